@@ -1,0 +1,49 @@
+/**
+ * Whether a booking may be made at an instant (SPEC §2, applied to one start). A start is bookable
+ * exactly when availability would list it, so the check reuses the slot computation and explains
+ * a refusal with the first rule that removes it.
+ */
+import { dayClosure } from './availability.ts';
+import { overlapsAny } from './interval.ts';
+import { candidates, occupiedSpan } from './slots.ts';
+import { dateOf } from './time.ts';
+import type { Interval, ServiceTiming, StaffSchedule } from './types.ts';
+
+const MINUTE = 60_000;
+
+export type SlotRefusal =
+  | 'past'
+  | 'beyond_horizon'
+  | 'day_off'
+  | 'not_worked'
+  | 'not_offered'
+  | 'too_soon'
+  | 'taken';
+
+export type SlotCheck = { ok: true; slot: Interval } | { ok: false; code: 'SLOT_UNAVAILABLE'; reason: SlotRefusal };
+
+export interface SlotCheckInput {
+  readonly staff: StaffSchedule;
+  readonly timing: ServiceTiming;
+  /** Occupied spans of the member's existing bookings, merged. */
+  readonly busy: readonly Interval[];
+  readonly now: number;
+  readonly start: number;
+  /** Admins may book past the notice and horizon (SPEC §5), never in the past or over a booking. */
+  readonly skipNoticeAndHorizon?: boolean;
+}
+
+/** Checks one start against rules 1-5 for one member. */
+export function checkSlot(input: SlotCheckInput): SlotCheck {
+  const { staff, timing, busy, now, start } = input;
+  const refuse = (reason: SlotRefusal): SlotCheck => ({ ok: false, code: 'SLOT_UNAVAILABLE', reason });
+  if (start < now) return refuse('past');
+  const date = dateOf(start, staff.timezone);
+  const closure = dayClosure(staff, date, now, input.skipNoticeAndHorizon);
+  if (closure !== null) return refuse(closure);
+  const slot = candidates(staff, date, timing).find((c) => c.start === start);
+  if (!slot) return refuse('not_offered');
+  if (!input.skipNoticeAndHorizon && start < now + staff.policy.minNoticeMinutes * MINUTE) return refuse('too_soon');
+  if (overlapsAny(busy, occupiedSpan(slot.start, slot.end, timing, staff.policy.gapMinutes))) return refuse('taken');
+  return { ok: true, slot };
+}

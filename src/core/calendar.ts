@@ -1,0 +1,126 @@
+/**
+ * Availability as a viewer sees it (SPEC §2 month view, API.md `tz`): the rules run in each staff
+ * member's zone; the viewer's zone only decides under which date a slot is listed. With several
+ * members ("any staff") slots are united and each lists the members who can take it.
+ */
+import { workingIntervals } from './availability.ts';
+import { addDays, datesOfMonth } from './date.ts';
+import { daySlots } from './slots.ts';
+import { dateOf, startOfDay } from './time.ts';
+import type { DayStatus, DaySummary, Interval, LocalDate, ServiceTiming, Slot, StaffSchedule } from './types.ts';
+
+export interface AvailabilityInput {
+  /** The members considered: one, or every member offering the service for "any". */
+  readonly staff: readonly StaffSchedule[];
+  readonly timing: ServiceTiming;
+  /** Occupied spans per member id, merged (interval.ts merge). */
+  readonly busy: ReadonlyMap<string, readonly Interval[]>;
+  readonly now: number;
+}
+
+/** The member's local dates that overlap the instants [from, to). */
+function memberDates(staff: StaffSchedule, from: number, to: number): LocalDate[] {
+  const out: LocalDate[] = [];
+  const last = dateOf(to - 1, staff.timezone);
+  for (let d = dateOf(from, staff.timezone); d <= last; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** Every free slot starting in [from, to), united over the members, sorted by start. */
+export function slotsBetween(input: AvailabilityInput, from: number, to: number): Slot[] {
+  const byStart = new Map<number, { end: number; staff: string[] }>();
+  for (const member of input.staff) {
+    const busy = input.busy.get(member.id) ?? [];
+    for (const date of memberDates(member, from, to)) {
+      for (const s of daySlots({ staff: member, date, timing: input.timing, busy, now: input.now })) {
+        if (s.start < from || s.start >= to) continue;
+        const entry = byStart.get(s.start);
+        if (entry) entry.staff.push(member.id);
+        else byStart.set(s.start, { end: s.end, staff: [member.id] });
+      }
+    }
+  }
+  return [...byStart.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, e]) => ({ start, end: e.end, staff: e.staff }));
+}
+
+/** The instants [start of date, start of the next date) in a zone. */
+export function dayWindow(date: LocalDate, zone: string): Interval {
+  return { start: startOfDay(date, zone), end: startOfDay(addDays(date, 1), zone) };
+}
+
+/** The free slots listed under a viewer's date. */
+export function viewerDaySlots(input: AvailabilityInput, date: LocalDate, viewerZone: string): Slot[] {
+  const w = dayWindow(date, viewerZone);
+  return slotsBetween(input, w.start, w.end);
+}
+
+/** The instants covered by a month `YYYY-MM` in a zone; null when the month is malformed. */
+export function monthWindow(month: string, zone: string): Interval | null {
+  const dates = datesOfMonth(month);
+  if (!dates) return null;
+  const first = dates[0] as LocalDate;
+  const last = dates[dates.length - 1] as LocalDate;
+  return { start: startOfDay(first, zone), end: startOfDay(addDays(last, 1), zone) };
+}
+
+/**
+ * Status of every date of a month for a viewer: `past` before the viewer's today, `available`
+ * with a slot, `closed` when no working time of the members falls on it, else `full`.
+ */
+export function monthDays(input: AvailabilityInput, month: string, viewerZone: string): DaySummary[] {
+  const dates = datesOfMonth(month);
+  const window = monthWindow(month, viewerZone);
+  if (!dates || !window) return [];
+  const today = dateOf(input.now, viewerZone);
+  const count = new Map<LocalDate, number>();
+  for (const s of slotsBetween(input, window.start, window.end)) {
+    const d = dateOf(s.start, viewerZone);
+    count.set(d, (count.get(d) ?? 0) + 1);
+  }
+  const worked = new Set<LocalDate>();
+  for (const member of input.staff) {
+    for (const date of memberDates(member, window.start, window.end)) {
+      for (const w of workingIntervals(member, date, input.now)) {
+        for (let d = dateOf(w.start, viewerZone); d <= dateOf(w.end - 1, viewerZone); d = addDays(d, 1)) {
+          worked.add(d);
+        }
+      }
+    }
+  }
+  return dates.map((date) => {
+    const slots = count.get(date) ?? 0;
+    let status: DayStatus;
+    if (date < today) status = 'past';
+    else if (slots > 0) status = 'available';
+    else if (worked.has(date)) status = 'full';
+    else status = 'closed';
+    return { date, status, slots: status === 'past' ? 0 : slots };
+  });
+}
+
+/** The last viewer date on which any member can still have a slot (the horizon, SPEC §2.1). */
+export function lastBookableDate(input: AvailabilityInput, viewerZone: string): LocalDate | null {
+  let latest: number | null = null;
+  for (const m of input.staff) {
+    const lastMemberDate = addDays(dateOf(input.now, m.timezone), m.policy.horizonDays);
+    const end = startOfDay(addDays(lastMemberDate, 1), m.timezone);
+    if (latest === null || end > latest) latest = end;
+  }
+  return latest === null ? null : dateOf(latest - 1, viewerZone);
+}
+
+/** The first viewer date on or after `from` with a free slot, searching up to the horizon. */
+export function firstAvailableDate(input: AvailabilityInput, from: LocalDate, viewerZone: string): LocalDate | null {
+  const last = lastBookableDate(input, viewerZone);
+  if (last === null) return null;
+  const today = dateOf(input.now, viewerZone);
+  // Whole weeks at a time keeps the member-date work shared between neighbouring viewer dates.
+  for (let d = from < today ? today : from; d <= last; d = addDays(d, 7)) {
+    const end = addDays(d, 7) > addDays(last, 1) ? addDays(last, 1) : addDays(d, 7);
+    const first = slotsBetween(input, startOfDay(d, viewerZone), startOfDay(end, viewerZone))[0];
+    if (first) return dateOf(first.start, viewerZone);
+  }
+  return null;
+}

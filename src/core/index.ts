@@ -1,0 +1,12 @@
+/** The public surface of the scheduling core. */
+export * from './availability.ts';
+export * from './booking-rules.ts';
+export * from './calendar.ts';
+export * from './date.ts';
+export * from './interval.ts';
+export * from './payment-options.ts';
+export * from './settings.ts';
+export * from './slots.ts';
+export * from './staff-assignment.ts';
+export * from './time.ts';
+export * from './types.ts';

@@ -1,0 +1,78 @@
+/**
+ * Half-open interval algebra on epoch milliseconds: [start, end) contains start, not end.
+ * Inputs are never mutated; outputs are new arrays sorted by start.
+ */
+import type { Interval } from './types.ts';
+
+/** Whether two intervals share at least one instant. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Sorts and merges overlapping or touching intervals; empty intervals are dropped. */
+export function merge(intervals: readonly Interval[]): Interval[] {
+  const sorted = intervals.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
+  const out: Interval[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && i.start <= last.end) {
+      if (i.end > last.end) out[out.length - 1] = { start: last.start, end: i.end };
+    } else {
+      out.push({ start: i.start, end: i.end });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `probe` overlaps any interval of `merged` (sorted, non-overlapping, as merge returns).
+ * Binary search: O(log n).
+ */
+export function overlapsAny(merged: readonly Interval[], probe: Interval): boolean {
+  let lo = 0;
+  let hi = merged.length;
+  // First interval whose end is after probe.start.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((merged[mid] as Interval).end <= probe.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = merged[lo];
+  return first !== undefined && first.start < probe.end;
+}
+
+/** The parts of `a` not covered by any interval of `cut` (cut need not be merged). */
+export function subtract(a: readonly Interval[], cut: readonly Interval[]): Interval[] {
+  const holes = merge(cut);
+  const out: Interval[] = [];
+  for (const i of merge(a)) {
+    let from = i.start;
+    for (const h of holes) {
+      if (h.end <= from || h.start >= i.end) continue;
+      if (h.start > from) out.push({ start: from, end: h.start });
+      from = Math.max(from, h.end);
+      if (from >= i.end) break;
+    }
+    if (from < i.end) out.push({ start: from, end: i.end });
+  }
+  return out;
+}
+
+/** The intersection of two interval sets. */
+export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const ma = merge(a);
+  const mb = merge(b);
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < ma.length && j < mb.length) {
+    const x = ma[i] as Interval;
+    const y = mb[j] as Interval;
+    const start = Math.max(x.start, y.start);
+    const end = Math.min(x.end, y.end);
+    if (start < end) out.push({ start, end });
+    if (x.end < y.end) i++;
+    else j++;
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Slots of one staff member on one of their local dates (SPEC §2 rules 2-5).
+ *
+ * Occupied span: a booking keeps [start − bufferBefore, end + bufferAfter + gap) of its staff
+ * member's time. Two bookings of one member may not have overlapping spans; the database enforces
+ * exactly this with an exclusion constraint on the stored span (docs/decisions/004). For a booking
+ * without buffers this is SPEC §2.4's rule: the candidate [s, e) is refused when
+ * s − before − gap < be and bs < e + after + gap.
+ */
+import { weeklyRanges, dayClosure } from './availability.ts';
+import { overlapsAny } from './interval.ts';
+import { boundToInstant, wallToInstant } from './time.ts';
+import type { Interval, LocalDate, ServiceTiming, StaffSchedule } from './types.ts';
+
+const MINUTE = 60_000;
+
+/** The span of the member's time a booking [start, end) occupies (see the header). */
+export function occupiedSpan(start: number, end: number, timing: ServiceTiming, gapMinutes: number): Interval {
+  return {
+    start: start - timing.bufferBeforeMinutes * MINUTE,
+    end: end + (timing.bufferAfterMinutes + gapMinutes) * MINUTE,
+  };
+}
+
+/**
+ * Candidate bookings of a date (rules 2 and 3): wall-clock starts a, a+step, … of each working
+ * range [a, b), converted in the member's zone (skipped times dropped, repeated times first),
+ * kept when start + duration (real minutes) ≤ b. Ignores rule 1 (see dayClosure).
+ */
+export function candidates(staff: StaffSchedule, date: LocalDate, timing: ServiceTiming): Interval[] {
+  const zone = staff.timezone;
+  const step = staff.policy.slotStepMinutes;
+  const duration = timing.durationMinutes * MINUTE;
+  const out: Interval[] = [];
+  for (const range of weeklyRanges(staff, date)) {
+    const limit = boundToInstant(date, range.end, zone);
+    for (let m = range.start; m < range.end; m += step) {
+      const start = wallToInstant(date, m, zone);
+      if (start === null) continue;
+      if (start + duration > limit) continue;
+      out.push({ start, end: start + duration });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface DaySlotsInput {
+  readonly staff: StaffSchedule;
+  readonly date: LocalDate;
+  readonly timing: ServiceTiming;
+  /** Occupied spans of the member's existing bookings, merged (interval.ts merge). */
+  readonly busy: readonly Interval[];
+  /** The current instant. */
+  readonly now: number;
+}
+
+/** Free slots of one member on one of their dates, sorted by start (rules 1-5). */
+export function daySlots(input: DaySlotsInput): Interval[] {
+  const { staff, date, timing, busy, now } = input;
+  if (dayClosure(staff, date, now) !== null) return [];
+  const earliest = now + staff.policy.minNoticeMinutes * MINUTE;
+  const gap = staff.policy.gapMinutes;
+  return candidates(staff, date, timing).filter(
+    (c) => c.start >= earliest && !overlapsAny(busy, occupiedSpan(c.start, c.end, timing, gap)),
+  );
+}

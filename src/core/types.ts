@@ -1,0 +1,74 @@
+/**
+ * Plain data of the scheduling core. No table rows, no classes: adapters map to these at the edge.
+ * Instants are epoch milliseconds (UTC); wall-clock values are strings in a named IANA zone.
+ */
+
+/** A calendar date, `YYYY-MM-DD`, without a zone. */
+export type LocalDate = string;
+
+/** Minutes since local midnight of a wall-clock time (09:30 → 570). 1440 means the end of the day. */
+export type WallMinutes = number;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A half-open wall-clock range [start, end) within one day, in minutes. */
+export interface WallRange {
+  readonly start: WallMinutes;
+  readonly end: WallMinutes;
+}
+
+/** Working hours per weekday; a missing or empty weekday is not worked. */
+export type WeeklyHours = Readonly<Partial<Record<Weekday, readonly WallRange[]>>>;
+
+/** An inclusive range of dates off work, in the staff member's zone. */
+export interface DayOff {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly note?: string | null;
+}
+
+/** A half-open range of instants [start, end), epoch milliseconds. */
+export interface Interval {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Scheduling settings after resolving staff overrides against the business (see settings.ts). */
+export interface Policy {
+  readonly slotStepMinutes: number;
+  readonly gapMinutes: number;
+  readonly minNoticeMinutes: number;
+  readonly horizonDays: number;
+}
+
+/** What the core needs to know about a staff member to compute their availability. */
+export interface StaffSchedule {
+  readonly id: string;
+  readonly timezone: string;
+  readonly hours: WeeklyHours;
+  readonly daysOff: readonly DayOff[];
+  readonly policy: Policy;
+}
+
+/** The timing of a service: how long it lasts and the time kept free around it. */
+export interface ServiceTiming {
+  readonly durationMinutes: number;
+  readonly bufferBeforeMinutes: number;
+  readonly bufferAfterMinutes: number;
+}
+
+/** A bookable start, with the staff members who can take it. */
+export interface Slot {
+  readonly start: number;
+  readonly end: number;
+  readonly staff: readonly string[];
+}
+
+export type DayStatus = 'past' | 'closed' | 'full' | 'available';
+
+export interface DaySummary {
+  readonly date: LocalDate;
+  readonly status: DayStatus;
+  readonly slots: number;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import SummaryLine from './scripts/summary-reporter.ts';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    reporters: ['default', new SummaryLine()],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // PGlite instances are memory-hungry to start; two workers match the 2-core machine.
+    maxWorkers: 2,
+  },
+});
