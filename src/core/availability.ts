@@ -22,7 +22,12 @@ export type DayClosure = 'past' | 'beyond_horizon' | 'day_off' | 'not_worked';
  * Why rule 1 gives nothing for a date, or null when the date is open. `now` is an instant;
  * `ignoreHorizon` serves admins, who may book beyond the horizon (SPEC §5).
  */
-export function dayClosure(staff: StaffSchedule, date: LocalDate, now: number, ignoreHorizon = false): DayClosure | null {
+export function dayClosure(
+  staff: StaffSchedule,
+  date: LocalDate,
+  now: number,
+  ignoreHorizon = false,
+): DayClosure | null {
   const today = dateOf(now, staff.timezone);
   if (date < today) return 'past';
   if (!ignoreHorizon && date > addDays(today, staff.policy.horizonDays)) return 'beyond_horizon';

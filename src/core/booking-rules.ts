@@ -11,14 +11,7 @@ import type { Interval, ServiceTiming, StaffSchedule } from './types.ts';
 
 const MINUTE = 60_000;
 
-export type SlotRefusal =
-  | 'past'
-  | 'beyond_horizon'
-  | 'day_off'
-  | 'not_worked'
-  | 'not_offered'
-  | 'too_soon'
-  | 'taken';
+export type SlotRefusal = 'past' | 'beyond_horizon' | 'day_off' | 'not_worked' | 'not_offered' | 'too_soon' | 'taken';
 
 export type SlotCheck = { ok: true; slot: Interval } | { ok: false; code: 'SLOT_UNAVAILABLE'; reason: SlotRefusal };
 
@@ -46,4 +39,29 @@ export function checkSlot(input: SlotCheckInput): SlotCheck {
   if (!input.skipNoticeAndHorizon && start < now + staff.policy.minNoticeMinutes * MINUTE) return refuse('too_soon');
   if (overlapsAny(busy, occupiedSpan(slot.start, slot.end, timing, staff.policy.gapMinutes))) return refuse('taken');
   return { ok: true, slot };
+}
+
+export type RescheduleBlock = 'not_allowed_for_service' | 'limit_reached' | 'too_close' | 'not_active';
+
+export interface ChangeFacts {
+  readonly status: string;
+  readonly start: number;
+  readonly now: number;
+}
+
+/** Whether the client may still reschedule (SPEC §4), and why not. */
+export function rescheduleBlock(
+  facts: ChangeFacts & { allowRescheduling: boolean; count: number; limit: number; noticeHours: number },
+): RescheduleBlock | null {
+  if (facts.status !== 'confirmed') return 'not_active';
+  if (!facts.allowRescheduling) return 'not_allowed_for_service';
+  if (facts.count >= facts.limit) return 'limit_reached';
+  if (facts.start - facts.now <= facts.noticeHours * 3_600_000) return 'too_close';
+  return null;
+}
+
+/** Whether the client may still cancel (SPEC §4): until cancelNoticeHours before the start. */
+export function cancelAllowed(facts: ChangeFacts & { noticeHours: number }): boolean {
+  const active = ['pending_verification', 'awaiting_payment', 'confirmed'].includes(facts.status);
+  return active && facts.start - facts.now > facts.noticeHours * 3_600_000;
 }

@@ -82,7 +82,10 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
   const worked = new Set<LocalDate>();
   for (const member of input.staff) {
     for (const date of memberDates(member, window.start, window.end)) {
-      for (const w of workingIntervals(member, date, input.now)) {
+      // A member date already past still had its working time: judged as of its own start, it
+      // can make the viewer's today `full` (worked, nothing left), not `closed` (SPEC §2 month view).
+      const asOf = Math.min(input.now, startOfDay(date, member.timezone));
+      for (const w of workingIntervals(member, date, asOf)) {
         for (let d = dateOf(w.start, viewerZone); d <= dateOf(w.end - 1, viewerZone); d = addDays(d, 1)) {
           worked.add(d);
         }
@@ -118,7 +121,10 @@ export function firstAvailableDate(input: AvailabilityInput, from: LocalDate, vi
   const today = dateOf(input.now, viewerZone);
   // Whole weeks at a time keeps the member-date work shared between neighbouring viewer dates.
   for (let d = from < today ? today : from; d <= last; d = addDays(d, 7)) {
-    const end = addDays(d, 7) > addDays(last, 1) ? addDays(last, 1) : addDays(d, 7);
+    const weekEnd = addDays(d, 7);
+    const stop = addDays(last, 1);
+    // biome-ignore lint/complexity/useMathMinMax: these are YYYY-MM-DD strings, not numbers
+    const end = stop < weekEnd ? stop : weekEnd;
     const first = slotsBetween(input, startOfDay(d, viewerZone), startOfDay(end, viewerZone))[0];
     if (first) return dateOf(first.start, viewerZone);
   }

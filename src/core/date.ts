@@ -83,3 +83,16 @@ function daysInMonth(y: number, mo: number): number {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** "09:30" → 570; "24:00" → 1440 (the end of the day, for range ends); null otherwise. */
+export function parseWallTime(text: string): number | null {
+  const m = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(text);
+  if (!m) return null;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return minutes <= 1440 ? minutes : null;
+}
+
+/** 570 → "09:30". */
+export function formatWallTime(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}

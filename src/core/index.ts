@@ -4,6 +4,7 @@ export * from './booking-rules.ts';
 export * from './calendar.ts';
 export * from './date.ts';
 export * from './interval.ts';
+export * from './money.ts';
 export * from './payment-options.ts';
 export * from './settings.ts';
 export * from './slots.ts';

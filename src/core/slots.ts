@@ -7,7 +7,7 @@
  * without buffers this is SPEC §2.4's rule: the candidate [s, e) is refused when
  * s − before − gap < be and bs < e + after + gap.
  */
-import { weeklyRanges, dayClosure } from './availability.ts';
+import { dayClosure, weeklyRanges } from './availability.ts';
 import { overlapsAny } from './interval.ts';
 import { boundToInstant, wallToInstant } from './time.ts';
 import type { Interval, LocalDate, ServiceTiming, StaffSchedule } from './types.ts';

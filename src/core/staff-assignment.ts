@@ -3,7 +3,10 @@
  * slot, the one with the fewest bookings that day; ties go to the lowest id.
  */
 
-/** Orders ids numerically when both are integers, else as text. */
+/**
+ * Orders ids numerically when both are integers, else as text; integer ids come before the others
+ * so the order stays total ('9' < '10' < '1a' and '9' < '1a': mixing rules per pair made cycles).
+ */
 export function compareIds(a: string, b: string): number {
   const na = /^\d+$/.test(a);
   const nb = /^\d+$/.test(b);
@@ -11,6 +14,7 @@ export function compareIds(a: string, b: string): number {
     const diff = BigInt(a) - BigInt(b);
     return diff < 0n ? -1 : diff > 0n ? 1 : 0;
   }
+  if (na !== nb) return na ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -23,24 +23,32 @@ interface Span {
 }
 
 const spans = new Map<string, Span[]>();
-const zoneValidity = new Map<string, boolean>();
+const canonicalZones = new Map<string, string | null>();
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+
+/**
+ * The platform's spelling of an IANA zone name ('europe/paris' → 'Europe/Paris'), or null when
+ * the name is unknown. Offsets such as '+02:00' are not zone names and give null.
+ */
+export function canonicalTimeZone(zone: string): string | null {
+  const known = canonicalZones.get(zone);
+  if (known !== undefined) return known;
+  let canonical: string | null = null;
+  if (ZONE_NAME.test(zone)) {
+    try {
+      canonical = Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).timeZoneId;
+    } catch {
+      canonical = null;
+    }
+  }
+  if (canonicalZones.size > 1000) canonicalZones.clear();
+  canonicalZones.set(zone, canonical);
+  return canonical;
+}
 
 /** Whether `zone` is an IANA time-zone name this platform knows (`Europe/Paris`, `UTC`). */
 export function isTimeZone(zone: string): boolean {
-  const known = zoneValidity.get(zone);
-  if (known !== undefined) return known;
-  let ok = ZONE_NAME.test(zone);
-  if (ok) {
-    try {
-      Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone);
-    } catch {
-      ok = false;
-    }
-  }
-  if (zoneValidity.size > 1000) zoneValidity.clear();
-  zoneValidity.set(zone, ok);
-  return ok;
+  return canonicalTimeZone(zone) !== null;
 }
 
 function spanAt(zone: string, ms: number): Span {

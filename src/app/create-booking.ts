@@ -1,0 +1,241 @@
+/**
+ * Books a slot (API.md POST /bookings): checks the service/staff pair, the payment option and the
+ * slot against the rules, then writes; the database's exclusion constraint is the last guard and
+ * its refusal becomes SLOT_UNAVAILABLE. Idempotent per Idempotency-Key.
+ *
+ * Status: a known client's email must be proven first (pending_verification); a booking to pay
+ * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
+ */
+import {
+  amountDue,
+  checkSlot,
+  dateOf,
+  dayWindow,
+  occupiedSpan,
+  type PaymentOption,
+  paymentOptions,
+  type SlotRefusal,
+  type StaffSchedule,
+  staffInOrder,
+  toDecimal,
+} from '../core/index.ts';
+import { inTransaction } from './in-transaction.ts';
+import type { Booking, BookingStatus, ClientDetails } from './model.ts';
+import { paymentLink } from './payment-link.ts';
+import type { Clock, Store } from './ports.ts';
+import { ok, type Refusal, type Result, refuse } from './result.ts';
+import { loadBusy, loadScheduling, type SchedulingContext } from './scheduling.ts';
+import { hashToken, newManageToken, newReference, sealToken, unsealToken } from './tokens.ts';
+
+export interface CreateBookingInput {
+  readonly service: string;
+  readonly staff: string;
+  readonly start: number;
+  readonly client: ClientDetails;
+  readonly notes: string;
+  readonly wantsReminder: boolean;
+  readonly payment: PaymentOption;
+  readonly locale?: string | undefined;
+  /** Admins may skip notice and horizon (dashboard); never the overlap. */
+  readonly skipNoticeAndHorizon?: boolean;
+  readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
+}
+
+export type NextAction = { action: 'verify_email' } | { action: 'pay'; url: string } | { action: 'done' };
+
+export interface CreatedBooking {
+  readonly booking: Booking;
+  readonly token: string;
+  readonly next: NextAction;
+}
+
+export interface CreateBookingDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** SLOTWISE_SECRET: seals the token kept for idempotent replays. */
+  readonly secret: string;
+  /** Base URL of this site, for the payment return link. */
+  readonly publicUrl: string;
+}
+
+const REASONS: Record<SlotRefusal, string> = {
+  past: 'That time is in the past.',
+  beyond_horizon: 'That date is too far ahead to book yet.',
+  day_off: 'The staff member is off that day.',
+  not_worked: 'The staff member does not work that day.',
+  not_offered: 'That time is not one of the offered slots.',
+  too_soon: 'That time is too soon to book.',
+  taken: 'That time has just been taken.',
+};
+
+const slotGone = (reason: SlotRefusal): Refusal => refuse('SLOT_UNAVAILABLE', REASONS[reason], { reason });
+
+export async function createBooking(
+  deps: CreateBookingDeps,
+  input: CreateBookingInput,
+): Promise<Result<CreatedBooking>> {
+  const now = deps.clock.now();
+  return inTransaction(deps.store, async (store) => {
+    const key = input.idempotency;
+    if (key) {
+      const claim = await store.claimIdempotencyKey(key.key, key.requestHash, now);
+      if (claim.state === 'mismatch') {
+        return refuse('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
+      }
+      if (claim.state === 'replay') return replay(store, claim.body, claim.tokenSealed, deps.secret);
+    }
+    const result = await book({ ...deps, store }, input, now);
+    if (key && result.ok) {
+      const body = { bookingId: result.value.booking.id, next: result.value.next };
+      await store.saveIdempotentResponse(key.key, 201, body, sealToken(result.value.token, deps.secret));
+    }
+    return result;
+  });
+}
+
+async function replay(
+  store: Store,
+  body: unknown,
+  sealed: string | null,
+  secret: string,
+): Promise<Result<CreatedBooking>> {
+  const saved = body as { bookingId: string; next: NextAction };
+  const booking = await store.getBooking(saved.bookingId);
+  const token = sealed ? unsealToken(sealed, secret) : null;
+  if (!booking || token === null) throw new Error('idempotent replay: stored response is incomplete');
+  return ok({ booking, token, next: saved.next });
+}
+
+async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: number): Promise<Result<CreatedBooking>> {
+  const { store } = deps;
+  const loaded = await loadScheduling(store, input.service, input.staff, true);
+  if (!loaded.ok) return loaded;
+  const ctx = loaded.value;
+  const { business, service } = ctx;
+  if (ctx.members.length === 0) return slotGone('not_offered');
+
+  const currency = service.currency ?? business.currency;
+  const paymentFacts = {
+    paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
+    price: service.price,
+    deposit: service.deposit,
+  };
+  const offered = paymentOptions(paymentFacts);
+  if (!offered.includes(input.payment)) {
+    return refuse('PAYMENT_OPTION_NOT_ALLOWED', `Payment option "${input.payment}" is not offered for this service.`, {
+      allowed: offered,
+    });
+  }
+
+  const ordered = await candidatesInOrder(store, ctx, input, now);
+  if (!ordered.ok) return ordered;
+
+  const knownClient = await store.findClientId(input.client.email);
+  const status: BookingStatus =
+    knownClient !== null ? 'pending_verification' : input.payment === 'none' ? 'confirmed' : 'awaiting_payment';
+  // A refusal below rolls the whole transaction back, this client record included.
+  const clientId = status === 'confirmed' ? await store.upsertClient(input.client) : knownClient;
+  const token = newManageToken();
+  const due = amountDue(input.payment, paymentFacts);
+
+  for (const { member, start, end } of ordered.value) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inserted = await store.insertBooking(
+        {
+          reference: newReference(),
+          serviceId: service.id,
+          staffId: member.id,
+          client: input.client,
+          clientId,
+          notes: input.notes,
+          wantsReminder: input.wantsReminder,
+          locale: input.locale ?? business.locale,
+          timezone: member.timezone,
+          status,
+          start,
+          end,
+          occupied: occupiedSpan(start, end, ctx.timing, member.policy.gapMinutes),
+          holdUntil: status === 'confirmed' ? null : now + business.holdMinutes * 60_000,
+          paymentOption: input.payment,
+          amountDue: due,
+          currency,
+          price: service.price,
+          manageTokenHash: hashToken(token),
+        },
+        now,
+      );
+      if (inserted.ok) {
+        const booking = inserted.booking;
+        return ok({
+          booking,
+          token,
+          next: nextAction(deps, booking, token, business.paymentUrl, business.paymentSecret),
+        });
+      }
+      if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
+    }
+  }
+  return slotGone('taken');
+}
+
+/** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
+async function candidatesInOrder(
+  store: Store,
+  ctx: SchedulingContext,
+  input: CreateBookingInput,
+  now: number,
+): Promise<Result<{ member: StaffSchedule; start: number; end: number }[]>> {
+  const busy = await loadBusy(store, ctx, { start: input.start, end: input.start + 1 }, now);
+  const fits: { member: StaffSchedule; start: number; end: number }[] = [];
+  let firstRefusal: SlotRefusal | null = null;
+  for (const member of ctx.members) {
+    const check = checkSlot({
+      staff: member,
+      timing: ctx.timing,
+      busy: busy.get(member.id) ?? [],
+      now,
+      start: input.start,
+      skipNoticeAndHorizon: input.skipNoticeAndHorizon ?? false,
+    });
+    if (check.ok) fits.push({ member, start: check.slot.start, end: check.slot.end });
+    else firstRefusal ??= check.reason;
+  }
+  if (fits.length === 0) return slotGone(ctx.members.length === 1 && firstRefusal ? firstRefusal : 'taken');
+  if (fits.length === 1) return ok(fits);
+  const counts = new Map<string, number>();
+  for (const f of fits) {
+    const day = dayWindow(dateOf(input.start, f.member.timezone), f.member.timezone);
+    const n = await store.countBookings([f.member.id], day, now);
+    counts.set(f.member.id, n.get(f.member.id) ?? 0);
+  }
+  const order = staffInOrder(
+    fits.map((f) => f.member.id),
+    counts,
+  );
+  return ok(order.map((id) => fits.find((f) => f.member.id === id) as (typeof fits)[number]));
+}
+
+function nextAction(
+  deps: CreateBookingDeps,
+  booking: Booking,
+  token: string,
+  paymentUrl: string | null,
+  paymentSecret: string | null,
+): NextAction {
+  switch (booking.status) {
+    case 'pending_verification':
+      return { action: 'verify_email' };
+    case 'awaiting_payment': {
+      if (!paymentUrl || !paymentSecret) throw new Error('awaiting payment without a gateway');
+      const request = {
+        amount: toDecimal(booking.payment.amountDue, booking.payment.currency),
+        currency: booking.payment.currency,
+        reference: booking.reference,
+        returnUrl: `${deps.publicUrl}/manage/${token}`,
+      };
+      return { action: 'pay', url: paymentLink(paymentUrl, request, paymentSecret) };
+    }
+    default:
+      return { action: 'done' };
+  }
+}

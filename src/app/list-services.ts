@@ -1,0 +1,40 @@
+/** The active services a client can book, each with the staff offering it and its payment options. */
+import { type PaymentOption, paymentOptions } from '../core/index.ts';
+import type { Business, Service, StaffMember } from './model.ts';
+import type { Store } from './ports.ts';
+import { ok, type Result, refuse } from './result.ts';
+
+export interface ServiceOffer {
+  readonly service: Service;
+  readonly currency: string;
+  readonly paymentOptions: PaymentOption[];
+  readonly staff: readonly { id: string; name: string }[];
+}
+
+function offer(business: Business, service: Service, staff: readonly StaffMember[]): ServiceOffer {
+  return {
+    service,
+    currency: service.currency ?? business.currency,
+    paymentOptions: paymentOptions({
+      paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
+      price: service.price,
+      deposit: service.deposit,
+    }),
+    staff: staff.filter((m) => m.active && m.serviceIds.includes(service.id)).map((m) => ({ id: m.id, name: m.name })),
+  };
+}
+
+export async function listServices(deps: { store: Store }): Promise<ServiceOffer[]> {
+  const [business, services, staff] = await Promise.all([
+    deps.store.getBusiness(),
+    deps.store.listServices({ activeOnly: true }),
+    deps.store.listStaff(),
+  ]);
+  return services.map((s) => offer(business, s, staff));
+}
+
+export async function getService(deps: { store: Store }, idOrSlug: string): Promise<Result<ServiceOffer>> {
+  const [business, service] = await Promise.all([deps.store.getBusiness(), deps.store.findService(idOrSlug)]);
+  if (!service?.active) return refuse('NOT_FOUND', `No active service "${idOrSlug}".`);
+  return ok(offer(business, service, await deps.store.listStaffForService(service.id)));
+}

@@ -1,0 +1,124 @@
+/**
+ * Plain data the use cases work with (not table rows; the store maps at its edge).
+ * Money is in minor units (cents) inside the application and decimal strings at the API edge.
+ */
+import type { DayOff, PaymentOption, WeeklyHours } from '../core/index.ts';
+
+export type BookingStatus = 'pending_verification' | 'awaiting_payment' | 'confirmed' | 'cancelled' | 'expired';
+
+/** Statuses that keep time occupied (holds only until their hold_until). */
+export const OCCUPYING_STATUSES: readonly BookingStatus[] = ['pending_verification', 'awaiting_payment', 'confirmed'];
+
+export interface Business {
+  readonly name: string;
+  readonly timezone: string;
+  readonly currency: string;
+  readonly locale: string;
+  readonly staffLabel: string;
+  readonly ownerEmail: string | null;
+  readonly paymentUrl: string | null;
+  readonly paymentSecret: string | null;
+  readonly slotStepMinutes: number;
+  readonly gapMinutes: number;
+  readonly minNoticeMinutes: number;
+  readonly horizonDays: number;
+  readonly defaultRescheduleLimit: number;
+  readonly allowStaffChangeOnReschedule: boolean;
+  readonly cancelNoticeHours: number;
+  readonly rescheduleNoticeHours: number;
+  readonly holdMinutes: number;
+  readonly reminderHours: number;
+}
+
+export interface Service {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly durationMinutes: number;
+  readonly price: number;
+  readonly deposit: number;
+  /** null = the business currency. */
+  readonly currency: string | null;
+  readonly imageUrl: string | null;
+  readonly color: string | null;
+  readonly allowRescheduling: boolean;
+  readonly rescheduleLimit: number | null;
+  readonly bufferBeforeMinutes: number;
+  readonly bufferAfterMinutes: number;
+  readonly active: boolean;
+}
+
+export interface StaffMember {
+  readonly id: string;
+  readonly key: string | null;
+  readonly name: string;
+  readonly email: string;
+  readonly timezone: string | null;
+  readonly slotStepMinutes: number | null;
+  readonly gapMinutes: number | null;
+  readonly minNoticeMinutes: number | null;
+  readonly active: boolean;
+  readonly serviceIds: readonly string[];
+  readonly hours: WeeklyHours;
+  readonly daysOff: readonly DayOff[];
+}
+
+export interface ClientDetails {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string | null;
+  readonly address: string | null;
+}
+
+export interface Booking {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: BookingStatus;
+  readonly serviceId: string;
+  readonly serviceName: string;
+  readonly staffId: string;
+  readonly staffName: string;
+  readonly start: number;
+  readonly end: number;
+  /** The zone the booking is shown in by default (the staff member's). */
+  readonly timezone: string;
+  readonly client: ClientDetails;
+  readonly notes: string;
+  readonly wantsReminder: boolean;
+  readonly locale: string;
+  readonly holdUntil: number | null;
+  readonly payment: {
+    readonly option: PaymentOption;
+    readonly amountDue: number;
+    readonly amountPaid: number;
+    readonly currency: string;
+  };
+  readonly price: number;
+  readonly rescheduleCount: number;
+  readonly createdAt: number;
+}
+
+/** Everything needed to write a new booking row. */
+export interface NewBooking {
+  readonly reference: string;
+  readonly serviceId: string;
+  readonly staffId: string;
+  readonly client: ClientDetails;
+  readonly clientId: string | null;
+  readonly notes: string;
+  readonly wantsReminder: boolean;
+  readonly locale: string;
+  readonly timezone: string;
+  readonly status: BookingStatus;
+  readonly start: number;
+  readonly end: number;
+  /** core occupiedSpan of the booking: what the exclusion constraint compares. */
+  readonly occupied: { readonly start: number; readonly end: number };
+  readonly holdUntil: number | null;
+  readonly paymentOption: PaymentOption;
+  readonly amountDue: number;
+  readonly currency: string;
+  readonly price: number;
+  readonly manageTokenHash: Uint8Array;
+}

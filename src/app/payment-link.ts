@@ -1,0 +1,33 @@
+/**
+ * The signed redirect to the payment gateway (API.md "Payment"): query parameters amount,
+ * currency, reference, returnUrl and signature = hex HMAC-SHA256(paymentSecret) of
+ * `amount=…&currency=…&reference=…&returnUrl=…` with each value encodeURIComponent-ed.
+ */
+import { createHmac } from 'node:crypto';
+
+export interface PaymentRequest {
+  readonly amount: string;
+  readonly currency: string;
+  readonly reference: string;
+  readonly returnUrl: string;
+}
+
+export function signedPayload(p: PaymentRequest): string {
+  const e = encodeURIComponent;
+  return `amount=${e(p.amount)}&currency=${e(p.currency)}&reference=${e(p.reference)}&returnUrl=${e(p.returnUrl)}`;
+}
+
+export function paymentSignature(p: PaymentRequest, secret: string): string {
+  return createHmac('sha256', secret).update(signedPayload(p)).digest('hex');
+}
+
+/** The gateway URL with the four parameters and their signature appended. */
+export function paymentLink(paymentUrl: string, p: PaymentRequest, secret: string): string {
+  const url = new URL(paymentUrl);
+  url.searchParams.set('amount', p.amount);
+  url.searchParams.set('currency', p.currency);
+  url.searchParams.set('reference', p.reference);
+  url.searchParams.set('returnUrl', p.returnUrl);
+  url.searchParams.set('signature', paymentSignature(p, secret));
+  return url.toString();
+}

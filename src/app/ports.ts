@@ -1,0 +1,67 @@
+/**
+ * The ports the use cases depend on. Adapters (store, mail, jobs) implement them; main.ts wires.
+ */
+import type { Interval } from '../core/index.ts';
+import type { Booking, Business, ClientDetails, NewBooking, Service, StaffMember } from './model.ts';
+import type { Setup } from './setup-schema.ts';
+
+export interface Clock {
+  /** The current instant, epoch ms. */
+  now(): number;
+}
+
+export type InsertResult =
+  | { ok: true; booking: Booking }
+  | { ok: false; code: 'SLOT_UNAVAILABLE' }
+  | { ok: false; code: 'DUPLICATE_REFERENCE' };
+
+export type IdempotencyClaim =
+  | { state: 'new' }
+  | { state: 'replay'; status: number; body: unknown; tokenSealed: string | null }
+  | { state: 'mismatch' };
+
+export interface SetupResult {
+  readonly services: Record<string, string>;
+  readonly staff: Record<string, string>;
+}
+
+export interface Store {
+  /** Runs `fn` in one database transaction (nested calls use savepoints). */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  getBusiness(): Promise<Business>;
+  listServices(opts?: { activeOnly?: boolean }): Promise<Service[]>;
+  /** A service by id or slug. */
+  findService(idOrSlug: string): Promise<Service | null>;
+  /** Active staff members offering a service, ordered by id. */
+  listStaffForService(serviceId: string): Promise<StaffMember[]>;
+  listStaff(): Promise<StaffMember[]>;
+
+  /** Occupied spans of time-occupying bookings of these members overlapping `window`, per member. */
+  listBusy(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, Interval[]>>;
+  /** Time-occupying bookings per member whose start lies in `window`. */
+  countBookings(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, number>>;
+
+  /** Whether a confirmed client with this email exists (case-insensitive). */
+  findClientId(email: string): Promise<string | null>;
+  /** Creates or refreshes the client record of a confirmed booking; returns its id. */
+  upsertClient(client: ClientDetails): Promise<string>;
+
+  /**
+   * Writes a booking. Expires holds past their time that stand in its way first, then inserts;
+   * the database's exclusion constraint turns an overlap into SLOT_UNAVAILABLE.
+   */
+  insertBooking(booking: NewBooking, now: number): Promise<InsertResult>;
+  getBooking(id: string): Promise<Booking | null>;
+
+  /** Claims an idempotency key for a request hash, or reports what the key already holds. */
+  claimIdempotencyKey(key: string, requestHash: string, now: number): Promise<IdempotencyClaim>;
+  saveIdempotentResponse(key: string, status: number, body: unknown, tokenSealed: string | null): Promise<void>;
+  releaseIdempotencyKey(key: string): Promise<void>;
+
+  /** Creates or updates everything in a set-up file, all or nothing. */
+  applySetup(setup: Setup, hashPassword: (password: string) => Promise<string>): Promise<SetupResult>;
+
+  /** Whether the business has no services yet (used to load the demo only into an empty database). */
+  isEmpty(): Promise<boolean>;
+}

@@ -1,0 +1,104 @@
+/**
+ * Loads what availability and booking need for one service, resolving settings once per use case
+ * (STYLE anti-pattern: settings re-read at many call sites).
+ */
+import {
+  type Interval,
+  merge,
+  type Policy,
+  resolvePolicy,
+  resolveTimezone,
+  type ServiceTiming,
+  type StaffSchedule,
+} from '../core/index.ts';
+import type { Business, Service, StaffMember } from './model.ts';
+import type { Store } from './ports.ts';
+import { invalid, ok, type Result, refuse } from './result.ts';
+
+export interface SchedulingContext {
+  readonly business: Business;
+  readonly service: Service;
+  readonly timing: ServiceTiming;
+  /** The members considered (one, or all offering the service for "any"), ordered by id. */
+  readonly members: readonly StaffSchedule[];
+  readonly staff: readonly StaffMember[];
+}
+
+export function businessPolicy(b: Business): Policy {
+  return {
+    slotStepMinutes: b.slotStepMinutes,
+    gapMinutes: b.gapMinutes,
+    minNoticeMinutes: b.minNoticeMinutes,
+    horizonDays: b.horizonDays,
+  };
+}
+
+export function toSchedule(b: Business, m: StaffMember): StaffSchedule {
+  return {
+    id: m.id,
+    timezone: resolveTimezone(b.timezone, m.timezone),
+    hours: m.hours,
+    daysOff: m.daysOff,
+    policy: resolvePolicy(businessPolicy(b), m),
+  };
+}
+
+export function timingOf(s: Service): ServiceTiming {
+  return {
+    durationMinutes: s.durationMinutes,
+    bufferBeforeMinutes: s.bufferBeforeMinutes,
+    bufferAfterMinutes: s.bufferAfterMinutes,
+  };
+}
+
+/**
+ * The service (active, by id or slug) and the staff to consider: `staff` is a member id or "any".
+ * `asField` says whether an unknown service is a body field (400) or the addressed resource (404).
+ */
+export async function loadScheduling(
+  store: Store,
+  serviceRef: string,
+  staffRef: string,
+  asField: boolean,
+): Promise<Result<SchedulingContext>> {
+  const [business, service] = await Promise.all([store.getBusiness(), store.findService(serviceRef)]);
+  if (!service?.active) {
+    return asField
+      ? invalid('Unknown service.', { service: `no active service "${serviceRef}"` })
+      : refuse('NOT_FOUND', `No active service "${serviceRef}".`);
+  }
+  const offering = await store.listStaffForService(service.id);
+  const chosen = staffRef === 'any' ? offering : offering.filter((m) => m.id === staffRef);
+  if (chosen.length === 0) {
+    return staffRef === 'any'
+      ? ok({ business, service, timing: timingOf(service), members: [], staff: [] })
+      : invalid('This staff member does not offer this service.', {
+          staff: `staff "${staffRef}" does not offer "${service.slug}"`,
+        });
+  }
+  return ok({
+    business,
+    service,
+    timing: timingOf(service),
+    members: chosen.map((m) => toSchedule(business, m)),
+    staff: chosen,
+  });
+}
+
+/** Busy time of the context's members around a window, merged per member. */
+export async function loadBusy(
+  store: Store,
+  ctx: SchedulingContext,
+  window: Interval,
+  now: number,
+): Promise<Map<string, Interval[]>> {
+  // A candidate's span reaches past its start by up to a day of buffer before, and after it by
+  // its duration, buffer after and gap (each at most a day): four days cover every case.
+  const margin = 4 * 86_400_000;
+  const raw = await store.listBusy(
+    ctx.members.map((m) => m.id),
+    { start: window.start - margin, end: window.end + margin },
+    now,
+  );
+  return new Map([...raw].map(([id, list]) => [id, merge(list)]));
+}

@@ -1,0 +1,193 @@
+/**
+ * The set-up file of `slotwise import` (API.md "Set-up file"): shape and consistency only.
+ * Unknown fields are errors; every problem is reported with its path (`services[0].durationMinuts`).
+ */
+import { z } from 'zod';
+import {
+  canonicalTimeZone,
+  isCurrency,
+  isDate,
+  isTimeZone,
+  parseWallTime,
+  toMinor,
+  WEEKDAYS,
+  type Weekday,
+} from '../core/index.ts';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
+const minutes = (max: number) => z.number().int().min(0).max(max);
+const zone = z
+  .string()
+  .refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)')
+  .transform((name) => canonicalTimeZone(name) as string);
+const currency = z.string().refine(isCurrency, 'not an ISO 4217 currency code (e.g. EUR)');
+const money = z
+  .union([z.string(), z.number()])
+  .transform((v) => (typeof v === 'number' ? v.toFixed(2).replace(/\.00$/, '') : v))
+  .refine((v) => /^\d{1,13}(\.\d+)?$/.test(v), 'a non-negative decimal amount such as "120.00"');
+const date = z.string().refine(isDate, 'a real date YYYY-MM-DD');
+const wallTime = z.string().refine((t) => parseWallTime(t) !== null, 'a time HH:MM between 00:00 and 24:00');
+const email = z.email();
+
+export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+
+const businessSchema = z.strictObject({
+  name: z.string().min(1).max(200).optional(),
+  timezone: zone.optional(),
+  currency: currency.optional(),
+  locale: z.enum(LOCALES).optional(),
+  staffLabel: z.string().min(1).max(100).optional(),
+  ownerEmail: email.nullable().optional(),
+  paymentUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
+  paymentSecret: z.string().min(16).nullable().optional(),
+  slotStepMinutes: z.number().int().min(1).max(1440).optional(),
+  gapMinutes: minutes(1440).optional(),
+  minNoticeMinutes: minutes(525_600).optional(),
+  horizonDays: z.number().int().min(0).max(3660).optional(),
+  defaultRescheduleLimit: z.number().int().min(0).max(100).optional(),
+  allowStaffChangeOnReschedule: z.boolean().optional(),
+  cancelNoticeHours: z.number().int().min(0).max(8760).optional(),
+  rescheduleNoticeHours: z.number().int().min(0).max(8760).optional(),
+  holdMinutes: z.number().int().min(1).max(1440).optional(),
+  reminderHours: z.number().int().min(0).max(8760).optional(),
+});
+
+const serviceSchema = z.strictObject({
+  key: slug,
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  durationMinutes: z.number().int().min(1).max(1440),
+  price: money.optional(),
+  deposit: money.optional(),
+  currency: currency.optional(),
+  imageUrl: z.string().max(2000).nullable().optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#3366ff"')
+    .nullable()
+    .optional(),
+  allowRescheduling: z.boolean().optional(),
+  rescheduleLimit: z.number().int().min(0).max(100).nullable().optional(),
+  bufferBeforeMinutes: minutes(1440).optional(),
+  bufferAfterMinutes: minutes(1440).optional(),
+  active: z.boolean().optional(),
+});
+
+const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();
+const hoursSchema = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, dayRanges])) as Record<Weekday, typeof dayRanges>,
+);
+
+const staffSchema = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" or "-"'),
+  name: z.string().min(1).max(200),
+  email,
+  timezone: zone.nullable().optional(),
+  services: z.array(slug).optional(),
+  hours: hoursSchema.optional(),
+  daysOff: z
+    .array(z.strictObject({ from: date, to: date, note: z.string().max(500).nullable().optional() }))
+    .optional(),
+  slotStepMinutes: z.number().int().min(1).max(1440).nullable().optional(),
+  gapMinutes: minutes(1440).nullable().optional(),
+  minNoticeMinutes: minutes(525_600).nullable().optional(),
+  active: z.boolean().optional(),
+});
+
+const adminSchema = z.strictObject({
+  email,
+  password: z.string().min(10, 'at least 10 characters').max(200),
+});
+
+export const setupSchema = z
+  .strictObject({
+    business: businessSchema.optional(),
+    services: z.array(serviceSchema).optional(),
+    staff: z.array(staffSchema).optional(),
+    admins: z.array(adminSchema).optional(),
+  })
+  .superRefine((setup, ctx) => {
+    const b = setup.business;
+    if (b?.paymentUrl && !b.paymentSecret) {
+      ctx.addIssue({ code: 'custom', path: ['business', 'paymentSecret'], message: 'required when paymentUrl is set' });
+    }
+    const businessCurrency = b?.currency ?? 'USD';
+    const keys = new Set<string>();
+    setup.services?.forEach((s, i) => {
+      if (keys.has(s.key)) ctx.addIssue({ code: 'custom', path: ['services', i, 'key'], message: 'duplicate key' });
+      keys.add(s.key);
+      const cur = s.currency ?? businessCurrency;
+      const price = s.price === undefined ? 0 : toMinor(s.price, cur);
+      const deposit = s.deposit === undefined ? 0 : toMinor(s.deposit, cur);
+      if (price === null)
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'price'], message: `too many decimals for ${cur}` });
+      if (deposit === null)
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: `too many decimals for ${cur}` });
+      if (price !== null && deposit !== null && deposit > price)
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: 'must not exceed the price' });
+    });
+    const staffKeys = new Set<string>();
+    setup.staff?.forEach((m, i) => {
+      if (staffKeys.has(m.key)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'key'], message: 'duplicate key' });
+      staffKeys.add(m.key);
+      for (const [day, ranges] of Object.entries(m.hours ?? {}) as [string, [string, string][] | undefined][]) {
+        const parsed = (ranges ?? []).map(([a, b]) => [parseWallTime(a) ?? 0, parseWallTime(b) ?? 0] as const);
+        parsed.forEach(([a, b], j) => {
+          if (a >= b || a >= 1440)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['staff', i, 'hours', day, j],
+              message: 'the start must be before the end',
+            });
+        });
+        const sorted = [...parsed].sort((x, y) => x[0] - y[0]);
+        for (let j = 1; j < sorted.length; j++) {
+          if ((sorted[j]?.[0] ?? 0) < (sorted[j - 1]?.[1] ?? 0))
+            ctx.addIssue({ code: 'custom', path: ['staff', i, 'hours', day], message: 'ranges overlap' });
+        }
+      }
+      m.daysOff?.forEach((off, j) => {
+        if (off.from > off.to)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['staff', i, 'daysOff', j, 'to'],
+            message: 'must not be before "from"',
+          });
+      });
+    });
+  });
+
+export type Setup = z.infer<typeof setupSchema>;
+export type SetupService = NonNullable<Setup['services']>[number];
+export type SetupStaff = NonNullable<Setup['staff']>[number];
+
+/** `['services', 0, 'price']` → `services[0].price`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, seg) => {
+    if (typeof seg === 'number') return `${acc}[${seg}]`;
+    return acc ? `${acc}.${String(seg)}` : String(seg);
+  }, '');
+}
+
+export interface SetupProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Validates a parsed JSON value; lists every problem with its path. */
+export function parseSetup(value: unknown): { ok: true; setup: Setup } | { ok: false; problems: SetupProblem[] } {
+  const result = setupSchema.safeParse(value);
+  if (result.success) return { ok: true, setup: result.data };
+  const problems: SetupProblem[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+    } else {
+      problems.push({ path: formatPath(issue.path) || '(file)', message: issue.message });
+    }
+  }
+  return { ok: false, problems };
+}

@@ -1,0 +1,49 @@
+/**
+ * Secrets handed to clients: booking references, manage tokens (only their SHA-256 is stored)
+ * and sealing of a token for idempotent replays (AES-256-GCM under a key from SLOTWISE_SECRET).
+ */
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+
+// No 0/O, 1/I/L, U: easy to read aloud and to type.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A short human reference: `SW-7K3P9Q` (30^6 ≈ 729 million values; collisions are retried). */
+export function newReference(): string {
+  let s = '';
+  for (let i = 0; i < 6; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  return `SW-${s}`;
+}
+
+/** 32 random bytes, base64url: the client's credential for their booking. */
+export function newManageToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): Uint8Array {
+  return createHash('sha256').update(token).digest();
+}
+
+function sealKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'slotwise', 'idempotency-token-seal', 32));
+}
+
+/** Encrypts a token for storage (iv.ciphertext.tag, base64url). */
+export function sealToken(token: string, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(secret), iv);
+  const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return [iv, body, cipher.getAuthTag()].map((b) => b.toString('base64url')).join('.');
+}
+
+/** Decrypts a sealed token; null when it was sealed under another secret or altered. */
+export function unsealToken(sealed: string, secret: string): string | null {
+  const [iv, body, tag] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
+  if (!iv || !body || !tag) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sealKey(secret), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}

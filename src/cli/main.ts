@@ -1,0 +1,124 @@
+/**
+ * `slotwise` command line (API.md "Command line"): serve, migrate, import, create-admin.
+ * Every command applies pending migrations first. Returns the exit code; never throws at the user.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { DataDirBusyError } from '../store/data-dir-lock.ts';
+import { createAdminCommand } from './create-admin.ts';
+import { importCommand } from './import.ts';
+import { type Io, processIo } from './io.ts';
+import { migrateCommand } from './migrate.ts';
+import { serveCommand } from './serve.ts';
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: 'serve the booking site and API',
+    usage: `slotwise serve [--port N] [--demo]
+
+  --port N   port to listen on (default: PORT or 3000; 0 picks a free one)
+  --demo     load the demo studio first, if the database is empty`,
+    options: { port: { type: 'string' }, demo: { type: 'boolean' } },
+    run: serveCommand,
+  },
+  migrate: {
+    summary: 'apply pending database migrations and exit',
+    usage: 'slotwise migrate',
+    options: {},
+    run: migrateCommand,
+  },
+  import: {
+    summary: 'create or update the business, services, staff and admins from a set-up file',
+    usage: `slotwise import <setup.json>
+
+  Creates or updates, by key, everything in the file, all or nothing, and prints
+  {"services": {key: id}, "staff": {key: id}}. See API.md "Set-up file" for the format.`,
+    options: {},
+    run: importCommand,
+  },
+  'create-admin': {
+    summary: 'create a dashboard admin and print a generated password',
+    usage: 'slotwise create-admin --email E',
+    options: { email: { type: 'string' } },
+    run: createAdminCommand,
+  },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return `Slotwise: appointment booking.
+
+Usage: slotwise <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Run "slotwise <command> --help" for a command's options.
+Environment: PORT, HOST, SLOTWISE_DATA_DIR, PUBLIC_URL, RATE_LIMIT_PER_IP, SLOTWISE_SECRET (see README).`;
+}
+
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const cmd = topic ? COMMANDS[topic] : undefined;
+    io.out(cmd ? `Usage: ${cmd.usage}` : mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(
+      name === 'create-api-key'
+        ? 'slotwise: create-api-key arrives with the dashboard; it is not available in this version yet.'
+        : `slotwise: unknown command "${name}". Run "slotwise --help" to see the commands.`,
+    );
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    io.err(`slotwise ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(`Usage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(
+      { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals },
+      io,
+    );
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      io.err(`slotwise ${name}: ${error.message}`);
+      return 1;
+    }
+    io.err(
+      `slotwise ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return 1;
+  }
+}
+
+/** Loads the configuration or prints every problem; used by each command. */
+export function configOrExit(io: Io, name: string, overrides: { port?: number } = {}) {
+  const r = loadConfig(undefined, overrides);
+  if (!r.ok) io.err(`slotwise ${name}: the environment has problems:\n${r.problems.map((p) => `  - ${p}`).join('\n')}`);
+  return r.ok ? r.config : null;
+}

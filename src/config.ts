@@ -1,0 +1,84 @@
+/**
+ * The only reader of process.env (STYLE 9): validates every variable once at boot, lists every
+ * problem at once, and hands a frozen object down.
+ */
+import { isAbsolute, resolve } from 'node:path';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** postgres://… for a server; null = embedded PGlite in dataDir. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  /** smtp://… ; null = the dev outbox. */
+  readonly mailUrl: string | null;
+  readonly publicUrl: string;
+  /** Public requests per minute per IP; 0 turns the per-IP limit off. */
+  readonly rateLimitPerIp: number;
+  /** SLOTWISE_SECRET; null = generate and keep one in the data directory (embedded mode). */
+  readonly secret: string | null;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+function url(env: Env, name: string, protocols: string[], problems: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  try {
+    const u = new URL(raw);
+    if (!protocols.includes(u.protocol)) {
+      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${u.protocol}//…")`);
+    }
+    return raw;
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+    return null;
+  }
+}
+
+/** Reads and checks the environment (process.env unless another is given, as tests do). */
+export function loadConfig(env: Env = process.env, overrides: { port?: number } = {}): ConfigResult {
+  const problems: string[] = [];
+  const port = overrides.port ?? integer(env, 'PORT', 3000, 0, 65535, problems);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  if (databaseUrl !== null) {
+    problems.push(
+      'DATABASE_URL: PostgreSQL server mode is not available in this version yet; unset it to use the embedded database',
+    );
+  }
+  const dir = env.SLOTWISE_DATA_DIR?.trim() || './data';
+  const mailUrl = url(env, 'MAIL_URL', ['smtp:', 'smtps:'], problems);
+  const publicRaw = url(env, 'PUBLIC_URL', ['http:', 'https:'], problems);
+  const rateLimitPerIp = integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 1_000_000, problems);
+  const secret = env.SLOTWISE_SECRET ?? null;
+  if (secret !== null && secret.length < 32) problems.push('SLOTWISE_SECRET must be at least 32 characters long');
+  if (problems.length > 0) return { ok: false, problems };
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    ok: true,
+    config: Object.freeze({
+      port,
+      host,
+      databaseUrl,
+      dataDir: isAbsolute(dir) ? dir : resolve(dir),
+      mailUrl,
+      publicUrl: (publicRaw ?? `http://${shownHost}:${port}`).replace(/\/+$/, ''),
+      rateLimitPerIp,
+      secret,
+    }),
+  };
+}

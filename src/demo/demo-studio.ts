@@ -1,0 +1,123 @@
+/**
+ * The demo studio `npm start` loads into an empty database: a photo studio in Lisbon with three
+ * services (paid with a deposit, paid without, free), three photographers (one offers a single
+ * service), realistic hours, a day off next week and a few bookings in the coming days.
+ */
+
+import type { Setup } from '../app/setup-schema.ts';
+import { addDays, dateOf } from '../core/index.ts';
+
+export const DEMO_ZONE = 'Europe/Lisbon';
+
+type StaffHours = NonNullable<NonNullable<Setup['staff']>[number]['hours']>;
+
+/** The set-up of the demo, with days off placed relative to `now`. */
+export function demoSetup(now: number): Setup {
+  const today = dateOf(now, DEMO_ZONE);
+  const weekdays = {
+    mon: [
+      ['09:00', '13:00'],
+      ['14:00', '18:00'],
+    ],
+    tue: [
+      ['09:00', '13:00'],
+      ['14:00', '18:00'],
+    ],
+    wed: [
+      ['09:00', '13:00'],
+      ['14:00', '18:00'],
+    ],
+    thu: [
+      ['09:00', '13:00'],
+      ['14:00', '18:00'],
+    ],
+    fri: [
+      ['09:00', '13:00'],
+      ['14:00', '17:00'],
+    ],
+  } satisfies StaffHours;
+  return {
+    business: {
+      name: 'Lumen Photo Studio',
+      timezone: DEMO_ZONE,
+      currency: 'EUR',
+      locale: 'en',
+      staffLabel: 'Choose photographer',
+      ownerEmail: 'owner@lumen.test',
+      slotStepMinutes: 30,
+      gapMinutes: 0,
+      minNoticeMinutes: 120,
+      horizonDays: 120,
+      defaultRescheduleLimit: 3,
+    },
+    services: [
+      {
+        key: 'portrait-session',
+        name: 'Portrait session',
+        description: 'One hour in the studio, 10 retouched photos.',
+        durationMinutes: 60,
+        price: '120.00',
+        deposit: '30.00',
+        color: '#b4532a',
+        rescheduleLimit: 2,
+        bufferAfterMinutes: 15,
+      },
+      {
+        key: 'headshot-express',
+        name: 'Headshot express',
+        description: 'Twenty minutes, three retouched headshots for your profile.',
+        durationMinutes: 20,
+        price: '45.00',
+        color: '#2a6fb4',
+      },
+      {
+        key: 'free-consultation',
+        name: 'Free consultation',
+        description: 'Plan a shoot with a photographer: 30 minutes, no charge.',
+        durationMinutes: 30,
+        price: '0',
+        color: '#3d8b5a',
+      },
+    ],
+    staff: [
+      {
+        key: 'ana',
+        name: 'Ana Ribeiro',
+        email: 'ana@lumen.test',
+        services: ['portrait-session', 'headshot-express', 'free-consultation'],
+        hours: { ...weekdays, sat: [['10:00', '14:00']] },
+        daysOff: [{ from: addDays(today, 8), to: addDays(today, 9), note: 'Wedding shoot out of town' }],
+      },
+      {
+        key: 'tomas',
+        name: 'Tomás Silva',
+        email: 'tomas@lumen.test',
+        services: ['portrait-session', 'free-consultation'],
+        hours: {
+          tue: [['12:00', '20:00']],
+          wed: [['12:00', '20:00']],
+          thu: [['12:00', '20:00']],
+          fri: [['12:00', '20:00']],
+          sat: [['10:00', '16:00']],
+        },
+      },
+      {
+        key: 'mei',
+        name: 'Mei Tanaka',
+        email: 'mei@lumen.test',
+        services: ['headshot-express'],
+        slotStepMinutes: 20,
+        hours: { mon: [['08:00', '12:00']], wed: [['08:00', '12:00']], fri: [['08:00', '12:00']] },
+      },
+    ],
+  };
+}
+
+/** A few bookings spread over the next days: which service, how many days ahead, whom for. */
+export const DEMO_BOOKINGS: readonly { service: string; daysAhead: number; nth: number; client: string }[] = [
+  { service: 'portrait-session', daysAhead: 1, nth: 1, client: 'Inês Costa' },
+  { service: 'headshot-express', daysAhead: 1, nth: 3, client: 'Rui Almeida' },
+  { service: 'portrait-session', daysAhead: 2, nth: 2, client: 'Sofia Martins' },
+  { service: 'free-consultation', daysAhead: 3, nth: 0, client: 'João Pereira' },
+  { service: 'headshot-express', daysAhead: 4, nth: 1, client: 'Beatriz Lopes' },
+];

@@ -1,0 +1,104 @@
+/** The public JSON endpoints of API.md: business, services, availability, bookings. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createBooking } from '../../app/create-booking.ts';
+import { getDayAvailability } from '../../app/get-day-availability.ts';
+import { getMonthAvailability } from '../../app/get-month-availability.ts';
+import { getService, listServices } from '../../app/list-services.ts';
+import { LOCALES } from '../../app/setup-schema.ts';
+import type { AppDeps } from '../deps.ts';
+import { sendError, sendRefusal } from '../errors.ts';
+import { presentBooking, presentBusiness, presentService, presentSlot } from '../presenters.ts';
+import { check, date, instant, month, readJson, text, zone } from '../validation.ts';
+
+const ref = z.string().min(1).max(100);
+const staffRef = z.union([z.literal('any'), z.string().regex(/^\d{1,18}$/, 'a staff id or "any"')]);
+
+const monthQuery = z.object({ service: ref, staff: staffRef.default('any'), month, tz: zone.optional() });
+const dayQuery = z.object({ service: ref, staff: staffRef.default('any'), date, tz: zone.optional() });
+
+const bookingBody = z.strictObject({
+  service: ref,
+  staff: staffRef,
+  start: instant,
+  client: z.strictObject({
+    name: text(200).pipe(z.string().min(1, 'required')),
+    email: text(254).pipe(z.email('a valid email address')),
+    phone: text(50).nullable().optional(),
+    address: text(500).nullable().optional(),
+  }),
+  notes: text(2000).nullable().optional(),
+  wantsReminder: z.boolean().default(false),
+  payment: z.enum(['none', 'full', 'deposit']).default('none'),
+  locale: z.enum(LOCALES).optional(),
+});
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function publicApi(deps: AppDeps): Hono {
+  const api = new Hono();
+
+  api.get('/business', async (c) => c.json(presentBusiness(await deps.store.getBusiness())));
+
+  api.get('/services', async (c) => c.json({ services: (await listServices(deps)).map(presentService) }));
+
+  api.get('/services/:ref', async (c) => {
+    const r = await getService(deps, c.req.param('ref'));
+    return r.ok ? c.json(presentService(r.value)) : sendRefusal(c, r);
+  });
+
+  api.get('/availability/month', async (c) => {
+    const q = check(c, monthQuery, c.req.query());
+    if (!q.ok) return q.response;
+    const r = await getMonthAvailability(deps, q.value);
+    return r.ok ? c.json(r.value) : sendRefusal(c, r);
+  });
+
+  api.get('/availability/day', async (c) => {
+    const q = check(c, dayQuery, c.req.query());
+    if (!q.ok) return q.response;
+    const r = await getDayAvailability(deps, q.value);
+    if (!r.ok) return sendRefusal(c, r);
+    const { date: d, timezone, slots } = r.value;
+    return c.json({ date: d, timezone, slots: slots.map((s) => presentSlot(s, timezone)) });
+  });
+
+  api.post('/bookings', async (c) => {
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      return sendError(c, 'VALIDATION_FAILED', 'Idempotency-Key must be 1-200 visible ASCII characters.', {
+        fields: { 'Idempotency-Key': 'invalid' },
+      });
+    }
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const input = check(c, bookingBody, body.value.json);
+    if (!input.ok) return input.response;
+    const v = input.value;
+    const r = await createBooking(deps, {
+      service: v.service,
+      staff: v.staff,
+      start: v.start,
+      client: {
+        name: v.client.name,
+        email: v.client.email,
+        phone: v.client.phone || null,
+        address: v.client.address || null,
+      },
+      notes: v.notes ?? '',
+      wantsReminder: v.wantsReminder,
+      payment: v.payment,
+      locale: v.locale,
+      idempotency: key === undefined ? undefined : { key, requestHash: body.value.hash },
+    });
+    if (!r.ok) return sendRefusal(c, r);
+    const { booking, token, next } = r.value;
+    const [business, service] = await Promise.all([
+      deps.store.getBusiness(),
+      deps.store.findService(booking.serviceId),
+    ]);
+    return c.json({ booking: presentBooking(booking, service, business, deps.clock.now()), token, next }, 201);
+  });
+
+  return api;
+}

@@ -1,0 +1,30 @@
+/**
+ * createApp(deps): the whole HTTP surface as a Hono app. It never listens (main.ts or a test
+ * does), so it can be driven with app.request() or mounted as a fetch handler in another server.
+ */
+import { Hono } from 'hono';
+import { publicApi } from './api/public.ts';
+import type { AppDeps } from './deps.ts';
+import { errorBody, sendError } from './errors.ts';
+import { homePage } from './pages/home.tsx';
+
+export type { AppDeps } from './deps.ts';
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    deps.logError(error, { method: c.req.method, path: c.req.path });
+    return c.json(errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'), 500);
+  });
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? sendError(c, 'NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}.`)
+      : c.html('<!doctype html><title>Not found</title><p>Not found. <a href="/">Home</a></p>', 404),
+  );
+
+  app.route('/api/v1', publicApi(deps));
+  app.get('/', async (c) => c.html(await homePage(deps)));
+  return app;
+}

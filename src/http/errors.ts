@@ -1,0 +1,37 @@
+/** The one table from refusal codes to HTTP statuses (API.md), and the error body shape. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode, Refusal } from '../app/result.ts';
+
+export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SLOT_UNAVAILABLE: 409,
+  RESCHEDULE_NOT_ALLOWED: 409,
+  CANCEL_NOT_ALLOWED: 409,
+  BOOKING_NOT_PENDING: 409,
+  HOLD_EXPIRED: 410,
+  PAYMENT_OPTION_NOT_ALLOWED: 422,
+  CODE_INVALID: 422,
+  CODE_EXPIRED: 410,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
+};
+
+export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+/** Sends a refusal as `{error: {code, message, details}}` with its status. */
+export function sendRefusal(c: Context, r: Refusal): Response {
+  return c.json(errorBody(r.code, r.message, r.details), STATUS[r.code]);
+}
+
+export function sendError(c: Context, code: ErrorCode, message: string, details?: Record<string, unknown>): Response {
+  return c.json(errorBody(code, message, details), STATUS[code]);
+}

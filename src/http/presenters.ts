@@ -1,0 +1,83 @@
+/** JSON shapes of API.md, built from application data: instants become ISO 8601 with offset, money decimal strings. */
+
+import type { ServiceOffer } from '../app/list-services.ts';
+import type { Booking, Business, Service } from '../app/model.ts';
+import { LOCALES } from '../app/setup-schema.ts';
+import { cancelAllowed, formatInstant, rescheduleBlock, type Slot, toDecimal } from '../core/index.ts';
+
+export function presentBusiness(b: Business) {
+  return {
+    name: b.name,
+    timezone: b.timezone,
+    currency: b.currency,
+    locale: b.locale,
+    locales: [...LOCALES],
+    staffLabel: b.staffLabel,
+    paymentEnabled: b.paymentUrl !== null && b.paymentSecret !== null,
+  };
+}
+
+export function presentService(o: ServiceOffer) {
+  const s = o.service;
+  return {
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    durationMinutes: s.durationMinutes,
+    price: toDecimal(s.price, o.currency),
+    deposit: toDecimal(s.deposit, o.currency),
+    currency: o.currency,
+    imageUrl: s.imageUrl,
+    color: s.color,
+    paymentOptions: o.paymentOptions,
+    staff: o.staff,
+  };
+}
+
+export function presentSlot(s: Slot, zone: string) {
+  return { start: formatInstant(s.start, zone), end: formatInstant(s.end, zone), staff: s.staff };
+}
+
+/** A booking as API.md's `Booking`, with what the client may still do at `now`. */
+export function presentBooking(b: Booking, service: Service | null, business: Business, now: number) {
+  const limit = service?.rescheduleLimit ?? business.defaultRescheduleLimit;
+  const block = rescheduleBlock({
+    status: b.status,
+    start: b.start,
+    now,
+    allowRescheduling: service?.allowRescheduling ?? false,
+    count: b.rescheduleCount,
+    limit,
+    noticeHours: business.rescheduleNoticeHours,
+  });
+  const cur = b.payment.currency;
+  return {
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    service: { id: b.serviceId, name: b.serviceName },
+    staff: { id: b.staffId, name: b.staffName },
+    start: formatInstant(b.start, b.timezone),
+    end: formatInstant(b.end, b.timezone),
+    timezone: b.timezone,
+    client: { name: b.client.name, email: b.client.email },
+    notes: b.notes,
+    wantsReminder: b.wantsReminder,
+    locale: b.locale,
+    payment: {
+      option: b.payment.option,
+      amountDue: toDecimal(b.payment.amountDue, cur),
+      amountPaid: toDecimal(b.payment.amountPaid, cur),
+      currency: cur,
+    },
+    reschedule: { count: b.rescheduleCount, limit, allowed: block === null },
+    cancel: {
+      allowed: cancelAllowed({ status: b.status, start: b.start, now, noticeHours: business.cancelNoticeHours }),
+    },
+    holdExpiresAt:
+      b.holdUntil !== null && (b.status === 'pending_verification' || b.status === 'awaiting_payment')
+        ? formatInstant(b.holdUntil, b.timezone)
+        : null,
+  };
+}

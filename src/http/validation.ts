@@ -1,0 +1,92 @@
+/**
+ * Request shape checking with Zod (no rules, no database): turns Zod issues into API.md's
+ * VALIDATION_FAILED with `details.fields` {path: message}, and reads JSON bodies safely.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { formatPath } from '../app/setup-schema.ts';
+import { canonicalTimeZone, isDate, isTimeZone, parseInstant } from '../core/index.ts';
+import { sendError } from './errors.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Text without NUL characters (PostgreSQL cannot store them), trimmed, within a length. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+
+export const zone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)')
+  .transform((z) => canonicalTimeZone(z) as string);
+export const date = z.string().refine(isDate, 'a real date YYYY-MM-DD');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+export const instant = z
+  .string()
+  .max(40)
+  .refine((s) => parseInstant(s) !== null, 'an ISO 8601 time with offset, e.g. 2027-03-29T09:00:00+02:00')
+  .transform((s) => parseInstant(s) as number);
+
+export function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[formatPath([...issue.path, key])] = 'unknown field';
+    } else {
+      fields[formatPath(issue.path) || 'body'] ??= issue.message;
+    }
+  }
+  return fields;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Checks a value against a schema, or answers 400 VALIDATION_FAILED listing the fields. */
+export function check<S extends z.ZodType>(c: Context, schema: S, value: unknown): Parsed<z.output<S>> {
+  const r = schema.safeParse(value);
+  if (r.success) return { ok: true, value: r.data };
+  const fields = fieldsOf(r.error);
+  return {
+    ok: false,
+    response: sendError(c, 'VALIDATION_FAILED', `Invalid ${Object.keys(fields).join(', ')}.`, { fields }),
+  };
+}
+
+/** Reads a JSON body: 415 unless application/json, 413 over 64 KiB, 400 when not JSON. */
+export async function readJson(c: Context): Promise<Parsed<{ json: unknown; hash: string }>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return {
+      ok: false,
+      response: sendError(c, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with Content-Type: application/json.'),
+    };
+  }
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return tooLarge(c);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge(c);
+  const raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  try {
+    const json: unknown = JSON.parse(raw);
+    return { ok: true, value: { json, hash: createHash('sha256').update(bytes).digest('hex') } };
+  } catch {
+    return {
+      ok: false,
+      response: sendError(c, 'VALIDATION_FAILED', 'The body is not valid JSON.', {
+        fields: { body: 'not valid JSON' },
+      }),
+    };
+  }
+}
+
+function tooLarge(c: Context): { ok: false; response: Response } {
+  return {
+    ok: false,
+    response: sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Booking rows: busy time, counts, the guarded insert, reads.
+ *
+ * A row occupies time while confirmed, or while a hold (pending_verification, awaiting_payment)
+ * has not passed hold_until. The exclusion constraint cannot see the clock, so insertBooking first
+ * expires, in the same transaction, the lapsed holds overlapping the new span; the constraint then
+ * compares the new row only with rows that really occupy time.
+ */
+
+import type { Booking, NewBooking } from '../app/model.ts';
+import type { InsertResult } from '../app/ports.ts';
+import type { Interval } from '../core/index.ts';
+import { toBooking } from './rows.ts';
+import { constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
+
+/** SQL condition: the row occupies time at $now (the parameter number given). */
+export const occupiesAt = (nowParam: number) =>
+  `(b.status = 'confirmed' OR (b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $${nowParam}))`;
+
+export const BOOKING_SELECT = `SELECT b.*, sv.name AS service_name, st.name AS staff_name
+  FROM bookings b JOIN services sv ON sv.id = b.service_id JOIN staff st ON st.id = b.staff_id`;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function listBusy(
+  sql: Sql,
+  staffIds: readonly string[],
+  window: Interval,
+  now: number,
+): Promise<Map<string, Interval[]>> {
+  const out = new Map<string, Interval[]>(staffIds.map((id) => [id, []]));
+  if (staffIds.length === 0) return out;
+  const rows = await sql.query(
+    `SELECT b.staff_id, lower(b.occupied) AS s, upper(b.occupied) AS e FROM bookings b
+     WHERE b.staff_id = ANY($1::bigint[]) AND b.occupied && tstzrange($2::timestamptz, $3::timestamptz)
+       AND ${occupiesAt(4)}
+     ORDER BY lower(b.occupied)`,
+    [staffIds, iso(window.start), iso(window.end), iso(now)],
+  );
+  for (const r of rows) {
+    out.get(String(r.staff_id))?.push({ start: (r.s as Date).getTime(), end: (r.e as Date).getTime() });
+  }
+  return out;
+}
+
+export async function countBookings(
+  sql: Sql,
+  staffIds: readonly string[],
+  window: Interval,
+  now: number,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>(staffIds.map((id) => [id, 0]));
+  if (staffIds.length === 0) return out;
+  const rows = await sql.query(
+    `SELECT b.staff_id, count(*) AS n FROM bookings b
+     WHERE b.staff_id = ANY($1::bigint[]) AND b.start_at >= $2 AND b.start_at < $3 AND ${occupiesAt(4)}
+     GROUP BY b.staff_id`,
+    [staffIds, iso(window.start), iso(window.end), iso(now)],
+  );
+  for (const r of rows) out.set(String(r.staff_id), Number(r.n));
+  return out;
+}
+
+export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
+  try {
+    return await sql.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE bookings SET status = 'expired', updated_at = $4
+         WHERE staff_id = $1 AND status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4
+           AND occupied && tstzrange($2::timestamptz, $3::timestamptz)`,
+        [b.staffId, iso(b.occupied.start), iso(b.occupied.end), iso(now)],
+      );
+      const [row] = await tx.query<{ id: unknown }>(
+        `INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
+           client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
+           payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+           tstzrange($16::timestamptz, $17::timestamptz), $18, $19, $20, $21, $22, $23, $24, $24)
+         RETURNING id`,
+        [
+          b.reference,
+          b.serviceId,
+          b.staffId,
+          b.clientId,
+          b.client.name,
+          b.client.email,
+          b.client.phone,
+          b.client.address,
+          b.notes,
+          b.wantsReminder,
+          b.locale,
+          b.timezone,
+          b.status,
+          iso(b.start),
+          iso(b.end),
+          iso(b.occupied.start),
+          iso(b.occupied.end),
+          b.holdUntil === null ? null : iso(b.holdUntil),
+          b.paymentOption,
+          b.amountDue,
+          b.currency,
+          b.price,
+          b.manageTokenHash,
+          iso(now),
+        ],
+      );
+      const booking = row ? await getBooking(tx, String(row.id)) : null;
+      if (!booking) throw new Error('inserted booking not found');
+      return { ok: true, booking } as const;
+    });
+  } catch (error) {
+    if (sqlState(error) === EXCLUSION_VIOLATION) return { ok: false, code: 'SLOT_UNAVAILABLE' };
+    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') {
+      return { ok: false, code: 'DUPLICATE_REFERENCE' };
+    }
+    throw error;
+  }
+}
+
+export async function getBooking(sql: Sql, id: string): Promise<Booking | null> {
+  if (!/^\d{1,18}$/.test(id)) return null;
+  const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id]);
+  return row ? toBooking(row) : null;
+}

@@ -1,0 +1,64 @@
+/** Reads of the business, its services and its staff. */
+import type { Business, Service, StaffMember } from '../app/model.ts';
+import { toBusiness, toService, toStaff } from './rows.ts';
+import type { Row, Sql } from './sql.ts';
+
+export async function getBusiness(sql: Sql): Promise<Business> {
+  const [row] = await sql.query('SELECT * FROM business WHERE id = 1');
+  if (!row) throw new Error('business row missing: migrations not applied');
+  return toBusiness(row);
+}
+
+export async function listServices(sql: Sql, activeOnly: boolean): Promise<Service[]> {
+  const rows = await sql.query(`SELECT * FROM services ${activeOnly ? 'WHERE active' : ''} ORDER BY name, id`);
+  return rows.map(toService);
+}
+
+export async function findService(sql: Sql, idOrSlug: string): Promise<Service | null> {
+  const byId = /^\d{1,18}$/.test(idOrSlug);
+  const [row] = await sql.query(
+    byId ? 'SELECT * FROM services WHERE id = $1' : 'SELECT * FROM services WHERE slug = $1',
+    [idOrSlug],
+  );
+  return row ? toService(row) : null;
+}
+
+/** Staff with their hours, days off and services, optionally only those offering a service. */
+export async function loadStaff(
+  sql: Sql,
+  opts: { serviceId?: string; activeOnly?: boolean } = {},
+): Promise<StaffMember[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (opts.activeOnly) where.push('s.active');
+  if (opts.serviceId !== undefined) {
+    params.push(opts.serviceId);
+    where.push(
+      `EXISTS (SELECT 1 FROM staff_services ss WHERE ss.staff_id = s.id AND ss.service_id = $${params.length})`,
+    );
+  }
+  const staffRows = await sql.query(
+    `SELECT s.* FROM staff s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.id`,
+    params,
+  );
+  if (staffRows.length === 0) return [];
+  const ids = staffRows.map((r) => String(r.id));
+  const [hours, daysOff, links] = await Promise.all([
+    sql.query('SELECT * FROM working_hours WHERE staff_id = ANY($1::bigint[]) ORDER BY start_minute', [ids]),
+    sql.query('SELECT * FROM days_off WHERE staff_id = ANY($1::bigint[]) ORDER BY from_date', [ids]),
+    sql.query(
+      'SELECT staff_id, service_id FROM staff_services WHERE staff_id = ANY($1::bigint[]) ORDER BY service_id',
+      [ids],
+    ),
+  ]);
+  const byStaff = (rows: Row[], id: string) => rows.filter((r) => String(r.staff_id) === id);
+  return staffRows.map((r) => {
+    const id = String(r.id);
+    return toStaff(
+      r,
+      byStaff(hours, id),
+      byStaff(daysOff, id),
+      byStaff(links, id).map((l) => String(l.service_id)),
+    );
+  });
+}

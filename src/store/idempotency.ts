@@ -1,0 +1,48 @@
+/**
+ * Idempotency-Key storage for booking creation. A key is claimed inside the booking's
+ * transaction, so two requests with one key serialise on its primary key; rows live 24 hours.
+ */
+import type { IdempotencyClaim } from '../app/ports.ts';
+import type { Sql } from './sql.ts';
+
+const TTL_MS = 24 * 3600 * 1000;
+
+export async function claimIdempotencyKey(sql: Sql, key: string, hash: string, now: number): Promise<IdempotencyClaim> {
+  await sql.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now - TTL_MS).toISOString()]);
+  const inserted = await sql.query(
+    'INSERT INTO idempotency_keys (key, request_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key',
+    [key, hash, new Date(now).toISOString()],
+  );
+  if (inserted.length > 0) return { state: 'new' };
+  const [row] = await sql.query(
+    'SELECT request_hash, status, body, token_sealed FROM idempotency_keys WHERE key = $1',
+    [key],
+  );
+  if (!row || row.request_hash !== hash) return { state: 'mismatch' };
+  if (row.status === null) return { state: 'mismatch' };
+  return {
+    state: 'replay',
+    status: Number(row.status),
+    body: row.body,
+    tokenSealed: row.token_sealed === null ? null : String(row.token_sealed),
+  };
+}
+
+export async function saveIdempotentResponse(
+  sql: Sql,
+  key: string,
+  status: number,
+  body: unknown,
+  tokenSealed: string | null,
+): Promise<void> {
+  await sql.query('UPDATE idempotency_keys SET status = $2, body = $3, token_sealed = $4 WHERE key = $1', [
+    key,
+    status,
+    JSON.stringify(body),
+    tokenSealed,
+  ]);
+}
+
+export async function releaseIdempotencyKey(sql: Sql, key: string): Promise<void> {
+  await sql.query('DELETE FROM idempotency_keys WHERE key = $1 AND status IS NULL', [key]);
+}

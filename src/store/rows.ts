@@ -1,0 +1,139 @@
+/**
+ * Maps table rows to the application's plain data. Drivers differ in how they return int8
+ * (number or string), so every numeric column goes through Number() and every id through String().
+ */
+
+import type { Booking, BookingStatus, Business, Service, StaffMember } from '../app/model.ts';
+import type { DayOff, PaymentOption, WallRange, Weekday, WeeklyHours } from '../core/index.ts';
+import { WEEKDAYS } from '../core/index.ts';
+import type { Row } from './sql.ts';
+
+const str = (v: unknown): string => String(v);
+const num = (v: unknown): number => Number(v);
+const optStr = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const optNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const ms = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime());
+const optMs = (v: unknown): number | null => (v === null || v === undefined ? null : ms(v));
+
+export function toBusiness(r: Row): Business {
+  return {
+    name: str(r.name),
+    timezone: str(r.timezone),
+    currency: str(r.currency).trim(),
+    locale: str(r.locale),
+    staffLabel: str(r.staff_label),
+    ownerEmail: optStr(r.owner_email),
+    paymentUrl: optStr(r.payment_url),
+    paymentSecret: optStr(r.payment_secret),
+    slotStepMinutes: num(r.slot_step_minutes),
+    gapMinutes: num(r.gap_minutes),
+    minNoticeMinutes: num(r.min_notice_minutes),
+    horizonDays: num(r.horizon_days),
+    defaultRescheduleLimit: num(r.default_reschedule_limit),
+    allowStaffChangeOnReschedule: Boolean(r.allow_staff_change_on_reschedule),
+    cancelNoticeHours: num(r.cancel_notice_hours),
+    rescheduleNoticeHours: num(r.reschedule_notice_hours),
+    holdMinutes: num(r.hold_minutes),
+    reminderHours: num(r.reminder_hours),
+  };
+}
+
+export function toService(r: Row): Service {
+  return {
+    id: str(r.id),
+    slug: str(r.slug),
+    name: str(r.name),
+    description: str(r.description ?? ''),
+    durationMinutes: num(r.duration_minutes),
+    price: num(r.price_minor),
+    deposit: num(r.deposit_minor),
+    currency: optStr(r.currency)?.trim() ?? null,
+    imageUrl: optStr(r.image_url),
+    color: optStr(r.color),
+    allowRescheduling: Boolean(r.allow_rescheduling),
+    rescheduleLimit: optNum(r.reschedule_limit),
+    bufferBeforeMinutes: num(r.buffer_before_minutes),
+    bufferAfterMinutes: num(r.buffer_after_minutes),
+    active: Boolean(r.active),
+  };
+}
+
+/** Weekly hours from working_hours rows (weekday 1 = Monday). */
+export function toWeeklyHours(rows: readonly Row[]): WeeklyHours {
+  const hours: Partial<Record<Weekday, WallRange[]>> = {};
+  for (const r of rows) {
+    const day = WEEKDAYS[num(r.weekday) - 1];
+    if (!day) continue;
+    const list = hours[day] ?? [];
+    list.push({ start: num(r.start_minute), end: num(r.end_minute) });
+    hours[day] = list;
+  }
+  for (const list of Object.values(hours)) list.sort((a, b) => a.start - b.start);
+  return hours;
+}
+
+export function toDayOff(r: Row): DayOff {
+  return { from: dateText(r.from_date), to: dateText(r.to_date), note: optStr(r.note) };
+}
+
+/** A `date` column as YYYY-MM-DD whatever the driver returns (Date at UTC midnight or text). */
+function dateText(v: unknown): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).slice(0, 10);
+}
+
+export function toStaff(
+  r: Row,
+  hours: readonly Row[],
+  daysOff: readonly Row[],
+  serviceIds: readonly string[],
+): StaffMember {
+  return {
+    id: str(r.id),
+    key: optStr(r.key),
+    name: str(r.name),
+    email: str(r.email),
+    timezone: optStr(r.timezone),
+    slotStepMinutes: optNum(r.slot_step_minutes),
+    gapMinutes: optNum(r.gap_minutes),
+    minNoticeMinutes: optNum(r.min_notice_minutes),
+    active: Boolean(r.active),
+    serviceIds,
+    hours: toWeeklyHours(hours),
+    daysOff: daysOff.map(toDayOff),
+  };
+}
+
+export function toBooking(r: Row): Booking {
+  return {
+    id: str(r.id),
+    reference: str(r.reference),
+    status: str(r.status) as BookingStatus,
+    serviceId: str(r.service_id),
+    serviceName: str(r.service_name),
+    staffId: str(r.staff_id),
+    staffName: str(r.staff_name),
+    start: ms(r.start_at),
+    end: ms(r.end_at),
+    timezone: str(r.timezone),
+    client: {
+      name: str(r.client_name),
+      email: str(r.client_email),
+      phone: optStr(r.client_phone),
+      address: optStr(r.client_address),
+    },
+    notes: str(r.notes ?? ''),
+    wantsReminder: Boolean(r.wants_reminder),
+    locale: str(r.locale),
+    holdUntil: optMs(r.hold_until),
+    payment: {
+      option: str(r.payment_option) as PaymentOption,
+      amountDue: num(r.amount_due_minor),
+      amountPaid: num(r.amount_paid_minor),
+      currency: str(r.currency).trim(),
+    },
+    price: num(r.price_minor),
+    rescheduleCount: num(r.reschedule_count),
+    createdAt: ms(r.created_at),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * `slotwise import`: creates or updates, by key, the business, services, staff (with their
+ * services, hours and days off, which the file replaces) and admins, in one transaction.
+ */
+
+import type { SetupResult } from '../app/ports.ts';
+import type { Setup, SetupService, SetupStaff } from '../app/setup-schema.ts';
+import { parseWallTime, toMinor, WEEKDAYS } from '../core/index.ts';
+import { getBusiness } from './catalog.ts';
+import type { Sql } from './sql.ts';
+
+/** Raised for a problem only the database can see (e.g. a staff member naming an unknown service). */
+export class SetupReferenceError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SetupReferenceError';
+  }
+}
+
+const BUSINESS_COLUMNS: Record<string, string> = {
+  name: 'name',
+  timezone: 'timezone',
+  currency: 'currency',
+  locale: 'locale',
+  staffLabel: 'staff_label',
+  ownerEmail: 'owner_email',
+  paymentUrl: 'payment_url',
+  paymentSecret: 'payment_secret',
+  slotStepMinutes: 'slot_step_minutes',
+  gapMinutes: 'gap_minutes',
+  minNoticeMinutes: 'min_notice_minutes',
+  horizonDays: 'horizon_days',
+  defaultRescheduleLimit: 'default_reschedule_limit',
+  allowStaffChangeOnReschedule: 'allow_staff_change_on_reschedule',
+  cancelNoticeHours: 'cancel_notice_hours',
+  rescheduleNoticeHours: 'reschedule_notice_hours',
+  holdMinutes: 'hold_minutes',
+  reminderHours: 'reminder_hours',
+};
+
+async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>): Promise<void> {
+  const entries = Object.entries(business).filter(([k, v]) => v !== undefined && BUSINESS_COLUMNS[k]);
+  if (entries.length === 0) return;
+  const sets = entries.map(([k], i) => `${BUSINESS_COLUMNS[k]} = $${i + 1}`);
+  await tx.query(
+    `UPDATE business SET ${sets.join(', ')}, updated_at = now() WHERE id = 1`,
+    entries.map(([, v]) => v),
+  );
+}
+
+async function applyService(tx: Sql, s: SetupService, businessCurrency: string): Promise<string> {
+  const currency = s.currency ?? businessCurrency;
+  const cols: Record<string, unknown> = {
+    slug: s.key,
+    name: s.name,
+    duration_minutes: s.durationMinutes,
+  };
+  if (s.description !== undefined) cols.description = s.description;
+  if (s.price !== undefined) cols.price_minor = toMinor(s.price, currency);
+  if (s.deposit !== undefined) cols.deposit_minor = toMinor(s.deposit, currency);
+  if (s.currency !== undefined) cols.currency = s.currency;
+  if (s.imageUrl !== undefined) cols.image_url = s.imageUrl;
+  if (s.color !== undefined) cols.color = s.color;
+  if (s.allowRescheduling !== undefined) cols.allow_rescheduling = s.allowRescheduling;
+  if (s.rescheduleLimit !== undefined) cols.reschedule_limit = s.rescheduleLimit;
+  if (s.bufferBeforeMinutes !== undefined) cols.buffer_before_minutes = s.bufferBeforeMinutes;
+  if (s.bufferAfterMinutes !== undefined) cols.buffer_after_minutes = s.bufferAfterMinutes;
+  if (s.active !== undefined) cols.active = s.active;
+  return upsert(tx, 'services', 'slug', cols);
+}
+
+/** INSERT … ON CONFLICT (keyColumn) DO UPDATE of the given columns; returns the id as text. */
+async function upsert(tx: Sql, table: string, keyColumn: string, cols: Record<string, unknown>): Promise<string> {
+  const names = Object.keys(cols);
+  const updates = names.filter((n) => n !== keyColumn).map((n) => `${n} = EXCLUDED.${n}`);
+  const [row] = await tx.query<{ id: unknown }>(
+    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+     ON CONFLICT (${keyColumn}) DO UPDATE SET ${[...updates, 'updated_at = now()'].join(', ')} RETURNING id`,
+    Object.values(cols),
+  );
+  return String(row?.id);
+}
+
+async function applyStaff(tx: Sql, m: SetupStaff, index: number, serviceIds: Map<string, string>): Promise<string> {
+  const cols: Record<string, unknown> = { key: m.key, name: m.name, email: m.email };
+  if (m.timezone !== undefined) cols.timezone = m.timezone;
+  if (m.slotStepMinutes !== undefined) cols.slot_step_minutes = m.slotStepMinutes;
+  if (m.gapMinutes !== undefined) cols.gap_minutes = m.gapMinutes;
+  if (m.minNoticeMinutes !== undefined) cols.min_notice_minutes = m.minNoticeMinutes;
+  if (m.active !== undefined) cols.active = m.active;
+  const id = await upsert(tx, 'staff', 'key', cols);
+
+  if (m.services !== undefined) {
+    const ids: string[] = [];
+    for (const [j, key] of m.services.entries()) {
+      const sid = serviceIds.get(key) ?? (await serviceIdBySlug(tx, key));
+      if (!sid) throw new SetupReferenceError(`staff[${index}].services[${j}]`, `no service with key "${key}"`);
+      ids.push(sid);
+    }
+    await tx.query('DELETE FROM staff_services WHERE staff_id = $1', [id]);
+    for (const sid of new Set(ids)) {
+      await tx.query('INSERT INTO staff_services (staff_id, service_id) VALUES ($1, $2)', [id, sid]);
+    }
+  }
+  if (m.hours !== undefined) {
+    await tx.query('DELETE FROM working_hours WHERE staff_id = $1', [id]);
+    for (const [d, day] of WEEKDAYS.entries()) {
+      for (const [from, to] of m.hours[day] ?? []) {
+        await tx.query(
+          'INSERT INTO working_hours (staff_id, weekday, start_minute, end_minute) VALUES ($1, $2, $3, $4)',
+          [id, d + 1, parseWallTime(from), parseWallTime(to)],
+        );
+      }
+    }
+  }
+  if (m.daysOff !== undefined) {
+    await tx.query('DELETE FROM days_off WHERE staff_id = $1', [id]);
+    for (const off of m.daysOff) {
+      await tx.query('INSERT INTO days_off (staff_id, from_date, to_date, note) VALUES ($1, $2, $3, $4)', [
+        id,
+        off.from,
+        off.to,
+        off.note ?? null,
+      ]);
+    }
+  }
+  return id;
+}
+
+async function serviceIdBySlug(tx: Sql, slug: string): Promise<string | null> {
+  const [row] = await tx.query('SELECT id FROM services WHERE slug = $1', [slug]);
+  return row ? String(row.id) : null;
+}
+
+export async function applySetup(
+  sql: Sql,
+  setup: Setup,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<SetupResult> {
+  // Hash before the transaction: argon2 is slow and needs no database.
+  const admins = await Promise.all(
+    (setup.admins ?? []).map(async (a) => ({ email: a.email, hash: await hashPassword(a.password) })),
+  );
+  return sql.transaction(async (tx) => {
+    if (setup.business) await applyBusiness(tx, setup.business);
+    const business = await getBusiness(tx);
+    const services: Record<string, string> = {};
+    const serviceIds = new Map<string, string>();
+    for (const s of setup.services ?? []) {
+      const id = await applyService(tx, s, business.currency);
+      services[s.key] = id;
+      serviceIds.set(s.key, id);
+    }
+    const staff: Record<string, string> = {};
+    for (const [i, m] of (setup.staff ?? []).entries()) staff[m.key] = await applyStaff(tx, m, i, serviceIds);
+    for (const a of admins) {
+      const updated = await tx.query(
+        `UPDATE users SET password_hash = $2, role = 'admin', staff_id = NULL, updated_at = now()
+         WHERE lower(email) = lower($1) RETURNING id`,
+        [a.email, a.hash],
+      );
+      if (updated.length === 0) {
+        await tx.query(`INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'admin')`, [a.email, a.hash]);
+      }
+    }
+    return { services, staff };
+  });
+}

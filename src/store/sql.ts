@@ -1,0 +1,69 @@
+/**
+ * The one SQL interface every driver implements (PGlite embedded, node-postgres later), so all
+ * store code is written once in plain PostgreSQL. Rows come back untyped; the store maps them.
+ */
+
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  /** One statement with $1-style parameters. */
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /** Runs `fn` in a transaction; inside one, nests as a savepoint. Rolls back when `fn` throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
+export interface Database extends Sql {
+  readonly driver: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** PostgreSQL's SQLSTATE of a driver error, if any. */
+export function sqlState(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+/** The constraint a driver error names, if any. */
+export function constraintOf(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'constraint' in error) {
+    const c = (error as { constraint: unknown }).constraint;
+    return typeof c === 'string' ? c : undefined;
+  }
+  return undefined;
+}
+
+/** exclusion_violation: the no-overlap constraint refused a row. */
+export const EXCLUSION_VIOLATION = '23P01';
+export const UNIQUE_VIOLATION = '23505';
+
+/** Wraps a transaction-scoped client so nested transaction() calls become savepoints. */
+export function withSavepoints(
+  run: (text: string, params?: readonly unknown[]) => Promise<Row[]>,
+  execText: (text: string) => Promise<void>,
+): Sql {
+  let depth = 0;
+  const sql: Sql = {
+    query: async <T extends Row>(text: string, params?: readonly unknown[]) => (await run(text, params)) as T[],
+    exec: execText,
+    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      const name = `sp_${++depth}`;
+      await execText(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(sql);
+        await execText(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        await execText(`ROLLBACK TO SAVEPOINT ${name}`);
+        throw error;
+      } finally {
+        depth--;
+      }
+    },
+  };
+  return sql;
+}
