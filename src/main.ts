@@ -48,19 +48,23 @@ export interface Served {
 }
 
 /** Serves the app; with `demo`, first loads the demo studio into an empty database. */
-export async function startServer(rt: Runtime, opts: { demo: boolean; log: (line: string) => void }): Promise<Served> {
+export async function startServer(
+  rt: Runtime,
+  opts: { demo: boolean; log: (line: string) => void; clock?: Clock },
+): Promise<Served> {
+  const clock = opts.clock ?? systemClock;
   let demoBookings: number | null = null;
   if (opts.demo && (await rt.store.isEmpty())) {
     demoBookings = await loadDemo({
       store: rt.store,
-      clock: systemClock,
+      clock,
       secret: rt.secret,
       publicUrl: rt.config.publicUrl,
     });
   }
   const app = createApp({
     store: rt.store,
-    clock: systemClock,
+    clock,
     secret: rt.secret,
     publicUrl: rt.config.publicUrl,
     logError: (error, ctx) =>

@@ -24,24 +24,41 @@ export const zone = z
   .max(64)
   .refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)')
   .transform((z) => canonicalTimeZone(z) as string);
-export const date = z.string().refine(isDate, 'a real date YYYY-MM-DD');
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+/**
+ * Years accepted in dates, months and times. Far wider than any booking needs, and well inside
+ * what the core's date arithmetic and PostgreSQL's timestamptz represent once windows are widened
+ * by a few days: year 0001 or 9999 used to reach them as year 0000 or 10000 and answer 500.
+ */
+const inYears = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= 1900 && year <= 2999;
+};
+const YEARS = 'a year between 1900 and 2999';
+
+export const date = z.string().refine(isDate, 'a real date YYYY-MM-DD').refine(inYears, YEARS);
+export const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM')
+  .refine(inYears, YEARS);
 export const instant = z
   .string()
   .max(40)
   .refine((s) => parseInstant(s) !== null, 'an ISO 8601 time with offset, e.g. 2027-03-29T09:00:00+02:00')
+  .refine(inYears, YEARS)
   .transform((s) => parseInstant(s) as number);
 
 export function fieldsOf(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not a {} filled by assignment: a body key "__proto__" would set the prototype and vanish.
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[formatPath([...issue.path, key])] = 'unknown field';
+      for (const key of issue.keys) fields.set(formatPath([...issue.path, key]), 'unknown field');
     } else {
-      fields[formatPath(issue.path) || 'body'] ??= issue.message;
+      const path = formatPath(issue.path) || 'body';
+      if (!fields.has(path)) fields.set(path, issue.message);
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };

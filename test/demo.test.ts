@@ -1,0 +1,114 @@
+/**
+ * The newcomer's path: `slotwise serve --demo` on an empty data directory serves the demo studio;
+ * every service has month and day availability; a booking's time disappears at once; the data
+ * survives a restart; a second process cannot open the data directory meanwhile.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, runCli, startCli } from './support/cli.ts';
+
+let dir: string;
+let server: RunningServer;
+
+const env = () => ({ SLOTWISE_DATA_DIR: dir, HOST: '127.0.0.1' });
+
+async function json(url: string): Promise<unknown> {
+  const r = await fetch(url);
+  expect(r.status).toBe(200);
+  return r.json();
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'slotwise-demo-'));
+  server = await startCli(['serve', '--demo', '--port', '0'], env());
+}, 120_000);
+
+afterAll(async () => {
+  if (server?.child.exitCode === null) await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Day {
+  date: string;
+  status: string;
+  slots: number;
+}
+interface Slot {
+  start: string;
+  end: string;
+  staff: string[];
+}
+
+describe('the demo studio', () => {
+  it('prints where it serves and what it loaded', () => {
+    expect(server.output()).toMatch(/Slotwise is serving Lumen Photo Studio at http:\/\/127\.0\.0\.1:\d+/);
+    expect(server.output()).toMatch(/Loaded the demo studio: 3 services, 3 photographers, 5 bookings\./);
+  });
+
+  it('has three services: paid with a deposit, paid without, free; one photographer offers a single service', async () => {
+    const { services } = (await json(`${server.url}/api/v1/services`)) as {
+      services: { slug: string; price: string; deposit: string; staff: { name: string }[] }[];
+    };
+    expect(services.map((s) => [s.slug, s.price, s.deposit]).sort()).toEqual([
+      ['free-consultation', '0.00', '0.00'],
+      ['headshot-express', '45.00', '0.00'],
+      ['portrait-session', '120.00', '30.00'],
+    ]);
+    const offers = new Map<string, number>();
+    for (const s of services) for (const m of s.staff) offers.set(m.name, (offers.get(m.name) ?? 0) + 1);
+    expect(offers.get('Mei Tanaka')).toBe(1);
+  });
+
+  it('answers month and day availability for every service, and a booking makes its time disappear at once', async () => {
+    const { services } = (await json(`${server.url}/api/v1/services`)) as { services: { slug: string }[] };
+    const { timezone } = (await json(`${server.url}/api/v1/business`)) as { timezone: string };
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' })
+      .format(new Date())
+      .slice(0, 7);
+    for (const { slug } of services) {
+      const m = (await json(`${server.url}/api/v1/availability/month?service=${slug}&staff=any&month=${month}`)) as {
+        firstAvailable: string | null;
+        days: Day[];
+      };
+      expect(m.days.length).toBeGreaterThanOrEqual(28);
+      expect(m.firstAvailable).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const dayUrl = `${server.url}/api/v1/availability/day?service=${slug}&staff=any&date=${m.firstAvailable}`;
+      const before = ((await json(dayUrl)) as { slots: Slot[] }).slots;
+      expect(before.length).toBeGreaterThan(0);
+      const slot = before[0] as Slot;
+      const created = await fetch(`${server.url}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          service: slug,
+          staff: slot.staff[0],
+          start: slot.start,
+          client: { name: 'New Client', email: `new.${slug}@example.test` },
+          payment: 'none',
+        }),
+      });
+      expect(created.status).toBe(201);
+      const after = ((await json(dayUrl)) as { slots: Slot[] }).slots;
+      const stillThere = after.find((s) => s.start === slot.start);
+      // The booked member no longer offers that start (another member may still).
+      expect(stillThere?.staff ?? []).not.toContain(slot.staff[0]);
+    }
+  });
+
+  it('refuses a second process on the same data directory with a clear message', async () => {
+    const r = await runCli(['migrate'], env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/in use by another Slotwise process \(pid \d+\)/);
+    expect(r.stderr).toMatch(/stop the server first, or use the dashboard or admin API/);
+  });
+
+  it('stops cleanly on SIGTERM and keeps its data: a restart serves the same bookings without reloading the demo', async () => {
+    const before = (await json(`${server.url}/api/v1/services`)) as unknown;
+    expect(await server.stop()).toBe(0);
+    server = await startCli(['serve', '--demo', '--port', '0'], env());
+    expect(server.output()).not.toMatch(/Loaded the demo studio/);
+    expect(await json(`${server.url}/api/v1/services`)).toEqual(before);
+  }, 120_000);
+});
