@@ -51,7 +51,12 @@ describe('slotwise command line', () => {
   });
 
   it('lists every problem of the environment at once', async () => {
-    const r = await runCli(['migrate'], { ...env(), PORT: 'eighty', MAIL_URL: 'http://mail', SLOTWISE_SECRET: 'short' });
+    const r = await runCli(['migrate'], {
+      ...env(),
+      PORT: 'eighty',
+      MAIL_URL: 'http://mail',
+      SLOTWISE_SECRET: 'short',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('PORT must be a whole number from 0 to 65535 (got "eighty")');
     expect(r.stderr).toContain('MAIL_URL must start with smtp:// or smtps://');

@@ -83,7 +83,9 @@ describe('concurrent bookings through the HTTP server', () => {
     );
     const won = rows.map((r) => r.s.toISOString());
     // 60-minute service: 09:00 and 10:00 can both stand; 09:30 overlaps each of them.
-    expect([['2027-03-30T07:30:00.000Z'], ['2027-03-30T07:00:00.000Z', '2027-03-30T08:00:00.000Z']]).toContainEqual(won);
+    expect([['2027-03-30T07:30:00.000Z'], ['2027-03-30T07:00:00.000Z', '2027-03-30T08:00:00.000Z']]).toContainEqual(
+      won,
+    );
     expect(won.length).toBe(created);
     expect(errors).toEqual([]);
   });

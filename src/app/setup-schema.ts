@@ -111,22 +111,23 @@ export const setupSchema = z
   })
   .superRefine((setup, ctx) => {
     const b = setup.business;
-    if (b?.paymentUrl && !b.paymentSecret) {
-      ctx.addIssue({ code: 'custom', path: ['business', 'paymentSecret'], message: 'required when paymentUrl is set' });
-    }
     const businessCurrency = b?.currency ?? 'USD';
     const keys = new Set<string>();
     setup.services?.forEach((s, i) => {
       if (keys.has(s.key)) ctx.addIssue({ code: 'custom', path: ['services', i, 'key'], message: 'duplicate key' });
       keys.add(s.key);
       const cur = s.currency ?? businessCurrency;
-      const price = s.price === undefined ? 0 : toMinor(s.price, cur);
-      const deposit = s.deposit === undefined ? 0 : toMinor(s.deposit, cur);
+      // An invalid currency is already a problem of its own; Intl would throw on a malformed one.
+      if (!isCurrency(cur)) return;
+      // A missing price or deposit keeps the stored one (or the default 0 for a new service);
+      // only the store can compare against it, so here they are compared only when both are given.
+      const price = s.price === undefined ? undefined : toMinor(s.price, cur);
+      const deposit = s.deposit === undefined ? undefined : toMinor(s.deposit, cur);
       if (price === null)
         ctx.addIssue({ code: 'custom', path: ['services', i, 'price'], message: `too many decimals for ${cur}` });
       if (deposit === null)
         ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: `too many decimals for ${cur}` });
-      if (price !== null && deposit !== null && deposit > price)
+      if (typeof price === 'number' && typeof deposit === 'number' && deposit > price)
         ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: 'must not exceed the price' });
     });
     const staffKeys = new Set<string>();

@@ -3,10 +3,12 @@
  * does), so it can be driven with app.request() or mounted as a fetch handler in another server.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
 import { homePage } from './pages/home.tsx';
+import { MAX_BODY_BYTES } from './validation.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -24,6 +26,14 @@ export function createApp(deps: AppDeps): Hono {
       : c.html('<!doctype html><title>Not found</title><p>Not found. <a href="/">Home</a></p>', 404),
   );
 
+  // Streams the body and stops reading past the limit, whatever Content-Length claims.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
+    }),
+  );
   app.route('/api/v1', publicApi(deps));
   app.get('/', async (c) => c.html(await homePage(deps)));
   return app;

@@ -15,11 +15,9 @@ export async function listServices(sql: Sql, activeOnly: boolean): Promise<Servi
 }
 
 export async function findService(sql: Sql, idOrSlug: string): Promise<Service | null> {
-  const byId = /^\d{1,18}$/.test(idOrSlug);
-  const [row] = await sql.query(
-    byId ? 'SELECT * FROM services WHERE id = $1' : 'SELECT * FROM services WHERE slug = $1',
-    [idOrSlug],
-  );
+  // A slug may be all digits ("2027"): an id wins, else the text is still tried as a slug.
+  const [byId] = /^\d{1,18}$/.test(idOrSlug) ? await sql.query('SELECT * FROM services WHERE id = $1', [idOrSlug]) : [];
+  const [row] = byId ? [byId] : await sql.query('SELECT * FROM services WHERE slug = $1', [idOrSlug]);
   return row ? toService(row) : null;
 }
 

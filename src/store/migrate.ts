@@ -25,10 +25,11 @@ export function bundledMigrations(): Migration[] {
 
 /** Applies pending migrations; returns the names applied. */
 export async function migrate(db: Sql, migrations: readonly Migration[] = bundledMigrations()): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    // Under the lock: two first starters racing on CREATE TABLE IF NOT EXISTS can both try to create it.
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set(
       (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
     );

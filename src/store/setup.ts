@@ -7,7 +7,7 @@ import type { SetupResult } from '../app/ports.ts';
 import type { Setup, SetupService, SetupStaff } from '../app/setup-schema.ts';
 import { parseWallTime, toMinor, WEEKDAYS } from '../core/index.ts';
 import { getBusiness } from './catalog.ts';
-import type { Sql } from './sql.ts';
+import { constraintOf, type Sql, sqlState } from './sql.ts';
 
 /** Raised for a problem only the database can see (e.g. a staff member naming an unknown service). */
 export class SetupReferenceError extends Error {
@@ -51,7 +51,10 @@ async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>):
   );
 }
 
-async function applyService(tx: Sql, s: SetupService, businessCurrency: string): Promise<string> {
+/** check_violation; `services_check` is the table's `deposit <= price` rule. */
+const CHECK_VIOLATION = '23514';
+
+async function applyService(tx: Sql, s: SetupService, index: number, businessCurrency: string): Promise<string> {
   const currency = s.currency ?? businessCurrency;
   const cols: Record<string, unknown> = {
     slug: s.key,
@@ -69,19 +72,41 @@ async function applyService(tx: Sql, s: SetupService, businessCurrency: string):
   if (s.bufferBeforeMinutes !== undefined) cols.buffer_before_minutes = s.bufferBeforeMinutes;
   if (s.bufferAfterMinutes !== undefined) cols.buffer_after_minutes = s.bufferAfterMinutes;
   if (s.active !== undefined) cols.active = s.active;
-  return upsert(tx, 'services', 'slug', cols);
+  try {
+    return await upsert(tx, 'services', 'slug', cols);
+  } catch (error) {
+    // A file may give a price without a deposit or the reverse: the other keeps its stored value,
+    // which only the database sees, so the deposit <= price rule is caught here.
+    if (sqlState(error) === CHECK_VIOLATION && constraintOf(error) === 'services_check') {
+      throw s.price === undefined
+        ? new SetupReferenceError(`services[${index}].deposit`, 'must not exceed the price (the stored one, or 0)')
+        : new SetupReferenceError(`services[${index}].price`, 'must not be less than the stored deposit');
+    }
+    throw error;
+  }
 }
 
-/** INSERT … ON CONFLICT (keyColumn) DO UPDATE of the given columns; returns the id as text. */
+/**
+ * Updates the row with this key, or inserts it; returns the id as text. Not INSERT … ON CONFLICT:
+ * PostgreSQL checks CHECK constraints on the proposed insert row even when it becomes an update,
+ * so a partial update (a deposit alone) would be judged against defaults instead of stored values.
+ * The import runs in one transaction, so no concurrent writer sits between the two statements.
+ */
 async function upsert(tx: Sql, table: string, keyColumn: string, cols: Record<string, unknown>): Promise<string> {
   const names = Object.keys(cols);
-  const updates = names.filter((n) => n !== keyColumn).map((n) => `${n} = EXCLUDED.${n}`);
-  const [row] = await tx.query<{ id: unknown }>(
-    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
-     ON CONFLICT (${keyColumn}) DO UPDATE SET ${[...updates, 'updated_at = now()'].join(', ')} RETURNING id`,
-    Object.values(cols),
+  const values = Object.values(cols);
+  const sets = names.map((n, i) => `${n} = $${i + 1}`).filter((_, i) => names[i] !== keyColumn);
+  const keyIndex = names.indexOf(keyColumn) + 1;
+  const [updated] = await tx.query<{ id: unknown }>(
+    `UPDATE ${table} SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE ${keyColumn} = $${keyIndex} RETURNING id`,
+    values,
   );
-  return String(row?.id);
+  if (updated) return String(updated.id);
+  const [inserted] = await tx.query<{ id: unknown }>(
+    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    values,
+  );
+  return String(inserted?.id);
 }
 
 async function applyStaff(tx: Sql, m: SetupStaff, index: number, serviceIds: Map<string, string>): Promise<string> {
@@ -147,10 +172,14 @@ export async function applySetup(
   return sql.transaction(async (tx) => {
     if (setup.business) await applyBusiness(tx, setup.business);
     const business = await getBusiness(tx);
+    // Judged on the result, so a file may set the URL alone when the secret is already stored.
+    if (business.paymentUrl !== null && business.paymentSecret === null) {
+      throw new SetupReferenceError('business.paymentSecret', 'required when paymentUrl is set');
+    }
     const services: Record<string, string> = {};
     const serviceIds = new Map<string, string>();
-    for (const s of setup.services ?? []) {
-      const id = await applyService(tx, s, business.currency);
+    for (const [i, s] of (setup.services ?? []).entries()) {
+      const id = await applyService(tx, s, i, business.currency);
       services[s.key] = id;
       serviceIds.set(s.key, id);
     }
