@@ -3,12 +3,25 @@
  * minus days off, within [today, today + horizon]. Dates are in the staff member's zone.
  */
 import { addDays, weekdayOf } from './date.ts';
-import { boundToInstant, dateOf } from './time.ts';
+import { dateOf, dayClock } from './time.ts';
 import type { Interval, LocalDate, StaffSchedule, WallRange } from './types.ts';
 
 /** Whether a date falls inside one of the days off (inclusive ranges). */
 export function isDayOff(staff: StaffSchedule, date: LocalDate): boolean {
   return staff.daysOff.some((off) => off.from <= date && date <= off.to);
+}
+
+let lastToday: { now: number; zone: string; horizon: number; today: LocalDate; horizonEnd: LocalDate } | null = null;
+
+/** Today and the last date within the horizon, in the member's zone (memo of the last answer: month views ask per date). */
+function todayOf(now: number, staff: StaffSchedule): { today: LocalDate; horizonEnd: LocalDate } {
+  const zone = staff.timezone;
+  const horizon = staff.policy.horizonDays;
+  if (lastToday?.now !== now || lastToday.zone !== zone || lastToday.horizon !== horizon) {
+    const today = dateOf(now, zone);
+    lastToday = { now, zone, horizon, today, horizonEnd: addDays(today, horizon) };
+  }
+  return lastToday;
 }
 
 /** The wall-clock ranges worked on a date, before days off and the horizon are applied. */
@@ -28,9 +41,9 @@ export function dayClosure(
   now: number,
   ignoreHorizon = false,
 ): DayClosure | null {
-  const today = dateOf(now, staff.timezone);
+  const { today, horizonEnd } = todayOf(now, staff);
   if (date < today) return 'past';
-  if (!ignoreHorizon && date > addDays(today, staff.policy.horizonDays)) return 'beyond_horizon';
+  if (!ignoreHorizon && date > horizonEnd) return 'beyond_horizon';
   if (isDayOff(staff, date)) return 'day_off';
   if (weeklyRanges(staff, date).length === 0) return 'not_worked';
   return null;
@@ -39,8 +52,6 @@ export function dayClosure(
 /** The working intervals of a date as instants; empty when rule 1 closes the date. */
 export function workingIntervals(staff: StaffSchedule, date: LocalDate, now: number): Interval[] {
   if (dayClosure(staff, date, now) !== null) return [];
-  return weeklyRanges(staff, date).map((r) => ({
-    start: boundToInstant(date, r.start, staff.timezone),
-    end: boundToInstant(date, r.end, staff.timezone),
-  }));
+  const clock = dayClock(date, staff.timezone);
+  return weeklyRanges(staff, date).map((r) => ({ start: clock.bound(r.start), end: clock.bound(r.end) }));
 }

@@ -5,7 +5,7 @@
  */
 import { workingIntervals } from './availability.ts';
 import { addDays, datesOfMonth } from './date.ts';
-import { daySlots } from './slots.ts';
+import { daySlots, freeStarts } from './slots.ts';
 import { dateOf, startOfDay } from './time.ts';
 import type { DayStatus, DaySummary, Interval, LocalDate, ServiceTiming, Slot, StaffSchedule } from './types.ts';
 
@@ -71,36 +71,61 @@ export function monthWindow(month: string, zone: string): Interval | null {
  */
 export function monthDays(input: AvailabilityInput, month: string, viewerZone: string): DaySummary[] {
   const dates = datesOfMonth(month);
-  const window = monthWindow(month, viewerZone);
-  if (!dates || !window) return [];
-  const today = dateOf(input.now, viewerZone);
-  const count = new Map<LocalDate, number>();
-  for (const s of slotsBetween(input, window.start, window.end)) {
-    const d = dateOf(s.start, viewerZone);
-    count.set(d, (count.get(d) ?? 0) + 1);
-  }
-  const worked = new Set<LocalDate>();
+  if (!dates) return [];
+  // bounds[i] is the first instant of dates[i] for the viewer; bounds[n] ends the month.
+  const bounds = [...dates, addDays(dates[dates.length - 1] as LocalDate, 1)].map((d) => startOfDay(d, viewerZone));
+  const from = bounds[0] as number;
+  const to = bounds[dates.length] as number;
+  // Distinct starts: a start several members offer counts once. One member needs no dedupe.
+  const starts: number[] = [];
+  const seen = input.staff.length > 1 ? new Set<number>() : null;
+  const worked = new Uint8Array(dates.length);
   for (const member of input.staff) {
-    for (const date of memberDates(member, window.start, window.end)) {
+    const busy = input.busy.get(member.id) ?? [];
+    const memberToday = dateOf(input.now, member.timezone);
+    for (const date of memberDates(member, from, to)) {
+      for (const start of freeStarts({ staff: member, date, timing: input.timing, busy, now: input.now })) {
+        if (start < from || start >= to || seen?.has(start)) continue;
+        seen?.add(start);
+        starts.push(start);
+      }
       // A member date already past still had its working time: judged as of its own start, it
       // can make the viewer's today `full` (worked, nothing left), not `closed` (SPEC §2 month view).
-      const asOf = Math.min(input.now, startOfDay(date, member.timezone));
+      const asOf = date < memberToday ? startOfDay(date, member.timezone) : input.now;
       for (const w of workingIntervals(member, date, asOf)) {
-        for (let d = dateOf(w.start, viewerZone); d <= dateOf(w.end - 1, viewerZone); d = addDays(d, 1)) {
-          worked.add(d);
-        }
+        const first = Math.max(0, dayIndex(bounds, w.start));
+        const last = Math.min(dates.length - 1, dayIndex(bounds, w.end - 1));
+        for (let i = first; i <= last; i++) worked[i] = 1;
       }
     }
   }
-  return dates.map((date) => {
-    const slots = count.get(date) ?? 0;
+  const count = new Uint16Array(dates.length);
+  for (const start of starts) {
+    const i = dayIndex(bounds, start);
+    count[i] = (count[i] ?? 0) + 1;
+  }
+  const today = dateOf(input.now, viewerZone);
+  return dates.map((date, i) => {
+    const slots = count[i] ?? 0;
     let status: DayStatus;
     if (date < today) status = 'past';
     else if (slots > 0) status = 'available';
-    else if (worked.has(date)) status = 'full';
+    else if (worked[i]) status = 'full';
     else status = 'closed';
     return { date, status, slots: status === 'past' ? 0 : slots };
   });
+}
+
+/** The index i with bounds[i] <= t < bounds[i + 1] (-1 before the first bound). */
+function dayIndex(bounds: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bounds[mid] as number) <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return (bounds[0] as number) <= t ? lo : -1;
 }
 
 /** The last viewer date on which any member can still have a slot (the horizon, SPEC §2.1). */

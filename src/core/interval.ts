@@ -29,16 +29,21 @@ export function merge(intervals: readonly Interval[]): Interval[] {
  * Binary search: O(log n).
  */
 export function overlapsAny(merged: readonly Interval[], probe: Interval): boolean {
+  return overlapsRange(merged, probe.start, probe.end);
+}
+
+/** overlapsAny for the range [from, to), without building an Interval (hot loops). */
+export function overlapsRange(merged: readonly Interval[], from: number, to: number): boolean {
   let lo = 0;
   let hi = merged.length;
-  // First interval whose end is after probe.start.
+  // First interval whose end is after `from`.
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((merged[mid] as Interval).end <= probe.start) lo = mid + 1;
+    if ((merged[mid] as Interval).end <= from) lo = mid + 1;
     else hi = mid;
   }
   const first = merged[lo];
-  return first !== undefined && first.start < probe.end;
+  return first !== undefined && first.start < to;
 }
 
 /** The parts of `a` not covered by any interval of `cut` (cut need not be merged). */

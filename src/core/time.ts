@@ -131,6 +131,44 @@ export function boundToInstant(date: LocalDate, minutes: WallMinutes, zone: stri
   return spanAt(zone, local - before).from;
 }
 
+/**
+ * Converts wall-clock minutes of one date in one zone to instants. When no offset change comes
+ * within two days of the date (nearly every date), a conversion is one subtraction; otherwise
+ * each call takes the exact path. (A class, so no closures are built per date.)
+ */
+export class DayClock {
+  private readonly base: number;
+  private readonly offset: number | null;
+
+  constructor(
+    private readonly date: LocalDate,
+    private readonly zone: string,
+  ) {
+    this.base = wallMs(date, 0);
+    const span = spanAt(zone, this.base - 2 * DAY);
+    this.offset = span.to >= this.base + 3 * DAY ? span.offset : null;
+  }
+
+  /** Like wallToInstant: null when skipped, first occurrence when repeated. */
+  instant(minutes: WallMinutes): number | null {
+    return this.offset === null
+      ? wallToInstant(this.date, minutes, this.zone)
+      : this.base + minutes * MINUTE - this.offset;
+  }
+
+  /** Like boundToInstant: a skipped time gives the instant of the change. */
+  bound(minutes: WallMinutes): number {
+    return this.offset === null
+      ? boundToInstant(this.date, minutes, this.zone)
+      : this.base + minutes * MINUTE - this.offset;
+  }
+}
+
+/** A DayClock for a date in a zone. */
+export function dayClock(date: LocalDate, zone: string): DayClock {
+  return new DayClock(date, zone);
+}
+
 /** The first instant of a date in a zone. */
 export function startOfDay(date: LocalDate, zone: string): number {
   return boundToInstant(date, 0, zone);

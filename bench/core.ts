@@ -1,0 +1,86 @@
+/**
+ * Scheduling-core benchmarks (issue: "Benchmarks"): month views for one and fifty staff, a day
+ * view under thousands of bookings, how the cost grows with bookings, and the naive baseline on
+ * the same data so each figure also reads as a ratio.
+ */
+import { type Interval, merge, monthDays, type StaffSchedule, viewerDaySlots } from '../src/core/index.ts';
+import { bookings, distinctBookings, MONTH, NOW, staffMember, TIMING, ZONE } from './data.ts';
+import { type Figure, median, meets, p99, timeSync } from './figures.ts';
+import { naiveMonth } from './naive.ts';
+
+function figure(name: string, samples: number[], target: string | null, note?: string): Figure {
+  const m = median(samples);
+  return {
+    group: 'core',
+    name,
+    unit: 'µs',
+    median: round(m),
+    p99: round(p99(samples)),
+    target,
+    met: target ? meets(m, target) : null,
+    ...(note ? { note } : {}),
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function monthInput(staff: StaffSchedule[], busy: Map<string, Interval[]>) {
+  return { staff, timing: TIMING, busy, now: NOW };
+}
+
+export async function runCore(): Promise<Figure[]> {
+  const out: Figure[] = [];
+
+  // 1. One staff member, 31 days, 200 bookings.
+  const ana = staffMember('1');
+  const anaBusy = distinctBookings(200, 1);
+  const one = monthInput([ana], new Map([['1', anaBusy]]));
+  const ours = monthDays(one, MONTH, ZONE);
+  const naive = naiveMonth(ana, TIMING, anaBusy, MONTH, NOW);
+  if (JSON.stringify(ours) !== JSON.stringify(naive)) throw new Error('core and naive baseline disagree');
+  const oneStaff = timeSync(() => monthDays(one, MONTH, ZONE), { runs: 300, warmup: 50 });
+  const oneNaive = timeSync(() => naiveMonth(ana, TIMING, anaBusy, MONTH, NOW), { runs: 15, warmup: 2 });
+  out.push(
+    figure('month, 1 staff, 200 bookings', oneStaff, '< 200', `naive ${ratio(oneNaive, oneStaff)}`),
+    figure('  naive baseline (same month)', oneNaive, null),
+  );
+
+  // 2. Fifty staff, "any staff" month, 200 bookings each (10,000 in all).
+  const team = Array.from({ length: 50 }, (_, i) => staffMember(String(i + 1)));
+  const teamBusy = new Map(team.map((m, i) => [m.id, distinctBookings(200, 100 + i)]));
+  const any = monthInput(team, teamBusy);
+  const anySamples = timeSync(() => monthDays(any, MONTH, ZONE), { runs: 40, warmup: 5 });
+  const anyNaive = timeSync(
+    () => team.map((m) => naiveMonth(m, TIMING, teamBusy.get(m.id) ?? [], MONTH, NOW)),
+    { runs: 3, warmup: 1 },
+  );
+  out.push(figure('month, any of 50 staff, 10,000 bookings', anySamples, '< 5000', `naive ${ratio(anyNaive, anySamples)}`));
+
+  // 3. Day view with 5,000 bookings in the month (merged per request, as the app does).
+  const raw5000 = bookings(5000, 7);
+  const day = (raw: Interval[]) => () =>
+    viewerDaySlots(monthInput([ana], new Map([['1', merge(raw)]])), '2027-06-15', ZONE);
+  out.push(figure('day, 1 staff, 5,000 bookings in the month', timeSync(day(raw5000), { runs: 200, warmup: 20 }), null));
+
+  // 4. Scaling: day view cost against bookings in the month.
+  const scale: [number, number][] = [];
+  for (const n of [10, 100, 1000, 10000]) {
+    const m = median(timeSync(day(bookings(n, n)), { runs: n >= 10000 ? 60 : 200, warmup: 10 }));
+    scale.push([n, m]);
+    out.push(figure(`  day with ${n.toLocaleString('en')} bookings`, [m], null, growth(scale)));
+  }
+  return out;
+}
+
+function ratio(slow: number[], fast: number[]): string {
+  return `${Math.round(median(slow) / median(fast))}× slower`;
+}
+
+/** How the last step grew, against n log n's growth over the same step. */
+function growth(points: [number, number][]): string | undefined {
+  if (points.length < 2) return undefined;
+  const [n0, t0] = points[points.length - 2] as [number, number];
+  const [n1, t1] = points[points.length - 1] as [number, number];
+  const nlogn = (n1 * Math.log2(n1)) / (n0 * Math.log2(n0));
+  return `×${(t1 / t0).toFixed(1)} for n×${n1 / n0} (n log n: ×${nlogn.toFixed(1)})`;
+}

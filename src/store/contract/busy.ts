@@ -1,0 +1,128 @@
+/** The store contract on busy time and booking counts: which bookings occupy time, and until when. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SetupResult } from '../../app/ports.ts';
+import { at, contractFixtures, fakeHash, type GetDb, isoSpan, SETUP, span } from './fixtures.ts';
+
+export function describeBusyTime(getDb: GetDb): void {
+  let ids: SetupResult;
+  const { t, idOf, insertOk, setStatus } = contractFixtures(getDb, () => ids);
+
+  describe('busy time and booking counts', () => {
+    // Monday 2027-03-29, now 06:00Z, window [08:00Z, 14:00Z).
+    const NOW = '2027-03-29T06:00:00Z';
+    const WINDOW = span('2027-03-29T08:00:00Z/2027-03-29T14:00:00Z');
+
+    beforeEach(async () => {
+      ids = await t.store.applySetup(SETUP, fakeHash);
+      // Ana
+      await insertOk({ staff: 'ana', start: '2027-03-29T07:00:00Z', end: '2027-03-29T08:00:00Z' }, NOW);
+      await insertOk(
+        {
+          staff: 'ana',
+          service: 'portrait',
+          start: '2027-03-29T08:15:00Z',
+          end: '2027-03-29T09:15:00Z',
+          occupied: span('2027-03-29T08:00:00Z/2027-03-29T09:25:00Z'),
+        },
+        NOW,
+      );
+      const cancelled = await insertOk(
+        { staff: 'ana', start: '2027-03-29T10:00:00Z', end: '2027-03-29T11:00:00Z' },
+        NOW,
+      );
+      await setStatus(cancelled, 'cancelled');
+      const expired = await insertOk({ staff: 'ana', start: '2027-03-29T10:00:00Z', end: '2027-03-29T11:00:00Z' }, NOW);
+      await setStatus(expired, 'expired');
+      // A hold made at 05:45 for 15 minutes: lapsed at 06:00.
+      await insertOk(
+        {
+          staff: 'ana',
+          start: '2027-03-29T11:00:00Z',
+          end: '2027-03-29T12:00:00Z',
+          status: 'pending_verification',
+          holdUntil: NOW,
+        },
+        '2027-03-29T05:45:00Z',
+      );
+      await insertOk(
+        {
+          staff: 'ana',
+          start: '2027-03-29T12:00:00Z',
+          end: '2027-03-29T13:00:00Z',
+          status: 'awaiting_payment',
+          holdUntil: '2027-03-29T06:15:00Z',
+        },
+        NOW,
+      );
+      await insertOk({ staff: 'ana', start: '2027-03-29T13:30:00Z', end: '2027-03-29T14:30:00Z' }, NOW);
+      // Ben
+      await insertOk(
+        { staff: 'ben', service: 'portrait', start: '2027-03-29T08:00:00Z', end: '2027-03-29T09:00:00Z' },
+        NOW,
+      );
+      await insertOk(
+        { staff: 'ben', service: 'portrait', start: '2027-03-29T09:00:00Z', end: '2027-03-29T10:00:00Z' },
+        NOW,
+      );
+      await insertOk(
+        { staff: 'ben', service: 'portrait', start: '2027-03-29T14:00:00Z', end: '2027-03-29T15:00:00Z' },
+        NOW,
+      );
+    });
+
+    const busyOf = async (keys: readonly ('ana' | 'ben' | 'dan')[], now = NOW) => {
+      const byId = await t.store.listBusy(
+        keys.map((k) => idOf('staff', k)),
+        WINDOW,
+        at(now),
+      );
+      const keyOf = (id: string) => Object.entries(ids.staff).find(([, v]) => v === id)?.[0];
+      return Object.fromEntries([...byId].map(([id, spans]) => [keyOf(id), spans.map(isoSpan)]));
+    };
+
+    it('listBusy gives the occupied spans (buffers included) of occupying bookings overlapping the window, per member', async () => {
+      expect(await busyOf(['ana', 'ben', 'dan'])).toEqual({
+        ana: [
+          '2027-03-29T08:00:00Z/2027-03-29T09:25:00Z',
+          '2027-03-29T12:00:00Z/2027-03-29T13:00:00Z',
+          '2027-03-29T13:30:00Z/2027-03-29T14:30:00Z',
+        ],
+        ben: ['2027-03-29T08:00:00Z/2027-03-29T09:00:00Z', '2027-03-29T09:00:00Z/2027-03-29T10:00:00Z'],
+        dan: [],
+      });
+    });
+
+    it('listBusy answers only for the members asked; none asked gives an empty map', async () => {
+      expect(await busyOf(['ben'])).toEqual({
+        ben: ['2027-03-29T08:00:00Z/2027-03-29T09:00:00Z', '2027-03-29T09:00:00Z/2027-03-29T10:00:00Z'],
+      });
+      expect(await t.store.listBusy([], WINDOW, at(NOW))).toEqual(new Map());
+    });
+
+    it('an active hold stops occupying time at exactly its hold_until', async () => {
+      expect((await busyOf(['ana'], '2027-03-29T06:14:59.999Z')).ana).toContain(
+        '2027-03-29T12:00:00Z/2027-03-29T13:00:00Z',
+      );
+      expect((await busyOf(['ana'], '2027-03-29T06:15:00Z')).ana).toEqual([
+        '2027-03-29T08:00:00Z/2027-03-29T09:25:00Z',
+        '2027-03-29T13:30:00Z/2027-03-29T14:30:00Z',
+      ]);
+    });
+
+    it('countBookings counts occupying bookings whose start lies in [window start, window end), per member', async () => {
+      const counts = await t.store.countBookings(
+        ['ana', 'ben', 'dan'].map((k) => idOf('staff', k)),
+        WINDOW,
+        at(NOW),
+      );
+      expect(counts).toEqual(
+        new Map([
+          [idOf('staff', 'ana'), 3],
+          [idOf('staff', 'ben'), 2],
+          [idOf('staff', 'dan'), 0],
+        ]),
+      );
+      expect(await t.store.countBookings([], WINDOW, at(NOW))).toEqual(new Map());
+    });
+  });
+}

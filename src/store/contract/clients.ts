@@ -1,0 +1,43 @@
+/** The store contract on clients: one row per email, compared case-insensitively. */
+import { describe, expect, it } from 'vitest';
+import { type GetDb, liveDb } from './fixtures.ts';
+
+export function describeClients(getDb: GetDb): void {
+  const t = liveDb(getDb);
+
+  describe('clients', () => {
+    it('upsertClient creates a client; the same email in another case updates that one row', async () => {
+      const id = await t.store.upsertClient({
+        name: 'Zoé',
+        email: 'Zoe@Example.test',
+        phone: '+33 6 12 34 56 78',
+        address: null,
+      });
+      const again = await t.store.upsertClient({
+        name: 'Zoé Martin',
+        email: 'zoe@EXAMPLE.TEST',
+        phone: null,
+        address: '1 rue de la Paix, Paris',
+      });
+      expect(again).toBe(id);
+      const rows = await t.db.query('SELECT id, email, name, phone, address FROM clients');
+      expect(rows.map((r) => ({ ...r, id: String(r.id) }))).toEqual([
+        // The first spelling of the email stays; a missing phone keeps the known one.
+        {
+          id,
+          email: 'Zoe@Example.test',
+          name: 'Zoé Martin',
+          phone: '+33 6 12 34 56 78',
+          address: '1 rue de la Paix, Paris',
+        },
+      ]);
+    });
+
+    it('findClientId compares emails case-insensitively; an unknown email is null', async () => {
+      const id = await t.store.upsertClient({ name: 'Zoé', email: 'Zoe@Example.test', phone: null, address: null });
+      expect(await t.store.findClientId('zoe@example.test')).toBe(id);
+      expect(await t.store.findClientId('ZOE@EXAMPLE.TEST')).toBe(id);
+      expect(await t.store.findClientId('zoe@example.org')).toBeNull();
+    });
+  });
+}

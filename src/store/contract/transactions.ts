@@ -1,0 +1,98 @@
+/** The store contract on transaction(): commit, rollback, savepoints, and a refusal inside one. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SetupResult } from '../../app/ports.ts';
+import { at, contractFixtures, fakeHash, type GetDb, SETUP } from './fixtures.ts';
+
+export function describeTransactions(getDb: GetDb): void {
+  let ids: SetupResult;
+  const { t, draft, insertOk, bookingRows } = contractFixtures(getDb, () => ids);
+
+  describe('transaction()', () => {
+    const NOW = '2027-03-29T06:00:00Z';
+
+    beforeEach(async () => {
+      ids = await t.store.applySetup(SETUP, fakeHash);
+    });
+
+    const clientEmails = async () =>
+      (await t.db.query('SELECT email FROM clients ORDER BY email')).map((r) => String(r.email));
+
+    it('commits and returns the value of fn', async () => {
+      const value = await t.store.transaction(async (tx) => {
+        await tx.upsertClient({ name: 'A', email: 'a@example.test', phone: null, address: null });
+        return 'done';
+      });
+      expect(value).toBe('done');
+      expect(await clientEmails()).toEqual(['a@example.test']);
+    });
+
+    it('an exception rolls everything back and reaches the caller', async () => {
+      await expect(
+        t.store.transaction(async (tx) => {
+          await tx.upsertClient({ name: 'A', email: 'a@example.test', phone: null, address: null });
+          await tx.insertBooking(
+            draft({ staff: 'ana', start: '2027-03-29T10:00:00Z', end: '2027-03-29T11:00:00Z' }),
+            at(NOW),
+          );
+          await tx.claimIdempotencyKey('key-1', 'hash-a', at(NOW));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await clientEmails()).toEqual([]);
+      expect(await bookingRows()).toEqual([]);
+      expect(await t.db.query('SELECT key FROM idempotency_keys')).toEqual([]);
+    });
+
+    it('a failing nested transaction rolls back only its own savepoint', async () => {
+      await t.store.transaction(async (tx) => {
+        await tx.upsertClient({ name: 'Outer', email: 'outer@example.test', phone: null, address: null });
+        await expect(
+          tx.transaction(async (inner) => {
+            await inner.upsertClient({ name: 'Inner', email: 'inner@example.test', phone: null, address: null });
+            throw new Error('inner failure');
+          }),
+        ).rejects.toThrow('inner failure');
+        await tx.transaction(async (inner) => {
+          await inner.upsertClient({ name: 'Kept', email: 'kept@example.test', phone: null, address: null });
+        });
+      });
+      expect(await clientEmails()).toEqual(['kept@example.test', 'outer@example.test']);
+    });
+
+    it('a refused insertBooking inside a transaction leaves the transaction usable (create-booking retries)', async () => {
+      await insertOk(
+        { staff: 'ana', reference: 'SW-TAKEN', start: '2027-03-29T10:00:00Z', end: '2027-03-29T11:00:00Z' },
+        NOW,
+      );
+      const result = await t.store.transaction(async (tx) => {
+        await tx.upsertClient({ name: 'A', email: 'a@example.test', phone: null, address: null });
+        const refused = await tx.insertBooking(
+          draft({
+            staff: 'ana',
+            reference: 'SW-TRY-ANA',
+            start: '2027-03-29T10:30:00Z',
+            end: '2027-03-29T11:30:00Z',
+          }),
+          at(NOW),
+        );
+        const taken = await tx.insertBooking(
+          draft({
+            staff: 'ben',
+            service: 'portrait',
+            reference: 'SW-TRY-BEN',
+            start: '2027-03-29T10:30:00Z',
+            end: '2027-03-29T11:30:00Z',
+          }),
+          at(NOW),
+        );
+        return [refused, taken.ok && taken.booking.reference];
+      });
+      expect(result).toEqual([{ ok: false, code: 'SLOT_UNAVAILABLE' }, 'SW-TRY-BEN']);
+      expect(await clientEmails()).toEqual(['a@example.test']);
+      expect(await bookingRows()).toEqual([
+        'SW-TAKEN confirmed 2027-03-29T10:00:00Z/2027-03-29T11:00:00Z',
+        'SW-TRY-BEN confirmed 2027-03-29T10:30:00Z/2027-03-29T11:30:00Z',
+      ]);
+    });
+  });
+}
