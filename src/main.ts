@@ -12,6 +12,7 @@ import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
 import { createStore } from './store/create-store.ts';
 import { type OpenedDatabase, openDatabase } from './store/open-database.ts';
+import { ReadCache } from './store/read-cache.ts';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -37,7 +38,8 @@ function resolveSecret(config: Config): string {
 /** Opens the database (migrating it) and builds the store. */
 export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
-  const store = createStore(database.db);
+  // Embedded mode: this process alone writes the database (data-dir lock), so reads may be cached.
+  const store = createStore(database.db, new ReadCache());
   return { config, database, store, secret: resolveSecret(config), close: () => database.close() };
 }
 

@@ -130,11 +130,7 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   const ordered = await candidatesInOrder(store, ctx, input, now);
   if (!ordered.ok) return ordered;
 
-  const knownClient = await store.findClientId(input.client.email);
-  const status: BookingStatus =
-    knownClient !== null ? 'pending_verification' : input.payment === 'none' ? 'confirmed' : 'awaiting_payment';
-  // A refusal below rolls the whole transaction back, this client record included.
-  const clientId = status === 'confirmed' ? await store.upsertClient(input.client) : knownClient;
+  const { status, clientId } = await clientStatus(store, input.client, input.payment);
   const token = newManageToken();
   const due = amountDue(input.payment, paymentFacts);
 
@@ -176,6 +172,26 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
     }
   }
   return slotGone('taken');
+}
+
+/**
+ * A known email must be proven (pending_verification); a new client who pays waits for the
+ * gateway (awaiting_payment, no client record yet); a new client who does not pay is confirmed
+ * and recorded at once. For that common case a single statement both checks and records.
+ * A refusal later rolls the transaction back, the new client record included.
+ */
+async function clientStatus(
+  store: Store,
+  client: ClientDetails,
+  payment: PaymentOption,
+): Promise<{ status: BookingStatus; clientId: string | null }> {
+  if (payment === 'none') {
+    const created = await store.insertClientIfNew(client);
+    if (created !== null) return { status: 'confirmed', clientId: created };
+  }
+  const known = await store.findClientId(client.email);
+  if (known !== null) return { status: 'pending_verification', clientId: known };
+  return { status: 'awaiting_payment', clientId: null };
 }
 
 /** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */

@@ -44,6 +44,8 @@ export interface Store {
 
   /** Whether a confirmed client with this email exists (case-insensitive). */
   findClientId(email: string): Promise<string | null>;
+  /** Creates the client record unless the email (case-insensitive) is known; the new id, or null. */
+  insertClientIfNew(client: ClientDetails): Promise<string | null>;
   /** Creates or refreshes the client record of a confirmed booking; returns its id. */
   upsertClient(client: ClientDetails): Promise<string>;
 

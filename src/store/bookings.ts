@@ -10,6 +10,7 @@
 import type { Booking, NewBooking } from '../app/model.ts';
 import type { InsertResult } from '../app/ports.ts';
 import type { Interval } from '../core/index.ts';
+import type { OccupyingRow } from './read-cache.ts';
 import { toBooking } from './rows.ts';
 import { constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
@@ -43,6 +44,32 @@ export async function listBusy(
   return out;
 }
 
+/** Every time-occupying row (holds with their end) of these members ending after `floor`, sorted by start. */
+export async function loadOccupying(
+  sql: Sql,
+  staffIds: readonly string[],
+  floor: number,
+): Promise<Map<string, OccupyingRow[]>> {
+  const out = new Map<string, OccupyingRow[]>(staffIds.map((id) => [id, []]));
+  const rows = await sql.query(
+    `SELECT staff_id, lower(occupied) AS s, upper(occupied) AS e,
+       CASE WHEN status = 'confirmed' THEN NULL ELSE hold_until END AS h
+     FROM bookings
+     WHERE staff_id = ANY($1::bigint[]) AND upper(occupied) > $2
+       AND status IN ('pending_verification', 'awaiting_payment', 'confirmed')
+     ORDER BY lower(occupied)`,
+    [staffIds, iso(floor)],
+  );
+  for (const r of rows) {
+    out.get(String(r.staff_id))?.push({
+      start: (r.s as Date).getTime(),
+      end: (r.e as Date).getTime(),
+      holdUntil: r.h === null ? null : (r.h as Date).getTime(),
+    });
+  }
+  return out;
+}
+
 export async function countBookings(
   sql: Sql,
   staffIds: readonly string[],
@@ -63,50 +90,16 @@ export async function countBookings(
 
 export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
   try {
+    // Most inserts meet no lapsed hold, so they cost one statement. Only when the constraint
+    // refuses do we expire the lapsed holds in the way and try again, both in one savepoint.
+    try {
+      return { ok: true, booking: await sql.transaction((tx) => insertRow(tx, b, now)) };
+    } catch (error) {
+      if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+    }
     return await sql.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE bookings SET status = 'expired', updated_at = $4
-         WHERE staff_id = $1 AND status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4
-           AND occupied && tstzrange($2::timestamptz, $3::timestamptz)`,
-        [b.staffId, iso(b.occupied.start), iso(b.occupied.end), iso(now)],
-      );
-      const [row] = await tx.query<{ id: unknown }>(
-        `INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
-           client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
-           payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-           tstzrange($16::timestamptz, $17::timestamptz), $18, $19, $20, $21, $22, $23, $24, $24)
-         RETURNING id`,
-        [
-          b.reference,
-          b.serviceId,
-          b.staffId,
-          b.clientId,
-          b.client.name,
-          b.client.email,
-          b.client.phone,
-          b.client.address,
-          b.notes,
-          b.wantsReminder,
-          b.locale,
-          b.timezone,
-          b.status,
-          iso(b.start),
-          iso(b.end),
-          iso(b.occupied.start),
-          iso(b.occupied.end),
-          b.holdUntil === null ? null : iso(b.holdUntil),
-          b.paymentOption,
-          b.amountDue,
-          b.currency,
-          b.price,
-          b.manageTokenHash,
-          iso(now),
-        ],
-      );
-      const booking = row ? await getBooking(tx, String(row.id)) : null;
-      if (!booking) throw new Error('inserted booking not found');
-      return { ok: true, booking } as const;
+      if ((await expireLapsedHolds(tx, b, now)) === 0) return { ok: false, code: 'SLOT_UNAVAILABLE' } as const;
+      return { ok: true, booking: await insertRow(tx, b, now) } as const;
     });
   } catch (error) {
     if (sqlState(error) === EXCLUSION_VIOLATION) return { ok: false, code: 'SLOT_UNAVAILABLE' };
@@ -115,6 +108,61 @@ export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promi
     }
     throw error;
   }
+}
+
+/** Marks expired the holds of the member past hold_until that overlap the booking's span; returns how many. */
+async function expireLapsedHolds(sql: Sql, b: NewBooking, now: number): Promise<number> {
+  const rows = await sql.query(
+    `UPDATE bookings SET status = 'expired', updated_at = $4
+     WHERE staff_id = $1 AND status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4
+       AND occupied && tstzrange($2::timestamptz, $3::timestamptz)
+     RETURNING id`,
+    [b.staffId, iso(b.occupied.start), iso(b.occupied.end), iso(now)],
+  );
+  return rows.length;
+}
+
+/** Inserts the row and reads it back with its service and staff names, in one statement. */
+async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking> {
+  const [row] = await sql.query(
+    `WITH ins AS (
+       INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
+         client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
+         payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+         tstzrange($16::timestamptz, $17::timestamptz), $18, $19, $20, $21, $22, $23, $24, $24)
+       RETURNING *)
+     SELECT ins.*, sv.name AS service_name, st.name AS staff_name
+     FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`,
+    [
+      b.reference,
+      b.serviceId,
+      b.staffId,
+      b.clientId,
+      b.client.name,
+      b.client.email,
+      b.client.phone,
+      b.client.address,
+      b.notes,
+      b.wantsReminder,
+      b.locale,
+      b.timezone,
+      b.status,
+      iso(b.start),
+      iso(b.end),
+      iso(b.occupied.start),
+      iso(b.occupied.end),
+      b.holdUntil === null ? null : iso(b.holdUntil),
+      b.paymentOption,
+      b.amountDue,
+      b.currency,
+      b.price,
+      b.manageTokenHash,
+      iso(now),
+    ],
+  );
+  if (!row) throw new Error('inserted booking not returned');
+  return toBooking(row);
 }
 
 export async function getBooking(sql: Sql, id: string): Promise<Booking | null> {

@@ -1,23 +1,60 @@
-/** The Store port over any Sql driver: every method is plain PostgreSQL shared by all drivers. */
+/**
+ * The Store port over any Sql driver: every method is plain PostgreSQL shared by all drivers.
+ * With a ReadCache (embedded mode), catalogue and busy-time reads are served from memory and
+ * every write invalidates what it touches (read-cache.ts says why that is safe).
+ */
 import type { Store } from '../app/ports.ts';
 import * as bookings from './bookings.ts';
 import * as catalog from './catalog.ts';
 import * as idempotency from './idempotency.ts';
+import type { ReadCache } from './read-cache.ts';
 import { applySetup } from './setup.ts';
 import type { Sql } from './sql.ts';
 
-export function createStore(sql: Sql): Store {
+/**
+ * `pending` collects, inside a transaction, the invalidations to repeat once it has ended: with
+ * several connections a reader could otherwise cache rows read before the commit.
+ */
+export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[]): Store {
+  const read = <T>(key: string, load: () => Promise<T>) => (cache ? cache.catalogRead(key, load) : load());
+  const invalidate = (fn: () => void) => {
+    fn();
+    pending?.push(fn);
+  };
   const store: Store = {
-    transaction: (fn) => sql.transaction((tx) => fn(createStore(tx))),
-    getBusiness: () => catalog.getBusiness(sql),
-    listServices: (opts) => catalog.listServices(sql, opts?.activeOnly ?? false),
-    findService: (idOrSlug) => catalog.findService(sql, idOrSlug),
-    listStaffForService: (serviceId) => catalog.loadStaff(sql, { serviceId, activeOnly: true }),
-    listStaff: () => catalog.loadStaff(sql),
-    listBusy: (ids, window, now) => bookings.listBusy(sql, ids, window, now),
+    async transaction(fn) {
+      if (pending) return sql.transaction((tx) => fn(createStore(tx, cache, pending)));
+      const after: (() => void)[] = [];
+      try {
+        return await sql.transaction((tx) => fn(createStore(tx, cache, after)));
+      } finally {
+        for (const f of after) f();
+      }
+    },
+    getBusiness: () => read('business', () => catalog.getBusiness(sql)),
+    listServices: (opts) =>
+      read(`services:${opts?.activeOnly ?? false}`, () => catalog.listServices(sql, opts?.activeOnly ?? false)),
+    findService: (idOrSlug) => read(`service:${idOrSlug}`, () => catalog.findService(sql, idOrSlug)),
+    listStaffForService: (serviceId) =>
+      read(`staff-for:${serviceId}`, () => catalog.loadStaff(sql, { serviceId, activeOnly: true })),
+    listStaff: () => read('staff', () => catalog.loadStaff(sql)),
+    async listBusy(ids, window, now) {
+      const cached = cache
+        ? await cache.busyFor(ids, window, now, (missing, floor) => bookings.loadOccupying(sql, missing, floor))
+        : null;
+      return cached ?? bookings.listBusy(sql, ids, window, now);
+    },
     countBookings: (ids, window, now) => bookings.countBookings(sql, ids, window, now),
     async findClientId(email) {
       const [row] = await sql.query('SELECT id FROM clients WHERE lower(email) = lower($1)', [email]);
+      return row ? String(row.id) : null;
+    },
+    async insertClientIfNew(c) {
+      const [row] = await sql.query(
+        `INSERT INTO clients (email, name, phone, address) VALUES ($1, $2, $3, $4)
+         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+        [c.email, c.name, c.phone, c.address],
+      );
       return row ? String(row.id) : null;
     },
     async upsertClient(c) {
@@ -31,13 +68,30 @@ export function createStore(sql: Sql): Store {
       );
       return String(row?.id);
     },
-    insertBooking: (b, now) => bookings.insertBooking(sql, b, now),
+    async insertBooking(b, now) {
+      const drop = () => cache?.invalidateStaff(b.staffId);
+      invalidate(drop);
+      try {
+        return await bookings.insertBooking(sql, b, now);
+      } finally {
+        // Again once written: a read between the two may have loaded rows from before the write.
+        invalidate(drop);
+      }
+    },
     getBooking: (id) => bookings.getBooking(sql, id),
     claimIdempotencyKey: (key, hash, now) => idempotency.claimIdempotencyKey(sql, key, hash, now),
     saveIdempotentResponse: (key, status, body, sealed) =>
       idempotency.saveIdempotentResponse(sql, key, status, body, sealed),
     releaseIdempotencyKey: (key) => idempotency.releaseIdempotencyKey(sql, key),
-    applySetup: (setup, hash) => applySetup(sql, setup, hash),
+    async applySetup(setup, hash) {
+      const drop = () => cache?.invalidateCatalog();
+      invalidate(drop);
+      try {
+        return await applySetup(sql, setup, hash);
+      } finally {
+        invalidate(drop);
+      }
+    },
     async isEmpty() {
       const [row] = await sql.query('SELECT NOT EXISTS (SELECT 1 FROM services) AS empty');
       return Boolean(row?.empty);

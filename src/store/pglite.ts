@@ -8,7 +8,12 @@ import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
 
 /** Opens (creating if needed) a PGlite database; `dataDir` undefined = in memory. */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { btree_gist } });
+  const db = await PGlite.create(dataDir ?? 'memory://', {
+    extensions: { btree_gist },
+    // PostgreSQL's default 128 MB of shared buffers is sized for a server; an embedded booking
+    // database is a few MB, and the buffers count fully against the process's memory.
+    postgresqlconf: ['shared_buffers = 16MB'],
+  });
   const run = async (text: string, params?: readonly unknown[]) =>
     (await db.query<Row>(text, params ? [...params] : undefined)).rows;
   return {

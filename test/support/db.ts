@@ -5,7 +5,8 @@
 import type { Store } from '../../src/app/ports.ts';
 import { createStore } from '../../src/store/create-store.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
-import type { Database } from '../../src/store/sql.ts';
+import { ReadCache } from '../../src/store/read-cache.ts';
+import type { Database, Sql } from '../../src/store/sql.ts';
 
 export interface TestDatabase {
   readonly db: Database;
@@ -28,15 +29,42 @@ const TABLES = [
   'business',
 ];
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+/**
+ * `cache: true` gives the store the read cache production uses. Tests also write with raw SQL
+ * (bypassing the store, which the cache relies on), so then every raw statement that is not a
+ * plain SELECT clears the cache, as an operator's manual change would require a restart.
+ */
+export async function openTestDatabase(opts: { cache?: boolean } = {}): Promise<TestDatabase> {
   const opened = await openDatabase({ kind: 'memory' });
-  const db = opened.db;
+  const cache = opts.cache ? new ReadCache() : undefined;
+  const db = cache ? clearingOnWrite(opened.db, cache) : opened.db;
   return {
     db,
-    store: createStore(db),
+    store: createStore(opened.db, cache),
     async reset() {
       await db.exec(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE; INSERT INTO business (id) VALUES (1);`);
     },
     close: () => opened.close(),
   };
+}
+
+function clearingOnWrite(db: Database, cache: ReadCache): Database {
+  const wrap = (sql: Sql): Sql => ({
+    async query(text, params) {
+      try {
+        return await sql.query(text, params);
+      } finally {
+        if (!/^\s*SELECT\b/i.test(text)) cache.clear();
+      }
+    },
+    async exec(text) {
+      try {
+        await sql.exec(text);
+      } finally {
+        cache.clear();
+      }
+    },
+    transaction: (fn) => sql.transaction((tx) => fn(wrap(tx))),
+  });
+  return { ...wrap(db), driver: db.driver, close: () => db.close() };
 }

@@ -39,5 +39,22 @@ export function describeClients(getDb: GetDb): void {
       expect(await t.store.findClientId('ZOE@EXAMPLE.TEST')).toBe(id);
       expect(await t.store.findClientId('zoe@example.org')).toBeNull();
     });
+
+    it('insertClientIfNew records a new email and returns its id; a known one (any case) is left untouched: null', async () => {
+      const id = await t.store.insertClientIfNew({
+        name: 'Zoé',
+        email: 'Zoe@Example.test',
+        phone: null,
+        address: null,
+      });
+      expect(id).toMatch(/^\d+$/);
+      expect(
+        await t.store.insertClientIfNew({ name: 'Someone Else', email: 'ZOE@example.test', phone: '1', address: null }),
+      ).toBeNull();
+      const rows = await t.db.query('SELECT id, email, name, phone FROM clients');
+      expect(rows.map((r) => ({ ...r, id: String(r.id) }))).toEqual([
+        { id, email: 'Zoe@Example.test', name: 'Zoé', phone: null },
+      ]);
+    });
   });
 }

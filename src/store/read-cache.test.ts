@@ -1,0 +1,79 @@
+/** The read cache's own rules: versioned loads, hold expiry by time, and what it refuses to answer. */
+import { describe, expect, it } from 'vitest';
+import { type OccupyingRow, ReadCache } from './read-cache.ts';
+
+const H = 3_600_000;
+const NOW = Date.parse('2027-03-29T08:00:00Z');
+const rows = (...r: [number, number, number | null][]): OccupyingRow[] =>
+  r.map(([s, e, h]) => ({ start: NOW + s * H, end: NOW + e * H, holdUntil: h === null ? null : NOW + h * H }));
+
+describe('ReadCache', () => {
+  it('loads a catalogue read once, and again after invalidateCatalog', async () => {
+    const cache = new ReadCache();
+    let loads = 0;
+    const load = async () => ++loads;
+    expect([await cache.catalogRead('k', load), await cache.catalogRead('k', load)]).toEqual([1, 1]);
+    cache.invalidateCatalog();
+    expect(await cache.catalogRead('k', load)).toBe(2);
+  });
+
+  it('does not keep a load that an invalidation overtook (a reader racing a writer)', async () => {
+    const cache = new ReadCache();
+    let release: () => void = () => {};
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    let loads = 0;
+    const first = cache.catalogRead('k', async () => {
+      loads++;
+      await slow;
+      return 'before the write';
+    });
+    cache.invalidateCatalog(); // the write lands while the read is in flight
+    release();
+    expect(await first).toBe('before the write');
+    expect(await cache.catalogRead('k', async () => `after the write (${++loads})`)).toBe('after the write (2)');
+  });
+
+  it('answers busy time from cached rows: window overlap, holds occupying only until hold_until', async () => {
+    const cache = new ReadCache();
+    const load = async () => new Map([['1', rows([1, 2, null], [3, 4, 0.5], [5, 6, null])]]);
+    const window = { start: NOW, end: NOW + 10 * H };
+    const at = async (now: number) =>
+      (await cache.busyFor(['1'], window, now, load))?.get('1')?.map((i) => [(i.start - NOW) / H, (i.end - NOW) / H]);
+    expect(await at(NOW)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    // Half an hour later the hold has lapsed: no reload, no invalidation, and it is gone.
+    expect(await at(NOW + 0.5 * H)).toEqual([
+      [1, 2],
+      [5, 6],
+    ]);
+    const narrow = await cache.busyFor(['1'], { start: NOW + 2 * H, end: NOW + 5 * H }, NOW, load);
+    expect(narrow?.get('1')?.map((i) => (i.start - NOW) / H)).toEqual([3]);
+  });
+
+  it('reloads a member after invalidateStaff, and only that member', async () => {
+    const cache = new ReadCache();
+    const loaded: string[][] = [];
+    const load = async (ids: string[]) => {
+      loaded.push(ids);
+      return new Map(ids.map((id) => [id, [] as OccupyingRow[]]));
+    };
+    const window = { start: NOW, end: NOW + H };
+    await cache.busyFor(['1', '2'], window, NOW, load);
+    await cache.busyFor(['1', '2'], window, NOW, load);
+    cache.invalidateStaff('2');
+    await cache.busyFor(['1', '2'], window, NOW, load);
+    expect(loaded).toEqual([['1', '2'], ['2']]);
+  });
+
+  it('declines a window that reaches before the rows it holds (the caller asks the database)', async () => {
+    const cache = new ReadCache();
+    const load = async (ids: string[]) => new Map(ids.map((id) => [id, [] as OccupyingRow[]]));
+    expect(await cache.busyFor(['1'], { start: NOW - 3 * 24 * H, end: NOW }, NOW, load)).toBeNull();
+    expect(await cache.busyFor(['1'], { start: NOW - 24 * H, end: NOW }, NOW, load)).toEqual(new Map([['1', []]]));
+  });
+});

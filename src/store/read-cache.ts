@@ -1,0 +1,116 @@
+/**
+ * An in-process cache of what availability reads on every request: the catalogue (business,
+ * services, staff with hours and days off) and each staff member's time-occupying bookings.
+ *
+ * Correctness rests on one rule: every write goes through the store, which invalidates what it
+ * touches (catalogue writes drop the catalogue; a booking write drops its staff member's rows).
+ * That holds in embedded mode, where one process owns the database (data-dir lock). A server
+ * mode with several processes must invalidate across them or run without this cache.
+ *
+ * Loads are versioned: a load that started before an invalidation is not stored, so a reader
+ * racing a writer can never put pre-write data back. Hold expiry needs no invalidation: rows keep
+ * hold_until and are filtered against `now` at read time. Values are shared: callers must treat
+ * them as read-only (the app's types are readonly).
+ */
+import type { Interval } from '../core/index.ts';
+
+export interface OccupyingRow {
+  readonly start: number;
+  readonly end: number;
+  /** null for confirmed bookings; the hold's end otherwise. */
+  readonly holdUntil: number | null;
+}
+
+/** Rows are kept from this long before the load onwards; no availability question reaches earlier. */
+const BUSY_HISTORY_MS = 2 * 86_400_000;
+
+export class ReadCache {
+  private catalogVersion = 0;
+  private readonly catalog = new Map<string, unknown>();
+  /** Bumped by clear(); part of every staff member's version. */
+  private epoch = 0;
+  private readonly staffVersion = new Map<string, number>();
+  private readonly busy = new Map<string, { floor: number; rows: OccupyingRow[] }>();
+
+  /** A catalogue read, loaded once until the catalogue changes. */
+  async catalogRead<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.catalog.has(key)) return this.catalog.get(key) as T;
+    const version = this.catalogVersion;
+    const value = await load();
+    if (version === this.catalogVersion) this.catalog.set(key, value);
+    return value;
+  }
+
+  invalidateCatalog(): void {
+    this.catalogVersion++;
+    this.catalog.clear();
+  }
+
+  private versionOf(staffId: string): string {
+    return `${this.epoch}.${this.staffVersion.get(staffId) ?? 0}`;
+  }
+
+  /**
+   * Occupied spans per member overlapping `window` that occupy time at `now`, from cached rows;
+   * `load(ids, floor)` fetches, for the members not cached, every time-occupying row ending after
+   * `floor`, sorted by start. Null when the window reaches before what the cache holds (the
+   * caller then asks the database).
+   */
+  async busyFor(
+    staffIds: readonly string[],
+    window: Interval,
+    now: number,
+    load: (ids: string[], floor: number) => Promise<Map<string, OccupyingRow[]>>,
+  ): Promise<Map<string, Interval[]> | null> {
+    const missing = staffIds.filter((id) => !this.busy.has(id));
+    if (missing.length > 0) {
+      const versions = missing.map((id) => this.versionOf(id));
+      const floor = now - BUSY_HISTORY_MS;
+      const loaded = await load(missing, floor);
+      missing.forEach((id, i) => {
+        if (versions[i] === this.versionOf(id)) this.busy.set(id, { floor, rows: loaded.get(id) ?? [] });
+      });
+      if (missing.some((id) => !this.busy.has(id))) return null; // raced a write: read the database
+    }
+    const out = new Map<string, Interval[]>();
+    for (const id of staffIds) {
+      const entry = this.busy.get(id);
+      if (!entry || window.start < entry.floor) return null;
+      out.set(id, overlapping(entry.rows, window, now));
+    }
+    return out;
+  }
+
+  invalidateStaff(staffId: string): void {
+    this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
+    this.busy.delete(staffId);
+  }
+
+  /** Drops everything (after a write that bypassed the store, e.g. in tests). */
+  clear(): void {
+    this.invalidateCatalog();
+    this.epoch++;
+    this.busy.clear();
+  }
+}
+
+/**
+ * Rows overlapping the window and occupying time at `now`. Time-occupying rows of one member never
+ * overlap (the exclusion constraint), so their ends are sorted like their starts: binary search.
+ */
+function overlapping(rows: readonly OccupyingRow[], window: Interval, now: number): Interval[] {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid] as OccupyingRow).end <= window.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Interval[] = [];
+  for (let i = lo; i < rows.length; i++) {
+    const r = rows[i] as OccupyingRow;
+    if (r.start >= window.end) break;
+    if (r.holdUntil === null || r.holdUntil > now) out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
