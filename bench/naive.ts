@@ -27,7 +27,10 @@ export function naiveMonth(
     }
     let slots = 0;
     for (const r of off ? [] : ranges) {
-      const end = d.toPlainDateTime({ hour: 0 }).add({ minutes: r.end }).toZonedDateTime(staff.timezone).epochMilliseconds;
+      const end = d
+        .toPlainDateTime({ hour: 0 })
+        .add({ minutes: r.end })
+        .toZonedDateTime(staff.timezone).epochMilliseconds;
       for (let m = r.start; m < r.end; m += staff.policy.slotStepMinutes) {
         const wall = d.toPlainDateTime({ hour: 0 }).add({ minutes: m });
         const zoned = wall.toZonedDateTime(staff.timezone, { disambiguation: 'earlier' });

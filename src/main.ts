@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Clock, Store } from './app/ports.ts';
+import { ViewCache } from './app/view-cache.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
@@ -69,6 +70,7 @@ export async function startServer(
     clock,
     secret: rt.secret,
     publicUrl: rt.config.publicUrl,
+    monthViews: new ViewCache(),
     logError: (error, ctx) =>
       opts.log(`error ${ctx.method} ${ctx.path}: ${error instanceof Error ? error.stack : String(error)}`),
   });

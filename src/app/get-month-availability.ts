@@ -13,7 +13,8 @@ import {
 } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
-import { loadBusy, loadScheduling } from './scheduling.ts';
+import { loadBusy, loadScheduling, type SchedulingContext } from './scheduling.ts';
+import type { ViewCache } from './view-cache.ts';
 
 export interface MonthQuery {
   readonly service: string;
@@ -31,15 +32,43 @@ export interface MonthAvailability {
   readonly days: DaySummary[];
 }
 
-export async function getMonthAvailability(
-  deps: { store: Store; clock: Clock },
-  q: MonthQuery,
-): Promise<Result<MonthAvailability>> {
+export interface MonthDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** Computed months, reused while the store's view token says they are current. */
+  readonly monthViews?: ViewCache<MonthAvailability> | undefined;
+}
+
+/**
+ * The month view, from the view cache when the store can prove it current. Tokens are taken
+ * before the data is read and compared after: a write in between means the result is returned
+ * but not kept.
+ */
+export async function getMonthAvailability(deps: MonthDeps, q: MonthQuery): Promise<Result<MonthAvailability>> {
+  const now = deps.clock.now();
+  const catalog = deps.monthViews ? deps.store.viewToken([], now) : null;
   const loaded = await loadScheduling(deps.store, q.service, q.staff, false);
   if (!loaded.ok) return loaded;
-  const ctx = loaded.value;
+  const ids = loaded.value.members.map((m) => m.id);
+  const before = catalog ? deps.store.viewToken(ids, now) : null;
+  const current = before && catalog && before.token.startsWith(`${catalog.token}|`) ? before : null;
+  const key = `${loaded.value.service.id}|${q.staff}|${q.month}|${q.tz ?? ''}`;
+  const hit = current ? deps.monthViews?.get(key, current.token, now) : undefined;
+  if (hit) return ok(hit);
+  const result = await computeMonth(deps, loaded.value, q, now);
+  if (current && deps.store.viewToken(ids, now)?.token === current.token) {
+    deps.monthViews?.set(key, current.token, current.validUntil, result);
+  }
+  return ok(result);
+}
+
+async function computeMonth(
+  deps: MonthDeps,
+  ctx: SchedulingContext,
+  q: MonthQuery,
+  now: number,
+): Promise<MonthAvailability> {
   const zone = q.tz ?? ctx.business.timezone;
-  const now = deps.clock.now();
   const window = monthWindow(q.month, zone);
   if (!window) throw new Error(`month not checked: ${q.month}`);
   const input: AvailabilityInput = {
@@ -66,5 +95,5 @@ export async function getMonthAvailability(
     };
     firstAvailable = firstAvailableDate(ahead, from, zone);
   }
-  return ok({ month: q.month, timezone: zone, firstAvailable, days });
+  return { month: q.month, timezone: zone, firstAvailable, days };
 }

@@ -39,6 +39,11 @@ export interface Store {
 
   /** Occupied spans of time-occupying bookings of these members overlapping `window`, per member. */
   listBusy(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, Interval[]>>;
+  /**
+   * For caching derived views: a token that changes with the catalogue or these members' bookings,
+   * and the instant until which a view computed now stays right. Null when the store cannot tell.
+   */
+  viewToken(staffIds: readonly string[], now: number): { token: string; validUntil: number } | null;
   /** Time-occupying bookings per member whose start lies in `window`. */
   countBookings(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, number>>;
 

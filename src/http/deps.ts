@@ -1,5 +1,7 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
+import type { MonthAvailability } from '../app/get-month-availability.ts';
 import type { Clock, Store } from '../app/ports.ts';
+import type { ViewCache } from '../app/view-cache.ts';
 
 export interface AppDeps {
   readonly store: Store;
@@ -8,6 +10,8 @@ export interface AppDeps {
   readonly secret: string;
   /** Base URL for links (payment return, emails), without a trailing slash. */
   readonly publicUrl: string;
+  /** Month views kept while provably current (embedded mode); absent = always computed. */
+  readonly monthViews?: ViewCache<MonthAvailability>;
   /** Where unexpected errors are reported (never to the client). */
   readonly logError: (error: unknown, context: { method: string; path: string }) => void;
 }

@@ -81,6 +81,30 @@ export class ReadCache {
     return out;
   }
 
+  /**
+   * A token that changes whenever the catalogue or these members' bookings change, and the instant
+   * (exclusive) until which results computed now stay right: the next whole minute (slot starts,
+   * notices and midnights fall on whole minutes) or the next hold expiry among the members' rows.
+   * Null when a member's rows are not cached (the caller then does not cache either).
+   */
+  viewToken(staffIds: readonly string[], now: number): { token: string; validUntil: number } | null {
+    // Boundaries fall on whole minutes T: a slot is kept while now <= T (its notice), a date
+    // turns at T. A result is therefore current strictly before the next whole minute, and one
+    // computed exactly on a whole minute only at that very millisecond.
+    let validUntil = now % 60_000 === 0 ? now + 1 : Math.ceil(now / 60_000) * 60_000;
+    // With no members, the token is the catalogue's alone, and every longer token starts with it.
+    const parts = [`c${this.catalogVersion}`];
+    for (const id of staffIds) {
+      const entry = this.busy.get(id);
+      if (!entry) return null;
+      parts.push(this.versionOf(id));
+      for (const r of entry.rows) {
+        if (r.holdUntil !== null && r.holdUntil > now && r.holdUntil < validUntil) validUntil = r.holdUntil;
+      }
+    }
+    return { token: parts.join('|'), validUntil };
+  }
+
   invalidateStaff(staffId: string): void {
     this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
     this.busy.delete(staffId);

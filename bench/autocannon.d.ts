@@ -1,0 +1,37 @@
+/** The slice of autocannon@8's programmatic API the benchmarks use (it ships no types). */
+declare module 'autocannon' {
+  interface Histogram {
+    readonly average: number;
+    readonly mean: number;
+    readonly stddev: number;
+    readonly min: number;
+    readonly max: number;
+    readonly total: number;
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+  }
+  export interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    timeout?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  export interface Result {
+    readonly requests: Histogram;
+    readonly latency: Histogram;
+    readonly throughput: Histogram;
+    readonly duration: number;
+    readonly errors: number;
+    readonly timeouts: number;
+    readonly non2xx: number;
+    readonly '2xx': number;
+    readonly statusCodeStats: Record<string, { count: number }>;
+  }
+  function autocannon(opts: Options): PromiseLike<Result>;
+  export default autocannon;
+}

@@ -1,0 +1,169 @@
+/**
+ * Booking create through HTTP, on a fresh copy of the heavy set-up: distinct free slots one at a
+ * time and 10 in flight (bookings/s, latency p50/p99), then 200 requests for ONE slot, 10 in
+ * flight: exactly one 201 and the rest 409, to show conflicts are cheap.
+ */
+import { addDays, dateOf, weekdayOf } from '../src/core/index.ts';
+import { type Figure, median, meets, p99 } from './figures.ts';
+import { progress, type Server, startServer } from './proc.ts';
+import { getSeeds, type SeededSet } from './seed.ts';
+
+const SEQUENTIAL = 300;
+const CONCURRENT = 300;
+const CONFLICTING = 200;
+const IN_FLIGHT = 10;
+const WARMUP = 20;
+const TIMEOUT_MS = 10_000;
+const RATE_TARGET = '>= 500';
+const P99_TARGET = '< 20';
+
+interface Pick {
+  readonly staff: string;
+  readonly start: string;
+}
+
+/** Free (staff, start) pairs from the day API, never two overlapping for one member. */
+async function freeSlots(url: string, set: SeededSet, wanted: number): Promise<Pick[]> {
+  const picks: Pick[] = [];
+  const busyUntil = new Map<string, number>();
+  let date = addDays(dateOf(Date.now(), set.zone), 2);
+  for (let i = 0; i < 30 && picks.length < wanted; i++, date = addDays(date, 1)) {
+    if (weekdayOf(date) === 'sun') continue;
+    const res = await fetch(`${url}/api/v1/availability/day?service=${set.service}&staff=any&date=${date}`, {
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (res.status !== 200) throw new Error(`day availability ${date} answered ${res.status}`);
+    const { slots } = (await res.json()) as { slots: { start: string; end: string; staff: string[] }[] };
+    for (const slot of slots) {
+      const start = Date.parse(slot.start);
+      for (const staff of slot.staff) {
+        if ((busyUntil.get(`${date}/${staff}`) ?? 0) > start) continue;
+        busyUntil.set(`${date}/${staff}`, Date.parse(slot.end));
+        picks.push({ staff, start: slot.start });
+      }
+    }
+  }
+  if (picks.length < wanted) throw new Error(`only ${picks.length} free slots found, ${wanted} needed`);
+  return picks.slice(0, wanted);
+}
+
+interface Outcome {
+  readonly status: number;
+  readonly ms: number;
+}
+
+let clientNo = 0;
+
+async function book(url: string, service: string, pick: Pick): Promise<Outcome> {
+  clientNo++;
+  const body = JSON.stringify({
+    service,
+    staff: pick.staff,
+    start: pick.start,
+    client: { name: `Bench Client ${clientNo}`, email: `bench${clientNo}@example.test` },
+    wantsReminder: false,
+    payment: 'none',
+  });
+  const t = process.hrtime.bigint();
+  let status = 0; // no answer within the timeout, or a network error
+  try {
+    const res = await fetch(`${url}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await res.arrayBuffer();
+    status = res.status;
+  } catch {}
+  return { status, ms: Number(process.hrtime.bigint() - t) / 1e6 };
+}
+
+/** Books every pick with `inFlight` requests at a time; wall time in seconds. */
+async function bookAll(url: string, service: string, picks: readonly Pick[], inFlight: number) {
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const t = process.hrtime.bigint();
+  const worker = async () => {
+    while (next < picks.length) {
+      const pick = picks[next++] as Pick;
+      outcomes.push(await book(url, service, pick));
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return { outcomes, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
+}
+
+function figures(label: string, run: Awaited<ReturnType<typeof bookAll>>, targeted: boolean, note: string): Figure[] {
+  const ms = run.outcomes.map((o) => o.ms);
+  const rate = run.outcomes.length / run.seconds;
+  const bad = note.startsWith('FAILED');
+  return [
+    {
+      group: 'booking',
+      name: `${label} rate`,
+      unit: 'bookings/s',
+      median: rate,
+      p99: null,
+      target: targeted ? RATE_TARGET : null,
+      met: targeted ? !bad && meets(rate, RATE_TARGET) : null,
+      note: `${run.outcomes.length} requests in ${run.seconds.toFixed(2)} s; ${note}`,
+    },
+    {
+      group: 'booking',
+      name: `${label} latency`,
+      unit: 'ms',
+      median: median(ms),
+      p99: p99(ms),
+      target: targeted ? P99_TARGET : null,
+      met: targeted ? !bad && meets(p99(ms), P99_TARGET) : null,
+      note: targeted ? 'target on p99' : '',
+    },
+  ];
+}
+
+function statusCounts(outcomes: readonly Outcome[]): string {
+  const counts = new Map<number, number>();
+  for (const o of outcomes) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+  return [...counts].map(([s, n]) => `${n}×${s}`).join(', ');
+}
+
+function allCreated(run: Awaited<ReturnType<typeof bookAll>>): string {
+  const counts = statusCounts(run.outcomes);
+  return run.outcomes.every((o) => o.status === 201) ? `all 201` : `FAILED: ${counts}`;
+}
+
+export async function runBooking(): Promise<Figure[]> {
+  const seeds = await getSeeds();
+  const dir = seeds.copyHeavy('heavy-booking');
+  const set = { ...seeds.heavy, dir };
+  let server: Server | null = null;
+  try {
+    server = await startServer(dir);
+    const url = server.url;
+    const picks = await freeSlots(url, set, WARMUP + SEQUENTIAL + CONCURRENT + 1);
+    const warm = await bookAll(url, set.service, picks.slice(0, WARMUP), 1);
+    if (!warm.outcomes.every((o) => o.status === 201)) throw new Error(`warm-up: ${statusCounts(warm.outcomes)}`);
+
+    progress(`booking: ${SEQUENTIAL} distinct bookings, one at a time…`);
+    const seq = await bookAll(url, set.service, picks.slice(WARMUP, WARMUP + SEQUENTIAL), 1);
+    progress(`booking: ${CONCURRENT} distinct bookings, ${IN_FLIGHT} in flight…`);
+    const conc = await bookAll(url, set.service, picks.slice(WARMUP + SEQUENTIAL, -1), IN_FLIGHT);
+    progress(`booking: ${CONFLICTING} requests for one slot, ${IN_FLIGHT} in flight…`);
+    const one = picks.at(-1) as Pick;
+    const clash = await bookAll(url, set.service, Array(CONFLICTING).fill(one), IN_FLIGHT);
+
+    const created = clash.outcomes.filter((o) => o.status === 201).length;
+    const refused = clash.outcomes.filter((o) => o.status === 409).length;
+    const clashOk = created === 1 && refused === CONFLICTING - 1;
+    if (!clashOk) process.exitCode = 1;
+    const clashNote = `${clashOk ? '' : 'FAILED (want 1×201, rest 409): '}${statusCounts(clash.outcomes)}`;
+    return [
+      ...figures('sequential distinct', seq, true, allCreated(seq)),
+      ...figures(`${IN_FLIGHT}-way concurrent distinct`, conc, false, allCreated(conc)),
+      ...figures(`${IN_FLIGHT}-way conflicting (1 slot)`, clash, false, clashNote),
+    ];
+  } finally {
+    await server?.stop();
+  }
+}
