@@ -71,7 +71,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-function stopper(child: ChildProcess): () => Promise<void> {
+/** SIGTERM, then SIGKILL after 15 s; resolves once the child has exited. */
+export function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { type Figure, median, meets, p99 } from './figures.ts';
 import { nextMonth } from './http.ts';
-import { freePort, progress, rssMB, spawnSlotwise } from './proc.ts';
+import { freePort, progress, rssMB, spawnSlotwise, stopper } from './proc.ts';
 import { getSeeds } from './seed.ts';
 
 const RUNS = 5;
@@ -19,17 +19,7 @@ const LOAD_S = 5;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
+const stop = (child: ChildProcess): Promise<void> => stopper(child)();
 
 /** Spawns the server and polls until GET /api/v1/business answers 200; ms from spawn. */
 async function startTimed(dir: string): Promise<{ child: ChildProcess; url: string; ms: number }> {
