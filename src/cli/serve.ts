@@ -1,6 +1,8 @@
 /** `slotwise serve [--port N] [--demo]`: serves until SIGINT/SIGTERM, then shuts down cleanly. */
+
+import { getMonthAvailability } from '../app/get-month-availability.ts';
 import { dateOf, monthOf } from '../core/index.ts';
-import { openRuntime, startServer } from '../main.ts';
+import { openRuntime, startServer, systemClock } from '../main.ts';
 import type { Io } from './io.ts';
 import { configOrExit } from './main.ts';
 
@@ -35,14 +37,26 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
   const services = await rt.store.listServices({ activeOnly: true });
   io.out(`Slotwise is serving ${business.name} at ${served.url} (ready in ${Date.now() - started} ms)`);
   if (served.demoBookings !== null) {
-    io.out(`  Loaded the demo studio: ${services.length} services, 3 photographers, ${served.demoBookings} bookings.`);
+    const staff = (await rt.store.listStaff()).length;
+    io.out(
+      `  Loaded the demo studio: ${services.length} services, ${staff} photographers, ${served.demoBookings} bookings.`,
+    );
   }
   io.out(`  Data: ${config.dataDir}`);
   io.out(`  Open ${served.url}/ to see the services and links into the API.`);
-  if (services[0]) {
+  const first = services[0];
+  if (first) {
+    // Point at the first day that really has slots, which may be next month.
     const month = monthOf(dateOf(Date.now(), business.timezone));
+    const view = await getMonthAvailability(
+      { store: rt.store, clock: systemClock },
+      { service: first.slug, staff: 'any', month },
+    );
+    const day = view.ok ? view.value.firstAvailable : null;
     io.out(
-      `  Try: curl '${served.url}/api/v1/availability/month?service=${services[0].slug}&staff=any&month=${month}'`,
+      day
+        ? `  Try: curl '${served.url}/api/v1/availability/day?service=${first.slug}&staff=any&date=${day}'`
+        : `  Try: curl '${served.url}/api/v1/availability/month?service=${first.slug}&staff=any&month=${month}'`,
     );
   }
   io.out('  Press Ctrl+C to stop.');
