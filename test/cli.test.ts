@@ -65,7 +65,10 @@ describe('slotwise command line', () => {
 
   it('migrates an empty data directory, then reports it up to date', async () => {
     const first = await runCli(['migrate'], env());
-    expect([first.code, first.stdout.trim()]).toEqual([0, 'Applied 1 migration(s): 001-init.sql']);
+    expect([first.code, first.stdout.trim()]).toEqual([
+      0,
+      'Applied 2 migration(s): 001-init.sql, 002-booking-changes.sql',
+    ]);
     const second = await runCli(['migrate'], env());
     expect([second.code, second.stdout.trim()]).toEqual([0, 'The database is up to date.']);
   });

@@ -122,3 +122,27 @@ export interface NewBooking {
   readonly price: number;
   readonly manageTokenHash: Uint8Array;
 }
+
+/** One reschedule of a booking. */
+export interface HistoryEntry {
+  readonly fromStart: number;
+  readonly toStart: number;
+  readonly fromStaff: { readonly id: string; readonly name: string };
+  readonly toStaff: { readonly id: string; readonly name: string };
+  readonly reason: string;
+  readonly at: number;
+}
+
+/** A move of a confirmed booking to another start (and possibly another staff member). */
+export interface BookingMove {
+  readonly bookingId: string;
+  /** The start the move was decided from: the write is refused if the booking moved meanwhile. */
+  readonly fromStart: number;
+  readonly fromStaffId: string;
+  readonly toStaffId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly occupied: { readonly start: number; readonly end: number };
+  readonly timezone: string;
+  readonly reason: string;
+}

@@ -2,7 +2,16 @@
  * The ports the use cases depend on. Adapters (store, mail, jobs) implement them; main.ts wires.
  */
 import type { Interval } from '../core/index.ts';
-import type { Booking, Business, ClientDetails, NewBooking, Service, StaffMember } from './model.ts';
+import type {
+  Booking,
+  BookingMove,
+  Business,
+  ClientDetails,
+  HistoryEntry,
+  NewBooking,
+  Service,
+  StaffMember,
+} from './model.ts';
 import type { Setup } from './setup-schema.ts';
 
 export interface Clock {
@@ -14,6 +23,11 @@ export type InsertResult =
   | { ok: true; booking: Booking }
   | { ok: false; code: 'SLOT_UNAVAILABLE' }
   | { ok: false; code: 'DUPLICATE_REFERENCE' };
+
+export type MoveResult =
+  | { ok: true; booking: Booking }
+  | { ok: false; code: 'SLOT_UNAVAILABLE' }
+  | { ok: false; code: 'NOT_MOVABLE' };
 
 export type IdempotencyClaim =
   | { state: 'new' }
@@ -60,6 +74,16 @@ export interface Store {
    */
   insertBooking(booking: NewBooking, now: number): Promise<InsertResult>;
   getBooking(id: string): Promise<Booking | null>;
+  /** The booking whose manage token has this SHA-256. */
+  findBookingByToken(tokenHash: Uint8Array): Promise<Booking | null>;
+  listHistory(bookingId: string): Promise<HistoryEntry[]>;
+  /** Cancels a time-occupying booking (compare-and-set on its status); null when it was not active. */
+  cancelBooking(bookingId: string, reason: string, now: number): Promise<Booking | null>;
+  /**
+   * Moves a confirmed booking and records the move, in one transaction. SLOT_UNAVAILABLE when the
+   * database refuses the new span; NOT_MOVABLE when the booking changed meanwhile.
+   */
+  moveBooking(move: BookingMove, now: number): Promise<MoveResult>;
 
   /** Claims an idempotency key for a request hash, or reports what the key already holds. */
   claimIdempotencyKey(key: string, requestHash: string, now: number): Promise<IdempotencyClaim>;

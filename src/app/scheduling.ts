@@ -91,6 +91,11 @@ export async function loadBusy(
   ctx: SchedulingContext,
   window: Interval,
   now: number,
+  /**
+   * A booking being moved: its own occupied span (the one span containing its [start, end) —
+   * no other can overlap it) does not stand in its way.
+   */
+  exclude?: { readonly staffId: string; readonly span: Interval },
 ): Promise<Map<string, Interval[]>> {
   // A candidate's span reaches past its start by up to a day of buffer before, and after it by
   // its duration, buffer after and gap (each at most a day): four days cover every case.
@@ -100,5 +105,7 @@ export async function loadBusy(
     { start: window.start - margin, end: window.end + margin },
     now,
   );
-  return new Map([...raw].map(([id, list]) => [id, merge(list)]));
+  const own = (id: string, i: Interval) =>
+    exclude !== undefined && id === exclude.staffId && i.start <= exclude.span.start && i.end >= exclude.span.end;
+  return new Map([...raw].map(([id, list]) => [id, merge(list.filter((i) => !own(id, i)))]));
 }

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { manageApi } from './api/manage.ts';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route('/api/v1', publicApi(deps));
+  app.route('/api/v1/manage', manageApi(deps));
   app.get('/', async (c) => c.html(await homePage(deps)));
   return app;
 }

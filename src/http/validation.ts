@@ -74,9 +74,18 @@ export function check<S extends z.ZodType>(c: Context, schema: S, value: unknown
   };
 }
 
-/** Reads a JSON body: 415 unless application/json, 413 over 64 KiB, 400 when not JSON. */
-export async function readJson(c: Context): Promise<Parsed<{ json: unknown; hash: string }>> {
+/**
+ * Reads a JSON body: 415 unless application/json, 413 over 64 KiB, 400 when not JSON. With
+ * `emptyIs`, a request without a body and content type reads as that value.
+ */
+export async function readJson(
+  c: Context,
+  opts: { emptyIs?: unknown } = {},
+): Promise<Parsed<{ json: unknown; hash: string }>> {
   const type = c.req.header('content-type') ?? '';
+  // Endpoints whose every field is optional accept no body at all.
+  if (opts.emptyIs !== undefined && !type && !c.req.raw.body)
+    return { ok: true, value: { json: opts.emptyIs, hash: '' } };
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return {
       ok: false,

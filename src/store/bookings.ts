@@ -111,7 +111,11 @@ export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promi
 }
 
 /** Marks expired the holds of the member past hold_until that overlap the booking's span; returns how many. */
-async function expireLapsedHolds(sql: Sql, b: NewBooking, now: number): Promise<number> {
+export async function expireLapsedHolds(
+  sql: Sql,
+  b: { readonly staffId: string; readonly occupied: Interval },
+  now: number,
+): Promise<number> {
   const rows = await sql.query(
     `UPDATE bookings SET status = 'expired', updated_at = $4
      WHERE staff_id = $1 AND status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4

@@ -4,6 +4,7 @@
  * every write invalidates what it touches (read-cache.ts says why that is safe).
  */
 import type { Store } from '../app/ports.ts';
+import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
 import * as catalog from './catalog.ts';
 import * as idempotency from './idempotency.ts';
@@ -80,6 +81,25 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       }
     },
     getBooking: (id) => bookings.getBooking(sql, id),
+    findBookingByToken: (hash) => changes.findBookingByToken(sql, hash),
+    listHistory: (id) => changes.listHistory(sql, id),
+    async cancelBooking(id, reason, now) {
+      const cancelled = await changes.cancelBooking(sql, id, reason, now);
+      if (cancelled) invalidate(() => cache?.invalidateStaff(cancelled.staffId));
+      return cancelled;
+    },
+    async moveBooking(m, now) {
+      const drop = () => {
+        cache?.invalidateStaff(m.fromStaffId);
+        cache?.invalidateStaff(m.toStaffId);
+      };
+      invalidate(drop);
+      try {
+        return await changes.moveBooking(sql, m, now);
+      } finally {
+        invalidate(drop);
+      }
+    },
     claimIdempotencyKey: (key, hash, now) => idempotency.claimIdempotencyKey(sql, key, hash, now),
     saveIdempotentResponse: (key, status, body, sealed) =>
       idempotency.saveIdempotentResponse(sql, key, status, body, sealed),

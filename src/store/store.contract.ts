@@ -13,6 +13,7 @@ import type { TestDatabase } from '../../test/support/db.ts';
 import { describeInsertBooking } from './contract/bookings.ts';
 import { describeBusyTime } from './contract/busy.ts';
 import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts';
+import { describeBookingChanges } from './contract/changes.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
 import { describeRaces } from './contract/race.ts';
@@ -48,6 +49,7 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeBusyTime(getDb);
     describeInsertBooking(getDb);
     describeRaces(getDb);
+    describeBookingChanges(getDb);
     describeClients(getDb);
     describeIdempotency(getDb);
     describeTransactions(getDb);

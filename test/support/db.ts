@@ -18,6 +18,7 @@ export interface TestDatabase {
 
 const TABLES = [
   'idempotency_keys',
+  'booking_history',
   'bookings',
   'clients',
   'days_off',

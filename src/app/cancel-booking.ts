@@ -1,0 +1,42 @@
+/**
+ * The client cancels through the manage link (SPEC §4): allowed until cancelNoticeHours before
+ * the start, while the booking is active. The slot is free at once.
+ */
+import { cancelAllowed } from '../core/index.ts';
+import { inTransaction } from './in-transaction.ts';
+import { findManagedBooking } from './manage-booking.ts';
+import type { Booking } from './model.ts';
+import type { Clock, Store } from './ports.ts';
+import { ok, type Result, refuse } from './result.ts';
+
+export async function cancelBookingByClient(
+  deps: { store: Store; clock: Clock },
+  token: string,
+  reason: string,
+): Promise<Result<Booking>> {
+  const now = deps.clock.now();
+  return inTransaction(deps.store, async (store) => {
+    const found = await findManagedBooking(store, token);
+    if (!found.ok) return found;
+    const booking = found.value;
+    const business = await store.getBusiness();
+    const lapsed = booking.status !== 'confirmed' && booking.holdUntil !== null && booking.holdUntil <= now;
+    const status = lapsed ? 'expired' : booking.status;
+    if (!['pending_verification', 'awaiting_payment', 'confirmed'].includes(status)) {
+      return refuse('CANCEL_NOT_ALLOWED', `This booking is already ${status}.`, { reason: status });
+    }
+    if (
+      !cancelAllowed({ status: booking.status, start: booking.start, now, noticeHours: business.cancelNoticeHours })
+    ) {
+      return refuse(
+        'CANCEL_NOT_ALLOWED',
+        `Bookings can be cancelled online until ${business.cancelNoticeHours} hours before they start.`,
+        { reason: 'too_close' },
+      );
+    }
+    const cancelled = await store.cancelBooking(booking.id, reason, now);
+    return cancelled
+      ? ok(cancelled)
+      : refuse('CANCEL_NOT_ALLOWED', 'This booking changed meanwhile; reload it.', { reason: 'changed' });
+  });
+}

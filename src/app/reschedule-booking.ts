@@ -1,0 +1,93 @@
+/**
+ * The client moves their booking through the manage link (SPEC §4): only a confirmed booking,
+ * only while the service allows it, fewer than the limit of changes (the service's, else the
+ * business default), more than rescheduleNoticeHours before the start, another staff member only
+ * if the business allows it. The new start must be a slot by the same rules as a new booking;
+ * the database guards the move like an insert. Each move is recorded in the history.
+ */
+import { checkSlot, occupiedSpan, rescheduleBlock } from '../core/index.ts';
+import { inTransaction } from './in-transaction.ts';
+import { findManagedBooking } from './manage-booking.ts';
+import type { Booking } from './model.ts';
+import type { Clock, Store } from './ports.ts';
+import { invalid, ok, type Result, refuse } from './result.ts';
+import { loadBusy, loadScheduling } from './scheduling.ts';
+
+export interface RescheduleInput {
+  readonly start: number;
+  /** Another member's id; omitted = the same member. */
+  readonly staff?: string | undefined;
+  readonly reason: string;
+}
+
+const BLOCK_MESSAGES = {
+  not_active: 'Only a confirmed booking can be rescheduled.',
+  not_allowed_for_service: 'This service cannot be rescheduled online.',
+  limit_reached: 'This booking has been rescheduled as many times as allowed.',
+  too_close: 'It is too close to the start to reschedule online.',
+} as const;
+
+export async function rescheduleBookingByClient(
+  deps: { store: Store; clock: Clock },
+  token: string,
+  input: RescheduleInput,
+): Promise<Result<Booking>> {
+  const now = deps.clock.now();
+  return inTransaction(deps.store, async (store) => {
+    const found = await findManagedBooking(store, token);
+    if (!found.ok) return found;
+    const booking = found.value;
+    const [business, service] = await Promise.all([store.getBusiness(), store.findService(booking.serviceId)]);
+    const block = rescheduleBlock({
+      status: booking.status,
+      start: booking.start,
+      now,
+      allowRescheduling: service?.allowRescheduling ?? false,
+      count: booking.rescheduleCount,
+      limit: service?.rescheduleLimit ?? business.defaultRescheduleLimit,
+      noticeHours: business.rescheduleNoticeHours,
+    });
+    if (block) return refuse('RESCHEDULE_NOT_ALLOWED', BLOCK_MESSAGES[block], { reason: block });
+    const staffId = input.staff ?? booking.staffId;
+    if (staffId !== booking.staffId && !business.allowStaffChangeOnReschedule) {
+      return refuse('RESCHEDULE_NOT_ALLOWED', 'The staff member cannot be changed when rescheduling.', {
+        reason: 'staff_change_not_allowed',
+      });
+    }
+    const loaded = await loadScheduling(store, booking.serviceId, staffId, true);
+    if (!loaded.ok) return loaded;
+    const ctx = loaded.value;
+    const member = ctx.members[0];
+    if (!member) return invalid('This staff member does not offer this service.', { staff: 'does not offer it' });
+    const busy = await loadBusy(store, ctx, { start: input.start, end: input.start + 1 }, now, {
+      staffId: booking.staffId,
+      span: { start: booking.start, end: booking.end },
+    });
+    const check = checkSlot({
+      staff: member,
+      timing: ctx.timing,
+      busy: busy.get(member.id) ?? [],
+      now,
+      start: input.start,
+    });
+    if (!check.ok) return refuse('SLOT_UNAVAILABLE', 'That time is not available.', { reason: check.reason });
+    const moved = await store.moveBooking(
+      {
+        bookingId: booking.id,
+        fromStart: booking.start,
+        fromStaffId: booking.staffId,
+        toStaffId: member.id,
+        start: check.slot.start,
+        end: check.slot.end,
+        occupied: occupiedSpan(check.slot.start, check.slot.end, ctx.timing, member.policy.gapMinutes),
+        timezone: member.timezone,
+        reason: input.reason,
+      },
+      now,
+    );
+    if (moved.ok) return ok(moved.booking);
+    return moved.code === 'SLOT_UNAVAILABLE'
+      ? refuse('SLOT_UNAVAILABLE', 'That time has just been taken.', { reason: 'taken' })
+      : refuse('RESCHEDULE_NOT_ALLOWED', 'This booking changed meanwhile; reload it.', { reason: 'changed' });
+  });
+}

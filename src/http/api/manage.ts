@@ -1,0 +1,74 @@
+/** The manage-link endpoints of API.md: the token is the credential; an unknown token is 404. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { cancelBookingByClient } from '../../app/cancel-booking.ts';
+import { getManagedBooking } from '../../app/manage-booking.ts';
+import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
+import { formatInstant } from '../../core/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { sendRefusal } from '../errors.ts';
+import { presentBooking } from '../presenters.ts';
+import { check, instant, readJson, text } from '../validation.ts';
+
+const cancelBody = z.strictObject({ reason: text(500).optional() });
+const rescheduleBody = z.strictObject({
+  start: instant,
+  staff: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a staff id')
+    .optional(),
+  reason: text(500).optional(),
+});
+
+export function manageApi(deps: AppDeps): Hono {
+  const api = new Hono();
+
+  /** The booking as API.md's Booking, with what the client may still do now. */
+  const present = async (b: Parameters<typeof presentBooking>[0]) => {
+    const [service, business] = await Promise.all([deps.store.findService(b.serviceId), deps.store.getBusiness()]);
+    return presentBooking(b, service, business, deps.clock.now());
+  };
+
+  api.get('/:token', async (c) => {
+    const r = await getManagedBooking(deps, c.req.param('token'));
+    if (!r.ok) return sendRefusal(c, r);
+    const { booking, service, business, history } = r.value;
+    const zone = booking.timezone;
+    return c.json({
+      ...presentBooking(booking, service, business, deps.clock.now()),
+      history: history.map((h) => ({
+        fromStart: formatInstant(h.fromStart, zone),
+        toStart: formatInstant(h.toStart, zone),
+        fromStaff: h.fromStaff,
+        toStaff: h.toStaff,
+        reason: h.reason,
+        at: formatInstant(h.at, zone),
+      })),
+    });
+  });
+
+  api.post('/:token/cancel', async (c) => {
+    const body = await readJson(c, { emptyIs: {} });
+    if (!body.ok) return body.response;
+    const input = check(c, cancelBody, body.value.json);
+    if (!input.ok) return input.response;
+    const r = await cancelBookingByClient(deps, c.req.param('token'), input.value.reason ?? '');
+    return r.ok ? c.json(await present(r.value)) : sendRefusal(c, r);
+  });
+
+  api.post('/:token/reschedule', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const input = check(c, rescheduleBody, body.value.json);
+    if (!input.ok) return input.response;
+    const v = input.value;
+    const r = await rescheduleBookingByClient(deps, c.req.param('token'), {
+      start: v.start,
+      staff: v.staff,
+      reason: v.reason ?? '',
+    });
+    return r.ok ? c.json(await present(r.value)) : sendRefusal(c, r);
+  });
+
+  return api;
+}

@@ -1,0 +1,92 @@
+/**
+ * Changes to existing bookings: reads by manage token, the reschedule history, cancel and move.
+ * Both writes are compare-and-set on the row (STYLE 13), so a change decided on a stale read is
+ * refused rather than applied; a move is still guarded by the exclusion constraint.
+ */
+import type { Booking, BookingMove, HistoryEntry } from '../app/model.ts';
+import type { MoveResult } from '../app/ports.ts';
+import { BOOKING_SELECT, expireLapsedHolds } from './bookings.ts';
+import { toBooking } from './rows.ts';
+import { EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function findBookingByToken(sql: Sql, tokenHash: Uint8Array): Promise<Booking | null> {
+  const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.manage_token_hash = $1`, [tokenHash]);
+  return row ? toBooking(row) : null;
+}
+
+export async function listHistory(sql: Sql, bookingId: string): Promise<HistoryEntry[]> {
+  const rows = await sql.query(
+    `SELECT h.*, fs.name AS from_name, ts.name AS to_name FROM booking_history h
+     JOIN staff fs ON fs.id = h.from_staff_id JOIN staff ts ON ts.id = h.to_staff_id
+     WHERE h.booking_id = $1 ORDER BY h.id`,
+    [bookingId],
+  );
+  return rows.map((r) => ({
+    fromStart: (r.from_start as Date).getTime(),
+    toStart: (r.to_start as Date).getTime(),
+    fromStaff: { id: String(r.from_staff_id), name: String(r.from_name) },
+    toStaff: { id: String(r.to_staff_id), name: String(r.to_name) },
+    reason: String(r.reason),
+    at: (r.at as Date).getTime(),
+  }));
+}
+
+export async function cancelBooking(sql: Sql, bookingId: string, reason: string, now: number): Promise<Booking | null> {
+  const updated = await sql.query(
+    `UPDATE bookings SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3, updated_at = $2
+     WHERE id = $1 AND status IN ('pending_verification', 'awaiting_payment', 'confirmed') RETURNING id`,
+    [bookingId, iso(now), reason],
+  );
+  if (updated.length === 0) return null;
+  const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [bookingId]);
+  return row ? toBooking(row) : null;
+}
+
+export async function moveBooking(sql: Sql, m: BookingMove, now: number): Promise<MoveResult> {
+  // As for a new booking: a lapsed hold in the way is expired only when the constraint refuses.
+  const first = await tryMove(sql, m, now, false);
+  if (first.ok || first.code !== 'SLOT_UNAVAILABLE') return first;
+  return tryMove(sql, m, now, true);
+}
+
+async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boolean): Promise<MoveResult> {
+  try {
+    return await sql.transaction(async (tx) => {
+      if (expireFirst && (await expireLapsedHolds(tx, { staffId: m.toStaffId, occupied: m.occupied }, now)) === 0) {
+        return { ok: false, code: 'SLOT_UNAVAILABLE' } as const;
+      }
+      const moved = await tx.query(
+        `UPDATE bookings SET start_at = $2, end_at = $3, occupied = tstzrange($4::timestamptz, $5::timestamptz),
+           staff_id = $6, timezone = $7, reschedule_count = reschedule_count + 1, updated_at = $8
+         WHERE id = $1 AND status = 'confirmed' AND start_at = $9 AND staff_id = $10
+         RETURNING id`,
+        [
+          m.bookingId,
+          iso(m.start),
+          iso(m.end),
+          iso(m.occupied.start),
+          iso(m.occupied.end),
+          m.toStaffId,
+          m.timezone,
+          iso(now),
+          iso(m.fromStart),
+          m.fromStaffId,
+        ],
+      );
+      if (moved.length === 0) return { ok: false, code: 'NOT_MOVABLE' } as const;
+      await tx.query(
+        `INSERT INTO booking_history (booking_id, from_start, to_start, from_staff_id, to_staff_id, reason, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [m.bookingId, iso(m.fromStart), iso(m.start), m.fromStaffId, m.toStaffId, m.reason, iso(now)],
+      );
+      const [row] = await tx.query(`${BOOKING_SELECT} WHERE b.id = $1`, [m.bookingId]);
+      if (!row) throw new Error('moved booking not found');
+      return { ok: true, booking: toBooking(row) } as const;
+    });
+  } catch (error) {
+    if (sqlState(error) === EXCLUSION_VIOLATION) return { ok: false, code: 'SLOT_UNAVAILABLE' };
+    throw error;
+  }
+}
