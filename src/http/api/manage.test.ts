@@ -7,6 +7,7 @@
  * 28th) works Mon-Fri 09-12 & 13-17; Ben (id 2, New York) Mon-Sat 10-18; portrait = 60 min.
  */
 import type { Hono } from 'hono';
+import ICAL from 'ical.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type TestClock, testClock } from '../../../test/support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
@@ -232,5 +233,55 @@ describe('POST /manage/{token}/cancel', () => {
       { reason: 'too_close' },
     ]);
     expect((await call(`/manage/${token}`)).body.status).toBe('confirmed');
+  });
+});
+
+describe('GET /manage/{token}/calendar.ics', () => {
+  /** The one VEVENT of a calendar file, parsed with ical.js (an independent parser). */
+  async function event(token: string) {
+    const res = await app.request(`/api/v1/manage/${token}/calendar.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const comp = new ICAL.Component(ICAL.parse(await res.text()));
+    const vevent = comp.getFirstSubcomponent('vevent');
+    if (!vevent) throw new Error('no VEVENT');
+    const ev = new ICAL.Event(vevent);
+    return {
+      method: comp.getFirstPropertyValue('method'),
+      uid: ev.uid,
+      sequence: ev.sequence,
+      start: ev.startDate.toJSDate().toISOString(),
+      end: ev.endDate.toJSDate().toISOString(),
+      status: vevent.getFirstPropertyValue('status'),
+    };
+  }
+
+  it('parses; keeps its UID across a reschedule with a higher SEQUENCE; cancels with METHOD:CANCEL', async () => {
+    const token = await book('2027-03-29T10:00:00+02:00');
+    const first = await event(token);
+    expect(first).toMatchObject({
+      method: 'REQUEST',
+      sequence: 0,
+      start: '2027-03-29T08:00:00.000Z',
+      end: '2027-03-29T09:00:00.000Z',
+      status: 'CONFIRMED',
+    });
+    expect(first.uid).toMatch(/^sw-[2-9a-hjkmnp-tv-z]{6}@slotwise$/);
+
+    await postJson(`/manage/${token}/reschedule`, { start: '2027-03-29T14:00:00+02:00' });
+    expect(await event(token)).toEqual({
+      ...first,
+      sequence: 1,
+      start: '2027-03-29T12:00:00.000Z',
+      end: '2027-03-29T13:00:00.000Z',
+    });
+
+    await postJson(`/manage/${token}/cancel`, {});
+    expect(await event(token)).toMatchObject({ method: 'CANCEL', uid: first.uid, sequence: 2, status: 'CANCELLED' });
+  });
+
+  it('an unknown token is 404 in the error shape', async () => {
+    const r = await call(`/manage/${'B'.repeat(43)}/calendar.ics`);
+    expect([r.status, r.body.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 });

@@ -5,6 +5,7 @@ import { cancelBookingByClient } from '../../app/cancel-booking.ts';
 import { getManagedBooking } from '../../app/manage-booking.ts';
 import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
 import { formatInstant } from '../../core/index.ts';
+import { bookingCalendar } from '../../mail/ics.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendRefusal } from '../errors.ts';
 import { presentBooking } from '../presenters.ts';
@@ -44,6 +45,22 @@ export function manageApi(deps: AppDeps): Hono {
         reason: h.reason,
         at: formatInstant(h.at, zone),
       })),
+    });
+  });
+
+  api.get('/:token/calendar.ics', async (c) => {
+    const token = c.req.param('token');
+    const r = await getManagedBooking(deps, token);
+    if (!r.ok) return sendRefusal(c, r);
+    const body = bookingCalendar({
+      booking: r.value.booking,
+      businessName: r.value.business.name,
+      manageUrl: `${deps.publicUrl}/manage/${token}`,
+      now: deps.clock.now(),
+    });
+    return c.body(body, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="${r.value.booking.reference}.ics"`,
     });
   });
 

@@ -1,0 +1,48 @@
+/**
+ * The booking as an iCalendar file (RFC 5545) via ical-generator: one UID per booking for its
+ * whole life, SEQUENCE raised by every reschedule (and once more on cancel), METHOD:CANCEL with
+ * STATUS:CANCELLED once cancelled, so calendar apps update or remove the event they already have.
+ */
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Booking } from '../app/model.ts';
+
+export interface BookingCalendarInput {
+  readonly booking: Booking;
+  readonly businessName: string;
+  /** Link to the client's manage page, put in the event. */
+  readonly manageUrl: string | null;
+  /** DTSTAMP: when the file was made. */
+  readonly now: number;
+}
+
+export function bookingUid(booking: Booking): string {
+  return `${booking.reference.toLowerCase()}@slotwise`;
+}
+
+export function bookingCalendar(input: BookingCalendarInput): string {
+  const { booking } = input;
+  const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
+  const calendar = ical({
+    name: input.businessName,
+    prodId: { company: 'Slotwise', product: 'Slotwise', language: 'EN' },
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  calendar.createEvent({
+    id: bookingUid(booking),
+    sequence: booking.rescheduleCount + (cancelled ? 1 : 0),
+    stamp: new Date(input.now),
+    start: new Date(booking.start),
+    end: new Date(booking.end),
+    summary: `${booking.serviceName} with ${booking.staffName}`,
+    description: [
+      `${input.businessName}: ${booking.serviceName} with ${booking.staffName}.`,
+      `Reference ${booking.reference}.`,
+      input.manageUrl && !cancelled ? `Reschedule or cancel: ${input.manageUrl}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    url: input.manageUrl && !cancelled ? input.manageUrl : null,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return calendar.toString();
+}
