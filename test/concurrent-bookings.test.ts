@@ -106,3 +106,20 @@ describe('concurrent bookings through the HTTP server', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the manage link through the HTTP server', () => {
+  it('cancels with a bare POST (no body, no content type, as `curl -X POST` sends it)', async () => {
+    const created = await book({
+      service: 'portrait',
+      staff: '1',
+      start: '2027-04-01T10:00:00+02:00',
+      client: { name: 'Bare', email: 'bare@race.test' },
+    });
+    expect(created.status).toBe(201);
+    const { token } = (await created.json()) as { token: string };
+    const res = await fetch(`${served.url}/api/v1/manage/${token}/cancel`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe('cancelled');
+    expect(errors).toEqual([]);
+  });
+});

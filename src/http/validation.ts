@@ -84,8 +84,7 @@ export async function readJson(
 ): Promise<Parsed<{ json: unknown; hash: string }>> {
   const type = c.req.header('content-type') ?? '';
   // Endpoints whose every field is optional accept no body at all.
-  if (opts.emptyIs !== undefined && !type && !c.req.raw.body)
-    return { ok: true, value: { json: opts.emptyIs, hash: '' } };
+  if (opts.emptyIs !== undefined && !type && bodyless(c)) return { ok: true, value: { json: opts.emptyIs, hash: '' } };
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return {
       ok: false,
@@ -108,6 +107,12 @@ export async function readJson(
       }),
     };
   }
+}
+
+/** No body was sent: no length or a zero one, and no chunked transfer (`curl -X POST` sends none). */
+function bodyless(c: Context): boolean {
+  const length = c.req.header('content-length');
+  return c.req.raw.body === null || length === '0' || (length === undefined && !c.req.header('transfer-encoding'));
 }
 
 function tooLarge(c: Context): { ok: false; response: Response } {
