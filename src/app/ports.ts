@@ -29,6 +29,14 @@ export type MoveResult =
   | { ok: false; code: 'SLOT_UNAVAILABLE' }
   | { ok: false; code: 'NOT_MOVABLE' };
 
+export interface PaymentRecord {
+  readonly transactionId: string;
+  readonly bookingId: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly status: 'paid' | 'failed';
+}
+
 export type IdempotencyClaim =
   | { state: 'new' }
   | { state: 'replay'; status: number; body: unknown; tokenSealed: string | null }
@@ -77,6 +85,13 @@ export interface Store {
   /** The booking whose manage token has this SHA-256. */
   findBookingByToken(tokenHash: Uint8Array): Promise<Booking | null>;
   listHistory(bookingId: string): Promise<HistoryEntry[]>;
+  findBookingByReference(reference: string): Promise<Booking | null>;
+  /** Whether a gateway transaction id was already recorded. */
+  paymentSeen(transactionId: string): Promise<boolean>;
+  /** Records a gateway transaction; false when its id was already recorded (a replay). */
+  recordPayment(payment: PaymentRecord, now: number): Promise<boolean>;
+  /** awaiting_payment → confirmed with the amount paid, while the hold stands; null otherwise. */
+  confirmPayment(bookingId: string, amountPaid: number, now: number): Promise<Booking | null>;
   /** Cancels a time-occupying booking (compare-and-set on its status); null when it was not active. */
   cancelBooking(bookingId: string, reason: string, now: number): Promise<Booking | null>;
   /**

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { manageApi } from './api/manage.ts';
+import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1/manage', manageApi(deps));
+  app.route('/api/v1/payments', paymentsApi(deps));
   app.get('/', async (c) => c.html(await homePage(deps)));
   return app;
 }

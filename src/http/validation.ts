@@ -81,10 +81,11 @@ export function check<S extends z.ZodType>(c: Context, schema: S, value: unknown
 export async function readJson(
   c: Context,
   opts: { emptyIs?: unknown } = {},
-): Promise<Parsed<{ json: unknown; hash: string }>> {
+): Promise<Parsed<{ json: unknown; hash: string; raw: string }>> {
   const type = c.req.header('content-type') ?? '';
   // Endpoints whose every field is optional accept no body at all.
-  if (opts.emptyIs !== undefined && !type && bodyless(c)) return { ok: true, value: { json: opts.emptyIs, hash: '' } };
+  if (opts.emptyIs !== undefined && !type && bodyless(c))
+    return { ok: true, value: { json: opts.emptyIs, hash: '', raw: '' } };
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return {
       ok: false,
@@ -98,7 +99,7 @@ export async function readJson(
   const raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   try {
     const json: unknown = JSON.parse(raw);
-    return { ok: true, value: { json, hash: createHash('sha256').update(bytes).digest('hex') } };
+    return { ok: true, value: { json, raw, hash: createHash('sha256').update(bytes).digest('hex') } };
   } catch {
     return {
       ok: false,

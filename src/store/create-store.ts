@@ -8,6 +8,7 @@ import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
 import * as catalog from './catalog.ts';
 import * as idempotency from './idempotency.ts';
+import * as payments from './payments.ts';
 import type { ReadCache } from './read-cache.ts';
 import { applySetup } from './setup.ts';
 import type { Sql } from './sql.ts';
@@ -99,6 +100,15 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       } finally {
         invalidate(drop);
       }
+    },
+    findBookingByReference: (reference) => payments.findBookingByReference(sql, reference),
+    paymentSeen: (id) => payments.paymentSeen(sql, id),
+    recordPayment: (p, now) => payments.recordPayment(sql, p, now),
+    async confirmPayment(id, amount, now) {
+      const confirmed = await payments.confirmPayment(sql, id, amount, now);
+      // The row's hold end is gone: cached busy rows of that member must be read again.
+      if (confirmed) invalidate(() => cache?.invalidateStaff(confirmed.staffId));
+      return confirmed;
     },
     claimIdempotencyKey: (key, hash, now) => idempotency.claimIdempotencyKey(sql, key, hash, now),
     saveIdempotentResponse: (key, status, body, sealed) =>

@@ -19,6 +19,7 @@ export interface TestDatabase {
 const TABLES = [
   'idempotency_keys',
   'booking_history',
+  'payments',
   'bookings',
   'clients',
   'days_off',
