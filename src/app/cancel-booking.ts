@@ -3,6 +3,7 @@
  * the start, while the booking is active. The slot is free at once.
  */
 import { cancelAllowed } from '../core/index.ts';
+import { statusAt } from './allowances.ts';
 import { inTransaction } from './in-transaction.ts';
 import { findManagedBooking } from './manage-booking.ts';
 import type { Booking } from './model.ts';
@@ -20,8 +21,7 @@ export async function cancelBookingByClient(
     if (!found.ok) return found;
     const booking = found.value;
     const business = await store.getBusiness();
-    const lapsed = booking.status !== 'confirmed' && booking.holdUntil !== null && booking.holdUntil <= now;
-    const status = lapsed ? 'expired' : booking.status;
+    const status = statusAt(booking, now);
     if (!['pending_verification', 'awaiting_payment', 'confirmed'].includes(status)) {
       return refuse('CANCEL_NOT_ALLOWED', `This booking is already ${status}.`, { reason: status });
     }

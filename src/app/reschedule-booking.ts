@@ -5,7 +5,8 @@
  * if the business allows it. The new start must be a slot by the same rules as a new booking;
  * the database guards the move like an insert. Each move is recorded in the history.
  */
-import { checkSlot, occupiedSpan, rescheduleBlock } from '../core/index.ts';
+import { checkSlot, occupiedSpan } from '../core/index.ts';
+import { allowances } from './allowances.ts';
 import { inTransaction } from './in-transaction.ts';
 import { findManagedBooking } from './manage-booking.ts';
 import type { Booking } from './model.ts';
@@ -38,15 +39,7 @@ export async function rescheduleBookingByClient(
     if (!found.ok) return found;
     const booking = found.value;
     const [business, service] = await Promise.all([store.getBusiness(), store.findService(booking.serviceId)]);
-    const block = rescheduleBlock({
-      status: booking.status,
-      start: booking.start,
-      now,
-      allowRescheduling: service?.allowRescheduling ?? false,
-      count: booking.rescheduleCount,
-      limit: service?.rescheduleLimit ?? business.defaultRescheduleLimit,
-      noticeHours: business.rescheduleNoticeHours,
-    });
+    const { block } = allowances(booking, service, business, now).reschedule;
     if (block) return refuse('RESCHEDULE_NOT_ALLOWED', BLOCK_MESSAGES[block], { reason: block });
     const staffId = input.staff ?? booking.staffId;
     if (staffId !== booking.staffId && !business.allowStaffChangeOnReschedule) {

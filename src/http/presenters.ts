@@ -1,9 +1,10 @@
 /** JSON shapes of API.md, built from application data: instants become ISO 8601 with offset, money decimal strings. */
 
+import { allowances, statusAt } from '../app/allowances.ts';
 import type { ServiceOffer } from '../app/list-services.ts';
 import type { Booking, Business, Service } from '../app/model.ts';
 import { LOCALES } from '../app/setup-schema.ts';
-import { cancelAllowed, formatInstant, rescheduleBlock, type Slot, toDecimal } from '../core/index.ts';
+import { formatInstant, type Slot, toDecimal } from '../core/index.ts';
 
 export function presentBusiness(b: Business) {
   return {
@@ -41,21 +42,13 @@ export function presentSlot(s: Slot, zone: string) {
 
 /** A booking as API.md's `Booking`, with what the client may still do at `now`. */
 export function presentBooking(b: Booking, service: Service | null, business: Business, now: number) {
-  const limit = service?.rescheduleLimit ?? business.defaultRescheduleLimit;
-  const block = rescheduleBlock({
-    status: b.status,
-    start: b.start,
-    now,
-    allowRescheduling: service?.allowRescheduling ?? false,
-    count: b.rescheduleCount,
-    limit,
-    noticeHours: business.rescheduleNoticeHours,
-  });
+  const allowed = allowances(b, service, business, now);
   const cur = b.payment.currency;
   return {
     id: b.id,
     reference: b.reference,
-    status: b.status,
+    // A hold past its time reads as expired even before anything rewrites its row.
+    status: statusAt(b, now),
     service: { id: b.serviceId, name: b.serviceName },
     staff: { id: b.staffId, name: b.staffName },
     start: formatInstant(b.start, b.timezone),
@@ -71,12 +64,16 @@ export function presentBooking(b: Booking, service: Service | null, business: Bu
       amountPaid: toDecimal(b.payment.amountPaid, cur),
       currency: cur,
     },
-    reschedule: { count: b.rescheduleCount, limit, allowed: block === null },
-    cancel: {
-      allowed: cancelAllowed({ status: b.status, start: b.start, now, noticeHours: business.cancelNoticeHours }),
+    reschedule: {
+      count: allowed.reschedule.count,
+      limit: allowed.reschedule.limit,
+      allowed: allowed.reschedule.block === null,
     },
+    cancel: { allowed: allowed.cancelAllowed },
     holdExpiresAt:
-      b.holdUntil !== null && (b.status === 'pending_verification' || b.status === 'awaiting_payment')
+      b.holdUntil !== null &&
+      (b.status === 'pending_verification' || b.status === 'awaiting_payment') &&
+      b.holdUntil > now
         ? formatInstant(b.holdUntil, b.timezone)
         : null,
   };

@@ -285,3 +285,30 @@ describe('GET /manage/{token}/calendar.ics', () => {
     expect([r.status, r.body.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 });
+
+describe('a hold past its time', () => {
+  it('reads as expired before anything rewrites its row, and can no longer be cancelled', async () => {
+    await book('2027-03-29T10:00:00+02:00', 'ada@example.com');
+    // A known email: the second booking waits for verification with a 15-minute hold.
+    const token = await book('2027-03-30T10:00:00+02:00', 'ADA@example.com');
+    const held = await call(`/manage/${token}`);
+    expect([held.body.status, held.body.holdExpiresAt, held.body.cancel.allowed]).toEqual([
+      'pending_verification',
+      '2027-03-26T12:15:00+01:00',
+      true,
+    ]);
+    clock.advance(15);
+    const lapsed = await call(`/manage/${token}`);
+    expect([lapsed.body.status, lapsed.body.holdExpiresAt, lapsed.body.cancel.allowed]).toEqual([
+      'expired',
+      null,
+      false,
+    ]);
+    const r = await postJson(`/manage/${token}/cancel`, {});
+    expect([r.status, r.body.error.code, r.body.error.details]).toEqual([
+      409,
+      'CANCEL_NOT_ALLOWED',
+      { reason: 'expired' },
+    ]);
+  });
+});
