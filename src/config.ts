@@ -13,6 +13,8 @@ export interface Config {
   /** smtp://… ; null = the dev outbox. */
   readonly mailUrl: string | null;
   readonly publicUrl: string;
+  /** Whether PUBLIC_URL was given; if not, the server uses the address it actually listens on. */
+  readonly publicUrlSet: boolean;
   /** Public requests per minute per IP; 0 turns the per-IP limit off. */
   readonly rateLimitPerIp: number;
   /** SLOTWISE_SECRET; null = generate and keep one in the data directory (embedded mode). */
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       dataDir: isAbsolute(dir) ? dir : resolve(dir),
       mailUrl,
       publicUrl: (publicRaw ?? `http://${shownHost}:${port}`).replace(/\/+$/, ''),
+      publicUrlSet: publicRaw !== null,
       rateLimitPerIp,
       secret,
     }),

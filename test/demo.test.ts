@@ -62,12 +62,14 @@ describe('the demo studio', () => {
   });
 
   it('answers month and day availability for every service, and a booking makes its time disappear at once', async () => {
-    const { services } = (await json(`${server.url}/api/v1/services`)) as { services: { slug: string }[] };
+    const { services } = (await json(`${server.url}/api/v1/services`)) as {
+      services: { slug: string; paymentOptions: string[] }[];
+    };
     const { timezone } = (await json(`${server.url}/api/v1/business`)) as { timezone: string };
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' })
       .format(new Date())
       .slice(0, 7);
-    for (const { slug } of services) {
+    for (const { slug, paymentOptions } of services) {
       const m = (await json(`${server.url}/api/v1/availability/month?service=${slug}&staff=any&month=${month}`)) as {
         firstAvailable: string | null;
         days: Day[];
@@ -86,7 +88,7 @@ describe('the demo studio', () => {
           staff: slot.staff[0],
           start: slot.start,
           client: { name: 'New Client', email: `new.${slug}@example.test` },
-          payment: 'none',
+          payment: paymentOptions[0],
         }),
       });
       expect(created.status).toBe(201);
@@ -95,6 +97,63 @@ describe('the demo studio', () => {
       // The booked member no longer offers that start (another member may still).
       expect(stillThere?.staff ?? []).not.toContain(slot.staff[0]);
     }
+  });
+
+  it('offers Pay and Down payment by the rule, and takes a payment through its demo gateway', async () => {
+    const { services } = (await json(`${server.url}/api/v1/services`)) as {
+      services: { slug: string; paymentOptions: string[] }[];
+    };
+    expect(Object.fromEntries(services.map((s) => [s.slug, s.paymentOptions]))).toEqual({
+      'free-consultation': ['none'],
+      'headshot-express': ['full'],
+      'portrait-session': ['full', 'deposit'],
+    });
+    const month = (await json(
+      `${server.url}/api/v1/availability/month?service=portrait-session&staff=any&month=${new Date().toISOString().slice(0, 7)}`,
+    )) as { firstAvailable: string };
+    const day = (await json(
+      `${server.url}/api/v1/availability/day?service=portrait-session&staff=any&date=${month.firstAvailable}`,
+    )) as { slots: Slot[] };
+    const slot = day.slots.at(-1) as Slot;
+    const created = await fetch(`${server.url}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        service: 'portrait-session',
+        staff: slot.staff[0],
+        start: slot.start,
+        client: { name: 'Payer', email: 'payer@example.test' },
+        payment: 'deposit',
+      }),
+    });
+    const { booking, token, next } = (await created.json()) as {
+      booking: { status: string };
+      token: string;
+      next: { action: string; url: string };
+    };
+    expect([booking.status, next.action]).toEqual(['awaiting_payment', 'pay']);
+    expect(next.url.startsWith(`${server.url}/demo/gateway?`)).toBe(true);
+
+    // The person opens the gateway page and clicks "Pay": its form posts back the signed fields.
+    const page = await fetch(next.url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('30.00 EUR');
+    const form = new URLSearchParams();
+    for (const m of html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)) {
+      form.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
+    }
+    form.set('outcome', 'paid');
+    const paid = await fetch(next.url.split('?')[0] as string, { method: 'POST', body: form, redirect: 'manual' });
+    expect([paid.status, paid.headers.get('location')]).toEqual([303, `${server.url}/manage/${token}`]);
+    const manage = (await json(`${server.url}/api/v1/manage/${token}`)) as { status: string; payment: unknown };
+    expect([manage.status, manage.payment]).toEqual([
+      'confirmed',
+      { option: 'deposit', amountDue: '30.00', amountPaid: '30.00', currency: 'EUR' },
+    ]);
+    const landing = await fetch(`${server.url}/manage/${token}`);
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toContain('Status: <strong>confirmed</strong>');
   });
 
   it('refuses a second process on the same data directory with a clear message', async () => {

@@ -9,7 +9,9 @@ import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
+import { demoGateway } from './pages/demo-gateway.tsx';
 import { homePage } from './pages/home.tsx';
+import { managePage } from './pages/manage.tsx';
 import { MAX_BODY_BYTES } from './validation.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -40,5 +42,21 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/v1/manage', manageApi(deps));
   app.route('/api/v1/payments', paymentsApi(deps));
   app.get('/', async (c) => c.html(await homePage(deps)));
+  app.get('/manage/:token', async (c) => {
+    const page = await managePage(deps, c.req.param('token'));
+    return c.html(page.html, page.status);
+  });
+  if (deps.demoGateway) {
+    // The demo's stand-in gateway calls the real callback endpoint, in-process.
+    const callback = (body: string, signature: string) =>
+      Promise.resolve(
+        app.request('/api/v1/payments/callback', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-slotwise-signature': signature },
+          body,
+        }),
+      );
+    app.route('/demo/gateway', demoGateway(deps, callback));
+  }
   return app;
 }

@@ -12,6 +12,8 @@ export interface AppDeps {
   readonly publicUrl: string;
   /** Month views kept while provably current (embedded mode); absent = always computed. */
   readonly monthViews?: ViewCache<MonthAvailability>;
+  /** Mount the demo's stand-in payment gateway at /demo/gateway (demo mode only). */
+  readonly demoGateway?: boolean;
   /** Where unexpected errors are reported (never to the client). */
   readonly logError: (error: unknown, context: { method: string; path: string }) => void;
 }
