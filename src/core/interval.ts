@@ -34,16 +34,23 @@ export function overlapsAny(merged: readonly Interval[], probe: Interval): boole
 
 /** overlapsAny for the range [from, to), without building an Interval (hot loops). */
 export function overlapsRange(merged: readonly Interval[], from: number, to: number): boolean {
+  const first = merged[firstEndingAfter(merged, from)];
+  return first !== undefined && first.start < to;
+}
+
+/**
+ * The index of the first interval whose end is after `t`, in intervals sorted with their ends in
+ * order too (merged or non-overlapping); `length` when none. Binary search.
+ */
+export function firstEndingAfter(sorted: readonly { readonly end: number }[], t: number): number {
   let lo = 0;
-  let hi = merged.length;
-  // First interval whose end is after `from`.
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((merged[mid] as Interval).end <= from) lo = mid + 1;
+    if ((sorted[mid] as { end: number }).end <= t) lo = mid + 1;
     else hi = mid;
   }
-  const first = merged[lo];
-  return first !== undefined && first.start < to;
+  return lo;
 }
 
 /** The parts of `a` not covered by any interval of `cut` (cut need not be merged). */

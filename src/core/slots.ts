@@ -23,25 +23,39 @@ export function occupiedSpan(start: number, end: number, timing: ServiceTiming, 
 }
 
 /**
- * Candidate bookings of a date (rules 2 and 3): wall-clock starts a, a+step, … of each working
- * range [a, b), converted in the member's zone (skipped times dropped, repeated times first),
- * kept when start + duration (real minutes) ≤ b. Ignores rule 1 (see dayClosure).
+ * Candidate starts of a date (rules 2 and 3), ascending: wall-clock starts a, a+step, … of each
+ * working range [a, b), converted in the member's zone (skipped times dropped, repeated times
+ * first), kept when start + duration (real minutes) ≤ b and `keep(start)` holds. Ignores rule 1.
  */
-export function candidates(staff: StaffSchedule, date: LocalDate, timing: ServiceTiming): Interval[] {
+function candidateStarts(
+  staff: StaffSchedule,
+  date: LocalDate,
+  timing: ServiceTiming,
+  keep: (start: number) => boolean,
+): number[] {
   const clock = dayClock(date, staff.timezone);
   const step = staff.policy.slotStepMinutes;
   const duration = timing.durationMinutes * MINUTE;
-  const out: Interval[] = [];
+  const out: number[] = [];
+  let sorted = true;
   for (const range of weeklyRanges(staff, date)) {
     const limit = clock.bound(range.end);
     for (let m = range.start; m < range.end; m += step) {
       const start = clock.instant(m);
-      if (start === null) continue;
-      if (start + duration > limit) continue;
-      out.push({ start, end: start + duration });
+      if (start === null || start + duration > limit || !keep(start)) continue;
+      if (out.length > 0 && start < (out[out.length - 1] as number)) sorted = false;
+      out.push(start);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sorted ? out : out.sort((a, b) => a - b);
+}
+
+const always = () => true;
+
+/** Candidate bookings of a date (rules 2 and 3) as intervals, sorted; ignores rule 1 (see dayClosure). */
+export function candidates(staff: StaffSchedule, date: LocalDate, timing: ServiceTiming): Interval[] {
+  const duration = timing.durationMinutes * MINUTE;
+  return candidateStarts(staff, date, timing, always).map((start) => ({ start, end: start + duration }));
 }
 
 export interface DaySlotsInput {
@@ -55,31 +69,22 @@ export interface DaySlotsInput {
 }
 
 /**
- * Free slot starts of one member on one of their dates, ascending (rules 1-5). The one loop the
- * month view runs tens of thousands of times, so it builds no objects but the result.
+ * Free slot starts of one member on one of their dates, ascending (rules 1-5). The month view
+ * runs this tens of thousands of times, so it builds no objects but the result.
  */
 export function freeStarts(input: DaySlotsInput): number[] {
   const { staff, date, timing, busy, now } = input;
-  const out: number[] = [];
-  if (dayClosure(staff, date, now) !== null) return out;
-  const clock = dayClock(date, staff.timezone);
-  const step = staff.policy.slotStepMinutes;
+  if (dayClosure(staff, date, now) !== null) return [];
   const duration = timing.durationMinutes * MINUTE;
   const before = timing.bufferBeforeMinutes * MINUTE;
   const after = (timing.bufferAfterMinutes + staff.policy.gapMinutes) * MINUTE;
   const earliest = now + staff.policy.minNoticeMinutes * MINUTE;
-  let sorted = true;
-  for (const range of weeklyRanges(staff, date)) {
-    const limit = clock.bound(range.end);
-    for (let m = range.start; m < range.end; m += step) {
-      const start = clock.instant(m);
-      if (start === null || start < earliest || start + duration > limit) continue;
-      if (overlapsRange(busy, start - before, start + duration + after)) continue;
-      if (out.length > 0 && start < (out[out.length - 1] as number)) sorted = false;
-      out.push(start);
-    }
-  }
-  return sorted ? out : out.sort((a, b) => a - b);
+  return candidateStarts(
+    staff,
+    date,
+    timing,
+    (start) => start >= earliest && !overlapsRange(busy, start - before, start + duration + after),
+  );
 }
 
 /** Free slots of one member on one of their dates, sorted by start (rules 1-5). */

@@ -3,6 +3,7 @@
 import { allowances, statusAt } from '../app/allowances.ts';
 import type { ServiceOffer } from '../app/list-services.ts';
 import type { Booking, Business, Service } from '../app/model.ts';
+import type { Clock, Store } from '../app/ports.ts';
 import { LOCALES } from '../app/setup-schema.ts';
 import { formatInstant, type Slot, toDecimal } from '../core/index.ts';
 
@@ -77,4 +78,10 @@ export function presentBooking(b: Booking, service: Service | null, business: Bu
         ? formatInstant(b.holdUntil, b.timezone)
         : null,
   };
+}
+
+/** presentBooking with the booking's service and the business read through the store (cached). */
+export async function presentStored(deps: { store: Store; clock: Clock }, b: Booking) {
+  const [service, business] = await Promise.all([deps.store.findService(b.serviceId), deps.store.getBusiness()]);
+  return presentBooking(b, service, business, deps.clock.now());
 }

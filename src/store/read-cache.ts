@@ -12,7 +12,7 @@
  * hold_until and are filtered against `now` at read time. Values are shared: callers must treat
  * them as read-only (the app's types are readonly).
  */
-import type { Interval } from '../core/index.ts';
+import { firstEndingAfter, type Interval } from '../core/index.ts';
 
 export interface OccupyingRow {
   readonly start: number;
@@ -123,15 +123,8 @@ export class ReadCache {
  * overlap (the exclusion constraint), so their ends are sorted like their starts: binary search.
  */
 function overlapping(rows: readonly OccupyingRow[], window: Interval, now: number): Interval[] {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((rows[mid] as OccupyingRow).end <= window.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Interval[] = [];
-  for (let i = lo; i < rows.length; i++) {
+  for (let i = firstEndingAfter(rows, window.start); i < rows.length; i++) {
     const r = rows[i] as OccupyingRow;
     if (r.start >= window.end) break;
     if (r.holdUntil === null || r.holdUntil > now) out.push({ start: r.start, end: r.end });

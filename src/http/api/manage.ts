@@ -8,7 +8,7 @@ import { formatInstant } from '../../core/index.ts';
 import { bookingCalendar } from '../../mail/ics.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendRefusal } from '../errors.ts';
-import { presentBooking } from '../presenters.ts';
+import { presentBooking, presentStored } from '../presenters.ts';
 import { check, instant, readJson, text } from '../validation.ts';
 
 const cancelBody = z.strictObject({ reason: text(500).optional() });
@@ -23,12 +23,6 @@ const rescheduleBody = z.strictObject({
 
 export function manageApi(deps: AppDeps): Hono {
   const api = new Hono();
-
-  /** The booking as API.md's Booking, with what the client may still do now. */
-  const present = async (b: Parameters<typeof presentBooking>[0]) => {
-    const [service, business] = await Promise.all([deps.store.findService(b.serviceId), deps.store.getBusiness()]);
-    return presentBooking(b, service, business, deps.clock.now());
-  };
 
   api.get('/:token', async (c) => {
     const r = await getManagedBooking(deps, c.req.param('token'));
@@ -70,7 +64,7 @@ export function manageApi(deps: AppDeps): Hono {
     const input = check(c, cancelBody, body.value.json);
     if (!input.ok) return input.response;
     const r = await cancelBookingByClient(deps, c.req.param('token'), input.value.reason ?? '');
-    return r.ok ? c.json(await present(r.value)) : sendRefusal(c, r);
+    return r.ok ? c.json(await presentStored(deps, r.value)) : sendRefusal(c, r);
   });
 
   api.post('/:token/reschedule', async (c) => {
@@ -84,7 +78,7 @@ export function manageApi(deps: AppDeps): Hono {
       staff: v.staff,
       reason: v.reason ?? '',
     });
-    return r.ok ? c.json(await present(r.value)) : sendRefusal(c, r);
+    return r.ok ? c.json(await presentStored(deps, r.value)) : sendRefusal(c, r);
   });
 
   return api;

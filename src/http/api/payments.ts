@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { receivePayment, verifyPaymentSignature } from '../../app/receive-payment.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorBody, sendRefusal } from '../errors.ts';
-import { presentBooking } from '../presenters.ts';
+import { presentStored } from '../presenters.ts';
 import { check, readJson, text } from '../validation.ts';
 
 const callbackBody = z.strictObject({
@@ -29,11 +29,7 @@ export function paymentsApi(deps: AppDeps): Hono {
     // API.md answers an amount that is not the amount due with 422, not the usual 400.
     if (!r.ok && r.code === 'VALIDATION_FAILED') return c.json(errorBody(r.code, r.message, r.details), 422);
     if (!r.ok) return sendRefusal(c, r);
-    const [service, business] = await Promise.all([
-      deps.store.findService(r.value.serviceId),
-      deps.store.getBusiness(),
-    ]);
-    return c.json({ booking: presentBooking(r.value, service, business, deps.clock.now()) });
+    return c.json({ booking: await presentStored(deps, r.value) });
   });
   return api;
 }

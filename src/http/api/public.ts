@@ -8,7 +8,7 @@ import { getService, listServices } from '../../app/list-services.ts';
 import { LOCALES } from '../../app/setup-schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
-import { presentBooking, presentBusiness, presentService, presentSlot } from '../presenters.ts';
+import { presentBusiness, presentService, presentSlot, presentStored } from '../presenters.ts';
 import { check, date, instant, month, readJson, text, zone } from '../validation.ts';
 
 const ref = z.string().min(1).max(100);
@@ -93,11 +93,7 @@ export function publicApi(deps: AppDeps): Hono {
     });
     if (!r.ok) return sendRefusal(c, r);
     const { booking, token, next } = r.value;
-    const [business, service] = await Promise.all([
-      deps.store.getBusiness(),
-      deps.store.findService(booking.serviceId),
-    ]);
-    return c.json({ booking: presentBooking(booking, service, business, deps.clock.now()), token, next }, 201);
+    return c.json({ booking: await presentStored(deps, booking), token, next }, 201);
   });
 
   return api;
