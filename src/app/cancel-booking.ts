@@ -6,7 +6,7 @@ import { cancelAllowed } from '../core/index.ts';
 import { statusAt } from './allowances.ts';
 import { inTransaction } from './in-transaction.ts';
 import { findManagedBooking } from './manage-booking.ts';
-import type { Booking } from './model.ts';
+import { type Booking, OCCUPYING_STATUSES } from './model.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
 
@@ -22,7 +22,7 @@ export async function cancelBookingByClient(
     const booking = found.value;
     const business = await store.getBusiness();
     const status = statusAt(booking, now);
-    if (!['pending_verification', 'awaiting_payment', 'confirmed'].includes(status)) {
+    if (!OCCUPYING_STATUSES.includes(status)) {
       return refuse('CANCEL_NOT_ALLOWED', `This booking is already ${status}.`, { reason: status });
     }
     if (
