@@ -103,6 +103,7 @@ async function insertHeavyBookings(dir: string, serviceId: string, staffIds: rea
               currency: 'EUR',
               price: 0,
               manageTokenHash: createHash('sha256').update(randomBytes(32)).digest(),
+              remindAt: null,
             };
             const r = await store.insertBooking(booking, now);
             if (!r.ok) throw new Error(`seed booking ${booking.reference} refused: ${r.code}`);

@@ -12,6 +12,8 @@ export interface Config {
   readonly dataDir: string;
   /** smtp://… ; null = the dev outbox. */
   readonly mailUrl: string | null;
+  /** The From of every email (MAIL_FROM). */
+  readonly mailFrom: string;
   readonly publicUrl: string;
   /** Whether PUBLIC_URL was given; if not, the server uses the address it actually listens on. */
   readonly publicUrlSet: boolean;
@@ -64,6 +66,10 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   }
   const dir = env.SLOTWISE_DATA_DIR?.trim() || './data';
   const mailUrl = url(env, 'MAIL_URL', ['smtp:', 'smtps:'], problems);
+  const mailFrom = env.MAIL_FROM?.trim() || 'Slotwise <bookings@localhost>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address, e.g. "Lumen Studio <bookings@lumen.example>" (got "${mailFrom}")`);
+  }
   const publicRaw = url(env, 'PUBLIC_URL', ['http:', 'https:'], problems);
   const rateLimitPerIp = integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 1_000_000, problems);
   const secret = env.SLOTWISE_SECRET ?? null;
@@ -78,6 +84,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       databaseUrl,
       dataDir: isAbsolute(dir) ? dir : resolve(dir),
       mailUrl,
+      mailFrom,
       publicUrl: (publicRaw ?? `http://${shownHost}:${port}`).replace(/\/+$/, ''),
       publicUrlSet: publicRaw !== null,
       rateLimitPerIp,

@@ -4,14 +4,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Clock, Store } from './app/ports.ts';
+import type { Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
 import { ViewCache } from './app/view-cache.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { createWorker, type Worker } from './jobs/worker.ts';
+import { createDevOutboxMailer } from './mail/transports/dev-outbox.ts';
+import { createSmtpMailer } from './mail/transports/smtp.ts';
 import { createStore } from './store/create-store.ts';
+import { createDevMailbox } from './store/dev-mailbox.ts';
+import { createJobQueue } from './store/jobs.ts';
 import { type OpenedDatabase, openDatabase } from './store/open-database.ts';
 import { ReadCache } from './store/read-cache.ts';
 
@@ -47,7 +54,35 @@ export async function openRuntime(config: Config): Promise<Runtime> {
 export interface Served {
   readonly url: string;
   readonly demoBookings: number | null;
+  /** Where mail goes: "smtp" (MAIL_URL) or the dev outbox at /dev/mailbox. */
+  readonly mail: 'smtp' | 'dev-outbox';
   close(): Promise<void>;
+}
+
+/** SMTP when MAIL_URL is set, else the dev outbox (kept in the database, shown at /dev/mailbox). */
+function mailTransport(rt: Runtime, clock: Clock): { mailer: Mailer & { close?(): void }; devMailbox?: DevMailbox } {
+  if (rt.config.mailUrl) return { mailer: createSmtpMailer({ url: rt.config.mailUrl, from: rt.config.mailFrom }) };
+  const devMailbox = createDevMailbox(rt.database.db);
+  return { mailer: createDevOutboxMailer(devMailbox, clock), devMailbox };
+}
+
+/** The job worker of this process: emails and reminders from the job table. */
+function startWorker(
+  rt: Runtime,
+  mailer: Mailer,
+  clock: Clock,
+  publicUrl: string,
+  log: (line: string) => void,
+): Worker {
+  const worker = createWorker({
+    queue: createJobQueue(rt.database.db),
+    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret }),
+    clock,
+    workerId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    log: (message, fields) => log(`jobs: ${message} ${JSON.stringify(fields)}`),
+  });
+  worker.start();
+  return worker;
 }
 
 const DEMO_GATEWAY_PATH = '/demo/gateway';
@@ -95,12 +130,17 @@ export async function startServer(
   const host = rt.config.host.includes(':') ? `[${rt.config.host}]` : rt.config.host;
   const publicUrl = rt.config.publicUrlSet ? rt.config.publicUrl : `http://${host}:${port}`;
 
-  const close = () =>
-    new Promise<void>((resolve) => {
+  let worker: Worker | null = null;
+  const { mailer, devMailbox } = mailTransport(rt, clock);
+  const close = async () => {
+    await new Promise<void>((resolve) => {
       server.close(() => resolve());
       // Idle keep-alive sockets would hold close() open.
       (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     });
+    await worker?.stop();
+    mailer.close?.();
+  };
 
   let demoBookings: number | null = null;
   try {
@@ -119,9 +159,12 @@ export async function startServer(
     publicUrl,
     monthViews: new ViewCache(),
     demoGateway: opts.demo,
+    ...(devMailbox ? { devMailbox } : {}),
+    jobsQueued: () => worker?.nudge(),
     logError: (error, ctx) =>
       opts.log(`error ${ctx.method} ${ctx.path}: ${error instanceof Error ? error.stack : String(error)}`),
   });
   handler = app.fetch;
-  return { url: `http://${host}:${port}`, demoBookings, close };
+  worker = startWorker(rt, mailer, clock, publicUrl, opts.log);
+  return { url: `http://${host}:${port}`, demoBookings, mail: devMailbox ? 'dev-outbox' : 'smtp', close };
 }

@@ -7,6 +7,7 @@ import { statusAt } from './allowances.ts';
 import { inTransaction } from './in-transaction.ts';
 import { findManagedBooking } from './manage-booking.ts';
 import { type Booking, OCCUPYING_STATUSES } from './model.ts';
+import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
 
@@ -35,8 +36,13 @@ export async function cancelBookingByClient(
       );
     }
     const cancelled = await store.cancelBooking(booking.id, reason, now);
-    return cancelled
-      ? ok(cancelled)
-      : refuse('CANCEL_NOT_ALLOWED', 'This booking changed meanwhile; reload it.', { reason: 'changed' });
+    if (cancelled) {
+      // Only a confirmed booking was announced; a dropped hold needs no email.
+      if (booking.status === 'confirmed') {
+        await store.enqueueJobs(bookingNotices('cancelled', cancelled, business, { cancelReason: reason }), now);
+      }
+      return ok(cancelled);
+    }
+    return refuse('CANCEL_NOT_ALLOWED', 'This booking changed meanwhile; reload it.', { reason: 'changed' });
   });
 }

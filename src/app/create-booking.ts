@@ -14,14 +14,15 @@ import {
   occupiedSpan,
   type PaymentOption,
   paymentOptions,
+  remindAt,
   type SlotRefusal,
   type StaffSchedule,
   staffInOrder,
-  toDecimal,
 } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
-import type { Booking, BookingStatus, ClientDetails } from './model.ts';
-import { paymentLink } from './payment-link.ts';
+import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
+import { bookingNotices, verificationNotice } from './notices.ts';
+import { payAction } from './payment-link.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Refusal, type Result, refuse } from './result.ts';
 import { loadBusy, loadScheduling, type SchedulingContext } from './scheduling.ts';
@@ -157,21 +158,37 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
           currency,
           price: service.price,
           manageTokenHash: hashToken(token),
+          remindAt:
+            status === 'confirmed'
+              ? remindAt({ start, wantsReminder: input.wantsReminder, reminderHours: business.reminderHours, now })
+              : null,
         },
         now,
       );
       if (inserted.ok) {
         const booking = inserted.booking;
+        await followUp(store, booking, now);
         return ok({
           booking,
           token,
-          next: nextAction(deps, booking, token, business.paymentUrl, business.paymentSecret),
+          next: nextAction(deps, booking, token, business),
         });
       }
       if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
     }
   }
   return slotGone('taken');
+}
+
+/** Emails of a new booking, queued in its transaction: a code to prove the email, or the confirmation. */
+async function followUp(store: Store, booking: Booking, now: number): Promise<void> {
+  if (booking.status === 'pending_verification') {
+    await store.startVerification(booking.id, now);
+    await store.enqueueJobs([verificationNotice(booking)], now);
+  } else if (booking.status === 'confirmed') {
+    await store.enqueueJobs(bookingNotices('confirmed', booking, await store.getBusiness()), now);
+  }
+  // awaiting_payment: the emails follow the gateway's confirmation (receive-payment.ts).
 }
 
 /**
@@ -231,26 +248,12 @@ async function candidatesInOrder(
   return ok(order.map((id) => fits.find((f) => f.member.id === id) as (typeof fits)[number]));
 }
 
-function nextAction(
-  deps: CreateBookingDeps,
-  booking: Booking,
-  token: string,
-  paymentUrl: string | null,
-  paymentSecret: string | null,
-): NextAction {
+function nextAction(deps: CreateBookingDeps, booking: Booking, token: string, business: Business): NextAction {
   switch (booking.status) {
     case 'pending_verification':
       return { action: 'verify_email' };
-    case 'awaiting_payment': {
-      if (!paymentUrl || !paymentSecret) throw new Error('awaiting payment without a gateway');
-      const request = {
-        amount: toDecimal(booking.payment.amountDue, booking.payment.currency),
-        currency: booking.payment.currency,
-        reference: booking.reference,
-        returnUrl: `${deps.publicUrl}/manage/${token}`,
-      };
-      return { action: 'pay', url: paymentLink(paymentUrl, request, paymentSecret) };
-    }
+    case 'awaiting_payment':
+      return payAction(booking, token, business, deps.publicUrl);
     default:
       return { action: 'done' };
   }

@@ -121,6 +121,8 @@ export interface NewBooking {
   readonly currency: string;
   readonly price: number;
   readonly manageTokenHash: Uint8Array;
+  /** core remindAt for a booking confirmed at once; null otherwise. */
+  readonly remindAt: number | null;
 }
 
 /** One reschedule of a booking. */
@@ -145,4 +147,34 @@ export interface BookingMove {
   readonly occupied: { readonly start: number; readonly end: number };
   readonly timezone: string;
   readonly reason: string;
+  /** core remindAt for the new start. */
+  readonly remindAt: number | null;
+}
+
+export type NoticeEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
+export type NoticeAudience = 'client' | 'staff' | 'owner';
+
+/** An email about a booking, rendered when the job runs (from the booking as it is then). */
+export interface BookingNotice {
+  readonly bookingId: string;
+  readonly event: NoticeEvent;
+  readonly audience: NoticeAudience;
+  /** For `rescheduled`: where the booking was before. */
+  readonly previous: { readonly start: number; readonly end: number; readonly staffName: string } | null;
+  readonly cancelReason: string;
+}
+
+/** A durable job to queue: its kind, its JSON payload, and when it may run (default: at once). */
+export type JobSpec =
+  | { readonly kind: 'email.booking'; readonly payload: BookingNotice; readonly runAt?: number }
+  | { readonly kind: 'email.verification'; readonly payload: { readonly bookingId: string }; readonly runAt?: number };
+
+/** A job claimed by a worker. */
+export interface ClaimedJob {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: unknown;
+  /** Tries so far, this one included. */
+  readonly attempts: number;
+  readonly maxAttempts: number;
 }

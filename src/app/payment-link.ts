@@ -4,6 +4,8 @@
  * `amount=…&currency=…&reference=…&returnUrl=…` with each value encodeURIComponent-ed.
  */
 import { createHmac } from 'node:crypto';
+import { toDecimal } from '../core/index.ts';
+import type { Booking, Business } from './model.ts';
 
 export interface PaymentRequest {
   readonly amount: string;
@@ -30,4 +32,21 @@ export function paymentLink(paymentUrl: string, p: PaymentRequest, secret: strin
   url.searchParams.set('returnUrl', p.returnUrl);
   url.searchParams.set('signature', paymentSignature(p, secret));
   return url.toString();
+}
+
+/** The `pay` next step of a booking awaiting payment: the signed link, returning to its manage page. */
+export function payAction(
+  booking: Booking,
+  token: string,
+  business: Business,
+  publicUrl: string,
+): { action: 'pay'; url: string } {
+  if (!business.paymentUrl || !business.paymentSecret) throw new Error('awaiting payment without a gateway');
+  const request = {
+    amount: toDecimal(booking.payment.amountDue, booking.payment.currency),
+    currency: booking.payment.currency,
+    reference: booking.reference,
+    returnUrl: `${publicUrl}/manage/${token}`,
+  };
+  return { action: 'pay', url: paymentLink(business.paymentUrl, request, business.paymentSecret) };
 }

@@ -6,13 +6,38 @@ import type {
   Booking,
   BookingMove,
   Business,
+  ClaimedJob,
   ClientDetails,
   HistoryEntry,
+  JobSpec,
   NewBooking,
   Service,
   StaffMember,
 } from './model.ts';
 import type { Setup } from './setup-schema.ts';
+
+/** An email ready to send (rendered by src/mail templates). */
+export interface MailMessage {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly attachments: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  readonly filename: string;
+  /** e.g. `text/calendar; method=REQUEST; charset=utf-8` */
+  readonly contentType: string;
+  /** UTF-8 text content. */
+  readonly content: string;
+}
+
+/** A mail transport: SMTP in production, the dev outbox in the demo, memory in tests. */
+export interface Mailer {
+  /** Resolves once the transport accepted the message; rejects on failure (the job retries). */
+  send(message: MailMessage): Promise<void>;
+}
 
 export interface Clock {
   /** The current instant, epoch ms. */
@@ -41,6 +66,21 @@ export type IdempotencyClaim =
   | { state: 'new' }
   | { state: 'replay'; status: number; body: unknown; tokenSealed: string | null }
   | { state: 'mismatch' };
+
+/** A verification code's stored state (the code itself only as a keyed hash). */
+export interface VerificationState {
+  readonly codeHash: Uint8Array | null;
+  readonly issuedAt: number | null;
+  readonly attempts: number;
+  readonly requestedAt: number;
+}
+
+/** What a verified booking becomes. */
+export interface VerifiedChange {
+  readonly status: 'awaiting_payment' | 'confirmed';
+  readonly holdUntil: number | null;
+  readonly remindAt: number | null;
+}
 
 export interface SetupResult {
   readonly services: Record<string, string>;
@@ -91,7 +131,31 @@ export interface Store {
   /** Records a gateway transaction; false when its id was already recorded (a replay). */
   recordPayment(payment: PaymentRecord, now: number): Promise<boolean>;
   /** awaiting_payment → confirmed with the amount paid, while the hold stands; null otherwise. */
-  confirmPayment(bookingId: string, amountPaid: number, now: number): Promise<Booking | null>;
+  confirmPayment(bookingId: string, amountPaid: number, remindAt: number | null, now: number): Promise<Booking | null>;
+  /** Another manage link for a booking: stores the SHA-256 of a fresh token. */
+  addManageToken(bookingId: string, tokenHash: Uint8Array, now: number): Promise<void>;
+
+  /** Opens the verification of a booking (no code yet; the email job makes it). */
+  startVerification(bookingId: string, now: number): Promise<void>;
+  getVerification(bookingId: string): Promise<VerificationState | null>;
+  /** Records a re-send request if the last one was at or before `notAfter` (compare-and-set). */
+  markCodeRequested(bookingId: string, notAfter: number, now: number): Promise<boolean>;
+  /** Stores a freshly made code's hash, resetting the tries. */
+  storeCode(bookingId: string, codeHash: Uint8Array, now: number): Promise<void>;
+  /**
+   * Uses one try of the current code, atomically, if it is still usable (younger than
+   * `issuedAfter`, fewer than `maxAttempts` tries): the state after the try, or null.
+   */
+  useCodeAttempt(
+    bookingId: string,
+    issuedAfter: number,
+    maxAttempts: number,
+  ): Promise<{ codeHash: Uint8Array; attempts: number } | null>;
+
+  /** Queues jobs in the current transaction (the outbox): they run only if it commits. */
+  enqueueJobs(jobs: readonly JobSpec[], now: number): Promise<void>;
+  /** pending_verification → `change`, while the hold stands (compare-and-set); null otherwise. */
+  confirmVerified(bookingId: string, change: VerifiedChange, now: number): Promise<Booking | null>;
   /** Cancels a time-occupying booking (compare-and-set on its status); null when it was not active. */
   cancelBooking(bookingId: string, reason: string, now: number): Promise<Booking | null>;
   /**
@@ -110,4 +174,30 @@ export interface Store {
 
   /** Whether the business has no services yet (used to load the demo only into an empty database). */
   isEmpty(): Promise<boolean>;
+}
+
+/** The worker's side of the job table (use cases only enqueue, through Store). */
+export interface JobQueue {
+  /** Claims up to `limit` due jobs for `leaseMs` (jobs whose lease ran out count as due). */
+  claimJobs(workerId: string, now: number, leaseMs: number, limit: number): Promise<ClaimedJob[]>;
+  /** Marks a claimed job done; false when this worker no longer holds it. */
+  completeJob(jobId: string, workerId: string, now: number): Promise<boolean>;
+  /** Records a failed try: runs again at `retryAt`, or never (null: failed for good). */
+  failJob(jobId: string, workerId: string, error: string, retryAt: number | null, now: number): Promise<void>;
+  /** Turns due reminders (remind_at ≤ now, booking confirmed and not started) into email jobs; how many. */
+  queueDueReminders(now: number, limit: number): Promise<number>;
+  /** Gives back the jobs this worker holds (graceful shutdown). */
+  releaseJobs(workerId: string): Promise<void>;
+}
+
+/** The dev outbox: mail kept in the database instead of sent (demo, development). */
+export interface DevMailbox {
+  save(message: MailMessage, now: number): Promise<void>;
+  /** Newest first; `to` filters by recipient, case-insensitively. */
+  list(to?: string): Promise<StoredMail[]>;
+}
+
+export interface StoredMail extends MailMessage {
+  readonly id: string;
+  readonly sentAt: number;
 }

@@ -6,9 +6,10 @@
  * is recorded and leaves the booking waiting until its hold expires.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { toMinor } from '../core/index.ts';
+import { remindAt, toMinor } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking } from './model.ts';
+import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
 
@@ -56,10 +57,18 @@ export async function receivePayment(
     if (booking.status !== 'awaiting_payment') {
       return refuse('BOOKING_NOT_PENDING', `Booking ${booking.reference} is ${booking.status}, not awaiting payment.`);
     }
-    const confirmed = await store.confirmPayment(booking.id, amount, now);
+    const business = await store.getBusiness();
+    const reminder = remindAt({
+      start: booking.start,
+      wantsReminder: booking.wantsReminder,
+      reminderHours: business.reminderHours,
+      now,
+    });
+    const confirmed = await store.confirmPayment(booking.id, amount, reminder, now);
     if (!confirmed) return refuse('HOLD_EXPIRED', `The hold on booking ${booking.reference} ran out before payment.`);
     await store.recordPayment({ ...p, bookingId: booking.id, amount }, now);
     await store.upsertClient(confirmed.client);
+    await store.enqueueJobs(bookingNotices('confirmed', confirmed, business), now);
     return ok(confirmed);
   });
 }

@@ -5,11 +5,12 @@
  * if the business allows it. The new start must be a slot by the same rules as a new booking;
  * the database guards the move like an insert. Each move is recorded in the history.
  */
-import { checkSlot, occupiedSpan } from '../core/index.ts';
+import { checkSlot, occupiedSpan, remindAt } from '../core/index.ts';
 import { allowances } from './allowances.ts';
 import { inTransaction } from './in-transaction.ts';
 import { findManagedBooking } from './manage-booking.ts';
 import type { Booking } from './model.ts';
+import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
 import { loadBusy, loadScheduling } from './scheduling.ts';
@@ -75,10 +76,20 @@ export async function rescheduleBookingByClient(
         occupied: occupiedSpan(check.slot.start, check.slot.end, ctx.timing, member.policy.gapMinutes),
         timezone: member.timezone,
         reason: input.reason,
+        remindAt: remindAt({
+          start: check.slot.start,
+          wantsReminder: booking.wantsReminder,
+          reminderHours: business.reminderHours,
+          now,
+        }),
       },
       now,
     );
-    if (moved.ok) return ok(moved.booking);
+    if (moved.ok) {
+      const previous = { start: booking.start, end: booking.end, staffName: booking.staffName };
+      await store.enqueueJobs(bookingNotices('rescheduled', moved.booking, business, { previous }), now);
+      return ok(moved.booking);
+    }
     return moved.code === 'SLOT_UNAVAILABLE'
       ? refuse('SLOT_UNAVAILABLE', 'That time has just been taken.', { reason: 'taken' })
       : refuse('RESCHEDULE_NOT_ALLOWED', 'This booking changed meanwhile; reload it.', { reason: 'changed' });

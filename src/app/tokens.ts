@@ -2,7 +2,16 @@
  * Secrets handed to clients: booking references, manage tokens (only their SHA-256 is stored)
  * and sealing of a token for idempotent replays (AES-256-GCM under a key from SLOTWISE_SECRET).
  */
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  randomInt,
+  timingSafeEqual,
+} from 'node:crypto';
 
 // No 0/O, 1/I/L, U: easy to read aloud and to type.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -21,6 +30,25 @@ export function newManageToken(): string {
 
 export function hashToken(token: string): Uint8Array {
   return createHash('sha256').update(token).digest();
+}
+
+/** A 6-digit verification code, uniformly drawn. */
+export function newCode(): string {
+  return String(randomInt(1_000_000)).padStart(6, '0');
+}
+
+/**
+ * A code as stored: HMAC-SHA256 under a key from SLOTWISE_SECRET, bound to its booking. A plain
+ * hash of six digits would be reversed by trying all million; without the secret this cannot be.
+ */
+export function hashCode(secret: string, bookingId: string, code: string): Uint8Array {
+  const key = Buffer.from(hkdfSync('sha256', secret, 'slotwise', 'verification-code', 32));
+  return createHmac('sha256', key).update(`${bookingId}:${code}`).digest();
+}
+
+/** Constant-time comparison of two hashes. */
+export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function sealKey(secret: string): Buffer {

@@ -43,6 +43,11 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
     );
   }
   io.out(`  Data: ${config.dataDir}`);
+  io.out(
+    served.mail === 'smtp'
+      ? '  Mail: sent through MAIL_URL.'
+      : `  Mail: not sent (MAIL_URL unset); read it at ${served.url}/dev/mailbox`,
+  );
   io.out(`  Open ${served.url}/ to see the services and links into the API.`);
   const first = services[0];
   if (first) {

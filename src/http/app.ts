@@ -4,12 +4,14 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { devApi } from './api/dev.ts';
 import { manageApi } from './api/manage.ts';
 import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
 import { demoGateway } from './pages/demo-gateway.tsx';
+import { devMailboxPage } from './pages/dev-mailbox.tsx';
 import { homePage } from './pages/home.tsx';
 import { managePage } from './pages/manage.tsx';
 import { MAX_BODY_BYTES } from './validation.ts';
@@ -38,6 +40,14 @@ export function createApp(deps: AppDeps): Hono {
       onError: (c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
     }),
   );
+  if (deps.jobsQueued) {
+    const queued = deps.jobsQueued;
+    // A successful change may have queued emails: wake the worker rather than wait for its poll.
+    app.use('/api/*', async (c, next) => {
+      await next();
+      if (c.req.method === 'POST' && c.res.status < 300) queued();
+    });
+  }
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1/manage', manageApi(deps));
   app.route('/api/v1/payments', paymentsApi(deps));
@@ -46,6 +56,11 @@ export function createApp(deps: AppDeps): Hono {
     const page = await managePage(deps, c.req.param('token'));
     return c.html(page.html, page.status);
   });
+  if (deps.devMailbox) {
+    const mailbox = deps.devMailbox;
+    app.route('/api/v1/dev', devApi(mailbox));
+    app.get('/dev/mailbox', async (c) => c.html(await devMailboxPage(mailbox, c.req.query('to'))));
+  }
   if (deps.demoGateway) {
     // The demo's stand-in gateway calls the real callback endpoint, in-process.
     const callback = (body: string, signature: string) =>

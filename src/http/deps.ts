@@ -1,6 +1,6 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
 import type { MonthAvailability } from '../app/get-month-availability.ts';
-import type { Clock, Store } from '../app/ports.ts';
+import type { Clock, DevMailbox, Store } from '../app/ports.ts';
 import type { ViewCache } from '../app/view-cache.ts';
 
 export interface AppDeps {
@@ -14,6 +14,10 @@ export interface AppDeps {
   readonly monthViews?: ViewCache<MonthAvailability>;
   /** Mount the demo's stand-in payment gateway at /demo/gateway (demo mode only). */
   readonly demoGateway?: boolean;
+  /** The dev outbox, when mail is not really sent: serves /api/v1/dev/mailbox and /dev/mailbox. */
+  readonly devMailbox?: DevMailbox;
+  /** Called after a successful change, which may have queued jobs (wakes the worker). */
+  readonly jobsQueued?: () => void;
   /** Where unexpected errors are reported (never to the client). */
   readonly logError: (error: unknown, context: { method: string; path: string }) => void;
 }

@@ -29,6 +29,8 @@ export function errorBody(code: ErrorCode, message: string, details?: Record<str
 
 /** Sends a refusal as `{error: {code, message, details}}` with its status. */
 export function sendRefusal(c: Context, r: Refusal): Response {
+  const wait = r.details?.retryAfterSeconds;
+  if (r.code === 'RATE_LIMITED' && typeof wait === 'number') c.header('Retry-After', String(wait));
   return c.json(errorBody(r.code, r.message, r.details), STATUS[r.code]);
 }
 

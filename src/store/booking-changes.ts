@@ -12,7 +12,13 @@ import { EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function findBookingByToken(sql: Sql, tokenHash: Uint8Array): Promise<Booking | null> {
-  const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.manage_token_hash = $1`, [tokenHash]);
+  // The token returned at creation is on the row; those sent in later emails are in manage_tokens.
+  const [row] = await sql.query(
+    `${BOOKING_SELECT} WHERE b.id = COALESCE(
+       (SELECT id FROM bookings WHERE manage_token_hash = $1),
+       (SELECT booking_id FROM manage_tokens WHERE token_hash = $1))`,
+    [tokenHash],
+  );
   return row ? toBooking(row) : null;
 }
 
@@ -35,7 +41,7 @@ export async function listHistory(sql: Sql, bookingId: string): Promise<HistoryE
 
 export async function cancelBooking(sql: Sql, bookingId: string, reason: string, now: number): Promise<Booking | null> {
   const updated = await sql.query(
-    `UPDATE bookings SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3, updated_at = $2
+    `UPDATE bookings SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3, remind_at = NULL, updated_at = $2
      WHERE id = $1 AND status IN ('pending_verification', 'awaiting_payment', 'confirmed') RETURNING id`,
     [bookingId, iso(now), reason],
   );
@@ -59,7 +65,8 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
       }
       const moved = await tx.query(
         `UPDATE bookings SET start_at = $2, end_at = $3, occupied = tstzrange($4::timestamptz, $5::timestamptz),
-           staff_id = $6, timezone = $7, reschedule_count = reschedule_count + 1, updated_at = $8
+           staff_id = $6, timezone = $7, reschedule_count = reschedule_count + 1, updated_at = $8,
+           remind_at = $11
          WHERE id = $1 AND status = 'confirmed' AND start_at = $9 AND staff_id = $10
          RETURNING id`,
         [
@@ -73,6 +80,7 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
           iso(now),
           iso(m.fromStart),
           m.fromStaffId,
+          m.remindAt === null ? null : iso(m.remindAt),
         ],
       );
       if (moved.length === 0) return { ok: false, code: 'NOT_MOVABLE' } as const;

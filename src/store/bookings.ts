@@ -132,9 +132,9 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
     `WITH ins AS (
        INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
          client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
-         payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at)
+         payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-         tstzrange($16::timestamptz, $17::timestamptz), $18, $19, $20, $21, $22, $23, $24, $24)
+         tstzrange($16::timestamptz, $17::timestamptz), $18, $19, $20, $21, $22, $23, $24, $24, $25)
        RETURNING *)
      SELECT ins.*, sv.name AS service_name, st.name AS staff_name
      FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`,
@@ -163,6 +163,7 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
       b.price,
       b.manageTokenHash,
       iso(now),
+      b.remindAt === null ? null : iso(b.remindAt),
     ],
   );
   if (!row) throw new Error('inserted booking not returned');

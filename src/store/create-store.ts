@@ -8,10 +8,12 @@ import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
 import * as catalog from './catalog.ts';
 import * as idempotency from './idempotency.ts';
+import * as jobs from './jobs.ts';
 import * as payments from './payments.ts';
 import type { ReadCache } from './read-cache.ts';
 import { applySetup } from './setup.ts';
 import type { Sql } from './sql.ts';
+import * as verification from './verification.ts';
 
 /**
  * `pending` collects, inside a transaction, the invalidations to repeat once it has ended: with
@@ -104,12 +106,25 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     findBookingByReference: (reference) => payments.findBookingByReference(sql, reference),
     paymentSeen: (id) => payments.paymentSeen(sql, id),
     recordPayment: (p, now) => payments.recordPayment(sql, p, now),
-    async confirmPayment(id, amount, now) {
-      const confirmed = await payments.confirmPayment(sql, id, amount, now);
+    async confirmPayment(id, amount, remindAt, now) {
+      const confirmed = await payments.confirmPayment(sql, id, amount, remindAt, now);
       // The row's hold end is gone: cached busy rows of that member must be read again.
       if (confirmed) invalidate(() => cache?.invalidateStaff(confirmed.staffId));
       return confirmed;
     },
+    async confirmVerified(id, change, now) {
+      const confirmed = await verification.confirmVerified(sql, id, change, now);
+      // The hold's end changed (or is gone): that member's cached busy rows must be read again.
+      if (confirmed) invalidate(() => cache?.invalidateStaff(confirmed.staffId));
+      return confirmed;
+    },
+    addManageToken: (id, hash, now) => verification.addManageToken(sql, id, hash, now),
+    startVerification: (id, now) => verification.startVerification(sql, id, now),
+    getVerification: (id) => verification.getVerification(sql, id),
+    markCodeRequested: (id, notAfter, now) => verification.markCodeRequested(sql, id, notAfter, now),
+    storeCode: (id, hash, now) => verification.storeCode(sql, id, hash, now),
+    useCodeAttempt: (id, issuedAfter, max) => verification.useCodeAttempt(sql, id, issuedAfter, max),
+    enqueueJobs: (list, now) => jobs.enqueueJobs(sql, list, now),
     claimIdempotencyKey: (key, hash, now) => idempotency.claimIdempotencyKey(sql, key, hash, now),
     saveIdempotentResponse: (key, status, body, sealed) =>
       idempotency.saveIdempotentResponse(sql, key, status, body, sealed),

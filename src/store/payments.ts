@@ -31,12 +31,14 @@ export async function confirmPayment(
   sql: Sql,
   bookingId: string,
   amountPaid: number,
+  remindAt: number | null,
   now: number,
 ): Promise<Booking | null> {
   const updated = await sql.query(
-    `UPDATE bookings SET status = 'confirmed', amount_paid_minor = $2, hold_until = NULL, updated_at = $3
+    `UPDATE bookings SET status = 'confirmed', amount_paid_minor = $2, hold_until = NULL, updated_at = $3,
+       remind_at = $4
      WHERE id = $1 AND status = 'awaiting_payment' AND hold_until > $3 RETURNING id`,
-    [bookingId, amountPaid, iso(now)],
+    [bookingId, amountPaid, iso(now), remindAt === null ? null : iso(remindAt)],
   );
   if (updated.length === 0) return null;
   const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [bookingId]);

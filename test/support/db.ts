@@ -17,6 +17,10 @@ export interface TestDatabase {
 }
 
 const TABLES = [
+  'jobs',
+  'dev_mailbox',
+  'verification_codes',
+  'manage_tokens',
   'idempotency_keys',
   'booking_history',
   'payments',

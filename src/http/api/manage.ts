@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { cancelBookingByClient } from '../../app/cancel-booking.ts';
 import { getManagedBooking } from '../../app/manage-booking.ts';
 import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
+import { resendCode } from '../../app/resend-code.ts';
+import { verifyEmail } from '../../app/verify-email.ts';
 import { formatInstant } from '../../core/index.ts';
 import { bookingCalendar } from '../../mail/ics.ts';
 import type { AppDeps } from '../deps.ts';
@@ -20,6 +22,8 @@ const rescheduleBody = z.strictObject({
     .optional(),
   reason: text(500).optional(),
 });
+
+const verifyBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
 
 export function manageApi(deps: AppDeps): Hono {
   const api = new Hono();
@@ -79,6 +83,25 @@ export function manageApi(deps: AppDeps): Hono {
       reason: v.reason ?? '',
     });
     return r.ok ? c.json(await presentStored(deps, r.value)) : sendRefusal(c, r);
+  });
+
+  api.post('/:token/verify', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const input = check(c, verifyBody, body.value.json);
+    if (!input.ok) return input.response;
+    const r = await verifyEmail(deps, c.req.param('token'), input.value.code);
+    if (!r.ok) return sendRefusal(c, r);
+    return c.json({ booking: await presentStored(deps, r.value.booking), next: r.value.next });
+  });
+
+  api.post('/:token/resend-code', async (c) => {
+    const body = await readJson(c, { emptyIs: {} });
+    if (!body.ok) return body.response;
+    const input = check(c, z.strictObject({}), body.value.json);
+    if (!input.ok) return input.response;
+    const r = await resendCode(deps, c.req.param('token'));
+    return r.ok ? c.body(null, 202) : sendRefusal(c, r);
   });
 
   return api;

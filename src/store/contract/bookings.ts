@@ -46,6 +46,7 @@ export function describeInsertBooking(getDb: GetDb): void {
         currency: 'EUR',
         price: 12000,
         manageTokenHash: createHash('sha256').update('the manage token').digest(),
+        remindAt: null,
       };
       const result = await t.store.insertBooking(booking, at(NOW));
       const [row] = await t.db.query(

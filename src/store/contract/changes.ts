@@ -25,6 +25,7 @@ export function describeBookingChanges(getDb: GetDb): void {
       occupied: { start: at('2027-03-29T12:00:00Z'), end: at('2027-03-29T13:00:00Z') },
       timezone: 'Europe/Paris',
       reason: 'later',
+      remindAt: null,
       ...over,
     });
 

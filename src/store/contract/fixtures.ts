@@ -178,6 +178,7 @@ export function contractFixtures(getDb: GetDb, getIds: () => SetupResult) {
       currency: 'EUR',
       price: 0,
       manageTokenHash: createHash('sha256').update(`contract-token-${tokenSeq}`).digest(),
+      remindAt: null,
     };
   }
 

@@ -1,0 +1,40 @@
+/**
+ * Which emails a booking change sends (SPEC §4): the client, the staff member and, when set, the
+ * owner; a reminder and a verification code go to the client only. They are queued as jobs in
+ * the change's transaction and rendered when sent.
+ */
+import type { Booking, Business, JobSpec, NoticeEvent } from './model.ts';
+
+export interface NoticeExtras {
+  readonly previous?: { readonly start: number; readonly end: number; readonly staffName: string };
+  readonly cancelReason?: string;
+}
+
+export function bookingNotices(
+  event: NoticeEvent,
+  booking: Booking,
+  business: Business,
+  extras: NoticeExtras = {},
+): JobSpec[] {
+  const audiences =
+    event === 'reminder'
+      ? (['client'] as const)
+      : business.ownerEmail
+        ? (['client', 'staff', 'owner'] as const)
+        : (['client', 'staff'] as const);
+  return audiences.map((audience) => ({
+    kind: 'email.booking',
+    payload: {
+      bookingId: booking.id,
+      event,
+      audience,
+      previous: extras.previous ?? null,
+      cancelReason: extras.cancelReason ?? '',
+    },
+  }));
+}
+
+export const verificationNotice = (booking: Booking): JobSpec => ({
+  kind: 'email.verification',
+  payload: { bookingId: booking.id },
+});

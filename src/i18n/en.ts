@@ -1,0 +1,81 @@
+/**
+ * English email wording, the reference catalogue: `Messages` is the shape of this object, so every
+ * other locale file is checked against it. Phrases are plain text (templates escape them for HTML);
+ * those that mention facts are small functions of already-formatted values.
+ */
+
+/** The facts a subject or an opening line may mention, formatted for the reader. */
+interface About {
+  readonly reference: string;
+  readonly service: string;
+  readonly client: string;
+  readonly staff: string;
+  readonly business: string;
+  /** Short start time, e.g. "Mon 29 Mar, 09:00". */
+  readonly when: string;
+}
+
+export const en = {
+  /** The Intl locale dates, times and money are written in: day before month, 24-hour clock. */
+  intlLocale: 'en-GB',
+  greeting: (name: string) => `Hello ${name},`,
+  greetingNoName: 'Hello,',
+  labels: {
+    service: 'Service',
+    staff: 'With',
+    when: 'When',
+    reference: 'Reference',
+    price: 'Price',
+    paid: 'Paid',
+    notes: 'Notes',
+    reason: 'Reason',
+    client: 'Client',
+    email: 'Email',
+    phone: 'Phone',
+  },
+  booking: {
+    /** For the client. */
+    client: {
+      subject: {
+        confirmed: (a: About) => `Booking confirmed: ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a: About) => `Booking changed: ${a.service}, now ${a.when} (${a.reference})`,
+        cancelled: (a: About) => `Booking cancelled: ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a: About) => `Reminder: ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a: About) => `Your booking at ${a.business} is confirmed.`,
+        rescheduled: (a: About) => `Your booking at ${a.business} has been changed.`,
+        cancelled: (a: About) => `Your booking at ${a.business} has been cancelled.`,
+        reminder: (a: About) => `A reminder of your upcoming booking at ${a.business}.`,
+      },
+    },
+    /** For the staff member and the owner. */
+    team: {
+      subject: {
+        confirmed: (a: About) => `New booking: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a: About) => `Booking changed: ${a.client}, ${a.service}, now ${a.when} (${a.reference})`,
+        cancelled: (a: About) => `Booking cancelled: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a: About) => `Reminder: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a: About) => `${a.client} booked ${a.service} with ${a.staff}.`,
+        rescheduled: (a: About) => `${a.client}'s booking for ${a.service} has been changed.`,
+        cancelled: (a: About) => `${a.client}'s booking for ${a.service} has been cancelled.`,
+        reminder: (a: About) => `${a.client} is coming for ${a.service} with ${a.staff}.`,
+      },
+    },
+    movedTime: (from: string, to: string) => `Time: ${from} → ${to}`,
+    movedStaff: (from: string, to: string) => `Staff: ${from} → ${to}`,
+    reschedule: (left: number) => `Reschedule (${left === 1 ? '1 change' : `${left} changes`} left)`,
+    cancel: 'Cancel booking',
+    calendarAttached: 'The calendar file is attached: open it to add the booking to your calendar.',
+    calendarRemove: 'Open the attached calendar file to remove the booking from your calendar.',
+  },
+  verification: {
+    subject: (code: string, business: string) => `${code} is your code for ${business}`,
+    intro: 'Enter this code to confirm your email address and your booking:',
+    valid: (minutes: number) => `The code is valid for ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+    enterCode: 'Enter the code',
+    ignore: 'If you did not ask for this, ignore this email.',
+  },
+};

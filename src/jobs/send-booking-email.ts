@@ -1,0 +1,100 @@
+/**
+ * Sends one booking email (a BookingNotice job): rendered now, from the booking as it is now, in
+ * its locale, with the calendar file attached. A client email that concerns a booking still open
+ * to change carries a fresh manage link (only its hash is stored, store/verification.ts).
+ */
+import { allowances } from '../app/allowances.ts';
+import type { Booking, BookingNotice, Business, Service } from '../app/model.ts';
+import type { Clock, Mailer, Store } from '../app/ports.ts';
+import { hashToken, newManageToken } from '../app/tokens.ts';
+import { bookingCalendar } from '../mail/ics.ts';
+import { bookingEmail } from '../mail/templates/booking-email.ts';
+
+export interface EmailDeps {
+  readonly store: Store;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  /** Base URL for links, without a trailing slash. */
+  readonly publicUrl: string;
+}
+
+export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): Promise<void> {
+  const booking = await deps.store.getBooking(notice.bookingId);
+  if (!booking) return; // gone: nothing to tell
+  if (notice.event === 'reminder' && booking.status !== 'confirmed') return;
+  const [business, service] = await Promise.all([deps.store.getBusiness(), deps.store.findService(booking.serviceId)]);
+  const to = await recipient(deps.store, notice, booking, business);
+  if (!to) return;
+  const now = deps.clock.now();
+  const links = notice.audience === 'client' ? await clientLinks(deps, booking, service, business, now) : null;
+  const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
+  const email = bookingEmail({
+    event: notice.event,
+    audience: notice.audience,
+    locale: booking.locale,
+    businessName: business.name,
+    booking: {
+      reference: booking.reference,
+      serviceName: booking.serviceName,
+      staffName: booking.staffName,
+      start: booking.start,
+      end: booking.end,
+      timezone: booking.timezone,
+      clientName: booking.client.name,
+      clientEmail: booking.client.email,
+      clientPhone: booking.client.phone,
+      notes: booking.notes,
+      price: booking.price,
+      amountPaid: booking.payment.amountPaid,
+      currency: booking.payment.currency,
+    },
+    previous: notice.previous,
+    cancelReason: notice.cancelReason,
+    manageUrl: links?.manageUrl ?? null,
+    rescheduleLeft: links?.rescheduleLeft ?? null,
+    canCancel: links?.canCancel ?? false,
+  });
+  const calendar = bookingCalendar({ booking, businessName: business.name, manageUrl: links?.manageUrl ?? null, now });
+  await deps.mailer.send({
+    to: [to],
+    ...email,
+    attachments: [
+      {
+        filename: `${booking.reference}.ics`,
+        contentType: `text/calendar; method=${cancelled ? 'CANCEL' : 'REQUEST'}; charset=utf-8`,
+        content: calendar,
+      },
+    ],
+  });
+}
+
+async function recipient(store: Store, notice: BookingNotice, booking: Booking, business: Business) {
+  switch (notice.audience) {
+    case 'client':
+      return booking.client.email;
+    case 'staff':
+      return (await store.listStaff()).find((s) => s.id === booking.staffId)?.email ?? null;
+    case 'owner':
+      return business.ownerEmail;
+    default: {
+      const never: never = notice.audience;
+      throw new Error(`unknown audience ${String(never)}`);
+    }
+  }
+}
+
+/** What the client may still do, and a new manage link when there is anything to do. */
+async function clientLinks(
+  deps: EmailDeps,
+  booking: Booking,
+  service: Service | null,
+  business: Business,
+  now: number,
+) {
+  const a = allowances(booking, service, business, now);
+  const rescheduleLeft = a.reschedule.block === null ? a.reschedule.limit - a.reschedule.count : null;
+  if (rescheduleLeft === null && !a.cancelAllowed) return { manageUrl: null, rescheduleLeft, canCancel: false };
+  const token = newManageToken();
+  await deps.store.addManageToken(booking.id, hashToken(token), now);
+  return { manageUrl: `${deps.publicUrl}/manage/${token}`, rescheduleLeft, canCancel: a.cancelAllowed };
+}

@@ -1,0 +1,190 @@
+/**
+ * The job worker over a real database: with two workers sharing it, every job runs exactly once;
+ * a job claimed by a worker that died is taken by another after the lease, and the dead worker's
+ * late completion is refused; failures back off and end after max_attempts; due reminders become
+ * exactly one email job per booking however many workers sweep.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type TestClock, testClock } from '../../test/support/clock.ts';
+import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { STUDIO, STUDIO_NOW } from '../../test/support/studio.ts';
+import { createBooking } from '../app/create-booking.ts';
+import type { BookingNotice, ClaimedJob } from '../app/model.ts';
+import { createJobQueue } from '../store/jobs.ts';
+import { createWorker, type JobHandler } from './worker.ts';
+
+let tdb: TestDatabase;
+let clock: TestClock;
+let logged: string[];
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+});
+afterAll(async () => {
+  await tdb.close();
+});
+beforeEach(async () => {
+  await tdb.reset();
+  clock = testClock(STUDIO_NOW);
+  logged = [];
+});
+
+function worker(id: string, handlers: Record<string, JobHandler>, leaseMs = 60_000) {
+  return createWorker({
+    queue: createJobQueue(tdb.db),
+    handlers,
+    clock,
+    workerId: id,
+    leaseMs,
+    batchSize: 7,
+    log: (message) => logged.push(`${id}: ${message}`),
+  });
+}
+
+async function insertJobs(n: number, kind = 'test.count', maxAttempts = 10): Promise<void> {
+  await tdb.db.query(
+    `INSERT INTO jobs (kind, payload, run_at, max_attempts)
+     SELECT $1, jsonb_build_object('n', i), $2, $4 FROM generate_series(1, $3) AS i`,
+    [kind, new Date(clock.now()).toISOString(), n, maxAttempts],
+  );
+}
+
+const jobState = async () =>
+  (await tdb.db.query('SELECT count(*) FILTER (WHERE done_at IS NOT NULL) AS done, count(*) AS total FROM jobs'))[0];
+
+describe('job worker', () => {
+  it('two workers on one database run each of 300 jobs exactly once', async () => {
+    await insertJobs(300);
+    const runs = new Map<number, string[]>();
+    const counting =
+      (id: string): JobHandler =>
+      async (payload) => {
+        await new Promise((r) => setImmediate(r)); // let the other worker in between claim and completion
+        const n = (payload as { n: number }).n;
+        runs.set(n, [...(runs.get(n) ?? []), id]);
+      };
+    const a = worker('a', { 'test.count': counting('a') });
+    const b = worker('b', { 'test.count': counting('b') });
+    const [ra, rb] = await Promise.all([a.drain(), b.drain()]);
+    expect(ra + rb).toBe(300);
+    expect(ra).toBeGreaterThan(0);
+    expect(rb).toBeGreaterThan(0);
+    expect([...runs.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect([...runs.values()].every((by) => by.length === 1)).toBe(true);
+    expect(await jobState()).toEqual({ done: 300, total: 300 });
+  });
+
+  it("a dead worker's jobs are taken by another after the lease; its late completion is refused", async () => {
+    await insertJobs(3);
+    const queue = createJobQueue(tdb.db);
+    const claimed = await queue.claimJobs('dead', clock.now(), 60_000, 10);
+    expect(claimed.map((j) => j.attempts)).toEqual([1, 1, 1]);
+    const ran: number[] = [];
+    const live = worker('live', {
+      'test.count': async (p) => {
+        ran.push((p as { n: number }).n);
+      },
+    });
+    clock.advance(0.99);
+    expect(await live.drain()).toBe(0); // still leased
+    clock.advance(0.01);
+    expect(await live.drain()).toBe(3);
+    expect(ran).toEqual([1, 2, 3]);
+    expect(await queue.completeJob(claimed[0]?.id as string, 'dead', clock.now())).toBe(false);
+    const [row] = await tdb.db.query('SELECT attempts, locked_by FROM jobs ORDER BY id LIMIT 1');
+    expect(row).toEqual({ attempts: 2, locked_by: null });
+  });
+
+  it('a failing job backs off 30 s, 60 s, … and fails for good after max_attempts, keeping the error', async () => {
+    await insertJobs(1, 'test.count', 3);
+    const tries: number[] = [];
+    const w = worker('w', {
+      'test.count': async (_p, job: ClaimedJob) => {
+        tries.push(job.attempts);
+        throw new Error(`boom ${job.attempts}`);
+      },
+    });
+    expect(await w.drain()).toBe(1);
+    clock.advance(0.49);
+    expect(await w.drain()).toBe(0);
+    clock.advance(0.01); // 30 s after the first try
+    expect(await w.drain()).toBe(1);
+    clock.advance(0.99);
+    expect(await w.drain()).toBe(0);
+    clock.advance(0.01); // 60 s after the second
+    expect(await w.drain()).toBe(1);
+    clock.advance(600);
+    expect(await w.drain()).toBe(0);
+    expect(tries).toEqual([1, 2, 3]);
+    const [row] = await tdb.db.query('SELECT failed_at IS NOT NULL AS failed, last_error, done_at FROM jobs');
+    expect(row).toEqual({ failed: true, last_error: 'boom 3', done_at: null });
+    expect(logged).toEqual(['w: job failed, will retry', 'w: job failed, will retry', 'w: job failed for good']);
+  });
+
+  it('a job of an unknown kind fails for good at once', async () => {
+    await insertJobs(1, 'test.unknown');
+    expect(await worker('w', {}).drain()).toBe(1);
+    const [row] = await tdb.db.query('SELECT failed_at IS NOT NULL AS failed, last_error FROM jobs');
+    expect(row).toEqual({ failed: true, last_error: 'no handler for job kind "test.unknown"' });
+  });
+
+  it('due reminders become one email job per booking, with two workers sweeping at once', async () => {
+    await tdb.store.applySetup({ ...STUDIO, business: { ...STUDIO.business, reminderHours: 24 } }, async (p) => p);
+    const starts = ['2027-03-29T08:00:00Z', '2027-03-29T09:00:00Z', '2027-03-30T08:00:00Z', '2027-03-31T12:00:00Z'];
+    for (const [i, start] of starts.entries()) {
+      const r = await createBooking(
+        { store: tdb.store, clock, secret: 'x'.repeat(40), publicUrl: 'http://127.0.0.1' },
+        {
+          service: 'portrait',
+          staff: '1',
+          start: Date.parse(start),
+          client: { name: `C${i}`, email: `c${i}@example.com`, phone: null, address: null },
+          notes: '',
+          wantsReminder: true,
+          payment: 'none',
+        },
+      );
+      expect(r.ok).toBe(true);
+    }
+    await tdb.db.query('DELETE FROM jobs'); // the confirmation emails are not what this test counts
+    const reminded: string[] = [];
+    const handler: JobHandler = async (p) => {
+      const notice = p as BookingNotice;
+      expect(notice.event).toBe('reminder');
+      reminded.push(notice.bookingId);
+    };
+    const a = worker('a', { 'email.booking': handler });
+    const b = worker('b', { 'email.booking': handler });
+    clock.set('2027-03-29T08:30:00Z'); // three are due, but the first has started: none for it
+    await Promise.all([a.drain(), b.drain(), a.drain(), b.drain()]);
+    expect(reminded.sort()).toEqual(['2', '3']);
+    clock.set('2027-03-30T12:00:00Z');
+    await Promise.all([a.drain(), b.drain()]);
+    expect(reminded.sort()).toEqual(['2', '3', '4']);
+  });
+
+  it('in the background: a nudge runs queued work at once; stop waits and gives back nothing half-done', async () => {
+    const ran: number[] = [];
+    const w = createWorker({
+      queue: createJobQueue(tdb.db),
+      handlers: {
+        'test.count': async (p) => {
+          ran.push((p as { n: number }).n);
+        },
+      },
+      clock,
+      workerId: 'bg',
+      pollMs: 60_000,
+      log: (m) => logged.push(m),
+    });
+    w.start();
+    await new Promise((r) => setTimeout(r, 50)); // first round done; now pausing for a minute
+    await insertJobs(2);
+    w.nudge();
+    for (let i = 0; i < 100 && ran.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toEqual([1, 2]);
+    await w.stop();
+    expect(await jobState()).toEqual({ done: 2, total: 2 });
+    expect(logged).toEqual([]);
+  });
+});

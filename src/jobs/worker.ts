@@ -1,0 +1,119 @@
+/**
+ * The job worker: each round turns due reminders into email jobs, claims a batch of due jobs
+ * under a lease, runs each through its handler, and marks it done or schedules a retry with
+ * back-off (failed for good after max_attempts). Several workers — in one process or many — may
+ * share a database: claims are disjoint (store/jobs.ts), so each job runs once unless its
+ * worker dies mid-run, and then again only after its lease.
+ */
+import type { ClaimedJob } from '../app/model.ts';
+import type { Clock, JobQueue } from '../app/ports.ts';
+import { retryDelayMs } from './backoff.ts';
+
+export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
+
+export interface WorkerDeps {
+  readonly queue: JobQueue;
+  readonly handlers: Readonly<Record<string, JobHandler>>;
+  readonly clock: Clock;
+  readonly workerId: string;
+  readonly leaseMs?: number;
+  readonly batchSize?: number;
+  /** Pause between rounds when there was nothing to do. */
+  readonly pollMs?: number;
+  readonly log: (message: string, fields: Record<string, unknown>) => void;
+}
+
+export interface Worker {
+  /** One round; the number of jobs run. */
+  runOnce(): Promise<number>;
+  /** Rounds until nothing is due (tests; the demo's start-up). */
+  drain(): Promise<number>;
+  /** Polls in the background until stop(). */
+  start(): void;
+  /** Ends the next pause early (a change has just queued jobs). */
+  nudge(): void;
+  /** Stops polling, waits for the round in progress, gives back unfinished claims. */
+  stop(): Promise<void>;
+}
+
+export function createWorker(deps: WorkerDeps): Worker {
+  const lease = deps.leaseMs ?? 60_000;
+  const batch = deps.batchSize ?? 20;
+  const poll = deps.pollMs ?? 1_000;
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  async function runJob(job: ClaimedJob): Promise<void> {
+    const handler = deps.handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(job.payload, job);
+      await deps.queue.completeJob(job.id, deps.workerId, deps.clock.now());
+    } catch (error) {
+      const now = deps.clock.now();
+      const final = !handler || job.attempts >= job.maxAttempts;
+      const message = error instanceof Error ? error.message : String(error);
+      await deps.queue.failJob(job.id, deps.workerId, message, final ? null : now + retryDelayMs(job.attempts), now);
+      deps.log(final ? 'job failed for good' : 'job failed, will retry', {
+        job: job.id,
+        kind: job.kind,
+        attempt: job.attempts,
+        error: message,
+      });
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const now = deps.clock.now();
+    await deps.queue.queueDueReminders(now, 100);
+    const jobs = await deps.queue.claimJobs(deps.workerId, now, lease, batch);
+    for (const job of jobs) await runJob(job);
+    return jobs.length;
+  }
+
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, poll);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  return {
+    runOnce,
+    async drain() {
+      let total = 0;
+      for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
+      return total;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          let n = 0;
+          try {
+            n = await runOnce();
+          } catch (error) {
+            deps.log('job round failed', { error: error instanceof Error ? error.message : String(error) });
+          }
+          if (running && n < batch) await pause();
+        }
+      })();
+    },
+    nudge() {
+      wake?.();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+      await deps.queue.releaseJobs(deps.workerId);
+    },
+  };
+}

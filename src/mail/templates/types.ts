@@ -1,0 +1,61 @@
+/**
+ * What the email templates receive: plain data with instants (epoch ms) and minor-unit money.
+ * Templates format for the locale and zone themselves (Intl), and return subject, HTML and text.
+ */
+export type Audience = 'client' | 'staff' | 'owner';
+export type BookingEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
+
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+export interface BookingEmailData {
+  readonly event: BookingEvent;
+  readonly audience: Audience;
+  /** The booking's locale ("en", "fr", …); unknown locales fall back to English. */
+  readonly locale: string;
+  readonly businessName: string;
+  readonly booking: {
+    readonly reference: string;
+    readonly serviceName: string;
+    readonly staffName: string;
+    readonly start: number;
+    readonly end: number;
+    /** IANA zone the times are shown in. */
+    readonly timezone: string;
+    readonly clientName: string;
+    readonly clientEmail: string;
+    readonly clientPhone: string | null;
+    readonly notes: string;
+    /** Minor units (cents). */
+    readonly price: number;
+    readonly amountPaid: number;
+    readonly currency: string;
+  };
+  /** For `rescheduled`: where the booking was before. */
+  readonly previous: { readonly start: number; readonly end: number; readonly staffName: string } | null;
+  /** For `cancelled`: the reason given, possibly empty. */
+  readonly cancelReason: string;
+  /** Client emails only: the manage page (reschedule / cancel / add to calendar); null when nothing can be done there. */
+  readonly manageUrl: string | null;
+  /** Client emails only: changes left when rescheduling is still possible, else null (then no reschedule link). */
+  readonly rescheduleLeft: number | null;
+  /** Client emails only: whether the booking can still be cancelled online. */
+  readonly canCancel: boolean;
+}
+
+export interface VerificationEmailData {
+  readonly locale: string;
+  readonly businessName: string;
+  readonly clientName: string;
+  /** Six digits. */
+  readonly code: string;
+  readonly validMinutes: number;
+  readonly serviceName: string;
+  readonly start: number;
+  readonly timezone: string;
+  /** The page where the code is entered. */
+  readonly manageUrl: string;
+}

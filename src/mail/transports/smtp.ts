@@ -1,0 +1,42 @@
+/**
+ * The SMTP transport (nodemailer). `send` resolves once the server accepted the message for at
+ * least one recipient; nodemailer rejects when it refused them all or the connection failed, and
+ * the job that sent it retries. A partial refusal resolves: retrying would repeat the message to
+ * those who already have it.
+ */
+import { createTransport } from 'nodemailer';
+import type { Mailer, MailMessage } from '../../app/ports.ts';
+
+export interface SmtpMailerOptions {
+  /** e.g. `smtps://user:pass@smtp.example.com:465` or `smtp://127.0.0.1:1025`. */
+  readonly url: string;
+  /** e.g. `Studio <bookings@studio.example>`. */
+  readonly from: string;
+}
+
+/** A Mailer over SMTP; `close` ends its connections (at shutdown). */
+export function createSmtpMailer(opts: SmtpMailerOptions): Mailer & { close(): void } {
+  const transport = createTransport(opts.url);
+  return {
+    async send(message: MailMessage): Promise<void> {
+      await transport.sendMail({
+        from: opts.from,
+        to: [...message.to],
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        attachments: message.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
+        // Messages carry their content inline: nodemailer must never read a file or fetch a URL for them.
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** The dev outbox's table: messages kept instead of sent, listed newest first. */
+import type { DevMailbox, MailAttachment, MailMessage, StoredMail } from '../app/ports.ts';
+import type { Sql } from './sql.ts';
+
+export function createDevMailbox(sql: Sql): DevMailbox {
+  return {
+    async save(m: MailMessage, now: number) {
+      await sql.query(
+        `INSERT INTO dev_mailbox (recipients, subject, text_body, html_body, attachments, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), new Date(now).toISOString()],
+      );
+    },
+    async list(to?: string) {
+      const rows = to
+        ? await sql.query(
+            `SELECT * FROM dev_mailbox WHERE EXISTS (SELECT 1 FROM unnest(recipients) r WHERE lower(r) = lower($1))
+             ORDER BY id DESC LIMIT 500`,
+            [to],
+          )
+        : await sql.query('SELECT * FROM dev_mailbox ORDER BY id DESC LIMIT 500');
+      return rows.map(
+        (r): StoredMail => ({
+          id: String(r.id),
+          to: r.recipients as string[],
+          subject: String(r.subject),
+          text: String(r.text_body),
+          html: String(r.html_body),
+          attachments: (typeof r.attachments === 'string'
+            ? JSON.parse(r.attachments)
+            : r.attachments) as MailAttachment[],
+          sentAt: (r.sent_at as Date).getTime(),
+        }),
+      );
+    },
+  };
+}

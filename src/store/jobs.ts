@@ -1,0 +1,118 @@
+/**
+ * The job table (docs/decisions/009-durable-jobs.md). Enqueue happens inside the caller's
+ * transaction (the outbox). A claim is one statement: due rows, locked with FOR UPDATE SKIP LOCKED
+ * so concurrent claimers take disjoint sets, leased until locked_until. Completion and failure are
+ * compare-and-set on locked_by, so a worker that lost its lease cannot overwrite the new holder.
+ */
+import type { ClaimedJob, JobSpec } from '../app/model.ts';
+import type { JobQueue } from '../app/ports.ts';
+import type { Sql } from './sql.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: number): Promise<void> {
+  if (jobs.length === 0) return;
+  await sql.query(
+    `INSERT INTO jobs (kind, payload, run_at, created_at)
+     SELECT k, p, r, $4 FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[]) AS j(k, p, r)`,
+    [
+      jobs.map((j) => j.kind),
+      jobs.map((j) => JSON.stringify(j.payload)),
+      jobs.map((j) => iso(j.runAt ?? now)),
+      iso(now),
+    ],
+  );
+}
+
+export async function claimJobs(
+  sql: Sql,
+  workerId: string,
+  now: number,
+  leaseMs: number,
+  limit: number,
+): Promise<ClaimedJob[]> {
+  const rows = await sql.query(
+    `UPDATE jobs SET locked_by = $1, locked_until = $3, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM jobs
+       WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
+       ORDER BY run_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
+     RETURNING id, kind, payload, attempts, max_attempts`,
+    [workerId, iso(now), iso(now + leaseMs), limit],
+  );
+  return rows
+    .map((r) => ({
+      id: String(r.id),
+      kind: String(r.kind),
+      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      attempts: Number(r.attempts),
+      maxAttempts: Number(r.max_attempts),
+    }))
+    .sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+export async function completeJob(sql: Sql, jobId: string, workerId: string, now: number): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE jobs SET done_at = $3, locked_by = NULL, locked_until = NULL
+     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL RETURNING id`,
+    [jobId, workerId, iso(now)],
+  );
+  return rows.length > 0;
+}
+
+export async function failJob(
+  sql: Sql,
+  jobId: string,
+  workerId: string,
+  error: string,
+  retryAt: number | null,
+  now: number,
+): Promise<void> {
+  await sql.query(
+    `UPDATE jobs SET locked_by = NULL, locked_until = NULL, last_error = $3,
+       run_at = COALESCE($4, run_at), failed_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz END
+     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL`,
+    [jobId, workerId, error.slice(0, 2000), retryAt === null ? null : iso(retryAt), iso(now)],
+  );
+}
+
+export async function releaseJobs(sql: Sql, workerId: string): Promise<void> {
+  await sql.query(
+    'UPDATE jobs SET locked_by = NULL, locked_until = NULL, attempts = greatest(attempts - 1, 0) WHERE locked_by = $1 AND done_at IS NULL',
+    [workerId],
+  );
+}
+
+/**
+ * Due reminders become email jobs in one transaction: the compare-and-set on remind_at (with SKIP
+ * LOCKED) hands each due booking to exactly one sweeper. A booking already started gets none.
+ */
+export async function queueDueReminders(sql: Sql, now: number, limit: number): Promise<number> {
+  return sql.transaction(async (tx) => {
+    const due = await tx.query(
+      `UPDATE bookings SET remind_at = NULL, reminded_at = $1
+       WHERE id IN (SELECT id FROM bookings WHERE remind_at <= $1 ORDER BY remind_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, status, start_at`,
+      [iso(now), limit],
+    );
+    const jobs: JobSpec[] = due
+      .filter((r) => r.status === 'confirmed' && (r.start_at as Date).getTime() > now)
+      .map((r) => ({
+        kind: 'email.booking',
+        payload: { bookingId: String(r.id), event: 'reminder', audience: 'client', previous: null, cancelReason: '' },
+      }));
+    await enqueueJobs(tx, jobs, now);
+    return jobs.length;
+  });
+}
+
+/** The JobQueue port over the job table. */
+export function createJobQueue(sql: Sql): JobQueue {
+  return {
+    claimJobs: (worker, now, lease, limit) => claimJobs(sql, worker, now, lease, limit),
+    completeJob: (id, worker, now) => completeJob(sql, id, worker, now),
+    failJob: (id, worker, error, retryAt, now) => failJob(sql, id, worker, error, retryAt, now),
+    queueDueReminders: (now, limit) => queueDueReminders(sql, now, limit),
+    releaseJobs: (worker) => releaseJobs(sql, worker),
+  };
+}
