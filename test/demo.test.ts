@@ -30,6 +30,24 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+interface Mail {
+  subject: string;
+  text: string;
+  attachments: { contentType: string }[];
+}
+
+/** The newest message for `to` in the dev outbox, waiting up to 10 s for the worker to send it. */
+async function waitForMail(to: string): Promise<Mail> {
+  for (let i = 0; i < 100; i++) {
+    const { messages } = (await json(`${server.url}/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`)) as {
+      messages: Mail[];
+    };
+    if (messages[0]) return messages[0];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail for ${to}`);
+}
+
 interface Day {
   date: string;
   status: string;
@@ -154,6 +172,24 @@ describe('the demo studio', () => {
     const landing = await fetch(`${server.url}/manage/${token}`);
     expect(landing.status).toBe(200);
     expect(await landing.text()).toContain('Status: <strong>confirmed</strong>');
+
+    // The background worker sends the confirmation to the dev outbox, calendar file attached.
+    const mail = await waitForMail('payer@example.test');
+    expect(mail.subject).toMatch(/^Booking confirmed: Portrait session, .* \(SW-[A-Z0-9]{6}\)$/);
+    expect(mail.attachments.map((a) => a.contentType)).toEqual(['text/calendar; method=REQUEST; charset=utf-8']);
+    expect(mail.text).toContain('30.00');
+    const link = /\/manage\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+    const viaEmail = (await json(`${server.url}/api/v1/manage/${link}`)) as { status: string };
+    expect(viaEmail.status).toBe('confirmed');
+    const box = await fetch(`${server.url}/dev/mailbox?to=payer@example.test`);
+    expect(box.status).toBe(200);
+    expect(await box.text()).toContain('Booking confirmed');
+  });
+
+  it('says where mail goes, and the demo bookings were announced to the studio', async () => {
+    expect(server.output()).toContain(`Mail: not sent (MAIL_URL unset); read it at ${server.url}/dev/mailbox`);
+    const owner = await waitForMail('owner@lumen.test');
+    expect(owner.subject).toMatch(/^New booking: /);
   });
 
   it('refuses a second process on the same data directory with a clear message', async () => {

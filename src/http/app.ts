@@ -14,6 +14,7 @@ import { demoGateway } from './pages/demo-gateway.tsx';
 import { devMailboxPage } from './pages/dev-mailbox.tsx';
 import { homePage } from './pages/home.tsx';
 import { managePage } from './pages/manage.tsx';
+import { manageForms } from './pages/manage-forms.ts';
 import { MAX_BODY_BYTES } from './validation.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Hono {
     const page = await managePage(deps, c.req.param('token'));
     return c.html(page.html, page.status);
   });
+  app.route('/manage', manageForms(deps));
   if (deps.devMailbox) {
     const mailbox = deps.devMailbox;
     app.route('/api/v1/dev', devApi(mailbox));

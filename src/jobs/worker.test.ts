@@ -121,6 +121,34 @@ describe('job worker', () => {
     expect(logged).toEqual(['w: job failed, will retry', 'w: job failed, will retry', 'w: job failed for good']);
   });
 
+  it('an error message with a NUL character is stored (replaced), and the batch goes on', async () => {
+    await insertJobs(2);
+    const ran: number[] = [];
+    const w = worker('w', {
+      'test.count': async (p) => {
+        const n = (p as { n: number }).n;
+        if (n === 1) throw new Error('bad\u0000byte');
+        ran.push(n);
+      },
+    });
+    expect(await w.drain()).toBe(2);
+    expect(ran).toEqual([2]);
+    const [row] = await tdb.db.query('SELECT last_error, locked_by FROM jobs ORDER BY id LIMIT 1');
+    expect(row).toEqual({ last_error: 'bad\uFFFDbyte', locked_by: null });
+  });
+
+  it('a job whose worker died during its last allowed try fails for good when the lease ends', async () => {
+    await insertJobs(1, 'test.count', 1);
+    const queue = createJobQueue(tdb.db);
+    expect(await queue.claimJobs('dead', clock.now(), 60_000, 10)).toHaveLength(1);
+    clock.advance(1);
+    const ran: unknown[] = [];
+    expect(await worker('live', { 'test.count': async (p) => void ran.push(p) }).drain()).toBe(0);
+    expect(ran).toEqual([]);
+    const [row] = await tdb.db.query('SELECT failed_at IS NOT NULL AS failed, last_error FROM jobs');
+    expect(row).toEqual({ failed: true, last_error: 'the worker stopped during the last attempt (lease expired)' });
+  });
+
   it('a job of an unknown kind fails for good at once', async () => {
     await insertJobs(1, 'test.unknown');
     expect(await worker('w', {}).drain()).toBe(1);

@@ -1,5 +1,5 @@
 /**
- * The job table (docs/decisions/009-durable-jobs.md). Enqueue happens inside the caller's
+ * The job table (docs/decisions/009-durable-jobs-table.md). Enqueue happens inside the caller's
  * transaction (the outbox). A claim is one statement: due rows, locked with FOR UPDATE SKIP LOCKED
  * so concurrent claimers take disjoint sets, leased until locked_until. Completion and failure are
  * compare-and-set on locked_by, so a worker that lost its lease cannot overwrite the new holder.
@@ -8,7 +8,8 @@ import type { ClaimedJob, JobSpec } from '../app/model.ts';
 import type { JobQueue } from '../app/ports.ts';
 import type { Sql } from './sql.ts';
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = (at: number) => new Date(at).toISOString();
+const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
 
 export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: number): Promise<void> {
   if (jobs.length === 0) return;
@@ -31,24 +32,32 @@ export async function claimJobs(
   leaseMs: number,
   limit: number,
 ): Promise<ClaimedJob[]> {
+  // A job whose worker died during its last allowed try is not tried again: it failed for good.
+  await sql.query(
+    `UPDATE jobs SET failed_at = $1, locked_by = NULL, locked_until = NULL,
+       last_error = 'the worker stopped during the last attempt (lease expired)'
+     WHERE done_at IS NULL AND failed_at IS NULL AND attempts >= max_attempts AND locked_until <= $1`,
+    [iso(now)],
+  );
   const rows = await sql.query(
     `UPDATE jobs SET locked_by = $1, locked_until = $3, attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM jobs
        WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
+         AND attempts < max_attempts
        ORDER BY run_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
-     RETURNING id, kind, payload, attempts, max_attempts`,
+     RETURNING id, kind, payload, attempts, max_attempts, run_at`,
     [workerId, iso(now), iso(now + leaseMs), limit],
   );
   return rows
+    .sort((a, b) => ms(a.run_at) - ms(b.run_at) || Number(a.id) - Number(b.id)) // RETURNING has no order
     .map((r) => ({
       id: String(r.id),
       kind: String(r.kind),
       payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
       attempts: Number(r.attempts),
       maxAttempts: Number(r.max_attempts),
-    }))
-    .sort((a, b) => Number(a.id) - Number(b.id));
+    }));
 }
 
 export async function completeJob(sql: Sql, jobId: string, workerId: string, now: number): Promise<boolean> {
@@ -72,7 +81,14 @@ export async function failJob(
     `UPDATE jobs SET locked_by = NULL, locked_until = NULL, last_error = $3,
        run_at = COALESCE($4, run_at), failed_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz END
      WHERE id = $1 AND locked_by = $2 AND done_at IS NULL`,
-    [jobId, workerId, error.slice(0, 2000), retryAt === null ? null : iso(retryAt), iso(now)],
+    // PostgreSQL text cannot hold NUL; an error message may.
+    [
+      jobId,
+      workerId,
+      error.replaceAll('\u0000', '\uFFFD').slice(0, 2000),
+      retryAt === null ? null : iso(retryAt),
+      iso(now),
+    ],
   );
 }
 
@@ -90,7 +106,8 @@ export async function releaseJobs(sql: Sql, workerId: string): Promise<void> {
 export async function queueDueReminders(sql: Sql, now: number, limit: number): Promise<number> {
   return sql.transaction(async (tx) => {
     const due = await tx.query(
-      `UPDATE bookings SET remind_at = NULL, reminded_at = $1
+      `UPDATE bookings SET remind_at = NULL,
+         reminded_at = CASE WHEN status = 'confirmed' AND start_at > $1 THEN $1 ELSE reminded_at END
        WHERE id IN (SELECT id FROM bookings WHERE remind_at <= $1 ORDER BY remind_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING id, status, start_at`,
       [iso(now), limit],

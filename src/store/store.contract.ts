@@ -16,10 +16,12 @@ import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts'
 import { describeBookingChanges } from './contract/changes.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
+import { describeJobs } from './contract/jobs.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
+import { describeVerification } from './contract/verification.ts';
 
 export function describeStoreContract(driver: string, open: () => Promise<TestDatabase>): void {
   describe(`Store contract: ${driver}`, () => {
@@ -52,6 +54,8 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeBookingChanges(getDb);
     describeClients(getDb);
     describeIdempotency(getDb);
+    describeJobs(getDb);
+    describeVerification(getDb);
     describeTransactions(getDb);
     describeDatabaseChecks(getDb);
   });

@@ -9,7 +9,11 @@ import { toDecimal } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { presentBooking } from '../presenters.ts';
 
-export async function managePage(deps: AppDeps, token: string): Promise<{ status: 200 | 404; html: string }> {
+export async function managePage(
+  deps: AppDeps,
+  token: string,
+  notice = '',
+): Promise<{ status: 200 | 404; html: string }> {
   const r = await getManagedBooking(deps, token);
   if (!r.ok) return { status: 404, html: '<!doctype html><title>Not found</title><p>No booking has this link.</p>' };
   const { booking, service, business } = r.value;
@@ -44,6 +48,21 @@ export async function managePage(deps: AppDeps, token: string): Promise<{ status
               )} ${booking.payment.currency} due now`}
           .
         </p>
+        {notice ? <p role="status">{notice}</p> : null}
+        {shown.status === 'pending_verification' ? (
+          <>
+            <form method="post" action={`/manage/${token}/verify`}>
+              <label>
+                The 6-digit code we emailed you{' '}
+                <input name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" required />
+              </label>{' '}
+              <button type="submit">Confirm</button>
+            </form>
+            <form method="post" action={`/manage/${token}/resend-code`}>
+              <button type="submit">Send a new code</button>
+            </form>
+          </>
+        ) : null}
         <p>
           <a href={`${api}/calendar.ics`}>Add to calendar</a> · <a href={api}>This booking as JSON</a> (reschedule and
           cancel: POST {api}/reschedule, {api}/cancel)
