@@ -19,7 +19,7 @@ export interface Config {
   readonly publicUrlSet: boolean;
   /** Public requests per minute per IP; 0 turns the per-IP limit off. */
   readonly rateLimitPerIp: number;
-  /** SLOTWISE_SECRET; null = generate and keep one in the data directory (embedded mode). */
+  /** SLOTWISE_SECRET (required with databaseUrl); null = generate and keep one in the data directory (embedded mode). */
   readonly secret: string | null;
 }
 
@@ -59,11 +59,6 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const port = overrides.port ?? integer(env, 'PORT', 3000, 0, 65535, problems);
   const host = env.HOST?.trim() || '127.0.0.1';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
-  if (databaseUrl !== null) {
-    problems.push(
-      'DATABASE_URL: PostgreSQL server mode is not available in this version yet; unset it to use the embedded database',
-    );
-  }
   const dir = env.SLOTWISE_DATA_DIR?.trim() || './data';
   const mailUrl = url(env, 'MAIL_URL', ['smtp:', 'smtps:'], problems);
   const mailFrom = env.MAIL_FROM?.trim() || 'Slotwise <bookings@localhost>';
@@ -74,6 +69,12 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const rateLimitPerIp = integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 1_000_000, problems);
   const secret = env.SLOTWISE_SECRET ?? null;
   if (secret !== null && secret.length < 32) problems.push('SLOTWISE_SECRET must be at least 32 characters long');
+  if (secret === null && env.DATABASE_URL) {
+    // Every process signs and checks links with it, and there is no data directory to keep a generated one.
+    problems.push(
+      'SLOTWISE_SECRET is required with DATABASE_URL: set the same value (at least 32 characters, e.g. from `openssl rand -base64 32`) for every process',
+    );
+  }
   if (problems.length > 0) return { ok: false, problems };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {

@@ -15,7 +15,6 @@ import { createApp } from './http/app.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createDevOutboxMailer } from './mail/transports/dev-outbox.ts';
-import { createSmtpMailer } from './mail/transports/smtp.ts';
 import { createStore } from './store/create-store.ts';
 import { createDevMailbox } from './store/dev-mailbox.ts';
 import { createJobQueue } from './store/jobs.ts';
@@ -29,6 +28,8 @@ export interface Runtime {
   readonly database: OpenedDatabase;
   readonly store: Store;
   readonly secret: string;
+  /** A PostgreSQL server other processes may write too: nothing read may be cached across requests. */
+  readonly sharedDatabase: boolean;
   close(): Promise<void>;
 }
 
@@ -45,10 +46,24 @@ function resolveSecret(config: Config): string {
 
 /** Opens the database (migrating it) and builds the store. */
 export async function openRuntime(config: Config): Promise<Runtime> {
+  if (config.databaseUrl) {
+    const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
+    // Server mode: other processes write the same database, so no read cache (read-cache.ts).
+    const store = createStore(database.db);
+    const secret = resolveSecret(config); // config.ts requires SLOTWISE_SECRET in this mode
+    return { config, database, store, secret, sharedDatabase: true, close: () => database.close() };
+  }
   const database = await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
   // Embedded mode: this process alone writes the database (data-dir lock), so reads may be cached.
   const store = createStore(database.db, new ReadCache());
-  return { config, database, store, secret: resolveSecret(config), close: () => database.close() };
+  return {
+    config,
+    database,
+    store,
+    secret: resolveSecret(config),
+    sharedDatabase: false,
+    close: () => database.close(),
+  };
 }
 
 export interface Served {
@@ -60,8 +75,15 @@ export interface Served {
 }
 
 /** SMTP when MAIL_URL is set, else the dev outbox (kept in the database, shown at /dev/mailbox). */
-function mailTransport(rt: Runtime, clock: Clock): { mailer: Mailer & { close?(): void }; devMailbox?: DevMailbox } {
-  if (rt.config.mailUrl) return { mailer: createSmtpMailer({ url: rt.config.mailUrl, from: rt.config.mailFrom }) };
+async function mailTransport(
+  rt: Runtime,
+  clock: Clock,
+): Promise<{ mailer: Mailer & { close?(): void }; devMailbox?: DevMailbox }> {
+  if (rt.config.mailUrl) {
+    // Loaded only when used: nodemailer adds start-up time the dev outbox does not need.
+    const { createSmtpMailer } = await import('./mail/transports/smtp.ts');
+    return { mailer: createSmtpMailer({ url: rt.config.mailUrl, from: rt.config.mailFrom }) };
+  }
   const devMailbox = createDevMailbox(rt.database.db);
   return { mailer: createDevOutboxMailer(devMailbox, clock), devMailbox };
 }
@@ -131,7 +153,7 @@ export async function startServer(
   const publicUrl = rt.config.publicUrlSet ? rt.config.publicUrl : `http://${host}:${port}`;
 
   let worker: Worker | null = null;
-  const { mailer, devMailbox } = mailTransport(rt, clock);
+  const { mailer, devMailbox } = await mailTransport(rt, clock);
   const close = async () => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -157,7 +179,7 @@ export async function startServer(
     clock,
     secret: rt.secret,
     publicUrl,
-    monthViews: new ViewCache(),
+    ...(rt.sharedDatabase ? {} : { monthViews: new ViewCache() }),
     demoGateway: opts.demo,
     ...(devMailbox ? { devMailbox } : {}),
     jobsQueued: () => worker?.nudge(),

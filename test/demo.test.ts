@@ -171,7 +171,9 @@ describe('the demo studio', () => {
     ]);
     const landing = await fetch(`${server.url}/manage/${token}`);
     expect(landing.status).toBe(200);
-    expect(await landing.text()).toContain('Status: <strong>confirmed</strong>');
+    const landed = await landing.text();
+    expect(landed).toContain('Your booking is confirmed.');
+    expect(landed).toContain('€30.00');
 
     // The background worker sends the confirmation to the dev outbox, calendar file attached.
     const mail = await waitForMail('payer@example.test');

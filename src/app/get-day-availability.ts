@@ -1,5 +1,5 @@
 /** The free slots listed under one of the viewer's dates, for a service and a member (or "any"). */
-import { dayWindow, type LocalDate, type Slot, viewerDaySlots } from '../core/index.ts';
+import { dayWindow, type Interval, type LocalDate, type Slot, viewerDaySlots } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
 import { loadBusy, loadScheduling } from './scheduling.ts';
@@ -10,6 +10,8 @@ export interface DayQuery {
   /** YYYY-MM-DD, already checked. */
   readonly date: LocalDate;
   readonly tz?: string | undefined;
+  /** A booking being moved: its own time counts as free for it. */
+  readonly exclude?: { readonly staffId: string; readonly span: Interval } | undefined;
 }
 
 export interface DayAvailability {
@@ -27,7 +29,7 @@ export async function getDayAvailability(
   const ctx = loaded.value;
   const zone = q.tz ?? ctx.business.timezone;
   const now = deps.clock.now();
-  const busy = await loadBusy(deps.store, ctx, dayWindow(q.date, zone), now);
+  const busy = await loadBusy(deps.store, ctx, dayWindow(q.date, zone), now, q.exclude);
   const slots = viewerDaySlots({ staff: ctx.members, timing: ctx.timing, busy, now }, q.date, zone);
   return ok({ date: q.date, timezone: zone, slots });
 }

@@ -48,7 +48,7 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
       ? '  Mail: sent through MAIL_URL.'
       : `  Mail: not sent (MAIL_URL unset); read it at ${served.url}/dev/mailbox`,
   );
-  io.out(`  Open ${served.url}/ to see the services and links into the API.`);
+  io.out(`  Open ${served.url}/ in a browser to book.`);
   const first = services[0];
   if (first) {
     // Point at the first day that really has slots, which may be next month.

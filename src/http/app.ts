@@ -10,11 +10,14 @@ import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
+import { assetRoutes } from './pages/assets.ts';
+import { bookPage } from './pages/book.tsx';
+import { pageContext } from './pages/context.ts';
 import { demoGateway } from './pages/demo-gateway.tsx';
+import { detailsPage, submitDetails } from './pages/details.tsx';
 import { devMailboxPage } from './pages/dev-mailbox.tsx';
-import { homePage } from './pages/home.tsx';
-import { managePage } from './pages/manage.tsx';
-import { manageForms } from './pages/manage-forms.ts';
+import { manageActions } from './pages/manage-actions.tsx';
+import { notFoundPage, servicesPage } from './pages/services.tsx';
 import { MAX_BODY_BYTES } from './validation.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -27,11 +30,11 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'), 500);
   });
 
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? sendError(c, 'NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}.`)
-      : c.html('<!doctype html><title>Not found</title><p>Not found. <a href="/">Home</a></p>', 404),
-  );
+  app.notFound(async (c) => {
+    if (c.req.path.startsWith('/api/')) return sendError(c, 'NOT_FOUND', `No endpoint ${c.req.method} ${c.req.path}.`);
+    const ctx = await pageContext(c, deps);
+    return notFoundPage(c, ctx, ctx.m.error.notFound);
+  });
 
   // Streams the body and stops reading past the limit, whatever Content-Length claims.
   app.use(
@@ -52,12 +55,12 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1/manage', manageApi(deps));
   app.route('/api/v1/payments', paymentsApi(deps));
-  app.get('/', async (c) => c.html(await homePage(deps)));
-  app.get('/manage/:token', async (c) => {
-    const page = await managePage(deps, c.req.param('token'));
-    return c.html(page.html, page.status);
-  });
-  app.route('/manage', manageForms(deps));
+  app.route('/assets', assetRoutes());
+  app.get('/', (c) => servicesPage(c, deps));
+  app.get('/book/:slug', (c) => bookPage(c, deps));
+  app.get('/book/:slug/details', (c) => detailsPage(c, deps));
+  app.post('/book/:slug/details', (c) => submitDetails(c, deps));
+  app.route('/manage', manageActions(deps));
   if (deps.devMailbox) {
     const mailbox = deps.devMailbox;
     app.route('/api/v1/dev', devApi(mailbox));

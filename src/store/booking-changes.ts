@@ -5,7 +5,7 @@
  */
 import type { Booking, BookingMove, HistoryEntry } from '../app/model.ts';
 import type { MoveResult } from '../app/ports.ts';
-import { BOOKING_SELECT, expireLapsedHolds } from './bookings.ts';
+import { BOOKING_SELECT, expireLapsedHolds, lockStaffBookings } from './bookings.ts';
 import { toBooking } from './rows.ts';
 import { EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
 
@@ -60,6 +60,7 @@ export async function moveBooking(sql: Sql, m: BookingMove, now: number): Promis
 async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boolean): Promise<MoveResult> {
   try {
     return await sql.transaction(async (tx) => {
+      await lockStaffBookings(tx, m.toStaffId);
       if (expireFirst && (await expireLapsedHolds(tx, { staffId: m.toStaffId, occupied: m.occupied }, now)) === 0) {
         return { ok: false, code: 'SLOT_UNAVAILABLE' } as const;
       }

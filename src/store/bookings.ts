@@ -126,8 +126,20 @@ export async function expireLapsedHolds(
   return rows.length;
 }
 
+/**
+ * Serialises the writers of one staff member's bookings until the transaction (or the savepoint,
+ * if it is rolled back) ends. Without it, PostgreSQL can deadlock two concurrent inserts of
+ * overlapping rows: an exclusion constraint is checked after each row is in the index, so each
+ * waits for the other (SQLSTATE 40P01, seen with the server; PGlite runs one statement at a time).
+ * With it, the second writer waits for the first to commit and then meets the constraint: 23P01.
+ */
+export async function lockStaffBookings(sql: Sql, staffId: string): Promise<void> {
+  await sql.query("SELECT pg_advisory_xact_lock(hashtextextended('slotwise:staff-bookings:' || $1, 0))", [staffId]);
+}
+
 /** Inserts the row and reads it back with its service and staff names, in one statement. */
 async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking> {
+  await lockStaffBookings(sql, b.staffId);
   const [row] = await sql.query(
     `WITH ins AS (
        INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,

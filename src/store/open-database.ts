@@ -1,14 +1,19 @@
 /**
- * Opens the configured database and brings its schema up to date. Embedded PGlite in a data
- * directory (locked to this process) or in memory; PostgreSQL server mode arrives later.
+ * Opens the configured database and brings its schema up to date: embedded PGlite in a data
+ * directory (locked to this process) or in memory, or a PostgreSQL server (DATABASE_URL), which
+ * several processes may share — migrate() takes an advisory lock, so concurrent starters migrate once.
  */
 import { join } from 'node:path';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
 import type { Database } from './sql.ts';
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'memory' }
+  | { kind: 'postgres'; url: string };
 
 export interface OpenedDatabase {
   readonly db: Database;
@@ -16,23 +21,42 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+function openDriver(target: DatabaseTarget): Promise<Database> {
+  switch (target.kind) {
+    case 'pglite':
+      return openPglite(join(target.dataDir, 'pg'));
+    case 'memory':
+      return openPglite();
+    case 'postgres':
+      return openPostgres(target.url);
+    default: {
+      const unknown: never = target;
+      throw new Error(`unknown database target ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
   const release = target.kind === 'pglite' ? lockDataDir(target.dataDir) : () => {};
+  let db: Database | undefined;
   try {
-    const db = await openPglite(target.kind === 'pglite' ? join(target.dataDir, 'pg') : undefined);
+    db = await openDriver(target);
     const migrationsApplied = await migrate(db);
+    const opened = db;
     return {
-      db,
+      db: opened,
       migrationsApplied,
       async close() {
         try {
-          await db.close();
+          await opened.close();
         } finally {
           release();
         }
       },
     };
   } catch (error) {
+    // A pool left open would keep the process alive; PGlite's files stay locked until closed.
+    await db?.close().catch(() => {});
     release();
     throw error;
   }

@@ -1,6 +1,7 @@
 /**
- * A real embedded database for tests: one in-memory PGlite per test file (starting one costs
- * seconds), emptied between tests with `reset()` so every test starts from a fresh schema state.
+ * A real database for tests: one in-memory PGlite per test file (starting one costs seconds), or
+ * a PostgreSQL server's database (test/support/postgres.ts), emptied between tests with `reset()`
+ * so every test starts from a fresh schema state.
  */
 import type { Store } from '../../src/app/ports.ts';
 import { createStore } from '../../src/store/create-store.ts';
@@ -44,14 +45,22 @@ export async function openTestDatabase(opts: { cache?: boolean } = {}): Promise<
   const opened = await openDatabase({ kind: 'memory' });
   const cache = opts.cache ? new ReadCache() : undefined;
   const db = cache ? clearingOnWrite(opened.db, cache) : opened.db;
+  return { db, store: createStore(opened.db, cache), reset: () => resetTables(db), close: () => opened.close() };
+}
+
+/** The same over a PostgreSQL server's database (migrated on open), without the read cache, as in server mode. */
+export async function openPostgresTestDatabase(url: string): Promise<TestDatabase> {
+  const opened = await openDatabase({ kind: 'postgres', url });
   return {
-    db,
-    store: createStore(opened.db, cache),
-    async reset() {
-      await db.exec(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE; INSERT INTO business (id) VALUES (1);`);
-    },
+    db: opened.db,
+    store: createStore(opened.db),
+    reset: () => resetTables(opened.db),
     close: () => opened.close(),
   };
+}
+
+async function resetTables(db: Sql): Promise<void> {
+  await db.exec(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE; INSERT INTO business (id) VALUES (1);`);
 }
 
 function clearingOnWrite(db: Database, cache: ReadCache): Database {

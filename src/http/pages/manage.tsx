@@ -1,74 +1,203 @@
 /**
- * `/manage/<token>` until the booking pages arrive: where the client lands from the payment
- * gateway or an email — the booking's reference, service, staff, time, status and payment, and
- * the JSON endpoints to reschedule, cancel or add it to a calendar.
+ * `/manage/<token>`: the client's booking — the confirmation recap after booking or paying, the
+ * code form while the email waits to be proven, the payment link while payment is awaited, and
+ * what can still be done: add to calendar, change ("n changes left"), cancel (after a question).
  */
-import { raw } from 'hono/html';
-import { getManagedBooking } from '../../app/manage-booking.ts';
-import { toDecimal } from '../../core/index.ts';
+import type { Context } from 'hono';
+import { allowances, statusAt } from '../../app/allowances.ts';
+import { getManagedBooking, type ManagedBooking } from '../../app/manage-booking.ts';
+import { payAction } from '../../app/payment-link.ts';
 import type { AppDeps } from '../deps.ts';
-import { presentBooking } from '../presenters.ts';
+import { type PageContext, pageContext } from './context.ts';
+import { clockTime, formatMoney, span, zoneName } from './format.ts';
+import { Layout, page } from './layout.tsx';
+import { notFoundPage } from './services.tsx';
 
-export async function managePage(
-  deps: AppDeps,
-  token: string,
-  notice = '',
-): Promise<{ status: 200 | 404; html: string }> {
+export interface ManageNotice {
+  readonly text: string;
+  readonly status: number;
+  /** An error (announced assertively) rather than a confirmation. */
+  readonly error?: boolean;
+}
+
+export async function managePage(c: Context, deps: AppDeps, notice?: ManageNotice) {
+  const ctx = await pageContext(c, deps);
+  const token = c.req.param('token') ?? '';
   const r = await getManagedBooking(deps, token);
-  if (!r.ok) return { status: 404, html: '<!doctype html><title>Not found</title><p>No booking has this link.</p>' };
-  const { booking, service, business } = r.value;
-  const shown = presentBooking(booking, service, business, deps.clock.now());
-  const when = new Intl.DateTimeFormat('en', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: booking.timezone,
-  }).format(booking.start);
-  const api = `/api/v1/manage/${token}`;
-  const page = (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`Booking ${booking.reference} — ${business.name}`}</title>
-        <style>{raw('body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}')}</style>
-      </head>
-      <body>
-        <h1>{business.name}</h1>
-        <p>
-          Booking <strong>{booking.reference}</strong>: {booking.serviceName} with {booking.staffName}, {when} (
-          {booking.timezone}).
+  if (!r.ok) return notFoundPage(c, ctx, ctx.m.manage.notFound);
+  const shown = notice ?? fromQuery(ctx, c);
+  return c.html(
+    page(<ManageView ctx={ctx} deps={deps} token={token} managed={r.value} notice={shown} />),
+    (shown?.status ?? 200) as 200,
+  );
+}
+
+function fromQuery(ctx: PageContext, c: Context): ManageNotice | undefined {
+  const { m } = ctx;
+  if (c.req.query('moved') !== undefined) return { text: m.manage.moved, status: 200 };
+  if (c.req.query('cancelled') !== undefined) return { text: m.cancel.done, status: 200 };
+  return undefined;
+}
+
+function ManageView(p: {
+  ctx: PageContext;
+  deps: AppDeps;
+  token: string;
+  managed: ManagedBooking;
+  notice?: ManageNotice | undefined;
+}) {
+  const { ctx, token } = p;
+  const { m } = ctx;
+  const { booking, service, business } = p.managed;
+  const status = statusAt(booking, ctx.now);
+  const allowed = allowances(booking, service, business, ctx.now);
+  const cur = booking.payment.currency;
+  const money = (minor: number) => formatMoney(minor, cur, m.intlLocale);
+  const left = allowed.reschedule.limit - allowed.reschedule.count;
+  const base = `/manage/${token}`;
+  const headline =
+    status === 'confirmed'
+      ? m.manage.confirmed
+      : status === 'awaiting_payment'
+        ? m.manage.awaitingPayment
+        : status === 'pending_verification'
+          ? m.manage.pendingVerification
+          : status === 'cancelled'
+            ? m.manage.cancelled
+            : m.manage.expired;
+  const bookingZone = booking.timezone !== ctx.tz;
+  return (
+    <Layout ctx={ctx} title={m.manage.title(booking.reference)} accent={service?.color ?? null}>
+      <h1>{m.manage.title(booking.reference)}</h1>
+      {p.notice ? (
+        <p
+          class={p.notice.error ? 'alert' : 'note'}
+          role={p.notice.error ? 'alert' : 'status'}
+          tabindex={-1}
+          data-focus-on-load
+        >
+          {p.notice.text}
         </p>
+      ) : null}
+      <p class={`status status-${status}`}>
+        <strong>{headline}</strong>
+        {status === 'confirmed' ? ` ${m.manage.confirmedEmail(booking.client.email)}` : ''}
+      </p>
+      {status === 'pending_verification' ? (
+        <VerifyForm ctx={ctx} base={base} email={booking.client.email} holdUntil={booking.holdUntil} />
+      ) : null}
+      {status === 'awaiting_payment' && business.paymentUrl && business.paymentSecret ? (
         <p>
-          Status: <strong>{shown.status.replace('_', ' ')}</strong>
-          {booking.payment.option === 'none'
-            ? ''
-            : ` — paid ${toDecimal(booking.payment.amountPaid, booking.payment.currency)} of ${toDecimal(
-                booking.payment.amountDue,
-                booking.payment.currency,
-              )} ${booking.payment.currency} due now`}
-          .
+          <a class="button primary" href={payAction(booking, token, business, p.deps.publicUrl).url}>
+            {m.manage.payNow(money(booking.payment.amountDue))}
+          </a>
         </p>
-        {notice ? <p role="status">{notice}</p> : null}
-        {shown.status === 'pending_verification' ? (
+      ) : null}
+      <dl class="facts-list">
+        <dt>{m.manage.reference}</dt>
+        <dd>{booking.reference}</dd>
+        <dt>{m.manage.service}</dt>
+        <dd>{booking.serviceName}</dd>
+        <dt>{m.manage.staff}</dt>
+        <dd>{booking.staffName}</dd>
+        <dt>{m.manage.when}</dt>
+        <dd>
+          {span(booking.start, booking.end, ctx.tz, m.intlLocale)} ({zoneName(ctx.tz)})
+          {bookingZone ? (
+            <small>
+              {' '}
+              {m.book.businessTime(
+                zoneName(booking.timezone),
+                clockTime(booking.start, booking.timezone, m.intlLocale),
+              )}
+            </small>
+          ) : null}
+        </dd>
+        <dt>{m.manage.price}</dt>
+        <dd>{booking.price === 0 ? m.services.free : money(booking.price)}</dd>
+        {booking.payment.amountPaid > 0 ? (
           <>
-            <form method="post" action={`/manage/${token}/verify`}>
-              <label>
-                The 6-digit code we emailed you{' '}
-                <input name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" required />
-              </label>{' '}
-              <button type="submit">Confirm</button>
-            </form>
-            <form method="post" action={`/manage/${token}/resend-code`}>
-              <button type="submit">Send a new code</button>
-            </form>
+            <dt>{m.manage.paid}</dt>
+            <dd>{money(booking.payment.amountPaid)}</dd>
           </>
         ) : null}
+        {booking.payment.amountPaid > 0 && booking.payment.amountPaid < booking.price ? (
+          <>
+            <dt>{m.manage.balance}</dt>
+            <dd>{money(booking.price - booking.payment.amountPaid)}</dd>
+          </>
+        ) : null}
+        <dt>{m.manage.status}</dt>
+        <dd>{m.manage.statuses[status]}</dd>
+      </dl>
+      {status === 'confirmed' ? (
+        <>
+          <h2>{m.manage.next}</h2>
+          <p>{m.manage.nextConfirmed}</p>
+          <ul class="actions-list">
+            <li>
+              <a href={`/api/v1/manage/${token}/calendar.ics`} download={`${booking.reference}.ics`}>
+                {m.manage.addToCalendar}
+              </a>
+            </li>
+            <li>
+              {allowed.reschedule.block === null ? (
+                <>
+                  <a href={`${base}/reschedule`}>{m.manage.reschedule}</a>{' '}
+                  <span class="hint">({m.manage.changesLeft(left)})</span>
+                </>
+              ) : (
+                m.manage.noReschedule
+              )}
+            </li>
+            <li>{allowed.cancelAllowed ? <a href={`${base}/cancel`}>{m.manage.cancel}</a> : m.manage.noCancel}</li>
+          </ul>
+        </>
+      ) : null}
+      {status === 'cancelled' || status === 'expired' ? (
         <p>
-          <a href={`${api}/calendar.ics`}>Add to calendar</a> · <a href={api}>This booking as JSON</a> (reschedule and
-          cancel: POST {api}/reschedule, {api}/cancel)
+          <a href={service ? `/book/${service.slug}` : '/'}>{m.manage.bookAgain}</a>
         </p>
-      </body>
-    </html>
+      ) : null}
+    </Layout>
   );
-  return { status: 200, html: `<!doctype html>${page}` };
+}
+
+function VerifyForm(p: { ctx: PageContext; base: string; email: string; holdUntil: number | null }) {
+  const { m } = p.ctx;
+  return (
+    <section class="verify" aria-labelledby="verify-title">
+      <h2 id="verify-title">{m.verify.title}</h2>
+      <p>{m.verify.intro(p.email)}</p>
+      {p.holdUntil ? (
+        <p class="hint">
+          {m.verify.holdUntil(`${clockTime(p.holdUntil, p.ctx.tz, m.intlLocale)} (${zoneName(p.ctx.tz)})`)}
+        </p>
+      ) : null}
+      <form method="post" action={`${p.base}/verify`}>
+        <p class="field">
+          <label for="code">{m.verify.code}</label>
+          <input
+            id="code"
+            name="code"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxlength={6}
+            required
+          />
+        </p>
+        <p class="actions">
+          <button type="submit" class="primary">
+            {m.verify.submit}
+          </button>
+        </p>
+      </form>
+      <form method="post" action={`${p.base}/resend-code`}>
+        <button type="submit" class="secondary">
+          {m.verify.resend}
+        </button>
+      </form>
+    </section>
+  );
 }

@@ -1,0 +1,106 @@
+// @ts-check
+/**
+ * The pages' only script, a small progressive enhancement (everything works without it):
+ * - remembers the browser's time zone in a cookie and shows times in it;
+ * - makes the month calendar a keyboard grid (arrows, Home/End, Page Up/Down);
+ * - submits the staff choice when it changes; keeps Next disabled until a time is chosen;
+ * - moves focus to an error summary or notice after a page load.
+ */
+document.documentElement.dataset.js = '';
+
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const cookieZone = /(?:^|; )tz=([^;]*)/.exec(document.cookie)?.[1];
+const url = new URL(location.href);
+if (zone && decodeURIComponent(cookieZone ?? '') !== zone) {
+  // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is not in every browser
+  document.cookie = `tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+  // First visit: show the times in the visitor's zone (unless a zone was chosen explicitly).
+  const shownIn = document.documentElement.dataset.tz;
+  if (!url.searchParams.has('tz') && shownIn !== zone && document.querySelector('[data-times]')) {
+    location.replace(url.href);
+  }
+}
+
+for (const form of document.querySelectorAll('form[data-autosubmit]')) {
+  form.addEventListener('change', () => /** @type {HTMLFormElement} */ (form).requestSubmit());
+}
+
+for (const form of document.querySelectorAll('form[data-times]')) {
+  const next = /** @type {HTMLButtonElement | null} */ (form.querySelector('[data-next]'));
+  const hint = form.querySelector('[data-next-hint]');
+  const update = () => {
+    const chosen = form.querySelector('input[name="start"]:checked') !== null;
+    if (next) next.disabled = !chosen;
+    if (hint) hint.toggleAttribute('hidden', chosen);
+  };
+  form.addEventListener('change', update);
+  update();
+}
+
+const grid = document.querySelector('[data-calendar]');
+if (grid) {
+  const cells = /** @type {HTMLElement[]} */ ([...grid.querySelectorAll('[data-date]')]);
+  const byDate = new Map(cells.map((c) => [c.dataset.date, c]));
+  const start = cells.find((c) => c.hasAttribute('data-focus')) ?? cells[0];
+  for (const c of cells) c.tabIndex = c === start ? 0 : -1;
+  /** @param {string} date @param {number} days */
+  const shift = (date, days) => {
+    const d = new Date(`${date}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  /** @param {HTMLElement} cell */
+  const focusCell = (cell) => {
+    for (const c of cells) c.tabIndex = -1;
+    cell.tabIndex = 0;
+    cell.focus();
+  };
+  /** @param {'prev' | 'next'} which @param {string} date */
+  const goMonth = (which, date) => {
+    const link = /** @type {HTMLAnchorElement | null} */ (document.querySelector(`[data-month="${which}"]`));
+    if (!link) return;
+    const to = new URL(link.href);
+    to.searchParams.set('focus', date);
+    location.assign(to.href);
+  };
+  grid.addEventListener('keydown', (e) => {
+    const ev = /** @type {KeyboardEvent} */ (e);
+    const cell = /** @type {HTMLElement} */ (ev.target);
+    const date = cell.dataset.date;
+    if (!date) return;
+    const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+    /** @type {Record<string, number>} */
+    const moves = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: -weekday, End: 6 - weekday };
+    if (ev.key in moves) {
+      const target = shift(date, moves[ev.key] ?? 0);
+      const found = byDate.get(target);
+      if (found) focusCell(found);
+      else goMonth(target < date ? 'prev' : 'next', target);
+      ev.preventDefault();
+    } else if (ev.key === 'PageUp' || ev.key === 'PageDown') {
+      goMonth(ev.key === 'PageUp' ? 'prev' : 'next', date);
+      ev.preventDefault();
+    } else if ((ev.key === ' ' || ev.key === 'Enter') && cell instanceof HTMLAnchorElement) {
+      cell.click();
+      ev.preventDefault();
+    }
+  });
+  const wanted = url.searchParams.get('focus');
+  if (wanted) {
+    const day = Number(wanted.slice(8));
+    // The same day number in the new month (or its last day).
+    const target = cells.find((c) => Number(c.dataset.date?.slice(8)) === day) ?? cells[cells.length - 1];
+    if (target) focusCell(target);
+  }
+}
+
+const focusFirst = /** @type {HTMLElement | null} */ (document.querySelector('[data-focus-on-load]'));
+if (focusFirst) focusFirst.focus();
+else if (location.hash === '#times') {
+  const first = /** @type {HTMLElement | null} */ (document.querySelector('input[name="start"]'));
+  const legend = /** @type {HTMLElement | null} */ (document.querySelector('[data-times] legend'));
+  if (legend) {
+    legend.tabIndex = -1;
+    (first ?? legend).focus();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * What every public page needs, resolved once per request: the language (query, cookie,
+ * Accept-Language, business default — a `?lang=` choice is remembered in a cookie), its
+ * catalogue, the business, the viewer's time zone (query, cookie set by the page script from the
+ * browser, business zone) and now.
+ */
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { Business } from '../../app/model.ts';
+import { canonicalTimeZone } from '../../core/index.ts';
+import { type Locale, localeOf, negotiateLocale } from '../../i18n/locale.ts';
+import { type PageMessages, pageMessagesFor } from '../../i18n/page-messages.ts';
+import type { AppDeps } from '../deps.ts';
+
+export interface PageContext {
+  readonly locale: Locale;
+  readonly m: PageMessages;
+  readonly business: Business;
+  /** The zone times are shown in. */
+  readonly tz: string;
+  readonly now: number;
+  /** The request's path and query, to build the language switcher's links. */
+  readonly url: URL;
+}
+
+const YEAR = 365 * 24 * 3600;
+
+export async function pageContext(c: Context, deps: AppDeps, opts: { tz?: string } = {}): Promise<PageContext> {
+  const business = await deps.store.getBusiness();
+  const query = c.req.query('lang');
+  const locale = negotiateLocale({
+    query,
+    cookie: getCookie(c, 'lang'),
+    acceptLanguage: c.req.header('accept-language'),
+    fallback: business.locale,
+  });
+  if (query && localeOf(query) === locale) setCookie(c, 'lang', locale, { path: '/', maxAge: YEAR, sameSite: 'Lax' });
+  const tz = zoneOf(opts.tz ?? c.req.query('tz')) ?? zoneOf(getCookie(c, 'tz')) ?? business.timezone;
+  return {
+    locale,
+    m: pageMessagesFor(locale),
+    business,
+    tz,
+    now: deps.clock.now(),
+    url: new URL(c.req.url),
+  };
+}
+
+function zoneOf(raw: string | undefined): string | null {
+  if (!raw || raw.length > 64) return null;
+  return canonicalTimeZone(raw);
+}
+
+/** The current URL with some query parameters replaced (null removes one). */
+export function withQuery(url: URL, changes: Record<string, string | null>): string {
+  const next = new URLSearchParams(url.search);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) next.delete(k);
+    else next.set(k, v);
+  }
+  const q = next.toString();
+  return q ? `${url.pathname}?${q}` : url.pathname;
+}

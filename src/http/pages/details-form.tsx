@@ -1,0 +1,148 @@
+/**
+ * The details form. Errors are listed in an alert summary at the top (linked to their fields) and
+ * beside each field (aria-invalid + aria-describedby), so they are announced and easy to reach.
+ * The submit buttons follow SPEC §3: Pay and Down payment, Pay only, or Finish.
+ */
+import type { ServiceOffer } from '../../app/list-services.ts';
+import { formatInstant } from '../../core/index.ts';
+import type { PageContext } from './context.ts';
+import { clockTime, formatMoney, span, zoneName } from './format.ts';
+
+export interface FormValues {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly address: string;
+  readonly notes: string;
+  readonly remind: boolean;
+}
+
+type Field = 'name' | 'email' | 'phone' | 'address' | 'notes';
+
+export interface DetailsFormProps {
+  readonly ctx: PageContext;
+  readonly offer: ServiceOffer;
+  readonly staff: string;
+  readonly start: number;
+  readonly values: FormValues;
+  readonly errors: Partial<Record<Field, string>>;
+  readonly formKey: string;
+}
+
+export function DetailsForm(p: DetailsFormProps) {
+  const { ctx, offer, values, errors } = p;
+  const { m } = ctx;
+  const s = offer.service;
+  const end = p.start + s.durationMinutes * 60_000;
+  const money = (minor: number) => formatMoney(minor, offer.currency, m.intlLocale);
+  const labels: Record<Field, string> = {
+    name: m.details.name,
+    email: m.details.email,
+    phone: m.details.phone,
+    address: m.details.address,
+    notes: m.details.notes,
+  };
+  const input = (name: Field, type: string, autocomplete: string, required: boolean, hint?: string) => (
+    <p class="field">
+      <label for={`f-${name}`}>{labels[name]}</label>
+      {hint ? (
+        <span class="hint" id={`h-${name}`}>
+          {hint}
+        </span>
+      ) : null}
+      {name === 'notes' || name === 'address' ? (
+        <textarea
+          id={`f-${name}`}
+          name={name}
+          rows={name === 'notes' ? 3 : 2}
+          autocomplete={autocomplete}
+          aria-invalid={errors[name] ? 'true' : undefined}
+          aria-describedby={errors[name] ? `e-${name}` : undefined}
+        >
+          {values[name]}
+        </textarea>
+      ) : (
+        <input
+          id={`f-${name}`}
+          name={name}
+          type={type}
+          value={values[name]}
+          autocomplete={autocomplete}
+          required={required}
+          aria-invalid={errors[name] ? 'true' : undefined}
+          aria-describedby={
+            [hint ? `h-${name}` : '', errors[name] ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined
+          }
+        />
+      )}
+      {errors[name] ? (
+        <span class="error" id={`e-${name}`}>
+          {errors[name]}
+        </span>
+      ) : null}
+    </p>
+  );
+  const failed = (Object.keys(errors) as Field[]).filter((k) => errors[k]);
+  return (
+    <form method="post" class="details" novalidate>
+      <p class="when">
+        <strong>{span(p.start, end, ctx.tz, m.intlLocale)}</strong> ({zoneName(ctx.tz)})
+        {ctx.tz !== ctx.business.timezone ? (
+          <small class="hint">
+            {' '}
+            {m.book.businessTime(
+              zoneName(ctx.business.timezone),
+              clockTime(p.start, ctx.business.timezone, m.intlLocale),
+            )}
+          </small>
+        ) : null}
+      </p>
+      {failed.length > 0 ? (
+        <div class="alert" role="alert" tabindex={-1} data-focus-on-load>
+          <h2>{m.details.errorsTitle}</h2>
+          <ul>
+            {failed.map((k) => (
+              <li>
+                <a href={`#f-${k}`}>
+                  {labels[k]}: {errors[k]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {input('name', 'text', 'name', true)}
+      {input('email', 'email', 'email', true, m.details.emailHint)}
+      {input('phone', 'tel', 'tel', false)}
+      {input('address', 'text', 'street-address', false)}
+      {input('notes', 'text', 'off', false)}
+      <p class="check">
+        <label>
+          <input type="checkbox" name="remind" value="1" checked={values.remind} />{' '}
+          {m.details.reminderHours(ctx.business.reminderHours)}
+        </label>
+      </p>
+      <input type="hidden" name="start" value={formatInstant(p.start, ctx.tz)} />
+      <input type="hidden" name="staff" value={p.staff} />
+      <input type="hidden" name="tz" value={ctx.tz} />
+      <input type="hidden" name="key" value={p.formKey} />
+      <p class="actions">
+        {offer.paymentOptions.includes('full') ? (
+          <button type="submit" name="payment" value="full" class="primary">
+            {m.details.pay(money(s.price))}
+          </button>
+        ) : null}
+        {offer.paymentOptions.includes('deposit') ? (
+          <button type="submit" name="payment" value="deposit" class="primary alt">
+            {m.details.deposit(money(s.deposit))}
+          </button>
+        ) : null}
+        {offer.paymentOptions.includes('none') ? (
+          <button type="submit" name="payment" value="none" class="primary">
+            {m.details.finish}
+          </button>
+        ) : null}
+      </p>
+    </form>
+  );
+}

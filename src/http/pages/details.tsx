@@ -1,0 +1,139 @@
+/**
+ * `/book/<slug>/details`: the client's details and the buttons of SPEC §3's rule (Pay and Down
+ * payment, Pay only, or Finish). Posting books through the same use case as the API, with an
+ * idempotency key made when the form was shown, so a double submit books once. Afterwards:
+ * the code page, the payment gateway, or the confirmation; a time taken meanwhile sends the client
+ * back to the calendar with a plain message; mistakes in the form are shown beside the fields.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import { createBooking } from '../../app/create-booking.ts';
+import { getService, type ServiceOffer } from '../../app/list-services.ts';
+import { dateOf, type PaymentOption, parseInstant } from '../../core/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { bookPage } from './book.tsx';
+import { type PageContext, pageContext } from './context.ts';
+import { DetailsForm, type FormValues } from './details-form.tsx';
+import { Layout, page } from './layout.tsx';
+import { Recap } from './recap.tsx';
+import { notFoundPage } from './services.tsx';
+
+type Errors = Partial<Record<'name' | 'email' | 'phone' | 'address' | 'notes', string>>;
+
+export async function detailsPage(c: Context, deps: AppDeps) {
+  const ctx = await pageContext(c, deps);
+  const offer = await getService(deps, c.req.param('slug') ?? '');
+  const start = parseInstant(c.req.query('start') ?? '');
+  if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
+  if (start === null) return c.redirect(`/book/${offer.value.service.slug}`, 303);
+  const values: FormValues = { name: '', email: '', phone: '', address: '', notes: '', remind: false };
+  return c.html(render(ctx, offer.value, c.req.query('staff') ?? 'any', start, values, {}, newKey()));
+}
+
+export async function submitDetails(c: Context, deps: AppDeps) {
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const field = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+  const ctx = await pageContext(c, deps, { tz: field('tz') });
+  const offer = await getService(deps, c.req.param('slug') ?? '');
+  if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
+  const start = parseInstant(field('start'));
+  const staff = field('staff') || 'any';
+  if (start === null) return c.redirect(`/book/${offer.value.service.slug}`, 303);
+  const values: FormValues = {
+    name: field('name'),
+    email: field('email'),
+    phone: field('phone'),
+    address: field('address'),
+    notes: field('notes'),
+    remind: form.remind === '1',
+  };
+  const payment = (['none', 'full', 'deposit'] as const).find((p) => p === field('payment')) ?? 'none';
+  const key = /^[A-Za-z0-9_-]{16,64}$/.test(field('key')) ? field('key') : newKey();
+  const errors = check(ctx, values);
+  if (Object.keys(errors).length > 0) {
+    return c.html(render(ctx, offer.value, staff, start, values, errors, key), 400);
+  }
+  const r = await createBooking(deps, {
+    service: offer.value.service.slug,
+    staff,
+    start,
+    client: { name: values.name, email: values.email, phone: values.phone || null, address: values.address || null },
+    notes: values.notes,
+    wantsReminder: values.remind,
+    payment: payment as PaymentOption,
+    locale: ctx.locale,
+    idempotency: { key: `page:${key}`, requestHash: hashOf(offer.value.service.id, staff, start, values, payment) },
+  });
+  if (r.ok) {
+    const { next, token } = r.value;
+    if (next.action === 'pay') return c.redirect(next.url, 303);
+    return c.redirect(`/manage/${token}${next.action === 'done' ? '?done=1' : ''}`, 303);
+  }
+  if (r.code === 'SLOT_UNAVAILABLE') {
+    // Back to the calendar on that day, told plainly.
+    return bookPage(c, deps, { notice: ctx.m.book.taken, query: { staff, date: dateOf(start, ctx.tz) }, tz: ctx.tz });
+  }
+  if (r.code === 'IDEMPOTENCY_KEY_REUSED') {
+    return c.html(render(ctx, offer.value, staff, start, values, {}, newKey()), 409);
+  }
+  return c.html(render(ctx, offer.value, staff, start, values, { name: r.message }, key), 422);
+}
+
+function render(
+  ctx: PageContext,
+  offer: ServiceOffer,
+  staff: string,
+  start: number,
+  values: FormValues,
+  errors: Errors,
+  key: string,
+) {
+  const { m } = ctx;
+  return page(
+    <Layout ctx={ctx} title={m.details.title} accent={offer.service.color}>
+      <p class="crumbs">
+        <a href={`/book/${offer.service.slug}?${new URLSearchParams({ staff, date: dateOf(start, ctx.tz) })}`}>
+          {m.details.change}
+        </a>
+      </p>
+      <h1>{m.details.title}</h1>
+      <div class="book">
+        <Recap ctx={ctx} offer={offer} date={dateOf(start, ctx.tz)} start={start} />
+        <div class="book-main">
+          <DetailsForm
+            ctx={ctx}
+            offer={offer}
+            staff={staff}
+            start={start}
+            values={values}
+            errors={errors}
+            formKey={key}
+          />
+        </div>
+      </div>
+    </Layout>,
+  );
+}
+
+function check(ctx: PageContext, v: FormValues): Errors {
+  const { m } = ctx;
+  const errors: Errors = {};
+  const long = (k: keyof Errors, max: number) => {
+    if ((v[k] as string).length > max || (v[k] as string).includes('\u0000')) errors[k] = m.details.tooLong;
+  };
+  if (!v.name) errors.name = m.details.required;
+  if (!v.email) errors.email = m.details.required;
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) errors.email = m.details.badEmail;
+  long('name', 200);
+  long('email', 254);
+  long('phone', 50);
+  long('address', 500);
+  long('notes', 2000);
+  return errors;
+}
+
+const newKey = () => randomBytes(18).toString('base64url');
+
+function hashOf(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}

@@ -1,0 +1,166 @@
+/**
+ * The manage page's actions as plain forms (no script needed): enter the emailed code or ask for a
+ * new one, change the date and time on the same calendar, cancel after a question. The token in
+ * the path is the credential, as for the JSON API. Each answer is a page: the manage page with
+ * what happened, or the form again with the reason.
+ */
+import { type Context, Hono } from 'hono';
+import { allowances } from '../../app/allowances.ts';
+import { cancelBookingByClient } from '../../app/cancel-booking.ts';
+import { getService } from '../../app/list-services.ts';
+import { getManagedBooking } from '../../app/manage-booking.ts';
+import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
+import { resendCode } from '../../app/resend-code.ts';
+import { verifyEmail } from '../../app/verify-email.ts';
+import { dateOf, parseInstant } from '../../core/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { STATUS } from '../errors.ts';
+import { pageContext } from './context.ts';
+import { clockTime, span, zoneName } from './format.ts';
+import { Layout, page } from './layout.tsx';
+import { managePage } from './manage.tsx';
+import { loadPicker } from './picker.ts';
+import { PickerView } from './picker-view.tsx';
+import { notFoundPage } from './services.tsx';
+
+export function manageActions(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.get('/:token', (c) => managePage(c, deps));
+
+  app.post('/:token/verify', async (c) => {
+    const { m } = await pageContext(c, deps);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const code = typeof form.code === 'string' ? form.code.trim() : '';
+    if (!/^\d{6}$/.test(code)) return managePage(c, deps, { text: m.verify.wrong(5), status: 400, error: true });
+    const r = await verifyEmail(deps, c.req.param('token'), code);
+    if (r.ok && r.value.next.action === 'pay') return c.redirect(r.value.next.url, 303);
+    if (r.ok) return c.redirect(`/manage/${c.req.param('token')}?done=1`, 303);
+    const text = r.code === 'CODE_INVALID' ? m.verify.wrong(Number(r.details?.attemptsLeft ?? 0)) : r.message;
+    return managePage(c, deps, { text, status: STATUS[r.code], error: true });
+  });
+
+  app.post('/:token/resend-code', async (c) => {
+    const { m } = await pageContext(c, deps);
+    const r = await resendCode(deps, c.req.param('token'));
+    if (!r.ok && r.code === 'RATE_LIMITED') c.header('Retry-After', String(r.details?.retryAfterSeconds ?? 60));
+    return managePage(
+      c,
+      deps,
+      r.ok ? { text: m.verify.resent, status: 200 } : { text: r.message, status: STATUS[r.code], error: true },
+    );
+  });
+
+  app.get('/:token/reschedule', (c) => reschedulePage(c, deps));
+
+  app.post('/:token/reschedule', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+    const token = c.req.param('token');
+    const start = parseInstant(str('start'));
+    if (start === null) return c.redirect(`/manage/${token}/reschedule`, 303);
+    const staff = /^\d{1,18}$/.test(str('staff')) ? str('staff') : undefined;
+    const r = await rescheduleBookingByClient(deps, token, { start, staff, reason: '' });
+    if (r.ok) return c.redirect(`/manage/${token}?moved=1`, 303);
+    const ctx = await pageContext(c, deps, { tz: str('tz') });
+    if (r.code === 'SLOT_UNAVAILABLE') {
+      return reschedulePage(c, deps, { notice: ctx.m.book.taken, date: dateOf(start, ctx.tz), tz: ctx.tz });
+    }
+    return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
+  });
+
+  app.get('/:token/cancel', async (c) => {
+    const ctx = await pageContext(c, deps);
+    const { m } = ctx;
+    const r = await getManagedBooking(deps, c.req.param('token'));
+    if (!r.ok) return notFoundPage(c, ctx, m.manage.notFound);
+    const { booking } = r.value;
+    return c.html(
+      page(
+        <Layout ctx={ctx} title={m.cancel.title}>
+          <h1>{m.cancel.title}</h1>
+          <p>
+            <strong>{booking.serviceName}</strong>, {booking.staffName} —{' '}
+            {span(booking.start, booking.end, ctx.tz, m.intlLocale)} ({zoneName(ctx.tz)})
+          </p>
+          <form method="post">
+            <p class="field">
+              <label for="reason">{m.cancel.reason}</label>
+              <textarea id="reason" name="reason" rows={2} maxlength={500} />
+            </p>
+            <p class="actions">
+              <button type="submit" class="danger">
+                {m.cancel.confirm}
+              </button>{' '}
+              <a class="button secondary" href={`/manage/${c.req.param('token')}`}>
+                {m.cancel.keep}
+              </a>
+            </p>
+          </form>
+        </Layout>,
+      ),
+    );
+  });
+
+  app.post('/:token/cancel', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const reason = typeof form.reason === 'string' ? form.reason.trim().slice(0, 500).replaceAll('\u0000', '') : '';
+    const token = c.req.param('token');
+    const r = await cancelBookingByClient(deps, token, reason);
+    if (r.ok) return c.redirect(`/manage/${token}?cancelled=1`, 303);
+    return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
+  });
+
+  return app;
+}
+
+async function reschedulePage(c: Context, deps: AppDeps, back?: { notice: string; date: string; tz: string }) {
+  const ctx = await pageContext(c, deps, back ? { tz: back.tz } : {});
+  const { m } = ctx;
+  const token = c.req.param('token') ?? '';
+  const r = await getManagedBooking(deps, token);
+  if (!r.ok) return notFoundPage(c, ctx, m.manage.notFound);
+  const { booking, service, business } = r.value;
+  const allowed = allowances(booking, service, business, ctx.now);
+  const offer = service ? await getService(deps, service.id) : null;
+  if (!offer?.ok || allowed.reschedule.block !== null)
+    return managePage(c, deps, { text: m.manage.noReschedule, status: 409, error: true });
+  const data = await loadPicker(deps, ctx, offer.value, {
+    staff: business.allowStaffChangeOnReschedule ? (c.req.query('staff') ?? booking.staffId) : booking.staffId,
+    date: back?.date ?? c.req.query('date') ?? dateOf(booking.start, ctx.tz),
+    month: c.req.query('month'),
+    exclude: { staffId: booking.staffId, span: { start: booking.start, end: booking.end } },
+  });
+  const base = `/manage/${token}/reschedule`;
+  const left = allowed.reschedule.limit - allowed.reschedule.count;
+  return c.html(
+    page(
+      <Layout ctx={ctx} title={m.reschedule.title} accent={offer.value.service.color}>
+        <p class="crumbs">
+          <a href={`/manage/${token}`}>{m.reschedule.back}</a>
+        </p>
+        <h1>{m.reschedule.title}</h1>
+        <p>
+          {m.reschedule.current(`${span(booking.start, booking.end, ctx.tz, m.intlLocale)} (${zoneName(ctx.tz)})`)} —{' '}
+          {booking.staffName}. <strong>{m.manage.changesLeft(left)}</strong>
+          {booking.timezone !== ctx.tz ? (
+            <small> {clockTime(booking.start, booking.timezone, m.intlLocale)}</small>
+          ) : null}
+        </p>
+        <PickerView
+          ctx={ctx}
+          offer={offer.value}
+          data={data}
+          basePath={base}
+          action={base}
+          method="post"
+          submitLabel={m.reschedule.submit}
+          staffChoice={business.allowStaffChangeOnReschedule}
+          anyOption={false}
+          notice={back?.notice}
+        />
+      </Layout>,
+    ),
+    back ? 409 : 200,
+  );
+}

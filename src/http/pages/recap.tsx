@@ -1,0 +1,30 @@
+/** The service recap beside the calendar: name, chosen date (and time), price, duration. */
+import type { ServiceOffer } from '../../app/list-services.ts';
+import type { PageContext } from './context.ts';
+import { clockTime, formatMoney, longDate } from './format.ts';
+
+export function Recap(p: { ctx: PageContext; offer: ServiceOffer; date: string; start?: number | null }) {
+  const { m } = p.ctx;
+  const s = p.offer.service;
+  return (
+    <aside class="recap" aria-labelledby="recap-title">
+      <h2 id="recap-title">{m.book.recap}</h2>
+      <dl>
+        <dt>{m.book.service}</dt>
+        <dd>{s.name}</dd>
+        <dt>{m.book.date}</dt>
+        <dd>{longDate(p.date, m.intlLocale)}</dd>
+        {p.start ? (
+          <>
+            <dt>{m.book.time}</dt>
+            <dd>{clockTime(p.start, p.ctx.tz, m.intlLocale)}</dd>
+          </>
+        ) : null}
+        <dt>{m.book.price}</dt>
+        <dd>{s.price === 0 ? m.services.free : formatMoney(s.price, p.offer.currency, m.intlLocale)}</dd>
+        <dt>{m.book.duration}</dt>
+        <dd>{m.services.minutes(s.durationMinutes)}</dd>
+      </dl>
+    </aside>
+  );
+}

@@ -1,0 +1,60 @@
+/** `/`: the services a client can book, each with its duration, price and a link to its calendar. */
+import type { Context } from 'hono';
+import { listServices } from '../../app/list-services.ts';
+import type { AppDeps } from '../deps.ts';
+import { type PageContext, pageContext } from './context.ts';
+import { formatMoney } from './format.ts';
+import { Layout, page, readableAccent } from './layout.tsx';
+
+export async function servicesPage(c: Context, deps: AppDeps) {
+  const ctx = await pageContext(c, deps);
+  const { m } = ctx;
+  const offers = (await listServices(deps)).filter((o) => o.staff.length > 0);
+  return c.html(
+    page(
+      <Layout ctx={ctx} title={m.services.title}>
+        <h1>{m.services.title}</h1>
+        <p>{offers.length > 0 ? m.services.intro : m.services.none}</p>
+        <ul class="services">
+          {offers.map((o) => {
+            const s = o.service;
+            const color = readableAccent(s.color);
+            return (
+              <li class="service" style={color ? `--accent:${color}` : undefined}>
+                <h2>
+                  <a href={`/book/${s.slug}`} aria-label={m.services.book(s.name)}>
+                    {s.name}
+                  </a>
+                </h2>
+                {s.description ? <p>{s.description}</p> : null}
+                <p class="facts">
+                  <span>{m.services.minutes(s.durationMinutes)}</span>
+                  <span>{s.price === 0 ? m.services.free : formatMoney(s.price, o.currency, m.intlLocale)}</span>
+                  {s.deposit > 0 && o.paymentOptions.includes('deposit') ? (
+                    <span>{m.services.depositNote(formatMoney(s.deposit, o.currency, m.intlLocale))}</span>
+                  ) : null}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      </Layout>,
+    ),
+  );
+}
+
+export function notFoundPage(c: Context, ctx: PageContext, message: string) {
+  const { m } = ctx;
+  return c.html(
+    page(
+      <Layout ctx={ctx} title={m.error.notFound}>
+        <h1>{m.error.notFound}</h1>
+        <p>{message}</p>
+        <p>
+          <a href="/">{m.error.home}</a>
+        </p>
+      </Layout>,
+    ),
+    404,
+  );
+}

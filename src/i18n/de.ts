@@ -1,0 +1,67 @@
+/**
+ * German email wording (Sie). Same shape as the English reference catalogue. Names are never put in
+ * the genitive ("Anas Buchung" breaks on names ending in s): "die Buchung von …" instead.
+ */
+import type { Messages } from './messages.ts';
+
+export const de: Messages = {
+  intlLocale: 'de-DE',
+  greeting: (name) => `Hallo ${name},`,
+  greetingNoName: 'Hallo,',
+  labels: {
+    service: 'Leistung',
+    staff: 'Bei',
+    when: 'Termin',
+    reference: 'Buchungsnummer',
+    price: 'Preis',
+    paid: 'Bereits bezahlt',
+    notes: 'Anmerkungen',
+    reason: 'Grund',
+    client: 'Kunde',
+    email: 'E-Mail',
+    phone: 'Telefon',
+  },
+  booking: {
+    client: {
+      subject: {
+        confirmed: (a) => `Buchung bestätigt: ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a) => `Buchung geändert: ${a.service}, jetzt ${a.when} (${a.reference})`,
+        cancelled: (a) => `Buchung storniert: ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a) => `Erinnerung: ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a) => `Ihre Buchung bei ${a.business} ist bestätigt.`,
+        rescheduled: (a) => `Ihre Buchung bei ${a.business} wurde geändert.`,
+        cancelled: (a) => `Ihre Buchung bei ${a.business} wurde storniert.`,
+        reminder: (a) => `Ihre Buchung bei ${a.business} steht bald an.`,
+      },
+    },
+    team: {
+      subject: {
+        confirmed: (a) => `Neue Buchung: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a) => `Buchung geändert: ${a.client}, ${a.service}, jetzt ${a.when} (${a.reference})`,
+        cancelled: (a) => `Buchung storniert: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a) => `Erinnerung: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a) => `${a.client} hat ${a.service} bei ${a.staff} gebucht.`,
+        rescheduled: (a) => `Die Buchung von ${a.client} für ${a.service} wurde geändert.`,
+        cancelled: (a) => `Die Buchung von ${a.client} für ${a.service} wurde storniert.`,
+        reminder: (a) => `${a.client} hat demnächst einen Termin für ${a.service} bei ${a.staff}.`,
+      },
+    },
+    movedTime: (from, to) => `Termin: ${from} → ${to}`,
+    movedStaff: (from, to) => `Bei: ${from} → ${to}`,
+    reschedule: (left) => `Termin verschieben (noch ${left === 1 ? '1 Änderung' : `${left} Änderungen`} möglich)`,
+    cancel: 'Buchung stornieren',
+    calendarAttached: 'Die Kalenderdatei ist angehängt: Öffnen Sie sie, um die Buchung in Ihren Kalender einzutragen.',
+    calendarRemove: 'Öffnen Sie die angehängte Kalenderdatei, um die Buchung aus Ihrem Kalender zu entfernen.',
+  },
+  verification: {
+    subject: (code, business) => `${code} ist Ihr Code für ${business}`,
+    intro: 'Bitte geben Sie diesen Code ein, um Ihre E-Mail-Adresse und Ihre Buchung zu bestätigen:',
+    valid: (minutes) => `Der Code ist ${minutes === 1 ? '1 Minute' : `${minutes} Minuten`} gültig.`,
+    enterCode: 'Code eingeben',
+    ignore: 'Wenn Sie diesen Code nicht angefordert haben, können Sie diese E-Mail ignorieren.',
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * Spanish (Spain) email wording (usted). Same shape as the English reference catalogue; the
+ * salutation ends in a colon, as Spanish letters do ("Hola, Ana:").
+ */
+import type { Messages } from './messages.ts';
+
+export const es: Messages = {
+  intlLocale: 'es-ES',
+  greeting: (name) => `Hola, ${name}:`,
+  greetingNoName: 'Hola:',
+  labels: {
+    service: 'Servicio',
+    staff: 'Con',
+    when: 'Fecha y hora',
+    reference: 'Referencia',
+    price: 'Precio',
+    paid: 'Pagado',
+    notes: 'Notas',
+    reason: 'Motivo',
+    client: 'Cliente',
+    email: 'Correo electrónico',
+    phone: 'Teléfono',
+  },
+  booking: {
+    client: {
+      subject: {
+        confirmed: (a) => `Reserva confirmada: ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a) => `Reserva modificada: ${a.service}, ahora ${a.when} (${a.reference})`,
+        cancelled: (a) => `Reserva cancelada: ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a) => `Recordatorio: ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a) => `Su reserva en ${a.business} está confirmada.`,
+        rescheduled: (a) => `Su reserva en ${a.business} se ha modificado.`,
+        cancelled: (a) => `Su reserva en ${a.business} se ha cancelado.`,
+        reminder: (a) => `Le recordamos su próxima reserva en ${a.business}.`,
+      },
+    },
+    team: {
+      subject: {
+        confirmed: (a) => `Nueva reserva: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a) => `Reserva modificada: ${a.client}, ${a.service}, ahora ${a.when} (${a.reference})`,
+        cancelled: (a) => `Reserva cancelada: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a) => `Recordatorio: ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a) => `${a.client} ha reservado ${a.service} con ${a.staff}.`,
+        rescheduled: (a) => `La reserva de ${a.client} para ${a.service} se ha modificado.`,
+        cancelled: (a) => `La reserva de ${a.client} para ${a.service} se ha cancelado.`,
+        reminder: (a) => `${a.client} tiene cita para ${a.service} con ${a.staff}.`,
+      },
+    },
+    movedTime: (from, to) => `Fecha y hora: ${from} → ${to}`,
+    movedStaff: (from, to) => `Profesional: ${from} → ${to}`,
+    reschedule: (left) => `Cambiar la reserva (${left === 1 ? 'queda 1 cambio' : `quedan ${left} cambios`})`,
+    cancel: 'Cancelar la reserva',
+    calendarAttached: 'Se adjunta el archivo de calendario: ábralo para añadir la reserva a su calendario.',
+    calendarRemove: 'Abra el archivo de calendario adjunto para eliminar la reserva de su calendario.',
+  },
+  verification: {
+    subject: (code, business) => `${code} es su código para ${business}`,
+    intro: 'Introduzca este código para confirmar su dirección de correo electrónico y su reserva:',
+    valid: (minutes) => `El código es válido durante ${minutes === 1 ? '1 minuto' : `${minutes} minutos`}.`,
+    enterCode: 'Introducir el código',
+    ignore: 'Si no ha solicitado este código, puede ignorar este correo.',
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * French email wording (vouvoiement). Same shape as the English reference catalogue; French puts a
+ * space before a colon. Phrases avoid "de" + a name, which would need elision ("d'Ana").
+ */
+import type { Messages } from './messages.ts';
+
+export const fr: Messages = {
+  intlLocale: 'fr-FR',
+  greeting: (name) => `Bonjour ${name},`,
+  greetingNoName: 'Bonjour,',
+  labels: {
+    service: 'Prestation',
+    staff: 'Avec',
+    when: 'Date et heure',
+    reference: 'Référence',
+    price: 'Prix',
+    paid: 'Déjà payé',
+    notes: 'Remarques',
+    reason: 'Motif',
+    client: 'Client',
+    email: 'E-mail',
+    phone: 'Téléphone',
+  },
+  booking: {
+    client: {
+      subject: {
+        confirmed: (a) => `Réservation confirmée : ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a) => `Réservation modifiée : ${a.service}, désormais ${a.when} (${a.reference})`,
+        cancelled: (a) => `Réservation annulée : ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a) => `Rappel : ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a) => `Votre réservation chez ${a.business} est confirmée.`,
+        rescheduled: (a) => `Votre réservation chez ${a.business} a été modifiée.`,
+        cancelled: (a) => `Votre réservation chez ${a.business} a été annulée.`,
+        reminder: (a) => `Nous vous rappelons votre prochaine réservation chez ${a.business}.`,
+      },
+    },
+    team: {
+      subject: {
+        confirmed: (a) => `Nouvelle réservation : ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        rescheduled: (a) => `Réservation modifiée : ${a.client}, ${a.service}, désormais ${a.when} (${a.reference})`,
+        cancelled: (a) => `Réservation annulée : ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+        reminder: (a) => `Rappel : ${a.client}, ${a.service}, ${a.when} (${a.reference})`,
+      },
+      intro: {
+        confirmed: (a) => `${a.client} a réservé ${a.service} avec ${a.staff}.`,
+        rescheduled: (a) => `La réservation pour ${a.client} (${a.service}) a été modifiée.`,
+        cancelled: (a) => `La réservation pour ${a.client} (${a.service}) a été annulée.`,
+        reminder: (a) => `${a.client} a rendez-vous pour ${a.service} avec ${a.staff}.`,
+      },
+    },
+    movedTime: (from, to) => `Date et heure : ${from} → ${to}`,
+    movedStaff: (from, to) => `Avec : ${from} → ${to}`,
+    // French counts 0 and 1 as singular.
+    reschedule: (left) =>
+      `Déplacer la réservation (${left < 2 ? `${left} modification restante` : `${left} modifications restantes`})`,
+    cancel: 'Annuler la réservation',
+    calendarAttached: 'Le fichier calendrier est joint : ouvrez-le pour ajouter la réservation à votre agenda.',
+    calendarRemove: 'Ouvrez le fichier calendrier joint pour retirer la réservation de votre agenda.',
+  },
+  verification: {
+    subject: (code, business) => `${code} est votre code pour ${business}`,
+    intro: 'Saisissez ce code pour confirmer votre adresse e-mail et votre réservation :',
+    valid: (minutes) => `Le code est valable ${minutes < 2 ? `${minutes} minute` : `${minutes} minutes`}.`,
+    enterCode: 'Saisir le code',
+    ignore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail.',
+  },
+};

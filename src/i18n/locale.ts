@@ -1,0 +1,50 @@
+/**
+ * Which language a visitor gets (SPEC §7): `?lang=`, then the `lang` cookie, then the browser's
+ * Accept-Language (by its q-values), then the business default. Only locales with catalogues count.
+ */
+export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español' };
+
+export const isLocale = (tag: string | undefined | null): tag is Locale =>
+  tag !== undefined && tag !== null && (LOCALES as readonly string[]).includes(tag);
+
+/** The supported locale a language tag names ("fr-CA" → fr), or null. */
+export function localeOf(tag: string): Locale | null {
+  const lang = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLocale(lang) ? lang : null;
+}
+
+/** The best supported locale of an Accept-Language header, or null. */
+export function fromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(',')
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag = '', ...params] = part.split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { locale: localeOf(tag), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((r) => r.locale !== null && r.q > 0 && !Number.isNaN(r.q))
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.locale ?? null;
+}
+
+export interface LocaleSources {
+  readonly query?: string | undefined;
+  readonly cookie?: string | undefined;
+  readonly acceptLanguage?: string | undefined;
+  readonly fallback: string;
+}
+
+export function negotiateLocale(s: LocaleSources): Locale {
+  return (
+    (s.query ? localeOf(s.query) : null) ??
+    (s.cookie ? localeOf(s.cookie) : null) ??
+    fromAcceptLanguage(s.acceptLanguage) ??
+    localeOf(s.fallback) ??
+    'en'
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The server driver: node-postgres (`pg`) with a connection pool, for PostgreSQL server mode
+ * (DATABASE_URL), where several processes may share one database.
+ *
+ * Rows come back as the store expects them from PGlite: timestamptz as Date, bytea as Buffer (a
+ * Uint8Array), jsonb parsed, arrays as arrays, int8 and numeric as strings (rows.ts wraps them
+ * with Number()/String()). One exception to pg's defaults: `date` stays the plain 'YYYY-MM-DD'
+ * text, since pg would build a Date at local midnight and a server in a zone west of UTC would
+ * shift every day off by one. That parser is set on this pool's own type registry, never on pg's
+ * global one, so no other pg user in the process is affected. Errors are pg's DatabaseError, which
+ * carries the SQLSTATE on `.code` and the constraint on `.constraint` (sqlState(), constraintOf()).
+ */
+import pg from 'pg';
+import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
+
+/** Connections kept by one process; PostgreSQL's default max_connections (100) fits several processes. */
+const DEFAULT_MAX = 10;
+
+/** Opens a pool on a postgres:// URL; nothing connects until the first statement. */
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.DATE, (text: string) => text);
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? DEFAULT_MAX, types });
+  // An idle connection that dies (server restart, network) is dropped by the pool, which then
+  // reports it here; without a listener that report would crash the process. The next statement
+  // opens a fresh connection, and a statement on a broken one fails on its own.
+  pool.on('error', () => {});
+
+  const run = async (client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) =>
+    (await client.query<Row>(text, params ? [...params] : undefined)).rows;
+
+  return {
+    driver: 'postgres',
+    query: async <T extends Row>(text: string, params?: readonly unknown[]) => (await run(pool, text, params)) as T[],
+    // Without parameters pg uses the simple query protocol, which accepts several statements.
+    exec: async (text: string) => {
+      await pool.query(text);
+    },
+    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      // A connection whose ROLLBACK failed is in an unknown state: the pool must close it.
+      let broken: Error | undefined;
+      // Store code may issue a transaction's statements concurrently (Promise.all); one connection
+      // runs one at a time, so they queue here rather than in pg (deprecated there, gone in pg 9).
+      let tail: Promise<unknown> = Promise.resolve();
+      const serial = <R>(step: () => Promise<R>): Promise<R> => {
+        const next = tail.then(step, step);
+        tail = next.catch(() => {});
+        return next;
+      };
+      const execText = async (text: string) => {
+        await serial(() => client.query(text));
+      };
+      try {
+        await execText('BEGIN');
+        const tx = withSavepoints((text, params) => serial(() => run(client, text, params)), execText);
+        let result: T;
+        try {
+          result = await fn(tx);
+        } catch (error) {
+          await execText('ROLLBACK').catch((rollbackError: unknown) => {
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+          throw error;
+        }
+        await execText('COMMIT');
+        return result;
+      } finally {
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
