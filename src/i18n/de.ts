@@ -14,6 +14,7 @@ export const de: Messages = {
     when: 'Termin',
     reference: 'Buchungsnummer',
     price: 'Preis',
+    free: 'Kostenlos',
     paid: 'Bereits bezahlt',
     notes: 'Anmerkungen',
     reason: 'Grund',

@@ -26,6 +26,7 @@ export const en = {
     when: 'When',
     reference: 'Reference',
     price: 'Price',
+    free: 'Free',
     paid: 'Paid',
     notes: 'Notes',
     reason: 'Reason',

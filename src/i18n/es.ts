@@ -14,6 +14,7 @@ export const es: Messages = {
     when: 'Fecha y hora',
     reference: 'Referencia',
     price: 'Precio',
+    free: 'Gratis',
     paid: 'Pagado',
     notes: 'Notas',
     reason: 'Motivo',

@@ -14,6 +14,7 @@ export const fr: Messages = {
     when: 'Date et heure',
     reference: 'Référence',
     price: 'Prix',
+    free: 'Gratuit',
     paid: 'Déjà payé',
     notes: 'Remarques',
     reason: 'Motif',

@@ -105,8 +105,16 @@ describeBrowser('after booking, in a browser', () => {
     await bookConsultation(s, 'Lin Links', email);
     const staff = await fact(page, 'With');
 
+    // As a person would: open the dev mailbox and follow the link in the confirmation email.
     const confirmed = await waitForMail(server, email, (m) => m.subject.startsWith('Booking confirmed'));
-    await page.goto(linkIn(confirmed, server, '/manage/'));
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await s.shot('mailbox');
+    const message = page.locator('article', { hasText: confirmed.subject });
+    await message
+      .getByRole('link', { name: linkIn(confirmed, server, '/manage/') })
+      .first()
+      .click();
+    await page.waitForURL(/\/manage\/[A-Za-z0-9_-]{43}$/);
     expect(await shown(page.locator('main'))).toContain('Your booking is confirmed.');
     await s.shot('manage');
     await s.axe('manage page');

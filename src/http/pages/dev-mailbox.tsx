@@ -42,7 +42,7 @@ export async function devMailboxPage(mailbox: DevMailbox, to: string | undefined
               </details>
               <details open>
                 <summary>Text</summary>
-                <pre>{m.text}</pre>
+                <pre>{linkified(m.text)}</pre>
               </details>
             </article>
           ))}
@@ -60,3 +60,10 @@ h2{font-size:1.1rem;margin:0}.meta{color:#555;margin:.25rem 0 .5rem}
 pre{white-space:pre-wrap;background:#fafafa;padding:.75rem;border-radius:6px}
 iframe{width:100%;height:28rem;border:1px solid #ddd;border-radius:6px;background:#fff}
 a{color:#1a5fb4}`;
+
+/** The text with its web addresses as links, so the emails' links can be followed from here. */
+function linkified(text: string) {
+  return text
+    .split(/(https?:\/\/[^\s<>"]+)/)
+    .map((part, i) => (i % 2 === 1 && URL.canParse(part) ? <a href={part}>{part}</a> : part));
+}

@@ -121,6 +121,19 @@ describe('bookingEmail facts, in the text and the HTML alike', () => {
   });
 });
 
+describe('bookingEmail for a free service', () => {
+  it.each([
+    ['en', 'Price: Free'],
+    ['fr', 'Prix : Gratuit'],
+    ['de', 'Preis: Kostenlos'],
+    ['es', 'Precio: Gratis'],
+  ])('%s says so instead of a zero price', (locale, line) => {
+    const { text } = bookingEmail(bookingData({ locale, booking: { price: 0, amountPaid: 0 } }));
+    expect(text.replace(/\u202f|\u00a0/g, ' ')).toContain(line.replace(' :', ':'));
+    expect(text).not.toMatch(/0[.,]00/);
+  });
+});
+
 describe('bookingEmail links and calendar line', () => {
   const reschedule = 'Reschedule (2 changes left)';
   it.each([

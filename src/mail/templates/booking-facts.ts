@@ -24,7 +24,7 @@ export function bookingFacts(data: BookingEmailData, m: Messages): Fact[] {
     { label: l.staff, value: b.staffName },
     { label: l.when, value: formatSpan(b.start, b.end, b.timezone, m.intlLocale) },
     { label: l.reference, value: b.reference },
-    { label: l.price, value: money(b.price) },
+    { label: l.price, value: b.price === 0 ? l.free : money(b.price) },
     ...(b.amountPaid > 0 ? [{ label: l.paid, value: money(b.amountPaid) }] : []),
     ...(b.notes.trim() ? [{ label: l.notes, value: b.notes.trim() }] : []),
     ...(reason ? [{ label: l.reason, value: reason }] : []),
