@@ -17,9 +17,11 @@ import * as verification from './verification.ts';
 
 /**
  * `pending` collects, inside a transaction, the invalidations to repeat once it has ended: with
- * several connections a reader could otherwise cache rows read before the commit.
+ * several connections a reader could otherwise cache rows read before the commit. `committed`
+ * collects what to apply to the cache only if the transaction commits (a nested transaction
+ * hands its list up only when it succeeds).
  */
-export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[]): Store {
+export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[], committed?: (() => void)[]): Store {
   const read = <T>(key: string, load: () => Promise<T>) => (cache ? cache.catalogRead(key, load) : load());
   const invalidate = (fn: () => void) => {
     fn();
@@ -27,10 +29,18 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
   };
   const store: Store = {
     async transaction(fn) {
-      if (pending) return sql.transaction((tx) => fn(createStore(tx, cache, pending)));
+      if (pending) {
+        const mine: (() => void)[] = [];
+        const result = await sql.transaction((tx) => fn(createStore(tx, cache, pending, mine)));
+        (committed ?? pending).push(...mine);
+        return result;
+      }
       const after: (() => void)[] = [];
+      const done: (() => void)[] = [];
       try {
-        return await sql.transaction((tx) => fn(createStore(tx, cache, after)));
+        const result = await sql.transaction((tx) => fn(createStore(tx, cache, after, done)));
+        for (const f of done) f();
+        return result;
       } finally {
         for (const f of after) f();
       }
@@ -74,14 +84,21 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       return String(row?.id);
     },
     async insertBooking(b, now) {
-      const drop = () => cache?.invalidateStaff(b.staffId);
-      invalidate(drop);
-      try {
-        return await bookings.insertBooking(sql, b, now);
-      } finally {
-        // Again once written: a read between the two may have loaded rows from before the write.
-        invalidate(drop);
+      // Loads in flight are not stored, and once committed the row joins the cached rows.
+      const touch = () => cache?.touchStaff(b.staffId);
+      invalidate(touch);
+      const result = await bookings.insertBooking(sql, b, now);
+      if (result.ok && cache) {
+        const row = {
+          start: b.occupied.start,
+          end: b.occupied.end,
+          holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+        };
+        const add = () => cache.addRow(b.staffId, row);
+        if (committed) committed.push(add);
+        else add();
       }
+      return result;
     },
     getBooking: (id) => bookings.getBooking(sql, id),
     findBookingByToken: (hash) => changes.findBookingByToken(sql, hash),

@@ -76,4 +76,41 @@ describe('ReadCache', () => {
     expect(await cache.busyFor(['1'], { start: NOW - 3 * 24 * H, end: NOW }, NOW, load)).toBeNull();
     expect(await cache.busyFor(['1'], { start: NOW - 24 * H, end: NOW }, NOW, load)).toEqual(new Map([['1', []]]));
   });
+
+  it('adds a committed booking to the cached rows in order, dropping the lapsed holds it replaced; new token', async () => {
+    const cache = new ReadCache();
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return new Map([['1', rows([1, 2, null], [3, 4, -0.5], [6, 7, null])]]);
+    };
+    const window = { start: NOW, end: NOW + 10 * H };
+    await cache.busyFor(['1'], window, NOW, load);
+    const before = cache.viewToken(['1'], NOW)?.token;
+    // A booking over the lapsed hold at 3-4 (the insert expired it), and one at 8-9.
+    cache.addRow('1', { start: NOW + 3.5 * H, end: NOW + 4.5 * H, holdUntil: null });
+    cache.addRow('1', { start: NOW + 8 * H, end: NOW + 9 * H, holdUntil: null });
+    const busy = await cache.busyFor(['1'], window, NOW, load);
+    const hours = (busy?.get('1') ?? []).map((i) => [(i.start - NOW) / H, (i.end - NOW) / H]);
+    expect(hours).toEqual([
+      [1, 2],
+      [3.5, 4.5],
+      [6, 7],
+      [8, 9],
+    ]);
+    expect(loads).toBe(1); // no reload
+    expect(cache.viewToken(['1'], NOW)?.token).not.toBe(before);
+  });
+
+  it('adding to a member who is not cached does nothing but change the version', async () => {
+    const cache = new ReadCache();
+    cache.addRow('9', { start: NOW, end: NOW + H, holdUntil: null });
+    let loads = 0;
+    const busy = await cache.busyFor(['9'], { start: NOW, end: NOW + H }, NOW, async () => {
+      loads++;
+      return new Map([['9', rows([0, 1, null])]]);
+    });
+    expect(loads).toBe(1);
+    expect(busy?.get('9')).toEqual([{ start: NOW, end: NOW + H }]);
+  });
 });

@@ -174,7 +174,10 @@ function nextFreeDay(data: PickerData): string | null {
 }
 
 /** Every zone the runtime knows, with the current one even when it is an alias (e.g. UTC). */
+let zones: string[] | null = null;
+
 function zoneList(current: string): string[] {
-  const all = Intl.supportedValuesOf('timeZone');
+  zones ??= Intl.supportedValuesOf('timeZone');
+  const all = zones;
   return all.includes(current) ? all : [current, ...all];
 }

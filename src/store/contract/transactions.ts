@@ -5,7 +5,7 @@ import { at, contractFixtures, fakeHash, type GetDb, SETUP } from './fixtures.ts
 
 export function describeTransactions(getDb: GetDb): void {
   let ids: SetupResult;
-  const { t, draft, insertOk, bookingRows } = contractFixtures(getDb, () => ids);
+  const { t, idOf, draft, insertOk, bookingRows } = contractFixtures(getDb, () => ids);
 
   describe('transaction()', () => {
     const NOW = '2027-03-29T06:00:00Z';
@@ -57,6 +57,40 @@ export function describeTransactions(getDb: GetDb): void {
         });
       });
       expect(await clientEmails()).toEqual(['kept@example.test', 'outer@example.test']);
+    });
+
+    it('busy time read after a rolled-back insert (outer, or in a failed nested transaction) does not show it', async () => {
+      const ana = idOf('staff', 'ana');
+      const day = { start: at('2027-03-29T00:00:00Z'), end: at('2027-03-30T00:00:00Z') };
+      const busy = async () =>
+        ((await t.store.listBusy([ana], day, at(NOW))).get(ana) ?? []).map((i) => new Date(i.start).toISOString());
+      await insertOk({ staff: 'ana', start: '2027-03-29T08:00:00Z', end: '2027-03-29T09:00:00Z' }, NOW);
+      expect(await busy()).toEqual(['2027-03-29T08:00:00.000Z']); // read (and cached, where a cache is used)
+      await expect(
+        t.store.transaction(async (tx) => {
+          await tx.insertBooking(
+            draft({ staff: 'ana', start: '2027-03-29T10:00:00Z', end: '2027-03-29T11:00:00Z' }),
+            at(NOW),
+          );
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      await t.store.transaction(async (tx) => {
+        await expect(
+          tx.transaction(async (inner) => {
+            await inner.insertBooking(
+              draft({ staff: 'ana', start: '2027-03-29T12:00:00Z', end: '2027-03-29T13:00:00Z' }),
+              at(NOW),
+            );
+            throw new Error('inner');
+          }),
+        ).rejects.toThrow('inner');
+        await tx.insertBooking(
+          draft({ staff: 'ana', start: '2027-03-29T14:00:00Z', end: '2027-03-29T15:00:00Z' }),
+          at(NOW),
+        );
+      });
+      expect(await busy()).toEqual(['2027-03-29T08:00:00.000Z', '2027-03-29T14:00:00.000Z']);
     });
 
     it('a refused insertBooking inside a transaction leaves the transaction usable (create-booking retries)', async () => {
