@@ -35,3 +35,30 @@ describe('loadConfig: DATABASE_URL (PostgreSQL server mode)', () => {
     expect(loadConfig({})).toMatchObject({ ok: true, config: { databaseUrl: null, secret: null } });
   });
 });
+
+describe('loadConfig: job timing and logs', () => {
+  it('defaults: a 60 s lease, a poll every second, info logs', () => {
+    expect(loadConfig({})).toMatchObject({
+      ok: true,
+      config: { jobLeaseMs: 60_000, jobPollMs: 1000, logLevel: 'info' },
+    });
+  });
+
+  it('takes JOB_LEASE_SECONDS, JOB_POLL_MS and LOG_LEVEL (case-insensitive; silent allowed)', () => {
+    expect(loadConfig({ JOB_LEASE_SECONDS: '5', JOB_POLL_MS: '50', LOG_LEVEL: 'Silent' })).toMatchObject({
+      ok: true,
+      config: { jobLeaseMs: 5000, jobPollMs: 50, logLevel: 'silent' },
+    });
+  });
+
+  it('refuses a lease under 5 s, a poll under 50 ms and an unknown level, all at once', () => {
+    expect(loadConfig({ JOB_LEASE_SECONDS: '4', JOB_POLL_MS: '10', LOG_LEVEL: 'verbose' })).toEqual({
+      ok: false,
+      problems: [
+        'JOB_LEASE_SECONDS must be a whole number from 5 to 86400 (got "4")',
+        'JOB_POLL_MS must be a whole number from 50 to 600000 (got "10")',
+        'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent (got "verbose")',
+      ],
+    });
+  });
+});

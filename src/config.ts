@@ -21,7 +21,16 @@ export interface Config {
   readonly rateLimitPerIp: number;
   /** SLOTWISE_SECRET (required with databaseUrl); null = generate and keep one in the data directory (embedded mode). */
   readonly secret: string | null;
+  /** How long a claimed job stays with its worker before another may take it (JOB_LEASE_SECONDS). */
+  readonly jobLeaseMs: number;
+  /** The job worker's pause between rounds when there was nothing to do (JOB_POLL_MS). */
+  readonly jobPollMs: number;
+  /** The least severe JSON log line written (LOG_LEVEL); 'silent' writes none. */
+  readonly logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -75,7 +84,12 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       'SLOTWISE_SECRET is required with DATABASE_URL: set the same value (at least 32 characters, e.g. from `openssl rand -base64 32`) for every process',
     );
   }
-  if (problems.length > 0) return { ok: false, problems };
+  const jobLeaseSeconds = integer(env, 'JOB_LEASE_SECONDS', 60, 5, 86_400, problems);
+  const jobPollMs = integer(env, 'JOB_POLL_MS', 1000, 50, 600_000, problems);
+  const levelRaw = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  const logLevel = LOG_LEVELS.find((l) => l === levelRaw);
+  if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  if (problems.length > 0 || !logLevel) return { ok: false, problems };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     ok: true,
@@ -90,6 +104,9 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       publicUrlSet: publicRaw !== null,
       rateLimitPerIp,
       secret,
+      jobLeaseMs: jobLeaseSeconds * 1000,
+      jobPollMs,
+      logLevel,
     }),
   };
 }

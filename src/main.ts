@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -12,14 +13,17 @@ import { ViewCache } from './app/view-cache.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
+import type { RequestLogEntry } from './http/request-log.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
+import { createLogger, type Logger } from './log.ts';
 import { createDevOutboxMailer } from './mail/transports/dev-outbox.ts';
 import { createStore } from './store/create-store.ts';
 import { createDevMailbox } from './store/dev-mailbox.ts';
 import { createJobQueue } from './store/jobs.ts';
 import { type OpenedDatabase, openDatabase } from './store/open-database.ts';
 import { ReadCache } from './store/read-cache.ts';
+import { checkReadiness, type Readiness } from './store/readiness.ts';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -71,8 +75,31 @@ export interface Served {
   readonly demoBookings: number | null;
   /** Where mail goes: "smtp" (MAIL_URL) or the dev outbox at /dev/mailbox. */
   readonly mail: 'smtp' | 'dev-outbox';
+  /** This process's job worker, as recorded in jobs.locked_by and jobs.done_by. */
+  readonly workerId: string;
+  /** What GET /readyz answers: the database answers, migrations are current, not shutting down. */
+  ready(): Promise<Readiness>;
+  /**
+   * Graceful shutdown: /readyz answers 503, no new connection is accepted, requests in flight
+   * finish (those still running after the grace period are cut off), the worker finishes the job
+   * in hand and gives back its other claims, the mailer closes. The database stays open (the
+   * caller owns the Runtime).
+   */
   close(): Promise<void>;
 }
+
+export interface ServeOptions {
+  readonly demo: boolean;
+  /** Structured logs (LOG_LEVEL); the default writes JSON lines to stderr at info. */
+  readonly logger?: Logger;
+  /** Instead of `logger` (tests): warnings and errors only, one JSON line each. */
+  readonly log?: (line: string) => void;
+  readonly clock?: Clock;
+  /** How long shutdown waits for requests in flight and the job in hand (default 10 s). */
+  readonly shutdownGraceMs?: number;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** SMTP when MAIL_URL is set, else the dev outbox (kept in the database, shown at /dev/mailbox). */
 async function mailTransport(
@@ -94,17 +121,52 @@ function startWorker(
   mailer: Mailer,
   clock: Clock,
   publicUrl: string,
-  log: (line: string) => void,
+  logger: Logger,
+  workerId: string,
 ): Worker {
+  const log = logger.child({ component: 'jobs', workerId });
   const worker = createWorker({
     queue: createJobQueue(rt.database.db),
     handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret }),
     clock,
-    workerId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
-    log: (message, fields) => log(`jobs: ${message} ${JSON.stringify(fields)}`),
+    workerId,
+    leaseMs: rt.config.jobLeaseMs,
+    pollMs: rt.config.jobPollMs,
+    log: (level, message, fields) => log[level](fields, message),
   });
   worker.start();
   return worker;
+}
+
+/** Stops accepting connections and waits for the requests in flight, at most graceMs; false if some were cut off. */
+async function closeHttp(server: Server, graceMs: number): Promise<boolean> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive sockets would hold close() open: close each as soon as its last response is out.
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 25);
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([
+    closed.then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), graceMs);
+    }),
+  ]);
+  clearInterval(sweep);
+  clearTimeout(timer);
+  if (!inTime) {
+    server.closeAllConnections();
+    await closed;
+  }
+  return inTime;
+}
+
+/** The request log: one line per request; the probes at debug, as a load balancer asks every few seconds. */
+function requestLogger(logger: Logger): (entry: RequestLogEntry) => void {
+  return ({ requestId, method, path, status, durationMs }) => {
+    const fields = { reqId: requestId, method, path, status, ms: durationMs };
+    if (path === '/healthz' || path === '/readyz') logger.debug(fields, 'request');
+    else logger.info(fields, 'request');
+  };
 }
 
 const DEMO_GATEWAY_PATH = '/demo/gateway';
@@ -129,21 +191,34 @@ async function pointDemoGateway(rt: Runtime, publicUrl: string, justLoaded: bool
  * Serves the app; with `demo`, first loads the demo studio into an empty database. The socket is
  * bound first, so links (PUBLIC_URL unset) carry the real port, also with `--port 0`.
  */
-export async function startServer(
-  rt: Runtime,
-  opts: { demo: boolean; log: (line: string) => void; clock?: Clock },
-): Promise<Served> {
+export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Served> {
   const clock = opts.clock ?? systemClock;
+  const log = opts.log;
+  const logger =
+    opts.logger ?? (log ? createLogger({ level: 'warn', write: log }) : createLogger({ level: rt.config.logLevel }));
+  const graceMs = opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
   let handler: ((request: Request) => Response | Promise<Response>) | null = null;
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+  let draining = false;
+  const server = await new Promise<Server>((resolve, reject) => {
     const unavailable = () => new Response('Starting…', { status: 503, headers: { 'retry-after': '1' } });
     const s = serve(
       {
-        fetch: (request) => (handler ? handler(request) : unavailable()),
+        fetch: async (request) => {
+          const response = await (handler ? handler(request) : unavailable());
+          // Shutting down: tell keep-alive clients not to send another request on this connection.
+          if (draining) {
+            try {
+              response.headers.set('connection', 'close');
+            } catch {
+              // Immutable headers: the connection is closed once idle all the same.
+            }
+          }
+          return response;
+        },
         port: rt.config.port,
         hostname: rt.config.host,
       },
-      () => resolve(s),
+      () => resolve(s as Server),
     );
     s.once('error', reject);
   });
@@ -152,16 +227,22 @@ export async function startServer(
   const host = rt.config.host.includes(':') ? `[${rt.config.host}]` : rt.config.host;
   const publicUrl = rt.config.publicUrlSet ? rt.config.publicUrl : `http://${host}:${port}`;
 
+  const workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let worker: Worker | null = null;
   const { mailer, devMailbox } = await mailTransport(rt, clock);
-  const close = async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // Idle keep-alive sockets would hold close() open.
-      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    });
-    await worker?.stop();
-    mailer.close?.();
+  const ready = async (): Promise<Readiness> =>
+    draining ? { ok: false, reason: 'shutting down' } : checkReadiness(rt.database.db);
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      const started = Date.now();
+      const [inTime] = await Promise.all([closeHttp(server, graceMs), worker?.stop(graceMs)]);
+      if (!inTime) logger.warn({ graceMs }, 'requests still running at shutdown were cut off');
+      mailer.close?.();
+      logger.info({ ms: Date.now() - started }, 'stopped serving');
+    })();
+    return closing;
   };
 
   let demoBookings: number | null = null;
@@ -184,9 +265,13 @@ export async function startServer(
     ...(devMailbox ? { devMailbox } : {}),
     jobsQueued: () => worker?.nudge(),
     logError: (error, ctx) =>
-      opts.log(`error ${ctx.method} ${ctx.path}: ${error instanceof Error ? error.stack : String(error)}`),
+      logger.error({ err: error, reqId: ctx.requestId, method: ctx.method, path: ctx.path }, 'request failed'),
+    logRequest: requestLogger(logger),
+    health: { ready },
   });
   handler = app.fetch;
-  worker = startWorker(rt, mailer, clock, publicUrl, opts.log);
-  return { url: `http://${host}:${port}`, demoBookings, mail: devMailbox ? 'dev-outbox' : 'smtp', close };
+  worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId);
+  const url = `http://${host}:${port}`;
+  logger.info({ url, workerId, database: rt.sharedDatabase ? 'postgres' : 'embedded' }, 'serving');
+  return { url, demoBookings, mail: devMailbox ? 'dev-outbox' : 'smtp', workerId, ready, close };
 }

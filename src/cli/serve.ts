@@ -1,7 +1,14 @@
-/** `slotwise serve [--port N] [--demo]`: serves until SIGINT/SIGTERM, then shuts down cleanly. */
+/**
+ * `slotwise serve [--port N] [--demo]`: serves until SIGINT/SIGTERM, then shuts down gracefully
+ * (main.ts Served.close: not ready, no new connections, requests in flight and the job in hand
+ * finish) and exits 0. A second signal stops at once with exit code 1. The banner on stdout is
+ * for people; the structured logs are JSON lines on stderr (src/log.ts).
+ */
 
 import { getMonthAvailability } from '../app/get-month-availability.ts';
+import type { Config } from '../config.ts';
 import { dateOf, monthOf } from '../core/index.ts';
+import { createLogger } from '../log.ts';
 import { openRuntime, startServer, systemClock } from '../main.ts';
 import type { Io } from './io.ts';
 import { configOrExit } from './main.ts';
@@ -19,10 +26,11 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
   const config = configOrExit(io, 'serve', port === undefined ? {} : { port });
   if (!config) return 1;
   const started = Date.now();
+  const logger = createLogger({ level: config.logLevel });
   const rt = await openRuntime(config);
   let served: Awaited<ReturnType<typeof startServer>>;
   try {
-    served = await startServer(rt, { demo: args.values.demo === true, log: io.err });
+    served = await startServer(rt, { demo: args.values.demo === true, logger });
   } catch (error) {
     await rt.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -42,7 +50,7 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
       `  Loaded the demo studio: ${services.length} services, ${staff} photographers, ${served.demoBookings} bookings.`,
     );
   }
-  io.out(`  Data: ${config.dataDir}`);
+  io.out(`  ${databaseLine(config)}`);
   io.out(
     served.mail === 'smtp'
       ? '  Mail: sent through MAIL_URL.'
@@ -65,13 +73,42 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
     );
   }
   io.out('  Press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (received: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(received);
+      // A second signal while draining: the operator wants out now.
+      const now = (again: NodeJS.Signals) => {
+        logger.warn({ signal: again }, 'second signal: stopping at once');
+        process.exit(1);
+      };
+      process.once('SIGINT', now);
+      process.once('SIGTERM', now);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   io.out('Stopping…');
+  logger.info({ signal }, 'shutting down');
+  // Requests and the job in hand get 10 s each, side by side; past this, something is stuck.
+  setTimeout(() => {
+    logger.error({ ms: STOP_DEADLINE_MS }, 'shutdown did not finish in time: exiting');
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
   await served.close();
   await rt.close();
+  logger.info('stopped');
+  // Everything is closed; a socket left by a job cut off at shutdown must not keep the process alive.
+  setTimeout(() => process.exit(0), 1000).unref();
   return 0;
+}
+
+const STOP_DEADLINE_MS = 20_000;
+
+/** Where the data lives, without credentials. */
+function databaseLine(config: Config): string {
+  if (!config.databaseUrl) return `Data: ${config.dataDir}`;
+  const u = new URL(config.databaseUrl);
+  return `Database: PostgreSQL at ${u.host}${u.pathname}`;
 }

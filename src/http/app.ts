@@ -10,6 +10,7 @@ import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
+import { healthRoutes } from './health.ts';
 import { assetRoutes } from './pages/assets.ts';
 import { bookPage } from './pages/book.tsx';
 import { pageContext } from './pages/context.ts';
@@ -18,15 +19,16 @@ import { detailsPage, submitDetails } from './pages/details.tsx';
 import { devMailboxPage } from './pages/dev-mailbox.tsx';
 import { manageActions } from './pages/manage-actions.tsx';
 import { notFoundPage, servicesPage } from './pages/services.tsx';
+import { loggedPath, requestLog } from './request-log.ts';
 import { MAX_BODY_BYTES } from './validation.ts';
 
-export type { AppDeps } from './deps.ts';
+export type { AppDeps, Readiness } from './deps.ts';
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.onError((error, c) => {
-    deps.logError(error, { method: c.req.method, path: c.req.path });
+    deps.logError(error, { method: c.req.method, path: loggedPath(c.req.path), requestId: c.get('requestId') });
     return c.json(errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'), 500);
   });
 
@@ -35,6 +37,9 @@ export function createApp(deps: AppDeps): Hono {
     const ctx = await pageContext(c, deps);
     return notFoundPage(c, ctx, ctx.m.error.notFound);
   });
+
+  app.use('*', requestLog(deps.logRequest));
+  app.route('/', healthRoutes(deps));
 
   // Streams the body and stops reading past the limit, whatever Content-Length claims.
   app.use(

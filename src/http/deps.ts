@@ -2,6 +2,10 @@
 import type { MonthAvailability } from '../app/get-month-availability.ts';
 import type { Clock, DevMailbox, Store } from '../app/ports.ts';
 import type { ViewCache } from '../app/view-cache.ts';
+import type { RequestLogEntry } from './request-log.ts';
+
+/** Whether this process should get traffic; reason says why not (a short sentence, no secrets). */
+export type Readiness = { ok: true } | { ok: false; reason: string };
 
 export interface AppDeps {
   readonly store: Store;
@@ -18,6 +22,10 @@ export interface AppDeps {
   readonly devMailbox?: DevMailbox;
   /** Called after a successful change, which may have queued jobs (wakes the worker). */
   readonly jobsQueued?: () => void;
-  /** Where unexpected errors are reported (never to the client). */
-  readonly logError: (error: unknown, context: { method: string; path: string }) => void;
+  /** Where unexpected errors are reported (never to the client); the path has no manage token. */
+  readonly logError: (error: unknown, context: { method: string; path: string; requestId?: string }) => void;
+  /** Receives one entry per finished request (structured logs); absent = not logged. */
+  readonly logRequest?: (entry: RequestLogEntry) => void;
+  /** Readiness for GET /readyz (database, migrations, shutting down); absent = the store answers. */
+  readonly health?: { ready(): Promise<Readiness> };
 }

@@ -37,7 +37,7 @@ function worker(id: string, handlers: Record<string, JobHandler>, leaseMs = 60_0
     workerId: id,
     leaseMs,
     batchSize: 7,
-    log: (message) => logged.push(`${id}: ${message}`),
+    log: (_level, message) => logged.push(`${id}: ${message}`),
   });
 }
 
@@ -203,7 +203,7 @@ describe('job worker', () => {
       clock,
       workerId: 'bg',
       pollMs: 60_000,
-      log: (m) => logged.push(m),
+      log: (_level, m) => logged.push(m),
     });
     w.start();
     await new Promise((r) => setTimeout(r, 50)); // first round done; now pausing for a minute
@@ -214,5 +214,84 @@ describe('job worker', () => {
     await w.stop();
     expect(await jobState()).toEqual({ done: 2, total: 2 });
     expect(logged).toEqual([]);
+  });
+  it('stop() lets the job in hand finish, starts no other, and gives the rest of its batch back', async () => {
+    await insertJobs(5);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered: () => void = () => {};
+    const inHand = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const ran: number[] = [];
+    const w = worker('w', {
+      'test.count': async (p) => {
+        entered();
+        await gate;
+        ran.push((p as { n: number }).n);
+      },
+    });
+    w.start();
+    await inHand; // the batch of five is claimed, the first job is running
+    const stopped = w.stop(10_000);
+    release();
+    await stopped;
+    expect(ran).toEqual([1]);
+    const rows = await tdb.db.query(
+      'SELECT attempts, locked_by, done_at IS NOT NULL AS done, done_by FROM jobs ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { attempts: 1, locked_by: null, done: true, done_by: 'w' },
+      ...Array(4).fill({ attempts: 0, locked_by: null, done: false, done_by: null }),
+    ]);
+  });
+
+  it('stop() gives up on a job that outlasts the grace period and leaves its claims to the lease', async () => {
+    await insertJobs(2);
+    let entered: () => void = () => {};
+    const inHand = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const w = worker('stuck', {
+      'test.count': async () => {
+        entered();
+        await new Promise(() => {}); // a mail server that never answers
+      },
+    });
+    w.start();
+    await inHand;
+    await w.stop(50);
+    const rows = await tdb.db.query('SELECT attempts, locked_by FROM jobs ORDER BY id');
+    expect(rows).toEqual([
+      { attempts: 1, locked_by: 'stuck' },
+      { attempts: 1, locked_by: 'stuck' },
+    ]);
+    expect(logged).toEqual(['stuck: a job was still running at shutdown; its claims return after the lease']);
+  });
+  it('a slow batch gives back its unstarted jobs once half the lease is gone, so no other worker runs them twice', async () => {
+    await insertJobs(3);
+    const ran: number[] = [];
+    const w = worker('slow', {
+      'test.count': async (p) => {
+        ran.push((p as { n: number }).n);
+        clock.advance(0.6); // 36 s: more than half of the 60 s lease
+      },
+    });
+    expect(await w.runOnce()).toBe(1);
+    const rows = await tdb.db.query('SELECT attempts, locked_by, done_at IS NOT NULL AS done FROM jobs ORDER BY id');
+    expect(rows).toEqual([
+      { attempts: 1, locked_by: null, done: true },
+      { attempts: 0, locked_by: null, done: false },
+      { attempts: 0, locked_by: null, done: false },
+    ]);
+    expect(await w.drain()).toBe(2);
+    expect(ran).toEqual([1, 2, 3]);
+    expect(await tdb.db.query('SELECT attempts FROM jobs ORDER BY id')).toEqual([
+      { attempts: 1 },
+      { attempts: 1 },
+      { attempts: 1 },
+    ]);
   });
 });

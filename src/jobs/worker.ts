@@ -20,8 +20,10 @@ export interface WorkerDeps {
   readonly batchSize?: number;
   /** Pause between rounds when there was nothing to do. */
   readonly pollMs?: number;
-  readonly log: (message: string, fields: Record<string, unknown>) => void;
+  readonly log: (level: LogLevel, message: string, fields: Record<string, unknown>) => void;
 }
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Worker {
   /** One round; the number of jobs run. */
@@ -32,8 +34,12 @@ export interface Worker {
   start(): void;
   /** Ends the next pause early (a change has just queued jobs). */
   nudge(): void;
-  /** Stops polling, waits for the round in progress, gives back unfinished claims. */
-  stop(): Promise<void>;
+  /**
+   * Stops polling, lets the job in hand finish (the rest of its batch is not started) and gives
+   * back the unstarted claims. When the job in hand outlasts `graceMs`, gives up waiting and
+   * gives back nothing: its claims return to the queue when their lease ends, as after a crash.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export function createWorker(deps: WorkerDeps): Worker {
@@ -41,6 +47,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   const batch = deps.batchSize ?? 20;
   const poll = deps.pollMs ?? 1_000;
   let running = false;
+  let stopping = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
 
@@ -49,13 +56,15 @@ export function createWorker(deps: WorkerDeps): Worker {
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(job.payload, job);
-      await deps.queue.completeJob(job.id, deps.workerId, deps.clock.now());
+      const completed = await deps.queue.completeJob(job.id, deps.workerId, deps.clock.now());
+      // Ran past its lease and another worker holds it now: the work was done twice.
+      if (!completed) deps.log('warn', 'job finished after its lease ran out', { job: job.id, kind: job.kind });
     } catch (error) {
       const now = deps.clock.now();
       const final = !handler || job.attempts >= job.maxAttempts;
       const message = error instanceof Error ? error.message : String(error);
       await deps.queue.failJob(job.id, deps.workerId, message, final ? null : now + retryDelayMs(job.attempts), now);
-      deps.log(final ? 'job failed for good' : 'job failed, will retry', {
+      deps.log(final ? 'error' : 'warn', final ? 'job failed for good' : 'job failed, will retry', {
         job: job.id,
         kind: job.kind,
         attempt: job.attempts,
@@ -68,8 +77,19 @@ export function createWorker(deps: WorkerDeps): Worker {
     const now = deps.clock.now();
     await deps.queue.queueDueReminders(now, 100);
     const jobs = await deps.queue.claimJobs(deps.workerId, now, lease, batch);
-    for (const job of jobs) await runJob(job);
-    return jobs.length;
+    let ran = 0;
+    for (const job of jobs) {
+      if (stopping) break; // shutting down: stop() gives the rest back
+      // The batch shares one lease. Past half of it, another worker may soon take the jobs not yet
+      // started (and run them a second time alongside us): give them back and claim afresh.
+      if (deps.clock.now() - now > lease / 2) {
+        await deps.queue.releaseJobs(deps.workerId);
+        break;
+      }
+      await runJob(job);
+      ran++;
+    }
+    return ran;
   }
 
   const pause = () =>
@@ -99,7 +119,7 @@ export function createWorker(deps: WorkerDeps): Worker {
           try {
             n = await runOnce();
           } catch (error) {
-            deps.log('job round failed', { error: error instanceof Error ? error.message : String(error) });
+            deps.log('error', 'job round failed', { error: error instanceof Error ? error.message : String(error) });
           }
           if (running && n < batch) await pause();
         }
@@ -108,12 +128,27 @@ export function createWorker(deps: WorkerDeps): Worker {
     nudge() {
       wake?.();
     },
-    async stop() {
+    async stop(graceMs = Number.POSITIVE_INFINITY) {
       running = false;
+      stopping = true;
       wake?.();
-      await loop;
+      let timer: NodeJS.Timeout | undefined;
+      const outlasted = await Promise.race([
+        (loop ?? Promise.resolve()).then(() => false),
+        new Promise<boolean>((resolve) => {
+          if (Number.isFinite(graceMs)) timer = setTimeout(() => resolve(true), graceMs);
+        }),
+      ]);
+      clearTimeout(timer);
       loop = null;
+      if (outlasted) {
+        deps.log('warn', 'a job was still running at shutdown; its claims return after the lease', {
+          workerId: deps.workerId,
+        });
+        return;
+      }
       await deps.queue.releaseJobs(deps.workerId);
+      stopping = false;
     },
   };
 }

@@ -2,7 +2,8 @@
  * The job table (docs/decisions/009-durable-jobs-table.md). Enqueue happens inside the caller's
  * transaction (the outbox). A claim is one statement: due rows, locked with FOR UPDATE SKIP LOCKED
  * so concurrent claimers take disjoint sets, leased until locked_until. Completion and failure are
- * compare-and-set on locked_by, so a worker that lost its lease cannot overwrite the new holder.
+ * compare-and-set on locked_by, so a worker that lost its lease cannot overwrite the new holder;
+ * a completed job keeps its worker's id in done_by.
  */
 import type { ClaimedJob, JobSpec } from '../app/model.ts';
 import type { JobQueue } from '../app/ports.ts';
@@ -62,7 +63,7 @@ export async function claimJobs(
 
 export async function completeJob(sql: Sql, jobId: string, workerId: string, now: number): Promise<boolean> {
   const rows = await sql.query(
-    `UPDATE jobs SET done_at = $3, locked_by = NULL, locked_until = NULL
+    `UPDATE jobs SET done_at = $3, done_by = $2, locked_by = NULL, locked_until = NULL
      WHERE id = $1 AND locked_by = $2 AND done_at IS NULL RETURNING id`,
     [jobId, workerId, iso(now)],
   );

@@ -40,7 +40,10 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
 export interface RunningServer {
   readonly url: string;
   readonly child: ChildProcess;
+  /** stdout and stderr as they arrived. */
   output(): string;
+  /** stderr alone (the JSON logs). */
+  stderr(): string;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
@@ -50,6 +53,7 @@ export function startCli(args: string[], env: Record<string, string>, timeoutMs 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -65,6 +69,7 @@ export function startCli(args: string[], env: Record<string, string>, timeoutMs 
           url: m[1],
           child,
           output: () => out,
+          stderr: () => err,
           stop: async () => {
             child.kill('SIGTERM');
             return exited;
@@ -73,10 +78,13 @@ export function startCli(args: string[], env: Record<string, string>, timeoutMs 
       }
     };
     child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     child.stderr.on('data', onData);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
+      reject(new Error(`server exited with ${code ?? signal}:\n${out}`));
     });
   });
 }

@@ -16,7 +16,18 @@ export interface SmtpMailerOptions {
 
 /** A Mailer over SMTP; `close` ends its connections (at shutdown). */
 export function createSmtpMailer(opts: SmtpMailerOptions): Mailer & { close(): void } {
-  const transport = createTransport(opts.url);
+  // Timeouts well inside the job lease (60 s by default): a hung server fails the send, which is
+  // retried, instead of outliving the lease and letting another process send the email again.
+  // (nodemailer reads options from the URL's query; values the operator put there win.)
+  const url = new URL(opts.url);
+  for (const [k, v] of Object.entries({
+    connectionTimeout: '10000',
+    greetingTimeout: '10000',
+    socketTimeout: '20000',
+  })) {
+    if (!url.searchParams.has(k)) url.searchParams.set(k, v);
+  }
+  const transport = createTransport(url.toString());
   return {
     async send(message: MailMessage): Promise<void> {
       await transport.sendMail({

@@ -1,0 +1,54 @@
+/**
+ * Request ids and one log entry per request. The id is the caller's `X-Request-Id` when it is a
+ * sane token (a load balancer's or a proxy's), else a new UUID; it is echoed in the response and
+ * carried by every log line about the request. Logged paths never hold a manage token (the
+ * client's only credential) and drop the query string, which may carry anything.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    requestId: string;
+  }
+}
+
+export interface RequestLogEntry {
+  readonly requestId: string;
+  readonly method: string;
+  /** The path as loggedPath() shows it. */
+  readonly path: string;
+  readonly status: number;
+  /** From the request's arrival to its response headers, in milliseconds. */
+  readonly durationMs: number;
+}
+
+const SANE_ID = /^[A-Za-z0-9._~:@+=/-]{1,100}$/;
+
+/** The caller's id when it is safe to echo and log, else a fresh one. */
+export function requestIdFrom(header: string | undefined): string {
+  return header !== undefined && SANE_ID.test(header) ? header : randomUUID();
+}
+
+/** The path fit for a log: the segment after any `manage` segment is a token and becomes `:token`. */
+export function loggedPath(path: string): string {
+  return path.replace(/(^|\/)manage\/[^/]+/gi, '$1manage/:token').slice(0, 300);
+}
+
+/** Sets the request id (context and response header) and reports each finished request to `log`. */
+export function requestLog(log?: (entry: RequestLogEntry) => void): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(c.req.header('x-request-id'));
+    c.set('requestId', requestId);
+    await next();
+    c.header('x-request-id', requestId);
+    log?.({
+      requestId,
+      method: c.req.method,
+      path: loggedPath(c.req.path),
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+  };
+}
