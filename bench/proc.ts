@@ -23,6 +23,8 @@ export function serverEnv(dataDir: string): NodeJS.ProcessEnv {
     SLOTWISE_DATA_DIR: dataDir,
     RATE_LIMIT_PER_IP: '0',
     HOST: '127.0.0.1',
+    // One JSON line per request at "info" would be buffered by the bench and skew the figures.
+    LOG_LEVEL: 'warn',
   };
 }
 
@@ -32,18 +34,26 @@ function nodeFlags(args: string[]): string[] {
   return dir && args[0] === 'serve' ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
 }
 
-export function spawnSlotwise(args: string[], dataDir: string): ChildProcess {
+export function spawnSlotwise(args: string[], dataDir: string, env: Record<string, string> = {}): ChildProcess {
   const argv = [...nodeFlags(args), BIN, ...args];
-  const child = spawn(process.execPath, argv, { env: serverEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, argv, {
+    env: { ...serverEnv(dataDir), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
 }
 
 /** Runs a command to completion; throws on a non-zero exit or after `timeoutMs`. */
-export function runSlotwise(args: string[], dataDir: string, timeoutMs = 120_000): Promise<string> {
+export function runSlotwise(
+  args: string[],
+  dataDir: string,
+  timeoutMs = 120_000,
+  env: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawnSlotwise(args, dataDir);
+    const child = spawnSlotwise(args, dataDir, env);
     let out = '';
     let err = '';
     child.stdout?.on('data', (d) => {
@@ -86,9 +96,14 @@ export function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** Starts `slotwise serve …` and resolves once the banner is complete ('Press Ctrl+C to stop.'). */
-export function startServer(dataDir: string, extra: string[] = [], timeoutMs = 90_000): Promise<Server> {
+export function startServer(
+  dataDir: string,
+  extra: string[] = [],
+  timeoutMs = 90_000,
+  env: Record<string, string> = {},
+): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawnSlotwise(['serve', '--port', '0', ...extra], dataDir);
+    const child = spawnSlotwise(['serve', '--port', '0', ...extra], dataDir, env);
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -12,6 +12,7 @@ import { type Figure, machine } from './figures.ts';
 import { runHttp } from './http.ts';
 import { killChildren, killChildrenOnExit, progress } from './proc.ts';
 import { removeSeeds } from './seed.ts';
+import { runServerMode } from './server-mode.ts';
 import { runStartup } from './startup.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -48,7 +49,7 @@ function table(figures: readonly Figure[]): string {
 }
 
 /** A last resort: every part is bounded, but never leave a run (and its servers) behind. */
-const WATCHDOG_MS = 8 * 60_000;
+const WATCHDOG_MS = 12 * 60_000;
 
 const load1 = () => Number((loadavg()[0] ?? 0).toFixed(2));
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     ['http', runHttp],
     ['booking', runBooking],
     ['startup', runStartup],
+    ['server mode', runServerMode],
   ];
   try {
     for (const [name, run] of parts) {
