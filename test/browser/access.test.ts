@@ -134,8 +134,11 @@ describeBrowser('access in a browser', () => {
     }
     const day = await focusedDate(page);
     await s.shot('free-day-focused');
+    // The day's link leads to `…&date=<day>#times`; the URL may already carry that date (after
+    // Page Up it keeps the selected date), so wait for the fragment the link adds.
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.searchParams.get('date') === day);
+    await page.waitForURL((u) => u.searchParams.get('date') === day && u.hash === '#times');
+    await page.waitForLoadState('load');
 
     // The day's times: Tab to one, Space to choose it, Tab to Next, Enter.
     await tabUntil(page, (f) => f.tag === 'input' && f.name === 'start');

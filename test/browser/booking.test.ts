@@ -112,7 +112,7 @@ describeBrowser('booking in a browser', () => {
     const day = page.locator(`[data-calendar] [data-date="${date}"]`);
     if ((await day.getAttribute('href')) !== null) {
       await day.click();
-      await page.waitForURL((u) => u.searchParams.get('date') === date);
+      await page.waitForURL((u) => u.searchParams.get('date') === date && u.hash === '#times');
       expect(await shownTimes(page)).not.toContain(time);
     } else {
       expect(await day.getAttribute('aria-label')).toContain('fully booked');

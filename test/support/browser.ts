@@ -227,7 +227,7 @@ export async function clickFirstFreeDay(page: Page): Promise<string> {
     if ((await day.count()) > 0) {
       const date = (await day.getAttribute('data-date')) ?? '';
       await day.click();
-      await page.waitForURL((u) => u.searchParams.get('date') === date);
+      await page.waitForURL((u) => u.searchParams.get('date') === date && u.hash === '#times');
       return date;
     }
     await page.locator('[data-month="next"]').click();
@@ -243,7 +243,7 @@ export async function clickDay(page: Page, want: { date?: string; not?: string |
       const date = (await day.getAttribute('data-date')) ?? '';
       if (want.date ? date === want.date : date !== want.not) {
         await day.click();
-        await page.waitForURL((u) => u.searchParams.get('date') === date);
+        await page.waitForURL((u) => u.searchParams.get('date') === date && u.hash === '#times');
         return date;
       }
     }

@@ -80,7 +80,8 @@ if (grid) {
     } else if (ev.key === 'PageUp' || ev.key === 'PageDown') {
       goMonth(ev.key === 'PageUp' ? 'prev' : 'next', date);
       ev.preventDefault();
-    } else if ((ev.key === ' ' || ev.key === 'Enter') && cell instanceof HTMLAnchorElement) {
+    } else if (ev.key === ' ' && cell instanceof HTMLAnchorElement) {
+      // Enter already follows a link; Space (the grid's other activation key) does not.
       cell.click();
       ev.preventDefault();
     }
