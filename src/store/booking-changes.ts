@@ -6,10 +6,8 @@
 import type { Booking, BookingMove, HistoryEntry } from '../app/model.ts';
 import type { MoveResult } from '../app/ports.ts';
 import { BOOKING_SELECT, expireLapsedHolds, lockStaffBookings } from './bookings.ts';
-import { toBooking } from './rows.ts';
+import { iso, ms, optIso, toBooking } from './rows.ts';
 import { EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function findBookingByToken(sql: Sql, tokenHash: Uint8Array): Promise<Booking | null> {
   // The token returned at creation is on the row; those sent in later emails are in manage_tokens.
@@ -30,12 +28,12 @@ export async function listHistory(sql: Sql, bookingId: string): Promise<HistoryE
     [bookingId],
   );
   return rows.map((r) => ({
-    fromStart: (r.from_start as Date).getTime(),
-    toStart: (r.to_start as Date).getTime(),
+    fromStart: ms(r.from_start),
+    toStart: ms(r.to_start),
     fromStaff: { id: String(r.from_staff_id), name: String(r.from_name) },
     toStaff: { id: String(r.to_staff_id), name: String(r.to_name) },
     reason: String(r.reason),
-    at: (r.at as Date).getTime(),
+    at: ms(r.at),
   }));
 }
 
@@ -81,7 +79,7 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
           iso(now),
           iso(m.fromStart),
           m.fromStaffId,
-          m.remindAt === null ? null : iso(m.remindAt),
+          optIso(m.remindAt),
         ],
       );
       if (moved.length === 0) return { ok: false, code: 'NOT_MOVABLE' } as const;

@@ -11,7 +11,7 @@ import type { Booking, NewBooking } from '../app/model.ts';
 import type { InsertResult } from '../app/ports.ts';
 import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
-import { toBooking } from './rows.ts';
+import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
 import { constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
 /** SQL condition: the row occupies time at $now (the parameter number given). */
@@ -20,8 +20,6 @@ export const occupiesAt = (nowParam: number) =>
 
 export const BOOKING_SELECT = `SELECT b.*, sv.name AS service_name, st.name AS staff_name
   FROM bookings b JOIN services sv ON sv.id = b.service_id JOIN staff st ON st.id = b.staff_id`;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function listBusy(
   sql: Sql,
@@ -39,7 +37,7 @@ export async function listBusy(
     [staffIds, iso(window.start), iso(window.end), iso(now)],
   );
   for (const r of rows) {
-    out.get(String(r.staff_id))?.push({ start: (r.s as Date).getTime(), end: (r.e as Date).getTime() });
+    out.get(String(r.staff_id))?.push({ start: ms(r.s), end: ms(r.e) });
   }
   return out;
 }
@@ -62,9 +60,9 @@ export async function loadOccupying(
   );
   for (const r of rows) {
     out.get(String(r.staff_id))?.push({
-      start: (r.s as Date).getTime(),
-      end: (r.e as Date).getTime(),
-      holdUntil: r.h === null ? null : (r.h as Date).getTime(),
+      start: ms(r.s),
+      end: ms(r.e),
+      holdUntil: optMs(r.h),
     });
   }
   return out;
@@ -168,14 +166,14 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
       iso(b.end),
       iso(b.occupied.start),
       iso(b.occupied.end),
-      b.holdUntil === null ? null : iso(b.holdUntil),
+      optIso(b.holdUntil),
       b.paymentOption,
       b.amountDue,
       b.currency,
       b.price,
       b.manageTokenHash,
       iso(now),
-      b.remindAt === null ? null : iso(b.remindAt),
+      optIso(b.remindAt),
     ],
   );
   if (!row) throw new Error('inserted booking not returned');

@@ -1,5 +1,6 @@
 /** The dev outbox's table: messages kept instead of sent, listed newest first. */
 import type { DevMailbox, MailAttachment, MailMessage, StoredMail } from '../app/ports.ts';
+import { iso, ms } from './rows.ts';
 import type { Sql } from './sql.ts';
 
 export function createDevMailbox(sql: Sql): DevMailbox {
@@ -8,7 +9,7 @@ export function createDevMailbox(sql: Sql): DevMailbox {
       await sql.query(
         `INSERT INTO dev_mailbox (recipients, subject, text_body, html_body, attachments, sent_at)
          VALUES ($1, $2, $3, $4, $5, $6)`,
-        [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), new Date(now).toISOString()],
+        [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), iso(now)],
       );
     },
     async list(to?: string) {
@@ -29,7 +30,7 @@ export function createDevMailbox(sql: Sql): DevMailbox {
           attachments: (typeof r.attachments === 'string'
             ? JSON.parse(r.attachments)
             : r.attachments) as MailAttachment[],
-          sentAt: (r.sent_at as Date).getTime(),
+          sentAt: ms(r.sent_at),
         }),
       );
     },

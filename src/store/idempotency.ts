@@ -3,15 +3,16 @@
  * transaction, so two requests with one key serialise on its primary key; rows live 24 hours.
  */
 import type { IdempotencyClaim } from '../app/ports.ts';
+import { iso } from './rows.ts';
 import type { Sql } from './sql.ts';
 
 const TTL_MS = 24 * 3600 * 1000;
 
 export async function claimIdempotencyKey(sql: Sql, key: string, hash: string, now: number): Promise<IdempotencyClaim> {
-  await sql.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now - TTL_MS).toISOString()]);
+  await sql.query('DELETE FROM idempotency_keys WHERE created_at < $1', [iso(now - TTL_MS)]);
   const inserted = await sql.query(
     'INSERT INTO idempotency_keys (key, request_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key',
-    [key, hash, new Date(now).toISOString()],
+    [key, hash, iso(now)],
   );
   if (inserted.length > 0) return { state: 'new' };
   const [row] = await sql.query(

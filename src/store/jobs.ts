@@ -7,10 +7,8 @@
  */
 import type { ClaimedJob, JobSpec } from '../app/model.ts';
 import type { JobQueue } from '../app/ports.ts';
+import { iso, ms, optIso } from './rows.ts';
 import type { Sql } from './sql.ts';
-
-const iso = (at: number) => new Date(at).toISOString();
-const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
 
 export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: number): Promise<void> {
   if (jobs.length === 0) return;
@@ -83,13 +81,7 @@ export async function failJob(
        run_at = COALESCE($4, run_at), failed_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz END
      WHERE id = $1 AND locked_by = $2 AND done_at IS NULL`,
     // PostgreSQL text cannot hold NUL; an error message may.
-    [
-      jobId,
-      workerId,
-      error.replaceAll('\u0000', '\uFFFD').slice(0, 2000),
-      retryAt === null ? null : iso(retryAt),
-      iso(now),
-    ],
+    [jobId, workerId, error.replaceAll('\u0000', '\uFFFD').slice(0, 2000), optIso(retryAt), iso(now)],
   );
 }
 
@@ -114,7 +106,7 @@ export async function queueDueReminders(sql: Sql, now: number, limit: number): P
       [iso(now), limit],
     );
     const jobs: JobSpec[] = due
-      .filter((r) => r.status === 'confirmed' && (r.start_at as Date).getTime() > now)
+      .filter((r) => r.status === 'confirmed' && ms(r.start_at) > now)
       .map((r) => ({
         kind: 'email.booking',
         payload: { bookingId: String(r.id), event: 'reminder', audience: 'client', previous: null, cancelReason: '' },

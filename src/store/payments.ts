@@ -2,10 +2,8 @@
 import type { Booking } from '../app/model.ts';
 import type { PaymentRecord } from '../app/ports.ts';
 import { BOOKING_SELECT } from './bookings.ts';
-import { toBooking } from './rows.ts';
+import { iso, optIso, toBooking } from './rows.ts';
 import type { Sql } from './sql.ts';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function findBookingByReference(sql: Sql, reference: string): Promise<Booking | null> {
   const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.reference = $1`, [reference]);
@@ -38,7 +36,7 @@ export async function confirmPayment(
     `UPDATE bookings SET status = 'confirmed', amount_paid_minor = $2, hold_until = NULL, updated_at = $3,
        remind_at = $4
      WHERE id = $1 AND status = 'awaiting_payment' AND hold_until > $3 RETURNING id`,
-    [bookingId, amountPaid, iso(now), remindAt === null ? null : iso(remindAt)],
+    [bookingId, amountPaid, iso(now), optIso(remindAt)],
   );
   if (updated.length === 0) return null;
   const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [bookingId]);

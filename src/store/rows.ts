@@ -12,8 +12,12 @@ const str = (v: unknown): string => String(v);
 const num = (v: unknown): number => Number(v);
 const optStr = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const optNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const ms = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime());
-const optMs = (v: unknown): number | null => (v === null || v === undefined ? null : ms(v));
+/** A timestamptz column as epoch ms, whether the driver returns a Date or text. */
+export const ms = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime());
+export const optMs = (v: unknown): number | null => (v === null || v === undefined ? null : ms(v));
+/** Epoch ms as a timestamptz parameter. */
+export const iso = (at: number): string => new Date(at).toISOString();
+export const optIso = (at: number | null): string | null => (at === null ? null : iso(at));
 
 export function toBusiness(r: Row): Business {
   return {

@@ -5,11 +5,8 @@
 import type { Booking } from '../app/model.ts';
 import type { VerificationState, VerifiedChange } from '../app/ports.ts';
 import { BOOKING_SELECT } from './bookings.ts';
-import { toBooking } from './rows.ts';
+import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
 import type { Sql } from './sql.ts';
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const optMs = (v: unknown) => (v === null || v === undefined ? null : (v as Date).getTime());
 
 export async function addManageToken(sql: Sql, bookingId: string, hash: Uint8Array, now: number): Promise<void> {
   await sql.query('INSERT INTO manage_tokens (token_hash, booking_id, created_at) VALUES ($1, $2, $3)', [
@@ -34,7 +31,7 @@ export async function getVerification(sql: Sql, bookingId: string): Promise<Veri
     codeHash: r.code_hash === null ? null : (r.code_hash as Uint8Array),
     issuedAt: optMs(r.issued_at),
     attempts: Number(r.attempts),
-    requestedAt: (r.requested_at as Date).getTime(),
+    requestedAt: ms(r.requested_at),
   };
 }
 
@@ -79,13 +76,7 @@ export async function confirmVerified(
   const updated = await sql.query(
     `UPDATE bookings SET status = $2, hold_until = $3, remind_at = $4, updated_at = $5
      WHERE id = $1 AND status = 'pending_verification' AND hold_until > $5 RETURNING id`,
-    [
-      bookingId,
-      change.status,
-      change.holdUntil === null ? null : iso(change.holdUntil),
-      change.remindAt === null ? null : iso(change.remindAt),
-      iso(now),
-    ],
+    [bookingId, change.status, optIso(change.holdUntil), optIso(change.remindAt), iso(now)],
   );
   if (updated.length === 0) return null;
   await sql.query('DELETE FROM verification_codes WHERE booking_id = $1', [bookingId]);
