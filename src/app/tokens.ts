@@ -42,8 +42,7 @@ export function newCode(): string {
  * hash of six digits would be reversed by trying all million; without the secret this cannot be.
  */
 export function hashCode(secret: string, bookingId: string, code: string): Uint8Array {
-  const key = Buffer.from(hkdfSync('sha256', secret, 'slotwise', 'verification-code', 32));
-  return createHmac('sha256', key).update(`${bookingId}:${code}`).digest();
+  return createHmac('sha256', derivedKey(secret, 'verification-code')).update(`${bookingId}:${code}`).digest();
 }
 
 /** Constant-time comparison of two hashes. */
@@ -51,9 +50,23 @@ export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function sealKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'slotwise', 'idempotency-token-seal', 32));
+const keys = new Map<string, Buffer>();
+
+/**
+ * A 32-byte key for one purpose, derived from SLOTWISE_SECRET with HKDF once per process (a
+ * process has one secret; deriving it on every code check showed in the booking profile).
+ */
+function derivedKey(secret: string, purpose: 'verification-code' | 'idempotency-token-seal'): Buffer {
+  const id = `${purpose}\u0000${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'slotwise', purpose, 32));
+    keys.set(id, key);
+  }
+  return key;
 }
+
+const sealKey = (secret: string) => derivedKey(secret, 'idempotency-token-seal');
 
 /** Encrypts a token for storage (iv.ciphertext.tag, base64url). */
 export function sealToken(token: string, secret: string): string {
