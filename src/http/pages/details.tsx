@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps.ts';
 import { bookPage } from './book.tsx';
 import { type PageContext, pageContext } from './context.ts';
 import { DetailsForm, type FormValues } from './details-form.tsx';
+import { readForm } from './form.ts';
 import { Layout, page } from './layout.tsx';
 import { Recap } from './recap.tsx';
 import { notFoundPage } from './services.tsx';
@@ -31,8 +32,7 @@ export async function detailsPage(c: Context, deps: AppDeps) {
 }
 
 export async function submitDetails(c: Context, deps: AppDeps) {
-  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-  const field = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+  const field = await readForm(c);
   const ctx = await pageContext(c, deps, { tz: field('tz') });
   const offer = await getService(deps, c.req.param('slug') ?? '');
   if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
@@ -45,7 +45,7 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     phone: field('phone'),
     address: field('address'),
     notes: field('notes'),
-    remind: form.remind === '1',
+    remind: field('remind') === '1',
   };
   const payment = (['none', 'full', 'deposit'] as const).find((p) => p === field('payment')) ?? 'none';
   const key = /^[A-Za-z0-9_-]{16,64}$/.test(field('key')) ? field('key') : newKey();

@@ -16,6 +16,7 @@ import { dateOf, parseInstant } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { STATUS } from '../errors.ts';
 import { pageContext } from './context.ts';
+import { readForm } from './form.ts';
 import { clockTime, span, zoneName } from './format.ts';
 import { Layout, page } from './layout.tsx';
 import { managePage } from './manage.tsx';
@@ -30,8 +31,7 @@ export function manageActions(deps: AppDeps): Hono {
 
   app.post('/:token/verify', async (c) => {
     const { m } = await pageContext(c, deps);
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const code = typeof form.code === 'string' ? form.code.trim() : '';
+    const code = (await readForm(c))('code');
     if (!/^\d{6}$/.test(code)) return managePage(c, deps, { text: m.verify.wrong(5), status: 400, error: true });
     const r = await verifyEmail(deps, c.req.param('token'), code);
     if (r.ok && r.value.next.action === 'pay') return c.redirect(r.value.next.url, 303);
@@ -54,8 +54,7 @@ export function manageActions(deps: AppDeps): Hono {
   app.get('/:token/reschedule', (c) => reschedulePage(c, deps));
 
   app.post('/:token/reschedule', async (c) => {
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+    const str = await readForm(c);
     const token = c.req.param('token');
     const start = parseInstant(str('start'));
     if (start === null) return c.redirect(`/manage/${token}/reschedule`, 303);
@@ -103,8 +102,7 @@ export function manageActions(deps: AppDeps): Hono {
   });
 
   app.post('/:token/cancel', async (c) => {
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const reason = typeof form.reason === 'string' ? form.reason.trim().slice(0, 500).replaceAll('\u0000', '') : '';
+    const reason = (await readForm(c))('reason').slice(0, 500).replaceAll('\u0000', '');
     const token = c.req.param('token');
     const r = await cancelBookingByClient(deps, token, reason);
     if (r.ok) return c.redirect(`/manage/${token}?cancelled=1`, 303);
