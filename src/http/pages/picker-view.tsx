@@ -36,7 +36,7 @@ export function PickerView(p: PickerViewProps) {
     return `${p.basePath}?${params}`;
   };
   const showBusiness = ctx.tz !== ctx.business.timezone;
-  const nextFree = nextFreeDay(data);
+  const { nextFree } = data;
   return (
     <>
       {p.notice ? (
@@ -161,21 +161,9 @@ export function PickerView(p: PickerViewProps) {
   );
 }
 
-/**
- * The first free day after the chosen one, as far as the month shown tells: a later free day of
- * that month, else the month view's first free day when it lies ahead (the view looks past an
- * empty month). Null when another month is shown: its days say nothing about the chosen date's.
- */
-function nextFreeDay(data: PickerData): string | null {
-  if (data.month !== data.date.slice(0, 7)) return null;
-  const later = data.days.find((d) => d.status === 'available' && d.date > data.date)?.date;
-  if (later) return later;
-  return data.firstAvailable && data.firstAvailable > data.date ? data.firstAvailable : null;
-}
-
-/** Every zone the runtime knows, with the current one even when it is an alias (e.g. UTC). */
 let zones: string[] | null = null;
 
+/** Every zone the runtime knows, with the current one even when it is an alias (e.g. UTC). */
 function zoneList(current: string): string[] {
   zones ??= Intl.supportedValuesOf('timeZone');
   const all = zones;

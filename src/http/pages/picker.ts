@@ -25,8 +25,8 @@ export interface PickerData {
   readonly month: string;
   readonly days: DaySummary[];
   readonly slots: Slot[];
-  /** First free day on or after the chosen date's month start (up to the horizon), or null. */
-  readonly firstAvailable: string | null;
+  /** The first free day after the chosen one, when the month shown can tell; else null. */
+  readonly nextFree: string | null;
   readonly prevMonth: string | null;
   readonly nextMonth: string | null;
 }
@@ -52,6 +52,7 @@ export async function loadPicker(
   ]);
   const days = view.ok ? view.value.days : [];
   const firstAvailable = view.ok ? view.value.firstAvailable : null;
+  const nextFree = month === date.slice(0, 7) ? nextFreeDay(days, firstAvailable, date) : null;
   const prev = monthOf(addDays(`${month}-01`, -1));
   const next = monthOf(addDays(`${month}-01`, 32));
   return {
@@ -61,8 +62,19 @@ export async function loadPicker(
     month,
     days,
     slots: day.ok ? day.value.slots : [],
-    firstAvailable,
+    nextFree,
     prevMonth: prev >= monthOf(today) ? prev : null,
     nextMonth: next,
   };
+}
+
+/**
+ * The first free day after `date` in its month, else the month view's first free day when it lies
+ * ahead (the view looks past an empty month). Only asked when the month shown is the date's: another
+ * month's days say nothing about the chosen date's.
+ */
+function nextFreeDay(days: readonly DaySummary[], firstAvailable: string | null, date: string): string | null {
+  const later = days.find((d) => d.status === 'available' && d.date > date)?.date;
+  if (later) return later;
+  return firstAvailable && firstAvailable > date ? firstAvailable : null;
 }
