@@ -50,22 +50,22 @@ function resolveSecret(config: Config): string {
 
 /** Opens the database (migrating it) and builds the store. */
 export async function openRuntime(config: Config): Promise<Runtime> {
-  if (config.databaseUrl) {
-    const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
-    // Server mode: other processes write the same database, so no read cache (read-cache.ts).
-    const store = createStore(database.db);
-    const secret = resolveSecret(config); // config.ts requires SLOTWISE_SECRET in this mode
-    return { config, database, store, secret, sharedDatabase: true, close: () => database.close() };
-  }
-  const database = await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+  const shared = config.databaseUrl !== null;
+  const database = await openDatabase(
+    config.databaseUrl !== null
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir },
+  );
   // Embedded mode: this process alone writes the database (data-dir lock), so reads may be cached.
-  const store = createStore(database.db, new ReadCache());
+  // Server mode: other processes write the same database, so no read cache (read-cache.ts).
+  const store = createStore(database.db, shared ? undefined : new ReadCache());
+  // In server mode config.ts requires SLOTWISE_SECRET; embedded mode may generate one.
   return {
     config,
     database,
     store,
     secret: resolveSecret(config),
-    sharedDatabase: false,
+    sharedDatabase: shared,
     close: () => database.close(),
   };
 }
