@@ -2,6 +2,7 @@
  * The ports the use cases depend on. Adapters (store, mail, jobs) implement them; main.ts wires.
  */
 import type { Interval } from '../core/index.ts';
+import type { AccountStore } from './dashboard/account-store.ts';
 import type {
   Booking,
   BookingMove,
@@ -42,6 +43,13 @@ export interface Mailer {
 export interface Clock {
   /** The current instant, epoch ms. */
   now(): number;
+}
+
+/** Password hashing (argon2id in production): slow on purpose, so it sits behind a port. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** False for a wrong password or a malformed hash; never throws for bad input. */
+  verify(hash: string, password: string): Promise<boolean>;
 }
 
 export type InsertResult =
@@ -87,7 +95,7 @@ export interface SetupResult {
   readonly staff: Record<string, string>;
 }
 
-export interface Store {
+export interface Store extends AccountStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 

@@ -56,7 +56,7 @@ const keys = new Map<string, Buffer>();
  * A 32-byte key for one purpose, derived from SLOTWISE_SECRET with HKDF once per process (a
  * process has one secret; deriving it on every code check showed in the booking profile).
  */
-function derivedKey(secret: string, purpose: 'verification-code' | 'idempotency-token-seal'): Buffer {
+function derivedKey(secret: string, purpose: 'verification-code' | 'idempotency-token-seal' | 'csrf'): Buffer {
   const id = `${purpose}\u0000${secret}`;
   let key = keys.get(id);
   if (!key) {
@@ -87,4 +87,25 @@ export function unsealToken(sealed: string, secret: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The CSRF token of a session: HMAC of the session token under a key from SLOTWISE_SECRET. It is
+ * bound to the session (a token from another session fails) and needs no storage.
+ */
+export function csrfToken(secret: string, sessionToken: string): string {
+  return createHmac('sha256', derivedKey(secret, 'csrf')).update(sessionToken).digest('base64url');
+}
+
+/** Constant-time comparison of a presented CSRF token with the session's. */
+export function csrfMatches(secret: string, sessionToken: string, presented: string | undefined): boolean {
+  if (!presented) return false;
+  const a = Buffer.from(csrfToken(secret, sessionToken));
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A random secret with a recognisable prefix (`swk_…` API keys, `sws_…` sessions). */
+export function newSecret(prefix: string): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
 }

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { adminApi } from './admin/api.ts';
 import { devApi } from './api/dev.ts';
 import { manageApi } from './api/manage.ts';
 import { paymentsApi } from './api/payments.ts';
@@ -51,12 +52,13 @@ export function createApp(deps: AppDeps): Hono {
   );
   if (deps.jobsQueued) {
     const queued = deps.jobsQueued;
-    // A successful change may have queued emails: wake the worker rather than wait for its poll.
+    // A successful change may have queued emails or webhooks: wake the worker rather than wait for its poll.
     app.use('/api/*', async (c, next) => {
       await next();
-      if (c.req.method === 'POST' && c.res.status < 300) queued();
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 300) queued();
     });
   }
+  app.route('/api/v1/admin', adminApi(deps));
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1/manage', manageApi(deps));
   app.route('/api/v1/payments', paymentsApi(deps));

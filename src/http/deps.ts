@@ -1,6 +1,6 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
 import type { MonthAvailability } from '../app/get-month-availability.ts';
-import type { Clock, DevMailbox, Store } from '../app/ports.ts';
+import type { Clock, DevMailbox, PasswordHasher, Store } from '../app/ports.ts';
 import type { ViewCache } from '../app/view-cache.ts';
 import type { RequestLogEntry } from './request-log.ts';
 
@@ -26,6 +26,8 @@ export interface AppDeps {
   readonly logError: (error: unknown, context: { method: string; path: string; requestId?: string }) => void;
   /** Receives one entry per finished request (structured logs); absent = not logged. */
   readonly logRequest?: (entry: RequestLogEntry) => void;
+  /** Password hashing for dashboard sign-in; absent = argon2id (tests may pass a faster one). */
+  readonly hasher?: PasswordHasher;
   /** Readiness for GET /readyz (database, migrations, shutting down); absent = the store answers. */
   readonly health?: { ready(): Promise<Readiness> };
 }

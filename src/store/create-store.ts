@@ -4,6 +4,7 @@
  * every write invalidates what it touches (read-cache.ts says why that is safe).
  */
 import type { Store } from '../app/ports.ts';
+import { accountStore } from './accounts.ts';
 import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
 import * as catalog from './catalog.ts';
@@ -28,6 +29,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     pending?.push(fn);
   };
   const store: Store = {
+    ...accountStore(sql),
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];

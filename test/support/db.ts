@@ -18,6 +18,11 @@ export interface TestDatabase {
 }
 
 const TABLES = [
+  'webhook_deliveries',
+  'webhooks',
+  'sessions',
+  'password_tokens',
+  'api_keys',
   'jobs',
   'dev_mailbox',
   'verification_codes',

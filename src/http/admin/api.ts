@@ -1,0 +1,21 @@
+/**
+ * The dashboard's JSON API under /api/v1/admin (API.md "Dashboard API"). Every route sits behind
+ * requireApiActor; the use cases decide what the actor may see and do.
+ */
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps.ts';
+import { apiKeysApi } from './api-keys-api.ts';
+import { type AdminEnv, requireApiActor } from './auth.ts';
+import { bookingsApi } from './bookings-api.ts';
+import { catalogApi } from './catalog-api.ts';
+import { webhooksApi } from './webhooks-api.ts';
+
+export function adminApi(deps: AppDeps): Hono<AdminEnv> {
+  const api = new Hono<AdminEnv>();
+  api.use('*', requireApiActor(deps));
+  api.route('/bookings', bookingsApi(deps));
+  api.route('/', catalogApi(deps));
+  api.route('/webhooks', webhooksApi(deps));
+  api.route('/api-keys', apiKeysApi(deps));
+  return api;
+}
