@@ -3,6 +3,9 @@
  */
 import type { Interval } from '../core/index.ts';
 import type { AccountStore } from './dashboard/account-store.ts';
+import type { AdminBookingStore } from './dashboard/admin-booking-store.ts';
+import type { AdminCatalogStore } from './dashboard/admin-catalog-store.ts';
+import type { WebhookStore } from './dashboard/webhook-store.ts';
 import type {
   Booking,
   BookingMove,
@@ -95,7 +98,7 @@ export interface SetupResult {
   readonly staff: Record<string, string>;
 }
 
-export interface Store extends AccountStore {
+export interface Store extends AccountStore, AdminBookingStore, AdminCatalogStore, WebhookStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 

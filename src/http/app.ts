@@ -5,12 +5,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { adminApi } from './admin/api.ts';
+import { adminPages } from './admin/pages/routes.tsx';
 import { devApi } from './api/dev.ts';
 import { manageApi } from './api/manage.ts';
 import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
+import { feedRoutes } from './feeds.ts';
 import { healthRoutes } from './health.ts';
 import { assetRoutes } from './pages/assets.ts';
 import { bookPage } from './pages/book.tsx';
@@ -68,6 +70,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/book/:slug/details', (c) => detailsPage(c, deps));
   app.post('/book/:slug/details', (c) => submitDetails(c, deps));
   app.route('/manage', manageActions(deps));
+  app.route('/admin', adminPages(deps));
+  app.route('/feeds', feedRoutes(deps));
   if (deps.devMailbox) {
     const mailbox = deps.devMailbox;
     app.route('/api/v1/dev', devApi(mailbox));

@@ -5,6 +5,8 @@
  */
 import type { Store } from '../app/ports.ts';
 import { accountStore } from './accounts.ts';
+import { adminBookingStore } from './admin-bookings.ts';
+import { adminCatalogStore } from './admin-catalog.ts';
 import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
 import * as catalog from './catalog.ts';
@@ -15,6 +17,7 @@ import type { ReadCache } from './read-cache.ts';
 import { applySetup } from './setup.ts';
 import type { Sql } from './sql.ts';
 import * as verification from './verification.ts';
+import { webhookStore } from './webhooks.ts';
 
 /**
  * `pending` collects, inside a transaction, the invalidations to repeat once it has ended: with
@@ -30,6 +33,9 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
   };
   const store: Store = {
     ...accountStore(sql),
+    ...adminBookingStore(sql, cache, invalidate),
+    ...adminCatalogStore(sql, cache, invalidate),
+    ...webhookStore(sql, cache, invalidate),
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];

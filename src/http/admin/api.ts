@@ -4,10 +4,12 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
+import { accountsApi } from './accounts-api.ts';
 import { apiKeysApi } from './api-keys-api.ts';
 import { type AdminEnv, requireApiActor } from './auth.ts';
 import { bookingsApi } from './bookings-api.ts';
 import { catalogApi } from './catalog-api.ts';
+import { feedsApi } from './feeds-api.ts';
 import { webhooksApi } from './webhooks-api.ts';
 
 export function adminApi(deps: AppDeps): Hono<AdminEnv> {
@@ -15,6 +17,8 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.use('*', requireApiActor(deps));
   api.route('/bookings', bookingsApi(deps));
   api.route('/', catalogApi(deps));
+  api.route('/', accountsApi(deps));
+  api.route('/', feedsApi(deps));
   api.route('/webhooks', webhooksApi(deps));
   api.route('/api-keys', apiKeysApi(deps));
   return api;

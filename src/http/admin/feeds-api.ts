@@ -1,0 +1,8 @@
+/** Dashboard API: feeds (filled in by the dashboard work). */
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps.ts';
+import type { AdminEnv } from './auth.ts';
+
+export function feedsApi(_deps: AppDeps): Hono<AdminEnv> {
+  return new Hono<AdminEnv>();
+}
