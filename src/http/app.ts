@@ -14,6 +14,7 @@ import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
 import { feedRoutes } from './feeds.ts';
 import { healthRoutes } from './health.ts';
+import { docsRoutes } from './openapi/docs-routes.ts';
 import { assetRoutes } from './pages/assets.ts';
 import { bookPage } from './pages/book.tsx';
 import { pageContext } from './pages/context.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono {
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 300) queued();
     });
   }
+  app.route('/', docsRoutes(deps.publicUrl));
   app.route('/api/v1/admin', adminApi(deps));
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1/manage', manageApi(deps));

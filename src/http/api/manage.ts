@@ -13,8 +13,8 @@ import { sendRefusal } from '../errors.ts';
 import { presentBooking, presentStored } from '../presenters.ts';
 import { check, instant, readJson, text } from '../validation.ts';
 
-const cancelBody = z.strictObject({ reason: text(500).optional() });
-const rescheduleBody = z.strictObject({
+export const cancelBody = z.strictObject({ reason: text(500).optional() });
+export const rescheduleBody = z.strictObject({
   start: instant,
   staff: z
     .string()
@@ -23,7 +23,7 @@ const rescheduleBody = z.strictObject({
   reason: text(500).optional(),
 });
 
-const verifyBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
+export const verifyBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
 
 export function manageApi(deps: AppDeps): Hono {
   const api = new Hono();

@@ -7,7 +7,7 @@ import { errorBody, sendRefusal } from '../errors.ts';
 import { presentStored } from '../presenters.ts';
 import { check, readJson, text } from '../validation.ts';
 
-const callbackBody = z.strictObject({
+export const callbackBody = z.strictObject({
   reference: text(40).pipe(z.string().min(1)),
   amount: z.string().regex(/^\d{1,13}(\.\d{1,3})?$/, 'a decimal amount such as "30.00"'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),

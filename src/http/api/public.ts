@@ -14,10 +14,10 @@ import { check, date, instant, month, readJson, text, zone } from '../validation
 const ref = z.string().min(1).max(100);
 const staffRef = z.union([z.literal('any'), z.string().regex(/^\d{1,18}$/, 'a staff id or "any"')]);
 
-const monthQuery = z.object({ service: ref, staff: staffRef.default('any'), month, tz: zone.optional() });
-const dayQuery = z.object({ service: ref, staff: staffRef.default('any'), date, tz: zone.optional() });
+export const monthQuery = z.object({ service: ref, staff: staffRef.default('any'), month, tz: zone.optional() });
+export const dayQuery = z.object({ service: ref, staff: staffRef.default('any'), date, tz: zone.optional() });
 
-const bookingBody = z.strictObject({
+export const bookingBody = z.strictObject({
   service: ref,
   staff: staffRef,
   start: instant,

@@ -1,0 +1,66 @@
+/**
+ * GET /api/v1/openapi.json (the document) and GET /api/docs (Swagger UI, served from the
+ * swagger-ui-dist package: no CDN, no inline script).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { ADMIN_ROUTES } from './admin-routes.ts';
+import { openApiDocument } from './document.ts';
+import { PUBLIC_ROUTES } from './public-routes.ts';
+import type { RouteDoc } from './route-doc.ts';
+
+export const DOCUMENTED_ROUTES: readonly RouteDoc[] = [...PUBLIC_ROUTES, ...ADMIN_ROUTES];
+
+const uiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const UI_FILES: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
+const INIT = `window.addEventListener('load', function () {
+  window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true });
+});
+`;
+
+export function docsRoutes(publicUrl: string): Hono {
+  const app = new Hono();
+  let document: string | null = null;
+  app.get('/api/v1/openapi.json', (c) => {
+    document ??= JSON.stringify(openApiDocument(DOCUMENTED_ROUTES, `${publicUrl}`));
+    return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+  app.get('/api/docs', (c) =>
+    c.html(html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Slotwise API</title>
+    <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
+  </head>
+  <body>
+    <main id="swagger-ui"><p>Loading the API reference… It needs JavaScript; the raw document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></main>
+    <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+    <script src="/api/docs/assets/init.js"></script>
+  </body>
+</html>`),
+  );
+  app.get('/api/docs/assets/init.js', (c) =>
+    c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }),
+  );
+  const cache = new Map<string, Buffer>();
+  app.get('/api/docs/assets/:file', (c) => {
+    const name = c.req.param('file');
+    const type = UI_FILES[name];
+    if (!type) return c.notFound();
+    let body = cache.get(name);
+    if (!body) {
+      body = readFileSync(join(uiDir, name));
+      cache.set(name, body);
+    }
+    return c.body(new Uint8Array(body), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+/**
+ * One documented route: the Zod schemas its handler validates with (query, body) and the shapes it
+ * answers. The OpenAPI document is built from these (document.ts); test/openapi.test.ts checks
+ * that every route the app serves under /api/v1 has one.
+ */
+import type { z } from 'zod';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** How a route is called: no credentials, a manage token in the path, the gateway's signature, a dashboard credential. */
+export type Auth = 'public' | 'manage-token' | 'gateway' | 'dashboard' | 'dev';
+
+export interface ResponseDoc {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  /** Default application/json. */
+  readonly contentType?: string;
+}
+
+export interface RouteDoc {
+  readonly method: Method;
+  /** Hono style, with :params (`/api/v1/services/:ref`). */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly auth: Auth;
+  readonly description?: string;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** Success responses by status; the error responses of API.md are added for every route. */
+  readonly responses: Readonly<Record<number, ResponseDoc>>;
+}
+
+/** `/api/v1/services/:ref` → `/api/v1/services/{ref}`. */
+export const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

@@ -1,0 +1,122 @@
+/**
+ * Response shapes of API.md as Zod schemas, for the OpenAPI document. The routes build their
+ * responses with presenters (src/http/presenters.ts); test/openapi.test.ts parses real responses
+ * with these schemas, so the document cannot drift from what the API sends.
+ */
+import { z } from 'zod';
+
+const instant = z.string().meta({ description: 'ISO 8601 with offset', example: '2027-03-29T09:00:00+02:00' });
+const money = z.string().meta({ description: 'decimal amount', example: '120.00' });
+const ref = z.object({ id: z.string(), name: z.string() });
+
+export const errorShape = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: 'SLOT_UNAVAILABLE' }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const businessShape = z
+  .object({
+    name: z.string(),
+    timezone: z.string(),
+    currency: z.string(),
+    locale: z.string(),
+    locales: z.array(z.string()),
+    staffLabel: z.string(),
+    paymentEnabled: z.boolean(),
+  })
+  .meta({ id: 'Business' });
+
+export const serviceShape = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    durationMinutes: z.number().int(),
+    price: money,
+    deposit: money,
+    currency: z.string(),
+    imageUrl: z.string().nullable(),
+    color: z.string().nullable(),
+    paymentOptions: z.array(z.enum(['full', 'deposit', 'none'])),
+    staff: z.array(ref),
+  })
+  .meta({ id: 'Service' });
+
+export const monthShape = z
+  .object({
+    month: z.string(),
+    timezone: z.string(),
+    firstAvailable: z.string().nullable(),
+    days: z.array(
+      z.object({
+        date: z.string(),
+        status: z.enum(['past', 'closed', 'full', 'available']),
+        slots: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'MonthAvailability' });
+
+export const dayShape = z
+  .object({
+    date: z.string(),
+    timezone: z.string(),
+    slots: z.array(z.object({ start: instant, end: instant, staff: z.array(z.string()) })),
+  })
+  .meta({ id: 'DayAvailability' });
+
+export const bookingShape = z
+  .object({
+    id: z.string(),
+    reference: z.string(),
+    status: z.enum(['pending_verification', 'awaiting_payment', 'confirmed', 'cancelled', 'expired']),
+    service: ref,
+    staff: ref,
+    start: instant,
+    end: instant,
+    timezone: z.string(),
+    client: z.object({ name: z.string(), email: z.string() }).loose(),
+    notes: z.string(),
+    wantsReminder: z.boolean(),
+    locale: z.string(),
+    payment: z.object({
+      option: z.enum(['none', 'full', 'deposit']),
+      amountDue: money,
+      amountPaid: money,
+      currency: z.string(),
+    }),
+    reschedule: z.object({ count: z.number().int(), limit: z.number().int().nullable(), allowed: z.boolean() }),
+    cancel: z.object({ allowed: z.boolean() }),
+    holdExpiresAt: instant.nullable(),
+  })
+  .loose()
+  .meta({ id: 'Booking' });
+
+export const createdBookingShape = z.object({
+  booking: bookingShape,
+  token: z.string().meta({ description: 'the manage token: the client’s credential for this booking' }),
+  next: z.object({ action: z.string() }).loose(),
+});
+
+export const mailShape = z.object({
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      to: z.array(z.string()),
+      subject: z.string(),
+      text: z.string(),
+      html: z.string(),
+      attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
+      sentAt: z.string(),
+    }),
+  ),
+});
+
+/** A JSON object the document does not detail further. */
+export const anyObject = z.object({}).loose();
