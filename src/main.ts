@@ -13,11 +13,13 @@ import { ViewCache } from './app/view-cache.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
+import { presentBooking } from './http/presenters.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createDevOutboxMailer } from './mail/transports/dev-outbox.ts';
+import { listenForCatalogChanges } from './store/catalog-listener.ts';
 import { createStore } from './store/create-store.ts';
 import { createDevMailbox } from './store/dev-mailbox.ts';
 import { createJobQueue } from './store/jobs.ts';
@@ -57,8 +59,17 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   // Embedded mode: this process alone writes the database (data-dir lock), so reads may be cached.
-  // Server mode: other processes write the same database, so no read cache (read-cache.ts).
-  const store = createStore(database.db, shared ? undefined : new ReadCache());
+  // Server mode: other processes write the same database: busy time is always read from it, and
+  // the catalogue is cached only while this process hears every change (catalog-listener.ts).
+  const cache = shared ? new ReadCache({ busy: false, catalogLive: false }) : new ReadCache();
+  const listener =
+    config.databaseUrl !== null
+      ? listenForCatalogChanges(config.databaseUrl, cache, (message, fields) =>
+          createLogger({ level: config.logLevel }).warn({ component: 'catalog', ...fields }, message),
+        )
+      : null;
+  await listener?.ready;
+  const store = createStore(database.db, cache);
   // In server mode config.ts requires SLOTWISE_SECRET; embedded mode may generate one.
   return {
     config,
@@ -66,7 +77,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     store,
     secret: resolveSecret(config),
     sharedDatabase: shared,
-    close: () => database.close(),
+    async close() {
+      await listener?.close();
+      await database.close();
+    },
   };
 }
 
@@ -127,7 +141,7 @@ function startWorker(
   const log = logger.child({ component: 'jobs', workerId });
   const worker = createWorker({
     queue: createJobQueue(rt.database.db),
-    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret }),
+    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, presentBooking }),
     clock,
     workerId,
     leaseMs: rt.config.jobLeaseMs,
@@ -248,7 +262,12 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
   let demoBookings: number | null = null;
   try {
     if (opts.demo && (await rt.store.isEmpty())) {
-      demoBookings = await loadDemo({ store: rt.store, clock, secret: rt.secret, publicUrl });
+      // Several processes started with --demo on one empty server database: the first loads the
+      // demo under the set-up lock, the others wait for it and then find the database not empty.
+      demoBookings = await rt.store.transaction(async (tx) => {
+        await tx.lockSetup();
+        return (await tx.isEmpty()) ? loadDemo({ store: tx, clock, secret: rt.secret, publicUrl }) : null;
+      });
     }
     if (opts.demo) await pointDemoGateway(rt, publicUrl, demoBookings !== null);
   } catch (error) {

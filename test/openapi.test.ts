@@ -6,10 +6,19 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/app.ts';
+import {
+  adminBookingShape,
+  adminServiceShape,
+  adminStaffShape,
+  dayOffShape,
+  hoursShape,
+  settingsShape,
+} from '../src/http/openapi/admin-shapes.ts';
 import { DOCUMENTED_ROUTES } from '../src/http/openapi/docs-routes.ts';
 import { openApiPath } from '../src/http/openapi/route-doc.ts';
 import { bookingShape, businessShape, dayShape, monthShape, serviceShape } from '../src/http/openapi/shapes.ts';
 import { createDevMailbox } from '../src/store/dev-mailbox.ts';
+import { startDashboard } from './support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { type Lifecycle, startLifecycle } from './support/lifecycle.ts';
 import { STUDIO } from './support/studio.ts';
@@ -70,6 +79,29 @@ describe('the OpenAPI document', () => {
     expect(made.status).toBe(201);
     bookingShape.parse(made.body.booking);
     bookingShape.parse((await life.call(`/api/v1/manage/${made.body.token}`)).body);
+  });
+
+  it('describes what the dashboard API answers', async () => {
+    const d = await startDashboard(tdb);
+    const day = (await d.call('/api/v1/availability/day?service=portrait&staff=any&date=2027-03-29')).body;
+    const made = await d.as('admin', 'POST', 'bookings', {
+      service: 'portrait',
+      staff: day.slots[0].staff[0],
+      start: day.slots[0].start,
+      client: { name: 'Ada', email: 'ada@example.test', phone: '+33 6 12 34 56 78' },
+    });
+    expect(made.status).toBe(201);
+    adminBookingShape.parse(made.body);
+    const list = await d.as('admin', 'GET', 'bookings?from=2027-03-29&to=2027-03-29');
+    expect(list.body.bookings).toHaveLength(1);
+    for (const b of list.body.bookings) adminBookingShape.parse(b);
+    for (const s of (await d.as('admin', 'GET', 'services')).body.services) adminServiceShape.parse(s);
+    for (const m of (await d.as('admin', 'GET', 'staff')).body.staff) adminStaffShape.parse(m);
+    hoursShape.parse((await d.as('admin', 'GET', `staff/${d.staffIds.ana}/hours`)).body.hours);
+    for (const off of (await d.as('admin', 'GET', `staff/${d.staffIds.ana}/days-off`)).body.daysOff) {
+      dayOffShape.parse(off);
+    }
+    settingsShape.strict().parse((await d.as('admin', 'GET', 'settings')).body);
   });
 
   it('serves the API reference page and its assets from the package', async () => {

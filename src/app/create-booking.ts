@@ -6,26 +6,15 @@
  * Status: a known client's email must be proven first (pending_verification); a booking to pay
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
-import {
-  amountDue,
-  checkSlot,
-  dateOf,
-  dayWindow,
-  occupiedSpan,
-  type PaymentOption,
-  paymentOptions,
-  remindAt,
-  type SlotRefusal,
-  type StaffSchedule,
-  staffInOrder,
-} from '../core/index.ts';
+import { amountDue, occupiedSpan, type PaymentOption, paymentOptions, remindAt } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
+import { candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
-import { ok, type Refusal, type Result, refuse } from './result.ts';
-import { loadBusy, loadScheduling, type SchedulingContext } from './scheduling.ts';
+import { ok, type Result, refuse } from './result.ts';
+import { loadScheduling } from './scheduling.ts';
 import { hashToken, newManageToken, newReference, sealToken, unsealToken } from './tokens.ts';
 
 export interface CreateBookingInput {
@@ -58,18 +47,6 @@ export interface CreateBookingDeps {
   /** Base URL of this site, for the payment return link. */
   readonly publicUrl: string;
 }
-
-const REASONS: Record<SlotRefusal, string> = {
-  past: 'That time is in the past.',
-  beyond_horizon: 'That date is too far ahead to book yet.',
-  day_off: 'The staff member is off that day.',
-  not_worked: 'The staff member does not work that day.',
-  not_offered: 'That time is not one of the offered slots.',
-  too_soon: 'That time is too soon to book.',
-  taken: 'That time has just been taken.',
-};
-
-const slotGone = (reason: SlotRefusal): Refusal => refuse('SLOT_UNAVAILABLE', REASONS[reason], { reason });
 
 export async function createBooking(
   deps: CreateBookingDeps,
@@ -135,49 +112,40 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   const token = newManageToken();
   const due = amountDue(input.payment, paymentFacts);
 
-  for (const { member, start, end } of ordered.value) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted = await store.insertBooking(
-        {
-          reference: newReference(),
-          serviceId: service.id,
-          staffId: member.id,
-          client: input.client,
-          clientId,
-          notes: input.notes,
-          wantsReminder: input.wantsReminder,
-          locale: input.locale ?? business.locale,
-          timezone: member.timezone,
-          status,
-          start,
-          end,
-          occupied: occupiedSpan(start, end, ctx.timing, member.policy.gapMinutes),
-          holdUntil: status === 'confirmed' ? null : now + business.holdMinutes * 60_000,
-          paymentOption: input.payment,
-          amountDue: due,
-          currency,
-          price: service.price,
-          manageTokenHash: hashToken(token),
-          remindAt:
-            status === 'confirmed'
-              ? remindAt({ start, wantsReminder: input.wantsReminder, reminderHours: business.reminderHours, now })
-              : null,
-        },
-        now,
-      );
-      if (inserted.ok) {
-        const booking = inserted.booking;
-        await followUp(store, booking, now);
-        return ok({
-          booking,
-          token,
-          next: nextAction(deps, booking, token, business),
-        });
-      }
-      if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
-    }
-  }
-  return slotGone('taken');
+  const inserted = await insertFirstFree(
+    store,
+    ordered.value,
+    ({ member, start, end }) => ({
+      reference: newReference(),
+      serviceId: service.id,
+      staffId: member.id,
+      client: input.client,
+      clientId,
+      notes: input.notes,
+      wantsReminder: input.wantsReminder,
+      locale: input.locale ?? business.locale,
+      timezone: member.timezone,
+      status,
+      start,
+      end,
+      occupied: occupiedSpan(start, end, ctx.timing, member.policy.gapMinutes),
+      holdUntil: status === 'confirmed' ? null : now + business.holdMinutes * 60_000,
+      paymentOption: input.payment,
+      amountDue: due,
+      currency,
+      price: service.price,
+      manageTokenHash: hashToken(token),
+      remindAt:
+        status === 'confirmed'
+          ? remindAt({ start, wantsReminder: input.wantsReminder, reminderHours: business.reminderHours, now })
+          : null,
+    }),
+    now,
+  );
+  if (!inserted.ok) return inserted;
+  const booking = inserted.value;
+  await followUp(store, booking, now);
+  return ok({ booking, token, next: nextAction(deps, booking, token, business) });
 }
 
 /** Emails of a new booking, queued in its transaction: a code to prove the email, or the confirmation. */
@@ -209,43 +177,6 @@ async function clientStatus(
   const known = await store.findClientId(client.email);
   if (known !== null) return { status: 'pending_verification', clientId: known };
   return { status: 'awaiting_payment', clientId: null };
-}
-
-/** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
-async function candidatesInOrder(
-  store: Store,
-  ctx: SchedulingContext,
-  input: CreateBookingInput,
-  now: number,
-): Promise<Result<{ member: StaffSchedule; start: number; end: number }[]>> {
-  const busy = await loadBusy(store, ctx, { start: input.start, end: input.start + 1 }, now);
-  const fits: { member: StaffSchedule; start: number; end: number }[] = [];
-  let firstRefusal: SlotRefusal | null = null;
-  for (const member of ctx.members) {
-    const check = checkSlot({
-      staff: member,
-      timing: ctx.timing,
-      busy: busy.get(member.id) ?? [],
-      now,
-      start: input.start,
-      skipNoticeAndHorizon: input.skipNoticeAndHorizon ?? false,
-    });
-    if (check.ok) fits.push({ member, start: check.slot.start, end: check.slot.end });
-    else firstRefusal ??= check.reason;
-  }
-  if (fits.length === 0) return slotGone(ctx.members.length === 1 && firstRefusal ? firstRefusal : 'taken');
-  if (fits.length === 1) return ok(fits);
-  const counts = new Map<string, number>();
-  for (const f of fits) {
-    const day = dayWindow(dateOf(input.start, f.member.timezone), f.member.timezone);
-    const n = await store.countBookings([f.member.id], day, now);
-    counts.set(f.member.id, n.get(f.member.id) ?? 0);
-  }
-  const order = staffInOrder(
-    fits.map((f) => f.member.id),
-    counts,
-  );
-  return ok(order.map((id) => fits.find((f) => f.member.id === id) as (typeof fits)[number]));
 }
 
 function nextAction(deps: CreateBookingDeps, booking: Booking, token: string, business: Business): NextAction {

@@ -3,6 +3,7 @@
  * Money is in minor units (cents) inside the application and decimal strings at the API edge.
  */
 import type { DayOff, PaymentOption, WeeklyHours } from '../core/index.ts';
+import type { WebhookDeliveryJob, WebhookEventJob } from './webhook-events.ts';
 
 export type BookingStatus = 'pending_verification' | 'awaiting_payment' | 'confirmed' | 'cancelled' | 'expired';
 
@@ -149,6 +150,8 @@ export interface BookingMove {
   readonly reason: string;
   /** core remindAt for the new start. */
   readonly remindAt: number | null;
+  /** Whether it uses up one of the client's reschedules (default true; a move by staff does not). */
+  readonly countsAsReschedule?: boolean;
 }
 
 export type NoticeEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -164,10 +167,19 @@ export interface BookingNotice {
   readonly cancelReason: string;
 }
 
+/** A dashboard account email: a password reset link or a staff invitation (made when sent). */
+export interface AccountEmailJob {
+  readonly userId: string;
+  readonly purpose: 'reset' | 'invite';
+}
+
 /** A durable job to queue: its kind, its JSON payload, and when it may run (default: at once). */
 export type JobSpec =
   | { readonly kind: 'email.booking'; readonly payload: BookingNotice; readonly runAt?: number }
-  | { readonly kind: 'email.verification'; readonly payload: { readonly bookingId: string }; readonly runAt?: number };
+  | { readonly kind: 'email.account'; readonly payload: AccountEmailJob; readonly runAt?: number }
+  | { readonly kind: 'email.verification'; readonly payload: { readonly bookingId: string }; readonly runAt?: number }
+  | { readonly kind: 'webhook.event'; readonly payload: WebhookEventJob; readonly runAt?: number }
+  | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number };
 
 /** A job claimed by a worker. */
 export interface ClaimedJob {
@@ -177,4 +189,6 @@ export interface ClaimedJob {
   /** Tries so far, this one included. */
   readonly attempts: number;
   readonly maxAttempts: number;
+  /** When it was queued: the instant of the change that queued it. */
+  readonly createdAt: number;
 }

@@ -1,9 +1,11 @@
 /**
  * Which emails a booking change sends (SPEC §4): the client, the staff member and, when set, the
  * owner; a reminder and a verification code go to the client only. They are queued as jobs in
- * the change's transaction and rendered when sent.
+ * the change's transaction and rendered when sent. Every change but a reminder is also announced
+ * to webhooks (webhook-events.ts), in the same transaction.
  */
 import type { Booking, Business, JobSpec, NoticeEvent } from './model.ts';
+import { bookingEvent } from './webhook-events.ts';
 
 export interface NoticeExtras {
   readonly previous?: { readonly start: number; readonly end: number; readonly staffName: string };
@@ -22,7 +24,7 @@ export function bookingNotices(
       : business.ownerEmail
         ? (['client', 'staff', 'owner'] as const)
         : (['client', 'staff'] as const);
-  return audiences.map((audience) => ({
+  const emails: JobSpec[] = audiences.map((audience) => ({
     kind: 'email.booking',
     payload: {
       bookingId: booking.id,
@@ -32,6 +34,7 @@ export function bookingNotices(
       cancelReason: extras.cancelReason ?? '',
     },
   }));
+  return event === 'reminder' ? emails : [...emails, bookingEvent(event, booking)];
 }
 
 export const verificationNotice = (booking: Booking): JobSpec => ({

@@ -185,6 +185,8 @@ export interface Store extends AccountStore, AdminBookingStore, AdminCatalogStor
 
   /** Whether the business has no services yet (used to load the demo only into an empty database). */
   isEmpty(): Promise<boolean>;
+  /** Inside a transaction: waits for, then holds until it ends, the lock of whole-set-up changes (the demo load). */
+  lockSetup(): Promise<void>;
 }
 
 /** The worker's side of the job table (use cases only enqueue, through Store). */

@@ -12,6 +12,7 @@ import type { Booking } from './model.ts';
 import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
+import { bookingEvent } from './webhook-events.ts';
 
 export interface PaymentCallback {
   readonly reference: string;
@@ -68,7 +69,11 @@ export async function receivePayment(
     if (!confirmed) return refuse('HOLD_EXPIRED', `The hold on booking ${booking.reference} ran out before payment.`);
     await store.recordPayment({ ...p, bookingId: booking.id, amount }, now);
     await store.upsertClient(confirmed.client);
-    await store.enqueueJobs(bookingNotices('confirmed', confirmed, business), now);
+    // Paid (the cause) before confirmed (the effect): the webhook events are queued in that order.
+    await store.enqueueJobs(
+      [bookingEvent('paid', confirmed), ...bookingNotices('confirmed', confirmed, business)],
+      now,
+    );
     return ok(confirmed);
   });
 }

@@ -5,15 +5,14 @@
  * if the business allows it. The new start must be a slot by the same rules as a new booking;
  * the database guards the move like an insert. Each move is recorded in the history.
  */
-import { checkSlot, occupiedSpan, remindAt } from '../core/index.ts';
 import { allowances } from './allowances.ts';
 import { inTransaction } from './in-transaction.ts';
 import { findManagedBooking } from './manage-booking.ts';
 import type { Booking } from './model.ts';
+import { moveToSlot } from './move-to-slot.ts';
 import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
-import { invalid, ok, type Result, refuse } from './result.ts';
-import { loadBusy, loadScheduling } from './scheduling.ts';
+import { ok, type Result, refuse } from './result.ts';
 
 export interface RescheduleInput {
   readonly start: number;
@@ -48,50 +47,16 @@ export async function rescheduleBookingByClient(
         reason: 'staff_change_not_allowed',
       });
     }
-    const loaded = await loadScheduling(store, booking.serviceId, staffId, true);
-    if (!loaded.ok) return loaded;
-    const ctx = loaded.value;
-    const member = ctx.members[0];
-    if (!member) return invalid('This staff member does not offer this service.', { staff: 'does not offer it' });
-    const busy = await loadBusy(store, ctx, { start: input.start, end: input.start + 1 }, now, {
-      staffId: booking.staffId,
-      span: { start: booking.start, end: booking.end },
-    });
-    const check = checkSlot({
-      staff: member,
-      timing: ctx.timing,
-      busy: busy.get(member.id) ?? [],
-      now,
-      start: input.start,
-    });
-    if (!check.ok) return refuse('SLOT_UNAVAILABLE', 'That time is not available.', { reason: check.reason });
-    const moved = await store.moveBooking(
-      {
-        bookingId: booking.id,
-        fromStart: booking.start,
-        fromStaffId: booking.staffId,
-        toStaffId: member.id,
-        start: check.slot.start,
-        end: check.slot.end,
-        occupied: occupiedSpan(check.slot.start, check.slot.end, ctx.timing, member.policy.gapMinutes),
-        timezone: member.timezone,
-        reason: input.reason,
-        remindAt: remindAt({
-          start: check.slot.start,
-          wantsReminder: booking.wantsReminder,
-          reminderHours: business.reminderHours,
-          now,
-        }),
-      },
+    const moved = await moveToSlot(
+      store,
+      booking,
+      business,
+      { start: input.start, staffId, reason: input.reason },
       now,
     );
-    if (moved.ok) {
-      const previous = { start: booking.start, end: booking.end, staffName: booking.staffName };
-      await store.enqueueJobs(bookingNotices('rescheduled', moved.booking, business, { previous }), now);
-      return ok(moved.booking);
-    }
-    return moved.code === 'SLOT_UNAVAILABLE'
-      ? refuse('SLOT_UNAVAILABLE', 'That time has just been taken.', { reason: 'taken' })
-      : refuse('RESCHEDULE_NOT_ALLOWED', 'This booking changed meanwhile; reload it.', { reason: 'changed' });
+    if (!moved.ok) return moved;
+    const { previous } = moved.value;
+    await store.enqueueJobs(bookingNotices('rescheduled', moved.value.booking, business, { previous }), now);
+    return ok(moved.value.booking);
   });
 }

@@ -14,24 +14,24 @@ import {
   type Weekday,
 } from '../core/index.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
-const minutes = (max: number) => z.number().int().min(0).max(max);
-const zone = z
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
+export const minutes = (max: number) => z.number().int().min(0).max(max);
+export const zone = z
   .string()
   .refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)')
   .transform((name) => canonicalTimeZone(name) as string);
-const currency = z.string().refine(isCurrency, 'not an ISO 4217 currency code (e.g. EUR)');
-const money = z
+export const currency = z.string().refine(isCurrency, 'not an ISO 4217 currency code (e.g. EUR)');
+export const money = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === 'number' ? v.toFixed(2).replace(/\.00$/, '') : v))
   .refine((v) => /^\d{1,13}(\.\d+)?$/.test(v), 'a non-negative decimal amount such as "120.00"');
-const date = z.string().refine(isDate, 'a real date YYYY-MM-DD');
-const wallTime = z.string().refine((t) => parseWallTime(t) !== null, 'a time HH:MM between 00:00 and 24:00');
-const email = z.email();
+export const date = z.string().refine(isDate, 'a real date YYYY-MM-DD');
+export const wallTime = z.string().refine((t) => parseWallTime(t) !== null, 'a time HH:MM between 00:00 and 24:00');
+export const email = z.email();
 
 export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
 
-const businessSchema = z.strictObject({
+export const businessSchema = z.strictObject({
   name: z.string().min(1).max(200).optional(),
   timezone: zone.optional(),
   currency: currency.optional(),
@@ -55,7 +55,7 @@ const businessSchema = z.strictObject({
   reminderHours: z.number().int().min(0).max(8760).optional(),
 });
 
-const serviceSchema = z.strictObject({
+export const serviceSchema = z.strictObject({
   key: slug,
   name: z.string().min(1).max(200),
   description: z.string().max(5000).optional(),
@@ -77,11 +77,11 @@ const serviceSchema = z.strictObject({
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();
-const hoursSchema = z.strictObject(
+export const hoursSchema = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((d) => [d, dayRanges])) as Record<Weekday, typeof dayRanges>,
 );
 
-const staffSchema = z.strictObject({
+export const staffSchema = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" or "-"'),
   name: z.string().min(1).max(200),
   email,
@@ -134,21 +134,8 @@ export const setupSchema = z
     setup.staff?.forEach((m, i) => {
       if (staffKeys.has(m.key)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'key'], message: 'duplicate key' });
       staffKeys.add(m.key);
-      for (const [day, ranges] of Object.entries(m.hours ?? {}) as [string, [string, string][] | undefined][]) {
-        const parsed = (ranges ?? []).map(([a, b]) => [parseWallTime(a) ?? 0, parseWallTime(b) ?? 0] as const);
-        parsed.forEach(([a, b], j) => {
-          if (a >= b || a >= 1440)
-            ctx.addIssue({
-              code: 'custom',
-              path: ['staff', i, 'hours', day, j],
-              message: 'the start must be before the end',
-            });
-        });
-        const sorted = [...parsed].sort((x, y) => x[0] - y[0]);
-        for (let j = 1; j < sorted.length; j++) {
-          if ((sorted[j]?.[0] ?? 0) < (sorted[j - 1]?.[1] ?? 0))
-            ctx.addIssue({ code: 'custom', path: ['staff', i, 'hours', day], message: 'ranges overlap' });
-        }
+      for (const p of hoursProblems(m.hours ?? {})) {
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'hours', ...p.path], message: p.message });
       }
       m.daysOff?.forEach((off, j) => {
         if (off.from > off.to)
@@ -160,6 +147,27 @@ export const setupSchema = z
       });
     });
   });
+
+/**
+ * What the shape of weekly hours cannot say: each range starts before it ends, and the ranges of one
+ * day do not overlap. Paths are relative to the hours object (`['mon', 0]`, `['tue']`).
+ */
+export function hoursProblems(
+  hours: Partial<Record<Weekday, readonly (readonly [string, string])[] | undefined>>,
+): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const [day, ranges] of Object.entries(hours)) {
+    const parsed = (ranges ?? []).map(([a, b]) => [parseWallTime(a) ?? 0, parseWallTime(b) ?? 0] as const);
+    parsed.forEach(([a, b], j) => {
+      if (a >= b || a >= 1440) problems.push({ path: [day, j], message: 'the start must be before the end' });
+    });
+    const sorted = [...parsed].sort((x, y) => x[0] - y[0]);
+    for (let j = 1; j < sorted.length; j++) {
+      if ((sorted[j]?.[0] ?? 0) < (sorted[j - 1]?.[1] ?? 0)) problems.push({ path: [day], message: 'ranges overlap' });
+    }
+  }
+  return problems;
+}
 
 export type Setup = z.infer<typeof setupSchema>;
 export type SetupService = NonNullable<Setup['services']>[number];

@@ -1,7 +1,7 @@
 /** `slotwise create-admin --email E`: creates a dashboard admin with a generated password. */
 import { randomBytes } from 'node:crypto';
-import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
+import { argon2Hasher } from '../auth/argon2-hasher.ts';
 import { openRuntime } from '../main.ts';
 import type { Io } from './io.ts';
 import { configOrExit } from './main.ts';
@@ -17,7 +17,7 @@ export async function createAdminCommand(args: { values: Record<string, unknown>
   const rt = await openRuntime(config);
   try {
     const password = randomBytes(15).toString('base64url');
-    await rt.store.applySetup({ admins: [{ email, password }] }, (p) => hash(p));
+    await rt.store.applySetup({ admins: [{ email, password }] }, (p) => argon2Hasher.hash(p));
     io.out(`Admin ${email} is ready. Password (shown once): ${password}`);
     return 0;
   } finally {

@@ -1,11 +1,13 @@
 /**
- * `slotwise` command line (API.md "Command line"): serve, migrate, import, create-admin.
+ * `slotwise` command line (API.md "Command line"): serve, migrate, import, create-admin,
+ * create-api-key.
  * Every command applies pending migrations first. Returns the exit code; never throws at the user.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { DataDirBusyError } from '../store/data-dir-lock.ts';
 import { createAdminCommand } from './create-admin.ts';
+import { createApiKeyCommand } from './create-api-key.ts';
 import { importCommand } from './import.ts';
 import { type Io, processIo } from './io.ts';
 import { migrateCommand } from './migrate.ts';
@@ -49,6 +51,17 @@ const COMMANDS: Record<string, Command> = {
     options: { email: { type: 'string' } },
     run: createAdminCommand,
   },
+  'create-api-key': {
+    summary: 'create an API key for the admin API and print it once',
+    usage: `slotwise create-api-key --role admin|staff [--staff KEY] [--label L]
+
+  --role admin   a key that may do everything
+  --role staff   a key limited to one staff member's bookings and schedule
+  --staff KEY    that staff member's key from the set-up file (e.g. ana)
+  --label L      what the key is for, shown in the dashboard's key list`,
+    options: { role: { type: 'string' }, staff: { type: 'string' }, label: { type: 'string' } },
+    run: createApiKeyCommand,
+  },
 };
 
 function mainHelp(): string {
@@ -77,11 +90,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(
-      name === 'create-api-key'
-        ? 'slotwise: create-api-key arrives with the dashboard; it is not available in this version yet.'
-        : `slotwise: unknown command "${name}". Run "slotwise --help" to see the commands.`,
-    );
+    io.err(`slotwise: unknown command "${name}". Run "slotwise --help" to see the commands.`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;

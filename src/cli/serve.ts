@@ -6,8 +6,11 @@
  */
 
 import { getMonthAvailability } from '../app/get-month-availability.ts';
+import type { Store } from '../app/ports.ts';
+import { argon2Hasher } from '../auth/argon2-hasher.ts';
 import type { Config } from '../config.ts';
 import { dateOf, monthOf } from '../core/index.ts';
+import { demoSignIns } from '../demo/demo-accounts.ts';
 import { createLogger } from '../log.ts';
 import { openRuntime, startServer, systemClock } from '../main.ts';
 import type { Io } from './io.ts';
@@ -57,6 +60,7 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
       : `  Mail: not sent (MAIL_URL unset); read it at ${served.url}/dev/mailbox`,
   );
   io.out(`  Open ${served.url}/ in a browser to book.`);
+  await printDashboard(io, rt.store, served.url, args.values.demo === true);
   const first = services[0];
   if (first) {
     // Point at the first day that really has slots, which may be next month.
@@ -105,6 +109,19 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
 }
 
 const STOP_DEADLINE_MS = 20_000;
+
+/** Where the dashboard is; in demo mode, the demo sign-ins that still work. */
+async function printDashboard(io: Io, store: Store, url: string, demo: boolean): Promise<void> {
+  const signIns = demo ? await demoSignIns(store, argon2Hasher) : null;
+  if (signIns?.admin) {
+    io.out(`  Dashboard: ${url}/admin — sign in as ${signIns.admin} / ${signIns.password}`);
+  } else {
+    io.out(`  Dashboard: ${url}/admin`);
+  }
+  if (signIns && signIns.staff.length > 0) {
+    io.out(`  Staff sign-in (own bookings and schedule): ${signIns.staff.join(', ')} / ${signIns.password}`);
+  }
+}
 
 /** Where the data lives, without credentials. */
 function databaseLine(config: Config): string {

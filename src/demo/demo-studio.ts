@@ -9,6 +9,13 @@ import { addDays, dateOf } from '../core/index.ts';
 
 export const DEMO_ZONE = 'Europe/Lisbon';
 
+/**
+ * The demo's dashboard sign-in, printed at start-up: the admin, and the three photographers as
+ * staff. A fixed, public password: the demo is for trying on one's own machine, not for serving.
+ */
+export const DEMO_ADMIN_EMAIL = 'admin@lumen.test';
+export const DEMO_PASSWORD = 'lumen-demo-2027';
+
 type StaffHours = NonNullable<NonNullable<Setup['staff']>[number]['hours']>;
 
 /** The set-up of the demo, with days off placed relative to `now`. */
@@ -110,6 +117,7 @@ export function demoSetup(now: number): Setup {
         hours: { mon: [['08:00', '12:00']], wed: [['08:00', '12:00']], fri: [['08:00', '12:00']] },
       },
     ],
+    admins: [{ email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD }],
   };
 }
 

@@ -5,6 +5,7 @@ import { getDayAvailability } from '../app/get-day-availability.ts';
 import { importSetup } from '../app/import-setup.ts';
 import type { Clock, Store } from '../app/ports.ts';
 import { addDays, dateOf } from '../core/index.ts';
+import { createDemoStaffAccounts } from './demo-accounts.ts';
 import { DEMO_BOOKINGS, DEMO_ZONE, demoSetup } from './demo-studio.ts';
 
 export interface DemoDeps {
@@ -18,6 +19,7 @@ export interface DemoDeps {
 export async function loadDemo(deps: DemoDeps): Promise<number> {
   const imported = await importSetup({ store: deps.store, hashPassword: (p) => hash(p) }, demoSetup(deps.clock.now()));
   if (!imported.ok) throw new Error(`demo set-up refused: ${JSON.stringify(imported.details)}`);
+  await createDemoStaffAccounts(deps, (p) => hash(p));
   const today = dateOf(deps.clock.now(), DEMO_ZONE);
   let made = 0;
   for (const b of DEMO_BOOKINGS) {

@@ -30,9 +30,16 @@ export function requestIdFrom(header: string | undefined): string {
   return header !== undefined && SANE_ID.test(header) ? header : randomUUID();
 }
 
-/** The path fit for a log: the segment after any `manage` segment is a token and becomes `:token`. */
+/**
+ * The path fit for a log: the segment after any `manage` segment is a token and becomes `:token`,
+ * and so is a calendar feed's file name (`/feeds/<token>.ics`).
+ */
 export function loggedPath(path: string): string {
-  return path.replace(/(^|\/)manage\/[^/]+/gi, '$1manage/:token').slice(0, 300);
+  return path
+    .replace(/(^|\/)manage\/[^/]+/gi, '$1manage/:token')
+    .replace(/^\/feeds\/[^/]+/i, '/feeds/:token')
+    .replace(/^\/admin\/password\/[^/]+/i, '/admin/password/:token')
+    .slice(0, 300);
 }
 
 /** Sets the request id (context and response header) and reports each finished request to `log`. */

@@ -1,8 +1,12 @@
 /** The job kinds this version runs, each checked before its handler sees the payload. */
 import { z } from 'zod';
+import { deliverWebhook, type WebhookJobDeps } from './deliver-webhook.ts';
+import { fanOutWebhookEvent } from './fan-out-webhook.ts';
+import { sendAccountEmail } from './send-account-email.ts';
 import type { EmailDeps } from './send-booking-email.ts';
 import { sendBookingEmail } from './send-booking-email.ts';
 import { sendVerificationEmail } from './send-verification-email.ts';
+import { webhookDeliveryPayload, webhookEventPayload } from './webhook-payloads.ts';
 import type { JobHandler } from './worker.ts';
 
 const id = z.string().regex(/^\d{1,18}$/);
@@ -14,10 +18,16 @@ const bookingNotice = z.object({
   cancelReason: z.string(),
 });
 const verification = z.object({ bookingId: id });
+const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });
 
-export function jobHandlers(deps: EmailDeps & { readonly secret: string }): Record<string, JobHandler> {
+export function jobHandlers(
+  deps: EmailDeps & WebhookJobDeps & { readonly secret: string },
+): Record<string, JobHandler> {
   return {
     'email.booking': (payload) => sendBookingEmail(deps, bookingNotice.parse(payload)),
+    'email.account': (payload) => sendAccountEmail(deps, account.parse(payload)),
     'email.verification': (payload) => sendVerificationEmail(deps, verification.parse(payload)),
+    'webhook.event': (payload, job) => fanOutWebhookEvent(deps, webhookEventPayload.parse(payload), job),
+    'webhook.deliver': (payload, job) => deliverWebhook(deps, webhookDeliveryPayload.parse(payload), job),
   };
 }

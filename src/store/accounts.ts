@@ -7,6 +7,11 @@ import { iso, ms, optMs } from './rows.ts';
 import { type Row, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
 const USER_COLUMNS = 'u.id, u.email, u.name, u.role, u.staff_id, u.password_hash';
+/**
+ * A staff account whose member was deactivated cannot sign in, reset its password, or use a
+ * session or key it still holds: deactivating a member is enough to lock them out.
+ */
+const LIVE_USER = '(u.staff_id IS NULL OR EXISTS (SELECT 1 FROM staff m WHERE m.id = u.staff_id AND m.active))';
 
 function toUser(r: Row): User {
   return {
@@ -40,7 +45,10 @@ function toApiKey(r: Row): ApiKey {
 export function accountStore(sql: Sql): AccountStore {
   return {
     async findUserByEmail(email) {
-      const [r] = await sql.query(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)`, [email]);
+      const [r] = await sql.query(
+        `SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1) AND ${LIVE_USER}`,
+        [email],
+      );
       return r ? withHash(r) : null;
     },
     async getUser(id) {
@@ -74,6 +82,11 @@ export function accountStore(sql: Sql): AccountStore {
       await sql.transaction(async (tx) => {
         await tx.query('UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1', [userId, hash, iso(now)]);
         await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+        // A password set through one link ends every other link still out (an old reset email).
+        await tx.query('UPDATE password_tokens SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [
+          userId,
+          iso(now),
+        ]);
       });
     },
 
@@ -88,7 +101,7 @@ export function accountStore(sql: Sql): AccountStore {
       const [r] = await sql.query(
         `SELECT ${USER_COLUMNS}, s.created_at AS s_created, s.last_seen_at, s.expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2`,
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND ${LIVE_USER}`,
         [hash, iso(now)],
       );
       if (!r) return null;
@@ -148,7 +161,11 @@ export function accountStore(sql: Sql): AccountStore {
     },
     async findApiKey(hash, now) {
       // last_used_at is advisory: written at most once a minute per key, so reads stay cheap.
-      const [r] = await sql.query('SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hash]);
+      const [r] = await sql.query(
+        `SELECT * FROM api_keys k WHERE key_hash = $1 AND revoked_at IS NULL
+           AND (k.staff_id IS NULL OR EXISTS (SELECT 1 FROM staff m WHERE m.id = k.staff_id AND m.active))`,
+        [hash],
+      );
       if (!r) return null;
       const key = toApiKey(r);
       if (key.lastUsedAt === null || now - key.lastUsedAt > 60_000) {

@@ -1,13 +1,141 @@
-/** admin-catalog in SQL (the AdminCatalogStore port). */
-import type { AdminCatalogStore } from '../app/dashboard/admin-catalog-store.ts';
+/**
+ * The dashboard's catalogue writes in SQL (the AdminCatalogStore port): services, staff, weekly
+ * hours, days off, business settings. Availability is computed from the cached catalogue, so
+ * every write drops it before (loads in flight are then not stored) and after (once the
+ * transaction has ended, see create-store.ts).
+ */
+import type { AdminCatalogStore, BusinessSettings, ServiceFields } from '../app/dashboard/admin-catalog-store.ts';
+import type { Service } from '../app/model.ts';
+import { staffWrites } from './admin-staff.ts';
+import { findService } from './catalog.ts';
+import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';
 import type { ReadCache } from './read-cache.ts';
-import type { Sql } from './sql.ts';
+import { toBusiness, toService } from './rows.ts';
+import type { Row, Sql } from './sql.ts';
+
+const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
+  slug: 'slug',
+  name: 'name',
+  description: 'description',
+  durationMinutes: 'duration_minutes',
+  price: 'price_minor',
+  deposit: 'deposit_minor',
+  currency: 'currency',
+  imageUrl: 'image_url',
+  color: 'color',
+  allowRescheduling: 'allow_rescheduling',
+  rescheduleLimit: 'reschedule_limit',
+  bufferBeforeMinutes: 'buffer_before_minutes',
+  bufferAfterMinutes: 'buffer_after_minutes',
+  active: 'active',
+};
+
+const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = {
+  name: 'name',
+  timezone: 'timezone',
+  currency: 'currency',
+  locale: 'locale',
+  staffLabel: 'staff_label',
+  ownerEmail: 'owner_email',
+  paymentUrl: 'payment_url',
+  paymentSecret: 'payment_secret',
+  slotStepMinutes: 'slot_step_minutes',
+  gapMinutes: 'gap_minutes',
+  minNoticeMinutes: 'min_notice_minutes',
+  horizonDays: 'horizon_days',
+  defaultRescheduleLimit: 'default_reschedule_limit',
+  allowStaffChangeOnReschedule: 'allow_staff_change_on_reschedule',
+  cancelNoticeHours: 'cancel_notice_hours',
+  rescheduleNoticeHours: 'reschedule_notice_hours',
+  holdMinutes: 'hold_minutes',
+  reminderHours: 'reminder_hours',
+  mailFrom: 'mail_from',
+};
+
+async function linkStaff(sql: Sql, serviceId: string, staffIds: readonly string[]): Promise<void> {
+  await sql.query('DELETE FROM staff_services WHERE service_id = $1', [serviceId]);
+  await sql.query(
+    'INSERT INTO staff_services (staff_id, service_id) SELECT unnest($2::bigint[]), $1 ON CONFLICT DO NOTHING',
+    [serviceId, [...new Set(staffIds)]],
+  );
+}
+
+const toSettings = (r: Row): BusinessSettings => ({
+  ...toBusiness(r),
+  mailFrom: r.mail_from === null || r.mail_from === undefined ? null : String(r.mail_from),
+});
 
 /** `invalidate` drops cached reads after a write (and again once the transaction has ended). */
 export function adminCatalogStore(
-  _sql: Sql,
-  _cache: ReadCache | undefined,
-  _invalidate: (fn: () => void) => void,
+  sql: Sql,
+  cache: ReadCache | undefined,
+  invalidate: (fn: () => void) => void,
 ): AdminCatalogStore {
-  return {};
+  /** Runs a catalogue write in one transaction, dropping the cached catalogue before and after. */
+  const write = async <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => {
+    const drop = () => cache?.invalidateCatalog();
+    invalidate(drop);
+    try {
+      return await sql.transaction(fn);
+    } finally {
+      invalidate(drop);
+    }
+  };
+  const service = async (tx: Sql, id: string) => (await findService(tx, id)) as Service;
+  const getSettings = async () => {
+    const [row] = await sql.query('SELECT * FROM business WHERE id = 1');
+    if (!row) throw new Error('business row missing: migrations not applied');
+    return toSettings(row);
+  };
+
+  return {
+    async createService(fields, staffIds) {
+      try {
+        return await write(async (tx) => {
+          const id = await insertRow(tx, 'services', columnsOf(fields, SERVICE_COLUMNS));
+          await linkStaff(tx, id, staffIds);
+          return { ok: true as const, value: await service(tx, id) };
+        });
+      } catch (error) {
+        return conflictOf(error, 'slug');
+      }
+    },
+    async updateService(id, fields, staffIds) {
+      if (!isId(id)) return null;
+      try {
+        return await write(async (tx) => {
+          if (!(await updateRow(tx, 'services', id, columnsOf(fields, SERVICE_COLUMNS)))) return null;
+          if (staffIds !== undefined) await linkStaff(tx, id, staffIds);
+          return { ok: true as const, value: await service(tx, id) };
+        });
+      } catch (error) {
+        return conflictOf(error, 'slug');
+      }
+    },
+    async removeService(id) {
+      if (!isId(id)) return null;
+      return write((tx) =>
+        deleteOrDeactivate(
+          tx,
+          'services',
+          id,
+          'NOT EXISTS (SELECT 1 FROM bookings WHERE service_id = $1)',
+          toService,
+          async () => {
+            const row = await updateRow(tx, 'services', id, [['active', false]]);
+            return row ? toService(row) : null;
+          },
+        ),
+      );
+    },
+
+    ...staffWrites(sql, write),
+
+    getSettings,
+    async updateSettings(patch) {
+      const cols = columnsOf(patch, SETTINGS_COLUMNS);
+      if (cols.length === 0) return getSettings();
+      return write(async (tx) => toSettings((await updateRow(tx, 'business', '1', cols)) as Row));
+    },
+  };
 }

@@ -64,7 +64,7 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
       }
       const moved = await tx.query(
         `UPDATE bookings SET start_at = $2, end_at = $3, occupied = tstzrange($4::timestamptz, $5::timestamptz),
-           staff_id = $6, timezone = $7, reschedule_count = reschedule_count + 1, updated_at = $8,
+           staff_id = $6, timezone = $7, reschedule_count = reschedule_count + $12, updated_at = $8,
            remind_at = $11
          WHERE id = $1 AND status = 'confirmed' AND start_at = $9 AND staff_id = $10
          RETURNING id`,
@@ -80,6 +80,7 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
           iso(m.fromStart),
           m.fromStaffId,
           optIso(m.remindAt),
+          m.countsAsReschedule === false ? 0 : 1,
         ],
       );
       if (moved.length === 0) return { ok: false, code: 'NOT_MOVABLE' } as const;

@@ -163,6 +163,9 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
         invalidate(drop);
       }
     },
+    async lockSetup() {
+      await sql.query("SELECT pg_advisory_xact_lock(hashtextextended('slotwise:setup', 0))");
+    },
     async isEmpty() {
       const [row] = await sql.query('SELECT NOT EXISTS (SELECT 1 FROM services) AS empty');
       return Boolean(row?.empty);

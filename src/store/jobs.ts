@@ -45,7 +45,7 @@ export async function claimJobs(
        WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
          AND attempts < max_attempts
        ORDER BY run_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
-     RETURNING id, kind, payload, attempts, max_attempts, run_at`,
+     RETURNING id, kind, payload, attempts, max_attempts, run_at, created_at`,
     [workerId, iso(now), iso(now + leaseMs), limit],
   );
   return rows
@@ -56,6 +56,7 @@ export async function claimJobs(
       payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
       attempts: Number(r.attempts),
       maxAttempts: Number(r.max_attempts),
+      createdAt: ms(r.created_at),
     }));
 }
 

@@ -4,8 +4,10 @@
  *
  * Correctness rests on one rule: every write goes through the store, which invalidates what it
  * touches (catalogue writes drop the catalogue; a booking write drops its staff member's rows).
- * That holds in embedded mode, where one process owns the database (data-dir lock). A server
- * mode with several processes must invalidate across them or run without this cache.
+ * That holds in embedded mode, where one process owns the database (data-dir lock). In server
+ * mode other processes write too: there only the catalogue is cached, dropped on every change any
+ * process commits (database triggers notify, catalog-listener.ts hears), and busy time is always
+ * read from the database.
  *
  * Loads are versioned: a load that started before an invalidation is not stored, so a reader
  * racing a writer can never put pre-write data back. Hold expiry needs no invalidation: rows keep
@@ -24,7 +26,20 @@ export interface OccupyingRow {
 /** Rows are kept from this long before the load onwards; no availability question reaches earlier. */
 const BUSY_HISTORY_MS = 2 * 86_400_000;
 
+export interface ReadCacheOptions {
+  /**
+   * Whether busy time is cached too. Server mode (several processes writing bookings) caches only
+   * the catalogue, whose changes reach every process through LISTEN/NOTIFY (catalog-listener.ts).
+   */
+  readonly busy?: boolean;
+  /** Whether catalogue reads are kept from the start (server mode: only once it listens). */
+  readonly catalogLive?: boolean;
+}
+
 export class ReadCache {
+  private readonly cachesBusy: boolean;
+  /** False while changes by others could go unseen (the listener is not connected): nothing is kept. */
+  private catalogLive: boolean;
   private catalogVersion = 0;
   private readonly catalog = new Map<string, unknown>();
   /** Bumped by clear(); part of every staff member's version. */
@@ -32,13 +47,27 @@ export class ReadCache {
   private readonly staffVersion = new Map<string, number>();
   private readonly busy = new Map<string, { floor: number; rows: OccupyingRow[] }>();
 
+  constructor(opts: ReadCacheOptions = {}) {
+    this.cachesBusy = opts.busy ?? true;
+    this.catalogLive = opts.catalogLive ?? true;
+  }
+
   /** A catalogue read, loaded once until the catalogue changes. */
   async catalogRead<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.catalog.has(key)) return this.catalog.get(key) as T;
     const version = this.catalogVersion;
     const value = await load();
-    if (version === this.catalogVersion) this.catalog.set(key, value);
+    if (version === this.catalogVersion && this.catalogLive) this.catalog.set(key, value);
     return value;
+  }
+
+  /**
+   * Server mode: whether this process hears every catalogue change. Turning it off or on drops
+   * what is kept (changes may have been missed while not listening).
+   */
+  setCatalogLive(live: boolean): void {
+    this.catalogLive = live;
+    this.invalidateCatalog();
   }
 
   invalidateCatalog(): void {
@@ -62,6 +91,7 @@ export class ReadCache {
     now: number,
     load: (ids: string[], floor: number) => Promise<Map<string, OccupyingRow[]>>,
   ): Promise<Map<string, Interval[]> | null> {
+    if (!this.cachesBusy) return null;
     const missing = staffIds.filter((id) => !this.busy.has(id));
     if (missing.length > 0) {
       const versions = missing.map((id) => this.versionOf(id));
@@ -88,6 +118,7 @@ export class ReadCache {
    * Null when a member's rows are not cached (the caller then does not cache either).
    */
   viewToken(staffIds: readonly string[], now: number): { token: string; validUntil: number } | null {
+    if (!this.cachesBusy) return null;
     // Boundaries fall on whole minutes T: a slot is kept while now <= T (its notice), a date
     // turns at T. A result is therefore current strictly before the next whole minute, and one
     // computed exactly on a whole minute only at that very millisecond.

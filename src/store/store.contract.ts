@@ -10,6 +10,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { TestDatabase } from '../../test/support/db.ts';
+import { describeAdminBookings } from './contract/admin-bookings.ts';
+import { describeAdminCatalog } from './contract/admin-catalog.ts';
 import { describeInsertBooking } from './contract/bookings.ts';
 import { describeBusyTime } from './contract/busy.ts';
 import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts';
@@ -22,6 +24,7 @@ import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
 import { describeVerification } from './contract/verification.ts';
+import { describeWebhooks } from './contract/webhooks.ts';
 
 export function describeStoreContract(driver: string, open: () => Promise<TestDatabase>): void {
   describe(`Store contract: ${driver}`, () => {
@@ -58,5 +61,8 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeVerification(getDb);
     describeTransactions(getDb);
     describeDatabaseChecks(getDb);
+    describeAdminBookings(getDb);
+    describeAdminCatalog(getDb);
+    describeWebhooks(getDb);
   });
 }

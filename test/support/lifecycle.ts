@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import type { Setup } from '../../src/app/setup-schema.ts';
 import { createApp } from '../../src/http/app.ts';
+import { presentBooking } from '../../src/http/presenters.ts';
 import { jobHandlers } from '../../src/jobs/handlers.ts';
 import { createWorker, type Worker } from '../../src/jobs/worker.ts';
 import { createMemoryMailer, type MemoryMailer } from '../../src/mail/transports/memory.ts';
@@ -42,7 +43,14 @@ export async function startLifecycle(tdb: TestDatabase, setup: Setup, now = STUD
   const errors: unknown[] = [];
   const worker = createWorker({
     queue: createJobQueue(tdb.db),
-    handlers: jobHandlers({ store: tdb.store, mailer: mail, clock, publicUrl: PUBLIC_URL, secret: SECRET }),
+    handlers: jobHandlers({
+      store: tdb.store,
+      mailer: mail,
+      clock,
+      publicUrl: PUBLIC_URL,
+      secret: SECRET,
+      presentBooking,
+    }),
     clock,
     workerId: 'test-worker',
     log: (message, fields) => errors.push(new Error(`${message} ${JSON.stringify(fields)}`)),

@@ -53,7 +53,7 @@ export interface AccountStore {
   listUsers(): Promise<User[]>;
   /** Null when the email (case-insensitive) or the staff member already has an account. */
   createUser(user: NewUser, now: number): Promise<User | null>;
-  /** Sets the password hash and deletes every session of the user (all devices signed out). */
+  /** Sets the password hash, deletes every session of the user (all devices signed out) and ends their unused password links. */
   setPassword(userId: string, passwordHash: string, now: number): Promise<void>;
 
   createSession(s: {

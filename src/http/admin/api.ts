@@ -10,10 +10,13 @@ import { type AdminEnv, requireApiActor } from './auth.ts';
 import { bookingsApi } from './bookings-api.ts';
 import { catalogApi } from './catalog-api.ts';
 import { feedsApi } from './feeds-api.ts';
+import { sessionApi } from './session-api.ts';
 import { webhooksApi } from './webhooks-api.ts';
 
 export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();
+  // Signing in needs no credentials yet: mounted ahead of the guard (DELETE session has its own).
+  api.route('/', sessionApi(deps));
   api.use('*', requireApiActor(deps));
   api.route('/bookings', bookingsApi(deps));
   api.route('/', catalogApi(deps));

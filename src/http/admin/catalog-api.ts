@@ -1,8 +1,21 @@
-/** Dashboard API: catalog (filled in by the dashboard work). */
+/**
+ * Dashboard API: the catalogue — services, staff with their hours and days off, and the business
+ * settings (mounted at /api/v1/admin/). Every write reaches the public availability at once: the
+ * store drops its cached catalogue around each one.
+ */
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import type { AdminEnv } from './auth.ts';
+import { scheduleApi } from './schedule-api.ts';
+import { servicesApi } from './services-api.ts';
+import { settingsApi } from './settings-api.ts';
+import { staffApi } from './staff-api.ts';
 
-export function catalogApi(_deps: AppDeps): Hono<AdminEnv> {
-  return new Hono<AdminEnv>();
+export function catalogApi(deps: AppDeps): Hono<AdminEnv> {
+  const api = new Hono<AdminEnv>();
+  api.route('/services', servicesApi(deps));
+  api.route('/staff', staffApi(deps));
+  api.route('/staff', scheduleApi(deps));
+  api.route('/settings', settingsApi(deps));
+  return api;
 }

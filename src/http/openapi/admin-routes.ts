@@ -1,6 +1,9 @@
 /** The dashboard routes of API.md (/api/v1/admin/…), as documented routes. */
 import { z } from 'zod';
 import { createApiKeyBody } from '../admin/api-keys-api.ts';
+import { ADMIN_BOOKING_ROUTES } from './admin-booking-routes.ts';
+import { ADMIN_CATALOG_ROUTES } from './admin-catalog-routes.ts';
+import { ADMIN_OTHER_ROUTES } from './admin-other-routes.ts';
 import type { RouteDoc } from './route-doc.ts';
 
 const apiKeyShape = z
@@ -52,4 +55,9 @@ const KEYS: readonly RouteDoc[] = [
   },
 ];
 
-export const ADMIN_ROUTES: readonly RouteDoc[] = [...KEYS];
+export const ADMIN_ROUTES: readonly RouteDoc[] = [
+  ...ADMIN_BOOKING_ROUTES,
+  ...ADMIN_CATALOG_ROUTES,
+  ...KEYS,
+  ...ADMIN_OTHER_ROUTES,
+];

@@ -4,19 +4,32 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 
 const read = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8');
+/** FullCalendar's standard bundle (decision 015), served from the package: no CDN. */
+const fullCalendar = readFileSync(
+  join(dirname(createRequire(import.meta.url).resolve('fullcalendar/package.json')), 'index.global.min.js'),
+  'utf8',
+);
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
 const FILES = {
   'app.css': { body: read('app.css'), type: 'text/css; charset=utf-8' },
+  'admin.css': { body: read('admin.css'), type: 'text/css; charset=utf-8' },
   'booker.js': { body: read('booker.js'), type: 'text/javascript; charset=utf-8' },
+  'admin-calendar.js': { body: read('admin-calendar.js'), type: 'text/javascript; charset=utf-8' },
+  'fullcalendar.js': { body: fullCalendar, type: 'text/javascript; charset=utf-8' },
 } as const;
 
 export const ASSETS = {
   css: `/assets/app.css?v=${hashOf(FILES['app.css'].body)}`,
+  adminCss: `/assets/admin.css?v=${hashOf(FILES['admin.css'].body)}`,
   js: `/assets/booker.js?v=${hashOf(FILES['booker.js'].body)}`,
+  calendarJs: `/assets/admin-calendar.js?v=${hashOf(FILES['admin-calendar.js'].body)}`,
+  fullCalendarJs: `/assets/fullcalendar.js?v=${hashOf(FILES['fullcalendar.js'].body)}`,
 };
 
 export function assetRoutes(): Hono {

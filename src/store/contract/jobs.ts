@@ -42,7 +42,7 @@ export function describeJobs(getDb: GetDb): void {
   };
 
   describe('jobs: claims, leases, completion', () => {
-    it('a claimed job carries its payload exactly as queued (nested object, unicode), attempts 1', async () => {
+    it('a claimed job carries its payload exactly as queued (nested object, unicode), attempts 1, when it was queued', async () => {
       const payload: BookingNotice = {
         bookingId: '42',
         event: 'rescheduled',
@@ -56,8 +56,8 @@ export function describeJobs(getDb: GetDb): void {
       ]);
       const claimed = await queue().claimJobs('w1', at(T0), LEASE, 10);
       expect(claimed.map(({ id: _, ...job }) => job)).toEqual([
-        { kind: 'email.booking', payload, attempts: 1, maxAttempts: 10 },
-        { kind: 'email.verification', payload: { bookingId: '7' }, attempts: 1, maxAttempts: 10 },
+        { kind: 'email.booking', payload, attempts: 1, maxAttempts: 10, createdAt: at(T0) },
+        { kind: 'email.verification', payload: { bookingId: '7' }, attempts: 1, maxAttempts: 10, createdAt: at(T0) },
       ]);
     });
 

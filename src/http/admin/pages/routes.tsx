@@ -1,8 +1,61 @@
-/** The dashboard's pages under /admin (filled in by the dashboard work). */
+/**
+ * The dashboard's pages under /admin. Sign-in, "forgot password" and the emailed password links
+ * need no session; everything registered after `requirePageActor` below does (no session: a
+ * redirect to sign-in with `?next=`; a POST without its `_csrf`: 403).
+ */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../../deps.ts';
-import type { AdminEnv } from '../auth.ts';
+import { MAX_BODY_BYTES } from '../../validation.ts';
+import { type AdminEnv, requirePageActor } from '../auth.ts';
+import { accountPages } from './account.tsx';
+import { bookingPages } from './booking-pages.tsx';
+import { calendarPages } from './calendar.tsx';
+import { forgotPage, submitForgot } from './forgot.tsx';
+import { passwordLinkPage, submitPasswordLink } from './password.tsx';
+import { servicesPages } from './services-pages.tsx';
+import { settingsPages } from './settings-pages.tsx';
+import { signInPage, submitSignIn } from './sign-in.tsx';
+import { staffPages } from './staff-pages.tsx';
+import { webhookPages } from './webhooks-pages.tsx';
 
-export function adminPages(_deps: AppDeps): Hono<AdminEnv> {
-  return new Hono<AdminEnv>();
+/** Dashboard pages: never cached (a key is shown once), never framed by another site (clickjacking). */
+function pageHeaders(): Parameters<Hono<AdminEnv>['use']>[1] {
+  return async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Content-Security-Policy', "frame-ancestors 'none'");
+  };
+}
+
+export function adminPages(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.use('*', pageHeaders());
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
+
+  // No session needed.
+  app.get('/sign-in', (c) => signInPage(c, deps));
+  app.post('/sign-in', (c) => submitSignIn(c, deps));
+  app.get('/forgot', (c) => forgotPage(c, deps));
+  app.post('/forgot', (c) => submitForgot(c, deps));
+  app.get('/password/:token', (c) => passwordLinkPage(c, deps));
+  app.post('/password/:token', (c) => submitPasswordLink(c, deps));
+
+  // Everything below needs a signed-in session.
+  app.use('*', requirePageActor(deps));
+  app.route('/', accountPages(deps));
+  app.route('/', calendarPages(deps));
+  app.route('/', servicesPages(deps));
+  app.route('/', staffPages(deps));
+  app.route('/', settingsPages(deps));
+  app.route('/', bookingPages(deps));
+  app.route('/', webhookPages(deps));
+  // Other dashboard pages register here, behind the guard, each a Hono<AdminEnv> router whose
+  // handlers render with AdminLayout (layout.tsx), e.g.:
+  //   app.route('/', bookingPages(deps));    // /admin/bookings…
+  //   app.route('/', catalogPages(deps));    // /admin/services…, /admin/staff…
+  //   app.route('/', settingsPages(deps));   // /admin/settings, /admin/webhooks…
+
+  return app;
 }

@@ -1,0 +1,86 @@
+/**
+ * What a new booking goes through whoever makes it (the client's create-booking.ts, the dashboard's
+ * create-booking-by-staff.ts): which members can take the start, best first, and writing the row
+ * with the first who still can. The database's exclusion constraint has the last word.
+ */
+import { checkSlot, dateOf, dayWindow, type SlotRefusal, type StaffSchedule, staffInOrder } from '../core/index.ts';
+import type { Booking, NewBooking } from './model.ts';
+import type { Store } from './ports.ts';
+import { ok, type Refusal, type Result, refuse } from './result.ts';
+import { loadBusy, type SchedulingContext } from './scheduling.ts';
+
+const REASONS: Record<SlotRefusal, string> = {
+  past: 'That time is in the past.',
+  beyond_horizon: 'That date is too far ahead to book yet.',
+  day_off: 'The staff member is off that day.',
+  not_worked: 'The staff member does not work that day.',
+  not_offered: 'That time is not one of the offered slots.',
+  too_soon: 'That time is too soon to book.',
+  taken: 'That time has just been taken.',
+};
+
+export const slotGone = (reason: SlotRefusal): Refusal => refuse('SLOT_UNAVAILABLE', REASONS[reason], { reason });
+
+/** A member who can take the start, and the slot it makes. */
+export interface Candidate {
+  readonly member: StaffSchedule;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
+export async function candidatesInOrder(
+  store: Store,
+  ctx: SchedulingContext,
+  wanted: { readonly start: number; readonly skipNoticeAndHorizon?: boolean | undefined },
+  now: number,
+): Promise<Result<Candidate[]>> {
+  const busy = await loadBusy(store, ctx, { start: wanted.start, end: wanted.start + 1 }, now);
+  const fits: Candidate[] = [];
+  let firstRefusal: SlotRefusal | null = null;
+  for (const member of ctx.members) {
+    const check = checkSlot({
+      staff: member,
+      timing: ctx.timing,
+      busy: busy.get(member.id) ?? [],
+      now,
+      start: wanted.start,
+      skipNoticeAndHorizon: wanted.skipNoticeAndHorizon ?? false,
+    });
+    if (check.ok) fits.push({ member, start: check.slot.start, end: check.slot.end });
+    else firstRefusal ??= check.reason;
+  }
+  if (fits.length === 0) return slotGone(ctx.members.length === 1 && firstRefusal ? firstRefusal : 'taken');
+  if (fits.length === 1) return ok(fits);
+  const counts = new Map<string, number>();
+  for (const f of fits) {
+    const day = dayWindow(dateOf(wanted.start, f.member.timezone), f.member.timezone);
+    const n = await store.countBookings([f.member.id], day, now);
+    counts.set(f.member.id, n.get(f.member.id) ?? 0);
+  }
+  const order = staffInOrder(
+    fits.map((f) => f.member.id),
+    counts,
+  );
+  return ok(order.map((id) => fits.find((f) => f.member.id === id) as Candidate));
+}
+
+/**
+ * Inserts the row `rowFor` builds with the first candidate the database still accepts. A clash of
+ * random references is retried with a fresh row; a taken slot moves on to the next candidate.
+ */
+export async function insertFirstFree(
+  store: Store,
+  candidates: readonly Candidate[],
+  rowFor: (candidate: Candidate) => NewBooking,
+  now: number,
+): Promise<Result<Booking>> {
+  for (const candidate of candidates) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inserted = await store.insertBooking(rowFor(candidate), now);
+      if (inserted.ok) return ok(inserted.booking);
+      if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
+    }
+  }
+  return slotGone('taken');
+}

@@ -1,0 +1,54 @@
+/**
+ * The demo's dashboard accounts: the admin comes with the set-up (demo-studio.ts); each
+ * photographer gets a staff account with the same demo password, so both roles can be tried.
+ * At start-up the banner prints the sign-ins that still have the demo password (one changed in
+ * the dashboard is no longer printed: the banner never shows a password that does not work).
+ */
+import type { Clock, PasswordHasher, Store } from '../app/ports.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-studio.ts';
+
+/** Gives every staff member without an account one, with the demo password. */
+export async function createDemoStaffAccounts(
+  deps: { store: Store; clock: Clock },
+  hashPassword: (password: string) => Promise<string>,
+): Promise<void> {
+  for (const member of await deps.store.listStaff()) {
+    if (await deps.store.findUserByStaff(member.id)) continue;
+    await deps.store.createUser(
+      {
+        email: member.email,
+        name: member.name,
+        role: 'staff',
+        staffId: member.id,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+      },
+      deps.clock.now(),
+    );
+  }
+}
+
+export interface DemoSignIns {
+  /** The admin's email while it still has the demo password, else null. */
+  readonly admin: string | null;
+  /** Staff emails that still have the demo password. */
+  readonly staff: string[];
+  readonly password: string;
+}
+
+/** Which demo accounts still sign in with the demo password. */
+export async function demoSignIns(store: Store, hasher: PasswordHasher): Promise<DemoSignIns> {
+  const users = await store.listUsers();
+  const checked = await Promise.all(
+    users.map(async (u) => {
+      const found = await store.getUser(u.id);
+      const works = found?.passwordHash ? await hasher.verify(found.passwordHash, DEMO_PASSWORD) : false;
+      return { user: u, works };
+    }),
+  );
+  const admin = checked.find((c) => c.works && c.user.role === 'admin' && c.user.email === DEMO_ADMIN_EMAIL);
+  return {
+    admin: admin ? admin.user.email : null,
+    staff: checked.filter((c) => c.works && c.user.role === 'staff').map((c) => c.user.email),
+    password: DEMO_PASSWORD,
+  };
+}

@@ -1,0 +1,100 @@
+/** Response shapes of the dashboard API (see shapes.ts for why they exist). */
+import { z } from 'zod';
+import { bookingShape } from './shapes.ts';
+
+const ref = z.object({ id: z.string(), name: z.string() });
+const ranges = z.array(z.tuple([z.string(), z.string()]));
+
+export const adminBookingShape = bookingShape
+  .extend({
+    service: ref.extend({ color: z.string().nullable() }),
+    client: z.object({
+      name: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+    }),
+    createdAt: z.string(),
+    actions: z.object({ move: z.boolean(), cancel: z.boolean() }),
+  })
+  .meta({ id: 'AdminBooking' });
+
+export const adminServiceShape = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    durationMinutes: z.number().int(),
+    price: z.string(),
+    deposit: z.string(),
+    currency: z.string(),
+    usesBusinessCurrency: z.boolean(),
+    imageUrl: z.string().nullable(),
+    color: z.string().nullable(),
+    allowRescheduling: z.boolean(),
+    rescheduleLimit: z.number().int().nullable(),
+    bufferBeforeMinutes: z.number().int(),
+    bufferAfterMinutes: z.number().int(),
+    active: z.boolean(),
+    staff: z.array(ref),
+  })
+  .meta({ id: 'AdminService' });
+
+export const adminStaffShape = z
+  .object({
+    id: z.string(),
+    key: z.string().nullable(),
+    name: z.string(),
+    email: z.string(),
+    timezone: z.string().nullable(),
+    services: z.array(ref),
+    slotStepMinutes: z.number().int().nullable(),
+    gapMinutes: z.number().int().nullable(),
+    minNoticeMinutes: z.number().int().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'AdminStaff' });
+
+export const hoursShape = z
+  .object({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges })
+  .meta({ id: 'WeeklyHours' });
+
+export const dayOffShape = z
+  .object({ id: z.string(), staff: z.string(), from: z.string(), to: z.string(), note: z.string().nullable() })
+  .meta({ id: 'DayOff' });
+
+export const settingsShape = z
+  .object({
+    name: z.string(),
+    timezone: z.string(),
+    currency: z.string(),
+    locale: z.string(),
+    staffLabel: z.string(),
+    ownerEmail: z.string().nullable(),
+    paymentUrl: z.string().nullable(),
+    paymentSecretSet: z.boolean(),
+    mailFrom: z.string().nullable(),
+    slotStepMinutes: z.number().int(),
+    gapMinutes: z.number().int(),
+    minNoticeMinutes: z.number().int(),
+    horizonDays: z.number().int(),
+    defaultRescheduleLimit: z.number().int(),
+    allowStaffChangeOnReschedule: z.boolean(),
+    cancelNoticeHours: z.number().int(),
+    rescheduleNoticeHours: z.number().int(),
+    holdMinutes: z.number().int(),
+    reminderHours: z.number().int(),
+  })
+  .meta({ id: 'Settings' });
+
+export const historyShape = z.array(
+  z.object({
+    fromStart: z.string(),
+    toStart: z.string(),
+    fromStaff: ref,
+    toStaff: ref,
+    reason: z.string(),
+    at: z.string(),
+  }),
+);

@@ -1,0 +1,52 @@
+/**
+ * One delivery attempt against real HTTP servers on 127.0.0.1 and a real database: an endpoint
+ * that never answers is given up after the timeout, and the attempt is logged before it fails.
+ */
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testClock } from '../../test/support/clock.ts';
+import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { STUDIO_NOW } from '../../test/support/studio.ts';
+import { presentBooking } from '../http/presenters.ts';
+import { deliverWebhook } from './deliver-webhook.ts';
+
+let tdb: TestDatabase;
+const hanging: ServerResponse[] = [];
+const server = createServer((_req, res) => void hanging.push(res)); // reads the request, never answers
+
+beforeAll(async () => {
+  tdb = await openTestDatabase();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await tdb.close();
+});
+
+it('an endpoint that does not answer in time fails the attempt, which is logged first', async () => {
+  const clock = testClock(STUDIO_NOW);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow`;
+  const hook = await tdb.store.createWebhook(
+    { url, secret: 'whsec_x', events: ['booking.paid'], active: true, description: '' },
+    clock.now(),
+  );
+  const deps = { store: tdb.store, clock, presentBooking, webhookTimeoutMs: 200 };
+  const job = { webhookId: hook.id, eventId: 'evt_1', type: 'booking.paid' as const, body: '{}' };
+  const claimed = { id: '1', kind: 'webhook.deliver', payload: job, attempts: 3, maxAttempts: 10, createdAt: 0 };
+  const started = performance.now();
+  await expect(deliverWebhook(deps, job, claimed)).rejects.toThrow(`webhook ${hook.id}: no answer within 0.2 s`);
+  expect(performance.now() - started).toBeLessThan(5_000);
+  expect(hanging).toHaveLength(1);
+  const [row] = await tdb.store.listWebhookDeliveries(hook.id, { before: null, limit: 10 });
+  expect(row).toMatchObject({
+    event: 'booking.paid',
+    eventId: 'evt_1',
+    attempt: 3,
+    statusCode: null,
+    error: 'no answer within 0.2 s',
+    deliveredAt: clock.now(),
+  });
+  expect(row?.durationMs).toBeGreaterThanOrEqual(190);
+});

@@ -1,0 +1,31 @@
+/**
+ * Runs a `webhook.event` job: builds the event's body once — the booking as API.md's Booking, as
+ * it was when the change happened (the snapshot in the job, its allowances at the job's
+ * created_at) — and queues one `webhook.deliver` job per active webhook subscribed to the event,
+ * so each endpoint is tried, timed out and retried on its own.
+ */
+
+import type { ClaimedJob, JobSpec } from '../app/model.ts';
+import type { WebhookEventJob } from '../app/webhook-events.ts';
+import { formatInstant } from '../core/index.ts';
+import type { WebhookJobDeps } from './deliver-webhook.ts';
+
+export async function fanOutWebhookEvent(deps: WebhookJobDeps, event: WebhookEventJob, job: ClaimedJob): Promise<void> {
+  const webhooks = await deps.store.listWebhooksFor(event.type);
+  if (webhooks.length === 0) return;
+  const [business, service] = await Promise.all([
+    deps.store.getBusiness(),
+    deps.store.findService(event.booking.serviceId),
+  ]);
+  const body = JSON.stringify({
+    id: event.eventId,
+    type: event.type,
+    createdAt: formatInstant(job.createdAt, business.timezone),
+    data: { booking: deps.presentBooking(event.booking, service, business, job.createdAt) },
+  });
+  const deliveries: JobSpec[] = webhooks.map((w) => ({
+    kind: 'webhook.deliver',
+    payload: { webhookId: w.id, eventId: event.eventId, type: event.type, body },
+  }));
+  await deps.store.enqueueJobs(deliveries, deps.clock.now());
+}

@@ -1,0 +1,52 @@
+/** The payloads of the webhook jobs, checked before their handlers see them (handlers.ts). */
+import { z } from 'zod';
+import { WEBHOOK_EVENTS } from '../app/webhook-events.ts';
+
+const id = z.string().regex(/^\d{1,18}$/);
+const nullableNumber = z.number().nullable();
+
+/** The booking snapshot an event carries: model.ts's Booking, as JSON. */
+const bookingSnapshot = z.object({
+  id,
+  reference: z.string(),
+  status: z.enum(['pending_verification', 'awaiting_payment', 'confirmed', 'cancelled', 'expired']),
+  serviceId: id,
+  serviceName: z.string(),
+  staffId: id,
+  staffName: z.string(),
+  start: z.number(),
+  end: z.number(),
+  timezone: z.string(),
+  client: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  notes: z.string(),
+  wantsReminder: z.boolean(),
+  locale: z.string(),
+  holdUntil: nullableNumber,
+  payment: z.object({
+    option: z.enum(['none', 'full', 'deposit']),
+    amountDue: z.number(),
+    amountPaid: z.number(),
+    currency: z.string(),
+  }),
+  price: z.number(),
+  rescheduleCount: z.number(),
+  createdAt: z.number(),
+});
+
+export const webhookEventPayload = z.object({
+  eventId: z.string().min(1),
+  type: z.enum(WEBHOOK_EVENTS),
+  booking: bookingSnapshot,
+});
+
+export const webhookDeliveryPayload = z.object({
+  webhookId: id,
+  eventId: z.string().min(1),
+  type: z.enum([...WEBHOOK_EVENTS, 'ping']),
+  body: z.string(),
+});
