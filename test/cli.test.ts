@@ -20,7 +20,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('slotwise command line', () => {
+// Each test runs the real command in child processes (node, tsx, PGlite, migrations): seconds each,
+// more while the rest of the suite shares the two cores.
+describe('slotwise command line', { timeout: 120_000 }, () => {
   it('lists its commands with --help', async () => {
     const r = await runCli(['--help'], env());
     expect(r.code).toBe(0);

@@ -12,6 +12,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { createSmtpMailer } from '../src/mail/transports/smtp.ts';
 import { openRuntime, type Runtime, type Served, startServer } from '../src/main.ts';
 import { STUDIO } from './support/studio.ts';
 
@@ -102,4 +103,23 @@ it('sends the confirmations over SMTP, with the calendar file', async () => {
 it('has no dev mailbox when mail really goes out', async () => {
   expect((await fetch(`${served.url}/api/v1/dev/mailbox`)).status).toBe(404);
   expect((await fetch(`${served.url}/dev/mailbox`)).status).toBe(404);
+});
+
+it("uses a message's own sender (the business's mail sender) and the transport's default otherwise", async () => {
+  received.length = 0;
+  const mailer = createSmtpMailer({
+    url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    from: 'X <x@x.test>',
+  });
+  await mailer.send({
+    to: ['a@example.com'],
+    from: 'Lumen <hello@lumen.test>',
+    subject: 's',
+    html: '<p>h</p>',
+    text: 'h',
+    attachments: [],
+  });
+  await mailer.send({ to: ['b@example.com'], subject: 's', html: '<p>h</p>', text: 'h', attachments: [] });
+  mailer.close();
+  expect(received.map((m) => m.from?.text)).toEqual(['"Lumen" <hello@lumen.test>', '"X" <x@x.test>']);
 });

@@ -23,6 +23,8 @@ import type { Setup } from './setup-schema.ts';
 /** An email ready to send (rendered by src/mail templates). */
 export interface MailMessage {
   readonly to: readonly string[];
+  /** The sender (business setting `mailFrom`); absent = the transport's default (MAIL_FROM). */
+  readonly from?: string;
   readonly subject: string;
   readonly html: string;
   readonly text: string;

@@ -1,5 +1,6 @@
 /** The job kinds this version runs, each checked before its handler sees the payload. */
 import { z } from 'zod';
+import type { Mailer } from '../app/ports.ts';
 import { deliverWebhook, type WebhookJobDeps } from './deliver-webhook.ts';
 import { fanOutWebhookEvent } from './fan-out-webhook.ts';
 import { sendAccountEmail } from './send-account-email.ts';
@@ -21,13 +22,27 @@ const verification = z.object({ bookingId: id });
 const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });
 
 export function jobHandlers(
-  deps: EmailDeps & WebhookJobDeps & { readonly secret: string },
+  given: EmailDeps & WebhookJobDeps & { readonly secret: string },
 ): Record<string, JobHandler> {
+  const deps = { ...given, mailer: fromBusiness(given) };
   return {
     'email.booking': (payload) => sendBookingEmail(deps, bookingNotice.parse(payload)),
     'email.account': (payload) => sendAccountEmail(deps, account.parse(payload)),
     'email.verification': (payload) => sendVerificationEmail(deps, verification.parse(payload)),
     'webhook.event': (payload, job) => fanOutWebhookEvent(deps, webhookEventPayload.parse(payload), job),
     'webhook.deliver': (payload, job) => deliverWebhook(deps, webhookDeliveryPayload.parse(payload), job),
+  };
+}
+
+/**
+ * Every email goes out from the business's sender (settings `mailFrom`) when one is set, read
+ * when the email is sent, so a change in the dashboard applies to mail still queued.
+ */
+function fromBusiness(deps: Pick<EmailDeps, 'mailer' | 'store'>): Mailer {
+  return {
+    async send(message) {
+      const { mailFrom } = await deps.store.getSettings();
+      await deps.mailer.send(mailFrom ? { ...message, from: mailFrom } : message);
+    },
   };
 }

@@ -11,6 +11,7 @@ import { findService } from './catalog.ts';
 import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';
 import type { ReadCache } from './read-cache.ts';
 import { toBusiness, toService } from './rows.ts';
+import { BUSINESS_COLUMNS } from './setup.ts';
 import type { Row, Sql } from './sql.ts';
 
 const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
@@ -30,27 +31,7 @@ const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
   active: 'active',
 };
 
-const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = {
-  name: 'name',
-  timezone: 'timezone',
-  currency: 'currency',
-  locale: 'locale',
-  staffLabel: 'staff_label',
-  ownerEmail: 'owner_email',
-  paymentUrl: 'payment_url',
-  paymentSecret: 'payment_secret',
-  slotStepMinutes: 'slot_step_minutes',
-  gapMinutes: 'gap_minutes',
-  minNoticeMinutes: 'min_notice_minutes',
-  horizonDays: 'horizon_days',
-  defaultRescheduleLimit: 'default_reschedule_limit',
-  allowStaffChangeOnReschedule: 'allow_staff_change_on_reschedule',
-  cancelNoticeHours: 'cancel_notice_hours',
-  rescheduleNoticeHours: 'reschedule_notice_hours',
-  holdMinutes: 'hold_minutes',
-  reminderHours: 'reminder_hours',
-  mailFrom: 'mail_from',
-};
+const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = { ...BUSINESS_COLUMNS, mailFrom: 'mail_from' };
 
 async function linkStaff(sql: Sql, serviceId: string, staffIds: readonly string[]): Promise<void> {
   await sql.query('DELETE FROM staff_services WHERE service_id = $1', [serviceId]);

@@ -20,7 +20,8 @@ export class SetupReferenceError extends Error {
   }
 }
 
-const BUSINESS_COLUMNS: Record<string, string> = {
+/** The business row's columns by setting name (the set-up file's and the dashboard's). */
+export const BUSINESS_COLUMNS = {
   name: 'name',
   timezone: 'timezone',
   currency: 'currency',
@@ -39,12 +40,13 @@ const BUSINESS_COLUMNS: Record<string, string> = {
   rescheduleNoticeHours: 'reschedule_notice_hours',
   holdMinutes: 'hold_minutes',
   reminderHours: 'reminder_hours',
-};
+} as const satisfies Record<string, string>;
 
 async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>): Promise<void> {
-  const entries = Object.entries(business).filter(([k, v]) => v !== undefined && BUSINESS_COLUMNS[k]);
+  const columns: Record<string, string> = BUSINESS_COLUMNS;
+  const entries = Object.entries(business).filter(([k, v]) => v !== undefined && columns[k]);
   if (entries.length === 0) return;
-  const sets = entries.map(([k], i) => `${BUSINESS_COLUMNS[k]} = $${i + 1}`);
+  const sets = entries.map(([k], i) => `${columns[k]} = $${i + 1}`);
   await tx.query(
     `UPDATE business SET ${sets.join(', ')}, updated_at = now() WHERE id = 1`,
     entries.map(([, v]) => v),

@@ -103,7 +103,7 @@ describe('the account page', () => {
     const admin = await signedIn(tdb, d, 'admin');
     const r = await admin.form('/admin/account/password', { currentPassword: 'not mine', newPassword: 'short' });
     expect(r.status).toBe(400);
-    expect(r.html).toContain('<div class="alert" role="alert" tabindex="-1">');
+    expect(r.html).toContain('<div class="alert" role="alert" tabindex="-1" autofocus="">');
     expect(r.html).toContain('<a href="#f-currentPassword">Current password: This is not your current password.</a>');
     expect(r.html).toContain(
       '<a href="#f-newPassword">New password: The new password must be at least 10 characters long.</a>',

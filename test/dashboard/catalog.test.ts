@@ -580,6 +580,25 @@ describe('settings', () => {
     expect([off.body.paymentUrl, off.body.paymentSecretSet]).toEqual([null, false]);
   });
 
+  it('sends every email from the mail sender set in the settings, and from the default without one', async () => {
+    const bookOne = async (email: string) => {
+      const day = (await d.call('/api/v1/availability/day?service=portrait&staff=any&date=2027-03-29')).body;
+      const made = await d.post('/bookings', {
+        service: 'portrait',
+        staff: day.slots[0].staff[0],
+        start: day.slots[0].start,
+        client: { name: 'Ada', email },
+      });
+      expect(made.status).toBe(201);
+      await d.deliver();
+      return d.mail.to(email).map((m) => m.from ?? 'default');
+    };
+    expect(await bookOne('first@example.test')).toEqual(['default']);
+    const set = await d.as('admin', 'PATCH', 'settings', { mailFrom: 'Test Studio <hello@studio.test>' });
+    expect(set.status).toBe(200);
+    expect(await bookOne('second@example.test')).toEqual(['Test Studio <hello@studio.test>']);
+  });
+
   it('keeps the amounts of services that follow the business currency when it changes', async () => {
     const price = async (slug: string) => {
       const s = (await d.as('admin', 'GET', `services/${slug}`)).body;

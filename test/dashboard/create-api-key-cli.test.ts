@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('slotwise create-api-key', () => {
+describe('slotwise create-api-key', { timeout: 120_000 }, () => {
   it('is listed and explained by --help', async () => {
     const all = await runCli(['--help'], env());
     expect(all.stdout).toContain('  create-api-key  create an API key for the admin API and print it once');

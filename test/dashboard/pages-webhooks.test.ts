@@ -160,7 +160,9 @@ describe('the webhook list', () => {
       ['description', 'Old server'],
     ]);
     expect(r.status).toBe(400);
-    expect(r.html).toContain('<div class="alert" role="alert" tabindex="-1"><h2>Could not add the webhook</h2>');
+    expect(r.html).toContain(
+      '<div class="alert" role="alert" tabindex="-1" autofocus=""><h2>Could not add the webhook</h2>',
+    );
     expect(r.html).toContain('<a href="#f-url">URL: The URL must be an http or https URL.</a>');
     expect(r.html).toContain('<a href="#f-events">Events: Choose at least one event.</a>');
     expect(r.html).toMatch(

@@ -6,11 +6,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { cancelBookingByStaff } from '../../app/dashboard/cancel-booking-by-staff.ts';
-import { createBookingByStaff } from '../../app/dashboard/create-booking-by-staff.ts';
+import { createBookingByStaff, type StaffBookingInput } from '../../app/dashboard/create-booking-by-staff.ts';
 import { getBookingFor } from '../../app/dashboard/get-booking.ts';
 import { listBookings, MAX_LIMIT } from '../../app/dashboard/list-bookings.ts';
 import { moveBookingByStaff } from '../../app/dashboard/move-booking.ts';
-import { bookingBody } from '../api/public.ts';
+import { bookingBody, clientOf } from '../api/public.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendRefusal } from '../errors.ts';
 import { check, date, instant, readJson, text } from '../validation.ts';
@@ -68,6 +68,21 @@ export const staffCancelBody = z.strictObject({
   notifyClient: z.boolean().default(true),
 });
 
+/** What a checked staff booking body asks the use case for (the API and the page share it). */
+export function staffBookingInput(v: z.output<typeof staffBookingBody>): StaffBookingInput {
+  return {
+    service: v.service,
+    staff: v.staff,
+    start: v.start,
+    client: clientOf(v.client),
+    notes: v.notes ?? '',
+    wantsReminder: v.wantsReminder,
+    locale: v.locale,
+    skipRules: v.skipRules,
+    notifyClient: v.notifyClient,
+  };
+}
+
 export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();
 
@@ -94,23 +109,7 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
     if (!body.ok) return body.response;
     const input = check(c, staffBookingBody, body.value.json);
     if (!input.ok) return input.response;
-    const v = input.value;
-    const r = await createBookingByStaff(deps, c.get('actor'), {
-      service: v.service,
-      staff: v.staff,
-      start: v.start,
-      client: {
-        name: v.client.name,
-        email: v.client.email,
-        phone: v.client.phone || null,
-        address: v.client.address || null,
-      },
-      notes: v.notes ?? '',
-      wantsReminder: v.wantsReminder,
-      locale: v.locale,
-      skipRules: v.skipRules,
-      notifyClient: v.notifyClient,
-    });
+    const r = await createBookingByStaff(deps, c.get('actor'), staffBookingInput(input.value));
     return r.ok ? c.json(await presentAdminStored(deps, r.value), 201) : sendRefusal(c, r);
   });
 

@@ -5,6 +5,7 @@ import { createBooking } from '../../app/create-booking.ts';
 import { getDayAvailability } from '../../app/get-day-availability.ts';
 import { getMonthAvailability } from '../../app/get-month-availability.ts';
 import { getService, listServices } from '../../app/list-services.ts';
+import type { ClientDetails } from '../../app/model.ts';
 import { LOCALES } from '../../app/setup-schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
@@ -34,6 +35,11 @@ export const bookingBody = z.strictObject({
 });
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** The client of a checked booking body: empty phone and address are none. */
+export function clientOf(c: z.output<typeof bookingBody>['client']): ClientDetails {
+  return { name: c.name, email: c.email, phone: c.phone || null, address: c.address || null };
+}
 
 export function publicApi(deps: AppDeps): Hono {
   const api = new Hono();
@@ -79,12 +85,7 @@ export function publicApi(deps: AppDeps): Hono {
       service: v.service,
       staff: v.staff,
       start: v.start,
-      client: {
-        name: v.client.name,
-        email: v.client.email,
-        phone: v.client.phone || null,
-        address: v.client.address || null,
-      },
+      client: clientOf(v.client),
       notes: v.notes ?? '',
       wantsReminder: v.wantsReminder,
       payment: v.payment,

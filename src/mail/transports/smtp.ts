@@ -10,7 +10,7 @@ import type { Mailer, MailMessage } from '../../app/ports.ts';
 export interface SmtpMailerOptions {
   /** e.g. `smtps://user:pass@smtp.example.com:465` or `smtp://127.0.0.1:1025`. */
   readonly url: string;
-  /** e.g. `Studio <bookings@studio.example>`. */
+  /** e.g. `Studio <bookings@studio.example>`; a message's own `from` wins. */
   readonly from: string;
 }
 
@@ -31,7 +31,7 @@ export function createSmtpMailer(opts: SmtpMailerOptions): Mailer & { close(): v
   return {
     async send(message: MailMessage): Promise<void> {
       await transport.sendMail({
-        from: opts.from,
+        from: message.from ?? opts.from,
         to: [...message.to],
         subject: message.subject,
         html: message.html,

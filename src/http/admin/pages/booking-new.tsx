@@ -14,7 +14,7 @@ import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import { date, fieldsOf } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { staffBookingBody } from '../bookings-api.ts';
+import { staffBookingBody, staffBookingInput } from '../bookings-api.ts';
 import { fieldErrors, refusalText } from './booking-format.ts';
 import { NewBookingContent, type NewValues } from './booking-new-view.tsx';
 import { refusalPage } from './booking-refusal.tsx';
@@ -85,22 +85,7 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
     });
     if (!body.success)
       return render(c, deps, values, timeField(values, fieldErrors(fieldsOf(body.error), RENAME)), 400);
-    const v = body.data;
-    const r = await createBookingByStaff(deps, actor, {
-      service: v.service,
-      staff: v.staff,
-      start: v.start,
-      client: {
-        name: v.client.name,
-        email: v.client.email,
-        phone: v.client.phone ?? null,
-        address: v.client.address ?? null,
-      },
-      notes: v.notes ?? '',
-      wantsReminder: v.wantsReminder,
-      skipRules: v.skipRules,
-      notifyClient: v.notifyClient,
-    });
+    const r = await createBookingByStaff(deps, actor, staffBookingInput(body.data));
     if (r.ok)
       return c.redirect(`/admin/bookings/${r.value.id}?done=${values.notify ? 'created' : 'created-quiet'}`, 303);
     if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') return refusalPage(c, deps, r);

@@ -53,12 +53,16 @@ export interface ErrorSummaryProps {
   readonly title?: string;
 }
 
-/** The alert at the top of a form listing what to fix; nothing when there is nothing. */
+/**
+ * The alert at the top of a form listing what to fix; nothing when there is nothing. Focused when
+ * the page loads (`autofocus`, no script needed): a refused form comes back scrolled to the top,
+ * and the summary is what to read first.
+ */
 export function ErrorSummary(p: ErrorSummaryProps) {
   const entries = Object.entries(p.errors).filter((e): e is [string, string] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
-    <div class="alert" role="alert" tabindex={-1}>
+    <div class="alert" role="alert" tabindex={-1} autofocus>
       <h2>{p.title ?? 'Please check the form'}</h2>
       <ul>
         {entries.map(([name, message]) =>

@@ -5,10 +5,10 @@
  */
 import type { AdminService } from '../../../app/dashboard/service-reads.ts';
 import type { StaffMember } from '../../../app/model.ts';
-import { Field, Notice } from './fields.tsx';
+import { ErrorSummary, Field, Notice } from './fields.tsx';
 import { Csrf } from './layout.tsx';
 import type { ServiceFormState } from './services-form-values.ts';
-import { Checkbox, FocusedSummary, Group, Input, TextArea, Whole } from './settings-form-kit.tsx';
+import { Checkbox, Group, Input, TextArea, Whole } from './settings-form-kit.tsx';
 
 export const SERVICE_LABELS: Record<string, string> = {
   slug: 'Address name (slug)',
@@ -52,7 +52,7 @@ export function ServiceForm(p: ServiceFormProps) {
       </p>
       <h1>{p.editing ? `Edit “${p.editing.service.name}”` : 'New service'}</h1>
       <Notice text={p.notice} />
-      <FocusedSummary errors={e} labels={SERVICE_LABELS} title="The service was not saved" />
+      <ErrorSummary errors={e} labels={SERVICE_LABELS} title="The service was not saved" />
       <form method="post" action={action} class="panel wide-form" novalidate>
         <Csrf token={p.csrf} />
         <Group legend="What clients book">

@@ -5,7 +5,6 @@
  * check boxes, selects, text areas and a list of suggestions.
  */
 import type { Child } from 'hono/jsx';
-import type { ErrorSummaryProps } from './fields.tsx';
 
 interface Common {
   readonly name: string;
@@ -181,32 +180,5 @@ export function ZoneList() {
         <option value={z} />
       ))}
     </datalist>
-  );
-}
-
-/**
- * fields.tsx's error summary, focused when the page loads (`autofocus`, no script needed): after a
- * refused form the page comes back scrolled to the top, and the summary is what to read first.
- */
-export function FocusedSummary(p: ErrorSummaryProps) {
-  const entries = Object.entries(p.errors).filter((e): e is [string, string] => Boolean(e[1]));
-  if (entries.length === 0) return null;
-  return (
-    <div class="alert" role="alert" tabindex={-1} autofocus>
-      <h2>{p.title ?? 'Please check the form'}</h2>
-      <ul>
-        {entries.map(([name, message]) =>
-          name === '' || !p.labels?.[name] ? (
-            <li>{message}</li>
-          ) : (
-            <li>
-              <a href={`#f-${name}`}>
-                {p.labels[name]}: {message}
-              </a>
-            </li>
-          ),
-        )}
-      </ul>
-    </div>
   );
 }

@@ -3,9 +3,9 @@
  * hint saying what it changes. The payment secret is a password field that is never filled in.
  */
 import { LOCALES } from '../../../app/setup-schema.ts';
-import { Field, Notice } from './fields.tsx';
+import { ErrorSummary, Field, Notice } from './fields.tsx';
 import { Csrf } from './layout.tsx';
-import { Checkbox, FocusedSummary, Group, Input, Select, Whole, ZoneList } from './settings-form-kit.tsx';
+import { Checkbox, Group, Input, Select, Whole, ZoneList } from './settings-form-kit.tsx';
 import type { SettingsValues } from './settings-form-values.ts';
 
 export const SETTINGS_LABELS: Record<string, string> = {
@@ -56,7 +56,7 @@ export function SettingsView(p: SettingsViewProps) {
     <>
       <h1>Business settings</h1>
       <Notice text={p.notice} />
-      <FocusedSummary errors={e} labels={SETTINGS_LABELS} title="The settings were not saved" />
+      <ErrorSummary errors={e} labels={SETTINGS_LABELS} title="The settings were not saved" />
       <form method="post" action="/admin/settings" class="wide-form" novalidate>
         <Csrf token={p.csrf} />
         <div class="panel">

@@ -4,9 +4,9 @@
  */
 import type { StoredDayOff } from '../../../app/dashboard/admin-catalog-store.ts';
 import { longDate } from '../../pages/format.ts';
-import { Notice } from './fields.tsx';
+import { ErrorSummary, Notice } from './fields.tsx';
 import { Csrf } from './layout.tsx';
-import { FocusedSummary, Input } from './settings-form-kit.tsx';
+import { Input } from './settings-form-kit.tsx';
 
 export const DAY_OFF_LABELS: Record<string, string> = { from: 'From', to: 'To', note: 'Note' };
 
@@ -135,7 +135,7 @@ export function EditDayOff(p: {
         <a href={`/admin/staff/${p.staffId}#days-off`}>{p.memberName}</a>
       </p>
       <h1>Change a day off</h1>
-      <FocusedSummary errors={p.state.errors} labels={DAY_OFF_LABELS} title="The day off was not saved" />
+      <ErrorSummary errors={p.state.errors} labels={DAY_OFF_LABELS} title="The day off was not saved" />
       <form method="post" action={`/admin/staff/${p.staffId}/days-off/${p.dayOffId}`} class="panel" novalidate>
         <Csrf token={p.csrf} />
         <DayOffFields state={p.state} />

@@ -13,8 +13,9 @@ import { getAdminStaff } from '../../../app/dashboard/staff-reads.ts';
 import { dateOf } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
+import { ErrorSummary } from './fields.tsx';
 import { AdminLayout, adminPage, shellOf } from './layout.tsx';
-import { FocusedSummary, ZoneList } from './settings-form-kit.tsx';
+import { ZoneList } from './settings-form-kit.tsx';
 import { catalogRefusalPage } from './settings-refusal-page.tsx';
 import { AccountPanel, FeedPanel, RemovePanel } from './staff-access-panels.tsx';
 import { DAY_OFF_LABELS, type DayOffFormState, DaysOff } from './staff-days-off.tsx';
@@ -59,14 +60,14 @@ export interface MemberExtra {
  */
 function MemberProblems({ extra }: { extra: MemberExtra }) {
   if (extra.profile)
-    return <FocusedSummary errors={extra.profile.errors} labels={STAFF_LABELS} title="The profile was not saved" />;
+    return <ErrorSummary errors={extra.profile.errors} labels={STAFF_LABELS} title="The profile was not saved" />;
   if (extra.hours) {
     const labels = hoursLabels(extra.hours.state.slots);
-    return <FocusedSummary errors={extra.hours.errors} labels={labels} title="The weekly hours were not saved" />;
+    return <ErrorSummary errors={extra.hours.errors} labels={labels} title="The weekly hours were not saved" />;
   }
   if (extra.dayOff)
-    return <FocusedSummary errors={extra.dayOff.errors} labels={DAY_OFF_LABELS} title="The day off was not added" />;
-  if (extra.inviteError) return <FocusedSummary errors={{ '': extra.inviteError }} title="No invitation was sent" />;
+    return <ErrorSummary errors={extra.dayOff.errors} labels={DAY_OFF_LABELS} title="The day off was not added" />;
+  if (extra.inviteError) return <ErrorSummary errors={{ '': extra.inviteError }} title="No invitation was sent" />;
   return null;
 }
 

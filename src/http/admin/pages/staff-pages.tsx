@@ -13,9 +13,10 @@ import { type AdminStaff, listAdminStaff } from '../../../app/dashboard/staff-re
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { createStaffBody } from '../catalog-input.ts';
+import { ErrorSummary } from './fields.tsx';
 import { readPosted } from './forms.ts';
 import { AdminLayout, adminPage, shellOf } from './layout.tsx';
-import { FocusedSummary, ZoneList } from './settings-form-kit.tsx';
+import { ZoneList } from './settings-form-kit.tsx';
 import { checkForm, listKey, refusalProblems } from './settings-form-read.ts';
 import { catalogRefusalPage } from './settings-refusal-page.tsx';
 import { NEW_STAFF, readStaffForm, type StaffFormState } from './staff-form-values.ts';
@@ -55,7 +56,7 @@ async function newPage(
         </p>
         <h1>New staff member</h1>
         <p>Add their hours and days off on their page once they are added.</p>
-        <FocusedSummary errors={errors} labels={STAFF_LABELS} title="The staff member was not added" />
+        <ErrorSummary errors={errors} labels={STAFF_LABELS} title="The staff member was not added" />
         <ProfileForm
           csrf={shell.csrf}
           actor={actor}
