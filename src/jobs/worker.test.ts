@@ -215,6 +215,43 @@ describe('job worker', () => {
     expect(await jobState()).toEqual({ done: 2, total: 2 });
     expect(logged).toEqual([]);
   });
+  it('nudges close together wake the worker once: the jobs of several changes run in one round', async () => {
+    const ran: number[] = [];
+    const queue = createJobQueue(tdb.db);
+    let claims = 0;
+    const w = createWorker({
+      queue: {
+        ...queue,
+        claimJobs: (...args) => {
+          claims++;
+          return queue.claimJobs(...args);
+        },
+      },
+      handlers: {
+        'test.count': async (p) => {
+          ran.push((p as { n: number }).n);
+        },
+      },
+      clock,
+      workerId: 'bg',
+      pollMs: 60_000,
+      nudgeDelayMs: 30,
+      log: (_level, m) => logged.push(m),
+    });
+    w.start();
+    await new Promise((r) => setTimeout(r, 50)); // first round done; now pausing for a minute
+    expect(claims).toBe(1);
+    await insertJobs(3);
+    w.nudge();
+    w.nudge();
+    w.nudge();
+    for (let i = 0; i < 100 && ran.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toEqual([1, 2, 3]);
+    expect(claims).toBe(2);
+    await w.stop();
+    expect(logged).toEqual([]);
+  });
+
   it('stop() lets the job in hand finish, starts no other, and gives the rest of its batch back', async () => {
     await insertJobs(5);
     let release: () => void = () => {};

@@ -20,6 +20,11 @@ export interface WorkerDeps {
   readonly batchSize?: number;
   /** Pause between rounds when there was nothing to do. */
   readonly pollMs?: number;
+  /**
+   * How long a nudge waits before it wakes the worker, so that the jobs of several changes are
+   * claimed and run in one round rather than one round per change (default 20 ms).
+   */
+  readonly nudgeDelayMs?: number;
   readonly log: (level: LogLevel, message: string, fields: Record<string, unknown>) => void;
 }
 
@@ -32,7 +37,7 @@ export interface Worker {
   drain(): Promise<number>;
   /** Polls in the background until stop(). */
   start(): void;
-  /** Ends the next pause early (a change has just queued jobs). */
+  /** Ends the current pause soon (a change has just queued jobs); nudges close together wake it once. */
   nudge(): void;
   /**
    * Stops polling, lets the job in hand finish (the rest of its batch is not started) and gives
@@ -50,6 +55,8 @@ export function createWorker(deps: WorkerDeps): Worker {
   let stopping = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  let nudged: NodeJS.Timeout | null = null;
+  const nudgeDelay = deps.nudgeDelayMs ?? 20;
 
   async function runJob(job: ClaimedJob): Promise<void> {
     const handler = deps.handlers[job.kind];
@@ -126,11 +133,17 @@ export function createWorker(deps: WorkerDeps): Worker {
       })();
     },
     nudge() {
-      wake?.();
+      if (nudged || !wake) return; // a wake-up is already on its way, or the worker is busy anyway
+      nudged = setTimeout(() => {
+        nudged = null;
+        wake?.();
+      }, nudgeDelay);
     },
     async stop(graceMs = Number.POSITIVE_INFINITY) {
       running = false;
       stopping = true;
+      if (nudged) clearTimeout(nudged);
+      nudged = null;
       wake?.();
       let timer: NodeJS.Timeout | undefined;
       const outlasted = await Promise.race([
