@@ -17,6 +17,7 @@ import {
   type DemoServer,
   describeBrowser,
   launchBrowser,
+  MOBILE,
   openSession,
   printAxeLog,
   type Session,
@@ -182,6 +183,22 @@ describeBrowser('the bookings calendar', () => {
     await page.locator('input[name="start"]').first().waitFor();
     await s.shot('new-booking');
     await s.axe('new booking');
+  });
+
+  it('opens as a list on a phone, with the toolbar inside the screen', async () => {
+    const s = await signIn('calendar-phone', credentials.email, credentials.password, MOBILE);
+    const { page } = s;
+    const bookings = await apiBookings(page);
+    await page.goto(`/admin?date=${(bookings[0] as ApiBooking).start.slice(0, 10)}`);
+    await events(page).first().waitFor();
+    expect(await page.locator('#calendar .fc-list').count()).toBe(1);
+    const range = await visibleRange(page);
+    const inWeek = bookings.filter((b) => b.start >= range.start && b.start < range.end).map((b) => b.id);
+    await expect.poll(() => shownIds(page)).toEqual([...inWeek].sort());
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    expect(width).toBeLessThanOrEqual(MOBILE.width);
+    await s.shot('phone list');
+    await s.axe('calendar list, phone');
   });
 
   it('shows a staff member only their own bookings, without a staff filter', async () => {

@@ -85,7 +85,8 @@ function toEvent(b) {
 
 if (root) {
   const calendar = new FullCalendar.Calendar(root, {
-    initialView: root.dataset.view || 'timeGridWeek',
+    // Seven columns do not fit a phone: there the week opens as a list (Day/Week/Month stay a tap away).
+    initialView: root.dataset.view || (matchMedia('(max-width: 640px)').matches ? 'listWeek' : 'timeGridWeek'),
     initialDate: root.dataset.date || undefined,
     headerToolbar: {
       left: 'prev,next today',
