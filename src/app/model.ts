@@ -29,6 +29,8 @@ export interface Business {
   readonly rescheduleNoticeHours: number;
   readonly holdMinutes: number;
   readonly reminderHours: number;
+  /** The From of emails (`Lumen Studio <bookings@lumen.example>`); null = the server's MAIL_FROM. */
+  readonly mailFrom: string | null;
 }
 
 export interface Service {

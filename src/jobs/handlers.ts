@@ -36,12 +36,13 @@ export function jobHandlers(
 
 /**
  * Every email goes out from the business's sender (settings `mailFrom`) when one is set, read
- * when the email is sent, so a change in the dashboard applies to mail still queued.
+ * when the email is sent (from the cached business, dropped on every settings change), so a change
+ * in the dashboard applies to mail still queued.
  */
 function fromBusiness(deps: Pick<EmailDeps, 'mailer' | 'store'>): Mailer {
   return {
     async send(message) {
-      const { mailFrom } = await deps.store.getSettings();
+      const { mailFrom } = await deps.store.getBusiness();
       await deps.mailer.send(mailFrom ? { ...message, from: mailFrom } : message);
     },
   };

@@ -41,11 +41,6 @@ async function linkStaff(sql: Sql, serviceId: string, staffIds: readonly string[
   );
 }
 
-const toSettings = (r: Row): BusinessSettings => ({
-  ...toBusiness(r),
-  mailFrom: r.mail_from === null || r.mail_from === undefined ? null : String(r.mail_from),
-});
-
 /** `invalidate` drops cached reads after a write (and again once the transaction has ended). */
 export function adminCatalogStore(
   sql: Sql,
@@ -66,7 +61,7 @@ export function adminCatalogStore(
   const getSettings = async () => {
     const [row] = await sql.query('SELECT * FROM business WHERE id = 1');
     if (!row) throw new Error('business row missing: migrations not applied');
-    return toSettings(row);
+    return toBusiness(row);
   };
 
   return {
@@ -116,7 +111,7 @@ export function adminCatalogStore(
     async updateSettings(patch) {
       const cols = columnsOf(patch, SETTINGS_COLUMNS);
       if (cols.length === 0) return getSettings();
-      return write(async (tx) => toSettings((await updateRow(tx, 'business', '1', cols)) as Row));
+      return write(async (tx) => toBusiness((await updateRow(tx, 'business', '1', cols)) as Row));
     },
   };
 }

@@ -39,6 +39,7 @@ export function toBusiness(r: Row): Business {
     rescheduleNoticeHours: num(r.reschedule_notice_hours),
     holdMinutes: num(r.hold_minutes),
     reminderHours: num(r.reminder_hours),
+    mailFrom: optStr(r.mail_from),
   };
 }
 

@@ -6,11 +6,8 @@
 import type { LocalDate, WeeklyHours } from '../../core/index.ts';
 import type { Business, Service, StaffMember } from '../model.ts';
 
-/** The business as the dashboard edits it: every setting plus the sender of its emails. */
-export interface BusinessSettings extends Business {
-  /** The From of emails (`Lumen Studio <bookings@lumen.example>`); null = the server's MAIL_FROM. */
-  readonly mailFrom: string | null;
-}
+/** The business as the dashboard edits it: every setting, the sender of its emails included. */
+export type BusinessSettings = Business;
 
 export type ServiceFields = Omit<Service, 'id'>;
 

@@ -114,6 +114,7 @@ export const DEFAULT_BUSINESS = {
   rescheduleNoticeHours: 0,
   holdMinutes: 15,
   reminderHours: 24,
+  mailFrom: null,
 };
 
 export const CLIENT = { name: 'Zoé Martin', email: 'zoe@example.test', phone: '+33 6 12 34 56 78', address: null };
