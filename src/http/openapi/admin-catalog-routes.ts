@@ -11,23 +11,12 @@ import {
   workingHoursBody,
 } from '../admin/catalog-input.ts';
 import { adminServiceShape, adminStaffShape, dayOffShape, hoursShape, settingsShape } from './admin-shapes.ts';
-import type { Method, RouteDoc } from './route-doc.ts';
-
-const doc =
-  (tag: string) =>
-  (method: Method, path: string, summary: string, rest: Pick<RouteDoc, 'responses'> & Partial<RouteDoc>): RouteDoc => ({
-    method,
-    path: `/api/v1/admin${path}`,
-    summary,
-    tag,
-    auth: 'dashboard',
-    ...rest,
-  });
+import { adminRoutes, type RouteDoc } from './route-doc.ts';
 
 const ok = (description: string, schema: z.ZodType) => ({ 200: { description, schema } });
-const services = doc('Services (dashboard)');
-const staff = doc('Staff (dashboard)');
-const settings = doc('Settings (dashboard)');
+const services = adminRoutes('Services (dashboard)');
+const staff = adminRoutes('Staff (dashboard)');
+const settings = adminRoutes('Settings (dashboard)');
 const deleted = (key: 'service' | 'staff', shape: z.ZodType) =>
   z.object({ outcome: z.enum(['deleted', 'deactivated']), [key]: shape });
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { signInBody } from '../admin/session-api.ts';
 import { createWebhookBody, deliveriesQuery, updateWebhookBody } from '../admin/webhooks-api.ts';
-import type { Auth, Method, RouteDoc } from './route-doc.ts';
+import { adminRoutes, type RouteDoc } from './route-doc.ts';
 
 const userShape = z
   .object({
@@ -40,25 +40,14 @@ const deliveryShape = z.object({
   deliveredAt: z.string(),
 });
 
-const route =
-  (tag: string, auth: Auth = 'dashboard') =>
-  (method: Method, path: string, summary: string, rest: Pick<RouteDoc, 'responses'> & Partial<RouteDoc>): RouteDoc => ({
-    method,
-    path: `/api/v1/admin${path}`,
-    summary,
-    tag,
-    auth,
-    ...rest,
-  });
-
-const session = route('Sign-in');
-const accounts = route('Accounts (dashboard)');
-const webhooks = route('Webhooks (dashboard)');
-const feeds = route('Calendar feeds (dashboard)');
+const session = adminRoutes('Sign-in');
+const accounts = adminRoutes('Accounts (dashboard)');
+const webhooks = adminRoutes('Webhooks (dashboard)');
+const feeds = adminRoutes('Calendar feeds (dashboard)');
 const json = (description: string, schema: z.ZodType) => ({ description, schema });
 
 export const ADMIN_OTHER_ROUTES: readonly RouteDoc[] = [
-  route('Sign-in', 'public')('post', '/session', 'Sign in: sets the session cookie; answers the CSRF token', {
+  adminRoutes('Sign-in', 'public')('post', '/session', 'Sign in: sets the session cookie; answers the CSRF token', {
     body: signInBody,
     responses: { 201: json('signed in', z.object({ csrfToken: z.string(), user: userShape })) },
   }),

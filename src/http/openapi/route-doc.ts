@@ -31,5 +31,20 @@ export interface RouteDoc {
   readonly responses: Readonly<Record<number, ResponseDoc>>;
 }
 
+/**
+ * Documents dashboard routes of one tag: `(method, '/services/:id', summary, {responses, …})`
+ * with the path under /api/v1/admin.
+ */
+export const adminRoutes =
+  (tag: string, auth: Auth = 'dashboard') =>
+  (method: Method, path: string, summary: string, rest: Pick<RouteDoc, 'responses'> & Partial<RouteDoc>): RouteDoc => ({
+    method,
+    path: `/api/v1/admin${path}`,
+    summary,
+    tag,
+    auth,
+    ...rest,
+  });
+
 /** `/api/v1/services/:ref` → `/api/v1/services/{ref}`. */
 export const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
