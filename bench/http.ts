@@ -113,7 +113,33 @@ async function measureSet(set: SeededSet, name: string): Promise<Figure[]> {
   return figures;
 }
 
+/**
+ * What the per-address rate limit costs (one counter statement per request): the demo's month
+ * view, 10 connections, with RATE_LIMIT_PER_IP high enough never to refuse. Compare with the
+ * same row of the run with the limit off.
+ */
+async function measureLimitCost(set: SeededSet): Promise<Figure[]> {
+  let server: Server | null = null;
+  try {
+    server = await startServer(set.dir, [], 90_000, { RATE_LIMIT_PER_IP: '1000000' });
+    const [c] = cases(set, 'demo');
+    if (!c) return [];
+    const url = `${server.url}${c.path}`;
+    progress(`http: ${c.label} with the per-address limit counting, 10 connections, ${DURATION_S} s…`);
+    await load(url, 10, WARMUP_S);
+    const r = await load(url, 10, DURATION_S);
+    const limited = { ...c, label: `${c.label} (per-address limit on)`, targeted: false };
+    return figuresOf(limited, 10, r, 'every request counted in rate_limits');
+  } finally {
+    await server?.stop();
+  }
+}
+
 export async function runHttp(): Promise<Figure[]> {
   const seeds = await getSeeds();
-  return [...(await measureSet(seeds.demo, 'demo')), ...(await measureSet(seeds.heavy, 'heavy'))];
+  return [
+    ...(await measureSet(seeds.demo, 'demo')),
+    ...(await measureLimitCost(seeds.demo)),
+    ...(await measureSet(seeds.heavy, 'heavy')),
+  ];
 }

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx (docs/decisions/002-run-typescript-with-tsx.md).
-import { register } from 'tsx/esm/api';
+// Runs the one-file bundle that `npm install` builds (scripts/build.mjs, decision 018) while it
+// is newer than every source file; otherwise the TypeScript sources through tsx (decision 002),
+// so an edited source always runs as written. SLOTWISE_FROM_SOURCE=1 forces the sources.
+import { BUNDLE_NAME, bundleIsCurrent } from './bundle-check.js';
 
-register();
-const { run } = await import('../src/cli/main.ts');
-process.exitCode = await run(process.argv.slice(2));
+const src = new URL('../src/', import.meta.url);
+let main;
+if (bundleIsCurrent(src)) {
+  main = await import(new URL(BUNDLE_NAME, src).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  main = await import('../src/cli/main.ts');
+}
+process.exitCode = await main.run(process.argv.slice(2));

@@ -3,6 +3,7 @@
  * problem at once, and hands a frozen object down.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { limitsFrom, type RateLimits } from './app/rate-limits.ts';
 
 export interface Config {
   readonly port: number;
@@ -19,6 +20,10 @@ export interface Config {
   readonly publicUrlSet: boolean;
   /** Public requests per minute per IP; 0 turns the per-IP limit off. */
   readonly rateLimitPerIp: number;
+  /** Every rate limit in force (RATE_LIMIT_PER_IP and RATE_LIMITS over the defaults). */
+  readonly rateLimits: RateLimits;
+  /** TRUST_PROXY: how many proxies in front append to X-Forwarded-For (0 = use the socket's address). */
+  readonly trustProxy: number;
   /** SLOTWISE_SECRET (required with databaseUrl); null = generate and keep one in the data directory (embedded mode). */
   readonly secret: string | null;
   /** How long a claimed job stays with its worker before another may take it (JOB_LEASE_SECONDS). */
@@ -27,6 +32,8 @@ export interface Config {
   readonly jobPollMs: number;
   /** The least severe JSON log line written (LOG_LEVEL); 'silent' writes none. */
   readonly logLevel: LogLevel;
+  /** Who may frame the public pages (FRAME_ANCESTORS): CSP sources, `'self'` by default. */
+  readonly frameAncestors: readonly string[];
 }
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -62,6 +69,38 @@ function url(env: Env, name: string, protocols: string[], problems: string[]): s
   }
 }
 
+/**
+ * FRAME_ANCESTORS: the sites that may show the public booking pages in a frame, separated by
+ * spaces or commas — `self` (this site), `none`, or http(s) origins such as
+ * `https://www.studio.example` or `https://*.studio.example`. Quotes around self and none are
+ * optional (a shell eats them). Unset: 'self'.
+ */
+export function parseFrameAncestors(raw: string | undefined, problems: string[]): string[] {
+  const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  if (entries.length === 0) return ["'self'"];
+  const out: string[] = [];
+  for (const entry of entries) {
+    const keyword = /^'?(self|none)'?$/i.exec(entry)?.[1]?.toLowerCase();
+    const source = keyword ? `'${keyword}'` : frameOrigin(entry);
+    if (source === null) {
+      problems.push(
+        `FRAME_ANCESTORS entries must be self, none or an http(s) origin such as https://www.studio.example (got "${entry}")`,
+      );
+    } else if (!out.includes(source)) out.push(source);
+  }
+  if (out.includes("'none'") && out.length > 1)
+    problems.push('FRAME_ANCESTORS: none cannot be combined with other entries');
+  return out;
+}
+
+/** `https://Host:8443/` → `https://host:8443`; `https://*.host` keeps its wildcard; null if not a bare origin. */
+function frameOrigin(entry: string): string | null {
+  const m = /^(https?):\/\/(\*\.)?([^/?#@\s*'";]+)\/?$/i.exec(entry);
+  if (!m || !URL.canParse(`${m[1]}://${m[3]}`)) return null;
+  const u = new URL(`${m[1]}://${m[3]}`);
+  return `${u.protocol}//${m[2] ?? ''}${u.host}`;
+}
+
 /** Reads and checks the environment (process.env unless another is given, as tests do). */
 export function loadConfig(env: Env = process.env, overrides: { port?: number } = {}): ConfigResult {
   const problems: string[] = [];
@@ -76,6 +115,9 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   }
   const publicRaw = url(env, 'PUBLIC_URL', ['http:', 'https:'], problems);
   const rateLimitPerIp = integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 1_000_000, problems);
+  const limits = limitsFrom(rateLimitPerIp, env.RATE_LIMITS);
+  if (!limits.ok) problems.push(...limits.problems);
+  const trustProxy = integer(env, 'TRUST_PROXY', 0, 0, 10, problems);
   const secret = env.SLOTWISE_SECRET ?? null;
   if (secret !== null && secret.length < 32) problems.push('SLOTWISE_SECRET must be at least 32 characters long');
   if (secret === null && env.DATABASE_URL) {
@@ -89,7 +131,8 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const levelRaw = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
   const logLevel = LOG_LEVELS.find((l) => l === levelRaw);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
-  if (problems.length > 0 || !logLevel) return { ok: false, problems };
+  const frameAncestors = parseFrameAncestors(env.FRAME_ANCESTORS, problems);
+  if (problems.length > 0 || !logLevel || !limits.ok) return { ok: false, problems };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     ok: true,
@@ -103,10 +146,13 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       publicUrl: (publicRaw ?? `http://${shownHost}:${port}`).replace(/\/+$/, ''),
       publicUrlSet: publicRaw !== null,
       rateLimitPerIp,
+      rateLimits: limits.limits,
+      trustProxy,
       secret,
       jobLeaseMs: jobLeaseSeconds * 1000,
       jobPollMs,
       logLevel,
+      frameAncestors,
     }),
   };
 }

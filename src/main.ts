@@ -87,8 +87,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
 export interface Served {
   readonly url: string;
   readonly demoBookings: number | null;
-  /** Where mail goes: "smtp" (MAIL_URL) or the dev outbox at /dev/mailbox. */
-  readonly mail: 'smtp' | 'dev-outbox';
+  /** Where mail goes: "smtp" (MAIL_URL), the dev outbox at /dev/mailbox, or the outbox not served (PUBLIC_URL set). */
+  readonly mail: 'smtp' | 'dev-outbox' | 'dev-outbox-hidden';
   /** This process's job worker, as recorded in jobs.locked_by and jobs.done_by. */
   readonly workerId: string;
   /** What GET /readyz answers: the database answers, migrations are current, not shutting down. */
@@ -244,6 +244,15 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
   const workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let worker: Worker | null = null;
   const { mailer, devMailbox } = await mailTransport(rt, clock);
+  // The dev outbox shows every email, manage links included, to whoever asks: it is served for
+  // the demo and for local development (no PUBLIC_URL), never on a deployment that forgot MAIL_URL.
+  const outboxServed = devMailbox !== undefined && (opts.demo || !rt.config.publicUrlSet);
+  if (devMailbox && !outboxServed) {
+    logger.warn(
+      { publicUrl },
+      'MAIL_URL is not set: emails are kept in the database and NOT sent; /dev/mailbox is off because PUBLIC_URL is set',
+    );
+  }
   const ready = async (): Promise<Readiness> =>
     draining ? { ok: false, reason: 'shutting down' } : checkReadiness(rt.database.db);
   let closing: Promise<void> | null = null;
@@ -279,18 +288,28 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     clock,
     secret: rt.secret,
     publicUrl,
+    frameAncestors: rt.config.frameAncestors,
     ...(rt.sharedDatabase ? {} : { monthViews: new ViewCache() }),
     demoGateway: opts.demo,
-    ...(devMailbox ? { devMailbox } : {}),
+    ...(devMailbox && outboxServed ? { devMailbox } : {}),
     jobsQueued: () => worker?.nudge(),
     logError: (error, ctx) =>
       logger.error({ err: error, reqId: ctx.requestId, method: ctx.method, path: ctx.path }, 'request failed'),
     logRequest: requestLogger(logger),
     health: { ready },
+    rateLimits: rt.config.rateLimits,
+    trustProxy: rt.config.trustProxy,
   });
   handler = app.fetch;
   worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId);
   const url = `http://${host}:${port}`;
   logger.info({ url, workerId, database: rt.sharedDatabase ? 'postgres' : 'embedded' }, 'serving');
-  return { url, demoBookings, mail: devMailbox ? 'dev-outbox' : 'smtp', workerId, ready, close };
+  return {
+    url,
+    demoBookings,
+    mail: devMailbox ? (outboxServed ? 'dev-outbox' : 'dev-outbox-hidden') : 'smtp',
+    workerId,
+    ready,
+    close,
+  };
 }

@@ -70,7 +70,7 @@ describe('booking emails', () => {
   it('confirmed: client, staff member and owner each get one, with a calendar file that parses', async () => {
     const { reference } = await book();
     expect(t.mail.sent).toEqual([]); // queued, not sent inside the request
-    expect(await t.deliver()).toBe(4); // three emails and the webhook event (no webhook here)
+    expect(await t.deliver()).toBe(3); // three emails (no webhook here, so no webhook event job)
     expect(subjects('ada@example.com')).toEqual([
       `Booking confirmed: Portrait session, Mon 29 Mar, 10:00 (${reference})`,
     ]);
@@ -102,7 +102,7 @@ describe('booking emails', () => {
   it('no owner email set: only the client and the staff member are written to', async () => {
     await tdb.store.applySetup({ business: { ownerEmail: null } }, async (p) => p);
     await book();
-    expect(await t.deliver()).toBe(3); // two emails and the webhook event
+    expect(await t.deliver()).toBe(2); // two emails
     expect(t.mail.sent.map((m) => m.to[0])).toEqual(['ada@example.com', 'ana@studio.test']);
   });
 
@@ -161,7 +161,7 @@ describe('booking emails', () => {
     await book();
     t.mail.failNext(1);
     const logged = t.errors.length;
-    expect(await t.deliver()).toBe(4); // three emails and the webhook event
+    expect(await t.deliver()).toBe(3); // three emails
     expect(t.mail.sent).toHaveLength(2);
     expect(t.errors.length - logged).toBe(1);
     t.errors.length = logged; // the failure was logged, as it should be
@@ -208,7 +208,7 @@ describe('booking emails', () => {
       body,
     });
     expect(paid.status).toBe(200);
-    expect(await t.deliver()).toBe(5); // three emails and two webhook events (paid, confirmed)
+    expect(await t.deliver()).toBe(3); // three emails
     const client = t.mail.to('bea@example.com')[0] as MailMessage;
     expect(client.subject).toBe(`Booking confirmed: Portrait session, Mon 29 Mar, 10:00 (${r.body.booking.reference})`);
     expect(client.text).toContain('€120.00');
@@ -236,7 +236,7 @@ describe('booking emails', () => {
       payment: 'none',
     });
     expect(r.status).toBe(409);
-    expect(await t.deliver()).toBe(4); // three emails and the webhook event
+    expect(await t.deliver()).toBe(3); // three emails
     expect(t.mail.to('bea@example.com')).toEqual([]);
   });
 

@@ -20,7 +20,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'slotwise-race-'));
-  const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_IP: '0' });
   if (!config.ok) throw new Error(config.problems.join('; '));
   rt = await openRuntime(config.config);
   const imported = await importSetup({ store: rt.store, hashPassword: (p) => hash(p) }, STUDIO);

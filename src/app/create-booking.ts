@@ -13,6 +13,7 @@ import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
 import { candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
+import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
 import { hashToken, newManageToken, newReference, sealToken, unsealToken } from './tokens.ts';
@@ -46,6 +47,8 @@ export interface CreateBookingDeps {
   readonly secret: string;
   /** Base URL of this site, for the payment return link. */
   readonly publicUrl: string;
+  /** `booking-email` limits bookings per client email; absent = no limit. */
+  readonly rateLimits?: RateLimits;
 }
 
 export async function createBooking(
@@ -53,6 +56,8 @@ export async function createBooking(
   input: CreateBookingInput,
 ): Promise<Result<CreatedBooking>> {
   const now = deps.clock.now();
+  const limited = await overLimit(deps, 'booking-email', input.client.email);
+  if (limited) return limited;
   return inTransaction(deps.store, async (store) => {
     const key = input.idempotency;
     if (key) {

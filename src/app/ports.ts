@@ -75,6 +75,8 @@ export interface PaymentRecord {
   readonly status: 'paid' | 'failed';
 }
 
+export type RateLimitHit = { allowed: true } | { allowed: false; retryAfterMs: number };
+
 export type IdempotencyClaim =
   | { state: 'new' }
   | { state: 'replay'; status: number; body: unknown; tokenSealed: string | null }
@@ -181,6 +183,11 @@ export interface Store extends AccountStore, AdminBookingStore, AdminCatalogStor
   claimIdempotencyKey(key: string, requestHash: string, now: number): Promise<IdempotencyClaim>;
   saveIdempotentResponse(key: string, status: number, body: unknown, tokenSealed: string | null): Promise<void>;
   releaseIdempotencyKey(key: string): Promise<void>;
+  /**
+   * Counts one hit on a rate-limited key (outside any transaction, so a refused change still
+   * counts): allowed while the key has had fewer than `max` hits in the last `windowMs`.
+   */
+  hitRateLimit(key: string, max: number, windowMs: number, now: number): Promise<RateLimitHit>;
 
   /** Creates or updates everything in a set-up file, all or nothing. */
   applySetup(setup: Setup, hashPassword: (password: string) => Promise<string>): Promise<SetupResult>;

@@ -7,11 +7,19 @@ import { CODE_RESEND_MS, resendWaitMs } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import { verificationNotice } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
+import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { pendingBooking } from './verify-email.ts';
 
-export async function resendCode(deps: { store: Store; clock: Clock }, token: string): Promise<Result<null>> {
+export async function resendCode(
+  deps: { store: Store; clock: Clock; rateLimits?: RateLimits },
+  token: string,
+): Promise<Result<null>> {
   const now = deps.clock.now();
+  // At most `resend-token` codes an hour (besides one a minute): with 5 tries per code, that caps
+  // the guesses at a booking's code (docs/SECURITY.md has the arithmetic).
+  const limited = await overLimit(deps, 'resend-token', token);
+  if (limited) return limited;
   return inTransaction(deps.store, async (store) => {
     const pending = await pendingBooking(store, token, now);
     if (!pending.ok) return pending;

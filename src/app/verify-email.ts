@@ -14,6 +14,7 @@ import type { Booking } from './model.ts';
 import { bookingNotices } from './notices.ts';
 import { payAction } from './payment-link.ts';
 import type { Clock, Store } from './ports.ts';
+import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { hashCode, sameHash } from './tokens.ts';
 
@@ -22,6 +23,8 @@ export interface VerifyDeps {
   readonly clock: Clock;
   readonly secret: string;
   readonly publicUrl: string;
+  /** `verify-email` limits code tries per client email over all their bookings; absent = none. */
+  readonly rateLimits?: RateLimits;
 }
 
 /** The booking must be waiting for its code, and its hold must stand. */
@@ -50,6 +53,10 @@ export async function verifyEmail(
   const pending = await pendingBooking(deps.store, token, now);
   if (!pending.ok) return pending;
   const booking = pending.value;
+  // Five tries per code bound one booking; this bounds an email over every booking made in its
+  // name, so new bookings cannot buy an attacker more guesses (docs/SECURITY.md).
+  const limited = await overLimit(deps, 'verify-email', booking.client.email);
+  if (limited) return limited;
   const attempt = await deps.store.useCodeAttempt(booking.id, now - CODE_VALID_MS, CODE_MAX_ATTEMPTS);
   if (!attempt) {
     return refuse('CODE_EXPIRED', 'This code has expired or was tried too many times. Ask for a new code.');

@@ -16,7 +16,10 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-/** The `webhook.event` job: an event to announce to every webhook subscribed when it runs. */
+/**
+ * The `webhook.event` job: an event to announce to every webhook subscribed when it runs. It is
+ * queued only if some active webhook is subscribed as the change commits (store/jobs.ts).
+ */
 export interface WebhookEventJob {
   /** `evt_…`: the same for every webhook and every retry, so receivers can drop repeats. */
   readonly eventId: string;

@@ -57,7 +57,9 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
   io.out(
     served.mail === 'smtp'
       ? '  Mail: sent through MAIL_URL.'
-      : `  Mail: not sent (MAIL_URL unset); read it at ${served.url}/dev/mailbox`,
+      : served.mail === 'dev-outbox'
+        ? `  Mail: not sent (MAIL_URL unset); read it at ${served.url}/dev/mailbox`
+        : '  Mail: NOT SENT — set MAIL_URL. (Kept in the database; /dev/mailbox is off because PUBLIC_URL is set.)',
   );
   io.out(`  Open ${served.url}/ in a browser to book.`);
   await printDashboard(io, rt.store, served.url, args.values.demo === true);

@@ -23,7 +23,9 @@ import { detailsPage, submitDetails } from './pages/details.tsx';
 import { devMailboxPage } from './pages/dev-mailbox.tsx';
 import { manageActions } from './pages/manage-actions.tsx';
 import { notFoundPage, servicesPage } from './pages/services.tsx';
+import { rateLimitByAddress } from './rate-limit.tsx';
 import { loggedPath, requestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
 import { MAX_BODY_BYTES } from './validation.ts';
 
 export type { AppDeps, Readiness } from './deps.ts';
@@ -43,7 +45,9 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.use('*', requestLog(deps.logRequest));
+  app.use('*', securityHeaders(deps));
   app.route('/', healthRoutes(deps));
+  app.use('*', rateLimitByAddress(deps));
 
   // Streams the body and stops reading past the limit, whatever Content-Length claims.
   app.use(
@@ -53,6 +57,10 @@ export function createApp(deps: AppDeps): Hono {
       onError: (c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
     }),
   );
+  // The public pages' forms too (the dashboard's have their own): without it a huge form was read whole.
+  for (const forms of ['/book/*', '/manage/*', '/demo/*']) {
+    app.use(forms, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
+  }
   if (deps.jobsQueued) {
     const queued = deps.jobsQueued;
     // A successful change may have queued emails or webhooks: wake the worker rather than wait for its poll.

@@ -1,6 +1,7 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
 import type { MonthAvailability } from '../app/get-month-availability.ts';
 import type { Clock, DevMailbox, PasswordHasher, Store } from '../app/ports.ts';
+import type { RateLimits } from '../app/rate-limits.ts';
 import type { ViewCache } from '../app/view-cache.ts';
 import type { RequestLogEntry } from './request-log.ts';
 
@@ -12,8 +13,10 @@ export interface AppDeps {
   readonly clock: Clock;
   /** SLOTWISE_SECRET. */
   readonly secret: string;
-  /** Base URL for links (payment return, emails), without a trailing slash. */
+  /** Base URL for links (payment return, emails), without a trailing slash; https turns on HSTS. */
   readonly publicUrl: string;
+  /** Who may frame the public pages (FRAME_ANCESTORS, CSP source expressions); absent = 'self'. The dashboard: nobody. */
+  readonly frameAncestors?: readonly string[];
   /** Month views kept while provably current (embedded mode); absent = always computed. */
   readonly monthViews?: ViewCache<MonthAvailability>;
   /** Mount the demo's stand-in payment gateway at /demo/gateway (demo mode only). */
@@ -28,6 +31,10 @@ export interface AppDeps {
   readonly logRequest?: (entry: RequestLogEntry) => void;
   /** Password hashing for dashboard sign-in; absent = argon2id (tests may pass a faster one). */
   readonly hasher?: PasswordHasher;
+  /** The rate limits in force (config: RATE_LIMIT_PER_IP, RATE_LIMITS); absent = none (tests). */
+  readonly rateLimits?: RateLimits;
+  /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); absent = 0. */
+  readonly trustProxy?: number;
   /** Readiness for GET /readyz (database, migrations, shutting down); absent = the store answers. */
   readonly health?: { ready(): Promise<Readiness> };
 }

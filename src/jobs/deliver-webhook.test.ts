@@ -50,3 +50,42 @@ it('an endpoint that does not answer in time fails the attempt, which is logged 
   });
   expect(row?.durationMs).toBeGreaterThanOrEqual(190);
 });
+
+it('every attempt has a connection of its own, so a receiver closing idle connections never fails one', async () => {
+  // Keep-alive would hand a later attempt a socket the receiver may be closing (ECONNRESET).
+  const requestsPerConnection: number[] = [];
+  const receiver = createServer((req, res) => {
+    const socket = req.socket as typeof req.socket & { served?: number };
+    socket.served = (socket.served ?? 0) + 1;
+    if (socket.served === 1) requestsPerConnection.push(0);
+    requestsPerConnection[requestsPerConnection.length - 1] = socket.served;
+    req.resume();
+    req.on('end', () => res.end('ok'));
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    const clock = testClock(STUDIO_NOW);
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const hook = await tdb.store.createWebhook(
+      { url, secret: 'whsec_y', events: ['booking.paid'], active: true, description: '' },
+      clock.now(),
+    );
+    const deps = { store: tdb.store, clock, presentBooking };
+    for (let i = 1; i <= 3; i++) {
+      const job = { webhookId: hook.id, eventId: `evt_${i}`, type: 'booking.paid' as const, body: '{}' };
+      const claimed = {
+        id: String(i),
+        kind: 'webhook.deliver',
+        payload: job,
+        attempts: 1,
+        maxAttempts: 10,
+        createdAt: 0,
+      };
+      await deliverWebhook(deps, job, claimed);
+    }
+    expect(requestsPerConnection).toEqual([1, 1, 1]);
+  } finally {
+    receiver.closeAllConnections();
+    await new Promise((resolve) => receiver.close(resolve));
+  }
+});

@@ -6,6 +6,7 @@
  * failure, so a delivery never lands at an address the admin did not register.
  */
 import { createHmac } from 'node:crypto';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { Webhook } from '../app/dashboard/webhook-store.ts';
 import type { Booking, Business, ClaimedJob, Service } from '../app/model.ts';
 import type { Clock, Store } from '../app/ports.ts';
@@ -19,13 +20,23 @@ export interface WebhookJobDeps {
   readonly clock: Clock;
   /** http/presenters.ts's presentBooking, passed in by main.ts: the jobs layer does not import http. */
   readonly presentBooking: PresentBooking;
-  /** The HTTP client; absent = the global fetch. */
+  /** The HTTP client; absent = a fetch that opens a fresh connection per attempt (see below). */
   readonly fetch?: typeof fetch;
   /** How long one attempt may take; absent = 10 s. */
   readonly webhookTimeoutMs?: number;
 }
 
 const TIMEOUT_MS = 10_000;
+
+/**
+ * Deliveries are rare and go to servers we do not control: a kept-alive connection that the
+ * receiver closed while idle fails the next POST with ECONNRESET (seen in the tests: Node's
+ * server closes idle sockets after 5 s), costing a 30 s retry. One connection per attempt
+ * (undici: pipelining 0 disables keep-alive) avoids that for the price of a handshake.
+ */
+const oneConnectionEach = new Agent({ pipelining: 0 });
+const deliveryFetch = ((url: string, init: RequestInit) =>
+  undiciFetch(url, { ...(init as object), dispatcher: oneConnectionEach })) as unknown as typeof fetch;
 const MAX_ERROR = 500;
 
 /** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" keyed with the whole secret>`. */
@@ -63,7 +74,7 @@ async function post(deps: WebhookJobDeps, webhook: Webhook, job: WebhookDelivery
   const timestamp = Math.floor(deps.clock.now() / 1000);
   const timeout = deps.webhookTimeoutMs ?? TIMEOUT_MS;
   try {
-    const response = await (deps.fetch ?? fetch)(webhook.url, {
+    const response = await (deps.fetch ?? deliveryFetch)(webhook.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -56,6 +56,10 @@ export function createWorker(deps: WorkerDeps): Worker {
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let nudged: NodeJS.Timeout | null = null;
+  /** The current pause was ended by a nudge (jobs were queued), not by the poll timer. */
+  let wokenByNudge = false;
+  /** performance.now() of the last reminder sweep in the background loop. */
+  let sweptAt = Number.NEGATIVE_INFINITY;
   const nudgeDelay = deps.nudgeDelayMs ?? 20;
 
   async function runJob(job: ClaimedJob): Promise<void> {
@@ -80,9 +84,10 @@ export function createWorker(deps: WorkerDeps): Worker {
     }
   }
 
-  async function runOnce(): Promise<number> {
+  /** `sweep`: look for due reminders too (every polled round; a round a nudge woke need not). */
+  async function runOnce(sweep = true): Promise<number> {
     const now = deps.clock.now();
-    await deps.queue.queueDueReminders(now, 100);
+    if (sweep) await deps.queue.queueDueReminders(now, 100);
     const jobs = await deps.queue.claimJobs(deps.workerId, now, lease, batch);
     let ran = 0;
     for (const job of jobs) {
@@ -111,7 +116,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     });
 
   return {
-    runOnce,
+    runOnce: () => runOnce(),
     async drain() {
       let total = 0;
       for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
@@ -123,8 +128,13 @@ export function createWorker(deps: WorkerDeps): Worker {
       loop = (async () => {
         while (running) {
           let n = 0;
+          // Reminders are due by the minute: a sweep per poll interval finds them in time, and the
+          // rounds that nudges cause (one per burst of changes) do not each pay for one.
+          const sweep = !wokenByNudge || performance.now() - sweptAt >= poll;
+          wokenByNudge = false;
+          if (sweep) sweptAt = performance.now();
           try {
-            n = await runOnce();
+            n = await runOnce(sweep);
           } catch (error) {
             deps.log('error', 'job round failed', { error: error instanceof Error ? error.message : String(error) });
           }
@@ -136,6 +146,7 @@ export function createWorker(deps: WorkerDeps): Worker {
       if (nudged || !wake) return; // a wake-up is already on its way, or the worker is busy anyway
       nudged = setTimeout(() => {
         nudged = null;
+        if (wake) wokenByNudge = true;
         wake?.();
       }, nudgeDelay);
     },

@@ -45,6 +45,8 @@ function toApiKey(r: Row): ApiKey {
 export function accountStore(sql: Sql): AccountStore {
   return {
     async findUserByEmail(email) {
+      // No stored email holds a NUL (PostgreSQL text cannot), and the query would fail on one.
+      if (email.includes('\u0000')) return null;
       const [r] = await sql.query(
         `SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1) AND ${LIVE_USER}`,
         [email],

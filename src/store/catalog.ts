@@ -14,9 +14,13 @@ export async function listServices(sql: Sql, activeOnly: boolean): Promise<Servi
   return rows.map(toService);
 }
 
+/** What the services.slug CHECK allows: other text names no service (and "\0" would fail the query). */
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export async function findService(sql: Sql, idOrSlug: string): Promise<Service | null> {
   // A slug may be all digits ("2027"): an id wins, else the text is still tried as a slug.
   const [byId] = /^\d{1,18}$/.test(idOrSlug) ? await sql.query('SELECT * FROM services WHERE id = $1', [idOrSlug]) : [];
+  if (!byId && !SLUG.test(idOrSlug)) return null;
   const [row] = byId ? [byId] : await sql.query('SELECT * FROM services WHERE slug = $1', [idOrSlug]);
   return row ? toService(row) : null;
 }

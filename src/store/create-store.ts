@@ -13,6 +13,7 @@ import * as catalog from './catalog.ts';
 import * as idempotency from './idempotency.ts';
 import * as jobs from './jobs.ts';
 import * as payments from './payments.ts';
+import * as rateLimits from './rate-limits.ts';
 import type { ReadCache } from './read-cache.ts';
 import { applySetup } from './setup.ts';
 import type { Sql } from './sql.ts';
@@ -154,6 +155,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     saveIdempotentResponse: (key, status, body, sealed) =>
       idempotency.saveIdempotentResponse(sql, key, status, body, sealed),
     releaseIdempotencyKey: (key) => idempotency.releaseIdempotencyKey(sql, key),
+    hitRateLimit: (key, max, windowMs, now) => rateLimits.hitRateLimit(sql, key, max, windowMs, now),
     async applySetup(setup, hash) {
       const drop = () => cache?.invalidateCatalog();
       invalidate(drop);

@@ -10,11 +10,17 @@ import type { JobQueue } from '../app/ports.ts';
 import { iso, ms, optIso } from './rows.ts';
 import type { Sql } from './sql.ts';
 
+/**
+ * Queues jobs in the caller's transaction. A `webhook.event` job is queued only when an active
+ * webhook is subscribed to its event type as the change commits: with no webhooks (most
+ * businesses) a booking costs no webhook job at all, and no extra statement decides it.
+ */
 export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: number): Promise<void> {
   if (jobs.length === 0) return;
   await sql.query(
     `INSERT INTO jobs (kind, payload, run_at, created_at)
-     SELECT k, p, r, $4 FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[]) AS j(k, p, r)`,
+     SELECT k, p, r, $4 FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[]) AS j(k, p, r)
+     WHERE k <> 'webhook.event' OR EXISTS (SELECT 1 FROM webhooks w WHERE w.active AND p->>'type' = ANY(w.events))`,
     [
       jobs.map((j) => j.kind),
       jobs.map((j) => JSON.stringify(j.payload)),
@@ -31,15 +37,15 @@ export async function claimJobs(
   leaseMs: number,
   limit: number,
 ): Promise<ClaimedJob[]> {
-  // A job whose worker died during its last allowed try is not tried again: it failed for good.
-  await sql.query(
-    `UPDATE jobs SET failed_at = $1, locked_by = NULL, locked_until = NULL,
-       last_error = 'the worker stopped during the last attempt (lease expired)'
-     WHERE done_at IS NULL AND failed_at IS NULL AND attempts >= max_attempts AND locked_until <= $1`,
-    [iso(now)],
-  );
+  // One statement, two disjoint sets of rows: a job whose worker died during its last allowed try
+  // is not tried again (it failed for good), and the due jobs are claimed.
   const rows = await sql.query(
-    `UPDATE jobs SET locked_by = $1, locked_until = $3, attempts = attempts + 1
+    `WITH abandoned AS (
+       UPDATE jobs SET failed_at = $2, locked_by = NULL, locked_until = NULL,
+         last_error = 'the worker stopped during the last attempt (lease expired)'
+       WHERE done_at IS NULL AND failed_at IS NULL AND attempts >= max_attempts AND locked_until <= $2
+     )
+     UPDATE jobs SET locked_by = $1, locked_until = $3, attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM jobs
        WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
@@ -98,23 +104,25 @@ export async function releaseJobs(sql: Sql, workerId: string): Promise<void> {
  * LOCKED) hands each due booking to exactly one sweeper. A booking already started gets none.
  */
 export async function queueDueReminders(sql: Sql, now: number, limit: number): Promise<number> {
-  return sql.transaction(async (tx) => {
-    const due = await tx.query(
-      `UPDATE bookings SET remind_at = NULL,
+  // One statement, so atomic without a transaction around it (a sweep finding nothing, the usual
+  // case, is one round trip). The payload is the one send-booking-email.ts reads for a reminder.
+  const rows = await sql.query(
+    `WITH due AS (
+       UPDATE bookings SET remind_at = NULL,
          reminded_at = CASE WHEN status = 'confirmed' AND start_at > $1 THEN $1 ELSE reminded_at END
        WHERE id IN (SELECT id FROM bookings WHERE remind_at <= $1 ORDER BY remind_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id, status, start_at`,
-      [iso(now), limit],
-    );
-    const jobs: JobSpec[] = due
-      .filter((r) => r.status === 'confirmed' && ms(r.start_at) > now)
-      .map((r) => ({
-        kind: 'email.booking',
-        payload: { bookingId: String(r.id), event: 'reminder', audience: 'client', previous: null, cancelReason: '' },
-      }));
-    await enqueueJobs(tx, jobs, now);
-    return jobs.length;
-  });
+       RETURNING id, status, start_at
+     )
+     INSERT INTO jobs (kind, payload, run_at, created_at)
+     SELECT 'email.booking',
+       jsonb_build_object('bookingId', id::text, 'event', 'reminder', 'audience', 'client', 'previous', NULL, 'cancelReason', ''),
+       $1, $1
+     FROM due WHERE status = 'confirmed' AND start_at > $1
+     ORDER BY id
+     RETURNING id`,
+    [iso(now), limit],
+  );
+  return rows.length;
 }
 
 /** The JobQueue port over the job table. */

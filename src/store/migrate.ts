@@ -4,9 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SRC } from '../source-root.ts';
 import type { Sql } from './sql.ts';
 
-const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const DIR = fileURLToPath(new URL('store/migrations/', SRC));
 const LOCK_KEY = 7_413_205_911; // arbitrary, constant: "slotwise migrations"
 
 export interface Migration {

@@ -9,9 +9,16 @@
  * node-postgres sends them, so the same SQL serves both drivers. This driver is the only user of
  * its PGlite instance and serialises everything with its own lock: a transaction holds it from
  * BEGIN to COMMIT.
+ *
+ * Durability (docs/decisions/017-crash-durability.md): a data directory runs with PostgreSQL's
+ * fsync on and a NodeFS whose fsync reaches the disk, so a COMMIT that returned survives a power
+ * cut, not only a killed process. (PGlite's defaults start PostgreSQL with fsync off, and its
+ * NodeFS has no fsync at all; `syncToFs` below is a no-op for NodeFS, which writes through.)
  */
-import { Mutex, PGlite, parse, protocol } from '@electric-sql/pglite';
+import { fsyncSync } from 'node:fs';
+import { Mutex, PGlite, type PGliteOptions, parse, protocol } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
 
 const { serialize } = protocol;
@@ -46,14 +53,61 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The parts of Emscripten's file system that the fsync below touches. */
+interface EmscriptenFs {
+  readonly NODEFS?: { stream_ops?: { fsync?: (stream: { nfd?: number; node: { mode: number } }) => number } };
+  readonly FS: { ErrnoError: new (errno: number) => Error; isDir(mode: number): boolean };
+}
+
+// Emscripten's errno numbers. PostgreSQL ignores EINVAL from a directory's fsync (some systems
+// cannot sync directories); any other failure is an I/O error it will not carry on after.
+const EIO = 29;
+const EINVAL = 28;
+
+/**
+ * PGlite's NodeFS with a real fsync. Emscripten's NODEFS hands every write() to the host file at
+ * once but has no fsync operation, so PostgreSQL's fsync calls succeed without reaching the disk.
+ * This one syncs the host file (directories too: NODEFS opens them on the host as well).
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const { emscriptenOpts } = await super.init(pg, opts);
+    const addFsync = (mod: unknown) => {
+      const { NODEFS, FS } = mod as EmscriptenFs;
+      if (!NODEFS?.stream_ops) throw new Error('PGlite no longer exposes NODEFS: cannot make commits durable');
+      NODEFS.stream_ops.fsync = (stream) => {
+        if (stream.nfd === undefined) return 0;
+        try {
+          fsyncSync(stream.nfd);
+        } catch {
+          throw new FS.ErrnoError(FS.isDir(stream.node.mode) ? EINVAL : EIO);
+        }
+        return 0;
+      };
+    };
+    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), addFsync] } };
+  }
+}
+
 /** Opens (creating if needed) a PGlite database; `dataDir` undefined = in memory. */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = await PGlite.create(dataDir ?? 'memory://', {
+  const options: PGliteOptions = {
     extensions: { btree_gist },
     // PostgreSQL's default 128 MB of shared buffers is sized for a server; an embedded booking
     // database is a few MB, and the buffers count fully against the process's memory.
     postgresqlconf: ['shared_buffers = 16MB'],
-  });
+  };
+  const db =
+    dataDir === undefined
+      ? await PGlite.create('memory://', options) // nothing to sync: PGlite's defaults (fsync off)
+      : await PGlite.create({
+          ...options,
+          fs: new DurableNodeFS(dataDir),
+          // PGlite starts PostgreSQL with -F (fsync off); without it, a COMMIT waits for its WAL
+          // to be synced. fdatasync is a no-op in Emscripten, fsync is the call NodeFS now honours.
+          startParams: PGlite.defaultStartParams.filter((param) => param !== '-F'),
+          postgresqlconf: ['shared_buffers = 16MB', 'wal_sync_method = fsync'],
+        });
   const lock = new Mutex();
   const prepared = new Map<string, string>();
   let nextName = 0;

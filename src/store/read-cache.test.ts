@@ -17,6 +17,19 @@ describe('ReadCache', () => {
     expect(await cache.catalogRead('k', load)).toBe(2);
   });
 
+  it('does not keep a miss (null): made-up keys from requests cannot grow the cache', async () => {
+    const cache = new ReadCache();
+    let loads = 0;
+    const missing = async () => {
+      loads++;
+      return null;
+    };
+    for (let i = 0; i < 3; i++) await cache.catalogRead('service:no-such-slug', missing);
+    expect(loads).toBe(3);
+    expect(await cache.catalogRead('service:real', async () => 'found')).toBe('found');
+    expect(await cache.catalogRead('service:real', async () => 'loaded again')).toBe('found');
+  });
+
   it('does not keep a load that an invalidation overtook (a reader racing a writer)', async () => {
     const cache = new ReadCache();
     let release: () => void = () => {};

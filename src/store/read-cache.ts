@@ -57,7 +57,9 @@ export class ReadCache {
     if (this.catalog.has(key)) return this.catalog.get(key) as T;
     const version = this.catalogVersion;
     const value = await load();
-    if (version === this.catalogVersion && this.catalogLive) this.catalog.set(key, value);
+    // A miss is not kept: keys come from requests (a service's slug), and a stream of made-up
+    // slugs would otherwise grow the cache without bound until the next catalogue change.
+    if (value !== null && version === this.catalogVersion && this.catalogLive) this.catalog.set(key, value);
     return value;
   }
 

@@ -20,6 +20,7 @@ import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
 import { describeJobs } from './contract/jobs.ts';
 import { describeRaces } from './contract/race.ts';
+import { describeRateLimits } from './contract/rate-limits.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
@@ -58,6 +59,7 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeClients(getDb);
     describeIdempotency(getDb);
     describeJobs(getDb);
+    describeRateLimits(getDb);
     describeVerification(getDb);
     describeTransactions(getDb);
     describeDatabaseChecks(getDb);

@@ -49,9 +49,15 @@ export interface RunningServer {
 }
 
 /** Starts `slotwise serve …` and resolves once it has printed its start-up banner. */
-export function startCli(args: string[], env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+/** `entry`: the script to run instead of bin/slotwise.js (the bundle test runs the bundle itself). */
+export function startCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+  entry = BIN,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

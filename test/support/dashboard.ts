@@ -6,6 +6,7 @@
 import type { Actor } from '../../src/app/dashboard/actor.ts';
 import { createApiKey } from '../../src/app/dashboard/create-api-key.ts';
 import type { Setup } from '../../src/app/setup-schema.ts';
+import type { AppDeps } from '../../src/http/app.ts';
 import type { TestDatabase } from './db.ts';
 import { type Body, type Lifecycle, startLifecycle } from './lifecycle.ts';
 import { STUDIO } from './studio.ts';
@@ -25,8 +26,13 @@ export interface Dashboard extends Lifecycle {
   ): Promise<{ status: number; body: Body; headers: Headers }>;
 }
 
-export async function startDashboard(tdb: TestDatabase, setup: Setup = STUDIO, now?: string): Promise<Dashboard> {
-  const life = await startLifecycle(tdb, setup, now);
+export async function startDashboard(
+  tdb: TestDatabase,
+  setup: Setup = STUDIO,
+  now?: string,
+  appDeps: Partial<AppDeps> = {},
+): Promise<Dashboard> {
+  const life = await startLifecycle(tdb, setup, now, appDeps);
   const staff = await tdb.store.listStaff();
   const idOf = (key: string) => {
     const m = staff.find((s) => s.key === key);

@@ -18,6 +18,7 @@ export interface TestDatabase {
 }
 
 const TABLES = [
+  'rate_limits',
   'webhook_deliveries',
   'webhooks',
   'sessions',

@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import type { Setup } from '../../src/app/setup-schema.ts';
-import { createApp } from '../../src/http/app.ts';
+import { type AppDeps, createApp } from '../../src/http/app.ts';
 import { presentBooking } from '../../src/http/presenters.ts';
 import { jobHandlers } from '../../src/jobs/handlers.ts';
 import { createWorker, type Worker } from '../../src/jobs/worker.ts';
@@ -35,7 +35,13 @@ export interface Lifecycle {
   deliver(): Promise<number>;
 }
 
-export async function startLifecycle(tdb: TestDatabase, setup: Setup, now = STUDIO_NOW): Promise<Lifecycle> {
+/** `appDeps` adds to the app's deps (e.g. rate limits), for the tests of those options. */
+export async function startLifecycle(
+  tdb: TestDatabase,
+  setup: Setup,
+  now = STUDIO_NOW,
+  appDeps: Partial<AppDeps> = {},
+): Promise<Lifecycle> {
   await tdb.reset();
   await tdb.store.applySetup(setup, async (p) => p);
   const clock = testClock(now);
@@ -53,7 +59,7 @@ export async function startLifecycle(tdb: TestDatabase, setup: Setup, now = STUD
     }),
     clock,
     workerId: 'test-worker',
-    log: (message, fields) => errors.push(new Error(`${message} ${JSON.stringify(fields)}`)),
+    log: (level, message, fields) => errors.push(new Error(`${level} ${message} ${JSON.stringify(fields)}`)),
   });
   const app = createApp({
     store: tdb.store,
@@ -62,6 +68,7 @@ export async function startLifecycle(tdb: TestDatabase, setup: Setup, now = STUD
     publicUrl: PUBLIC_URL,
     devMailbox: createDevMailbox(tdb.db),
     logError: (error) => errors.push(error),
+    ...appDeps,
   });
   const call = async (path: string, init?: RequestInit) => {
     const res = await app.request(path.startsWith('/api') ? path : `/api/v1${path}`, init);

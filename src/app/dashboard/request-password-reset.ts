@@ -4,11 +4,14 @@
  * the single-use link when it sends it (jobs/send-account-email.ts).
  */
 import type { Clock, Store } from '../ports.ts';
+import { overLimit, type RateLimits } from '../rate-limits.ts';
 
 export async function requestPasswordReset(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Store; clock: Clock; rateLimits?: RateLimits },
   input: { email: string },
 ): Promise<void> {
+  // Over `reset-email`, no more links go out (no mailbox is flooded), and the answer stays the same.
+  if (await overLimit(deps, 'reset-email', input.email)) return;
   const found = await deps.store.findUserByEmail(input.email.trim());
   if (!found) return;
   const now = deps.clock.now();

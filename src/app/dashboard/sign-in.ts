@@ -4,6 +4,7 @@
  * password check against a fixed hash, so neither the answer nor its timing tells which emails
  * have accounts.
  */
+import { overLimit } from '../rate-limits.ts';
 import { ok, type Result, refuse } from '../result.ts';
 import { MAX_PASSWORD_LENGTH } from './password-rules.ts';
 import { type AccountDeps, type SignedIn, startSession } from './start-session.ts';
@@ -21,8 +22,10 @@ export interface SignInInput {
 }
 
 export async function signIn(deps: AccountDeps, input: SignInInput): Promise<Result<SignedIn>> {
-  // A limit on attempts (per email and per address) belongs here, before any password is checked:
-  // the sign-in page and POST /api/v1/admin/session both come through this function.
+  // Attempts per email are limited before any password is checked (per address: http/rate-limit):
+  // the sign-in page and POST /api/v1/admin/session both come through here.
+  const limited = await overLimit(deps, 'signin-email', input.email);
+  if (limited) return limited;
   // No password that long was ever accepted: refused without hashing it (the same for every email).
   if (input.password.length > MAX_PASSWORD_LENGTH * 4) return refuse('UNAUTHORIZED', SIGN_IN_FAILED);
   const found = await deps.store.findUserByEmail(input.email.trim());

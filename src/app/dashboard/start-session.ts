@@ -4,6 +4,7 @@
  * a session is always new: a token known before sign-in is never promoted (no session fixation).
  */
 import type { Clock, PasswordHasher, Store } from '../ports.ts';
+import type { RateLimits } from '../rate-limits.ts';
 import { csrfToken, hashToken, newSecret } from '../tokens.ts';
 import type { User } from './account-store.ts';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from './authenticate.ts';
@@ -14,6 +15,8 @@ export interface AccountDeps {
   readonly clock: Clock;
   readonly secret: string;
   readonly hasher: PasswordHasher;
+  /** `signin-email` limits sign-in attempts per email; absent = no limit. */
+  readonly rateLimits?: RateLimits;
 }
 
 export interface SignedIn {

@@ -4,5 +4,11 @@ import { argon2Hasher } from '../../auth/argon2-hasher.ts';
 import type { AppDeps } from '../deps.ts';
 
 export function accountDeps(deps: AppDeps): AccountDeps {
-  return { store: deps.store, clock: deps.clock, secret: deps.secret, hasher: deps.hasher ?? argon2Hasher };
+  return {
+    store: deps.store,
+    clock: deps.clock,
+    secret: deps.secret,
+    hasher: deps.hasher ?? argon2Hasher,
+    ...(deps.rateLimits ? { rateLimits: deps.rateLimits } : {}),
+  };
 }

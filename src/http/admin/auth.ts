@@ -104,7 +104,8 @@ export function requirePageActor(deps: AppDeps): MiddlewareHandler<AdminEnv> {
       if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
         return undefined;
       }
-      const form = await c.req.parseBody();
+      // A body that does not parse (malformed multipart) carries no token: the 403 below, not a 500.
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const value = form._csrf;
       return typeof value === 'string' ? value : undefined;
     });

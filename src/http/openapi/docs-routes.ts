@@ -53,7 +53,8 @@ export function docsRoutes(publicUrl: string): Hono {
   const cache = new Map<string, Buffer>();
   app.get('/api/docs/assets/:file', (c) => {
     const name = c.req.param('file');
-    const type = UI_FILES[name];
+    // Own keys only: "__proto__" or "constructor" would find Object's and ask the disk for them.
+    const type = Object.hasOwn(UI_FILES, name) ? UI_FILES[name] : undefined;
     if (!type) return c.notFound();
     let body = cache.get(name);
     if (!body) {

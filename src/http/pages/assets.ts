@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
+import { SRC } from '../../source-root.ts';
 
-const read = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(`http/assets/${name}`, SRC), 'utf8');
 /** FullCalendar's standard bundle (decision 015), served from the package: no CDN. */
 const fullCalendar = readFileSync(
   join(dirname(createRequire(import.meta.url).resolve('fullcalendar/package.json')), 'index.global.min.js'),

@@ -34,7 +34,11 @@ export async function pageContext(c: Context, deps: AppDeps, opts: { tz?: string
     acceptLanguage: c.req.header('accept-language'),
     fallback: business.locale,
   });
-  if (query && localeOf(query) === locale) setCookie(c, 'lang', locale, { path: '/', maxAge: YEAR, sameSite: 'Lax' });
+  if (query && localeOf(query) === locale) {
+    // Read by the server only; Secure behind https like every cookie of this site.
+    const secure = deps.publicUrl.startsWith('https://');
+    setCookie(c, 'lang', locale, { path: '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure });
+  }
   const tz = zoneOf(opts.tz ?? c.req.query('tz')) ?? zoneOf(getCookie(c, 'tz')) ?? business.timezone;
   return {
     locale,
@@ -59,5 +63,7 @@ export function withQuery(url: URL, changes: Record<string, string | null>): str
     else next.set(k, v);
   }
   const q = next.toString();
-  return q ? `${url.pathname}?${q}` : url.pathname;
+  // A path such as "//evil.example" would be a link to another host: keep one leading slash.
+  const path = url.pathname.replace(/^\/+/, '/');
+  return q ? `${path}?${q}` : path;
 }

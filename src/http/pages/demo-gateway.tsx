@@ -75,9 +75,9 @@ export function demoGateway(deps: AppDeps, callback: (body: string, signature: s
 
   app.post('/', async (c) => {
     const { paymentSecret } = await deps.store.getBusiness();
-    const form = Object.fromEntries(
-      [...(await c.req.formData()).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
-    );
+    // A body that is not a form (malformed multipart, JSON, none) reads as an empty form: refused below.
+    const data = await c.req.formData().catch(() => new FormData());
+    const form = Object.fromEntries([...data.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
     const request = paymentSecret ? signedRequest(form, paymentSecret) : null;
     const outcome = form.outcome === 'paid' ? 'paid' : 'failed';
     if (!request || !paymentSecret)

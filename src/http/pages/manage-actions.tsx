@@ -24,6 +24,12 @@ import { loadPicker } from './picker.ts';
 import { PickerView } from './picker-view.tsx';
 import { notFoundPage } from './services.tsx';
 
+/**
+ * The manage page of a token as it came in the path, encoded again: a token is base64url, but the
+ * path may hold anything (a CR LF would make the Location header throw).
+ */
+const managePath = (token: string) => `/manage/${encodeURIComponent(token)}`;
+
 export function manageActions(deps: AppDeps): Hono {
   const app = new Hono();
 
@@ -35,8 +41,9 @@ export function manageActions(deps: AppDeps): Hono {
     if (!/^\d{6}$/.test(code)) return managePage(c, deps, { text: m.verify.wrong(5), status: 400, error: true });
     const r = await verifyEmail(deps, c.req.param('token'), code);
     if (r.ok && r.value.next.action === 'pay') return c.redirect(r.value.next.url, 303);
-    if (r.ok) return c.redirect(`/manage/${c.req.param('token')}?done=1`, 303);
+    if (r.ok) return c.redirect(`${managePath(c.req.param('token'))}?done=1`, 303);
     const text = r.code === 'CODE_INVALID' ? m.verify.wrong(Number(r.details?.attemptsLeft ?? 0)) : r.message;
+    if (r.code === 'RATE_LIMITED') c.header('Retry-After', String(r.details?.retryAfterSeconds ?? 60));
     return managePage(c, deps, { text, status: STATUS[r.code], error: true });
   });
 
@@ -57,10 +64,10 @@ export function manageActions(deps: AppDeps): Hono {
     const str = await readForm(c);
     const token = c.req.param('token');
     const start = parseInstant(str('start'));
-    if (start === null) return c.redirect(`/manage/${token}/reschedule`, 303);
+    if (start === null) return c.redirect(`${managePath(token)}/reschedule`, 303);
     const staff = /^\d{1,18}$/.test(str('staff')) ? str('staff') : undefined;
     const r = await rescheduleBookingByClient(deps, token, { start, staff, reason: '' });
-    if (r.ok) return c.redirect(`/manage/${token}?moved=1`, 303);
+    if (r.ok) return c.redirect(`${managePath(token)}?moved=1`, 303);
     const ctx = await pageContext(c, deps, { tz: str('tz') });
     if (r.code === 'SLOT_UNAVAILABLE') {
       return reschedulePage(c, deps, { notice: ctx.m.book.taken, date: dateOf(start, ctx.tz), tz: ctx.tz });
@@ -105,7 +112,7 @@ export function manageActions(deps: AppDeps): Hono {
     const reason = (await readForm(c))('reason').slice(0, 500).replaceAll('\u0000', '');
     const token = c.req.param('token');
     const r = await cancelBookingByClient(deps, token, reason);
-    if (r.ok) return c.redirect(`/manage/${token}?cancelled=1`, 303);
+    if (r.ok) return c.redirect(`${managePath(token)}?cancelled=1`, 303);
     return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
   });
 

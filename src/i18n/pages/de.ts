@@ -140,5 +140,7 @@ export const de: PageMessages = {
     body: 'Bitte versuchen Sie es gleich noch einmal.',
     notFound: 'Seite nicht gefunden',
     home: 'Zurück zu den Leistungen',
+    tooMany: 'Zu viele Anfragen',
+    tooManyBody: 'Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
   },
 };

@@ -139,5 +139,7 @@ export const en = {
     body: 'Please try again in a moment.',
     notFound: 'Page not found',
     home: 'Back to the services',
+    tooMany: 'Too many requests',
+    tooManyBody: 'Please wait a little, then try again.',
   },
 };

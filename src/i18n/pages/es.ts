@@ -139,5 +139,7 @@ export const es: PageMessages = {
     body: 'Vuelva a intentarlo en un momento.',
     notFound: 'Página no encontrada',
     home: 'Volver a los servicios',
+    tooMany: 'Demasiadas solicitudes',
+    tooManyBody: 'Espere un momento y vuelva a intentarlo.',
   },
 };

@@ -141,5 +141,7 @@ export const fr: PageMessages = {
     body: 'Veuillez réessayer dans un instant.',
     notFound: 'Page introuvable',
     home: 'Retour aux prestations',
+    tooMany: 'Trop de demandes',
+    tooManyBody: 'Veuillez patienter un peu, puis réessayer.',
   },
 };

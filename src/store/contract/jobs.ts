@@ -153,6 +153,22 @@ export function describeJobs(getDb: GetDb): void {
       const rows = await t.db.query("SELECT kind, payload->>'bookingId' AS name, run_at FROM jobs ORDER BY id");
       expect(rows.map((r) => `${String(r.kind)} ${String(r.name)} ${iso(r.run_at)}`)).toEqual(expected);
     });
+
+    it('a webhook event is queued only while an active webhook is subscribed to its type', async () => {
+      const event = (type: string): JobSpec =>
+        ({ kind: 'webhook.event', payload: { eventId: `evt_${type}`, type, booking: {} } }) as unknown as JobSpec;
+      const queued = async () =>
+        (await t.db.query("SELECT payload->>'type' AS type FROM jobs WHERE kind = 'webhook.event' ORDER BY id")).map(
+          (r) => String(r.type),
+        );
+      const hook = { url: 'https://hooks.example/in', secret: 'whsec_x', description: '' };
+      await enqueue([event('booking.confirmed'), job('mail')]);
+      expect([await queued(), (await t.db.query('SELECT id FROM jobs')).length]).toEqual([[], 1]);
+      await t.store.createWebhook({ ...hook, events: ['booking.cancelled'], active: false }, at(T0));
+      await t.store.createWebhook({ ...hook, events: ['booking.confirmed', 'booking.paid'], active: true }, at(T0));
+      await enqueue([event('booking.confirmed'), event('booking.cancelled'), event('booking.paid')]);
+      expect(await queued()).toEqual(['booking.confirmed', 'booking.paid']);
+    });
   });
 
   describe('jobs: the reminder sweep', () => {

@@ -33,7 +33,8 @@ export function safeNext(next: string | undefined | null): string {
   const base = 'http://slotwise.invalid';
   try {
     const url = new URL(next, base);
-    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    // Dot segments can collapse into a leading "//" ("/.//evil.test" → "//evil.test"): check the result too.
+    return url.origin === base && !url.pathname.startsWith('//') ? `${url.pathname}${url.search}${url.hash}` : fallback;
   } catch {
     return fallback;
   }

@@ -19,13 +19,11 @@ import { signInPage, submitSignIn } from './sign-in.tsx';
 import { staffPages } from './staff-pages.tsx';
 import { webhookPages } from './webhooks-pages.tsx';
 
-/** Dashboard pages: never cached (a key is shown once), never framed by another site (clickjacking). */
+/** Dashboard pages: never cached (a key is shown once). Never framed: security-headers.ts. */
 function pageHeaders(): Parameters<Hono<AdminEnv>['use']>[1] {
   return async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Content-Security-Policy', "frame-ancestors 'none'");
   };
 }
 

@@ -26,7 +26,7 @@ interface View {
   readonly notice?: string | undefined;
 }
 
-async function render(c: Context, deps: AppDeps, view: View, status: 200 | 401 | 403 = 200) {
+async function render(c: Context, deps: AppDeps, view: View, status: 200 | 401 | 403 | 429 = 200) {
   const business = await deps.store.getBusiness();
   const token = entryToken(c, deps);
   return c.html(
@@ -74,6 +74,10 @@ export async function submitSignIn(c: Context, deps: AppDeps) {
     password: form.raw('password'),
     userAgent: c.req.header('user-agent') ?? '',
   });
+  if (!r.ok && r.code === 'RATE_LIMITED') {
+    c.header('Retry-After', String(r.details?.retryAfterSeconds ?? 60));
+    return render(c, deps, { email, next, error: r.message }, 429);
+  }
   if (!r.ok) return render(c, deps, { email, next, error: r.message }, 401);
   setSessionCookie(c, deps, r.value.token, r.value.until);
   return c.redirect(next, 303);

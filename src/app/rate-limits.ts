@@ -1,0 +1,123 @@
+/**
+ * Rate limits against abuse (docs/SECURITY.md): each limit allows `max` hits per `windowMs` for
+ * one value (an address, an email, a manage token). The counters live in the database
+ * (store.hitRateLimit), so a limit holds across server processes. The HTTP layer counts the
+ * per-address limits (it alone knows the address); the use cases count the per-email and
+ * per-token ones, before opening their transaction, so a refused attempt still counts.
+ */
+import { createHash } from 'node:crypto';
+import type { Clock, Store } from './ports.ts';
+import { type Refusal, refuse } from './result.ts';
+
+export const LIMIT_NAMES = [
+  'ip',
+  'booking-ip',
+  'booking-email',
+  'verify-ip',
+  'verify-email',
+  'resend-ip',
+  'resend-token',
+  'payment-ip',
+  'signin-ip',
+  'signin-email',
+  'reset-ip',
+  'reset-email',
+] as const;
+
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+export interface Limit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+/** The limits in force; a name left out is off. */
+export type RateLimits = Readonly<Partial<Record<LimitName, Limit>>>;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Defaults, chosen so that a real person never meets them and a script soon does. `ip` (every
+ * public request) is RATE_LIMIT_PER_IP per minute; the rest are per action.
+ */
+export const DEFAULT_LIMITS: Readonly<Record<LimitName, Limit>> = {
+  ip: { max: 600, windowMs: MINUTE },
+  'booking-ip': { max: 60, windowMs: HOUR },
+  'booking-email': { max: 10, windowMs: HOUR },
+  'verify-ip': { max: 60, windowMs: HOUR },
+  'verify-email': { max: 20, windowMs: 24 * HOUR },
+  'resend-ip': { max: 30, windowMs: HOUR },
+  'resend-token': { max: 5, windowMs: HOUR },
+  'payment-ip': { max: 300, windowMs: MINUTE },
+  'signin-ip': { max: 30, windowMs: 15 * MINUTE },
+  'signin-email': { max: 10, windowMs: 15 * MINUTE },
+  'reset-ip': { max: 10, windowMs: HOUR },
+  'reset-email': { max: 3, windowMs: HOUR },
+};
+
+/** Limits keyed by the caller's address: RATE_LIMIT_PER_IP=0 turns all of them off (API.md). */
+export const isPerAddress = (name: LimitName): boolean => name === 'ip' || name.endsWith('-ip');
+
+export interface LimitDeps {
+  readonly store: Pick<Store, 'hitRateLimit'>;
+  readonly clock: Clock;
+  readonly rateLimits?: RateLimits;
+}
+
+/**
+ * Counts one hit of `value` on the limit `name`: null when allowed (or the limit is off), else
+ * a RATE_LIMITED refusal saying when to try again (details.retryAfterSeconds → `Retry-After`).
+ */
+export async function overLimit(deps: LimitDeps, name: LimitName, value: string): Promise<Refusal | null> {
+  const limit = deps.rateLimits?.[name];
+  if (!limit) return null;
+  // Emails and addresses are not kept in clear; case and spaces do not make a new key.
+  const key = `${name}:${createHash('sha256').update(value.trim().toLowerCase()).digest('base64url')}`;
+  const hit = await deps.store.hitRateLimit(key, limit.max, limit.windowMs, deps.clock.now());
+  if (hit.allowed) return null;
+  const retryAfterSeconds = Math.max(1, Math.ceil(hit.retryAfterMs / 1000));
+  return refuse('RATE_LIMITED', `Too many attempts; please try again in ${wait(retryAfterSeconds)}.`, {
+    retryAfterSeconds,
+  });
+}
+
+function wait(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
+}
+
+/**
+ * The limits from RATE_LIMIT_PER_IP and RATE_LIMITS ("signin-email=5/15m,booking-ip=off"); a
+ * list of problems when the text is wrong. Windows: s, m, h or d.
+ */
+export function limitsFrom(
+  perIpPerMinute: number,
+  overrides: string | undefined,
+): { ok: true; limits: RateLimits } | { ok: false; problems: string[] } {
+  const limits: Partial<Record<LimitName, Limit>> = {
+    ...DEFAULT_LIMITS,
+    ip: { max: perIpPerMinute, windowMs: MINUTE },
+  };
+  const problems: string[] = [];
+  for (const part of (overrides ?? '').split(',').map((p) => p.trim())) {
+    if (!part) continue;
+    const m = /^([a-z-]+)=(?:(off)|(\d{1,7})\/(\d{1,5})([smhd]))$/.exec(part);
+    const name = LIMIT_NAMES.find((n) => n === m?.[1]);
+    if (!m || !name) {
+      problems.push(
+        `RATE_LIMITS: "${part}" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ${LIMIT_NAMES.join(', ')}`,
+      );
+      continue;
+    }
+    const max = Number(m[3]);
+    const windowMs = Number(m[4]) * { s: 1000, m: MINUTE, h: HOUR, d: 24 * HOUR }[m[5] as 's' | 'm' | 'h' | 'd'];
+    if (m[2]) delete limits[name];
+    else if (max < 1 || windowMs < 1000 || windowMs > 7 * 24 * HOUR) {
+      problems.push(`RATE_LIMITS: "${part}" needs at least 1 hit and a window from 1s to 7d`);
+    } else limits[name] = { max, windowMs };
+  }
+  if (perIpPerMinute === 0) for (const name of LIMIT_NAMES) if (isPerAddress(name)) delete limits[name];
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, limits };
+}

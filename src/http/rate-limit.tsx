@@ -1,0 +1,99 @@
+/**
+ * The per-address rate limits (app/rate-limits.ts): every public request counts against `ip`, and
+ * the actions worth guessing or flooding count against their own limit as well. Over a limit,
+ * the API answers 429 RATE_LIMITED with `Retry-After`; a page answers a short page with the same
+ * status and header. The per-email and per-token limits are counted by the use cases.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
+import { type LimitName, overLimit } from '../app/rate-limits.ts';
+import type { Refusal } from '../app/result.ts';
+import type { AppDeps } from './deps.ts';
+import { sendRefusal } from './errors.ts';
+import { pageContext } from './pages/context.ts';
+import { Layout, page } from './pages/layout.tsx';
+
+/** The actions with limits of their own, by method and path (pages and API alike). */
+const ACTIONS: readonly (readonly [string, RegExp, LimitName])[] = [
+  ['POST', /^\/api\/v1\/bookings\/?$/, 'booking-ip'],
+  ['POST', /^\/book\/[^/]+\/details\/?$/, 'booking-ip'],
+  ['POST', /^\/(?:api\/v1\/)?manage\/[^/]+\/verify\/?$/, 'verify-ip'],
+  ['POST', /^\/(?:api\/v1\/)?manage\/[^/]+\/resend-code\/?$/, 'resend-ip'],
+  ['POST', /^\/api\/v1\/payments\/callback\/?$/, 'payment-ip'],
+  ['POST', /^\/api\/v1\/admin\/session\/?$/, 'signin-ip'],
+  ['POST', /^\/admin\/sign-in\/?$/, 'signin-ip'],
+  ['POST', /^\/admin\/(?:forgot|password\/[^/]+)\/?$/, 'reset-ip'],
+];
+
+/** Not public traffic: the dashboard (signed in; its sign-in has its own limit), files, probes. */
+const NOT_PUBLIC = /^\/(?:admin|api\/v1\/admin|assets|api\/docs|healthz|readyz)(?:\/|$)/;
+
+export function rateLimitByAddress(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const limits = deps.rateLimits;
+    if (!limits) return next();
+    const path = c.req.path;
+    const names: LimitName[] = [];
+    if (!NOT_PUBLIC.test(path)) names.push('ip');
+    const action = ACTIONS.find(([method, pattern]) => method === c.req.method && pattern.test(path));
+    if (action) names.push(action[2]);
+    const address = clientAddress(c, deps.trustProxy ?? 0);
+    for (const name of names) {
+      const refused = await overLimit(deps, name, address);
+      if (refused) return tooMany(c, deps, refused);
+    }
+    return next();
+  };
+}
+
+async function tooMany(c: Context, deps: AppDeps, refused: Refusal): Promise<Response> {
+  if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/feeds/')) return sendRefusal(c, refused);
+  c.header('Retry-After', String(refused.details?.retryAfterSeconds ?? 60));
+  const ctx = await pageContext(c, deps);
+  return c.html(
+    page(
+      <Layout ctx={ctx} title={ctx.m.error.tooMany}>
+        <h1>{ctx.m.error.tooMany}</h1>
+        <p>{ctx.m.error.tooManyBody}</p>
+        <p>
+          <a href="/">{ctx.m.error.home}</a>
+        </p>
+      </Layout>,
+    ),
+    429,
+  );
+}
+
+/**
+ * The caller's address: the socket's, or with `trustProxy` = n proxies in front, the n-th
+ * X-Forwarded-For entry from the right (the one the outermost trusted proxy saw; entries further
+ * left are the client's to forge). IPv6 addresses count by their /64, which one host usually
+ * holds whole. Unknown (a test's app.request) = "unknown", still limited.
+ */
+export function clientAddress(c: Context, trustProxy: number): string {
+  let address: string | undefined;
+  if (trustProxy > 0) {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    address = hops[hops.length - trustProxy];
+  }
+  address ??= (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
+  if (!address) return 'unknown';
+  return address.includes(':') && !address.startsWith('::ffff:')
+    ? ipv6Prefix(address)
+    : address.replace(/^::ffff:/, '');
+}
+
+/** The first four groups (/64) of an IPv6 address, expanded so one network has one spelling. */
+function ipv6Prefix(address: string): string {
+  const [head = '', tail = ''] = address.split('%')[0]?.split('::') ?? [];
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The store contract on rate-limit counters: a key gets `max` hits at once, then one per
+ * window/max; a refusal says exactly when the next hit fits; keys are independent; concurrent
+ * hits never overshoot the limit; rows whose time has passed are deleted by later hits.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GetDb } from './fixtures.ts';
+
+const T0 = Date.parse('2027-03-26T11:00:00Z');
+const MINUTE = 60_000;
+
+export function describeRateLimits(getDb: GetDb): void {
+  describe('rate limits', () => {
+    const hit = (key: string, at: number, max = 3, windowMs = MINUTE) =>
+      getDb().store.hitRateLimit(key, max, windowMs, at);
+
+    it('allows max hits at once, refuses the next with the exact wait, and lets one more in per window/max', async () => {
+      const at = (ms: number) => hit('k', T0 + ms);
+      const seen = [
+        await at(0),
+        await at(0),
+        await at(0),
+        await at(0),
+        await at(19_999),
+        await at(20_000),
+        await at(20_000),
+      ];
+      expect(seen).toEqual([
+        { allowed: true },
+        { allowed: true },
+        { allowed: true },
+        // Three hits hold the key until T0+60 s; one more fits once T0+60 s + 20 s - 60 s has come.
+        { allowed: false, retryAfterMs: 20_000 },
+        { allowed: false, retryAfterMs: 1 },
+        { allowed: true },
+        { allowed: false, retryAfterMs: 20_000 },
+      ]);
+    });
+
+    it('a key left alone for a whole window starts afresh', async () => {
+      for (let i = 0; i < 3; i++) await hit('k', T0);
+      expect(await hit('k', T0)).toEqual({ allowed: false, retryAfterMs: 20_000 });
+      const later = [await hit('k', T0 + MINUTE), await hit('k', T0 + MINUTE), await hit('k', T0 + MINUTE)];
+      expect(later).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }]);
+      expect(await hit('k', T0 + MINUTE)).toEqual({ allowed: false, retryAfterMs: 20_000 });
+    });
+
+    it('keys are independent', async () => {
+      for (let i = 0; i < 3; i++) await hit('a', T0);
+      expect(await hit('a', T0)).toMatchObject({ allowed: false });
+      expect(await hit('b', T0)).toEqual({ allowed: true });
+    });
+
+    it('40 concurrent hits on a limit of 10: exactly 10 allowed', async () => {
+      const results = await Promise.all(Array.from({ length: 40 }, () => hit('race', T0, 10)));
+      expect(results.filter((r) => r.allowed).length).toBe(10);
+    });
+
+    it('hits on other keys delete rows whose time has passed, never a live one', async () => {
+      for (let i = 0; i < 5; i++) await hit(`old-${i}`, T0);
+      await hit('live', T0 + MINUTE - 1, 1, 10 * MINUTE);
+      // Each old key's time is T0 + 20 s; at T0 + 2 min they are stale.
+      await hit('other', T0 + 2 * MINUTE);
+      const rows = await getDb().db.query<{ key: string }>('SELECT key FROM rate_limits ORDER BY key');
+      expect(rows.map((r) => r.key)).toEqual(['live', 'other']);
+    });
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Durability of the embedded database (docs/decisions/017-crash-durability.md): on a data
+ * directory PostgreSQL runs with fsync on, commits synchronously, and a COMMIT reaches the host's
+ * fsync before it returns; an in-memory database keeps PGlite's defaults (nothing to sync).
+ * test/crash-safety/ kills real servers; this pins the settings that make that pass for power cuts too.
+ */
+
+import * as fs from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openPglite } from './pglite.ts';
+import { hitRateLimit } from './rate-limits.ts';
+import type { Database } from './sql.ts';
+
+// Counts the host fsyncs the driver makes (and still makes them).
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return { ...real, fsyncSync: vi.fn(real.fsyncSync) };
+});
+const fsyncs = vi.mocked(fs.fsyncSync);
+
+const settings = async (db: Database) => {
+  const out: Record<string, unknown> = {};
+  for (const name of ['fsync', 'synchronous_commit', 'wal_sync_method']) {
+    out[name] = (await db.query(`SELECT current_setting('${name}') AS v`))[0]?.v;
+  }
+  return out;
+};
+
+describe('a data directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-durable-'));
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await openPglite(join(dir, 'pg'));
+    await db.exec('CREATE TABLE t (id int PRIMARY KEY)');
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs PostgreSQL with fsync on and synchronous commits (PGlite has no WAL writer: an asynchronous commit is lost even to a killed process)', async () => {
+    expect(await settings(db)).toEqual({ fsync: 'on', synchronous_commit: 'on', wal_sync_method: 'fsync' });
+  });
+
+  it('syncs a COMMIT to the disk before it returns, in a transaction or alone', async () => {
+    fsyncs.mockClear();
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO t VALUES (1)');
+      expect(fsyncs).not.toHaveBeenCalled();
+    });
+    expect(fsyncs).toHaveBeenCalledTimes(1);
+    fsyncs.mockClear();
+    await db.query('INSERT INTO t VALUES (2)');
+    expect(fsyncs).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not wait for the disk on a rate-limit hit; the next synchronous commit takes it along', async () => {
+    await db.exec('CREATE TABLE rate_limits (key text PRIMARY KEY, tat bigint NOT NULL)');
+    fsyncs.mockClear();
+    expect(await hitRateLimit(db, 'ip:x', 5, 60_000, 1_000)).toEqual({ allowed: true });
+    expect(fsyncs).not.toHaveBeenCalled();
+    await db.query('INSERT INTO t VALUES (3)');
+    expect(fsyncs).toHaveBeenCalledTimes(1);
+    await db.close();
+    db = await openPglite(join(dir, 'pg'));
+    expect(await db.query('SELECT key, tat::int AS tat FROM rate_limits')).toEqual([{ key: 'ip:x', tat: 13_000 }]);
+    await db.exec('DROP TABLE rate_limits; DELETE FROM t WHERE id = 3');
+  }, 60_000);
+
+  it('syncs nothing for a read', async () => {
+    fsyncs.mockClear();
+    expect(await db.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 2 }]);
+    expect(fsyncs).not.toHaveBeenCalled();
+  });
+});
+
+it('keeps an in-memory database (tests) on PGlite’s defaults: nothing to sync', async () => {
+  const db = await openPglite();
+  try {
+    fsyncs.mockClear();
+    await db.exec('CREATE TABLE t (id int); INSERT INTO t VALUES (1)');
+    expect(fsyncs).not.toHaveBeenCalled();
+    expect((await settings(db)).fsync).toBe('off');
+  } finally {
+    await db.close();
+  }
+}, 60_000);

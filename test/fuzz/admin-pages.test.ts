@@ -1,0 +1,73 @@
+/**
+ * Fuzzing the dashboard's pages (/admin/*): every page and form as an admin and as a staff member
+ * (signed-in sessions, with a right, wrong or missing `_csrf`), with a dead session, an API key
+ * (refused: pages take sessions) and as nobody. Forms are posted with the fields the pages really
+ * serve, filled with real and hostile values, as multipart, malformed, oversized or in another
+ * content type. No answer may be a 5xx, show internals or reach the error log, and the database
+ * stays consistent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { collectForms, realPages } from './forms.ts';
+import { brokenInvariants, tableCounts } from './invariants.ts';
+import type { Generators } from './requests.ts';
+import { routesOf } from './routes.ts';
+import { callers, fuzz, generators, SCALE, SEED, underCovered } from './run.ts';
+import { startWorld, type World } from './world.ts';
+
+const RUNS = Math.round(2500 * SCALE);
+const routes = routesOf('admin-pages');
+let tdb: TestDatabase;
+let w: World;
+let g: Generators;
+
+beforeAll(async () => {
+  tdb = await openTestDatabase({ cache: true });
+  w = await startWorld(tdb);
+  const extra = [
+    '/admin/bookings/new?service=portrait&date=2027-04-01',
+    '/admin/bookings/new?service=consult&date=2027-03-30&skip=1',
+  ];
+  const forms = await collectForms(
+    w.h,
+    [...extra, ...realPages(routes, w.pools)],
+    ['admin-session', 'ana-session', 'anonymous'],
+    routes,
+    250,
+  );
+  g = generators(
+    w,
+    forms,
+    callers({ 'admin-session': 6, 'ana-session': 4, anonymous: 1, 'bad-session': 1, 'admin-key': 1 }),
+  );
+}, 120_000);
+afterAll(() => tdb.close());
+
+describe('fuzzing the dashboard pages', () => {
+  it('finds a form for every form route', () => {
+    const posts = routes.filter((r) => r.method === 'POST').map((r) => `${r.method} ${r.path}`);
+    const without = posts.filter((k) => !g.forms.has(k));
+    expect(without).toEqual([]);
+  });
+
+  it(`answers ${RUNS} generated requests without a 5xx or internals in the page`, async () => {
+    const sent = await fuzz(w, routes, g, RUNS, { restoreEvery: 100 });
+    console.log(`${w.h.summary('admin-pages', SEED, routes)}\n${w.h.callerTable()}`);
+    expect([...w.h.failures.keys()]).toEqual([]);
+    expect(sent).toBe(RUNS);
+    expect(w.h.sent).toBeGreaterThanOrEqual(RUNS);
+    expect([...w.h.statuses.keys()].filter((s) => s >= 500)).toEqual([]);
+    expect(w.errors).toEqual([]);
+  }, 240_000);
+
+  it('sent requests to every dashboard page route of the app', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(underCovered(w, routes, 10)).toEqual([]);
+  });
+
+  it('leaves the database consistent', async () => {
+    const broken = await brokenInvariants(tdb.db, { now: w.d.clock.now(), created: w.h.created, exactSpans: false });
+    console.log(`[fuzz admin-pages] database after: ${JSON.stringify(await tableCounts(tdb.db))}`);
+    expect(broken).toEqual({});
+  });
+});

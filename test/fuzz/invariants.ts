@@ -1,0 +1,118 @@
+/**
+ * What must hold in the database after any sequence of requests, read with plain SQL (not the
+ * store, whose own mistakes these checks are meant to catch). Each check returns the offending
+ * rows; an empty list everywhere is a healthy database.
+ */
+import type { Sql } from '../../src/store/sql.ts';
+
+export interface InvariantOptions {
+  /** The app's "now": a hold occupies time until hold_until. */
+  readonly now: number;
+  /** Ids of the bookings the answers reported created: exactly the rows there must be. */
+  readonly created: ReadonlySet<string>;
+  /**
+   * Whether every booking's occupied span must equal its service's buffers and the gap as they
+   * are now (true where nothing could have changed them since the bookings were made).
+   */
+  readonly exactSpans: boolean;
+}
+
+const CHECKS: Record<string, string> = {
+  // No two bookings holding time (confirmed, or held and not yet lapsed) of one staff member overlap,
+  // buffers and gap included (the occupied span is [start - before, end + after + gap)).
+  'active bookings of one staff member overlap': `
+    WITH active AS (
+      SELECT id, staff_id, occupied FROM bookings
+      WHERE status = 'confirmed' OR (status IN ('pending_verification', 'awaiting_payment') AND hold_until > $1)
+    )
+    SELECT a.id AS a, b.id AS b, a.staff_id FROM active a
+    JOIN active b ON a.staff_id = b.staff_id AND a.id < b.id AND a.occupied && b.occupied`,
+  'occupied span does not cover the appointment': `
+    SELECT id FROM bookings WHERE NOT (occupied @> tstzrange(start_at, end_at, '[)')) OR start_at >= end_at`,
+  'a hold without an end': `
+    SELECT id FROM bookings WHERE status IN ('pending_verification', 'awaiting_payment') AND hold_until IS NULL`,
+  'a cancelled booking without its cancellation time, or still to be reminded': `
+    SELECT id FROM bookings WHERE status = 'cancelled' AND (cancelled_at IS NULL OR remind_at IS NOT NULL)`,
+  'booking of a missing service, staff member or client': `
+    SELECT b.id FROM bookings b
+    LEFT JOIN services s ON s.id = b.service_id
+    LEFT JOIN staff st ON st.id = b.staff_id
+    LEFT JOIN clients c ON c.id = b.client_id
+    WHERE s.id IS NULL OR st.id IS NULL OR (b.client_id IS NOT NULL AND c.id IS NULL)`,
+  'rows of a missing booking': `
+    SELECT 'manage_tokens' AS t, booking_id FROM manage_tokens WHERE booking_id NOT IN (SELECT id FROM bookings)
+    UNION ALL SELECT 'verification_codes', booking_id FROM verification_codes WHERE booking_id NOT IN (SELECT id FROM bookings)
+    UNION ALL SELECT 'payments', booking_id FROM payments WHERE booking_id NOT IN (SELECT id FROM bookings)
+    UNION ALL SELECT 'booking_history', booking_id FROM booking_history WHERE booking_id NOT IN (SELECT id FROM bookings)`,
+  'jobs about a missing booking': `
+    SELECT id, kind FROM jobs
+    WHERE (payload ? 'bookingId' AND (payload->>'bookingId')::bigint NOT IN (SELECT id FROM bookings))
+       OR (kind = 'webhook.event' AND (payload->'booking'->>'id')::bigint NOT IN (SELECT id FROM bookings))`,
+  'history naming a missing staff member': `
+    SELECT h.id FROM booking_history h
+    WHERE h.from_staff_id NOT IN (SELECT id FROM staff) OR h.to_staff_id NOT IN (SELECT id FROM staff)`,
+  'more client reschedules counted than moves recorded': `
+    SELECT b.id FROM bookings b
+    WHERE b.reschedule_count > (SELECT count(*) FROM booking_history h WHERE h.booking_id = b.id)`,
+  'verification code of a booking not waiting for one': `
+    SELECT v.booking_id FROM verification_codes v JOIN bookings b ON b.id = v.booking_id
+    WHERE b.status NOT IN ('pending_verification', 'cancelled', 'expired')`,
+  'paid amount without a matching payment': `
+    SELECT b.id FROM bookings b WHERE b.amount_paid_minor > 0 AND NOT EXISTS (
+      SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status = 'paid' AND p.amount_minor = b.amount_paid_minor)`,
+  'catalogue and account rows of missing owners': `
+    SELECT 'staff_services' AS t, staff_id AS id FROM staff_services
+      WHERE staff_id NOT IN (SELECT id FROM staff) OR service_id NOT IN (SELECT id FROM services)
+    UNION ALL SELECT 'working_hours', staff_id FROM working_hours WHERE staff_id NOT IN (SELECT id FROM staff)
+    UNION ALL SELECT 'days_off', staff_id FROM days_off WHERE staff_id NOT IN (SELECT id FROM staff)
+    UNION ALL SELECT 'users', staff_id FROM users WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT id FROM staff)
+    UNION ALL SELECT 'api_keys', staff_id FROM api_keys WHERE staff_id IS NOT NULL AND staff_id NOT IN (SELECT id FROM staff)
+    UNION ALL SELECT 'sessions', user_id FROM sessions WHERE user_id NOT IN (SELECT id FROM users)
+    UNION ALL SELECT 'password_tokens', user_id FROM password_tokens WHERE user_id NOT IN (SELECT id FROM users)
+    UNION ALL SELECT 'webhook_deliveries', webhook_id FROM webhook_deliveries WHERE webhook_id NOT IN (SELECT id FROM webhooks)`,
+};
+
+/** The occupied span is exactly [start - buffer before, end + buffer after + gap) with today's settings. */
+const EXACT_SPAN = `
+  SELECT b.id, lower(b.occupied) AS lo, upper(b.occupied) AS hi FROM bookings b
+  JOIN services s ON s.id = b.service_id
+  JOIN staff st ON st.id = b.staff_id
+  CROSS JOIN business biz
+  WHERE lower(b.occupied) <> b.start_at - make_interval(mins => s.buffer_before_minutes)
+     OR upper(b.occupied) <> b.end_at + make_interval(mins => s.buffer_after_minutes + coalesce(st.gap_minutes, biz.gap_minutes))
+     OR lower_inc(b.occupied) = false OR upper_inc(b.occupied) = true`;
+
+/** Every broken invariant, by name, with the rows that break it (empty: all hold). */
+export async function brokenInvariants(db: Sql, opts: InvariantOptions): Promise<Record<string, unknown[]>> {
+  const broken: Record<string, unknown[]> = {};
+  for (const [name, sql] of Object.entries(CHECKS)) {
+    const rows = await db.query(sql, sql.includes('$1') ? [new Date(opts.now).toISOString()] : []);
+    if (rows.length > 0) broken[name] = rows;
+  }
+  if (opts.exactSpans) {
+    const rows = await db.query(EXACT_SPAN);
+    if (rows.length > 0) broken['occupied span is not the buffers and gap'] = rows;
+  }
+  const ids = (await db.query('SELECT id FROM bookings ORDER BY id')).map((r) => String(r.id));
+  const unreported = ids.filter((id) => !opts.created.has(id));
+  const missing = [...opts.created].filter((id) => !ids.includes(id));
+  if (unreported.length > 0 || missing.length > 0) {
+    broken['bookings in the database ≠ bookings reported created'] = [{ unreported, missing }];
+  }
+  return broken;
+}
+
+/** Table sizes, for the summary (how much the fuzzer wrote). */
+export async function tableCounts(db: Sql): Promise<Record<string, number>> {
+  const [row] = await db.query(`SELECT
+    (SELECT count(*) FROM bookings)::int AS bookings,
+    (SELECT count(*) FROM bookings WHERE status = 'confirmed')::int AS confirmed,
+    (SELECT count(*) FROM bookings WHERE status = 'cancelled')::int AS cancelled,
+    (SELECT count(*) FROM booking_history)::int AS moves,
+    (SELECT count(*) FROM payments)::int AS payments,
+    (SELECT count(*) FROM jobs)::int AS jobs,
+    (SELECT count(*) FROM services)::int AS services,
+    (SELECT count(*) FROM staff)::int AS staff,
+    (SELECT count(*) FROM webhooks)::int AS webhooks`);
+  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+}

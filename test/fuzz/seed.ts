@@ -1,0 +1,247 @@
+/**
+ * The studio the fuzzer attacks, seeded through the real API (each seeding request goes through
+ * the harness and is checked like any other): the test studio plus buffers, a gap, an online
+ * payment gateway and a third staff member (Cara, with no bookings, so removing her is a real
+ * delete); bookings in each state (confirmed, awaiting payment, waiting for the emailed code,
+ * cancelled) with their manage tokens, references and the code; a webhook, days off, spare API
+ * keys, a calendar feed and a password link. Their real ids and tokens are what path parameters
+ * and fields are drawn from, beside hostile values.
+ */
+import type { Setup } from '../../src/app/setup-schema.ts';
+import type { Dashboard } from '../support/dashboard.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { codeIn } from '../support/lifecycle.ts';
+import { STUDIO } from '../support/studio.ts';
+import type { FuzzRequest, Harness } from './harness.ts';
+
+export const PAYMENT_SECRET = 'fuzz-payment-secret-0123456789';
+
+export const FUZZ_STUDIO: Setup = {
+  ...STUDIO,
+  business: {
+    ...STUDIO.business,
+    ownerEmail: 'owner@studio.test',
+    paymentUrl: 'https://pay.example.test/checkout',
+    paymentSecret: PAYMENT_SECRET,
+    gapMinutes: 5,
+  },
+  services: [
+    {
+      key: 'portrait',
+      name: 'Portrait session',
+      durationMinutes: 60,
+      price: '120.00',
+      deposit: '30.00',
+      bufferBeforeMinutes: 15,
+      bufferAfterMinutes: 10,
+    },
+    { key: 'consult', name: 'Consultation', durationMinutes: 30, price: '0' },
+    { key: 'spare', name: 'Spare service', durationMinutes: 45, price: '10.00' },
+  ],
+  staff: [
+    ...(STUDIO.staff ?? []),
+    {
+      key: 'cara',
+      name: 'Cara',
+      email: 'cara@studio.test',
+      services: ['consult'],
+      hours: { sat: [['09:00', '13:00']] },
+    },
+  ],
+};
+
+/** Real values of the seeded studio, by what they are. */
+export interface Pools {
+  readonly serviceIds: string[];
+  readonly slugs: string[];
+  readonly staffIds: string[];
+  readonly ana: string;
+  readonly ben: string;
+  readonly cara: string;
+  /** The service made to be removed (the others stay). */
+  readonly spare: string;
+  readonly bookingIds: string[];
+  readonly tokens: string[];
+  readonly references: string[];
+  readonly amounts: string[];
+  readonly codes: string[];
+  readonly clientEmails: string[];
+  /** Starts that were free when seeded (ISO with offset), with the staff who could take them. */
+  readonly slots: { start: string; staff: string[]; service: string }[];
+  readonly webhookIds: string[];
+  readonly dayOffIds: string[];
+  /** API keys made to be revoked (the harness's own are not among them). */
+  readonly spareKeyIds: string[];
+  readonly feedFiles: string[];
+  readonly passwordTokens: string[];
+  /** The gateway addresses the awaiting-payment bookings were sent to (signed queries). */
+  readonly payQueries: string[];
+}
+
+const DATES = [
+  '2027-03-27',
+  '2027-03-29',
+  '2027-03-30',
+  '2027-03-31',
+  '2027-04-01',
+  '2027-04-02',
+  '2027-04-12',
+  '2027-04-13',
+  '2027-04-14',
+];
+
+export function adminCall(method: string, url: string, route: string, value?: unknown): FuzzRequest {
+  return { route, method, url, caller: 'admin-key', ...(value === undefined ? {} : { body: { kind: 'json', value } }) };
+}
+
+export async function seed(
+  d: Dashboard,
+  h: Harness,
+  tdb: TestDatabase,
+  ids: { ana: string; ben: string; cara: string },
+) {
+  const json = async (req: FuzzRequest, want: number) => {
+    const a = await h.send(req);
+    if (a.status !== want) throw new Error(`seeding ${req.method} ${req.url}: ${a.status} ${a.text}`);
+    return a.text ? JSON.parse(a.text) : null;
+  };
+  const pub = (method: string, url: string, route: string, value?: unknown, headers?: Record<string, string>) =>
+    ({
+      route,
+      method,
+      url,
+      caller: 'anonymous',
+      ...(headers ? { headers } : {}),
+      ...(value === undefined ? {} : { body: { kind: 'json', value } }),
+    }) as FuzzRequest;
+
+  const services = (await json(pub('GET', '/api/v1/services', 'GET /api/v1/services'), 200)).services as {
+    id: string;
+    slug: string;
+  }[];
+  const slots: Pools['slots'] = [];
+  for (const s of services) {
+    for (const date of DATES) {
+      const day = await json(
+        pub('GET', `/api/v1/availability/day?service=${s.slug}&date=${date}`, 'GET /api/v1/availability/day'),
+        200,
+      );
+      for (const slot of day.slots) slots.push({ start: slot.start, staff: slot.staff, service: s.slug });
+    }
+  }
+  // One seeded booking a day, so none overlaps another's occupied time.
+  const usedDays = new Set<string>();
+  const take = (service: string, staff?: string) => {
+    const i = slots.findIndex(
+      (s) => s.service === service && (!staff || s.staff.includes(staff)) && !usedDays.has(s.start.slice(0, 10)),
+    );
+    usedDays.add(slots[i]?.start.slice(0, 10) ?? '');
+    if (i < 0) throw new Error(`no free ${service} slot to seed`);
+    return slots.splice(i, 1)[0] as Pools['slots'][number];
+  };
+  const book = (service: string, email: string, payment: string, staff = 'any', key?: string) =>
+    json(
+      pub(
+        'POST',
+        '/api/v1/bookings',
+        'POST /api/v1/bookings',
+        {
+          service,
+          staff,
+          start: take(service, staff === 'any' ? undefined : staff).start,
+          client: { name: 'Zoé Client', email },
+          payment,
+          wantsReminder: true,
+        },
+        key ? { 'idempotency-key': key } : undefined,
+      ),
+      201,
+    );
+  const confirmed = await book('consult', 'zoe@client.test', 'none', ids.ana, 'seed-1');
+  const paying = await book('portrait', 'yann@client.test', 'full', ids.ben);
+  const deposit = await book('portrait', 'xena@client.test', 'deposit');
+  const returning = await book('consult', 'zoe@client.test', 'none'); // a known email: waits for the code
+  const byAdmin = await json(
+    {
+      ...adminCall('POST', '/api/v1/admin/bookings', 'POST /api/v1/admin/bookings', {
+        service: 'portrait',
+        staff: ids.ben,
+        start: take('portrait', ids.ben).start,
+        client: { name: 'Walter Phone', email: 'walter@client.test' },
+      }),
+    },
+    201,
+  );
+  const cancelled = await book('consult', 'vic@client.test', 'none');
+  await json(pub('POST', `/api/v1/manage/${cancelled.token}/cancel`, 'POST /api/v1/manage/:token/cancel', {}), 200);
+  await d.deliver(); // the verification code and the other emails (no webhook exists yet)
+  const codeMail = d.mail.sent.find((m) => m.to.includes('zoe@client.test') && /code/i.test(m.subject));
+  const codes = codeMail ? [codeIn(codeMail.text)] : [];
+  if (codes.length === 0) throw new Error('no verification code was emailed');
+
+  const hook = await json(
+    adminCall('POST', '/api/v1/admin/webhooks', 'POST /api/v1/admin/webhooks', {
+      url: 'https://hooks.example.test/slotwise',
+      events: ['booking.confirmed'],
+    }),
+    201,
+  );
+  const dayOff = await json(
+    adminCall('POST', `/api/v1/admin/staff/${ids.ben}/days-off`, 'POST /api/v1/admin/staff/:id/days-off', {
+      from: '2027-05-03',
+      to: '2027-05-04',
+      note: 'Wedding',
+    }),
+    201,
+  );
+  const anaDaysOff = await json(
+    adminCall('GET', `/api/v1/admin/staff/${ids.ana}/days-off`, 'GET /api/v1/admin/staff/:id/days-off'),
+    200,
+  );
+  const spareKeys = [];
+  for (const role of ['admin', 'staff']) {
+    const made = await json(
+      adminCall('POST', '/api/v1/admin/api-keys', 'POST /api/v1/admin/api-keys', {
+        role,
+        ...(role === 'staff' ? { staff: ids.ana } : {}),
+        label: 'spare',
+      }),
+      201,
+    );
+    spareKeys.push(String(made.id));
+  }
+  const feed = await json(
+    adminCall('POST', `/api/v1/admin/staff/${ids.ana}/feed`, 'POST /api/v1/admin/staff/:id/feed'),
+    201,
+  );
+  // A password link: Cara's invitation, read from the email it sends.
+  await json(adminCall('POST', `/api/v1/admin/staff/${ids.cara}/invite`, 'POST /api/v1/admin/staff/:id/invite'), 201);
+  await d.deliver();
+  const passwordTokens = d.mail.sent
+    .map((m) => /\/admin\/password\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1])
+    .filter((t): t is string => t !== undefined);
+
+  const all = [confirmed, paying, deposit, returning, cancelled].map((r) => r.booking);
+  const [rows] = [await tdb.db.query('SELECT count(*)::int AS n FROM bookings')];
+  if (Number(rows[0]?.n) !== h.created.size) throw new Error('seeding: booking count');
+  return {
+    serviceIds: services.map((s) => String(s.id)),
+    spare: String(services.find((s) => s.slug === 'spare')?.id),
+    slugs: services.map((s) => s.slug),
+    staffIds: [ids.ana, ids.ben, ids.cara],
+    ...ids,
+    bookingIds: [...all.map((b) => String(b.id)), String(byAdmin.id)],
+    tokens: [confirmed.token, paying.token, deposit.token, returning.token, cancelled.token],
+    references: [...all.map((b) => b.reference), byAdmin.reference],
+    amounts: [paying.booking.payment.amountDue, deposit.booking.payment.amountDue, '0.00', '120', '30.000'],
+    codes,
+    clientEmails: ['zoe@client.test', 'yann@client.test', 'xena@client.test', 'walter@client.test'],
+    slots,
+    webhookIds: [String(hook.id)],
+    dayOffIds: [String(dayOff.id), ...anaDaysOff.daysOff.map((x: { id: string }) => String(x.id))],
+    spareKeyIds: spareKeys,
+    feedFiles: [String(feed.url).split('/').pop() as string],
+    passwordTokens,
+    payQueries: [paying, deposit].map((r) => new URL(r.next.url).search),
+  } satisfies Pools;
+}
