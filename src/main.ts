@@ -111,6 +111,8 @@ export interface ServeOptions {
   readonly clock?: Clock;
   /** How long shutdown waits for requests in flight and the job in hand (default 10 s). */
   readonly shutdownGraceMs?: number;
+  /** Embedded database: time between checkpoints (default 10 min). */
+  readonly checkpointEveryMs?: number;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -184,6 +186,7 @@ function requestLogger(logger: Logger): (entry: RequestLogEntry) => void {
 }
 
 const DEMO_GATEWAY_PATH = '/demo/gateway';
+const CHECKPOINT_EVERY_MS = 10 * 60_000;
 
 /**
  * The demo takes payments through its stand-in gateway on this server: set up on first start,
@@ -256,9 +259,18 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
   const ready = async (): Promise<Readiness> =>
     draining ? { ok: false, reason: 'shutting down' } : checkReadiness(rt.database.db);
   let closing: Promise<void> | null = null;
+  // The embedded database has no background checkpointer (decision 017): without one its WAL
+  // grows for as long as the process runs and a crash replays all of it.
+  const checkpoints = rt.sharedDatabase
+    ? null
+    : setInterval(() => {
+        rt.database.db.exec('CHECKPOINT').catch((error) => logger.warn({ err: error }, 'checkpoint failed'));
+      }, opts.checkpointEveryMs ?? CHECKPOINT_EVERY_MS);
+  checkpoints?.unref();
   const close = () => {
     closing ??= (async () => {
       draining = true;
+      if (checkpoints) clearInterval(checkpoints);
       const started = Date.now();
       const [inTime] = await Promise.all([closeHttp(server, graceMs), worker?.stop(graceMs)]);
       if (!inTime) logger.warn({ graceMs }, 'requests still running at shutdown were cut off');

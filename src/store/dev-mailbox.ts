@@ -6,11 +6,16 @@ import type { Sql } from './sql.ts';
 export function createDevMailbox(sql: Sql): DevMailbox {
   return {
     async save(m: MailMessage, now: number) {
-      await sql.query(
-        `INSERT INTO dev_mailbox (recipients, subject, text_body, html_body, attachments, sent_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), iso(now)],
-      );
+      // No wait for the disk (decision 017): the job's completion, a synchronous commit written
+      // after this one, takes it to the disk too; lost with it in a crash, the job runs again.
+      await sql.transaction(async (tx) => {
+        await tx.query('SET LOCAL synchronous_commit = off');
+        await tx.query(
+          `INSERT INTO dev_mailbox (recipients, subject, text_body, html_body, attachments, sent_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), iso(now)],
+        );
+      });
     },
     async list(to?: string) {
       const rows = to
