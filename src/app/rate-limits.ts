@@ -59,6 +59,32 @@ export const DEFAULT_LIMITS: Readonly<Record<LimitName, Limit>> = {
 /** Limits keyed by the caller's address: RATE_LIMIT_PER_IP=0 turns all of them off (API.md). */
 export const isPerAddress = (name: LimitName): boolean => name === 'ip' || name.endsWith('-ip');
 
+/**
+ * GCRA counters in this process's memory, for the `ip` limit alone: it is counted on every
+ * public request, where a database round trip would cost more than the request (measured: 2,700
+ * → 620 req/s for the month view), and it is a flood guard, not a guess guard. With N processes
+ * an address gets up to N times the limit; the limits on guessing and booking stay in the
+ * database. Keys whose time has passed are dropped as the map grows.
+ */
+export function localCounters(maxKeys = 100_000): Pick<Store, 'hitRateLimit'> {
+  const tats = new Map<string, number>();
+  return {
+    async hitRateLimit(key, max, windowMs, now) {
+      const step = Math.max(1, Math.ceil(windowMs / max));
+      const held = Math.max(tats.get(key) ?? now, now);
+      if (held + step - now > windowMs)
+        return { allowed: false, retryAfterMs: Math.max(1, held + step - windowMs - now) };
+      if (!tats.has(key) && tats.size >= maxKeys) {
+        for (const [k, tat] of tats) if (tat <= now) tats.delete(k);
+        // Still full of live keys: the oldest entry goes (Map keeps insertion order).
+        if (tats.size >= maxKeys) tats.delete(tats.keys().next().value as string);
+      }
+      tats.set(key, held + step);
+      return { allowed: true };
+    },
+  };
+}
+
 export interface LimitDeps {
   readonly store: Pick<Store, 'hitRateLimit'>;
   readonly clock: Clock;

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { type LimitName, overLimit } from '../app/rate-limits.ts';
+import { type LimitName, localCounters, overLimit } from '../app/rate-limits.ts';
 import type { Refusal } from '../app/result.ts';
 import type { AppDeps } from './deps.ts';
 import { sendRefusal } from './errors.ts';
@@ -29,6 +29,8 @@ const ACTIONS: readonly (readonly [string, RegExp, LimitName])[] = [
 const NOT_PUBLIC = /^\/(?:admin|api\/v1\/admin|assets|api\/docs|healthz|readyz)(?:\/|$)/;
 
 export function rateLimitByAddress(deps: AppDeps): MiddlewareHandler {
+  // Every public request counts against `ip`: kept in this process (app/rate-limits.ts says why).
+  const local = { ...deps, store: localCounters() };
   return async (c, next) => {
     const limits = deps.rateLimits;
     if (!limits) return next();
@@ -39,7 +41,7 @@ export function rateLimitByAddress(deps: AppDeps): MiddlewareHandler {
     if (action) names.push(action[2]);
     const address = clientAddress(c, deps.trustProxy ?? 0);
     for (const name of names) {
-      const refused = await overLimit(deps, name, address);
+      const refused = await overLimit(name === 'ip' ? local : deps, name, address);
       if (refused) return tooMany(c, deps, refused);
     }
     return next();

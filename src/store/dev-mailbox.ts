@@ -8,14 +8,13 @@ export function createDevMailbox(sql: Sql): DevMailbox {
     async save(m: MailMessage, now: number) {
       // No wait for the disk (decision 017): the job's completion, a synchronous commit written
       // after this one, takes it to the disk too; lost with it in a crash, the job runs again.
-      await sql.transaction(async (tx) => {
-        await tx.query('SET LOCAL synchronous_commit = off');
-        await tx.query(
-          `INSERT INTO dev_mailbox (recipients, subject, text_body, html_body, attachments, sent_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), iso(now)],
-        );
-      });
+      // synchronous_commit is set for this statement's own transaction and read at its commit.
+      await sql.query(
+        `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+         INSERT INTO dev_mailbox (recipients, subject, text_body, html_body, attachments, sent_at)
+         SELECT $1, $2, $3, $4, $5, $6 FROM durability`,
+        [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), iso(now)],
+      );
     },
     async list(to?: string) {
       const rows = to

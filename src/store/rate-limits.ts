@@ -5,6 +5,11 @@
  * a key gets `max` hits at once and then one every window/max. The conflict clause's WHERE is
  * re-checked on the latest row under its lock, so concurrent hits cannot overshoot.
  *
+ * A counter lost in a crash costs nothing, while waiting for the disk would cost every hit an
+ * fsync (decision 017): the statement sets synchronous_commit off for its own transaction
+ * (`set_config(…, true)`, read at commit), so it commits without waiting; the next synchronous
+ * commit or checkpoint takes it to the disk. One round trip still.
+ *
  * The same statement deletes a few rows whose time has passed (equal to no row): the table is
  * kept small by its own traffic, with no timer. SKIP LOCKED keeps that from ever waiting.
  */
@@ -12,7 +17,8 @@ import type { RateLimitHit } from '../app/ports.ts';
 import type { Sql } from './sql.ts';
 
 const HIT = `
-WITH stale AS (
+WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value),
+stale AS (
   DELETE FROM rate_limits WHERE key IN (
     SELECT key FROM rate_limits WHERE tat < $2::bigint AND key <> $1 ORDER BY tat LIMIT 8 FOR UPDATE SKIP LOCKED
   )
@@ -23,7 +29,8 @@ hit AS (
   WHERE GREATEST(r.tat, $2::bigint) + $3::bigint - $2::bigint <= $4::bigint
   RETURNING tat
 )
-SELECT (SELECT tat FROM hit) AS granted, (SELECT tat FROM rate_limits WHERE key = $1) AS held`;
+SELECT (SELECT tat FROM hit) AS granted, (SELECT tat FROM rate_limits WHERE key = $1) AS held,
+  (SELECT value FROM durability) AS durability`;
 
 export async function hitRateLimit(
   sql: Sql,
@@ -33,13 +40,7 @@ export async function hitRateLimit(
   now: number,
 ): Promise<RateLimitHit> {
   const step = Math.max(1, Math.ceil(windowMs / max));
-  // A counter lost in a crash costs nothing; waiting for the disk on every public request would
-  // (decision 017: commits are synced, ~4 ms each here). So this commit does not wait for its WAL
-  // to reach the disk; a later synchronous commit, or the next checkpoint, takes it along.
-  const [row] = await sql.transaction(async (tx) => {
-    await tx.query('SET LOCAL synchronous_commit = off');
-    return tx.query(HIT, [key, Math.floor(now), step, windowMs]);
-  });
+  const [row] = await sql.query(HIT, [key, Math.floor(now), step, windowMs]);
   if (row && row.granted !== null) return { allowed: true };
   // Refused: the next hit fits once now + step <= held + window… i.e. at held + step - window.
   const held = Number(row?.held ?? now);

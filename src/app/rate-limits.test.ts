@@ -1,0 +1,59 @@
+/**
+ * The in-process counters for the `ip` limit: the same GCRA answers as the database's
+ * (src/store/contract/rate-limits.ts), and a bounded map.
+ */
+import { describe, expect, it } from 'vitest';
+import { localCounters, overLimit } from './rate-limits.ts';
+
+const T0 = Date.parse('2027-03-26T11:00:00Z');
+
+describe('localCounters', () => {
+  it('allows max hits at once, refuses the next with the exact wait, and lets one more in per window/max', async () => {
+    const c = localCounters();
+    const at = (ms: number) => c.hitRateLimit('k', 3, 60_000, T0 + ms);
+    const seen = [
+      await at(0),
+      await at(0),
+      await at(0),
+      await at(0),
+      await at(19_999),
+      await at(20_000),
+      await at(20_000),
+    ];
+    expect(seen).toEqual([
+      { allowed: true },
+      { allowed: true },
+      { allowed: true },
+      { allowed: false, retryAfterMs: 20_000 },
+      { allowed: false, retryAfterMs: 1 },
+      { allowed: true },
+      { allowed: false, retryAfterMs: 20_000 },
+    ]);
+  });
+
+  it('keeps at most maxKeys: spent keys go first, then the oldest', async () => {
+    const c = localCounters(2);
+    await c.hitRateLimit('a', 1, 60_000, T0);
+    await c.hitRateLimit('b', 1, 60_000, T0 + 30_000);
+    // At T0 + 60 s 'a' is spent: it makes room for 'c'; 'b' is still held.
+    await c.hitRateLimit('c', 1, 60_000, T0 + 60_000);
+    expect(await c.hitRateLimit('b', 1, 60_000, T0 + 60_000)).toEqual({ allowed: false, retryAfterMs: 30_000 });
+    // Full of live keys: the oldest ('b') goes for 'd'.
+    await c.hitRateLimit('d', 1, 60_000, T0 + 60_000);
+    expect(await c.hitRateLimit('b', 1, 60_000, T0 + 60_000)).toEqual({ allowed: true });
+  });
+});
+
+describe('overLimit', () => {
+  it('is off for a limit not configured, and answers RATE_LIMITED with whole seconds when over', async () => {
+    const deps = { store: localCounters(), clock: { now: () => T0 }, rateLimits: { ip: { max: 1, windowMs: 90_500 } } };
+    expect(await overLimit(deps, 'booking-ip', '1.2.3.4')).toBeNull();
+    expect(await overLimit(deps, 'ip', '1.2.3.4')).toBeNull();
+    expect(await overLimit(deps, 'ip', ' 1.2.3.4 ')).toEqual({
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: 'Too many attempts; please try again in 2 minutes.',
+      details: { retryAfterSeconds: 91 },
+    });
+  });
+});
