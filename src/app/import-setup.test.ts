@@ -111,6 +111,13 @@ describe('importSetup', () => {
       );
     });
 
+    it('an image that is not an http(s) URL or a local path (no javascript: links on the pages)', async () => {
+      await expectProblems(
+        { services: [{ ...portrait, imageUrl: 'javascript:alert(1)' }] },
+        { 'services[0].imageUrl': 'an http(s) URL or a path such as /img/a.jpg' },
+      );
+    });
+
     it('a deposit above the price', async () => {
       await expectProblems(
         { services: [{ ...portrait, price: '120.00', deposit: '150.00' }] },

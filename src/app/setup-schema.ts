@@ -55,6 +55,15 @@ export const businessSchema = z.strictObject({
   reminderHours: z.number().int().min(0).max(8760).optional(),
 });
 
+/** An image shown on the public pages: an http(s) URL or a path on this site (no `javascript:`). */
+export const imageUrl = z
+  .string()
+  .max(2000)
+  .refine(
+    (v) => /^https?:\/\/[^\s]+$/i.test(v) || /^\/(?!\/)[^\s]*$/.test(v),
+    'an http(s) URL or a path such as /img/a.jpg',
+  );
+
 export const serviceSchema = z.strictObject({
   key: slug,
   name: z.string().min(1).max(200),
@@ -63,7 +72,7 @@ export const serviceSchema = z.strictObject({
   price: money.optional(),
   deposit: money.optional(),
   currency: currency.optional(),
-  imageUrl: z.string().max(2000).nullable().optional(),
+  imageUrl: imageUrl.nullable().optional(),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#3366ff"')

@@ -89,7 +89,8 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
         ...STUDIO.services?.[0],
         name: SERVICE_NAME,
         description: V.description,
-        imageUrl: 'javascript:alert(1)',
+        // The import refuses javascript: URLs (as the admin API does); this one is valid and hostile.
+        imageUrl: 'https://img.example/a.png?"><script>alert(1)</script>',
         color: '#ffe066',
       },
       { ...STUDIO.services?.[1], name: V.service2 },

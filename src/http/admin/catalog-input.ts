@@ -6,19 +6,19 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { businessSchema, currency, hoursSchema, serviceSchema, slug, staffSchema } from '../../app/setup-schema.ts';
+import {
+  businessSchema,
+  currency,
+  hoursSchema,
+  imageUrl,
+  serviceSchema,
+  slug,
+  staffSchema,
+} from '../../app/setup-schema.ts';
 import { check, date, type Parsed, readJson, text, zone } from '../validation.ts';
 
 const id = (what: string) => z.string().regex(/^\d{1,18}$/, `a ${what} id`);
 const name = text(200).min(1, 'required');
-/** An image shown on the public pages: an http(s) URL or a path on this site. */
-const imageUrl = z
-  .string()
-  .max(2000)
-  .refine(
-    (v) => /^https?:\/\/[^\s]+$/i.test(v) || /^\/(?!\/)[^\s]*$/.test(v),
-    'an http(s) URL or a path such as /img/a.jpg',
-  );
 /** A secret is kept as given (no trimming), but PostgreSQL cannot store NUL. */
 const secret = z
   .string()
