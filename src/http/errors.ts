@@ -27,10 +27,15 @@ export function errorBody(code: ErrorCode, message: string, details?: Record<str
   return { error: details ? { code, message, details } : { code, message } };
 }
 
+/** A RATE_LIMITED refusal's wait as `Retry-After` (API and pages alike); other refusals: nothing. */
+export function setRetryAfter(c: Context, r: Refusal): void {
+  const wait = r.details?.retryAfterSeconds;
+  if (r.code === 'RATE_LIMITED') c.header('Retry-After', String(typeof wait === 'number' ? wait : 60));
+}
+
 /** Sends a refusal as `{error: {code, message, details}}` with its status. */
 export function sendRefusal(c: Context, r: Refusal): Response {
-  const wait = r.details?.retryAfterSeconds;
-  if (r.code === 'RATE_LIMITED' && typeof wait === 'number') c.header('Retry-After', String(wait));
+  setRetryAfter(c, r);
   return c.json(errorBody(r.code, r.message, r.details), STATUS[r.code]);
 }
 

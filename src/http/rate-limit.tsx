@@ -9,9 +9,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { type LimitName, localCounters, overLimit } from '../app/rate-limits.ts';
 import type { Refusal } from '../app/result.ts';
 import type { AppDeps } from './deps.ts';
-import { sendRefusal } from './errors.ts';
+import { sendRefusal, setRetryAfter } from './errors.ts';
 import { pageContext } from './pages/context.ts';
-import { Layout, page } from './pages/layout.tsx';
+import { messagePage } from './pages/services.tsx';
 
 /** The actions with limits of their own, by method and path (pages and API alike). */
 const ACTIONS: readonly (readonly [string, RegExp, LimitName])[] = [
@@ -50,20 +50,9 @@ export function rateLimitByAddress(deps: AppDeps): MiddlewareHandler {
 
 async function tooMany(c: Context, deps: AppDeps, refused: Refusal): Promise<Response> {
   if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/feeds/')) return sendRefusal(c, refused);
-  c.header('Retry-After', String(refused.details?.retryAfterSeconds ?? 60));
+  setRetryAfter(c, refused);
   const ctx = await pageContext(c, deps);
-  return c.html(
-    page(
-      <Layout ctx={ctx} title={ctx.m.error.tooMany}>
-        <h1>{ctx.m.error.tooMany}</h1>
-        <p>{ctx.m.error.tooManyBody}</p>
-        <p>
-          <a href="/">{ctx.m.error.home}</a>
-        </p>
-      </Layout>,
-    ),
-    429,
-  );
+  return messagePage(c, ctx, ctx.m.error.tooMany, ctx.m.error.tooManyBody, 429);
 }
 
 /**

@@ -14,7 +14,7 @@ import { resendCode } from '../../app/resend-code.ts';
 import { verifyEmail } from '../../app/verify-email.ts';
 import { dateOf, parseInstant } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
-import { STATUS } from '../errors.ts';
+import { STATUS, setRetryAfter } from '../errors.ts';
 import { pageContext } from './context.ts';
 import { readForm } from './form.ts';
 import { clockTime, span, zoneName } from './format.ts';
@@ -43,14 +43,14 @@ export function manageActions(deps: AppDeps): Hono {
     if (r.ok && r.value.next.action === 'pay') return c.redirect(r.value.next.url, 303);
     if (r.ok) return c.redirect(`${managePath(c.req.param('token'))}?done=1`, 303);
     const text = r.code === 'CODE_INVALID' ? m.verify.wrong(Number(r.details?.attemptsLeft ?? 0)) : r.message;
-    if (r.code === 'RATE_LIMITED') c.header('Retry-After', String(r.details?.retryAfterSeconds ?? 60));
+    setRetryAfter(c, r);
     return managePage(c, deps, { text, status: STATUS[r.code], error: true });
   });
 
   app.post('/:token/resend-code', async (c) => {
     const { m } = await pageContext(c, deps);
     const r = await resendCode(deps, c.req.param('token'));
-    if (!r.ok && r.code === 'RATE_LIMITED') c.header('Retry-After', String(r.details?.retryAfterSeconds ?? 60));
+    if (!r.ok) setRetryAfter(c, r);
     return managePage(
       c,
       deps,

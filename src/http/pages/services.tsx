@@ -43,18 +43,21 @@ export async function servicesPage(c: Context, deps: AppDeps) {
   );
 }
 
-export function notFoundPage(c: Context, ctx: PageContext, message: string) {
-  const { m } = ctx;
+/** A page that only says something (not found, too many requests), with a way back to the services. */
+export function messagePage(c: Context, ctx: PageContext, title: string, message: string, status: 404 | 429) {
   return c.html(
     page(
-      <Layout ctx={ctx} title={m.error.notFound}>
-        <h1>{m.error.notFound}</h1>
+      <Layout ctx={ctx} title={title}>
+        <h1>{title}</h1>
         <p>{message}</p>
         <p>
-          <a href="/">{m.error.home}</a>
+          <a href="/">{ctx.m.error.home}</a>
         </p>
       </Layout>,
     ),
-    404,
+    status,
   );
 }
+
+export const notFoundPage = (c: Context, ctx: PageContext, message: string) =>
+  messagePage(c, ctx, ctx.m.error.notFound, message, 404);

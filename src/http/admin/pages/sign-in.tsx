@@ -7,6 +7,7 @@ import { getCookie } from 'hono/cookie';
 import { authenticateSession } from '../../../app/dashboard/authenticate.ts';
 import { signIn } from '../../../app/dashboard/sign-in.ts';
 import type { AppDeps } from '../../deps.ts';
+import { setRetryAfter } from '../../errors.ts';
 import { accountDeps } from '../account-deps.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
@@ -75,7 +76,7 @@ export async function submitSignIn(c: Context, deps: AppDeps) {
     userAgent: c.req.header('user-agent') ?? '',
   });
   if (!r.ok && r.code === 'RATE_LIMITED') {
-    c.header('Retry-After', String(r.details?.retryAfterSeconds ?? 60));
+    setRetryAfter(c, r);
     return render(c, deps, { email, next, error: r.message }, 429);
   }
   if (!r.ok) return render(c, deps, { email, next, error: r.message }, 401);
