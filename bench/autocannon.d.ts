@@ -41,6 +41,10 @@ declare module 'autocannon' {
     readonly '2xx': number;
     readonly statusCodeStats: Record<string, { count: number }>;
   }
-  function autocannon(opts: Options): PromiseLike<Result>;
+  /** A running load: a promise of the result that is also an event emitter ('response' after each answer). */
+  export interface Instance extends PromiseLike<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): this;
+  }
+  function autocannon(opts: Options): Instance;
   export default autocannon;
 }

@@ -44,6 +44,15 @@ describe('loadConfig: job timing and logs', () => {
     });
   });
 
+  it('takes DATABASE_POOL_SIZE (10 by default, 1 to 1000)', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { databasePoolSize: 10 } });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' })).toMatchObject({ ok: true, config: { databasePoolSize: 25 } });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '0' })).toEqual({
+      ok: false,
+      problems: ['DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "0")'],
+    });
+  });
+
   it('takes JOB_LEASE_SECONDS, JOB_POLL_MS and LOG_LEVEL (case-insensitive; silent allowed)', () => {
     expect(loadConfig({ JOB_LEASE_SECONDS: '5', JOB_POLL_MS: '50', LOG_LEVEL: 'Silent' })).toMatchObject({
       ok: true,

@@ -10,6 +10,8 @@ export interface Config {
   readonly host: string;
   /** postgres://… for a server; null = embedded PGlite in dataDir. */
   readonly databaseUrl: string | null;
+  /** Server mode: connections each process keeps to PostgreSQL (DATABASE_POOL_SIZE). */
+  readonly databasePoolSize: number;
   readonly dataDir: string;
   /** smtp://… ; null = the dev outbox. */
   readonly mailUrl: string | null;
@@ -107,6 +109,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const port = overrides.port ?? integer(env, 'PORT', 3000, 0, 65535, problems);
   const host = env.HOST?.trim() || '127.0.0.1';
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const databasePoolSize = integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000, problems);
   const dir = env.SLOTWISE_DATA_DIR?.trim() || './data';
   const mailUrl = url(env, 'MAIL_URL', ['smtp:', 'smtps:'], problems);
   const mailFrom = env.MAIL_FROM?.trim() || 'Slotwise <bookings@localhost>';
@@ -140,6 +143,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       port,
       host,
       databaseUrl,
+      databasePoolSize,
       dataDir: isAbsolute(dir) ? dir : resolve(dir),
       mailUrl,
       mailFrom,

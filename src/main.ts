@@ -55,7 +55,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const shared = config.databaseUrl !== null;
   const database = await openDatabase(
     config.databaseUrl !== null
-      ? { kind: 'postgres', url: config.databaseUrl }
+      ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   // Embedded mode: this process alone writes the database (data-dir lock), so reads may be cached.

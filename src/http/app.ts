@@ -3,13 +3,13 @@
  * does), so it can be driven with app.request() or mounted as a fetch handler in another server.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { adminApi } from './admin/api.ts';
 import { adminPages } from './admin/pages/routes.tsx';
 import { devApi } from './api/dev.ts';
 import { manageApi } from './api/manage.ts';
 import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
+import { formTooLarge, limitBody } from './body-limit.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
 import { feedRoutes } from './feeds.ts';
@@ -52,14 +52,11 @@ export function createApp(deps: AppDeps): Hono {
   // Streams the body and stops reading past the limit, whatever Content-Length claims.
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
-    }),
+    limitBody((c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)),
   );
   // The public pages' forms too (the dashboard's have their own): without it a huge form was read whole.
   for (const forms of ['/book/*', '/manage/*', '/demo/*']) {
-    app.use(forms, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
+    app.use(forms, limitBody(formTooLarge));
   }
   if (deps.jobsQueued) {
     const queued = deps.jobsQueued;

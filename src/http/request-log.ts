@@ -49,7 +49,9 @@ export function requestLog(log?: (entry: RequestLogEntry) => void): MiddlewareHa
     const requestId = requestIdFrom(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     await next();
-    c.header('x-request-id', requestId);
+    // On the response's own headers: c.header() after the handler would rebuild the response as a
+    // full web Response (a body stream and all), a cost every request would pay.
+    c.res.headers.set('x-request-id', requestId);
     log?.({
       requestId,
       method: c.req.method,

@@ -88,15 +88,13 @@ export async function countBookings(
 
 export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
   try {
-    // Most inserts meet no lapsed hold, so they cost one statement. Only when the constraint
-    // refuses do we expire the lapsed holds in the way and try again, both in one savepoint.
-    try {
-      return { ok: true, booking: await sql.transaction((tx) => insertRow(tx, b, now)) };
-    } catch (error) {
-      if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
-    }
+    // Most inserts meet no conflict, so they cost one statement and no savepoint. Only when a
+    // constraint turns the row away do we expire the lapsed holds in the way and try again in a
+    // savepoint, where the plain insert either succeeds or says which constraint it was.
+    const inserted = await insertRowUnlessConflict(sql, b, now);
+    if (inserted) return { ok: true, booking: inserted };
     return await sql.transaction(async (tx) => {
-      if ((await expireLapsedHolds(tx, b, now)) === 0) return { ok: false, code: 'SLOT_UNAVAILABLE' } as const;
+      await expireLapsedHolds(tx, b, now);
       return { ok: true, booking: await insertRow(tx, b, now) } as const;
     });
   } catch (error) {
@@ -132,10 +130,40 @@ export async function expireLapsedHolds(
  * With it, the second writer waits for the first to commit and then meets the constraint: 23P01.
  */
 export async function lockStaffBookings(sql: Sql, staffId: string): Promise<void> {
-  await sql.query("SELECT pg_advisory_xact_lock(hashtextextended('slotwise:staff-bookings:' || $1, 0))", [staffId]);
+  await sql.query(`SELECT ${staffLock(1)}`, [staffId]);
 }
 
-/** Inserts the row and reads it back with its service and staff names, in one statement. */
+/** The lock of lockStaffBookings as an SQL expression, the member's id being parameter $n. */
+const staffLock = (n: number) => `pg_advisory_xact_lock(hashtextextended('slotwise:staff-bookings:' || $${n}, 0))`;
+
+/**
+ * The common case in one statement: takes the member's lock (lockStaffBookings), inserts the row
+ * unless a constraint turns it away (ON CONFLICT DO NOTHING covers the exclusion constraint too)
+ * and reads it back with its service and staff names. Null when a constraint turned it away.
+ * The lock is taken in the row source, so before the insert; the parameters carry their types
+ * there, as a SELECT list does not take them from the target columns.
+ */
+async function insertRowUnlessConflict(sql: Sql, b: NewBooking, now: number): Promise<Booking | null> {
+  const [row] = await sql.query(
+    `WITH ins AS (
+       INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
+         client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
+         payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at)
+       SELECT $1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text,
+         $10::boolean, $11::text, $12::text, $13::text, $14::timestamptz, $15::timestamptz,
+         tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
+         $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz
+       FROM (SELECT ${staffLock(3)}) AS staff_lock
+       ON CONFLICT DO NOTHING
+       RETURNING *)
+     SELECT ins.*, sv.name AS service_name, st.name AS staff_name
+     FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`,
+    rowParams(b, now),
+  );
+  return row ? toBooking(row) : null;
+}
+
+/** Inserts the row and reads it back with its service and staff names; a constraint's refusal throws. */
 async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking> {
   await lockStaffBookings(sql, b.staffId);
   const [row] = await sql.query(
@@ -148,36 +176,41 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
        RETURNING *)
      SELECT ins.*, sv.name AS service_name, st.name AS staff_name
      FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`,
-    [
-      b.reference,
-      b.serviceId,
-      b.staffId,
-      b.clientId,
-      b.client.name,
-      b.client.email,
-      b.client.phone,
-      b.client.address,
-      b.notes,
-      b.wantsReminder,
-      b.locale,
-      b.timezone,
-      b.status,
-      iso(b.start),
-      iso(b.end),
-      iso(b.occupied.start),
-      iso(b.occupied.end),
-      optIso(b.holdUntil),
-      b.paymentOption,
-      b.amountDue,
-      b.currency,
-      b.price,
-      b.manageTokenHash,
-      iso(now),
-      optIso(b.remindAt),
-    ],
+    rowParams(b, now),
   );
   if (!row) throw new Error('inserted booking not returned');
   return toBooking(row);
+}
+
+/** The 25 parameters of both inserts, in column order ($24 is created_at and updated_at). */
+function rowParams(b: NewBooking, now: number): unknown[] {
+  return [
+    b.reference,
+    b.serviceId,
+    b.staffId,
+    b.clientId,
+    b.client.name,
+    b.client.email,
+    b.client.phone,
+    b.client.address,
+    b.notes,
+    b.wantsReminder,
+    b.locale,
+    b.timezone,
+    b.status,
+    iso(b.start),
+    iso(b.end),
+    iso(b.occupied.start),
+    iso(b.occupied.end),
+    optIso(b.holdUntil),
+    b.paymentOption,
+    b.amountDue,
+    b.currency,
+    b.price,
+    b.manageTokenHash,
+    iso(now),
+    optIso(b.remindAt),
+  ];
 }
 
 export async function getBooking(sql: Sql, id: string): Promise<Booking | null> {

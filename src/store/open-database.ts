@@ -13,7 +13,7 @@ import type { Database } from './sql.ts';
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'memory' }
-  | { kind: 'postgres'; url: string };
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface OpenedDatabase {
   readonly db: Database;
@@ -28,7 +28,7 @@ function openDriver(target: DatabaseTarget): Promise<Database> {
     case 'memory':
       return openPglite();
     case 'postgres':
-      return openPostgres(target.url);
+      return openPostgres(target.url, target.poolSize === undefined ? {} : { max: target.poolSize });
     default: {
       const unknown: never = target;
       throw new Error(`unknown database target ${JSON.stringify(unknown)}`);

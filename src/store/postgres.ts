@@ -11,10 +11,12 @@
  * carries the SQLSTATE on `.code` and the constraint on `.constraint` (sqlState(), constraintOf()).
  */
 import pg from 'pg';
-import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
+import { type Database, type Row, type Sql, sqlState, withSavepoints } from './sql.ts';
 
-/** Connections kept by one process; PostgreSQL's default max_connections (100) fits several processes. */
+/** Connections kept by one process unless told (DATABASE_POOL_SIZE); PostgreSQL's default max_connections (100) fits several processes. */
 const DEFAULT_MAX = 10;
+/** Distinct statement texts run as named prepared statements; beyond this (never reached by our fixed SQL) unnamed. */
+const MAX_PREPARED = 500;
 
 /** Opens a pool on a postgres:// URL; nothing connects until the first statement. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
@@ -26,12 +28,41 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   // opens a fresh connection, and a statement on a broken one fails on its own.
   pool.on('error', () => {});
 
-  const run = async (client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) =>
-    (await client.query<Row>(text, params ? [...params] : undefined)).rows;
+  // Each distinct statement text gets a name, so every connection parses and plans it once and
+  // afterwards only binds and executes it (pg keeps the prepared statements per connection).
+  const names = new Map<string, string>();
+  let nextName = 0;
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `sw${nextName++}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const runNamed = async (client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) =>
+    (await client.query<Row>({ name: nameOf(text), text, values: params ? [...params] : [] })).rows;
+  /**
+   * A prepared `SELECT *` fails once its table has gained a column (another process migrated the
+   * database during a rolling upgrade): the names are dropped so every text is prepared afresh
+   * under a new one, and a statement outside a transaction is run again. Inside one, the
+   * transaction has failed and its caller sees the error; the next try prepares afresh.
+   */
+  const run = async (client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[], retry = false) => {
+    try {
+      return await runNamed(client, text, params);
+    } catch (error) {
+      if (!isStalePlan(error)) throw error;
+      names.clear();
+      if (!retry) throw error;
+      return await runNamed(client, text, params);
+    }
+  };
 
   return {
     driver: 'postgres',
-    query: async <T extends Row>(text: string, params?: readonly unknown[]) => (await run(pool, text, params)) as T[],
+    query: async <T extends Row>(text: string, params?: readonly unknown[]) =>
+      (await run(pool, text, params, true)) as T[],
     // Without parameters pg uses the simple query protocol, which accepts several statements.
     exec: async (text: string) => {
       await pool.query(text);
@@ -71,4 +102,13 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     },
     close: () => pool.end(),
   };
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose result columns changed under it. */
+function isStalePlan(error: unknown): boolean {
+  return (
+    sqlState(error) === '0A000' &&
+    error instanceof Error &&
+    /cached plan must not change result type/.test(error.message)
+  );
 }

@@ -19,6 +19,8 @@ import pg from 'pg';
 export interface TestPostgres {
   /** postgres://… of a database of its own. */
   readonly url: string;
+  /** The same database over the server's Unix socket, when it is a throwaway server on this machine. */
+  readonly socketUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -173,6 +175,7 @@ async function runPostgres(
       let stopped = false;
       return {
         url,
+        socketUrl: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
         async stop() {
           if (stopped) return;
           stopped = true;

@@ -4,9 +4,8 @@
  * redirect to sign-in with `?next=`; a POST without its `_csrf`: 403).
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { formTooLarge, limitBody } from '../../body-limit.ts';
 import type { AppDeps } from '../../deps.ts';
-import { MAX_BODY_BYTES } from '../../validation.ts';
 import { type AdminEnv, requirePageActor } from '../auth.ts';
 import { accountPages } from './account.tsx';
 import { bookingPages } from './booking-pages.tsx';
@@ -30,7 +29,7 @@ function pageHeaders(): Parameters<Hono<AdminEnv>['use']>[1] {
 export function adminPages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use('*', pageHeaders());
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
+  app.use('*', limitBody(formTooLarge));
 
   // No session needed.
   app.get('/sign-in', (c) => signInPage(c, deps));
