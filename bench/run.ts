@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runBooking } from './booking.ts';
+import { runBookingFloor } from './booking-floor.ts';
 import { runCore } from './core.ts';
 import { type Figure, machine } from './figures.ts';
 import { runHttp } from './http.ts';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     ['core', runCore],
     ['http', runHttp],
     ['booking', runBooking],
+    ['booking floor', runBookingFloor],
     ['startup', runStartup],
     ['server mode', runServerMode],
   ];
