@@ -60,6 +60,33 @@ interface Slot {
 }
 
 describe('the demo studio', () => {
+  // Through the real HTTP adapter, which answers from its own light request and response objects:
+  // the headers set after a handler must reach the socket for a GET, a refused POST and a page.
+  it('sends the request id and the security headers on every kind of answer', async () => {
+    const answers = await Promise.all([
+      fetch(`${server.url}/api/v1/services`, { headers: { 'x-request-id': 'probe-get' } }),
+      fetch(`${server.url}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'probe-post' },
+        body: '{}',
+      }),
+      fetch(`${server.url}/`, { headers: { 'x-request-id': 'probe-page' } }),
+    ]);
+    expect(
+      answers.map((r) => [
+        r.status,
+        r.headers.get('x-request-id'),
+        r.headers.get('x-content-type-options'),
+        Boolean(r.headers.get('content-security-policy')),
+      ]),
+    ).toEqual([
+      [200, 'probe-get', 'nosniff', true],
+      [400, 'probe-post', 'nosniff', true],
+      [200, 'probe-page', 'nosniff', true],
+    ]);
+    await Promise.all(answers.map((r) => r.arrayBuffer()));
+  });
+
   it('prints where it serves and what it loaded', () => {
     expect(server.output()).toMatch(/Slotwise is serving Lumen Photo Studio at http:\/\/127\.0\.0\.1:\d+/);
     expect(server.output()).toMatch(/Loaded the demo studio: 3 services, 3 photographers, 5 bookings\./);
