@@ -137,15 +137,13 @@ export async function lockStaffBookings(sql: Sql, staffId: string): Promise<void
 const staffLock = (n: number) => `pg_advisory_xact_lock(hashtextextended('slotwise:staff-bookings:' || $${n}, 0))`;
 
 /**
- * The common case in one statement: takes the member's lock (lockStaffBookings), inserts the row
- * unless a constraint turns it away (ON CONFLICT DO NOTHING covers the exclusion constraint too)
- * and reads it back with its service and staff names. Null when a constraint turned it away.
- * The lock is taken in the row source, so before the insert; the parameters carry their types
- * there, as a SELECT list does not take them from the target columns.
+ * One statement: takes the member's lock (lockStaffBookings), inserts the row and reads it back
+ * with its service and staff names. The lock is taken in the row source, so before the insert;
+ * the parameters carry their types there, as a SELECT list does not take them from the target
+ * columns. With `onConflict`, a row a constraint turns away (ON CONFLICT DO NOTHING covers the
+ * exclusion constraint too) comes back as no row; without it, the refusal throws and says which.
  */
-async function insertRowUnlessConflict(sql: Sql, b: NewBooking, now: number): Promise<Booking | null> {
-  const [row] = await sql.query(
-    `WITH ins AS (
+const insertStatement = (onConflict: string) => `WITH ins AS (
        INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
          client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
          payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at)
@@ -154,30 +152,23 @@ async function insertRowUnlessConflict(sql: Sql, b: NewBooking, now: number): Pr
          tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
          $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz
        FROM (SELECT ${staffLock(3)}) AS staff_lock
-       ON CONFLICT DO NOTHING
+       ${onConflict}
        RETURNING *)
      SELECT ins.*, sv.name AS service_name, st.name AS staff_name
-     FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`,
-    rowParams(b, now),
-  );
+     FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`;
+
+const INSERT_UNLESS_CONFLICT = insertStatement('ON CONFLICT DO NOTHING');
+const INSERT = insertStatement('');
+
+/** The common case: the row, or null when a constraint turned it away. */
+async function insertRowUnlessConflict(sql: Sql, b: NewBooking, now: number): Promise<Booking | null> {
+  const [row] = await sql.query(INSERT_UNLESS_CONFLICT, rowParams(b, now));
   return row ? toBooking(row) : null;
 }
 
-/** Inserts the row and reads it back with its service and staff names; a constraint's refusal throws. */
+/** The row; a constraint's refusal throws (23P01 for the slot, 23505 for the reference). */
 async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking> {
-  await lockStaffBookings(sql, b.staffId);
-  const [row] = await sql.query(
-    `WITH ins AS (
-       INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
-         client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
-         payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-         tstzrange($16::timestamptz, $17::timestamptz), $18, $19, $20, $21, $22, $23, $24, $24, $25)
-       RETURNING *)
-     SELECT ins.*, sv.name AS service_name, st.name AS staff_name
-     FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`,
-    rowParams(b, now),
-  );
+  const [row] = await sql.query(INSERT, rowParams(b, now));
   if (!row) throw new Error('inserted booking not returned');
   return toBooking(row);
 }
