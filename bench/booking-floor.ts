@@ -9,21 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/store/open-database.ts';
-import { type Figure, median, p99 } from './figures.ts';
+import { type Figure, median, p99, timeAsync } from './figures.ts';
 
 const ROUND_TRIPS = 2000;
 const COMMITS = 300;
-
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(50, runs); i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e3);
-  }
-  return out;
-}
 
 export async function runBookingFloor(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'slotwise-bench-floor-'));
@@ -31,9 +20,10 @@ export async function runBookingFloor(): Promise<Figure[]> {
   try {
     const db = opened.db;
     await db.exec('CREATE TABLE floor_probe (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at timestamptz)');
-    const trip = await timed(ROUND_TRIPS, () => db.query('SELECT $1::int AS n', [1]));
-    const commit = await timed(COMMITS, () =>
-      db.transaction((tx) => tx.query('INSERT INTO floor_probe (at) VALUES ($1)', [new Date().toISOString()])),
+    const trip = await timeAsync(() => db.query('SELECT $1::int AS n', [1]), { runs: ROUND_TRIPS, warmup: 50 });
+    const commit = await timeAsync(
+      () => db.transaction((tx) => tx.query('INSERT INTO floor_probe (at) VALUES ($1)', [new Date().toISOString()])),
+      { runs: COMMITS, warmup: 50 },
     );
     const figure = (name: string, samples: number[], unit: 'µs' | 'ms', note: string): Figure => {
       const k = unit === 'ms' ? 1000 : 1;

@@ -74,3 +74,15 @@ export function timeSync(fn: () => unknown, opts: { runs: number; warmup: number
   }
   return out;
 }
+
+/** timeSync for work that must be awaited, one call per sample: per-call microseconds. */
+export async function timeAsync(fn: () => Promise<unknown>, opts: { runs: number; warmup: number }): Promise<number[]> {
+  for (let i = 0; i < opts.warmup; i++) await fn();
+  const out: number[] = [];
+  for (let r = 0; r < opts.runs; r++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  return out;
+}

@@ -119,13 +119,10 @@ async function drive(urls: string[], work: { staff: string; start: string }[], t
   };
 }
 
-/** Where the three servers and their throwaway database stand between rounds. */
+/** The slots still free for the next rounds: the members, and the first day no round used yet. */
 interface Rig {
-  readonly urls: string[];
   readonly staffIds: string[];
   firstDay: number;
-  /** Waits until no job is left to run; when the last one was done (ms since the epoch). */
-  readonly drained: () => Promise<number>;
 }
 
 /**
@@ -133,6 +130,7 @@ interface Rig {
  * starts only once the last one's jobs are all done, so no round pays for another's emails.
  */
 function drainer(url: string): {
+  /** Waits until no job is left to run; when the last one was done (ms since the epoch). */
   drained: () => Promise<number>;
   vacuum: () => Promise<void>;
   close: () => Promise<void>;
@@ -188,9 +186,10 @@ export async function runServerMode(): Promise<Figure[]> {
     const servers = await Promise.all(Array.from({ length: 3 }, () => startServer(dir, [], 90_000, env)));
     const jobs = drainer(server.url);
     try {
-      const rig: Rig = { urls: servers.map((s) => s.url), staffIds, firstDay: 2, drained: jobs.drained };
-      await Promise.all(rig.urls.map((url, p) => drive([url], nextWork(rig, WARM_UP_PER_PROCESS), `w${p}`)));
-      await rig.drained();
+      const urls = servers.map((s) => s.url);
+      const rig: Rig = { staffIds, firstDay: 2 };
+      await Promise.all(urls.map((url, p) => drive([url], nextWork(rig, WARM_UP_PER_PROCESS), `w${p}`)));
+      await jobs.drained();
       await jobs.vacuum();
       const runs: Record<1 | 3, Round[]> = { 1: [], 3: [] };
       for (let round = 0; round < ROUNDS; round++) {
@@ -202,8 +201,8 @@ export async function runServerMode(): Promise<Figure[]> {
           const resting = servers.slice(n);
           for (const s of resting) process.kill(s.pid, 'SIGSTOP');
           try {
-            const run = await drive(rig.urls.slice(0, n), nextWork(rig, PER_ROUND), `r${round}p${n}`);
-            runs[n].push({ ...run, allSent: (await rig.drained()) - run.startedAt });
+            const run = await drive(urls.slice(0, n), nextWork(rig, PER_ROUND), `r${round}p${n}`);
+            runs[n].push({ ...run, allSent: (await jobs.drained()) - run.startedAt });
           } finally {
             for (const s of resting) process.kill(s.pid, 'SIGCONT');
           }
@@ -220,7 +219,7 @@ export async function runServerMode(): Promise<Figure[]> {
   }
 }
 
-/** Environment worth handing to the servers from the bench's own (pool size, log level). */
+/** Environment worth handing to the servers from the bench's own: DATABASE_POOL_SIZE, to bench a pool size. */
 function passThrough(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of ['DATABASE_POOL_SIZE']) {
