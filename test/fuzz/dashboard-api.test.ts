@@ -8,9 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { brokenInvariants, tableCounts } from './invariants.ts';
 import { routesOf } from './routes.ts';
-import { callers, fuzz, generators, SCALE, SEED, underCovered } from './run.ts';
+import { callers, expectCleanRun, expectConsistent, fuzz, generators, SCALE, underCovered } from './run.ts';
 import { startWorld, type World } from './world.ts';
 
 const RUNS = Math.round(3500 * SCALE);
@@ -37,12 +36,7 @@ describe('fuzzing the dashboard API', () => {
       'bad-session': 1,
     });
     const sent = await fuzz(w, routes, generators(w, new Map(), who), RUNS, { restoreEvery: 100 });
-    console.log(`${w.h.summary('dashboard-api', SEED, routes)}\n${w.h.callerTable()}`);
-    expect([...w.h.failures.keys()]).toEqual([]);
-    expect(sent).toBe(RUNS);
-    expect(w.h.sent).toBeGreaterThanOrEqual(RUNS);
-    expect([...w.h.statuses.keys()].filter((s) => s >= 500)).toEqual([]);
-    expect(w.errors).toEqual([]);
+    expectCleanRun(w, 'dashboard-api', routes, sent, RUNS);
   }, 240_000);
 
   it('sent requests to every dashboard API route of the app', () => {
@@ -52,8 +46,6 @@ describe('fuzzing the dashboard API', () => {
 
   it('leaves the database consistent', async () => {
     // Services' buffers and the gap may have been edited since bookings were made: spans are checked for overlap only.
-    const broken = await brokenInvariants(tdb.db, { now: w.d.clock.now(), created: w.h.created, exactSpans: false });
-    console.log(`[fuzz dashboard-api] database after: ${JSON.stringify(await tableCounts(tdb.db))}`);
-    expect(broken).toEqual({});
+    await expectConsistent(tdb.db, w, 'dashboard-api', false);
   });
 });

@@ -9,10 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { collectForms, realPages } from './forms.ts';
-import { brokenInvariants, tableCounts } from './invariants.ts';
 import type { Generators } from './requests.ts';
 import { routesOf } from './routes.ts';
-import { callers, fuzz, generators, SCALE, SEED, underCovered } from './run.ts';
+import { callers, expectCleanRun, expectConsistent, fuzz, generators, SCALE, underCovered } from './run.ts';
 import { startWorld, type World } from './world.ts';
 
 const RUNS = Math.round(2500 * SCALE);
@@ -48,12 +47,7 @@ describe('fuzzing the public pages', () => {
 
   it(`answers ${RUNS} generated requests without a 5xx or internals in the page`, async () => {
     const sent = await fuzz(w, routes, g, RUNS, { clockMoves: true });
-    console.log(`${w.h.summary('pages', SEED, routes)}\n${w.h.callerTable()}`);
-    expect([...w.h.failures.keys()]).toEqual([]);
-    expect(sent).toBe(RUNS);
-    expect(w.h.sent).toBeGreaterThanOrEqual(RUNS);
-    expect([...w.h.statuses.keys()].filter((s) => s >= 500)).toEqual([]);
-    expect(w.errors).toEqual([]);
+    expectCleanRun(w, 'pages', routes, sent, RUNS);
   }, 240_000);
 
   it('sent requests to every page route of the app', () => {
@@ -62,8 +56,6 @@ describe('fuzzing the public pages', () => {
   });
 
   it('leaves the database consistent', async () => {
-    const broken = await brokenInvariants(tdb.db, { now: w.d.clock.now(), created: w.h.created, exactSpans: true });
-    console.log(`[fuzz pages] database after: ${JSON.stringify(await tableCounts(tdb.db))}`);
-    expect(broken).toEqual({});
+    await expectConsistent(tdb.db, w, 'pages', true);
   });
 });

@@ -8,9 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { brokenInvariants, tableCounts } from './invariants.ts';
 import { routesOf } from './routes.ts';
-import { callers, fuzz, generators, SCALE, SEED, underCovered } from './run.ts';
+import { callers, expectCleanRun, expectConsistent, fuzz, generators, SCALE, underCovered } from './run.ts';
 import { startWorld, type World } from './world.ts';
 
 const RUNS = Math.round(3000 * SCALE);
@@ -28,12 +27,7 @@ describe('fuzzing the public API', () => {
   it(`answers ${RUNS} generated requests without a 5xx, each error in API.md's shape`, async () => {
     const who = callers({ anonymous: 16, 'admin-key': 1, 'ana-session': 1, 'bad-key': 1 });
     const ran = await fuzz(w, routes, generators(w, new Map(), who), RUNS, { clockMoves: true });
-    console.log(`${w.h.summary('public-api', SEED, routes)}\n${w.h.callerTable()}`);
-    expect([...w.h.failures.keys()]).toEqual([]);
-    expect(ran).toBe(RUNS);
-    expect(w.h.sent).toBeGreaterThanOrEqual(RUNS);
-    expect([...w.h.statuses.keys()].filter((s) => s >= 500)).toEqual([]);
-    expect(w.errors).toEqual([]);
+    expectCleanRun(w, 'public-api', routes, ran, RUNS);
   }, 240_000);
 
   it('sent requests to every public API route of the app', () => {
@@ -42,8 +36,6 @@ describe('fuzzing the public API', () => {
   });
 
   it('leaves the database consistent', async () => {
-    const broken = await brokenInvariants(tdb.db, { now: w.d.clock.now(), created: w.h.created, exactSpans: true });
-    console.log(`[fuzz public-api] database after: ${JSON.stringify(await tableCounts(tdb.db))}`);
-    expect(broken).toEqual({});
+    await expectConsistent(tdb.db, w, 'public-api', true);
   });
 });

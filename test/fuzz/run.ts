@@ -5,7 +5,10 @@
  * figures.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { Sql } from '../../src/store/sql.ts';
 import type { Caller } from './harness.ts';
+import { brokenInvariants, tableCounts } from './invariants.ts';
 import { routeSchemas } from './json-bodies.ts';
 import { type Generators, requestArb } from './requests.ts';
 import type { Route } from './routes.ts';
@@ -76,4 +79,24 @@ export function underCovered(w: World, routes: readonly Route[], min: number): s
     .map((r) => `${r.method} ${r.path}`)
     .filter((key) => (w.h.perRoute.get(key) ?? 0) < min)
     .map((key) => `${key} (${w.h.perRoute.get(key) ?? 0})`);
+}
+
+/**
+ * What every fuzz file requires of its run, printing its figures first: `runs` requests drawn and
+ * sent, no answer failed a check, none was a 5xx, nothing reached the error log.
+ */
+export function expectCleanRun(w: World, name: string, routes: readonly Route[], ran: number, runs: number): void {
+  console.log(`${w.h.summary(name, SEED, routes)}\n${w.h.callerTable()}`);
+  expect([...w.h.failures.keys()]).toEqual([]);
+  expect(ran).toBe(runs);
+  expect(w.h.sent).toBeGreaterThanOrEqual(runs);
+  expect([...w.h.statuses.keys()].filter((s) => s >= 500)).toEqual([]);
+  expect(w.errors).toEqual([]);
+}
+
+/** The database after a fuzz file: no invariant broken; the table counts are printed. */
+export async function expectConsistent(db: Sql, w: World, name: string, exactSpans: boolean): Promise<void> {
+  const broken = await brokenInvariants(db, { now: w.d.clock.now(), created: w.h.created, exactSpans });
+  console.log(`[fuzz ${name}] database after: ${JSON.stringify(await tableCounts(db))}`);
+  expect(broken).toEqual({});
 }
