@@ -3,6 +3,7 @@
  * (src/store/contract/rate-limits.ts), and a bounded map.
  */
 import { describe, expect, it } from 'vitest';
+import { GCRA_CASE } from '../store/contract/rate-limits.ts';
 import { localCounters, overLimit } from './rate-limits.ts';
 
 const T0 = Date.parse('2027-03-26T11:00:00Z');
@@ -10,25 +11,10 @@ const T0 = Date.parse('2027-03-26T11:00:00Z');
 describe('localCounters', () => {
   it('allows max hits at once, refuses the next with the exact wait, and lets one more in per window/max', async () => {
     const c = localCounters();
-    const at = (ms: number) => c.hitRateLimit('k', 3, 60_000, T0 + ms);
-    const seen = [
-      await at(0),
-      await at(0),
-      await at(0),
-      await at(0),
-      await at(19_999),
-      await at(20_000),
-      await at(20_000),
-    ];
-    expect(seen).toEqual([
-      { allowed: true },
-      { allowed: true },
-      { allowed: true },
-      { allowed: false, retryAfterMs: 20_000 },
-      { allowed: false, retryAfterMs: 1 },
-      { allowed: true },
-      { allowed: false, retryAfterMs: 20_000 },
-    ]);
+    const seen = [];
+    for (const ms of GCRA_CASE.offsets)
+      seen.push(await c.hitRateLimit('k', GCRA_CASE.max, GCRA_CASE.windowMs, T0 + ms));
+    expect(seen).toEqual(GCRA_CASE.expected);
   });
 
   it('keeps at most maxKeys: spent keys go first, then the oldest', async () => {

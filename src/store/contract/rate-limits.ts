@@ -9,32 +9,35 @@ import type { GetDb } from './fixtures.ts';
 const T0 = Date.parse('2027-03-26T11:00:00Z');
 const MINUTE = 60_000;
 
+/**
+ * One key, 3 hits a minute, hit at these offsets from T0, and the exact answers. The in-process
+ * counters (app/rate-limits.ts, `localCounters`) must give the same, so their test runs it too.
+ */
+export const GCRA_CASE = {
+  max: 3,
+  windowMs: MINUTE,
+  offsets: [0, 0, 0, 0, 19_999, 20_000, 20_000],
+  expected: [
+    { allowed: true },
+    { allowed: true },
+    { allowed: true },
+    // Three hits hold the key until T0+60 s; one more fits once T0+60 s + 20 s - 60 s has come.
+    { allowed: false, retryAfterMs: 20_000 },
+    { allowed: false, retryAfterMs: 1 },
+    { allowed: true },
+    { allowed: false, retryAfterMs: 20_000 },
+  ],
+} as const;
+
 export function describeRateLimits(getDb: GetDb): void {
   describe('rate limits', () => {
     const hit = (key: string, at: number, max = 3, windowMs = MINUTE) =>
       getDb().store.hitRateLimit(key, max, windowMs, at);
 
     it('allows max hits at once, refuses the next with the exact wait, and lets one more in per window/max', async () => {
-      const at = (ms: number) => hit('k', T0 + ms);
-      const seen = [
-        await at(0),
-        await at(0),
-        await at(0),
-        await at(0),
-        await at(19_999),
-        await at(20_000),
-        await at(20_000),
-      ];
-      expect(seen).toEqual([
-        { allowed: true },
-        { allowed: true },
-        { allowed: true },
-        // Three hits hold the key until T0+60 s; one more fits once T0+60 s + 20 s - 60 s has come.
-        { allowed: false, retryAfterMs: 20_000 },
-        { allowed: false, retryAfterMs: 1 },
-        { allowed: true },
-        { allowed: false, retryAfterMs: 20_000 },
-      ]);
+      const seen = [];
+      for (const ms of GCRA_CASE.offsets) seen.push(await hit('k', T0 + ms, GCRA_CASE.max, GCRA_CASE.windowMs));
+      expect(seen).toEqual(GCRA_CASE.expected);
     });
 
     it('a key left alone for a whole window starts afresh', async () => {
