@@ -18,9 +18,12 @@ import { type OpenedDatabase, openDatabase } from './open-database.ts';
 import { ReadCache } from './read-cache.ts';
 import type { Sql } from './sql.ts';
 
-/** Waits (polling, never a fixed sleep) until `check` holds; fails after 5 s. */
+/**
+ * Waits (polling, never a fixed sleep) until `check` holds; fails after 20 s. A reconnect that
+ * fails on a loaded machine retries after 0.5, 1, 2, 4 … s, so a few misses already pass 5 s.
+ */
 async function eventually(check: () => Promise<boolean>): Promise<void> {
-  const until = Date.now() + 5000;
+  const until = Date.now() + 20_000;
   while (!(await check())) {
     if (Date.now() > until) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 10));
