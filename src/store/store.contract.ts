@@ -18,6 +18,7 @@ import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts'
 import { describeBookingChanges } from './contract/changes.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
+import { describePayments } from './contract/payments.ts';
 import { describeJobs } from './contract/jobs.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
@@ -66,5 +67,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeAdminBookings(getDb);
     describeAdminCatalog(getDb);
     describeWebhooks(getDb);
+    describePayments(getDb);
   });
 }
