@@ -18,8 +18,8 @@ import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts'
 import { describeBookingChanges } from './contract/changes.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
-import { describePayments } from './contract/payments.ts';
 import { describeJobs } from './contract/jobs.ts';
+import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
