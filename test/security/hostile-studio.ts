@@ -71,7 +71,10 @@ export interface HostileStudio {
     readonly webhook: string;
   };
   /** Public bookings: moved (and reminded), cancelled, awaiting verification, awaiting payment. */
-  readonly bookings: Record<'moved' | 'cancelled' | 'verifying' | 'paying', { id: string; token: string }>;
+  readonly bookings: Record<
+    'moved' | 'cancelled' | 'verifying' | 'paying',
+    { id: string; token: string; reference: string }
+  >;
 }
 
 export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
@@ -162,8 +165,8 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
         ...more,
       }),
       201,
-    ) as unknown as { booking: { id: string; status: string }; token: string };
-    return { id: body.booking.id, token: body.token, status: body.booking.status };
+    ) as unknown as { booking: { id: string; status: string; reference: string }; token: string };
+    return { id: body.booking.id, token: body.token, status: body.booking.status, reference: body.booking.reference };
   };
   const eve = { name: CLIENT_NAME, email: 'eve@example.com', phone: V.phone, address: V.address };
   const moved = await book('portrait', d.staffIds.ana, '2027-03-29T10:00:00+02:00', eve);
