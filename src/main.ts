@@ -8,9 +8,13 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { DEMO_GATEWAY_PATH, demoGatewayUrl } from './app/demo-gateway-url.ts';
+import { isLocalUrl } from './app/local-site.ts';
 import type { Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
 import { ViewCache } from './app/view-cache.ts';
+import { argon2Hasher } from './auth/argon2-hasher.ts';
 import type { Config } from './config.ts';
+import { type NewSignIn, replaceDemoPasswords } from './demo/demo-accounts.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
 import { presentBooking } from './http/presenters.ts';
@@ -87,8 +91,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
 export interface Served {
   readonly url: string;
   readonly demoBookings: number | null;
-  /** Where mail goes: "smtp" (MAIL_URL), the dev outbox at /dev/mailbox, or the outbox not served (PUBLIC_URL set). */
+  /** Where mail goes: "smtp" (MAIL_URL), the dev outbox at /dev/mailbox, or the outbox not served (the site is not local). */
   readonly mail: 'smtp' | 'dev-outbox' | 'dev-outbox-hidden';
+  /** Whether the site is local (app/local-site.ts): the dev outbox, the demo gateway and the demo password only then. */
+  readonly local: boolean;
+  /** A demo that is not local: the accounts that were given a new password at this start (print once). */
+  readonly newSignIns: readonly NewSignIn[];
   /** This process's job worker, as recorded in jobs.locked_by and jobs.done_by. */
   readonly workerId: string;
   /** What GET /readyz answers: the database answers, migrations are current, not shutting down. */
@@ -185,17 +193,16 @@ function requestLogger(logger: Logger): (entry: RequestLogEntry) => void {
   };
 }
 
-const DEMO_GATEWAY_PATH = '/demo/gateway';
 const CHECKPOINT_EVERY_MS = 10 * 60_000;
 
 /**
- * The demo takes payments through its stand-in gateway on this server: set up on first start,
- * and pointed at this start's address when the port or PUBLIC_URL changed. A business whose
- * payment URL is a real gateway is left alone.
+ * A local demo takes payments through its stand-in gateway on this server: set up on first
+ * start, and pointed at this start's address when the port or PUBLIC_URL changed. A business
+ * whose payment URL is a real gateway is left alone.
  */
 async function pointDemoGateway(rt: Runtime, publicUrl: string, justLoaded: boolean): Promise<void> {
   const business = await rt.store.getBusiness();
-  const url = `${publicUrl}${DEMO_GATEWAY_PATH}`;
+  const url = demoGatewayUrl(publicUrl);
   const isDemoGateway = business.paymentUrl === null ? justLoaded : business.paymentUrl.endsWith(DEMO_GATEWAY_PATH);
   if (!isDemoGateway || (business.paymentUrl === url && business.paymentSecret)) return;
   await rt.store.applySetup(
@@ -247,13 +254,14 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
   const workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let worker: Worker | null = null;
   const { mailer, devMailbox } = await mailTransport(rt, clock);
-  // The dev outbox shows every email, manage links included, to whoever asks: it is served for
-  // the demo and for local development (no PUBLIC_URL), never on a deployment that forgot MAIL_URL.
-  const outboxServed = devMailbox !== undefined && (opts.demo || !rt.config.publicUrlSet);
+  // One rule for what must not be reachable from elsewhere: the dev outbox (every email, manage
+  // links included), the demo's stand-in gateway and the demo's public password.
+  const local = isLocalUrl(publicUrl);
+  const outboxServed = devMailbox !== undefined && local;
   if (devMailbox && !outboxServed) {
     logger.warn(
       { publicUrl },
-      'MAIL_URL is not set: emails are kept in the database and NOT sent; /dev/mailbox is off because PUBLIC_URL is set',
+      'MAIL_URL is not set: emails are kept in the database and NOT sent; /dev/mailbox is off because this site is not local (PUBLIC_URL, or HOST without it, is not a loopback address)',
     );
   }
   const ready = async (): Promise<Readiness> =>
@@ -281,6 +289,7 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
   };
 
   let demoBookings: number | null = null;
+  let newSignIns: NewSignIn[] = [];
   try {
     if (opts.demo && (await rt.store.isEmpty())) {
       // Several processes started with --demo on one empty server database: the first loads the
@@ -290,7 +299,15 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
         return (await tx.isEmpty()) ? loadDemo({ store: tx, clock, secret: rt.secret, publicUrl }) : null;
       });
     }
-    if (opts.demo) await pointDemoGateway(rt, publicUrl, demoBookings !== null);
+    if (opts.demo && local) await pointDemoGateway(rt, publicUrl, demoBookings !== null);
+    if (opts.demo && !local) {
+      // Before the first request is served: on a site others can reach, the public password must not work.
+      newSignIns = await replaceDemoPasswords({ store: rt.store, clock }, argon2Hasher);
+      logger.warn(
+        { publicUrl },
+        'this demo is not local: the demo gateway and /dev/mailbox are off, and demo accounts get new passwords',
+      );
+    }
   } catch (error) {
     await close(); // a bound socket would keep the process alive
     throw error;
@@ -302,7 +319,7 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     publicUrl,
     frameAncestors: rt.config.frameAncestors,
     ...(rt.sharedDatabase ? {} : { monthViews: new ViewCache() }),
-    demoGateway: opts.demo,
+    demoGateway: local,
     ...(devMailbox && outboxServed ? { devMailbox } : {}),
     jobsQueued: () => worker?.nudge(),
     logError: (error, ctx) =>
@@ -320,6 +337,8 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     url,
     demoBookings,
     mail: devMailbox ? (outboxServed ? 'dev-outbox' : 'dev-outbox-hidden') : 'smtp',
+    local,
+    newSignIns,
     workerId,
     ready,
     close,

@@ -69,7 +69,7 @@ describe('slotwise command line', { timeout: 120_000 }, () => {
     const first = await runCli(['migrate'], env());
     expect([first.code, first.stdout.trim()]).toEqual([
       0,
-      'Applied 9 migration(s): 001-init.sql, 002-booking-changes.sql, 003-payments.sql, 004-lifecycle.sql, 005-job-done-by.sql, 006-dashboard.sql, 007-settings.sql, 008-catalog-notify.sql, 009-rate-limits.sql',
+      'Applied 10 migration(s): 001-init.sql, 002-booking-changes.sql, 003-payments.sql, 004-lifecycle.sql, 005-job-done-by.sql, 006-dashboard.sql, 007-settings.sql, 008-catalog-notify.sql, 009-rate-limits.sql, 010-payments-ledger.sql',
     ]);
     const second = await runCli(['migrate'], env());
     expect([second.code, second.stdout.trim()]).toEqual([0, 'The database is up to date.']);

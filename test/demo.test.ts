@@ -172,7 +172,7 @@ describe('the demo studio', () => {
       }),
     });
     const { booking, token, next } = (await created.json()) as {
-      booking: { status: string };
+      booking: { status: string; reference: string };
       token: string;
       next: { action: string; url: string };
     };
@@ -190,17 +190,20 @@ describe('the demo studio', () => {
     }
     form.set('outcome', 'paid');
     const paid = await fetch(next.url.split('?')[0] as string, { method: 'POST', body: form, redirect: 'manual' });
-    expect([paid.status, paid.headers.get('location')]).toEqual([303, `${server.url}/manage/${token}`]);
+    // Back to the booking's return page: no manage token leaves the site through the gateway.
+    const { reference } = booking;
+    expect([paid.status, paid.headers.get('location')]).toEqual([303, `${server.url}/return/${reference}`]);
+    const landing = await fetch(`${server.url}/return/${reference}`);
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toContain('Thank you: your booking is confirmed.');
     const manage = (await json(`${server.url}/api/v1/manage/${token}`)) as { status: string; payment: unknown };
     expect([manage.status, manage.payment]).toEqual([
       'confirmed',
       { option: 'deposit', amountDue: '30.00', amountPaid: '30.00', currency: 'EUR' },
     ]);
-    const landing = await fetch(`${server.url}/manage/${token}`);
-    expect(landing.status).toBe(200);
-    const landed = await landing.text();
-    expect(landed).toContain('Your booking is confirmed.');
-    expect(landed).toContain('€30.00');
+    const managePage = await (await fetch(`${server.url}/manage/${token}`)).text();
+    expect(managePage).toContain('Your booking is confirmed.');
+    expect(managePage).toContain('€30.00');
 
     // The background worker sends the confirmation to the dev outbox, calendar file attached.
     const mail = await waitForMail('payer@example.test');

@@ -1,7 +1,8 @@
 /**
- * The dev outbox holds every email, manage links included, so it is readable over HTTP only for
- * the demo and for local development. A deployment (PUBLIC_URL set) that forgot MAIL_URL keeps
- * its emails in the database but does not serve them to anyone, and says so on start-up.
+ * The dev outbox holds every email, manage links included, so it is readable over HTTP only on a
+ * local site (app/local-site.ts; the demo follows the same rule, test/demo-reach.test.ts). A
+ * deployment (PUBLIC_URL not a loopback address) that forgot MAIL_URL keeps its emails in the
+ * database but does not serve them to anyone, and says so on start-up.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ describe('who can read the dev outbox', () => {
     expect(await status(`${s.url}/dev/mailbox`)).toBe(404);
     expect(await status(`${s.url}/api/v1/dev/mailbox?to=a@b.test`)).toBe(404);
     expect(s.output()).toContain('Mail: NOT SENT — set MAIL_URL.');
-    expect(s.stderr()).toContain('/dev/mailbox is off because PUBLIC_URL is set');
+    expect(s.stderr()).toContain('/dev/mailbox is off because this site is not local');
   });
 
   it('local development (no PUBLIC_URL): served', async () => {

@@ -11,7 +11,9 @@ import {
   adminServiceShape,
   adminStaffShape,
   dayOffShape,
+  historyShape,
   hoursShape,
+  paymentsShape,
   settingsShape,
 } from '../src/http/openapi/admin-shapes.ts';
 import { DOCUMENTED_ROUTES } from '../src/http/openapi/docs-routes.ts';
@@ -95,6 +97,9 @@ describe('the OpenAPI document', () => {
     const list = await d.as('admin', 'GET', 'bookings?from=2027-03-29&to=2027-03-29');
     expect(list.body.bookings).toHaveLength(1);
     for (const b of list.body.bookings) adminBookingShape.parse(b);
+    adminBookingShape
+      .extend({ history: historyShape, payments: paymentsShape })
+      .parse((await d.as('admin', 'GET', `bookings/${made.body.id}`)).body);
     for (const s of (await d.as('admin', 'GET', 'services')).body.services) adminServiceShape.parse(s);
     for (const m of (await d.as('admin', 'GET', 'staff')).body.staff) adminStaffShape.parse(m);
     hoursShape.parse((await d.as('admin', 'GET', `staff/${d.staffIds.ana}/hours`)).body.hours);

@@ -150,7 +150,7 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   if (!inserted.ok) return inserted;
   const booking = inserted.value;
   await followUp(store, booking, now);
-  return ok({ booking, token, next: nextAction(deps, booking, token, business) });
+  return ok({ booking, token, next: nextAction(deps, booking, business) });
 }
 
 /** Emails of a new booking, queued in its transaction: a code to prove the email, or the confirmation. */
@@ -184,12 +184,12 @@ async function clientStatus(
   return { status: 'awaiting_payment', clientId: null };
 }
 
-function nextAction(deps: CreateBookingDeps, booking: Booking, token: string, business: Business): NextAction {
+function nextAction(deps: CreateBookingDeps, booking: Booking, business: Business): NextAction {
   switch (booking.status) {
     case 'pending_verification':
       return { action: 'verify_email' };
     case 'awaiting_payment':
-      return payAction(booking, token, business, deps.publicUrl);
+      return payAction(booking, business, deps.publicUrl);
     default:
       return { action: 'done' };
   }

@@ -17,7 +17,10 @@ export interface ManagedBooking {
 /** A manage token's shape: 32 bytes, base64url (43 characters). Anything else is unknown. */
 export const isTokenShape = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
 
-export async function findManagedBooking(store: Store, token: string): Promise<Result<Booking>> {
+export async function findManagedBooking(
+  store: Pick<Store, 'findBookingByToken'>,
+  token: string,
+): Promise<Result<Booking>> {
   const booking = isTokenShape(token) ? await store.findBookingByToken(hashToken(token)) : null;
   return booking ? ok(booking) : refuse('NOT_FOUND', 'No booking has this link. It may be mistyped.');
 }

@@ -102,6 +102,32 @@ export interface Booking {
   readonly createdAt: number;
 }
 
+/** Why a validly signed payment was recorded but not applied to its booking (SPEC §10.4). */
+export const UNAPPLIED_REASONS = [
+  'amount_mismatch',
+  'hold_expired',
+  'booking_cancelled',
+  'already_paid',
+  'not_awaiting_payment',
+] as const;
+export type UnappliedReason = (typeof UNAPPLIED_REASONS)[number];
+
+/** One gateway callback in the payments ledger. */
+export interface LedgerPayment {
+  readonly id: string;
+  readonly transactionId: string;
+  readonly bookingId: string;
+  /** What the gateway reported, as a decimal in `currency` ("30.00"). */
+  readonly amount: string;
+  readonly currency: string;
+  readonly status: 'paid' | 'failed';
+  /** Whether the booking reflects it; a failed payment on a booking awaiting payment counts as applied. */
+  readonly applied: boolean;
+  /** Null exactly when applied. */
+  readonly reason: UnappliedReason | null;
+  readonly receivedAt: number;
+}
+
 /** Everything needed to write a new booking row. */
 export interface NewBooking {
   readonly reference: string;
@@ -180,6 +206,8 @@ export type JobSpec =
   | { readonly kind: 'email.booking'; readonly payload: BookingNotice; readonly runAt?: number }
   | { readonly kind: 'email.account'; readonly payload: AccountEmailJob; readonly runAt?: number }
   | { readonly kind: 'email.verification'; readonly payload: { readonly bookingId: string }; readonly runAt?: number }
+  | { readonly kind: 'email.payment'; readonly payload: { readonly paymentId: string }; readonly runAt?: number }
+  | { readonly kind: 'email.manage-link'; readonly payload: { readonly bookingId: string }; readonly runAt?: number }
   | { readonly kind: 'webhook.event'; readonly payload: WebhookEventJob; readonly runAt?: number }
   | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number };
 

@@ -34,19 +34,22 @@ export function paymentLink(paymentUrl: string, p: PaymentRequest, secret: strin
   return url.toString();
 }
 
-/** The `pay` next step of a booking awaiting payment: the signed link, returning to its manage page. */
-export function payAction(
-  booking: Booking,
-  token: string,
-  business: Business,
-  publicUrl: string,
-): { action: 'pay'; url: string } {
+/**
+ * The `pay` next step of a booking awaiting payment: the signed link. The gateway sends the client
+ * back to the booking's return page, which holds no credential (a URL given to a third party
+ * ends up in its logs); that page emails the client their manage link.
+ */
+export function payAction(booking: Booking, business: Business, publicUrl: string): { action: 'pay'; url: string } {
   if (!business.paymentUrl || !business.paymentSecret) throw new Error('awaiting payment without a gateway');
   const request = {
     amount: toDecimal(booking.payment.amountDue, booking.payment.currency),
     currency: booking.payment.currency,
     reference: booking.reference,
-    returnUrl: `${publicUrl}/manage/${token}`,
+    returnUrl: returnUrl(publicUrl, booking.reference),
   };
   return { action: 'pay', url: paymentLink(business.paymentUrl, request, business.paymentSecret) };
 }
+
+/** Where the gateway sends the client back: `/return/{reference}`. */
+export const returnUrl = (publicUrl: string, reference: string): string =>
+  `${publicUrl}/return/${encodeURIComponent(reference)}`;

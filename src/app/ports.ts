@@ -18,6 +18,7 @@ import type {
   Service,
   StaffMember,
 } from './model.ts';
+import type { PaymentStore } from './payment-store.ts';
 import type { Setup } from './setup-schema.ts';
 
 /** An email ready to send (rendered by src/mail templates). */
@@ -67,14 +68,6 @@ export type MoveResult =
   | { ok: false; code: 'SLOT_UNAVAILABLE' }
   | { ok: false; code: 'NOT_MOVABLE' };
 
-export interface PaymentRecord {
-  readonly transactionId: string;
-  readonly bookingId: string;
-  readonly amount: number;
-  readonly currency: string;
-  readonly status: 'paid' | 'failed';
-}
-
 export type RateLimitHit = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export type IdempotencyClaim =
@@ -102,7 +95,7 @@ export interface SetupResult {
   readonly staff: Record<string, string>;
 }
 
-export interface Store extends AccountStore, AdminBookingStore, AdminCatalogStore, WebhookStore {
+export interface Store extends AccountStore, AdminBookingStore, AdminCatalogStore, PaymentStore, WebhookStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
@@ -140,13 +133,6 @@ export interface Store extends AccountStore, AdminBookingStore, AdminCatalogStor
   /** The booking whose manage token has this SHA-256. */
   findBookingByToken(tokenHash: Uint8Array): Promise<Booking | null>;
   listHistory(bookingId: string): Promise<HistoryEntry[]>;
-  findBookingByReference(reference: string): Promise<Booking | null>;
-  /** Whether a gateway transaction id was already recorded. */
-  paymentSeen(transactionId: string): Promise<boolean>;
-  /** Records a gateway transaction; false when its id was already recorded (a replay). */
-  recordPayment(payment: PaymentRecord, now: number): Promise<boolean>;
-  /** awaiting_payment → confirmed with the amount paid, while the hold stands; null otherwise. */
-  confirmPayment(bookingId: string, amountPaid: number, remindAt: number | null, now: number): Promise<Booking | null>;
   /** Another manage link for a booking: stores the SHA-256 of a fresh token. */
   addManageToken(bookingId: string, tokenHash: Uint8Array, now: number): Promise<void>;
 

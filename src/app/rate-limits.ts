@@ -18,6 +18,7 @@ export const LIMIT_NAMES = [
   'resend-ip',
   'resend-token',
   'payment-ip',
+  'return-reference',
   'signin-ip',
   'signin-email',
   'reset-ip',
@@ -50,6 +51,8 @@ export const DEFAULT_LIMITS: Readonly<Record<LimitName, Limit>> = {
   'resend-ip': { max: 30, windowMs: HOUR },
   'resend-token': { max: 5, windowMs: HOUR },
   'payment-ip': { max: 300, windowMs: MINUTE },
+  // The payment return page emails the client their link: reloading it must not fill their inbox.
+  'return-reference': { max: 3, windowMs: HOUR },
   'signin-ip': { max: 30, windowMs: 15 * MINUTE },
   'signin-email': { max: 10, windowMs: 15 * MINUTE },
   'reset-ip': { max: 10, windowMs: HOUR },

@@ -85,7 +85,7 @@ export async function verifyEmail(
       now,
     );
     if (!changed) return refuse('HOLD_EXPIRED', 'This booking was not confirmed in time and its slot was released.');
-    if (toPay) return ok({ booking: changed, next: payAction(changed, token, business, deps.publicUrl) });
+    if (toPay) return ok({ booking: changed, next: payAction(changed, business, deps.publicUrl) });
     await store.upsertClient(changed.client);
     await store.enqueueJobs(bookingNotices('confirmed', changed, business), now);
     return ok({ booking: changed, next: { action: 'done' } });

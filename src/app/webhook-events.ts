@@ -6,13 +6,14 @@
  * never delays another and each has its own retries.
  */
 import { randomUUID } from 'node:crypto';
-import type { Booking, JobSpec } from './model.ts';
+import type { Booking, JobSpec, LedgerPayment } from './model.ts';
 
 export const WEBHOOK_EVENTS = [
   'booking.confirmed',
   'booking.rescheduled',
   'booking.cancelled',
   'booking.paid',
+  'payment.unapplied',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -26,6 +27,8 @@ export interface WebhookEventJob {
   readonly type: WebhookEvent;
   /** The booking right after the change (the job's created_at is when it happened). */
   readonly booking: Booking;
+  /** `payment.unapplied`: the ledger entry that could not be applied. */
+  readonly payment?: LedgerPayment;
 }
 
 /** The `webhook.deliver` job: one event (or a test ping) to one webhook. */
@@ -42,4 +45,9 @@ export const newEventId = (): string => `evt_${randomUUID().replaceAll('-', '')}
 /** The job announcing a booking change to webhooks. */
 export function bookingEvent(change: 'confirmed' | 'rescheduled' | 'cancelled' | 'paid', booking: Booking): JobSpec {
   return { kind: 'webhook.event', payload: { eventId: newEventId(), type: `booking.${change}`, booking } };
+}
+
+/** The job announcing a payment that was recorded but could not be applied to its booking. */
+export function unappliedPaymentEvent(booking: Booking, payment: LedgerPayment): JobSpec {
+  return { kind: 'webhook.event', payload: { eventId: newEventId(), type: 'payment.unapplied', booking, payment } };
 }

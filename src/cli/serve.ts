@@ -12,7 +12,7 @@ import type { Config } from '../config.ts';
 import { dateOf, monthOf } from '../core/index.ts';
 import { demoSignIns } from '../demo/demo-accounts.ts';
 import { createLogger } from '../log.ts';
-import { openRuntime, startServer, systemClock } from '../main.ts';
+import { openRuntime, type Served, startServer, systemClock } from '../main.ts';
 import type { Io } from './io.ts';
 import { configOrExit } from './main.ts';
 
@@ -31,7 +31,7 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
   const started = Date.now();
   const logger = createLogger({ level: config.logLevel });
   const rt = await openRuntime(config);
-  let served: Awaited<ReturnType<typeof startServer>>;
+  let served: Served;
   try {
     served = await startServer(rt, { demo: args.values.demo === true, logger });
   } catch (error) {
@@ -59,10 +59,10 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
       ? '  Mail: sent through MAIL_URL.'
       : served.mail === 'dev-outbox'
         ? `  Mail: not sent (MAIL_URL unset); read it at ${served.url}/dev/mailbox`
-        : '  Mail: NOT SENT — set MAIL_URL. (Kept in the database; /dev/mailbox is off because PUBLIC_URL is set.)',
+        : '  Mail: NOT SENT — set MAIL_URL. (Kept in the database; /dev/mailbox is off because this site is not local.)',
   );
   io.out(`  Open ${served.url}/ in a browser to book.`);
-  await printDashboard(io, rt.store, served.url, args.values.demo === true);
+  await printDashboard(io, rt.store, served, args.values.demo === true);
   const first = services[0];
   if (first) {
     // Point at the first day that really has slots, which may be next month.
@@ -112,8 +112,26 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
 
 const STOP_DEADLINE_MS = 20_000;
 
-/** Where the dashboard is; in demo mode, the demo sign-ins that still work. */
-async function printDashboard(io: Io, store: Store, url: string, demo: boolean): Promise<void> {
+/**
+ * Where the dashboard is; in demo mode, the sign-ins: on a local site those that still have the
+ * public demo password; elsewhere the new passwords given at this start, shown this once.
+ */
+async function printDashboard(io: Io, store: Store, served: Served, demo: boolean): Promise<void> {
+  const url = served.url;
+  if (demo && !served.local) {
+    const admin = served.newSignIns.find((s) => s.role === 'admin');
+    const staff = served.newSignIns.filter((s) => s.role === 'staff');
+    io.out(`  Dashboard: ${url}/admin${admin ? ` — sign in as ${admin.email} / ${admin.password}` : ''}`);
+    if (staff.length > 0) {
+      io.out(
+        `  Staff sign-ins (own bookings and schedule): ${staff.map((s) => `${s.email} / ${s.password}`).join(', ')}`,
+      );
+    }
+    if (served.newSignIns.length > 0) {
+      io.out('  This demo is not local: its accounts got the new passwords above, shown only now.');
+    }
+    return;
+  }
   const signIns = demo ? await demoSignIns(store, argon2Hasher) : null;
   if (signIns?.admin) {
     io.out(`  Dashboard: ${url}/admin — sign in as ${signIns.admin} / ${signIns.password}`);

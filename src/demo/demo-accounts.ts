@@ -3,7 +3,10 @@
  * photographer gets a staff account with the same demo password, so both roles can be tried.
  * At start-up the banner prints the sign-ins that still have the demo password (one changed in
  * the dashboard is no longer printed: the banner never shows a password that does not work).
+ * The demo password is public, so it works only on a local site (app/local-site.ts): a demo
+ * started elsewhere gives each account that still has it a new random password, printed once.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock, PasswordHasher, Store } from '../app/ports.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-studio.ts';
 
@@ -51,4 +54,31 @@ export async function demoSignIns(store: Store, hasher: PasswordHasher): Promise
     staff: checked.filter((c) => c.works && c.user.role === 'staff').map((c) => c.user.email),
     password: DEMO_PASSWORD,
   };
+}
+
+/** A sign-in given a new password: shown once on the operator's console, never stored in clear. */
+export interface NewSignIn {
+  readonly email: string;
+  readonly role: 'admin' | 'staff';
+  readonly password: string;
+}
+
+/**
+ * For a demo that is not local: every account that still signs in with the public demo password
+ * gets a new random one (its sessions end, as with any password change). The new passwords, in
+ * the order of the accounts, for the banner.
+ */
+export async function replaceDemoPasswords(
+  deps: { store: Pick<Store, 'listUsers' | 'getUser' | 'setPassword'>; clock: Clock },
+  hasher: PasswordHasher,
+): Promise<NewSignIn[]> {
+  const replaced: NewSignIn[] = [];
+  for (const user of await deps.store.listUsers()) {
+    const found = await deps.store.getUser(user.id);
+    if (!found?.passwordHash || !(await hasher.verify(found.passwordHash, DEMO_PASSWORD))) continue;
+    const password = randomBytes(12).toString('base64url');
+    await deps.store.setPassword(user.id, await hasher.hash(password), deps.clock.now());
+    replaced.push({ email: user.email, role: user.role, password });
+  }
+  return replaced;
 }

@@ -22,6 +22,7 @@ import { demoGateway } from './pages/demo-gateway.tsx';
 import { detailsPage, submitDetails } from './pages/details.tsx';
 import { devMailboxPage } from './pages/dev-mailbox.tsx';
 import { manageActions } from './pages/manage-actions.tsx';
+import { returnPage } from './pages/return.tsx';
 import { notFoundPage, servicesPage } from './pages/services.tsx';
 import { rateLimitByAddress } from './rate-limit.tsx';
 import { loggedPath, requestLog } from './request-log.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/book/:slug/details', (c) => detailsPage(c, deps));
   app.post('/book/:slug/details', (c) => submitDetails(c, deps));
   app.route('/manage', manageActions(deps));
+  app.get('/return/:reference', (c) => returnPage(c, deps));
   app.route('/admin', adminPages(deps));
   app.route('/feeds', feedRoutes(deps));
   if (deps.devMailbox) {

@@ -19,7 +19,10 @@ export interface AppDeps {
   readonly frameAncestors?: readonly string[];
   /** Month views kept while provably current (embedded mode); absent = always computed. */
   readonly monthViews?: ViewCache<MonthAvailability>;
-  /** Mount the demo's stand-in payment gateway at /demo/gateway (demo mode only). */
+  /**
+   * Mount the demo's stand-in payment gateway at /demo/gateway — only on a local site
+   * (app/local-site.ts); even then it answers only while the business's paymentUrl points at it.
+   */
   readonly demoGateway?: boolean;
   /** The dev outbox, when mail is not really sent: serves /api/v1/dev/mailbox and /dev/mailbox. */
   readonly devMailbox?: DevMailbox;

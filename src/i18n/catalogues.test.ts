@@ -71,6 +71,8 @@ function sampleArgs(path: string): unknown[] {
     'booking.reschedule': [2],
     'verification.subject': ['042917', 'Studio'],
     'verification.valid': [15],
+    'unappliedPayment.subject': ['30.00 EUR', 'SW-1'],
+    'manageLink.subject': ['SW-1', 'Studio'],
   };
   const found = args[path];
   if (found === undefined) throw new Error(`no sample arguments for ${path}`);
@@ -79,7 +81,7 @@ function sampleArgs(path: string): unknown[] {
 
 /** Paths whose wording may rightly equal the English one in a locale. */
 const sameAsEnglish: Record<string, readonly string[]> = {
-  fr: ['labels.client'],
+  fr: ['labels.client', 'unappliedPayment.transaction'],
   de: [],
   es: [],
 };

@@ -65,4 +65,26 @@ export const de: Messages = {
     enterCode: 'Code eingeben',
     ignore: 'Wenn Sie diesen Code nicht angefordert haben, können Sie diese E-Mail ignorieren.',
   },
+  unappliedPayment: {
+    subject: (amount, reference) => `Zahlung nicht zugeordnet: ${amount} für ${reference}`,
+    intro:
+      'Der Zahlungsanbieter hat eine Zahlung gemeldet, die dieser Buchung nicht zugeordnet werden konnte. Das Geld wurde eingezogen: Erstatten Sie es oder klären Sie die Buchung mit dem Kunden.',
+    amount: 'Betrag',
+    transaction: 'Transaktion',
+    reasons: {
+      amount_mismatch: 'Der Betrag ist nicht der fällige Betrag.',
+      hold_expired: 'Sie kam an, nachdem die Reservierungszeit abgelaufen war.',
+      booking_cancelled: 'Die Buchung war storniert.',
+      already_paid: 'Die Buchung war bereits bezahlt.',
+      not_awaiting_payment: 'Die Buchung wartete nicht auf eine Zahlung.',
+    },
+    open: 'Buchung im Dashboard öffnen',
+  },
+  manageLink: {
+    subject: (reference, business) => `Ihre Buchung ${reference} bei ${business}`,
+    intro:
+      'Hier ist der Link zu Ihrer Buchung. Öffnen Sie ihn, um zu sehen, ob Ihre Zahlung angekommen ist, um erneut zu zahlen, falls sie nicht geklappt hat, oder um Ihre Buchung zu ändern.',
+    open: 'Buchung öffnen',
+    ignore: 'Wenn Sie diese Buchung nicht vorgenommen haben, ignorieren Sie diese E-Mail.',
+  },
 };

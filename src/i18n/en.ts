@@ -79,4 +79,28 @@ export const en = {
     enterCode: 'Enter the code',
     ignore: 'If you did not ask for this, ignore this email.',
   },
+  /** To the owner (or the admins): a payment recorded but not applied to its booking (SPEC §10.4). */
+  unappliedPayment: {
+    subject: (amount: string, reference: string) => `Payment not applied: ${amount} for ${reference}`,
+    intro:
+      'The payment provider reported a payment that could not be applied to this booking. The money has been taken: refund it, or arrange the booking with the client.',
+    amount: 'Amount',
+    transaction: 'Transaction',
+    reasons: {
+      amount_mismatch: 'The amount is not the amount due.',
+      hold_expired: 'It arrived after the time held for the booking had run out.',
+      booking_cancelled: 'The booking had been cancelled.',
+      already_paid: 'The booking had already been paid.',
+      not_awaiting_payment: 'The booking was not waiting for a payment.',
+    },
+    open: 'Open the booking in the dashboard',
+  },
+  /** To the client, from the payment return page: their booking's link (no credential in the return URL). */
+  manageLink: {
+    subject: (reference: string, business: string) => `Your booking ${reference} at ${business}`,
+    intro:
+      'Here is the link to your booking. Open it to see whether your payment has arrived, to pay again if it did not go through, or to change your booking.',
+    open: 'Open your booking',
+    ignore: 'If you did not make this booking, ignore this email.',
+  },
 };

@@ -65,4 +65,26 @@ export const es: Messages = {
     enterCode: 'Introducir el código',
     ignore: 'Si no ha solicitado este código, puede ignorar este correo.',
   },
+  unappliedPayment: {
+    subject: (amount, reference) => `Pago no aplicado: ${amount} para ${reference}`,
+    intro:
+      'El proveedor de pagos ha notificado un pago que no se ha podido aplicar a esta reserva. El dinero se ha cobrado: reembólselo o acuerde la reserva con el cliente.',
+    amount: 'Importe',
+    transaction: 'Transacción',
+    reasons: {
+      amount_mismatch: 'El importe no es el importe debido.',
+      hold_expired: 'Llegó después de que terminara el tiempo reservado.',
+      booking_cancelled: 'La reserva había sido cancelada.',
+      already_paid: 'La reserva ya estaba pagada.',
+      not_awaiting_payment: 'La reserva no estaba esperando un pago.',
+    },
+    open: 'Abrir la reserva en el panel',
+  },
+  manageLink: {
+    subject: (reference, business) => `Su reserva ${reference} en ${business}`,
+    intro:
+      'Este es el enlace a su reserva. Ábralo para ver si su pago ha llegado, para pagar de nuevo si no se completó o para cambiar su reserva.',
+    open: 'Abrir mi reserva',
+    ignore: 'Si no ha hecho esta reserva, ignore este correo.',
+  },
 };

@@ -67,4 +67,26 @@ export const fr: Messages = {
     enterCode: 'Saisir le code',
     ignore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail.',
   },
+  unappliedPayment: {
+    subject: (amount, reference) => `Paiement non appliqué : ${amount} pour ${reference}`,
+    intro:
+      'Le prestataire de paiement a signalé un paiement qui n’a pas pu être appliqué à cette réservation. L’argent a été encaissé : remboursez-le ou convenez de la réservation avec le client.',
+    amount: 'Montant',
+    transaction: 'Transaction',
+    reasons: {
+      amount_mismatch: 'Le montant n’est pas celui qui est dû.',
+      hold_expired: 'Il est arrivé après la fin du délai de réservation.',
+      booking_cancelled: 'La réservation avait été annulée.',
+      already_paid: 'La réservation était déjà payée.',
+      not_awaiting_payment: 'La réservation n’attendait pas de paiement.',
+    },
+    open: 'Ouvrir la réservation dans le tableau de bord',
+  },
+  manageLink: {
+    subject: (reference, business) => `Votre réservation ${reference} chez ${business}`,
+    intro:
+      'Voici le lien vers votre réservation. Ouvrez-le pour voir si votre paiement est arrivé, pour payer à nouveau s’il n’a pas abouti, ou pour modifier votre réservation.',
+    open: 'Ouvrir ma réservation',
+    ignore: 'Si vous n’avez pas fait cette réservation, ignorez cet e-mail.',
+  },
 };

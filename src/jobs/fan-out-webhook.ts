@@ -1,11 +1,12 @@
 /**
  * Runs a `webhook.event` job: builds the event's body once — the booking as API.md's Booking, as
  * it was when the change happened (the snapshot in the job, its allowances at the job's
- * created_at) — and queues one `webhook.deliver` job per active webhook subscribed to the event,
+ * created_at), with the ledger entry for `payment.unapplied` — and queues one `webhook.deliver` job per active webhook subscribed to the event,
  * so each endpoint is tried, timed out and retried on its own.
  */
 
 import type { ClaimedJob, JobSpec } from '../app/model.ts';
+import { paymentView } from '../app/payment-view.ts';
 import type { WebhookEventJob } from '../app/webhook-events.ts';
 import { formatInstant } from '../core/index.ts';
 import type { WebhookJobDeps } from './deliver-webhook.ts';
@@ -21,7 +22,10 @@ export async function fanOutWebhookEvent(deps: WebhookJobDeps, event: WebhookEve
     id: event.eventId,
     type: event.type,
     createdAt: formatInstant(job.createdAt, business.timezone),
-    data: { booking: deps.presentBooking(event.booking, service, business, job.createdAt) },
+    data: {
+      booking: deps.presentBooking(event.booking, service, business, job.createdAt),
+      ...(event.payment ? { payment: paymentView(event.payment, business.timezone) } : {}),
+    },
   });
   const deliveries: JobSpec[] = webhooks.map((w) => ({
     kind: 'webhook.deliver',

@@ -6,6 +6,7 @@ import { fanOutWebhookEvent } from './fan-out-webhook.ts';
 import { sendAccountEmail } from './send-account-email.ts';
 import type { EmailDeps } from './send-booking-email.ts';
 import { sendBookingEmail } from './send-booking-email.ts';
+import { sendManageLinkEmail, sendUnappliedPaymentEmail } from './send-payment-emails.ts';
 import { sendVerificationEmail } from './send-verification-email.ts';
 import { webhookDeliveryPayload, webhookEventPayload } from './webhook-payloads.ts';
 import type { JobHandler } from './worker.ts';
@@ -18,8 +19,9 @@ const bookingNotice = z.object({
   previous: z.object({ start: z.number(), end: z.number(), staffName: z.string() }).nullable(),
   cancelReason: z.string(),
 });
-const verification = z.object({ bookingId: id });
+const ofBooking = z.object({ bookingId: id });
 const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });
+const payment = z.object({ paymentId: id });
 
 export function jobHandlers(
   given: EmailDeps & WebhookJobDeps & { readonly secret: string },
@@ -28,7 +30,9 @@ export function jobHandlers(
   return {
     'email.booking': (payload) => sendBookingEmail(deps, bookingNotice.parse(payload)),
     'email.account': (payload) => sendAccountEmail(deps, account.parse(payload)),
-    'email.verification': (payload) => sendVerificationEmail(deps, verification.parse(payload)),
+    'email.verification': (payload) => sendVerificationEmail(deps, ofBooking.parse(payload)),
+    'email.payment': (payload) => sendUnappliedPaymentEmail(deps, payment.parse(payload)),
+    'email.manage-link': (payload) => sendManageLinkEmail(deps, ofBooking.parse(payload)),
     'webhook.event': (payload, job) => fanOutWebhookEvent(deps, webhookEventPayload.parse(payload), job),
     'webhook.deliver': (payload, job) => deliverWebhook(deps, webhookDeliveryPayload.parse(payload), job),
   };

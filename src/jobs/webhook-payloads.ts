@@ -1,5 +1,6 @@
 /** The payloads of the webhook jobs, checked before their handlers see them (handlers.ts). */
 import { z } from 'zod';
+import { UNAPPLIED_REASONS } from '../app/model.ts';
 import { WEBHOOK_EVENTS } from '../app/webhook-events.ts';
 
 const id = z.string().regex(/^\d{1,18}$/);
@@ -38,10 +39,24 @@ const bookingSnapshot = z.object({
   createdAt: z.number(),
 });
 
+/** The ledger entry a `payment.unapplied` event carries: model.ts's LedgerPayment, as JSON. */
+const paymentSnapshot = z.object({
+  id,
+  transactionId: z.string(),
+  bookingId: id,
+  amount: z.string(),
+  currency: z.string(),
+  status: z.enum(['paid', 'failed']),
+  applied: z.boolean(),
+  reason: z.enum(UNAPPLIED_REASONS).nullable(),
+  receivedAt: z.number(),
+});
+
 export const webhookEventPayload = z.object({
   eventId: z.string().min(1),
   type: z.enum(WEBHOOK_EVENTS),
   booking: bookingSnapshot,
+  payment: paymentSnapshot.optional(),
 });
 
 export const webhookDeliveryPayload = z.object({

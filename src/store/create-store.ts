@@ -130,8 +130,17 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       }
     },
     findBookingByReference: (reference) => payments.findBookingByReference(sql, reference),
-    paymentSeen: (id) => payments.paymentSeen(sql, id),
     recordPayment: (p, now) => payments.recordPayment(sql, p, now),
+    findPayment: (transactionId, status) => payments.findPayment(sql, transactionId, status),
+    getPayment: (id) => payments.getPayment(sql, id),
+    listPayments: (bookingId) => payments.listPayments(sql, bookingId),
+    markPaymentUnapplied: (id, reason) => payments.markPaymentUnapplied(sql, id, reason),
+    async extendGatewayHold(id, until, now) {
+      const staffId = await payments.extendGatewayHold(sql, id, until, now);
+      // The hold's end moved: that member's cached busy rows must be read again.
+      if (staffId !== null) invalidate(() => cache?.invalidateStaff(staffId));
+      return staffId !== null;
+    },
     async confirmPayment(id, amount, remindAt, now) {
       const confirmed = await payments.confirmPayment(sql, id, amount, remindAt, now);
       // The row's hold end is gone: cached busy rows of that member must be read again.

@@ -19,6 +19,7 @@ import { describeBookingChanges } from './contract/changes.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
 import { describeJobs } from './contract/jobs.ts';
+import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
@@ -66,5 +67,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeAdminBookings(getDb);
     describeAdminCatalog(getDb);
     describeWebhooks(getDb);
+    describePayments(getDb);
   });
 }

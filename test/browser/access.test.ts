@@ -1,6 +1,7 @@
 /**
  * Access in a real browser: a whole booking with the keyboard alone, the language switcher, and
- * axe-core's WCAG 2.2 AA rules on every kind of public page in each of the four languages.
+ * axe-core's WCAG 2.2 AA rules on every kind of public page (the payment return page included) in
+ * each of the four languages.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -38,6 +39,7 @@ const focusedDate = (page: Page) => page.evaluate<string>('document.activeElemen
 
 interface Created {
   token: string;
+  booking: { reference: string };
   next: { action: string };
 }
 
@@ -65,7 +67,7 @@ describeBrowser('access in a browser', () => {
   };
 
   /** Books through the JSON API, as another client or a returning one would. */
-  async function bookByApi(service: string, email: string, slot: number): Promise<Created> {
+  async function bookByApi(service: string, email: string, slot: number, payment = 'none'): Promise<Created> {
     const get = async (path: string) => (await fetch(`${server.url}${path}`)).json();
     const month = new Date().toISOString().slice(0, 7);
     let first: string | null = null;
@@ -83,7 +85,7 @@ describeBrowser('access in a browser', () => {
     const res = await fetch(`${server.url}/api/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ service, staff: 'any', start, client: { name: 'Sweep Client', email }, payment: 'none' }),
+      body: JSON.stringify({ service, staff: 'any', start, client: { name: 'Sweep Client', email }, payment }),
     });
     expect(res.status).toBe(201);
     return (await res.json()) as Created;
@@ -229,6 +231,16 @@ describeBrowser('access in a browser', () => {
 
     await page.goto(`/manage/${confirmed.token}/cancel`);
     await check('cancel-question');
+
+    // Paying: the manage page's Pay button, and the return page before and after the gateway's word.
+    const paying = await bookByApi('headshot-express', `pay-${lang}@example.com`, 2, 'full');
+    expect(paying.next.action).toBe('pay');
+    await page.goto(`/manage/${paying.token}`);
+    await check('awaiting-payment');
+    await page.goto(`/return/${paying.booking.reference}`);
+    await check('return-waiting');
+    await page.goto(`/return/${confirmed.booking.reference}`);
+    await check('return-confirmed');
     await s.close();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The booking flows a client clicks through, in a real browser on the demo studio: a free service
- * (Finish), a paid one (Pay through the demo gateway), a deposit (Down payment, also on a 360 px
+ * (Finish), a paid one (Pay through the demo gateway, back on the return page, then the booking
+ * from the confirmation email's link), a deposit (Down payment, also on a 360 px
  * phone in another time zone), a time taken meanwhile, and the weight of the booking page.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import {
   type DemoServer,
   describeBrowser,
   launchBrowser,
+  linkIn,
   MOBILE,
   openSession,
   printAxeLog,
@@ -18,10 +20,38 @@ import {
   shown,
   shownTimes,
   startDemoServer,
+  waitForMail,
 } from '../support/browser.ts';
 
 /** The value shown beside a label in a recap list ("Reference" → "LUM-…"). */
 const fact = (page: Page, label: string) => shown(page.locator(`dt:text-is("${label}") + dd`));
+
+/**
+ * Back from the gateway on the booking's return page: no manage token in the address, the outcome
+ * and no personal data (a reference is guessable).
+ */
+async function backFromGateway(s: Session): Promise<void> {
+  const { page } = s;
+  await page.waitForURL(/\/return\/SW-[A-Z0-9]{6}$/);
+  const main = await shown(page.locator('main'));
+  expect(main).toContain('Thank you: your booking is confirmed.');
+  expect(main).not.toContain('@example.com');
+  await s.shot('returned');
+  await s.axe('return page');
+}
+
+/** Opens the client's booking from the link in its confirmation email, read in the dev outbox. */
+async function openConfirmation(s: Session, server: DemoServer, email: string): Promise<void> {
+  const { page } = s;
+  const mail = await waitForMail(server, email, (m) => m.subject.startsWith('Booking confirmed'));
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await page
+    .locator('article', { hasText: mail.subject })
+    .getByRole('link', { name: linkIn(mail, server, '/manage/') })
+    .first()
+    .click();
+  await page.waitForURL(/\/manage\/[A-Za-z0-9_-]{43}$/);
+}
 
 /** On a booking page: the first free day, its first time, Next. Returns the date and the time shown. */
 async function chooseFirstTime(s: Session): Promise<{ date: string; time: string }> {
@@ -136,7 +166,9 @@ describeBrowser('booking in a browser', () => {
     expect(await shown(page.locator('main'))).toContain('45.00 EUR');
     await s.shot('gateway');
     await page.getByRole('button', { name: 'Pay', exact: true }).click();
-    await page.waitForURL(/\/manage\/[^/?]+$/);
+    await backFromGateway(s);
+    // The booking itself, as the client reaches it: from the link in the confirmation email.
+    await openConfirmation(s, server, 'grace@example.com');
     expect(await shown(page.locator('main'))).toContain('Your booking is confirmed.');
     expect(await fact(page, 'Paid')).toBe('€45.00');
     expect(await fact(page, 'Status')).toBe('confirmed');
@@ -173,7 +205,8 @@ describeBrowser('booking in a browser', () => {
     expect(await shown(page.locator('main'))).toContain('30.00 EUR');
     await s.shot('gateway');
     await page.getByRole('button', { name: 'Pay', exact: true }).click();
-    await page.waitForURL(/\/manage\/[^/?]+$/);
+    await backFromGateway(s);
+    await openConfirmation(s, server, `mary.${c.name}@example.com`);
     expect(await shown(page.locator('main'))).toContain('Your booking is confirmed.');
     expect(await fact(page, 'Paid')).toBe('€30.00');
     expect(await fact(page, 'Price')).toBe('€120.00');

@@ -152,8 +152,8 @@ describeBrowser('the Content-Security-Policy in Chromium', () => {
       'rgb(26, 86, 176)',
     );
     await page.getByRole('button', { name: 'Pay', exact: true }).click();
-    await page.waitForURL(/\/manage\/[^/?]+$/);
-    expect(await shown(page.locator('main'))).toContain('Your booking is confirmed.');
+    await page.waitForURL(/\/return\/SW-[A-Z0-9]{6}$/);
+    expect(await shown(page.locator('main'))).toContain('Thank you: your booking is confirmed.');
 
     await expect
       .poll(async () => {
@@ -269,7 +269,8 @@ describeBrowser('the Content-Security-Policy in Chromium', () => {
       await page.waitForURL((u) => u.origin === other.origin);
       expect(other.checkouts).toHaveLength(1);
       const returnUrl = new URL(other.checkouts[0]?.url ?? '', other.origin).searchParams.get('returnUrl') ?? '';
-      expect(returnUrl.startsWith(`${server.url}/manage/`)).toBe(true);
+      // The gateway is sent the booking's return page, never its manage token.
+      expect(returnUrl).toMatch(new RegExp(`^${server.url}/return/SW-[A-Z0-9]{6}$`));
       expect(other.checkouts[0]?.referer).toBeUndefined();
       expect(violations).toEqual([]);
 

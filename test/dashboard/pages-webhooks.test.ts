@@ -94,7 +94,13 @@ describe('the webhook list', () => {
     expect(page.html).toContain(
       `<form method="post" action="/admin/webhooks" novalidate=""><input type="hidden" name="_csrf" value="${admin.csrf}"/>`,
     );
-    for (const e of ['booking.confirmed', 'booking.rescheduled', 'booking.cancelled', 'booking.paid']) {
+    for (const e of [
+      'booking.confirmed',
+      'booking.rescheduled',
+      'booking.cancelled',
+      'booking.paid',
+      'payment.unapplied',
+    ]) {
       expect(ticked(page.html, e), e).toBe(true);
     }
     expect(page.html).toMatch(/<input type="checkbox" name="active" id="f-active" checked=""\/>/);

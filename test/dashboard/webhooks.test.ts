@@ -203,6 +203,45 @@ describe('webhook deliveries', () => {
     expect(received.every((r) => verify(r, hook.secret))).toBe(true);
   });
 
+  it('a payment that cannot be applied sends payment.unapplied with the booking and the ledger entry', async () => {
+    await tdb.store.applySetup(
+      { business: { paymentUrl: 'https://pay.example/checkout', paymentSecret: PAY_SECRET } },
+      async (p) => p,
+    );
+    const hook = await addWebhook(['payment.unapplied']);
+    const { booking } = await book({ name: 'Bea', email: 'bea@example.com' }, 'deposit');
+    d.clock.advance(16); // the hold (15 minutes) lapses before the gateway calls back
+    const body = JSON.stringify({
+      reference: booking.reference,
+      amount: '30.00',
+      currency: 'EUR',
+      status: 'paid',
+      transactionId: 'tx-late',
+    });
+    const late = await d.call('/api/v1/payments/callback', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slotwise-signature': `sha256=${createHmac('sha256', PAY_SECRET).update(body).digest('hex')}`,
+      },
+      body,
+    });
+    expect([late.status, late.body.applied, late.body.reason]).toEqual([200, false, 'hold_expired']);
+    await d.deliver();
+    expect(received.map(summary)).toEqual([['/hook', 'payment.unapplied', 'expired']]);
+    expect(received[0]?.headers['x-slotwise-event']).toBe('payment.unapplied');
+    expect(received[0]?.body.data.payment).toEqual({
+      transactionId: 'tx-late',
+      amount: '30.00',
+      currency: 'EUR',
+      status: 'paid',
+      applied: false,
+      reason: 'hold_expired',
+      receivedAt: '2027-03-26T12:16:00+01:00',
+    });
+    expect(verify(received[0] as Received, hook.secret)).toBe(true);
+  });
+
   it('a failed delivery is retried after the back-off (30 s), and both attempts are in the log', async () => {
     const hook = await addWebhook(['booking.confirmed']);
     answers = [500];

@@ -59,7 +59,11 @@ const CHECKS: Record<string, string> = {
     WHERE b.status NOT IN ('pending_verification', 'cancelled', 'expired')`,
   'paid amount without a matching payment': `
     SELECT b.id FROM bookings b WHERE b.amount_paid_minor > 0 AND NOT EXISTS (
-      SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status = 'paid' AND p.amount_minor = b.amount_paid_minor)`,
+      SELECT 1 FROM payments p
+      WHERE p.booking_id = b.id AND p.status = 'paid' AND p.applied AND p.amount_minor = b.amount_paid_minor)`,
+  // SPEC §10.4: a booking reflects at most one payment; any other money for it is in the ledger as unapplied.
+  'more than one applied payment for a booking': `
+    SELECT booking_id FROM payments WHERE status = 'paid' AND applied GROUP BY booking_id HAVING count(*) > 1`,
   'catalogue and account rows of missing owners': `
     SELECT 'staff_services' AS t, staff_id AS id FROM staff_services
       WHERE staff_id NOT IN (SELECT id FROM staff) OR service_id NOT IN (SELECT id FROM services)

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { DOCUMENTED_ROUTES } from '../../src/http/openapi/docs-routes.ts';
+import { PUBLIC_URL } from '../support/lifecycle.ts';
 import type { Pools } from './seed.ts';
 import { anyString, anyValue, HOSTILE_KEYS, pick } from './values.ts';
 
@@ -77,7 +78,7 @@ export function namedValues(name: string, p: Pools): string[] | undefined {
     status: ['paid', 'failed', 'confirmed', 'cancelled', 'pending_verification'],
     url: ['https://hooks.example.test/a', 'http://127.0.0.1:9/hook'],
     imageUrl: ['https://img.example.test/a.png'],
-    paymentUrl: ['https://pay.example.test/checkout'],
+    paymentUrl: ['https://pay.example.test/checkout', `${PUBLIC_URL}/demo/gateway`],
     slug: ['new-service', 'spare-2', 'consult-x'],
     color: ['#aabbcc', '#000000'],
     key: ['fuzz-key', 'ana'],

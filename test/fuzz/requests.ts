@@ -116,6 +116,7 @@ export function validParam(route: Route, name: string, before: string, p: Pools)
   const destructive = route.method === 'DELETE' || /\/(delete|revoke)$/.test(route.path);
   if (name === 'token') return route.path.includes('/password/') ? p.passwordTokens : p.tokens;
   if (name === 'slug') return p.slugs;
+  if (name === 'reference') return p.references;
   if (name === 'ref') return [...p.slugs, ...p.serviceIds];
   if (name === 'dayOffId') return p.dayOffIds;
   if (name === 'file')

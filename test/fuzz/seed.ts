@@ -10,7 +10,7 @@
 import type { Setup } from '../../src/app/setup-schema.ts';
 import type { Dashboard } from '../support/dashboard.ts';
 import type { TestDatabase } from '../support/db.ts';
-import { codeIn } from '../support/lifecycle.ts';
+import { codeIn, PUBLIC_URL } from '../support/lifecycle.ts';
 import { STUDIO } from '../support/studio.ts';
 import type { FuzzRequest, Harness } from './harness.ts';
 
@@ -21,7 +21,8 @@ export const FUZZ_STUDIO: Setup = {
   business: {
     ...STUDIO.business,
     ownerEmail: 'owner@studio.test',
-    paymentUrl: 'https://pay.example.test/checkout',
+    // This server's stand-in gateway, so its pages and forms are fuzzed too (in process: nothing is sent).
+    paymentUrl: `${PUBLIC_URL}/demo/gateway`,
     paymentSecret: PAYMENT_SECRET,
     gapMinutes: 5,
   },

@@ -8,6 +8,7 @@
  *
  * Studio: now = Fri 2027-03-26 11:00Z; Ana works Mon-Fri in Paris, Ben Mon-Sat in New York.
  */
+import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
 import { parseSetup } from '../../src/app/setup-schema.ts';
 import { argon2Hasher } from '../../src/auth/argon2-hasher.ts';
@@ -71,7 +72,10 @@ export interface HostileStudio {
     readonly webhook: string;
   };
   /** Public bookings: moved (and reminded), cancelled, awaiting verification, awaiting payment. */
-  readonly bookings: Record<'moved' | 'cancelled' | 'verifying' | 'paying', { id: string; token: string }>;
+  readonly bookings: Record<
+    'moved' | 'cancelled' | 'verifying' | 'paying',
+    { id: string; token: string; reference: string }
+  >;
 }
 
 export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
@@ -162,8 +166,8 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
         ...more,
       }),
       201,
-    ) as unknown as { booking: { id: string; status: string }; token: string };
-    return { id: body.booking.id, token: body.token, status: body.booking.status };
+    ) as unknown as { booking: { id: string; status: string; reference: string }; token: string };
+    return { id: body.booking.id, token: body.token, status: body.booking.status, reference: body.booking.reference };
   };
   const eve = { name: CLIENT_NAME, email: 'eve@example.com', phone: V.phone, address: V.address };
   const moved = await book('portrait', d.staffIds.ana, '2027-03-29T10:00:00+02:00', eve);
@@ -193,6 +197,26 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
     { payment: 'full' },
   );
   expect(paying.status).toBe('awaiting_payment');
+  // Back from the gateway: the return page emails the client their link. Then the gateway reports
+  // a wrong amount: recorded unapplied, and the owner is emailed (the booking still awaits payment).
+  expect((await d.app.request(`/return/${paying.reference}`)).status).toBe(200);
+  const wrong = JSON.stringify({
+    reference: paying.reference,
+    amount: '1.00',
+    currency: 'EUR',
+    status: 'paid',
+    transactionId: 'tx-wrong',
+  });
+  const refused = await d.call('/api/v1/payments/callback', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-slotwise-signature': `sha256=${createHmac('sha256', 'p'.repeat(24)).update(wrong).digest('hex')}`,
+    },
+    body: wrong,
+  });
+  expect(refused.status).toBe(422);
+  await d.deliver();
   expect(d.errors).toEqual([]);
   return {
     d,

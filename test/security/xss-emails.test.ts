@@ -1,7 +1,8 @@
 /**
  * Every email the hostile studio (hostile-studio.ts) made the job handlers send — booking
  * confirmed, changed, cancelled and reminded (client, staff member, owner), the verification
- * code, the staff invitation and the password reset — read from the memory mailer: the HTML has
+ * code, the staff invitation, the password reset, the return page's link email and the owner's
+ * unapplied-payment email — read from the memory mailer: the HTML has
  * no payload as markup and shows the hostile values escaped; the text part has them as typed; a
  * name with CR LF adds no header (the subject is one line, and the message nodemailer builds from
  * it has only the headers it should); and the calendar files — attached, served to the manage
@@ -32,7 +33,7 @@ afterAll(async () => {
 /** What an email is, from its subject. */
 function kindOf(subject: string): string {
   return (
-    /^(You are invited|Reset your password|Booking confirmed|New booking|Booking changed|Booking cancelled|Reminder)/.exec(
+    /^(You are invited|Reset your password|Booking confirmed|New booking|Booking changed|Booking cancelled|Reminder|Your booking|Payment not applied)/.exec(
       subject,
     )?.[1] ?? (/^\d{6} is your code/.test(subject) ? 'code' : subject)
   );
@@ -48,6 +49,8 @@ function showsOf(m: MailMessage): string[] {
   if (kind === 'You are invited') return [V.business, V.ben];
   if (kind === 'Reset your password') return [V.business, V.adminName];
   if (kind === 'code') return [V.business, V.client, V.service2];
+  // The return page's link email and the owner's unapplied-payment email, both about the paying booking.
+  if (kind === 'Your booking' || kind === 'Payment not applied') return [V.business, V.service, V.client2];
   const shows: string[] = [V.business, service, client];
   if (team) shows.push(V.notes);
   if (kind === 'Booking cancelled') shows.push(V.cancelReason);
@@ -73,6 +76,8 @@ describe('every email', () => {
       'Booking cancelled → owner@studio.test',
       'code → eve@example.com',
       'Reminder → eve@example.com',
+      'Your booking → trudy@example.com',
+      'Payment not applied → owner@studio.test',
     ]);
   });
 

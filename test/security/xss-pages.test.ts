@@ -77,6 +77,9 @@ function publicPages(): Visit[] {
     { route: '/manage/:token', path: `/manage/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: '/manage/:token/reschedule', path: `/manage/${moved.token}/reschedule`, status: 200, shows: [V.ana] },
     { route: '/manage/:token/cancel', path: `/manage/${moved.token}/cancel`, status: 200, shows: [V.service] },
+    // The return page names nobody: only the business (header) and the outcome.
+    { route: '/return/:reference', path: `/return/${paying.reference}`, status: 200, shows: [V.business] },
+    { route: '/return/:reference', path: `/return/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: 'not found', path: `/book/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: 'not found', path: `/${q(LONG)}`, status: 404, shows: [V.business] },
     { route: '/dev/mailbox', path: '/dev/mailbox', status: 200, shows: [SHORT] },

@@ -10,6 +10,7 @@ import { createBookingByStaff, type StaffBookingInput } from '../../app/dashboar
 import { getBookingFor } from '../../app/dashboard/get-booking.ts';
 import { listBookings, MAX_LIMIT } from '../../app/dashboard/list-bookings.ts';
 import { moveBookingByStaff } from '../../app/dashboard/move-booking.ts';
+import { paymentView } from '../../app/payment-view.ts';
 import { bookingBody, clientOf } from '../api/public.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendRefusal } from '../errors.ts';
@@ -97,10 +98,11 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
   api.get('/:id', async (c) => {
     const r = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
     if (!r.ok) return sendRefusal(c, r);
-    const { booking, service, business, history } = r.value;
+    const { booking, service, business, history, payments } = r.value;
     return c.json({
       ...presentAdminBooking(booking, service, business, deps.clock.now()),
       history: presentHistory(history, booking.timezone),
+      payments: payments.map((p) => paymentView(p, booking.timezone)),
     });
   });
 

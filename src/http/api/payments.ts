@@ -1,7 +1,11 @@
-/** POST /api/v1/payments/callback: the gateway's signed report of a payment. */
+/**
+ * POST /api/v1/payments/callback: the gateway's signed report of a payment → 200 `{applied,
+ * reason, booking}` (reason null when applied), or 422 for an amount that is not the amount due.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { receivePayment, verifyPaymentSignature } from '../../app/receive-payment.ts';
+import { toDecimal } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorBody, sendRefusal } from '../errors.ts';
 import { presentStored } from '../presenters.ts';
@@ -26,10 +30,22 @@ export function paymentsApi(deps: AppDeps): Hono {
     const input = check(c, callbackBody, body.value.json);
     if (!input.ok) return input.response;
     const r = await receivePayment(deps, input.value);
-    // API.md answers an amount that is not the amount due with 422, not the usual 400.
-    if (!r.ok && r.code === 'VALIDATION_FAILED') return c.json(errorBody(r.code, r.message, r.details), 422);
     if (!r.ok) return sendRefusal(c, r);
-    return c.json({ booking: await presentStored(deps, r.value) });
+    const { booking, applied, reason } = r.value;
+    // API.md answers an amount that is not the amount due with 422, not the usual 400 — the
+    // payment is in the ledger all the same (unapplied), and a replay answers the same.
+    if (reason === 'amount_mismatch') {
+      const { amount, currency } = input.value;
+      return c.json(
+        errorBody('VALIDATION_FAILED', 'The amount is not the amount due. It is recorded as not applied.', {
+          fields: {
+            amount: `expected ${toDecimal(booking.payment.amountDue, booking.payment.currency)} ${booking.payment.currency}, got ${amount} ${currency}`,
+          },
+        }),
+        422,
+      );
+    }
+    return c.json({ applied, reason, booking: await presentStored(deps, booking) });
   });
   return api;
 }

@@ -662,7 +662,7 @@ describe('POST /bookings', () => {
       );
     });
 
-    it('a deposit booking awaits payment for 15 minutes and sends the client to a correctly signed gateway URL', async () => {
+    it('a deposit booking awaits payment for 15 minutes and sends the client to a correctly signed gateway URL without its manage token', async () => {
       await enablePayments();
       const r = await post(booking({ payment: 'deposit', start: '2027-03-26T14:00:00+01:00' }));
       expect(r.status).toBe(201);
@@ -678,7 +678,9 @@ describe('POST /bookings', () => {
       expect(next.action).toBe('pay');
       const url = new URL(next.url);
       expect(`${url.origin}${url.pathname}`).toBe(PAYMENT_URL);
-      const returnUrl = `${PUBLIC_URL}/manage/${token}`;
+      // The return URL holds no credential: the booking's public return page (SPEC §10.4).
+      const returnUrl = `${PUBLIC_URL}/return/${b.reference}`;
+      expect(next.url).not.toContain(token);
       const e = encodeURIComponent;
       const signature = createHmac('sha256', PAYMENT_SECRET)
         .update(`amount=${e('30.00')}&currency=${e('EUR')}&reference=${e(b.reference)}&returnUrl=${e(returnUrl)}`)

@@ -1,7 +1,7 @@
 /** Dashboard bookings (/api/v1/admin/bookings), as documented routes. */
 import { z } from 'zod';
 import { listBookingsQuery, staffBookingBody, staffCancelBody, updateBookingBody } from '../admin/bookings-api.ts';
-import { adminBookingShape, historyShape } from './admin-shapes.ts';
+import { adminBookingShape, historyShape, paymentsShape } from './admin-shapes.ts';
 import type { RouteDoc } from './route-doc.ts';
 
 const doc = (d: Omit<RouteDoc, 'tag' | 'auth'>): RouteDoc => ({ ...d, tag: 'Bookings (dashboard)', auth: 'dashboard' });
@@ -22,8 +22,13 @@ export const ADMIN_BOOKING_ROUTES: readonly RouteDoc[] = [
   doc({
     method: 'get',
     path: '/api/v1/admin/bookings/:id',
-    summary: 'One booking with its history (another member’s: 404 for staff)',
-    responses: { 200: { description: 'the booking', schema: adminBookingShape.extend({ history: historyShape }) } },
+    summary: 'One booking with its history and its payments (another member’s: 404 for staff)',
+    responses: {
+      200: {
+        description: 'the booking',
+        schema: adminBookingShape.extend({ history: historyShape, payments: paymentsShape }),
+      },
+    },
   }),
   doc({
     method: 'post',

@@ -1,5 +1,6 @@
 /** Response shapes of the dashboard API (see shapes.ts for why they exist). */
 import { z } from 'zod';
+import { UNAPPLIED_REASONS } from '../../app/model.ts';
 import { bookingShape } from './shapes.ts';
 
 const ref = z.object({ id: z.string(), name: z.string() });
@@ -96,5 +97,18 @@ export const historyShape = z.array(
     toStaff: ref,
     reason: z.string(),
     at: z.string(),
+  }),
+);
+
+/** The payments ledger of one booking (SPEC §10.4). */
+export const paymentsShape = z.array(
+  z.object({
+    transactionId: z.string(),
+    amount: z.string(),
+    currency: z.string(),
+    status: z.enum(['paid', 'failed']),
+    applied: z.boolean(),
+    reason: z.enum(UNAPPLIED_REASONS).nullable(),
+    receivedAt: z.string(),
   }),
 );

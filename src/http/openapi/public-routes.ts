@@ -1,5 +1,6 @@
 /** The public, client and gateway routes of API.md, as documented routes. */
 import { z } from 'zod';
+import { UNAPPLIED_REASONS } from '../../app/model.ts';
 import { cancelBody, rescheduleBody, verifyBody } from '../api/manage.ts';
 import { callbackBody } from '../api/payments.ts';
 import { bookingBody, dayQuery, monthQuery } from '../api/public.ts';
@@ -143,7 +144,16 @@ export const PUBLIC_ROUTES: readonly RouteDoc[] = [
     auth: 'gateway',
     summary: 'The payment gateway reports a payment (X-Slotwise-Signature: sha256=<HMAC of the raw body>)',
     body: callbackBody,
-    responses: { 200: { description: 'recorded', schema: z.object({ booking: bookingShape }) } },
+    responses: {
+      200: {
+        description: 'recorded; `applied: false` with its `reason` when it could not be applied (the owner is told)',
+        schema: z.object({
+          applied: z.boolean(),
+          reason: z.enum(UNAPPLIED_REASONS).nullable(),
+          booking: bookingShape,
+        }),
+      },
+    },
   },
   {
     method: 'get',

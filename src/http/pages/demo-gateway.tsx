@@ -1,12 +1,16 @@
 /**
- * A stand-in payment gateway for the demo (never mounted otherwise): it checks the signed
- * redirect like a real gateway would, lets a person click "Pay" or "Fail", then calls the real
- * callback endpoint with a correctly signed body and sends the person back to the return URL
- * (only to this site: no open redirect). No money moves.
+ * A stand-in payment gateway for the demo: it checks the signed redirect like a real gateway would,
+ * lets a person click "Pay" or "Fail", then calls the real callback endpoint with a correctly
+ * signed body and sends the person back to the return URL (only to this site: no open redirect).
+ * No money moves — yet it signs with the business's payment secret, so it answers only on a local
+ * site (main.ts) and, decided on each request from the business as it is then, only while the
+ * business's payment URL points at it: once the owner sets a real gateway, every route is a 404
+ * and changes nothing.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
+import { pointsAtDemoGateway } from '../../app/demo-gateway-url.ts';
 import { type PaymentRequest, paymentSignature } from '../../app/payment-link.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -41,6 +45,12 @@ function signedRequest(q: Record<string, string | undefined>, secret: string): P
 
 export function demoGateway(deps: AppDeps, callback: (body: string, signature: string) => Promise<Response>): Hono {
   const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const { paymentUrl } = await deps.store.getBusiness();
+    if (!pointsAtDemoGateway(paymentUrl, deps.publicUrl)) return c.notFound();
+    return next();
+  });
 
   app.get('/', async (c) => {
     const { paymentSecret } = await deps.store.getBusiness();

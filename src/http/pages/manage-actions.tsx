@@ -11,6 +11,7 @@ import { getService } from '../../app/list-services.ts';
 import { getManagedBooking } from '../../app/manage-booking.ts';
 import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
 import { resendCode } from '../../app/resend-code.ts';
+import { sendToGateway } from '../../app/send-to-gateway.ts';
 import { verifyEmail } from '../../app/verify-email.ts';
 import { dateOf, parseInstant } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
@@ -56,6 +57,13 @@ export function manageActions(deps: AppDeps): Hono {
       deps,
       r.ok ? { text: m.verify.resent, status: 200 } : { text: r.message, status: STATUS[r.code], error: true },
     );
+  });
+
+  app.post('/:token/pay', async (c) => {
+    const r = await sendToGateway(deps, c.req.param('token'));
+    if (r.ok) return c.redirect(r.value.url, 303);
+    // An unknown token shows the not-found page there; a booking no longer awaiting payment, why.
+    return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
   });
 
   app.get('/:token/reschedule', (c) => reschedulePage(c, deps));

@@ -6,7 +6,6 @@
 import type { Context } from 'hono';
 import { allowances, statusAt } from '../../app/allowances.ts';
 import { getManagedBooking, type ManagedBooking } from '../../app/manage-booking.ts';
-import { payAction } from '../../app/payment-link.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
 import { clockTime, formatMoney, span, zoneName } from './format.ts';
@@ -27,7 +26,7 @@ export async function managePage(c: Context, deps: AppDeps, notice?: ManageNotic
   if (!r.ok) return notFoundPage(c, ctx, ctx.m.manage.notFound);
   const shown = notice ?? fromQuery(ctx, c);
   return c.html(
-    page(<ManageView ctx={ctx} deps={deps} token={token} managed={r.value} notice={shown} />),
+    page(<ManageView ctx={ctx} token={token} managed={r.value} notice={shown} />),
     (shown?.status ?? 200) as 200,
   );
 }
@@ -41,7 +40,6 @@ function fromQuery(ctx: PageContext, c: Context): ManageNotice | undefined {
 
 function ManageView(p: {
   ctx: PageContext;
-  deps: AppDeps;
   token: string;
   managed: ManagedBooking;
   notice?: ManageNotice | undefined;
@@ -87,11 +85,12 @@ function ManageView(p: {
         <VerifyForm ctx={ctx} base={base} email={booking.client.email} holdUntil={booking.holdUntil} />
       ) : null}
       {status === 'awaiting_payment' && business.paymentUrl && business.paymentSecret ? (
-        <p>
-          <a class="button primary" href={payAction(booking, token, business, p.deps.publicUrl).url}>
+        // Through this server, not a link to the gateway: going there again extends the hold once.
+        <form method="post" action={`${base}/pay`}>
+          <button type="submit" class="primary">
             {m.manage.payNow(money(booking.payment.amountDue))}
-          </a>
-        </p>
+          </button>
+        </form>
       ) : null}
       <dl class="facts-list">
         <dt>{m.manage.reference}</dt>

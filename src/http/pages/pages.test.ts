@@ -134,7 +134,7 @@ describe('details and booking', () => {
     const url = new URL(r.location as string);
     expect(url.origin + url.pathname).toBe('https://pay.example/go');
     expect(url.searchParams.get('amount')).toBe('30.00');
-    expect(url.searchParams.get('returnUrl')).toMatch(/^http:\/\/127\.0\.0\.1:3000\/manage\/[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('returnUrl')).toMatch(/^http:\/\/127\.0\.0\.1:3000\/return\/SW-[A-Z0-9]{6}$/);
   });
 
   it('mistakes come back in an alert summary and beside each field (400), nothing booked', async () => {

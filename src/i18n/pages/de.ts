@@ -143,4 +143,25 @@ export const de: PageMessages = {
     tooMany: 'Zu viele Anfragen',
     tooManyBody: 'Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
   },
+  paymentReturn: {
+    title: (reference) => `Buchung ${reference}`,
+    confirmed: 'Vielen Dank: Ihre Buchung ist bestätigt.',
+    confirmedNext: 'Eine Bestätigung mit dem Link zu Ihrer Buchung ist per E-Mail unterwegs.',
+    waiting: 'Wir warten darauf, dass der Zahlungsanbieter Ihre Zahlung bestätigt.',
+    waitingNext:
+      'Diese Seite aktualisiert sich nicht von selbst. Wir haben Ihnen einen Link zu Ihrer Buchung gemailt: Dort sehen Sie das Ergebnis, sobald es eintrifft.',
+    checkAgain: 'Erneut prüfen',
+    failed: 'Ihre Zahlung ist nicht durchgegangen.',
+    failedNext:
+      'Wir haben Ihnen einen Link zu Ihrer Buchung gemailt. Dort können Sie es erneut versuchen, solange der Termin für Sie reserviert ist.',
+    unapplied: 'Ihre Zahlung ist eingegangen, konnte dieser Buchung aber nicht zugeordnet werden.',
+    unappliedNext: (business) =>
+      `${business} wurde informiert und erstattet Ihnen den Betrag oder meldet sich bei Ihnen. Wir haben Ihnen außerdem einen Link zu Ihrer Buchung gemailt.`,
+    lapsed:
+      'Die Reservierungszeit ist abgelaufen, bevor die Zahlung bestätigt wurde. Diese Buchung ist nicht zustande gekommen.',
+    cancelled: 'Diese Buchung ist storniert.',
+    linkSent: 'Wir haben Ihnen einen Link zu Ihrer Buchung gemailt.',
+    bookAgain: 'Erneut buchen',
+    notFound: 'Keine Buchung hat diese Referenz. Bitte prüfen Sie den Link.',
+  },
 };

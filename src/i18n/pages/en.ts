@@ -142,4 +142,25 @@ export const en = {
     tooMany: 'Too many requests',
     tooManyBody: 'Please wait a little, then try again.',
   },
+  /** `/return/{reference}`: where the payment gateway sends the client back (no personal data shown). */
+  paymentReturn: {
+    title: (reference: string) => `Booking ${reference}`,
+    confirmed: 'Thank you: your booking is confirmed.',
+    confirmedNext: 'A confirmation with the link to your booking is on its way to your email.',
+    waiting: 'We are waiting for the payment provider to confirm your payment.',
+    waitingNext:
+      'This page does not update by itself. We have emailed you a link to your booking: it shows the result as soon as it arrives.',
+    checkAgain: 'Check again',
+    failed: 'Your payment did not go through.',
+    failedNext:
+      'We have emailed you a link to your booking, where you can try again while the time is still held for you.',
+    unapplied: 'Your payment arrived, but it could not be applied to this booking.',
+    unappliedNext: (business: string) =>
+      `${business} has been told and will refund you or contact you. We have also emailed you a link to your booking.`,
+    lapsed: 'The time held for you ran out before the payment was confirmed, so this booking was not made.',
+    cancelled: 'This booking is cancelled.',
+    linkSent: 'We have emailed you a link to your booking.',
+    bookAgain: 'Book again',
+    notFound: 'No booking has this reference. Please check the link.',
+  },
 };

@@ -142,4 +142,24 @@ export const es: PageMessages = {
     tooMany: 'Demasiadas solicitudes',
     tooManyBody: 'Espere un momento y vuelva a intentarlo.',
   },
+  paymentReturn: {
+    title: (reference) => `Reserva ${reference}`,
+    confirmed: 'Gracias: su reserva está confirmada.',
+    confirmedNext: 'Le hemos enviado por correo una confirmación con el enlace a su reserva.',
+    waiting: 'Estamos esperando a que el proveedor de pagos confirme su pago.',
+    waitingNext:
+      'Esta página no se actualiza sola. Le hemos enviado por correo un enlace a su reserva: muestra el resultado en cuanto llega.',
+    checkAgain: 'Comprobar de nuevo',
+    failed: 'Su pago no se ha completado.',
+    failedNext:
+      'Le hemos enviado por correo un enlace a su reserva, donde puede intentarlo de nuevo mientras le guardamos la hora.',
+    unapplied: 'Su pago ha llegado, pero no se ha podido aplicar a esta reserva.',
+    unappliedNext: (business) =>
+      `${business} ha sido avisado y le devolverá el dinero o se pondrá en contacto con usted. También le hemos enviado por correo un enlace a su reserva.`,
+    lapsed: 'El tiempo reservado terminó antes de que se confirmara el pago, así que esta reserva no se ha hecho.',
+    cancelled: 'Esta reserva está cancelada.',
+    linkSent: 'Le hemos enviado por correo un enlace a su reserva.',
+    bookAgain: 'Reservar de nuevo',
+    notFound: 'Ninguna reserva tiene esta referencia. Compruebe el enlace.',
+  },
 };

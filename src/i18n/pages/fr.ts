@@ -144,4 +144,24 @@ export const fr: PageMessages = {
     tooMany: 'Trop de demandes',
     tooManyBody: 'Veuillez patienter un peu, puis réessayer.',
   },
+  paymentReturn: {
+    title: (reference) => `Réservation ${reference}`,
+    confirmed: 'Merci : votre réservation est confirmée.',
+    confirmedNext: 'Une confirmation avec le lien vers votre réservation est en route vers votre boîte e-mail.',
+    waiting: 'Nous attendons que le prestataire de paiement confirme votre paiement.',
+    waitingNext:
+      'Cette page ne se met pas à jour toute seule. Nous vous avons envoyé par e-mail un lien vers votre réservation : il affiche le résultat dès qu’il arrive.',
+    checkAgain: 'Vérifier à nouveau',
+    failed: 'Votre paiement n’a pas abouti.',
+    failedNext:
+      'Nous vous avons envoyé par e-mail un lien vers votre réservation, où vous pouvez réessayer tant que le créneau vous est réservé.',
+    unapplied: 'Votre paiement est arrivé, mais il n’a pas pu être appliqué à cette réservation.',
+    unappliedNext: (business) =>
+      `${business} a été prévenu et vous remboursera ou vous contactera. Nous vous avons aussi envoyé par e-mail un lien vers votre réservation.`,
+    lapsed: 'Le délai de réservation a expiré avant la confirmation du paiement : cette réservation n’a pas été faite.',
+    cancelled: 'Cette réservation est annulée.',
+    linkSent: 'Nous vous avons envoyé par e-mail un lien vers votre réservation.',
+    bookAgain: 'Réserver à nouveau',
+    notFound: 'Aucune réservation ne porte cette référence. Veuillez vérifier le lien.',
+  },
 };

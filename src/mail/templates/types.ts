@@ -59,3 +59,39 @@ export interface VerificationEmailData {
   /** The page where the code is entered. */
   readonly manageUrl: string;
 }
+
+/** To the owner or the admins: a payment in the ledger that the booking does not reflect. */
+export interface UnappliedPaymentEmailData {
+  /** The business's locale (the team reads it, not the client). */
+  readonly locale: string;
+  readonly businessName: string;
+  readonly reason: 'amount_mismatch' | 'hold_expired' | 'booking_cancelled' | 'already_paid' | 'not_awaiting_payment';
+  /** As reported: a decimal and its currency ("30.00", "EUR"). */
+  readonly amount: string;
+  readonly currency: string;
+  readonly transactionId: string;
+  readonly booking: {
+    readonly reference: string;
+    readonly serviceName: string;
+    readonly clientName: string;
+    readonly clientEmail: string;
+    readonly start: number;
+    readonly end: number;
+    readonly timezone: string;
+  };
+  /** The booking's page in the dashboard. */
+  readonly dashboardUrl: string;
+}
+
+/** To the client, from the payment return page: a fresh link to their booking. */
+export interface ManageLinkEmailData {
+  readonly locale: string;
+  readonly businessName: string;
+  readonly clientName: string;
+  readonly reference: string;
+  readonly serviceName: string;
+  readonly start: number;
+  readonly end: number;
+  readonly timezone: string;
+  readonly manageUrl: string;
+}

@@ -129,6 +129,8 @@ export interface Draft {
   readonly status?: BookingStatus;
   readonly holdUntil?: string | null;
   readonly reference?: string;
+  /** Minor units due online (a deposit); absent = nothing to pay. */
+  readonly amountDue?: number;
 }
 
 /** The running test's `db` and `store`, looked up through `getDb` when a test uses them. */
@@ -174,8 +176,8 @@ export function contractFixtures(getDb: GetDb, getIds: () => SetupResult) {
       end: at(d.end),
       occupied: d.occupied ?? { start: at(d.start), end: at(d.end) },
       holdUntil: d.holdUntil ? at(d.holdUntil) : null,
-      paymentOption: 'none',
-      amountDue: 0,
+      paymentOption: d.amountDue ? 'deposit' : 'none',
+      amountDue: d.amountDue ?? 0,
       currency: 'EUR',
       price: 0,
       manageTokenHash: createHash('sha256').update(`contract-token-${tokenSeq}`).digest(),

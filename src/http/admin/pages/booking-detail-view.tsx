@@ -1,17 +1,18 @@
 /**
  * One booking's page: every fact (client, service, staff, times in the booking's zone, status,
- * payment, reference, notes), its history of moves, and the forms to change it
+ * payment, reference, notes), its history of moves, its payments ledger, and the forms to change it
  * (booking-forms-view.tsx). A refused form is re-rendered here with the summary at the top.
  */
 import { statusAt } from '../../../app/allowances.ts';
-import type { ManagedBooking } from '../../../app/manage-booking.ts';
+import type { DashboardBooking } from '../../../app/dashboard/get-booking.ts';
+import type { LedgerPayment, UnappliedReason } from '../../../app/model.ts';
 import { dateOf } from '../../../core/index.ts';
 import { LOCALE, longWhen, moment, money, STATUS_LABELS, when, zoneLabel } from './booking-format.ts';
 import { type BookingForms, BookingFormsContent } from './booking-forms-view.tsx';
 import { ErrorSummary, Notice } from './fields.tsx';
 
 export interface BookingDetailView extends BookingForms {
-  readonly managed: ManagedBooking;
+  readonly managed: DashboardBooking;
   readonly now: number;
   readonly notice?: string | undefined;
   readonly errors?: Readonly<Record<string, string>>;
@@ -124,6 +125,7 @@ export function BookingDetailContent(v: BookingDetailView) {
           </ol>
         )}
       </section>
+      <PaymentsPanel payments={v.managed.payments} zone={zone} />
       <BookingFormsContent {...v} />
     </>
   );
@@ -135,4 +137,49 @@ function languageName(locale: string): string {
   } catch {
     return locale;
   }
+}
+
+const REASONS: Record<UnappliedReason, string> = {
+  amount_mismatch: 'not the amount due',
+  hold_expired: 'arrived after the hold ran out',
+  booking_cancelled: 'the booking was cancelled',
+  already_paid: 'the booking was already paid',
+  not_awaiting_payment: 'the booking was not waiting for a payment',
+};
+
+/** The gateway's callbacks for this booking; one not applied is money the owner must give back or use. */
+function PaymentsPanel({ payments, zone }: { payments: readonly LedgerPayment[]; zone: string }) {
+  return (
+    <section class="panel" aria-labelledby="payments">
+      <h2 id="payments">Payments</h2>
+      {payments.length === 0 ? (
+        <p class="muted">No payment reported by the gateway.</p>
+      ) : (
+        <table class="payments">
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">Transaction</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Result</th>
+              <th scope="col">Applied</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <tr>
+                <td>{longWhen(p.receivedAt, zone)}</td>
+                <td>
+                  <code>{p.transactionId}</code>
+                </td>
+                <td>{`${p.amount} ${p.currency}`}</td>
+                <td>{p.status}</td>
+                <td>{p.applied ? 'yes' : <strong>{`not applied: ${p.reason ? REASONS[p.reason] : ''}`}</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }

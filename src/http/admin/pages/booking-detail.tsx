@@ -7,10 +7,9 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { cancelBookingByStaff } from '../../../app/dashboard/cancel-booking-by-staff.ts';
-import { getBookingFor } from '../../../app/dashboard/get-booking.ts';
+import { type DashboardBooking, getBookingFor } from '../../../app/dashboard/get-booking.ts';
 import { moveBookingByStaff } from '../../../app/dashboard/move-booking.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff-reads.ts';
-import type { ManagedBooking } from '../../../app/manage-booking.ts';
 import type { Refusal } from '../../../app/result.ts';
 import { parseWallTime, wallToInstant } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -128,7 +127,7 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
 }
 
 /** A refused change: 403/404 pages as everywhere; a rule refusal re-renders the booking with why. */
-async function refused(c: Context<AdminEnv>, deps: AppDeps, managed: ManagedBooking, r: Refusal, extra: Extra) {
+async function refused(c: Context<AdminEnv>, deps: AppDeps, managed: DashboardBooking, r: Refusal, extra: Extra) {
   if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') return refusalPage(c, deps, r);
   const why = refusalText(r, c.get('actor').role === 'admin');
   const errors =
@@ -143,7 +142,7 @@ async function refused(c: Context<AdminEnv>, deps: AppDeps, managed: ManagedBook
 async function render(
   c: Context<AdminEnv>,
   deps: AppDeps,
-  managed: ManagedBooking,
+  managed: DashboardBooking,
   extra: Extra,
   status: ContentfulStatusCode = 200,
 ) {

@@ -13,6 +13,7 @@ export const EVENT_INFO: Record<WebhookEvent, string> = {
   'booking.rescheduled': 'a confirmed booking moves to another time or staff member',
   'booking.cancelled': 'a confirmed booking is cancelled',
   'booking.paid': 'a payment (in full or a deposit) comes in',
+  'payment.unapplied': 'a payment comes in that cannot be applied to its booking (to refund or rebook)',
 };
 
 /** Field name → label, for the error summary's links. */
