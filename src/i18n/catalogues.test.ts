@@ -71,6 +71,9 @@ function sampleArgs(path: string): unknown[] {
     'booking.reschedule': [2],
     'verification.subject': ['042917', 'Studio'],
     'verification.valid': [15],
+    'myBookings.subject': ['Studio'],
+    'myBookings.intro': ['Studio'],
+    'myBookings.valid': [30],
   };
   const found = args[path];
   if (found === undefined) throw new Error(`no sample arguments for ${path}`);

@@ -65,4 +65,12 @@ export const es: Messages = {
     enterCode: 'Introducir el código',
     ignore: 'Si no ha solicitado este código, puede ignorar este correo.',
   },
+  myBookings: {
+    subject: (business) => `Sus reservas en ${business}`,
+    intro: (business) => `Ha solicitado un enlace a sus reservas en ${business}.`,
+    open: 'Ver mis reservas',
+    valid: (minutes) =>
+      `El enlace funciona una sola vez, durante ${minutes === 1 ? '1 minuto' : `${minutes} minutos`}.`,
+    ignore: 'Si no lo ha solicitado, ignore este correo: nadie puede ver sus reservas sin este enlace.',
+  },
 };

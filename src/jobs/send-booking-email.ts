@@ -71,7 +71,8 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
 async function recipient(store: Store, notice: BookingNotice, booking: Booking, business: Business) {
   switch (notice.audience) {
     case 'client':
-      return booking.client.email;
+      // Erased (SPEC §11): the booking has no one to write to any more.
+      return booking.client.email || null;
     case 'staff':
       return (await store.listStaff()).find((s) => s.id === booking.staffId)?.email ?? null;
     case 'owner':

@@ -51,6 +51,8 @@ const sampleArgs: Record<string, unknown[]> = {
   'manage.payNow': ['€40.00'],
   'manage.changesLeft': [2],
   'reschedule.current': ['Monday 29 March 2027, 10:00–11:00'],
+  'myBookings.sent': ['ana@example.com', 30],
+  'myBookings.manage': ['SW-7K2M9Q'],
 };
 
 function argsFor(path: string): unknown[] {
