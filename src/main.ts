@@ -8,7 +8,8 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
+import { RETENTION_TASK } from './app/clients/apply-retention.ts';
+import type { Backups, Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
 import { ViewCache } from './app/view-cache.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
@@ -149,6 +150,8 @@ function startWorker(
     leaseMs: rt.config.jobLeaseMs,
     pollMs: rt.config.jobPollMs,
     log: (level, message, fields) => log[level](fields, message),
+    // The daily clean-up: retention of clients' data and rows past their use (one process a day).
+    tasks: [RETENTION_TASK],
   });
   worker.start();
   return worker;
@@ -183,6 +186,12 @@ function requestLogger(logger: Logger): (entry: RequestLogEntry) => void {
     if (path === '/healthz' || path === '/readyz') logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   };
+}
+
+/** The embedded database's snapshots for GET /api/v1/admin/backup; none in server mode (pg_dump). */
+function backupsOf(rt: Runtime): { backups?: Backups } {
+  const snapshot = rt.database.db.snapshot;
+  return snapshot ? { backups: { snapshot } } : {};
 }
 
 const DEMO_GATEWAY_PATH = '/demo/gateway';
@@ -311,6 +320,7 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     health: { ready },
     rateLimits: rt.config.rateLimits,
     trustProxy: rt.config.trustProxy,
+    ...backupsOf(rt),
   });
   handler = app.fetch;
   worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId);

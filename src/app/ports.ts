@@ -218,6 +218,14 @@ export interface JobQueue {
   releaseJobs(workerId: string): Promise<void>;
 }
 
+/**
+ * Consistent copies of the embedded database (a gzip-compressed tar of its data directory, which
+ * `slotwise restore` reads). Absent with a PostgreSQL server, which pg_dump backs up.
+ */
+export interface Backups {
+  snapshot(): Promise<Blob>;
+}
+
 /** The dev outbox: mail kept in the database instead of sent (demo, development). */
 export interface DevMailbox {
   save(message: MailMessage, now: number): Promise<void>;

@@ -16,12 +16,16 @@ type Deps = {
   clock: Clock;
 };
 
-export async function eraseClient(deps: Deps, actor: Actor, clientId: string): Promise<Result<ErasedCounts>> {
+export async function eraseClient(
+  deps: Deps,
+  actor: Actor,
+  clientId: string,
+): Promise<Result<{ email: string; erased: ErasedCounts }>> {
   const denied = adminOnly(actor, "erase a client's data");
   if (denied) return denied;
   const client = await deps.store.getClient(clientId);
   if (!client) return refuse('NOT_FOUND', `No client ${clientId}.`);
-  return ok(await eraseClientByEmail(deps, client.email));
+  return ok({ email: client.email, erased: await eraseClientByEmail(deps, client.email) });
 }
 
 export async function eraseClientByEmail(deps: Deps, email: string): Promise<ErasedCounts> {

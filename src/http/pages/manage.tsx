@@ -159,6 +159,9 @@ function ManageView(p: {
           <a href={service ? `/book/${service.slug}` : '/'}>{m.manage.bookAgain}</a>
         </p>
       ) : null}
+      <p>
+        <a href="/my-bookings">{m.myBookings.link}</a>
+      </p>
     </Layout>
   );
 }
