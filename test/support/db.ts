@@ -18,6 +18,8 @@ export interface TestDatabase {
 }
 
 const TABLES = [
+  'scheduled_tasks',
+  'my_bookings_links',
   'rate_limits',
   'webhook_deliveries',
   'webhooks',
