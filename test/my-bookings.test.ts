@@ -100,7 +100,9 @@ describe('the emailed link', () => {
     const soon = await book('2027-03-29T10:00:00+02:00');
     await book('2027-03-29T11:00:00+02:00', { name: 'Yann', email: 'yann@example.test' });
     // A returning client's bookings wait for her code; she entered it (not what this test is about).
-    await tdb.db.query("UPDATE bookings SET status = 'confirmed', hold_until = NULL WHERE status = 'pending_verification'");
+    await tdb.db.query(
+      "UPDATE bookings SET status = 'confirmed', hold_until = NULL WHERE status = 'pending_verification'",
+    );
     t.clock.set('2027-03-26T16:00:00Z'); // the first booking is now over
     await ask(ZOE.email);
     await t.deliver();
