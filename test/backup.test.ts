@@ -5,10 +5,10 @@
  * starts on it and every booking is there. Restores refuse a data directory that holds a database,
  * a file that is not a backup and server mode, clearly and without writing.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../src/store/create-store.ts';
 import { openDatabase } from '../src/store/open-database.ts';
@@ -86,6 +86,12 @@ describe('backups that restore', { timeout: 180_000 }, () => {
     expect(made.stdout).toContain(`Backed up ${dir('original')} to ${file}`);
     expect(made.stdout).toContain('does not hold the secret');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    // The key stays apart from the data: neither the secret file nor its value is in the backup.
+    const secret = readFileSync(join(dir('original'), 'secret'), 'utf8').trim();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    const tar = gunzipSync(readFileSync(file));
+    expect(tar.includes(Buffer.from(secret))).toBe(false);
+    expect(tar.includes(Buffer.from('Client 0'))).toBe(true);
     expect(existsSync(`${file}.partial`)).toBe(false);
 
     const restored = await runCli(['restore', file], env(dir('restored')));

@@ -100,6 +100,32 @@ describe('the daily clean-up', () => {
     expect(d.errors).toEqual([]);
   });
 
+  it('emails still in a worker’s hands when their booking lost its client’s details go to nobody', async () => {
+    await book('2027-03-29T10:00:00+02:00', 'Gone');
+    const waiting = await book('2027-03-30T10:00:00+02:00', 'Gone'); // returning: waits for a code
+    expect(waiting.next).toEqual({ action: 'verify_email' });
+    // As if a worker had claimed the emails before the erase cancelled them: they run anyway.
+    await tdb.db.query("UPDATE bookings SET client_name = '', client_email = '', erased_at = now()");
+    await tdb.db.query('DELETE FROM verification_codes');
+    const handlers = jobHandlers({
+      store: tdb.store,
+      mailer: d.mail,
+      clock: d.clock,
+      publicUrl: PUBLIC_URL,
+      secret: SECRET,
+      presentBooking,
+    });
+    const job = { id: '1', kind: 'x', payload: {}, attempts: 1, maxAttempts: 10, createdAt: d.clock.now() };
+    const id = waiting.booking.id;
+    await handlers['email.verification']?.({ bookingId: id }, job);
+    await handlers['email.booking']?.(
+      { bookingId: id, event: 'confirmed', audience: 'client', previous: null, cancelReason: '' },
+      job,
+    );
+    expect(d.mail.sent).toEqual([]);
+    expect(await tdb.db.query('SELECT booking_id FROM verification_codes')).toEqual([]);
+  });
+
   it('deletes each kind of row once past its use, and keeps what is still of use', async () => {
     const now = d.clock.now();
     const sha = (s: string) => createHash('sha256').update(s).digest();

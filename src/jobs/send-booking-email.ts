@@ -71,8 +71,7 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
 async function recipient(store: Store, notice: BookingNotice, booking: Booking, business: Business) {
   switch (notice.audience) {
     case 'client':
-      // Erased (SPEC §11): the booking has no one to write to any more.
-      return booking.client.email || null;
+      return booking.client.email;
     case 'staff':
       return (await store.listStaff()).find((s) => s.id === booking.staffId)?.email ?? null;
     case 'owner':
