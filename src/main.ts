@@ -8,9 +8,10 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { RETENTION_TASK } from './app/clients/apply-retention.ts';
 import { DEMO_GATEWAY_PATH, demoGatewayUrl } from './app/demo-gateway-url.ts';
 import { isLocalUrl } from './app/local-site.ts';
-import type { Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
+import type { Backups, Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
 import { ViewCache } from './app/view-cache.ts';
 import { argon2Hasher } from './auth/argon2-hasher.ts';
 import type { Config } from './config.ts';
@@ -157,6 +158,8 @@ function startWorker(
     leaseMs: rt.config.jobLeaseMs,
     pollMs: rt.config.jobPollMs,
     log: (level, message, fields) => log[level](fields, message),
+    // The daily clean-up: retention of clients' data and rows past their use (one process a day).
+    tasks: [RETENTION_TASK],
   });
   worker.start();
   return worker;
@@ -191,6 +194,12 @@ function requestLogger(logger: Logger): (entry: RequestLogEntry) => void {
     if (path === '/healthz' || path === '/readyz') logger.debug(fields, 'request');
     else logger.info(fields, 'request');
   };
+}
+
+/** The embedded database's snapshots for GET /api/v1/admin/backup; none in server mode (pg_dump). */
+function backupsOf(rt: Runtime): { backups?: Backups } {
+  const snapshot = rt.database.db.snapshot;
+  return snapshot ? { backups: { snapshot } } : {};
 }
 
 const CHECKPOINT_EVERY_MS = 10 * 60_000;
@@ -328,6 +337,7 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     health: { ready },
     rateLimits: rt.config.rateLimits,
     trustProxy: rt.config.trustProxy,
+    ...backupsOf(rt),
   });
   handler = app.fetch;
   worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId);

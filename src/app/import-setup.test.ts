@@ -89,6 +89,12 @@ describe('importSetup', () => {
     expect((await tdb.store.findService('portrait'))?.name).toBe('Portrait');
   });
 
+  it('imports the retention settings (SPEC §11)', async () => {
+    const r = await importSetup(deps, { business: { retainUnconfirmedDays: 7, retainPastDays: 730 } });
+    expect(r.ok).toBe(true);
+    expect(await tdb.store.getBusiness()).toMatchObject({ retainUnconfirmedDays: 7, retainPastDays: 730 });
+  });
+
   it('a staff member may name a service imported by an earlier file', async () => {
     await importSetup(deps, { services: [portrait] });
     const r = await importSetup(deps, { staff: [{ ...ana, services: ['portrait'] }] });
@@ -215,6 +221,13 @@ describe('importSetup', () => {
       ['a string', 'setup.json'],
     ])('a file that is %s is one problem at (file)', async (_what, file) => {
       await expectProblems(file, { '(file)': expect.any(String) });
+    });
+
+    it('retention days out of range are listed at their paths (SPEC §11)', async () => {
+      await expectProblems(
+        { business: { retainUnconfirmedDays: 0, retainPastDays: 3661 } },
+        { 'business.retainUnconfirmedDays': expect.any(String), 'business.retainPastDays': expect.any(String) },
+      );
     });
 
     it('a "__proto__" key is an unknown field like any other', async () => {

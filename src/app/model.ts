@@ -31,6 +31,10 @@ export interface Business {
   readonly reminderHours: number;
   /** The From of emails (`Lumen Studio <bookings@lumen.example>`); null = the server's MAIL_FROM. */
   readonly mailFrom: string | null;
+  /** Expired and unverified bookings lose their client's details this many days after they were made. */
+  readonly retainUnconfirmedDays: number;
+  /** Past bookings lose their client's details this many days after they ended; 0 = kept. */
+  readonly retainPastDays: number;
 }
 
 export interface Service {
@@ -201,6 +205,13 @@ export interface AccountEmailJob {
   readonly purpose: 'reset' | 'invite';
 }
 
+/** An "email me my bookings" request: the job sends the link if the address has bookings. */
+export interface MyBookingsEmailJob {
+  readonly email: string;
+  /** The language the asker used (the email and the page it links to are in it). */
+  readonly locale: string;
+}
+
 /** A durable job to queue: its kind, its JSON payload, and when it may run (default: at once). */
 export type JobSpec =
   | { readonly kind: 'email.booking'; readonly payload: BookingNotice; readonly runAt?: number }
@@ -208,6 +219,7 @@ export type JobSpec =
   | { readonly kind: 'email.verification'; readonly payload: { readonly bookingId: string }; readonly runAt?: number }
   | { readonly kind: 'email.payment'; readonly payload: { readonly paymentId: string }; readonly runAt?: number }
   | { readonly kind: 'email.manage-link'; readonly payload: { readonly bookingId: string }; readonly runAt?: number }
+  | { readonly kind: 'email.my-bookings'; readonly payload: MyBookingsEmailJob; readonly runAt?: number }
   | { readonly kind: 'webhook.event'; readonly payload: WebhookEventJob; readonly runAt?: number }
   | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number };
 

@@ -2,6 +2,7 @@
  * The ports the use cases depend on. Adapters (store, mail, jobs) implement them; main.ts wires.
  */
 import type { Interval } from '../core/index.ts';
+import type { ClientDataStore } from './clients/client-store.ts';
 import type { AccountStore } from './dashboard/account-store.ts';
 import type { AdminBookingStore } from './dashboard/admin-booking-store.ts';
 import type { AdminCatalogStore } from './dashboard/admin-catalog-store.ts';
@@ -95,7 +96,13 @@ export interface SetupResult {
   readonly staff: Record<string, string>;
 }
 
-export interface Store extends AccountStore, AdminBookingStore, AdminCatalogStore, PaymentStore, WebhookStore {
+export interface Store
+  extends AccountStore,
+    AdminBookingStore,
+    AdminCatalogStore,
+    PaymentStore,
+    WebhookStore,
+    ClientDataStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
@@ -194,8 +201,21 @@ export interface JobQueue {
   failJob(jobId: string, workerId: string, error: string, retryAt: number | null, now: number): Promise<void>;
   /** Turns due reminders (remind_at ≤ now, booking confirmed and not started) into email jobs; how many. */
   queueDueReminders(now: number, limit: number): Promise<number>;
+  /**
+   * Queues a scheduled task's job (kind = `name`) if it is due, and makes it due again `everyMs`
+   * later; true when this call queued it (one caller wins, whatever the number of processes).
+   */
+  queueDueTask(name: string, now: number, everyMs: number): Promise<boolean>;
   /** Gives back the jobs this worker holds (graceful shutdown). */
   releaseJobs(workerId: string): Promise<void>;
+}
+
+/**
+ * Consistent copies of the embedded database (a gzip-compressed tar of its data directory, which
+ * `slotwise restore` reads). Absent with a PostgreSQL server, which pg_dump backs up.
+ */
+export interface Backups {
+  snapshot(): Promise<Blob>;
 }
 
 /** The dev outbox: mail kept in the database instead of sent (demo, development). */

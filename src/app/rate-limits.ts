@@ -23,6 +23,8 @@ export const LIMIT_NAMES = [
   'signin-email',
   'reset-ip',
   'reset-email',
+  'my-bookings-ip',
+  'my-bookings-email',
 ] as const;
 
 export type LimitName = (typeof LIMIT_NAMES)[number];
@@ -57,6 +59,8 @@ export const DEFAULT_LIMITS: Readonly<Record<LimitName, Limit>> = {
   'signin-email': { max: 10, windowMs: 15 * MINUTE },
   'reset-ip': { max: 10, windowMs: HOUR },
   'reset-email': { max: 3, windowMs: HOUR },
+  'my-bookings-ip': { max: 20, windowMs: HOUR },
+  'my-bookings-email': { max: 3, windowMs: HOUR },
 };
 
 /** Limits keyed by the caller's address: RATE_LIMIT_PER_IP=0 turns all of them off (API.md). */
@@ -88,6 +92,14 @@ export function localCounters(maxKeys = 100_000): Pick<Store, 'hitRateLimit'> {
   };
 }
 
+/** The row key of a value's counter: emails and addresses are not kept in clear; case and spaces do not make a new key. */
+export function limitKey(name: LimitName, value: string): string {
+  return `${name}:${createHash('sha256').update(value.trim().toLowerCase()).digest('base64url')}`;
+}
+
+/** The limits counted per client email (erasing a client removes their counters). */
+export const PER_EMAIL_LIMITS: readonly LimitName[] = ['booking-email', 'verify-email', 'my-bookings-email'];
+
 export interface LimitDeps {
   readonly store: Pick<Store, 'hitRateLimit'>;
   readonly clock: Clock;
@@ -101,9 +113,7 @@ export interface LimitDeps {
 export async function overLimit(deps: LimitDeps, name: LimitName, value: string): Promise<Refusal | null> {
   const limit = deps.rateLimits?.[name];
   if (!limit) return null;
-  // Emails and addresses are not kept in clear; case and spaces do not make a new key.
-  const key = `${name}:${createHash('sha256').update(value.trim().toLowerCase()).digest('base64url')}`;
-  const hit = await deps.store.hitRateLimit(key, limit.max, limit.windowMs, deps.clock.now());
+  const hit = await deps.store.hitRateLimit(limitKey(name, value), limit.max, limit.windowMs, deps.clock.now());
   if (hit.allowed) return null;
   const retryAfterSeconds = Math.max(1, Math.ceil(hit.retryAfterMs / 1000));
   return refuse('RATE_LIMITED', `Too many attempts; please try again in ${wait(retryAfterSeconds)}.`, {

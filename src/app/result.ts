@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'BACKUP_NOT_AVAILABLE'
   | 'INTERNAL';
 
 export interface Refusal {

@@ -53,6 +53,10 @@ export const businessSchema = z.strictObject({
   rescheduleNoticeHours: z.number().int().min(0).max(8760).optional(),
   holdMinutes: z.number().int().min(1).max(1440).optional(),
   reminderHours: z.number().int().min(0).max(8760).optional(),
+  /** SPEC §11: days until expired and unverified bookings lose their personal data. */
+  retainUnconfirmedDays: z.number().int().min(1).max(3660).optional(),
+  /** SPEC §11: days after their end until past bookings lose their personal data; 0 = keep. */
+  retainPastDays: z.number().int().min(0).max(3660).optional(),
 });
 
 /** An image shown on the public pages: an http(s) URL or a path on this site (no `javascript:`). */

@@ -1,11 +1,13 @@
 /**
  * `slotwise` command line (API.md "Command line"): serve, migrate, import, create-admin,
- * create-api-key.
+ * create-api-key, client export/erase, backup, restore.
  * Every command applies pending migrations first. Returns the exit code; never throws at the user.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { DataDirBusyError } from '../store/data-dir-lock.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
+import { clientCommand } from './client.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { createApiKeyCommand } from './create-api-key.ts';
 import { importCommand } from './import.ts';
@@ -61,6 +63,37 @@ const COMMANDS: Record<string, Command> = {
   --label L      what the key is for, shown in the dashboard's key list`,
     options: { role: { type: 'string' }, staff: { type: 'string' }, label: { type: 'string' } },
     run: createApiKeyCommand,
+  },
+  client: {
+    summary: 'export or erase everything stored about a client (by email)',
+    usage: `slotwise client export --email E
+       slotwise client erase --email E [--yes]
+
+  export   prints every stored fact about the person as JSON
+  erase    removes the person: name, email, phone, address and notes go from every booking and
+           from everything else that holds them; the bookings stay, anonymous, for the books.
+           Asks for confirmation on a terminal; without one, --yes is required.`,
+    options: { email: { type: 'string' }, yes: { type: 'boolean' } },
+    run: clientCommand,
+  },
+  backup: {
+    summary: 'write a consistent backup of the embedded database to a file',
+    usage: `slotwise backup <file>
+
+  Embedded database only (a PostgreSQL server: pg_dump). The backup does not hold the data
+  directory's secret: keep a copy of it apart. While the server runs, download the same file from
+  GET /api/v1/admin/backup instead.`,
+    options: {},
+    run: backupCommand,
+  },
+  restore: {
+    summary: 'restore a backup into an empty data directory',
+    usage: `slotwise restore <file>
+
+  Fills SLOTWISE_DATA_DIR, which must hold no database yet (a "secret" file put there first is
+  kept), from a file made by "slotwise backup" or GET /api/v1/admin/backup.`,
+    options: {},
+    run: restoreCommand,
   },
 };
 

@@ -7,6 +7,7 @@ import { adminApi } from './admin/api.ts';
 import { adminPages } from './admin/pages/routes.tsx';
 import { devApi } from './api/dev.ts';
 import { manageApi } from './api/manage.ts';
+import { myBookingsApi } from './api/my-bookings.ts';
 import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
 import { formTooLarge, limitBody } from './body-limit.ts';
@@ -22,6 +23,7 @@ import { demoGateway } from './pages/demo-gateway.tsx';
 import { detailsPage, submitDetails } from './pages/details.tsx';
 import { devMailboxPage } from './pages/dev-mailbox.tsx';
 import { manageActions } from './pages/manage-actions.tsx';
+import { myBookingsPages } from './pages/my-bookings.tsx';
 import { returnPage } from './pages/return.tsx';
 import { notFoundPage, servicesPage } from './pages/services.tsx';
 import { rateLimitByAddress } from './rate-limit.tsx';
@@ -56,7 +58,7 @@ export function createApp(deps: AppDeps): Hono {
     limitBody((c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)),
   );
   // The public pages' forms too (the dashboard's have their own): without it a huge form was read whole.
-  for (const forms of ['/book/*', '/manage/*', '/demo/*']) {
+  for (const forms of ['/book/*', '/manage/*', '/demo/*', '/my-bookings', '/my-bookings/*']) {
     app.use(forms, limitBody(formTooLarge));
   }
   if (deps.jobsQueued) {
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1/manage', manageApi(deps));
   app.route('/api/v1/payments', paymentsApi(deps));
+  app.route('/api/v1/my-bookings', myBookingsApi(deps));
   app.route('/assets', assetRoutes());
   app.get('/', (c) => servicesPage(c, deps));
   app.get('/book/:slug', (c) => bookPage(c, deps));
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/book/:slug/details', (c) => submitDetails(c, deps));
   app.route('/manage', manageActions(deps));
   app.get('/return/:reference', (c) => returnPage(c, deps));
+  app.route('/my-bookings', myBookingsPages(deps));
   app.route('/admin', adminPages(deps));
   app.route('/feeds', feedRoutes(deps));
   if (deps.devMailbox) {

@@ -1,6 +1,6 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
 import type { MonthAvailability } from '../app/get-month-availability.ts';
-import type { Clock, DevMailbox, PasswordHasher, Store } from '../app/ports.ts';
+import type { Backups, Clock, DevMailbox, PasswordHasher, Store } from '../app/ports.ts';
 import type { RateLimits } from '../app/rate-limits.ts';
 import type { ViewCache } from '../app/view-cache.ts';
 import type { RequestLogEntry } from './request-log.ts';
@@ -38,6 +38,8 @@ export interface AppDeps {
   readonly rateLimits?: RateLimits;
   /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); absent = 0. */
   readonly trustProxy?: number;
+  /** Copies of the embedded database for GET /api/v1/admin/backup; absent in server mode (pg_dump). */
+  readonly backups?: Backups;
   /** Readiness for GET /readyz (database, migrations, shutting down); absent = the store answers. */
   readonly health?: { ready(): Promise<Readiness> };
 }

@@ -20,6 +20,8 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // Server mode: the database is not this process's to copy; pg_dump backs it up (docs/DEPLOY.md).
+  BACKUP_NOT_AVAILABLE: 501,
   INTERNAL: 500,
 };
 

@@ -23,6 +23,7 @@ const ACTIONS: readonly (readonly [string, RegExp, LimitName])[] = [
   ['POST', /^\/api\/v1\/admin\/session\/?$/, 'signin-ip'],
   ['POST', /^\/admin\/sign-in\/?$/, 'signin-ip'],
   ['POST', /^\/admin\/(?:forgot|password\/[^/]+)\/?$/, 'reset-ip'],
+  ['POST', /^\/(?:api\/v1\/)?my-bookings\/?$/, 'my-bookings-ip'],
 ];
 
 /** Not public traffic: the dashboard (signed in; its sign-in has its own limit), files, probes. */

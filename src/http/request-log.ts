@@ -32,13 +32,14 @@ export function requestIdFrom(header: string | undefined): string {
 
 /**
  * The path fit for a log: the segment after any `manage` segment is a token and becomes `:token`,
- * and so is a calendar feed's file name (`/feeds/<token>.ics`).
+ * and so is a calendar feed's file name (`/feeds/<token>.ics`) and a "my bookings" link's (`/my-bookings/<token>`).
  */
 export function loggedPath(path: string): string {
   return path
     .replace(/(^|\/)manage\/[^/]+/gi, '$1manage/:token')
     .replace(/^\/feeds\/[^/]+/i, '/feeds/:token')
     .replace(/^\/admin\/password\/[^/]+/i, '/admin/password/:token')
+    .replace(/^\/my-bookings\/[^/]+/i, '/my-bookings/:token')
     .slice(0, 300);
 }
 

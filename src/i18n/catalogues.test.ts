@@ -73,6 +73,9 @@ function sampleArgs(path: string): unknown[] {
     'verification.valid': [15],
     'unappliedPayment.subject': ['30.00 EUR', 'SW-1'],
     'manageLink.subject': ['SW-1', 'Studio'],
+    'myBookings.subject': ['Studio'],
+    'myBookings.intro': ['Studio'],
+    'myBookings.valid': [30],
   };
   const found = args[path];
   if (found === undefined) throw new Error(`no sample arguments for ${path}`);

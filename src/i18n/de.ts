@@ -87,4 +87,13 @@ export const de: Messages = {
     open: 'Buchung öffnen',
     ignore: 'Wenn Sie diese Buchung nicht vorgenommen haben, ignorieren Sie diese E-Mail.',
   },
+  myBookings: {
+    subject: (business) => `Ihre Buchungen bei ${business}`,
+    intro: (business) => `Sie haben einen Link zu Ihren Buchungen bei ${business} angefordert.`,
+    open: 'Meine Buchungen ansehen',
+    valid: (minutes) =>
+      `Der Link funktioniert einmal, innerhalb von ${minutes === 1 ? '1 Minute' : `${minutes} Minuten`}.`,
+    ignore:
+      'Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne diesen Link kann niemand Ihre Buchungen sehen.',
+  },
 };

@@ -103,4 +103,11 @@ export const en = {
     open: 'Open your booking',
     ignore: 'If you did not make this booking, ignore this email.',
   },
+  myBookings: {
+    subject: (business: string) => `Your bookings at ${business}`,
+    intro: (business: string) => `You asked for a link to your bookings at ${business}.`,
+    open: 'See my bookings',
+    valid: (minutes: number) => `The link works once, within ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+    ignore: 'If you did not ask for it, ignore this email: nobody can see your bookings without this link.',
+  },
 };

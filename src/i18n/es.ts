@@ -87,4 +87,12 @@ export const es: Messages = {
     open: 'Abrir mi reserva',
     ignore: 'Si no ha hecho esta reserva, ignore este correo.',
   },
+  myBookings: {
+    subject: (business) => `Sus reservas en ${business}`,
+    intro: (business) => `Ha solicitado un enlace a sus reservas en ${business}.`,
+    open: 'Ver mis reservas',
+    valid: (minutes) =>
+      `El enlace funciona una sola vez, durante ${minutes === 1 ? '1 minuto' : `${minutes} minutos`}.`,
+    ignore: 'Si no lo ha solicitado, ignore este correo: nadie puede ver sus reservas sin este enlace.',
+  },
 };

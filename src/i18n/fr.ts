@@ -89,4 +89,13 @@ export const fr: Messages = {
     open: 'Ouvrir ma réservation',
     ignore: 'Si vous n’avez pas fait cette réservation, ignorez cet e-mail.',
   },
+  myBookings: {
+    subject: (business) => `Vos réservations chez ${business}`,
+    intro: (business) => `Vous avez demandé un lien vers vos réservations chez ${business}.`,
+    open: 'Voir mes réservations',
+    valid: (minutes) =>
+      `Le lien ne fonctionne qu’une fois, pendant ${minutes < 2 ? `${minutes} minute` : `${minutes} minutes`}.`,
+    ignore:
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : personne ne peut voir vos réservations sans ce lien.',
+  },
 };

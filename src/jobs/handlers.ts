@@ -1,11 +1,14 @@
 /** The job kinds this version runs, each checked before its handler sees the payload. */
 import { z } from 'zod';
+import { applyRetention } from '../app/clients/apply-retention.ts';
 import type { Mailer } from '../app/ports.ts';
+import { LOCALES } from '../app/setup-schema.ts';
 import { deliverWebhook, type WebhookJobDeps } from './deliver-webhook.ts';
 import { fanOutWebhookEvent } from './fan-out-webhook.ts';
 import { sendAccountEmail } from './send-account-email.ts';
 import type { EmailDeps } from './send-booking-email.ts';
 import { sendBookingEmail } from './send-booking-email.ts';
+import { sendMyBookingsEmail } from './send-my-bookings-email.ts';
 import { sendManageLinkEmail, sendUnappliedPaymentEmail } from './send-payment-emails.ts';
 import { sendVerificationEmail } from './send-verification-email.ts';
 import { webhookDeliveryPayload, webhookEventPayload } from './webhook-payloads.ts';
@@ -22,6 +25,7 @@ const bookingNotice = z.object({
 const ofBooking = z.object({ bookingId: id });
 const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });
 const payment = z.object({ paymentId: id });
+const myBookings = z.object({ email: z.email(), locale: z.enum(LOCALES) });
 
 export function jobHandlers(
   given: EmailDeps & WebhookJobDeps & { readonly secret: string },
@@ -35,6 +39,11 @@ export function jobHandlers(
     'email.manage-link': (payload) => sendManageLinkEmail(deps, ofBooking.parse(payload)),
     'webhook.event': (payload, job) => fanOutWebhookEvent(deps, webhookEventPayload.parse(payload), job),
     'webhook.deliver': (payload, job) => deliverWebhook(deps, webhookDeliveryPayload.parse(payload), job),
+    'email.my-bookings': (payload) => sendMyBookingsEmail(deps, myBookings.parse(payload)),
+    // The daily clean-up (a scheduled task, queued by one worker a day): retention, then old rows.
+    'data.retention': async () => {
+      await applyRetention(deps);
+    },
   };
 }
 

@@ -51,6 +51,7 @@ export async function sendManageLinkEmail(deps: PaymentEmailDeps, payload: { boo
   const now = deps.clock.now();
   // Confirmed meanwhile: the confirmation email carries a link already.
   if (!booking || statusAt(booking, now) === 'confirmed') return;
+  if (!booking.client.email) return; // erased meanwhile (SPEC §11)
   const business = await deps.store.getBusiness();
   const token = newManageToken();
   await deps.store.addManageToken(booking.id, hashToken(token), now);

@@ -24,6 +24,7 @@ export async function sendVerificationEmail(
   const booking = await deps.store.getBooking(payload.bookingId);
   const now = deps.clock.now();
   if (!booking || statusAt(booking, now) !== 'pending_verification') return; // verified or lapsed meanwhile
+  if (!booking.client.email) return; // erased meanwhile (SPEC §11)
   const business = await deps.store.getBusiness();
   const code = newCode();
   await deps.store.storeCode(booking.id, hashCode(deps.secret, booking.id, code), now);

@@ -26,7 +26,16 @@ export interface WorkerDeps {
    */
   readonly nudgeDelayMs?: number;
   readonly log: (level: LogLevel, message: string, fields: Record<string, unknown>) => void;
+  /**
+   * Tasks run every `everyMs` by one process (the daily clean-up): the worker looks at most once
+   * a minute whether one is due and queues its job (JobQueue.queueDueTask). Absent = none (tests
+   * that count jobs).
+   */
+  readonly tasks?: readonly { readonly name: string; readonly everyMs: number }[];
 }
+
+/** How often a worker looks for due scheduled tasks. */
+export const TASK_CHECK_MS = 60_000;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -60,6 +69,8 @@ export function createWorker(deps: WorkerDeps): Worker {
   let wokenByNudge = false;
   /** performance.now() of the last reminder sweep in the background loop. */
   let sweptAt = Number.NEGATIVE_INFINITY;
+  /** deps.clock's time of the last look for due scheduled tasks. */
+  let tasksCheckedAt = Number.NEGATIVE_INFINITY;
   const nudgeDelay = deps.nudgeDelayMs ?? 20;
 
   async function runJob(job: ClaimedJob): Promise<void> {
@@ -88,6 +99,10 @@ export function createWorker(deps: WorkerDeps): Worker {
   async function runOnce(sweep = true): Promise<number> {
     const now = deps.clock.now();
     if (sweep) await deps.queue.queueDueReminders(now, 100);
+    if (sweep && deps.tasks && now - tasksCheckedAt >= TASK_CHECK_MS) {
+      tasksCheckedAt = now;
+      for (const task of deps.tasks) await deps.queue.queueDueTask(task.name, now, task.everyMs);
+    }
     const jobs = await deps.queue.claimJobs(deps.workerId, now, lease, batch);
     let ran = 0;
     for (const job of jobs) {

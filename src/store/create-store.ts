@@ -10,13 +10,14 @@ import { adminCatalogStore } from './admin-catalog.ts';
 import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
 import * as catalog from './catalog.ts';
+import { clientDataStore } from './client-data.ts';
 import * as idempotency from './idempotency.ts';
 import * as jobs from './jobs.ts';
 import * as payments from './payments.ts';
 import * as rateLimits from './rate-limits.ts';
 import type { ReadCache } from './read-cache.ts';
 import { applySetup } from './setup.ts';
-import type { Sql } from './sql.ts';
+import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
 import { webhookStore } from './webhooks.ts';
 
@@ -37,6 +38,9 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     ...adminBookingStore(sql, cache, invalidate),
     ...adminCatalogStore(sql, cache, invalidate),
     ...webhookStore(sql, cache, invalidate),
+    // The embedded database (one process) can afford to rewrite tables to leave no trace of erased
+    // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
+    ...clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];

@@ -2,14 +2,13 @@
  * Idempotency-Key storage for booking creation. A key is claimed inside the booking's
  * transaction, so two requests with one key serialise on its primary key; rows live 24 hours.
  */
+import { KEEP } from '../app/keep-periods.ts';
 import type { IdempotencyClaim } from '../app/ports.ts';
 import { iso } from './rows.ts';
 import type { Sql } from './sql.ts';
 
-const TTL_MS = 24 * 3600 * 1000;
-
 export async function claimIdempotencyKey(sql: Sql, key: string, hash: string, now: number): Promise<IdempotencyClaim> {
-  await sql.query('DELETE FROM idempotency_keys WHERE created_at < $1', [iso(now - TTL_MS)]);
+  await sql.query('DELETE FROM idempotency_keys WHERE created_at < $1', [iso(now - KEEP.idempotencyMs)]);
   const inserted = await sql.query(
     'INSERT INTO idempotency_keys (key, request_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key',
     [key, hash, iso(now)],

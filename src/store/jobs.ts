@@ -125,6 +125,24 @@ export async function queueDueReminders(sql: Sql, now: number, limit: number): P
   return rows.length;
 }
 
+/**
+ * Queues the job of a scheduled task (its kind is the task's name, its payload empty) when the task
+ * is due, and moves it `everyMs` on. One statement, a compare-and-set: with several processes
+ * sweeping at once, exactly one queues it. A task never run (no row yet) is due.
+ */
+export async function queueDueTask(sql: Sql, name: string, now: number, everyMs: number): Promise<boolean> {
+  const rows = await sql.query(
+    `WITH claimed AS (
+       INSERT INTO scheduled_tasks AS t (name, due_at) VALUES ($1, $3)
+       ON CONFLICT (name) DO UPDATE SET due_at = EXCLUDED.due_at WHERE t.due_at <= $2
+       RETURNING name
+     )
+     INSERT INTO jobs (kind, payload, run_at, created_at) SELECT name, '{}'::jsonb, $2, $2 FROM claimed RETURNING id`,
+    [name, iso(now), iso(now + everyMs)],
+  );
+  return rows.length > 0;
+}
+
 /** The JobQueue port over the job table. */
 export function createJobQueue(sql: Sql): JobQueue {
   return {
@@ -132,6 +150,7 @@ export function createJobQueue(sql: Sql): JobQueue {
     completeJob: (id, worker, now) => completeJob(sql, id, worker, now),
     failJob: (id, worker, error, retryAt, now) => failJob(sql, id, worker, error, retryAt, now),
     queueDueReminders: (now, limit) => queueDueReminders(sql, now, limit),
+    queueDueTask: (name, now, everyMs) => queueDueTask(sql, name, now, everyMs),
     releaseJobs: (worker) => releaseJobs(sql, worker),
   };
 }

@@ -89,8 +89,11 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
-/** Opens (creating if needed) a PGlite database; `dataDir` undefined = in memory. */
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * Opens (creating if needed) a PGlite database; `dataDir` undefined = in memory. `loadDataDir`
+ * fills an empty directory from a backup's tar first (backup.ts).
+ */
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   const options: PGliteOptions = {
     extensions: { btree_gist },
     // PostgreSQL's default 128 MB of shared buffers is sized for a server; an embedded booking
@@ -103,6 +106,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       : await PGlite.create({
           ...options,
           fs: new DurableNodeFS(dataDir),
+          ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
           // PGlite starts PostgreSQL with -F (fsync off); without it, a COMMIT waits for its WAL
           // to be synced. fdatasync is a no-op in Emscripten, fsync is the call NodeFS now honours.
           startParams: PGlite.defaultStartParams.filter((param) => param !== '-F'),
@@ -172,5 +176,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         return result;
       }),
     close: () => lock.runExclusive(() => db.close()),
+    // Under this driver's lock no statement runs: after the checkpoint the files hold every commit,
+    // and PGlite copies them (pg_wal included) before anything else can write.
+    snapshot: () =>
+      lock.runExclusive(async () => {
+        await execText('CHECKPOINT', false);
+        return db.dumpDataDir('gzip');
+      }),
   };
 }

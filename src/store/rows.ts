@@ -40,6 +40,8 @@ export function toBusiness(r: Row): Business {
     holdMinutes: num(r.hold_minutes),
     reminderHours: num(r.reminder_hours),
     mailFrom: optStr(r.mail_from),
+    retainUnconfirmedDays: num(r.retain_unconfirmed_days),
+    retainPastDays: num(r.retain_past_days),
   };
 }
 

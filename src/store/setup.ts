@@ -40,6 +40,8 @@ export const BUSINESS_COLUMNS = {
   rescheduleNoticeHours: 'reschedule_notice_hours',
   holdMinutes: 'hold_minutes',
   reminderHours: 'reminder_hours',
+  retainUnconfirmedDays: 'retain_unconfirmed_days',
+  retainPastDays: 'retain_past_days',
 } as const satisfies Record<string, string>;
 
 async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>): Promise<void> {

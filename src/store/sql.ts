@@ -17,6 +17,11 @@ export interface Sql {
 export interface Database extends Sql {
   readonly driver: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * The embedded database only: a consistent copy of its whole data directory, as PGlite's
+   * gzip-compressed tar (backup.ts). A PostgreSQL server is backed up with pg_dump instead.
+   */
+  snapshot?(): Promise<Blob>;
 }
 
 /** PostgreSQL's SQLSTATE of a driver error, if any. */

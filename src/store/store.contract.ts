@@ -16,12 +16,14 @@ import { describeInsertBooking } from './contract/bookings.ts';
 import { describeBusyTime } from './contract/busy.ts';
 import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts';
 import { describeBookingChanges } from './contract/changes.ts';
+import { describeClientData } from './contract/client-data.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
 import { describeJobs } from './contract/jobs.ts';
 import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
+import { describeRetention } from './contract/retention.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
@@ -68,5 +70,7 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeAdminCatalog(getDb);
     describeWebhooks(getDb);
     describePayments(getDb);
+    describeClientData(getDb);
+    describeRetention(getDb);
   });
 }

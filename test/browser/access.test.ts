@@ -66,6 +66,20 @@ describeBrowser('access in a browser', () => {
     return s;
   };
 
+  /** The path of the newest "my bookings" link emailed to `email`, read from the dev outbox (sent by the server's worker). */
+  async function myBookingsLink(email: string): Promise<string> {
+    const until = Date.now() + 15_000;
+    for (;;) {
+      const box = (await (await fetch(`${server.url}/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`)).json()) as {
+        messages: { text: string }[];
+      };
+      const found = box.messages.map((m) => /\/my-bookings\/[A-Za-z0-9_-]{43}/.exec(m.text)?.[0]).find(Boolean);
+      if (found) return found;
+      if (Date.now() > until) throw new Error(`no "my bookings" link reached ${email}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Books through the JSON API, as another client or a returning one would. */
   async function bookByApi(service: string, email: string, slot: number, payment = 'none'): Promise<Created> {
     const get = async (path: string) => (await fetch(`${server.url}${path}`)).json();
@@ -241,6 +255,21 @@ describeBrowser('access in a browser', () => {
     await check('return-waiting');
     await page.goto(`/return/${confirmed.booking.reference}`);
     await check('return-confirmed');
+    // "Email me my bookings": the form, its error, its answer, the emailed link and the list.
+    await page.goto('/my-bookings');
+    await check('my-bookings');
+    await page.locator('main form button[type="submit"]').click();
+    await page.locator('main [role="alert"]').waitFor();
+    await check('my-bookings-error');
+    await page.locator('#f-email').fill(email);
+    await page.locator('main form button[type="submit"]').click();
+    await page.locator('main [role="status"]').waitFor();
+    await check('my-bookings-sent');
+    await page.goto(await myBookingsLink(email));
+    await check('my-bookings-link');
+    await page.locator('main form button[type="submit"]').click();
+    await page.locator('main .my-bookings').first().waitFor();
+    await check('my-bookings-list');
     await s.close();
   });
 });

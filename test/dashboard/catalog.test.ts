@@ -519,6 +519,8 @@ describe('settings', () => {
     holdMinutes: 15,
     reminderHours: 24,
     mailFrom: null,
+    retainUnconfirmedDays: 30,
+    retainPastDays: 0,
     paymentSecretSet: false,
   };
 
@@ -547,6 +549,8 @@ describe('settings', () => {
       holdMinutes: 20,
       reminderHours: 48,
       mailFrom: 'Lumen Studio <bookings@lumen.test>',
+      retainUnconfirmedDays: 7,
+      retainPastDays: 365,
     };
     const r = await d.as('admin', 'PATCH', 'settings', all);
     expect(r.status).toBe(200);

@@ -106,6 +106,8 @@ const settingsForm = (over: Record<string, string> = {}) => ({
   rescheduleNoticeHours: '0',
   cancelNoticeHours: '0',
   reminderHours: '24',
+  retainUnconfirmedDays: '30',
+  retainPastDays: '0',
   ...over,
 });
 
@@ -690,6 +692,8 @@ describe('settings page', () => {
         minNoticeMinutes: '120',
         allowStaffChangeOnReschedule: '',
         reminderHours: '48',
+        retainUnconfirmedDays: '14',
+        retainPastDays: '730',
         locale: 'fr',
       }),
     );
@@ -705,6 +709,8 @@ describe('settings page', () => {
       minNoticeMinutes: 120,
       allowStaffChangeOnReschedule: false,
       reminderHours: 48,
+      retainUnconfirmedDays: 14,
+      retainPastDays: 730,
       locale: 'fr',
     });
     expect((await tdb.store.getSettings()).paymentSecret).toBe('k'.repeat(20));

@@ -23,6 +23,8 @@ const API_MD: Readonly<Record<string, number>> = {
   CODE_EXPIRED: 410,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  // Decision 022: the backup endpoint in server mode (pg_dump backs a PostgreSQL server up).
+  BACKUP_NOT_AVAILABLE: 501,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,

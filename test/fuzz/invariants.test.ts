@@ -74,4 +74,14 @@ describe('the database invariants the fuzz files check', () => {
     const broken = await brokenInvariants(tdb.db, { now: NOW, created: ids, exactSpans: true });
     expect(broken['occupied span is not the buffers and gap']).toHaveLength(3);
   });
+
+  it('report an erased booking that still holds personal data', async () => {
+    const a = await insert('2027-03-29T07:00:00Z', '2027-03-29T08:00:00Z', 'confirmed', null);
+    await tdb.db.query('UPDATE bookings SET erased_at = now() WHERE id = $1', [a]);
+    const broken = await brokenInvariants(tdb.db, { now: NOW, created: new Set([a]), exactSpans: false });
+    expect(broken['erased booking with personal data or a live link']).toEqual([{ id: expect.anything() }]);
+    await tdb.store.transaction((tx) => tx.eraseClientData('zoe@client.test', [], NOW));
+    const after = await brokenInvariants(tdb.db, { now: NOW, created: new Set([a]), exactSpans: false });
+    expect(after['erased booking with personal data or a live link']).toBeUndefined();
+  });
 });

@@ -48,6 +48,11 @@ const CHECKS: Record<string, string> = {
     SELECT id, kind FROM jobs
     WHERE (payload ? 'bookingId' AND (payload->>'bookingId')::bigint NOT IN (SELECT id FROM bookings))
        OR (kind = 'webhook.event' AND (payload->'booking'->>'id')::bigint NOT IN (SELECT id FROM bookings))`,
+  // SPEC §11: an erased (or retained) booking keeps nothing of its client, nor any way to be managed.
+  'erased booking with personal data or a live link': `
+    SELECT b.id FROM bookings b WHERE b.erased_at IS NOT NULL AND (b.client_name <> '' OR b.client_email <> ''
+      OR b.client_phone IS NOT NULL OR b.client_address IS NOT NULL OR b.notes <> '' OR b.client_id IS NOT NULL
+      OR EXISTS (SELECT 1 FROM manage_tokens t WHERE t.booking_id = b.id) OR length(b.manage_token_hash) = 32)`,
   'history naming a missing staff member': `
     SELECT h.id FROM booking_history h
     WHERE h.from_staff_id NOT IN (SELECT id FROM staff) OR h.to_staff_id NOT IN (SELECT id FROM staff)`,

@@ -1,7 +1,8 @@
 /**
  * Fuzzing the public pages and everything else outside /api and /admin: the booking pages and
  * their details form, the manage pages and their forms (code, new code, pay again, move, cancel),
- * the payment return page, calendar feeds, assets, health checks, the dev outbox and the demo gateway. Forms are posted with the
+ * the payment return page, calendar feeds, assets, health checks, the dev outbox, the demo gateway
+ * and "email me my bookings". Forms are posted with the
  * fields the pages really serve, filled with real and hostile values, as multipart, malformed,
  * oversized or in another content type. No answer may be a 5xx, show internals (a stack trace, a
  * source path) or reach the error log, and the database stays consistent.
@@ -43,6 +44,7 @@ describe('fuzzing the public pages', () => {
       'POST /manage/:token/reschedule',
       'POST /manage/:token/resend-code',
       'POST /manage/:token/verify',
+      'POST /my-bookings',
     ]);
   });
 

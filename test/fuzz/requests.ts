@@ -113,7 +113,7 @@ const RAW_QUERIES = [
 
 /** Ids and tokens of the seeded studio that fit a parameter of a route. */
 export function validParam(route: Route, name: string, before: string, p: Pools): string[] {
-  const destructive = route.method === 'DELETE' || /\/(delete|revoke)$/.test(route.path);
+  const destructive = route.method === 'DELETE' || /\/(delete|revoke|erase)$/.test(route.path);
   if (name === 'token') return route.path.includes('/password/') ? p.passwordTokens : p.tokens;
   if (name === 'slug') return p.slugs;
   if (name === 'reference') return p.references;
@@ -128,6 +128,8 @@ export function validParam(route: Route, name: string, before: string, p: Pools)
     staff: destructive ? [p.cara] : p.staffIds,
     webhooks: p.webhookIds,
     'api-keys': p.spareKeyIds,
+    // Erasing takes only the spare client: the others' emails keep the verification flows going.
+    clients: destructive ? [p.spareClient] : p.clientIds,
   };
   return byCollection[before] ?? ['1'];
 }

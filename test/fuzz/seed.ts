@@ -67,6 +67,9 @@ export interface Pools {
   readonly amounts: string[];
   readonly codes: string[];
   readonly clientEmails: string[];
+  /** Client records' ids; `spareClient` is the one erasing may take. */
+  readonly clientIds: string[];
+  readonly spareClient: string;
   /** Starts that were free when seeded (ISO with offset), with the staff who could take them. */
   readonly slots: { start: string; staff: string[]; service: string }[];
   readonly webhookIds: string[];
@@ -223,6 +226,8 @@ export async function seed(
     .filter((t): t is string => t !== undefined);
 
   const all = [confirmed, paying, deposit, returning, cancelled].map((r) => r.booking);
+  const clients = await tdb.store.searchClients(null, 100);
+  const spareClient = clients.find((c) => c.email === 'walter@client.test')?.id ?? '1';
   const [rows] = [await tdb.db.query('SELECT count(*)::int AS n FROM bookings')];
   if (Number(rows[0]?.n) !== h.created.size) throw new Error('seeding: booking count');
   return {
@@ -237,6 +242,8 @@ export async function seed(
     amounts: [paying.booking.payment.amountDue, deposit.booking.payment.amountDue, '0.00', '120', '30.000'],
     codes,
     clientEmails: ['zoe@client.test', 'yann@client.test', 'xena@client.test', 'walter@client.test'],
+    clientIds: clients.map((c) => c.id),
+    spareClient,
     slots,
     webhookIds: [String(hook.id)],
     dayOffIds: [String(dayOff.id), ...anaDaysOff.daysOff.map((x: { id: string }) => String(x.id))],

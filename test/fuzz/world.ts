@@ -43,6 +43,8 @@ export async function startWorld(tdb: TestDatabase): Promise<World> {
     demoGateway: true,
     jobsQueued: () => {},
     logError: (error) => errors.push(error),
+    // The embedded database's backups, as a server on one has them (GET /api/v1/admin/backup).
+    ...(tdb.db.snapshot ? { backups: { snapshot: tdb.db.snapshot } } : {}),
   });
   const staff = await tdb.store.listStaff();
   const idOf = (key: string) => staff.find((s) => s.key === key)?.id as string;

@@ -184,6 +184,20 @@ describe('a serving process logs no secret', () => {
     expect((await form(resetPath, { password: secrets.newPassword })).status).toBe(303);
     expect((await call(`/admin/sign-in?next=${encodeURIComponent(resetPath)}`)).status).toBe(200);
 
+    // A "my bookings" link (dev outbox), shown and used.
+    expect((await json('POST', '/api/v1/my-bookings', { email: 'log.test@example.com' })).status).toBe(202);
+    const minePath = await waitFor(async () => {
+      const box = JSON.parse((await call('/api/v1/dev/mailbox?to=log.test@example.com')).text);
+      for (const m of box.messages) {
+        const found = /\/my-bookings\/[A-Za-z0-9_-]{43}/.exec(m.text)?.[0];
+        if (found) return found;
+      }
+      return null;
+    });
+    secrets.myBookingsToken = minePath.slice('/my-bookings/'.length);
+    expect((await call(minePath)).status).toBe(200);
+    expect((await form(minePath, {})).status).toBe(200);
+
     // A request that fails unexpectedly, about a manage token: logged as an error, without it.
     failLookups = true;
     expect((await call(`/manage/${token}`)).status).toBe(500);
@@ -195,7 +209,13 @@ describe('a serving process logs no secret', () => {
       .map((l) => JSON.parse(l))
       .filter((l) => l.msg === 'request')
       .map((l) => l.path);
-    for (const p of ['/manage/:token', '/api/v1/manage/:token/verify', '/feeds/:token', '/admin/password/:token']) {
+    for (const p of [
+      '/manage/:token',
+      '/api/v1/manage/:token/verify',
+      '/feeds/:token',
+      '/admin/password/:token',
+      '/my-bookings/:token',
+    ]) {
       expect(paths).toContain(p);
     }
     expect(lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request failed')).toMatchObject([
@@ -203,7 +223,7 @@ describe('a serving process logs no secret', () => {
     ]);
     const found = Object.entries(secrets).filter(([, value]) => log.includes(value));
     expect(found).toEqual([]);
-    expect(Object.keys(secrets)).toHaveLength(14);
+    expect(Object.keys(secrets)).toHaveLength(15);
   }, 60_000);
 });
 

@@ -82,6 +82,8 @@ function publicPages(): Visit[] {
     { route: '/return/:reference', path: `/return/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: 'not found', path: `/book/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: 'not found', path: `/${q(LONG)}`, status: 404, shows: [V.business] },
+    { route: '/my-bookings', path: '/my-bookings', status: 200, shows: [V.business] },
+    { route: '/my-bookings/:token', path: `/my-bookings/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: '/dev/mailbox', path: '/dev/mailbox', status: 200, shows: [SHORT] },
     { route: '/dev/mailbox', path: `/dev/mailbox?to=${q(SHORT)}`, status: 200, shows: [SHORT] },
     { route: '/api/docs', path: '/api/docs', status: 200, shows: [] },
@@ -248,6 +250,25 @@ describe('forms sent back with errors show what was typed, escaped', () => {
       }).toString(),
     });
     check(await r.text(), r.status, { path, status: 400, shows: [V.client, V.phone, V.address, V.notes] });
+  });
+
+  it('the "my bookings" form with a hostile address, and the list of a hostile client’s bookings', async () => {
+    const post = (path: string, body: Record<string, string>) =>
+      s.d.app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString(),
+      });
+    const bad = await post('/my-bookings', { email: `x ${SHORT}` });
+    check(await bad.text(), bad.status, { path: 'my-bookings', status: 400, shows: [`x ${SHORT}`] });
+    await post('/my-bookings', { email: 'eve@example.com' });
+    await s.d.deliver();
+    const link =
+      /\/my-bookings\/[A-Za-z0-9_-]{43}/.exec(s.d.mail.to('eve@example.com').at(-1)?.text ?? '')?.[0] ?? 'none';
+    const shown = await s.d.app.request(link);
+    check(await shown.text(), shown.status, { path: link, status: 200, shows: [V.business] });
+    const listed = await post(link, {});
+    check(await listed.text(), listed.status, { path: link, status: 200, shows: [V.service, V.ana] });
   });
 
   it('a dashboard form: a new service with a taken slug', async () => {

@@ -18,6 +18,8 @@ export interface TestDatabase {
 }
 
 const TABLES = [
+  'scheduled_tasks',
+  'my_bookings_links',
   'rate_limits',
   'webhook_deliveries',
   'webhooks',
@@ -87,5 +89,10 @@ function clearingOnWrite(db: Database, cache: ReadCache): Database {
     },
     transaction: (fn) => sql.transaction((tx) => fn(wrap(tx))),
   });
-  return { ...wrap(db), driver: db.driver, close: () => db.close() };
+  return {
+    ...wrap(db),
+    driver: db.driver,
+    close: () => db.close(),
+    ...(db.snapshot ? { snapshot: db.snapshot } : {}),
+  };
 }

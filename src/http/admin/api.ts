@@ -9,6 +9,7 @@ import { apiKeysApi } from './api-keys-api.ts';
 import { type AdminEnv, requireApiActor } from './auth.ts';
 import { bookingsApi } from './bookings-api.ts';
 import { catalogApi } from './catalog-api.ts';
+import { clientsApi } from './clients-api.ts';
 import { feedsApi } from './feeds-api.ts';
 import { sessionApi } from './session-api.ts';
 import { webhooksApi } from './webhooks-api.ts';
@@ -24,5 +25,6 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.route('/', feedsApi(deps));
   api.route('/webhooks', webhooksApi(deps));
   api.route('/api-keys', apiKeysApi(deps));
+  api.route('/', clientsApi(deps));
   return api;
 }

@@ -86,6 +86,12 @@ export const settingsShape = z
     rescheduleNoticeHours: z.number().int(),
     holdMinutes: z.number().int(),
     reminderHours: z.number().int(),
+    retainUnconfirmedDays: z.number().int().meta({
+      description: 'days after which expired and unverified bookings lose their client details',
+    }),
+    retainPastDays: z.number().int().meta({
+      description: 'days after their end until past bookings lose their client details; 0 = kept',
+    }),
   })
   .meta({ id: 'Settings' });
 

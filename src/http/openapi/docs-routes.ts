@@ -8,11 +8,12 @@ import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { ADMIN_ROUTES } from './admin-routes.ts';
+import { CLIENT_DATA_ROUTES } from './client-data-routes.ts';
 import { openApiDocument } from './document.ts';
 import { PUBLIC_ROUTES } from './public-routes.ts';
 import type { RouteDoc } from './route-doc.ts';
 
-export const DOCUMENTED_ROUTES: readonly RouteDoc[] = [...PUBLIC_ROUTES, ...ADMIN_ROUTES];
+export const DOCUMENTED_ROUTES: readonly RouteDoc[] = [...PUBLIC_ROUTES, ...ADMIN_ROUTES, ...CLIENT_DATA_ROUTES];
 
 const uiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const UI_FILES: Record<string, string> = {

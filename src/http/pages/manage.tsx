@@ -158,6 +158,9 @@ function ManageView(p: {
           <a href={service ? `/book/${service.slug}` : '/'}>{m.manage.bookAgain}</a>
         </p>
       ) : null}
+      <p>
+        <a href="/my-bookings">{m.myBookings.link}</a>
+      </p>
     </Layout>
   );
 }

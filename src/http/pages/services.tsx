@@ -38,6 +38,9 @@ export async function servicesPage(c: Context, deps: AppDeps) {
             );
           })}
         </ul>
+        <p>
+          <a href="/my-bookings">{m.myBookings.link}</a>
+        </p>
       </Layout>,
     ),
   );

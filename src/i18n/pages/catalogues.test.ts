@@ -53,6 +53,8 @@ const sampleArgs: Record<string, unknown[]> = {
   'reschedule.current': ['Monday 29 March 2027, 10:00–11:00'],
   'paymentReturn.title': ['SW-7K2M9Q'],
   'paymentReturn.unappliedNext': ['Lumen Studio'],
+  'myBookings.sent': ['ana@example.com', 30],
+  'myBookings.manage': ['SW-7K2M9Q'],
 };
 
 function argsFor(path: string): unknown[] {

@@ -164,4 +164,27 @@ export const de: PageMessages = {
     bookAgain: 'Erneut buchen',
     notFound: 'Keine Buchung hat diese Referenz. Bitte prüfen Sie den Link.',
   },
+  myBookings: {
+    title: 'Meine Buchungen',
+    link: 'Alle meine Buchungen ansehen',
+    intro:
+      'Geben Sie die E-Mail-Adresse ein, mit der Sie gebucht haben. Wenn wir Buchungen dazu haben, senden wir Ihnen einen Link, um sie alle zu sehen und zu verwalten.',
+    email: 'E-Mail',
+    submit: 'Meine Buchungen per E-Mail senden',
+    badEmail: 'Bitte geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.',
+    sentTitle: 'Sehen Sie in Ihr Postfach',
+    sent: (email, minutes) =>
+      `Wenn ${email} Buchungen bei uns hat, ist ein Link dazu unterwegs. Er funktioniert einmal, innerhalb von ${minutes} Minuten.`,
+    openIntro: 'Dieser Link zeigt Ihre Buchungen ein einziges Mal. Drücken Sie die Schaltfläche, um sie zu sehen.',
+    open: 'Meine Buchungen anzeigen',
+    gone: 'Dieser Link ist abgelaufen oder wurde schon verwendet.',
+    askAgain: 'Einen neuen Link anfordern',
+    upcoming: 'Bevorstehend',
+    others: 'Vergangen, storniert und verfallen',
+    noUpcoming: 'Keine bevorstehenden Buchungen.',
+    none: 'Zu dieser Adresse sind keine Buchungen gespeichert.',
+    manage: (reference) => `Buchung ${reference} verwalten`,
+    usedUp:
+      'Dieser Link ist nun verbraucht: Um diese Liste wieder zu sehen, fordern Sie einen neuen an. Die Links zu den einzelnen Buchungen funktionieren weiter.',
+  },
 };

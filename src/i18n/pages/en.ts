@@ -163,4 +163,27 @@ export const en = {
     bookAgain: 'Book again',
     notFound: 'No booking has this reference. Please check the link.',
   },
+  myBookings: {
+    title: 'My bookings',
+    link: 'See all my bookings',
+    intro:
+      'Enter the email address you booked with. If we have bookings for it, we email you a link to see and manage them all.',
+    email: 'Email',
+    submit: 'Email me my bookings',
+    badEmail: 'Please enter an email address like name@example.com.',
+    sentTitle: 'Check your inbox',
+    sent: (email: string, minutes: number) =>
+      `If ${email} has bookings with us, a link to them is on its way. It works once, within ${minutes} minutes.`,
+    openIntro: 'This link shows your bookings once. Press the button to see them.',
+    open: 'Show my bookings',
+    gone: 'This link has expired or was already used.',
+    askAgain: 'Ask for a new link',
+    upcoming: 'Upcoming',
+    others: 'Past, cancelled and expired',
+    noUpcoming: 'No upcoming bookings.',
+    none: 'No bookings are kept for this address.',
+    manage: (reference: string) => `Manage booking ${reference}`,
+    usedUp:
+      'This link is now used up: to see this list again, ask for a new one. The links to each booking keep working.',
+  },
 };

@@ -162,4 +162,27 @@ export const es: PageMessages = {
     bookAgain: 'Reservar de nuevo',
     notFound: 'Ninguna reserva tiene esta referencia. Compruebe el enlace.',
   },
+  myBookings: {
+    title: 'Mis reservas',
+    link: 'Ver todas mis reservas',
+    intro:
+      'Introduzca la dirección de correo con la que reservó. Si tenemos reservas con ella, le enviamos un enlace para verlas y gestionarlas todas.',
+    email: 'Correo electrónico',
+    submit: 'Enviarme mis reservas por correo',
+    badEmail: 'Introduzca una dirección de correo como nombre@ejemplo.com.',
+    sentTitle: 'Revise su bandeja de entrada',
+    sent: (email, minutes) =>
+      `Si ${email} tiene reservas con nosotros, le hemos enviado un enlace. Funciona una sola vez, durante ${minutes} minutos.`,
+    openIntro: 'Este enlace muestra sus reservas una sola vez. Pulse el botón para verlas.',
+    open: 'Mostrar mis reservas',
+    gone: 'Este enlace ha caducado o ya se ha utilizado.',
+    askAgain: 'Pedir un enlace nuevo',
+    upcoming: 'Próximas',
+    others: 'Pasadas, canceladas y caducadas',
+    noUpcoming: 'No hay reservas próximas.',
+    none: 'No se conservan reservas para esta dirección.',
+    manage: (reference) => `Gestionar la reserva ${reference}`,
+    usedUp:
+      'Este enlace ya se ha utilizado: para volver a ver esta lista, pida uno nuevo. Los enlaces de cada reserva siguen funcionando.',
+  },
 };

@@ -164,4 +164,27 @@ export const fr: PageMessages = {
     bookAgain: 'Réserver à nouveau',
     notFound: 'Aucune réservation ne porte cette référence. Veuillez vérifier le lien.',
   },
+  myBookings: {
+    title: 'Mes réservations',
+    link: 'Voir toutes mes réservations',
+    intro:
+      'Saisissez l’adresse e-mail utilisée pour réserver. Si nous avons des réservations à cette adresse, nous vous envoyons un lien pour les voir et les gérer.',
+    email: 'E-mail',
+    submit: 'Recevoir mes réservations par e-mail',
+    badEmail: 'Veuillez saisir une adresse e-mail comme nom@exemple.fr.',
+    sentTitle: 'Consultez votre boîte de réception',
+    sent: (email, minutes) =>
+      `Si ${email} a des réservations chez nous, un lien vers celles-ci est en route. Il ne fonctionne qu’une fois, pendant ${minutes} minutes.`,
+    openIntro: 'Ce lien affiche vos réservations une seule fois. Appuyez sur le bouton pour les voir.',
+    open: 'Afficher mes réservations',
+    gone: 'Ce lien a expiré ou a déjà été utilisé.',
+    askAgain: 'Demander un nouveau lien',
+    upcoming: 'À venir',
+    others: 'Passées, annulées et expirées',
+    noUpcoming: 'Aucune réservation à venir.',
+    none: 'Aucune réservation n’est conservée pour cette adresse.',
+    manage: (reference) => `Gérer la réservation ${reference}`,
+    usedUp:
+      'Ce lien est désormais utilisé : pour revoir cette liste, demandez-en un nouveau. Les liens de chaque réservation restent valables.',
+  },
 };

@@ -115,6 +115,8 @@ export const DEFAULT_BUSINESS = {
   holdMinutes: 15,
   reminderHours: 24,
   mailFrom: null,
+  retainUnconfirmedDays: 30,
+  retainPastDays: 0,
 };
 
 export const CLIENT = { name: 'Zoé Martin', email: 'zoe@example.test', phone: '+33 6 12 34 56 78', address: null };

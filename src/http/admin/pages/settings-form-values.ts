@@ -18,6 +18,8 @@ export const NUMBER_SETTINGS = [
   'cancelNoticeHours',
   'rescheduleNoticeHours',
   'reminderHours',
+  'retainUnconfirmedDays',
+  'retainPastDays',
 ] as const;
 
 const TEXT_SETTINGS = [

@@ -28,6 +28,8 @@ export const SETTINGS_LABELS: Record<string, string> = {
   rescheduleNoticeHours: 'Reschedule notice, in hours',
   cancelNoticeHours: 'Cancel notice, in hours',
   reminderHours: 'Reminder, in hours before the start',
+  retainUnconfirmedDays: 'Keep unconfirmed bookings’ client details, in days',
+  retainPastDays: 'Keep past bookings’ client details, in days',
 };
 
 const LANGUAGES: Record<(typeof LOCALES)[number], string> = {
@@ -160,6 +162,22 @@ export function SettingsView(p: SettingsViewProps) {
         <div class="panel">
           <Group legend="Reminders">
             {num('reminderHours', 'Clients who ask for a reminder get an email this long before their booking.')}
+          </Group>
+        </div>
+        <div class="panel">
+          <Group legend="Clients’ data">
+            {num(
+              'retainUnconfirmedDays',
+              'Bookings that expired or were never confirmed lose the client’s name, email, phone, address and notes this many days after they were made.',
+              1,
+              3660,
+            )}
+            {num(
+              'retainPastDays',
+              'Past bookings lose the client’s details this many days after they ended; the booking stays for the books (times, service, staff, amounts). 0 keeps them.',
+              0,
+              3660,
+            )}
           </Group>
         </div>
         <p class="actions">
