@@ -11,13 +11,20 @@ import { sendError } from './errors.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Text without NUL characters (PostgreSQL cannot store them), trimmed, within a length. */
+/** A lone UTF-16 surrogate: JSON carries it as \ud800, which PostgreSQL's jsonb refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text without NUL characters or lone surrogates (PostgreSQL cannot store either: a NUL in text,
+ * a lone surrogate in the jsonb of a job or webhook payload), trimmed, within a length.
+ */
 export const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text');
 
 export const zone = z
   .string()

@@ -124,4 +124,26 @@ describe('regressions found by the fuzzer', () => {
     const [row] = await tdb.db.query("SELECT count(*)::int AS n FROM bookings WHERE status = 'cancelled'");
     expect(row?.n).toBe(1); // the one seeded cancelled
   });
+
+  it('a signed callback with a lone surrogate in its transaction id is refused as malformed (jsonb would refuse it)', async () => {
+    const reference = w.pools.references[0] as string;
+    const a = await w.h.send({
+      route: 'POST /api/v1/payments/callback',
+      method: 'POST',
+      url: '/api/v1/payments/callback',
+      caller: 'anonymous',
+      body: {
+        kind: 'signed',
+        value: { reference, amount: '120.00', currency: 'EUR', status: 'paid', transactionId: '\ud800' },
+        signature: 'good',
+      },
+    });
+    expect([a.status, code(a.text), JSON.parse(a.text).error.details.fields]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      { transactionId: 'must be valid Unicode text' },
+    ]);
+    const [row] = await tdb.db.query('SELECT count(*)::int AS n FROM payments');
+    expect(row?.n).toBe(0);
+  });
 });
