@@ -26,8 +26,19 @@ describe('loadConfig: DATABASE_URL (PostgreSQL server mode)', () => {
       ok: false,
       problems: [
         'DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://…")',
-        'SLOTWISE_SECRET must be at least 32 characters long',
+        'SLOTWISE_SECRET must be at least 32 characters long (got 5)',
       ],
+    });
+  });
+
+  it.each([
+    ['empty', '', 'an empty value'],
+    ['only spaces', ' '.repeat(40), 'an empty value'],
+    ['short once its spaces are cut', `  ${'k'.repeat(31)}  `, '31'],
+  ])('refuses a SLOTWISE_SECRET that is %s', (_, secret, got) => {
+    expect(loadConfig({ SLOTWISE_SECRET: secret })).toEqual({
+      ok: false,
+      problems: [`SLOTWISE_SECRET must be at least 32 characters long (got ${got})`],
     });
   });
 

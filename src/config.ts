@@ -38,6 +38,9 @@ export interface Config {
   readonly frameAncestors: readonly string[];
 }
 
+/** The least length of SLOTWISE_SECRET or of the generated secret file (256 bits in base64url are 43). */
+export const MIN_SECRET_LENGTH = 32;
+
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -122,7 +125,12 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   if (!limits.ok) problems.push(...limits.problems);
   const trustProxy = integer(env, 'TRUST_PROXY', 0, 0, 10, problems);
   const secret = env.SLOTWISE_SECRET ?? null;
-  if (secret !== null && secret.length < 32) problems.push('SLOTWISE_SECRET must be at least 32 characters long');
+  // Spaces around it are not secret: they do not count (an empty value is as short as can be).
+  if (secret !== null && secret.trim().length < MIN_SECRET_LENGTH) {
+    problems.push(
+      `SLOTWISE_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (got ${secret.trim() === '' ? 'an empty value' : `${secret.trim().length}`})`,
+    );
+  }
   if (secret === null && env.DATABASE_URL) {
     // Every process signs and checks links with it, and there is no data directory to keep a generated one.
     problems.push(

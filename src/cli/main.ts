@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { DataDirBusyError } from '../store/data-dir-lock.ts';
+import { DataDirError } from '../store/data-dir-error.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { createApiKeyCommand } from './create-api-key.ts';
 import { importCommand } from './import.ts';
@@ -115,7 +115,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       io,
     );
   } catch (error) {
-    if (error instanceof DataDirBusyError) {
+    if (error instanceof DataDirError) {
       io.err(`slotwise ${name}: ${error.message}`);
       return 1;
     }
