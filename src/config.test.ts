@@ -93,7 +93,7 @@ describe('loadConfig: rate limits', () => {
         rateLimits: { ip: { max: 120, windowMs: 60_000 }, 'signin-email': { max: 10, windowMs: 900_000 } },
       },
     });
-    expect(Object.keys(r.ok ? r.config.rateLimits : {}).length).toBe(12);
+    expect(Object.keys(r.ok ? r.config.rateLimits : {}).length).toBe(14);
   });
 
   it('RATE_LIMITS overrides or turns off single limits; RATE_LIMIT_PER_IP=0 turns off every per-address one', () => {
@@ -107,6 +107,7 @@ describe('loadConfig: rate limits', () => {
       'resend-token': { max: 5, windowMs: 3_600_000 },
       'signin-email': { max: 5, windowMs: 1_800_000 },
       'reset-email': { max: 3, windowMs: 3_600_000 },
+      'password-account': { max: 10, windowMs: 900_000 },
     });
     expect(r.ok && r.config.trustProxy).toBe(1);
   });
@@ -114,10 +115,25 @@ describe('loadConfig: rate limits', () => {
   it('refuses a wrong RATE_LIMITS entry, naming the entry and the names', () => {
     const r = loadConfig({ RATE_LIMITS: 'signin=5/15m,verify-ip=0/1h,booking-ip=5/9y', TRUST_PROXY: 'x' });
     expect(r.ok ? [] : r.problems).toEqual([
-      'RATE_LIMITS: "signin=5/15m" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email',
+      'RATE_LIMITS: "signin=5/15m" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email, password-ip, password-account',
       'RATE_LIMITS: "verify-ip=0/1h" needs at least 1 hit and a window from 1s to 7d',
-      'RATE_LIMITS: "booking-ip=5/9y" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email',
+      'RATE_LIMITS: "booking-ip=5/9y" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email, password-ip, password-account',
       'TRUST_PROXY must be a whole number from 0 to 10 (got "x")',
     ]);
+  });
+});
+
+describe('loadConfig: ALLOW_PRIVATE_URLS', () => {
+  it('is off unless 1: webhook URLs may not point at private addresses by default', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { allowPrivateUrls: false } });
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: '0' })).toMatchObject({ ok: true, config: { allowPrivateUrls: false } });
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: '1' })).toMatchObject({ ok: true, config: { allowPrivateUrls: true } });
+  });
+
+  it.each(['yes', 'true', '2'])('refuses %s', (value) => {
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: value })).toEqual({
+      ok: false,
+      problems: [`ALLOW_PRIVATE_URLS must be 0 or 1 (got "${value}")`],
+    });
   });
 });

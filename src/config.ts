@@ -36,6 +36,12 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Who may frame the public pages (FRAME_ANCESTORS): CSP sources, `'self'` by default. */
   readonly frameAncestors: readonly string[];
+  /**
+   * ALLOW_PRIVATE_URLS=1: webhook URLs (and calendar feeds) may point at private, loopback and
+   * link-local addresses — for a receiver on the same machine or intranet. Off by default: an admin
+   * could otherwise make the server probe the internal network.
+   */
+  readonly allowPrivateUrls: boolean;
 }
 
 /** The least length of SLOTWISE_SECRET or of the generated secret file (256 bits in base64url are 43). */
@@ -143,6 +149,10 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const logLevel = LOG_LEVELS.find((l) => l === levelRaw);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   const frameAncestors = parseFrameAncestors(env.FRAME_ANCESTORS, problems);
+  const allowPrivateRaw = env.ALLOW_PRIVATE_URLS?.trim() ?? '';
+  if (!['', '0', '1'].includes(allowPrivateRaw)) {
+    problems.push(`ALLOW_PRIVATE_URLS must be 0 or 1 (got "${env.ALLOW_PRIVATE_URLS}")`);
+  }
   if (problems.length > 0 || !logLevel || !limits.ok) return { ok: false, problems };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
@@ -165,6 +175,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       jobPollMs,
       logLevel,
       frameAncestors,
+      allowPrivateUrls: allowPrivateRaw === '1',
     }),
   };
 }

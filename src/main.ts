@@ -8,13 +8,14 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
+import type { Clock, DevMailbox, Mailer, OutboundPolicy, Store } from './app/ports.ts';
 import { ViewCache } from './app/view-cache.ts';
 import { type Config, MIN_SECRET_LENGTH } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
 import { presentBooking } from './http/presenters.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
+import { systemResolve } from './jobs/guarded-fetch.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -154,6 +155,11 @@ async function mailTransport(
   return { mailer: createDevOutboxMailer(devMailbox, clock), devMailbox };
 }
 
+/** Where admin-given URLs may point (ALLOW_PRIVATE_URLS), names resolved by the system: the app and the worker share it. */
+function outboundPolicy(config: Config): OutboundPolicy {
+  return { allowPrivate: config.allowPrivateUrls, resolve: systemResolve };
+}
+
 /** The job worker of this process: emails and reminders from the job table. */
 function startWorker(
   rt: Runtime,
@@ -162,11 +168,12 @@ function startWorker(
   publicUrl: string,
   logger: Logger,
   workerId: string,
+  outbound: OutboundPolicy,
 ): Worker {
   const log = logger.child({ component: 'jobs', workerId });
   const worker = createWorker({
     queue: createJobQueue(rt.database.db),
-    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, presentBooking }),
+    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, presentBooking, outbound }),
     clock,
     workerId,
     leaseMs: rt.config.jobLeaseMs,
@@ -318,7 +325,9 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     await close(); // a bound socket would keep the process alive
     throw error;
   }
+  const outbound = outboundPolicy(rt.config);
   const app = createApp({
+    outbound,
     store: rt.store,
     clock,
     secret: rt.secret,
@@ -336,7 +345,7 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     trustProxy: rt.config.trustProxy,
   });
   handler = app.fetch;
-  worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId);
+  worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId, outbound);
   const url = `http://${host}:${port}`;
   logger.info({ url, workerId, database: rt.sharedDatabase ? 'postgres' : 'embedded' }, 'serving');
   return {

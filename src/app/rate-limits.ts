@@ -22,6 +22,8 @@ export const LIMIT_NAMES = [
   'signin-email',
   'reset-ip',
   'reset-email',
+  'password-ip',
+  'password-account',
 ] as const;
 
 export type LimitName = (typeof LIMIT_NAMES)[number];
@@ -54,6 +56,9 @@ export const DEFAULT_LIMITS: Readonly<Record<LimitName, Limit>> = {
   'signin-email': { max: 10, windowMs: 15 * MINUTE },
   'reset-ip': { max: 10, windowMs: HOUR },
   'reset-email': { max: 3, windowMs: HOUR },
+  // Changing one's password asks for the current one: as worth guessing as a sign-in.
+  'password-ip': { max: 30, windowMs: 15 * MINUTE },
+  'password-account': { max: 10, windowMs: 15 * MINUTE },
 };
 
 /** Limits keyed by the caller's address: RATE_LIMIT_PER_IP=0 turns all of them off (API.md). */

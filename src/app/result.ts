@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'URL_NOT_ALLOWED'
   | 'INTERNAL';
 
 export interface Refusal {

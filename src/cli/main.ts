@@ -77,7 +77,8 @@ ${Object.entries(COMMANDS)
 
 Run "slotwise <command> --help" for a command's options.
 Environment: PORT, HOST, DATABASE_URL, SLOTWISE_DATA_DIR, PUBLIC_URL, SLOTWISE_SECRET, MAIL_URL, MAIL_FROM,
-RATE_LIMIT_PER_IP, RATE_LIMITS, TRUST_PROXY, JOB_LEASE_SECONDS, JOB_POLL_MS, LOG_LEVEL, FRAME_ANCESTORS (see README and docs/DEPLOY.md).`;
+RATE_LIMIT_PER_IP, RATE_LIMITS, TRUST_PROXY, JOB_LEASE_SECONDS, JOB_POLL_MS, LOG_LEVEL, FRAME_ANCESTORS,
+ALLOW_PRIVATE_URLS (see README and docs/DEPLOY.md).`;
 }
 
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {

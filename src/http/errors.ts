@@ -20,6 +20,7 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  URL_NOT_ALLOWED: 400,
   INTERNAL: 500,
 };
 
