@@ -107,7 +107,7 @@ describe('loadConfig: rate limits', () => {
       'resend-token': { max: 5, windowMs: 3_600_000 },
       'signin-email': { max: 5, windowMs: 1_800_000 },
       'reset-email': { max: 3, windowMs: 3_600_000 },
-      'password-account': { max: 10, windowMs: 900_000 },
+      'password-user': { max: 10, windowMs: 900_000 },
     });
     expect(r.ok && r.config.trustProxy).toBe(1);
   });
@@ -115,9 +115,9 @@ describe('loadConfig: rate limits', () => {
   it('refuses a wrong RATE_LIMITS entry, naming the entry and the names', () => {
     const r = loadConfig({ RATE_LIMITS: 'signin=5/15m,verify-ip=0/1h,booking-ip=5/9y', TRUST_PROXY: 'x' });
     expect(r.ok ? [] : r.problems).toEqual([
-      'RATE_LIMITS: "signin=5/15m" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email, password-ip, password-account',
+      'RATE_LIMITS: "signin=5/15m" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email, password-ip, password-user',
       'RATE_LIMITS: "verify-ip=0/1h" needs at least 1 hit and a window from 1s to 7d',
-      'RATE_LIMITS: "booking-ip=5/9y" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email, password-ip, password-account',
+      'RATE_LIMITS: "booking-ip=5/9y" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, signin-ip, signin-email, reset-ip, reset-email, password-ip, password-user',
       'TRUST_PROXY must be a whole number from 0 to 10 (got "x")',
     ]);
   });

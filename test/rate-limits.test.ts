@@ -265,7 +265,7 @@ describe('dashboard sign-in and password reset', () => {
 
   it('changing a password, per account: past the limit even the right current password is refused', async () => {
     const d = await startDashboard(tdb, STUDIO, STUDIO_NOW, {
-      rateLimits: { 'password-account': { max: 2, windowMs: 15 * 60_000 } },
+      rateLimits: { 'password-user': { max: 2, windowMs: 15 * 60_000 } },
       trustProxy: 1,
     });
     const b = await signedIn(tdb, d, 'admin');

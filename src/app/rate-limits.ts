@@ -23,7 +23,7 @@ export const LIMIT_NAMES = [
   'reset-ip',
   'reset-email',
   'password-ip',
-  'password-account',
+  'password-user',
 ] as const;
 
 export type LimitName = (typeof LIMIT_NAMES)[number];
@@ -58,7 +58,7 @@ export const DEFAULT_LIMITS: Readonly<Record<LimitName, Limit>> = {
   'reset-email': { max: 3, windowMs: HOUR },
   // Changing one's password asks for the current one: as worth guessing as a sign-in.
   'password-ip': { max: 30, windowMs: 15 * MINUTE },
-  'password-account': { max: 10, windowMs: 15 * MINUTE },
+  'password-user': { max: 10, windowMs: 15 * MINUTE },
 };
 
 /** Limits keyed by the caller's address: RATE_LIMIT_PER_IP=0 turns all of them off (API.md). */

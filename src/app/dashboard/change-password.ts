@@ -23,7 +23,7 @@ export async function changePassword(
   if (actor.userId === null) return refuse('FORBIDDEN', 'An API key has no password; sign in to change yours.');
   // Tries per account are limited before the current password is checked (per address:
   // http/rate-limit), so a stolen session cannot guess its way to the account.
-  const limited = await overLimit(deps, 'password-account', actor.userId);
+  const limited = await overLimit(deps, 'password-user', actor.userId);
   if (limited) return limited;
   const found = await deps.store.getUser(actor.userId);
   if (!found) return refuse('UNAUTHORIZED', 'This account no longer exists.');
