@@ -39,7 +39,11 @@ const DATA_FIELDS = new Set(['detail', 'where', 'hint', 'internalQuery', 'query'
 export function loggedError(error: unknown, depth = 0): unknown {
   if (typeof error !== 'object' || error === null) return error;
   const e = error as Partial<Error> & { errors?: unknown };
-  const out: Record<string, unknown> = { type: error.constructor?.name ?? 'Object', message: e.message, stack: e.stack };
+  const out: Record<string, unknown> = {
+    type: error.constructor?.name ?? 'Object',
+    message: e.message,
+    stack: e.stack,
+  };
   for (const [key, value] of Object.entries(error)) {
     if (DATA_FIELDS.has(key) || key in out || key === 'cause' || key === 'errors') continue;
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value;
