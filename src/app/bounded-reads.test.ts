@@ -2,11 +2,18 @@
  * Availability reads are bounded by `now`, not by the date asked for (core/busy-reach.ts): the
  * store is watched (every listBusy and its window, every SQL statement) while views of past
  * days and months are asked in many zones — the month view cache included — and a warm read
- * cache answers a view of today without the database.
+ * cache answers a view of today without the database. The bound is the app's, so it holds in
+ * server mode too (PostgreSQL, where busy time is never cached).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testClock } from '../../test/support/clock.ts';
-import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { openPostgresTestDatabase, openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
+import {
+  POSTGRES_SKIP_REASON,
+  startTestPostgres,
+  type TestPostgres,
+  testPostgresAvailable,
+} from '../../test/support/postgres.ts';
 import { STUDIO, STUDIO_NOW } from '../../test/support/studio.ts';
 import { busyFloor, type Interval } from '../core/index.ts';
 import { createStore } from '../store/create-store.ts';
@@ -107,5 +114,39 @@ describe('bounded availability reads', () => {
     expect(today.ok && today.value.slots.length).toBeGreaterThan(0);
     await getMonthAvailability({ store, clock }, { service: 'portrait', staff: 'any', month: '1900-01', tz: 'UTC' });
     expect(statements).toEqual([]);
+  });
+});
+
+describe.runIf(testPostgresAvailable())('bounded availability reads, server mode (PostgreSQL, no busy cache)', () => {
+  let pg: TestPostgres | null = null;
+  let server: TestDatabase;
+  beforeAll(async () => {
+    pg = await startTestPostgres();
+    if (!pg) throw new Error(POSTGRES_SKIP_REASON);
+    server = await openPostgresTestDatabase(pg.url);
+    await server.reset();
+    await server.store.applySetup(STUDIO, async (p) => p);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await pg?.stop();
+  });
+
+  it('a past month or day in any zone reads no busy time before now − the reach', async () => {
+    const { store, windows } = watched(server.store);
+    for (const tz of ZONES) {
+      const month = await getMonthAvailability(
+        { store, clock },
+        { service: 'portrait', staff: 'any', month: '1900-01', tz },
+      );
+      expect(month.ok && month.value.days.every((d) => d.status === 'past')).toBe(true);
+      const day = await getDayAvailability(
+        { store, clock },
+        { service: 'portrait', staff: 'any', date: '1900-01-01', tz },
+      );
+      expect(day.ok && day.value.slots).toEqual([]);
+    }
+    expect(windows).toHaveLength(ZONES.length); // the months' look-ahead only
+    for (const w of windows) expect(w.start).toBeGreaterThanOrEqual(busyFloor(NOW));
   });
 });

@@ -144,13 +144,14 @@ describe('lockDataDir', () => {
 
   it('the lock is never seen half-written: a reader polling it meanwhile always finds a whole lock', async () => {
     lockDataDir(dataDir)();
-    const ms = 1500;
+    // The reader stops after 2,000 reads of an existing lock (or 15 s); the locking goes on until then.
     const reader = spawn(
       process.execPath,
       [
         '-e',
-        `const fs = require('fs'); const end = Date.now() + ${ms}; let reads = 0, bad = 0;
-         while (Date.now() < end) { let c; try { c = fs.readFileSync(process.argv[1], 'utf8'); } catch { continue; }
+        `const fs = require('fs'); const end = Date.now() + 15000; let reads = 0, bad = 0;
+         while (reads < 2000 && Date.now() < end) {
+           let c; try { c = fs.readFileSync(process.argv[1], 'utf8'); } catch { continue; }
            reads++; try { JSON.parse(c); } catch { bad++; } }
          process.stdout.write(JSON.stringify({ reads, bad }));`,
         lockFile,
@@ -161,20 +162,25 @@ describe('lockDataDir', () => {
     reader.stdout.on('data', (d) => {
       out += d;
     });
-    const done = new Promise((resolve) => reader.once('exit', resolve));
-    const until = Date.now() + ms;
+    let exited = false;
+    const done = new Promise((resolve) =>
+      reader.once('exit', () => {
+        exited = true;
+        resolve(null);
+      }),
+    );
     let cycles = 0;
-    while (Date.now() < until) {
+    while (!exited) {
       lockDataDir(dataDir)();
       cycles++;
-      if (cycles % 50 === 0) await new Promise((r) => setImmediate(r));
+      if (cycles % 20 === 0) await new Promise((r) => setImmediate(r));
     }
     await done;
     const { reads, bad } = JSON.parse(out) as { reads: number; bad: number };
-    expect(cycles).toBeGreaterThan(100);
-    expect(reads).toBeGreaterThan(100);
+    expect(cycles).toBeGreaterThan(20);
+    expect(reads).toBe(2000);
     expect(bad).toBe(0);
-  }, 20_000);
+  }, 30_000);
 
   describe('two processes racing for one data directory', () => {
     const RACER = fileURLToPath(new URL('../../test/support/lock-racer.ts', import.meta.url));
