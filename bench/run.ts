@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: core, HTTP availability, booking create and
- * start-up, in that order; prints one table and writes bench/results.json with the same numbers.
+ * `npm run bench`: core, HTTP availability, a past month's view, booking create and start-up, in
+ * that order (BENCH_ONLY picks parts by name); prints one table and writes bench/results.json with
+ * the same numbers.
  * Every child process is killed on exit, also on error or Ctrl+C; the seeded dirs are removed.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { runBookingFloor } from './booking-floor.ts';
 import { runCore } from './core.ts';
 import { type Figure, machine } from './figures.ts';
 import { runHttp } from './http.ts';
+import { runPastMonth } from './past-month.ts';
 import { killChildren, killChildrenOnExit, progress } from './proc.ts';
 import { removeSeeds } from './seed.ts';
 import { runServerMode } from './server-mode.ts';
@@ -67,13 +69,16 @@ async function main(): Promise<void> {
   const parts: [string, () => Promise<Figure[]>][] = [
     ['core', runCore],
     ['http', runHttp],
+    ['past month', runPastMonth],
     ['booking', runBooking],
     ['booking floor', runBookingFloor],
     ['startup', runStartup],
     ['server mode', runServerMode],
   ];
+  // BENCH_ONLY=name,name: only those parts (e.g. BENCH_ONLY="past month" npm run bench).
+  const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
   try {
-    for (const [name, run] of parts) {
+    for (const [name, run] of parts.filter(([name]) => !only || only.includes(name))) {
       const t = Date.now();
       progress(`${name}…`);
       figures.push(...(await run()).map(rounded));

@@ -63,7 +63,16 @@ function heavySetup() {
   };
 }
 
-async function insertHeavyBookings(dir: string, serviceId: string, staffIds: readonly string[]): Promise<number> {
+/**
+ * HEAVY_BOOKINGS confirmed bookings on working days from tomorrow on (`ahead`), or from yesterday
+ * backwards (`past`: a studio with history, as an old deployment has).
+ */
+async function insertHeavyBookings(
+  dir: string,
+  serviceId: string,
+  staffIds: readonly string[],
+  when: 'ahead' | 'past',
+): Promise<number> {
   const config = loadConfig({ SLOTWISE_DATA_DIR: dir });
   if (!config.ok) throw new Error(config.problems.join('; '));
   const rt = await openRuntime(config.config);
@@ -73,7 +82,7 @@ async function insertHeavyBookings(dir: string, serviceId: string, staffIds: rea
   try {
     const today = dateOf(now, HEAVY_ZONE);
     for (let d = 1; n < HEAVY_BOOKINGS && d <= 120; d++) {
-      const date = addDays(today, d);
+      const date = addDays(today, when === 'ahead' ? d : -d);
       if (weekdayOf(date) === 'sun') continue;
       await rt.store.transaction(async (store) => {
         for (let s = 0; s < staffIds.length && n < HEAVY_BOOKINGS; s++) {
@@ -118,8 +127,16 @@ async function insertHeavyBookings(dir: string, serviceId: string, staffIds: rea
 }
 
 async function seedHeavy(root: string): Promise<SeededSet> {
-  const dir = join(root, 'heavy');
-  const file = join(root, 'heavy.json');
+  return seedHeavyStudio(root, 'heavy', 'ahead');
+}
+
+/**
+ * The heavy set-up in `root/name`, its bookings ahead or in the past (see insertHeavyBookings);
+ * the directory is removed with the other seeds.
+ */
+export async function seedHeavyStudio(root: string, name: string, when: 'ahead' | 'past'): Promise<SeededSet> {
+  const dir = join(root, name);
+  const file = join(root, `${name}.json`);
   writeFileSync(file, JSON.stringify(heavySetup(), null, 2));
   const t = Date.now();
   const ids = JSON.parse(await runSlotwise(['import', file], dir)) as {
@@ -131,9 +148,11 @@ async function seedHeavy(root: string): Promise<SeededSet> {
   const staffIds = Object.keys(ids.staff)
     .sort()
     .map((k) => ids.staff[k] as string);
-  progress(`  imported ${staffIds.length} staff in ${Date.now() - t} ms; inserting ${HEAVY_BOOKINGS} bookings…`);
+  progress(
+    `  imported ${staffIds.length} staff in ${Date.now() - t} ms; inserting ${HEAVY_BOOKINGS} bookings (${when})…`,
+  );
   const t2 = Date.now();
-  const n = await insertHeavyBookings(dir, serviceId, staffIds);
+  const n = await insertHeavyBookings(dir, serviceId, staffIds, when);
   progress(`  inserted ${n} bookings in ${((Date.now() - t2) / 1000).toFixed(1)} s`);
   return { dir, service: HEAVY_SERVICE, zone: HEAVY_ZONE, staffIds };
 }
@@ -150,11 +169,16 @@ async function seedDemo(root: string): Promise<SeededSet> {
 let seeded: Promise<Seeds> | null = null;
 let rootDir: string | null = null;
 
+/** The temp directory every seed of this run lives in, made on first use (removeSeeds deletes it). */
+export function seedRoot(): string {
+  rootDir ??= mkdtempSync(join(tmpdir(), 'slotwise-bench-'));
+  return rootDir;
+}
+
 /** Seeds once per process; later calls share the result. */
 export function getSeeds(): Promise<Seeds> {
   seeded ??= (async () => {
-    const root = mkdtempSync(join(tmpdir(), 'slotwise-bench-'));
-    rootDir = root;
+    const root = seedRoot();
     progress('seeding heavy set-up (50 staff, 10,000 bookings) and demo studio, side by side…');
     const [heavy, demo] = await Promise.all([seedHeavy(root), seedDemo(root)]);
     return {

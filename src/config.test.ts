@@ -26,8 +26,19 @@ describe('loadConfig: DATABASE_URL (PostgreSQL server mode)', () => {
       ok: false,
       problems: [
         'DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://…")',
-        'SLOTWISE_SECRET must be at least 32 characters long',
+        'SLOTWISE_SECRET must be at least 32 characters long (got 5)',
       ],
+    });
+  });
+
+  it.each([
+    ['empty', '', 'an empty value'],
+    ['only spaces', ' '.repeat(40), 'an empty value'],
+    ['short once its spaces are cut', `  ${'k'.repeat(31)}  `, '31'],
+  ])('refuses a SLOTWISE_SECRET that is %s', (_, secret, got) => {
+    expect(loadConfig({ SLOTWISE_SECRET: secret })).toEqual({
+      ok: false,
+      problems: [`SLOTWISE_SECRET must be at least 32 characters long (got ${got})`],
     });
   });
 
@@ -82,7 +93,7 @@ describe('loadConfig: rate limits', () => {
         rateLimits: { ip: { max: 120, windowMs: 60_000 }, 'signin-email': { max: 10, windowMs: 900_000 } },
       },
     });
-    expect(Object.keys(r.ok ? r.config.rateLimits : {}).length).toBe(15);
+    expect(Object.keys(r.ok ? r.config.rateLimits : {}).length).toBe(17);
   });
 
   it('RATE_LIMITS overrides or turns off single limits; RATE_LIMIT_PER_IP=0 turns off every per-address one', () => {
@@ -99,6 +110,7 @@ describe('loadConfig: rate limits', () => {
       'signin-email': { max: 5, windowMs: 1_800_000 },
       'reset-email': { max: 3, windowMs: 3_600_000 },
       'my-bookings-email': { max: 3, windowMs: 3_600_000 },
+      'password-user': { max: 10, windowMs: 900_000 },
     });
     expect(r.ok && r.config.trustProxy).toBe(1);
   });
@@ -106,10 +118,25 @@ describe('loadConfig: rate limits', () => {
   it('refuses a wrong RATE_LIMITS entry, naming the entry and the names', () => {
     const r = loadConfig({ RATE_LIMITS: 'signin=5/15m,verify-ip=0/1h,booking-ip=5/9y', TRUST_PROXY: 'x' });
     expect(r.ok ? [] : r.problems).toEqual([
-      'RATE_LIMITS: "signin=5/15m" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, return-reference, signin-ip, signin-email, reset-ip, reset-email, my-bookings-ip, my-bookings-email',
+      'RATE_LIMITS: "signin=5/15m" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, return-reference, signin-ip, signin-email, reset-ip, reset-email, my-bookings-ip, my-bookings-email, password-ip, password-user',
       'RATE_LIMITS: "verify-ip=0/1h" needs at least 1 hit and a window from 1s to 7d',
-      'RATE_LIMITS: "booking-ip=5/9y" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, return-reference, signin-ip, signin-email, reset-ip, reset-email, my-bookings-ip, my-bookings-email',
+      'RATE_LIMITS: "booking-ip=5/9y" is not "name=max/window" (e.g. signin-email=5/15m) or "name=off"; names: ip, booking-ip, booking-email, verify-ip, verify-email, resend-ip, resend-token, payment-ip, return-reference, signin-ip, signin-email, reset-ip, reset-email, my-bookings-ip, my-bookings-email, password-ip, password-user',
       'TRUST_PROXY must be a whole number from 0 to 10 (got "x")',
     ]);
+  });
+});
+
+describe('loadConfig: ALLOW_PRIVATE_URLS', () => {
+  it('is off unless 1: webhook URLs may not point at private addresses by default', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { allowPrivateUrls: false } });
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: '0' })).toMatchObject({ ok: true, config: { allowPrivateUrls: false } });
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: '1' })).toMatchObject({ ok: true, config: { allowPrivateUrls: true } });
+  });
+
+  it.each(['yes', 'true', '2'])('refuses %s', (value) => {
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: value })).toEqual({
+      ok: false,
+      problems: [`ALLOW_PRIVATE_URLS must be 0 or 1 (got "${value}")`],
+    });
   });
 });

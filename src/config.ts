@@ -36,7 +36,16 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Who may frame the public pages (FRAME_ANCESTORS): CSP sources, `'self'` by default. */
   readonly frameAncestors: readonly string[];
+  /**
+   * ALLOW_PRIVATE_URLS=1: webhook URLs (and calendar feeds) may point at private, loopback and
+   * link-local addresses — for a receiver on the same machine or intranet. Off by default: an admin
+   * could otherwise make the server probe the internal network.
+   */
+  readonly allowPrivateUrls: boolean;
 }
+
+/** The least length of SLOTWISE_SECRET or of the generated secret file (256 bits in base64url are 43). */
+export const MIN_SECRET_LENGTH = 32;
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -122,7 +131,12 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   if (!limits.ok) problems.push(...limits.problems);
   const trustProxy = integer(env, 'TRUST_PROXY', 0, 0, 10, problems);
   const secret = env.SLOTWISE_SECRET ?? null;
-  if (secret !== null && secret.length < 32) problems.push('SLOTWISE_SECRET must be at least 32 characters long');
+  // Spaces around it are not secret: they do not count (an empty value is as short as can be).
+  if (secret !== null && secret.trim().length < MIN_SECRET_LENGTH) {
+    problems.push(
+      `SLOTWISE_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (got ${secret.trim() === '' ? 'an empty value' : `${secret.trim().length}`})`,
+    );
+  }
   if (secret === null && env.DATABASE_URL) {
     // Every process signs and checks links with it, and there is no data directory to keep a generated one.
     problems.push(
@@ -135,6 +149,10 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const logLevel = LOG_LEVELS.find((l) => l === levelRaw);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   const frameAncestors = parseFrameAncestors(env.FRAME_ANCESTORS, problems);
+  const allowPrivateRaw = env.ALLOW_PRIVATE_URLS?.trim() ?? '';
+  if (!['', '0', '1'].includes(allowPrivateRaw)) {
+    problems.push(`ALLOW_PRIVATE_URLS must be 0 or 1 (got "${env.ALLOW_PRIVATE_URLS}")`);
+  }
   if (problems.length > 0 || !logLevel || !limits.ok) return { ok: false, problems };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
@@ -157,6 +175,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       jobPollMs,
       logLevel,
       frameAncestors,
+      allowPrivateUrls: allowPrivateRaw === '1',
     }),
   };
 }

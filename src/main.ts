@@ -3,7 +3,7 @@
  * adapters together; everything else receives its dependencies.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -11,22 +11,25 @@ import { serve } from '@hono/node-server';
 import { RETENTION_TASK } from './app/clients/apply-retention.ts';
 import { DEMO_GATEWAY_PATH, demoGatewayUrl } from './app/demo-gateway-url.ts';
 import { isLocalUrl } from './app/local-site.ts';
-import type { Backups, Clock, DevMailbox, Mailer, Store } from './app/ports.ts';
+import type { Backups, Clock, DevMailbox, Mailer, OutboundPolicy, Store } from './app/ports.ts';
 import { ViewCache } from './app/view-cache.ts';
 import { argon2Hasher } from './auth/argon2-hasher.ts';
-import type { Config } from './config.ts';
+import { type Config, MIN_SECRET_LENGTH } from './config.ts';
 import { type NewSignIn, replaceDemoPasswords } from './demo/demo-accounts.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
 import { presentBooking } from './http/presenters.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
+import { systemResolve } from './jobs/guarded-fetch.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createDevOutboxMailer } from './mail/transports/dev-outbox.ts';
 import { listenForCatalogChanges } from './store/catalog-listener.ts';
 import { createStore } from './store/create-store.ts';
+import { DataDirError } from './store/data-dir-error.ts';
 import { createDevMailbox } from './store/dev-mailbox.ts';
+import { type WriteFs, writeFileDurably } from './store/durable-write.ts';
 import { createJobQueue } from './store/jobs.ts';
 import { type OpenedDatabase, openDatabase } from './store/open-database.ts';
 import { ReadCache } from './store/read-cache.ts';
@@ -44,14 +47,27 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** SLOTWISE_SECRET, or one generated once and kept in the data directory (embedded mode). */
-function resolveSecret(config: Config): string {
+/**
+ * SLOTWISE_SECRET (config.ts checks it), or one generated once and kept in the data directory
+ * (embedded mode; called while this process holds the directory's lock). It is written whole or
+ * not at all, and a kept one that is empty or short (damaged, or edited by hand) stops the start:
+ * links and codes signed with it would be guessable.
+ */
+export function resolveSecret(config: Config, fs?: WriteFs): string {
   if (config.secret) return config.secret;
   const file = join(config.dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= MIN_SECRET_LENGTH) return kept;
+    throw new DataDirError(
+      `The secret file ${file} is ${kept === '' ? 'empty' : `too short (${kept.length} characters)`}: ` +
+        `it must hold at least ${MIN_SECRET_LENGTH} characters. Restore it from a backup, or delete it to make a new ` +
+        'one (links already sent in emails and open dashboard sessions then stop working), or set SLOTWISE_SECRET.',
+    );
+  }
   mkdirSync(config.dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  writeFileDurably(file, `${secret}\n`, 0o600, fs);
   return secret;
 }
 
@@ -76,11 +92,19 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   await listener?.ready;
   const store = createStore(database.db, cache);
   // In server mode config.ts requires SLOTWISE_SECRET; embedded mode may generate one.
+  let secret: string;
+  try {
+    secret = resolveSecret(config);
+  } catch (error) {
+    await listener?.close();
+    await database.close();
+    throw error;
+  }
   return {
     config,
     database,
     store,
-    secret: resolveSecret(config),
+    secret,
     sharedDatabase: shared,
     async close() {
       await listener?.close();
@@ -140,6 +164,11 @@ async function mailTransport(
   return { mailer: createDevOutboxMailer(devMailbox, clock), devMailbox };
 }
 
+/** Where admin-given URLs may point (ALLOW_PRIVATE_URLS), names resolved by the system: the app and the worker share it. */
+function outboundPolicy(config: Config): OutboundPolicy {
+  return { allowPrivate: config.allowPrivateUrls, resolve: systemResolve };
+}
+
 /** The job worker of this process: emails and reminders from the job table. */
 function startWorker(
   rt: Runtime,
@@ -148,11 +177,12 @@ function startWorker(
   publicUrl: string,
   logger: Logger,
   workerId: string,
+  outbound: OutboundPolicy,
 ): Worker {
   const log = logger.child({ component: 'jobs', workerId });
   const worker = createWorker({
     queue: createJobQueue(rt.database.db),
-    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, presentBooking }),
+    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, presentBooking, outbound }),
     clock,
     workerId,
     leaseMs: rt.config.jobLeaseMs,
@@ -321,7 +351,9 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     await close(); // a bound socket would keep the process alive
     throw error;
   }
+  const outbound = outboundPolicy(rt.config);
   const app = createApp({
+    outbound,
     store: rt.store,
     clock,
     secret: rt.secret,
@@ -340,7 +372,7 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     ...backupsOf(rt),
   });
   handler = app.fetch;
-  worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId);
+  worker = startWorker(rt, mailer, clock, publicUrl, logger, workerId, outbound);
   const url = `http://${host}:${port}`;
   logger.info({ url, workerId, database: rt.sharedDatabase ? 'postgres' : 'embedded' }, 'serving');
   return {

@@ -49,8 +49,28 @@ describe('dependencies point inward', () => {
     expect(violations('core', ['core'], /^temporal-polyfill$/)).toEqual([]);
   });
 
-  it('src/app imports only core and itself (plus validation and Node crypto)', () => {
-    expect(violations('app', ['core', 'app'], /^(zod|node:crypto)$/)).toEqual([]);
+  it('src/app imports only core and itself (plus validation, Node crypto and address parsing)', () => {
+    // node:net for isIP and BlockList alone (app/public-address.ts): parsing, no connection.
+    expect(violations('app', ['core', 'app'], /^(zod|node:crypto|node:net)$/)).toEqual([]);
+  });
+
+  it('src/app takes only isIP and BlockList from node:net: address parsing, never a connection', () => {
+    const taken = sources(join(SRC, 'app')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/import\s+([^;]*?)\s+from\s+['"]node:net['"]/g)].map(
+        (m) => m[1] as string,
+      ),
+    );
+    expect(taken.length).toBeGreaterThan(0);
+    for (const clause of taken) {
+      const names = /^\{([^}]*)\}$/
+        .exec(clause.trim())?.[1]
+        ?.split(',')
+        .map((n) => n.trim()) ?? [clause];
+      expect(
+        names.every((n) => n === 'isIP' || n === 'BlockList'),
+        clause,
+      ).toBe(true);
+    }
   });
 
   it('the checker itself sees a violation when there is one', () => {

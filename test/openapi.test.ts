@@ -23,6 +23,7 @@ import { createDevMailbox } from '../src/store/dev-mailbox.ts';
 import { startDashboard } from './support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { type Lifecycle, startLifecycle } from './support/lifecycle.ts';
+import { testOutbound } from './support/outbound.ts';
 import { STUDIO } from './support/studio.ts';
 
 let tdb: TestDatabase;
@@ -47,6 +48,7 @@ describe('the OpenAPI document', () => {
   it('lists every route served under /api/v1, and only those', () => {
     // The dev outbox routes exist only with the dev mailbox; build the app with it.
     const app = createApp({
+      outbound: testOutbound(),
       store: tdb.store,
       clock: life.clock,
       secret: 's'.repeat(40),

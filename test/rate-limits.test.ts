@@ -13,7 +13,7 @@ import type { RateLimits } from '../src/app/rate-limits.ts';
 import { startDashboard } from './support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { type Body, type Lifecycle, startLifecycle } from './support/lifecycle.ts';
-import { browser, EMAILS, makeAccount, PASSWORD, valueIn } from './support/sessions.ts';
+import { browser, EMAILS, makeAccount, PASSWORD, signedIn, valueIn } from './support/sessions.ts';
 import { STUDIO, STUDIO_NOW } from './support/studio.ts';
 
 const HOUR = 3_600_000;
@@ -263,6 +263,52 @@ describe('dashboard sign-in and password reset', () => {
     expect((await attempt('203.0.113.92', PASSWORD)).status).toBe(201);
   });
 
+  it('changing a password, per account: past the limit even the right current password is refused', async () => {
+    const d = await startDashboard(tdb, STUDIO, STUDIO_NOW, {
+      rateLimits: { 'password-user': { max: 2, windowMs: 15 * 60_000 } },
+      trustProxy: 1,
+    });
+    const b = await signedIn(tdb, d, 'admin');
+    const change = (current: string) =>
+      b.form('/admin/account/password', { currentPassword: current, newPassword: 'a brand new password 1' });
+    expect((await change('guess one')).status).toBe(400);
+    expect((await change('guess two')).status).toBe(400);
+    const third = await change(PASSWORD);
+    expect([third.status, third.headers.get('retry-after')]).toEqual([429, '450']);
+    expect(third.html).toContain('Too many attempts; please try again in 8 minutes.');
+    // Nothing changed: the old password still signs in, the new one does not.
+    expect((await d.post('/api/v1/admin/session', { email: EMAILS.admin, password: PASSWORD })).status).toBe(201);
+    later(d, 450);
+    expect((await change(PASSWORD)).status).toBe(303);
+  });
+
+  it('changing a password, per address: the accounts of one address share the limit', async () => {
+    const d = await startDashboard(tdb, STUDIO, STUDIO_NOW, {
+      rateLimits: { 'password-ip': { max: 2, windowMs: 15 * 60_000 } },
+      trustProxy: 1,
+    });
+    const admin = await signedIn(tdb, d, 'admin');
+    const ana = await signedIn(tdb, d, 'ana');
+    const change = (b: typeof admin, address: string) =>
+      from(d, address, '/admin/account/password', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+        body: new URLSearchParams({
+          _csrf: b.csrf,
+          currentPassword: 'a guess',
+          newPassword: 'whatever 123456',
+        }).toString(),
+      });
+    expect((await change(admin, '203.0.113.70')).status).toBe(400);
+    expect((await change(ana, '203.0.113.70')).status).toBe(400);
+    const third = await change(ana, '203.0.113.70');
+    expect([third.status, third.retryAfter]).toEqual([429, '450']);
+    expect((await change(admin, '203.0.113.71')).status).toBe(400); // another address is not held back
+  });
+
   it('reset links per email: the answer is the same, but no more emails go out', async () => {
     const d = await startDashboard(tdb, STUDIO, STUDIO_NOW, {
       rateLimits: { 'reset-email': { max: 1, windowMs: HOUR } },
@@ -270,7 +316,7 @@ describe('dashboard sign-in and password reset', () => {
     });
     await makeAccount(tdb, d, 'ana');
     const b = browser(d);
-    const ask = () => b.form('/admin/forgot', { email: EMAILS.ana }, { csrf: false });
+    const ask = () => b.form('/admin/forgot', { email: EMAILS.ana }, { entry: true });
     const [first, second] = [await ask(), await ask()];
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.html).toBe(first.html);

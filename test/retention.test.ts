@@ -18,6 +18,7 @@ import { createJobQueue } from '../src/store/jobs.ts';
 import { type Dashboard, startDashboard } from './support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { PUBLIC_URL, SECRET } from './support/lifecycle.ts';
+import { testOutbound } from './support/outbound.ts';
 
 const DAY = 24 * 3_600_000;
 let tdb: TestDatabase;
@@ -42,6 +43,7 @@ const dailyWorker = (id: string) =>
       publicUrl: PUBLIC_URL,
       secret: SECRET,
       presentBooking,
+      outbound: testOutbound(),
     }),
     clock: d.clock,
     workerId: id,
@@ -114,6 +116,7 @@ describe('the daily clean-up', () => {
       publicUrl: PUBLIC_URL,
       secret: SECRET,
       presentBooking,
+      outbound: testOutbound(),
     });
     const job = { id: '1', kind: 'x', payload: {}, attempts: 1, maxAttempts: 10, createdAt: d.clock.now() };
     const id = waiting.booking.id;

@@ -52,6 +52,18 @@ export interface Clock {
   now(): number;
 }
 
+/**
+ * Where the server may send requests for URLs an admin gives (webhooks; calendar feeds, SPEC
+ * §8.3): only public internet addresses, unless ALLOW_PRIVATE_URLS=1 (app/outbound-url.ts at save
+ * time, jobs/guarded-fetch.ts on every connection).
+ */
+export interface OutboundPolicy {
+  /** ALLOW_PRIVATE_URLS=1: private, loopback and link-local addresses are allowed too. */
+  readonly allowPrivate: boolean;
+  /** Every address a host name resolves to, as a connection would find them; [] when it does not resolve. */
+  resolve(hostname: string): Promise<readonly string[]>;
+}
+
 /** Password hashing (argon2id in production): slow on purpose, so it sits behind a port. */
 export interface PasswordHasher {
   hash(password: string): Promise<string>;

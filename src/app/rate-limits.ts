@@ -25,6 +25,8 @@ export const LIMIT_NAMES = [
   'reset-email',
   'my-bookings-ip',
   'my-bookings-email',
+  'password-ip',
+  'password-user',
 ] as const;
 
 export type LimitName = (typeof LIMIT_NAMES)[number];
@@ -61,6 +63,9 @@ export const DEFAULT_LIMITS: Readonly<Record<LimitName, Limit>> = {
   'reset-email': { max: 3, windowMs: HOUR },
   'my-bookings-ip': { max: 20, windowMs: HOUR },
   'my-bookings-email': { max: 3, windowMs: HOUR },
+  // Changing one's password asks for the current one: as worth guessing as a sign-in.
+  'password-ip': { max: 30, windowMs: 15 * MINUTE },
+  'password-user': { max: 10, windowMs: 15 * MINUTE },
 };
 
 /** Limits keyed by the caller's address: RATE_LIMIT_PER_IP=0 turns all of them off (API.md). */

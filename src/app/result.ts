@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'BACKUP_NOT_AVAILABLE'
+  | 'URL_NOT_ALLOWED'
   | 'INTERNAL';
 
 export interface Refusal {

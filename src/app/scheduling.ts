@@ -3,6 +3,7 @@
  * (STYLE anti-pattern: settings re-read at many call sites).
  */
 import {
+  busyWindowFor,
   type Interval,
   merge,
   type Policy,
@@ -85,7 +86,11 @@ export async function loadScheduling(
   });
 }
 
-/** Busy time of the context's members around a window, merged per member. */
+/**
+ * The busy time, merged per member, that can refuse a candidate starting in `window`: only what
+ * touches a start from `now` on (core/busy-reach.ts), so a window in the past, whatever its
+ * date, reads nothing.
+ */
 export async function loadBusy(
   store: Store,
   ctx: SchedulingContext,
@@ -97,14 +102,10 @@ export async function loadBusy(
    */
   exclude?: { readonly staffId: string; readonly span: Interval },
 ): Promise<Map<string, Interval[]>> {
-  // A candidate's span reaches past its start by up to a day of buffer before, and after it by
-  // its duration, buffer after and gap (each at most a day): four days cover every case.
-  const margin = 4 * 86_400_000;
-  const raw = await store.listBusy(
-    ctx.members.map((m) => m.id),
-    { start: window.start - margin, end: window.end + margin },
-    now,
-  );
+  const ids = ctx.members.map((m) => m.id);
+  const needed = busyWindowFor(window, now);
+  if (needed === null) return new Map(ids.map((id) => [id, []]));
+  const raw = await store.listBusy(ids, needed, now);
   const own = (id: string, i: Interval) =>
     exclude !== undefined && id === exclude.staffId && i.start <= exclude.span.start && i.end >= exclude.span.end;
   return new Map([...raw].map(([id, list]) => [id, merge(list.filter((i) => !own(id, i)))]));

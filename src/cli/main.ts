@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { DataDirBusyError } from '../store/data-dir-lock.ts';
+import { DataDirError } from '../store/data-dir-error.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { clientCommand } from './client.ts';
 import { createAdminCommand } from './create-admin.ts';
@@ -110,7 +110,8 @@ ${Object.entries(COMMANDS)
 
 Run "slotwise <command> --help" for a command's options.
 Environment: PORT, HOST, DATABASE_URL, SLOTWISE_DATA_DIR, PUBLIC_URL, SLOTWISE_SECRET, MAIL_URL, MAIL_FROM,
-RATE_LIMIT_PER_IP, RATE_LIMITS, TRUST_PROXY, JOB_LEASE_SECONDS, JOB_POLL_MS, LOG_LEVEL, FRAME_ANCESTORS (see README and docs/DEPLOY.md).`;
+RATE_LIMIT_PER_IP, RATE_LIMITS, TRUST_PROXY, JOB_LEASE_SECONDS, JOB_POLL_MS, LOG_LEVEL, FRAME_ANCESTORS,
+ALLOW_PRIVATE_URLS (see README and docs/DEPLOY.md).`;
 }
 
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -148,7 +149,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       io,
     );
   } catch (error) {
-    if (error instanceof DataDirBusyError) {
+    if (error instanceof DataDirError) {
       io.err(`slotwise ${name}: ${error.message}`);
       return 1;
     }

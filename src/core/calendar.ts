@@ -31,7 +31,7 @@ export function slotsBetween(input: AvailabilityInput, from: number, to: number)
   const byStart = new Map<number, { end: number; staff: string[] }>();
   for (const member of input.staff) {
     const busy = input.busy.get(member.id) ?? [];
-    for (const date of memberDates(member, from, to)) {
+    for (const date of from < to ? memberDates(member, from, to) : []) {
       for (const s of daySlots({ staff: member, date, timing: input.timing, busy, now: input.now })) {
         if (s.start < from || s.start >= to) continue;
         const entry = byStart.get(s.start);
@@ -74,8 +74,11 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
   if (!dates) return [];
   // bounds[i] is the first instant of dates[i] for the viewer; bounds[n] ends the month.
   const bounds = [...dates, addDays(dates[dates.length - 1] as LocalDate, 1)].map((d) => startOfDay(d, viewerZone));
-  const from = bounds[0] as number;
   const to = bounds[dates.length] as number;
+  const today = dateOf(input.now, viewerZone);
+  // Dates before the viewer's today are `past` whatever the members did: only member dates that
+  // reach today or later are looked at (a month wholly in the past costs nearly nothing).
+  const from = Math.max(bounds[0] as number, startOfDay(today, viewerZone));
   // Distinct starts: a start several members offer counts once. One member needs no dedupe.
   const starts: number[] = [];
   const seen = input.staff.length > 1 ? new Set<number>() : null;
@@ -83,7 +86,7 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
   for (const member of input.staff) {
     const busy = input.busy.get(member.id) ?? [];
     const memberToday = dateOf(input.now, member.timezone);
-    for (const date of memberDates(member, from, to)) {
+    for (const date of from < to ? memberDates(member, from, to) : []) {
       for (const start of freeStarts({ staff: member, date, timing: input.timing, busy, now: input.now })) {
         if (start < from || start >= to || seen?.has(start)) continue;
         seen?.add(start);
@@ -104,7 +107,6 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
     const i = dayIndex(bounds, start);
     count[i] = (count[i] ?? 0) + 1;
   }
-  const today = dateOf(input.now, viewerZone);
   return dates.map((date, i) => {
     const slots = count[i] ?? 0;
     let status: DayStatus;

@@ -1,6 +1,7 @@
 /** The public surface of the scheduling core. */
 export * from './availability.ts';
 export * from './booking-rules.ts';
+export * from './busy-reach.ts';
 export * from './calendar.ts';
 export * from './date.ts';
 export * from './interval.ts';

@@ -1,6 +1,6 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
 import type { MonthAvailability } from '../app/get-month-availability.ts';
-import type { Backups, Clock, DevMailbox, PasswordHasher, Store } from '../app/ports.ts';
+import type { Backups, Clock, DevMailbox, OutboundPolicy, PasswordHasher, Store } from '../app/ports.ts';
 import type { RateLimits } from '../app/rate-limits.ts';
 import type { ViewCache } from '../app/view-cache.ts';
 import type { RequestLogEntry } from './request-log.ts';
@@ -15,6 +15,11 @@ export interface AppDeps {
   readonly secret: string;
   /** Base URL for links (payment return, emails), without a trailing slash; https turns on HSTS. */
   readonly publicUrl: string;
+  /**
+   * Which addresses admin-given URLs (webhooks) may point at: main.ts gives ALLOW_PRIVATE_URLS and
+   * the system's resolver; tests give a resolver that answers from a table, never the network.
+   */
+  readonly outbound: OutboundPolicy;
   /** Who may frame the public pages (FRAME_ANCESTORS, CSP source expressions); absent = 'self'. The dashboard: nobody. */
   readonly frameAncestors?: readonly string[];
   /** Month views kept while provably current (embedded mode); absent = always computed. */

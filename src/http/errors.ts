@@ -22,6 +22,7 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Server mode: the database is not this process's to copy; pg_dump backs it up (docs/DEPLOY.md).
   BACKUP_NOT_AVAILABLE: 501,
+  URL_NOT_ALLOWED: 400,
   INTERNAL: 500,
 };
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../../test/support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { testOutbound } from '../../test/support/outbound.ts';
 import { STUDIO, STUDIO_NOW } from '../../test/support/studio.ts';
 import type { Store } from '../app/ports.ts';
 import { type AppDeps, createApp } from './app.ts';
@@ -31,6 +32,7 @@ function app(extra: Partial<AppDeps> = {}) {
     logError: (error, context) => errors.push({ error, context }),
     logRequest: (entry) => logged.push(entry),
     ...extra,
+    outbound: extra.outbound ?? testOutbound(),
   });
   return { app: a, logged, errors };
 }

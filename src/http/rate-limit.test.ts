@@ -31,6 +31,14 @@ describe('clientAddress', () => {
     [1, '10.0.0.2', undefined, '10.0.0.2'],
     [2, '10.0.0.2', '198.51.100.7', '10.0.0.2'],
     [0, undefined, undefined, 'unknown'],
+    // Proxies that add the client's source port: one client, one address, whatever its port.
+    [1, '10.0.0.2', '198.51.100.7:5678', '198.51.100.7'],
+    [1, '10.0.0.2', '198.51.100.7:61000', '198.51.100.7'],
+    [2, '10.0.0.2', '6.6.6.6:1, 198.51.100.7:443, 10.0.0.9:80', '198.51.100.7'],
+    [1, '10.0.0.2', '[2001:db8::1]:443', '2001:db8:0:0::/64'],
+    [1, '10.0.0.2', '[2001:db8::1]', '2001:db8:0:0::/64'],
+    [1, '10.0.0.2', '2001:db8::1', '2001:db8:0:0::/64'],
+    [1, '10.0.0.2', '[::ffff:198.51.100.7]:443', '198.51.100.7'],
   ] as const)('trustProxy %i, socket %s, X-Forwarded-For %s → %s', async (trust, socket, forwarded, want) => {
     expect(await addressOf(trust, socket, forwarded)).toBe(want);
   });

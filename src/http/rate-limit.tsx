@@ -24,6 +24,7 @@ const ACTIONS: readonly (readonly [string, RegExp, LimitName])[] = [
   ['POST', /^\/admin\/sign-in\/?$/, 'signin-ip'],
   ['POST', /^\/admin\/(?:forgot|password\/[^/]+)\/?$/, 'reset-ip'],
   ['POST', /^\/(?:api\/v1\/)?my-bookings\/?$/, 'my-bookings-ip'],
+  ['POST', /^\/admin\/account\/password\/?$/, 'password-ip'],
 ];
 
 /** Not public traffic: the dashboard (signed in; its sign-in has its own limit), files, probes. */
@@ -69,13 +70,26 @@ export function clientAddress(c: Context, trustProxy: number): string {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    address = hops[hops.length - trustProxy];
+    const hop = hops[hops.length - trustProxy];
+    address = hop === undefined ? undefined : withoutPort(hop);
   }
   address ??= (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
   if (!address) return 'unknown';
   return address.includes(':') && !address.startsWith('::ffff:')
     ? ipv6Prefix(address)
     : address.replace(/^::ffff:/, '');
+}
+
+/**
+ * An X-Forwarded-For entry without the port some proxies add: `1.2.3.4:5678` → `1.2.3.4`,
+ * `[2001:db8::1]:443` → `2001:db8::1`; a bare IPv6 address (colons, no brackets) is left whole.
+ * Otherwise each new source port of one client would count as a new address.
+ */
+export function withoutPort(entry: string): string {
+  const bracketed = /^\[([^\]]*)\](?::\d*)?$/.exec(entry);
+  if (bracketed) return bracketed[1] as string;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d*$/.exec(entry);
+  return v4 ? (v4[1] as string) : entry;
 }
 
 /** The first four groups (/64) of an IPv6 address, expanded so one network has one spelling. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dashboard, startDashboard } from '../../test/support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { PUBLIC_URL, SECRET } from '../../test/support/lifecycle.ts';
+import { testOutbound } from '../../test/support/outbound.ts';
 import { loadConfig, parseFrameAncestors } from '../config.ts';
 import { createApp } from './app.ts';
 import { ASSETS } from './pages/assets.ts';
@@ -38,6 +39,7 @@ afterAll(() => tdb.close());
 
 function appWith(opts: { publicUrl?: string; frameAncestors?: readonly string[] } = {}): Hono {
   return createApp({
+    outbound: testOutbound(),
     store: tdb.store,
     clock: d.clock,
     secret: SECRET,

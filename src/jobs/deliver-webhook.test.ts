@@ -7,9 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testClock } from '../../test/support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { testOutbound } from '../../test/support/outbound.ts';
 import { STUDIO_NOW } from '../../test/support/studio.ts';
 import { presentBooking } from '../http/presenters.ts';
 import { deliverWebhook } from './deliver-webhook.ts';
+
+/** These receivers listen on 127.0.0.1: the deliveries opt in to private addresses. */
+const ALLOW = testOutbound({ allowPrivate: true });
 
 let tdb: TestDatabase;
 const hanging: ServerResponse[] = [];
@@ -32,7 +36,7 @@ it('an endpoint that does not answer in time fails the attempt, which is logged 
     { url, secret: 'whsec_x', events: ['booking.paid'], active: true, description: '' },
     clock.now(),
   );
-  const deps = { store: tdb.store, clock, presentBooking, webhookTimeoutMs: 200 };
+  const deps = { store: tdb.store, clock, presentBooking, webhookTimeoutMs: 200, outbound: ALLOW };
   const job = { webhookId: hook.id, eventId: 'evt_1', type: 'booking.paid' as const, body: '{}' };
   const claimed = { id: '1', kind: 'webhook.deliver', payload: job, attempts: 3, maxAttempts: 10, createdAt: 0 };
   const started = performance.now();
@@ -70,7 +74,7 @@ it('every attempt has a connection of its own, so a receiver closing idle connec
       { url, secret: 'whsec_y', events: ['booking.paid'], active: true, description: '' },
       clock.now(),
     );
-    const deps = { store: tdb.store, clock, presentBooking };
+    const deps = { store: tdb.store, clock, presentBooking, outbound: ALLOW };
     for (let i = 1; i <= 3; i++) {
       const job = { webhookId: hook.id, eventId: `evt_${i}`, type: 'booking.paid' as const, body: '{}' };
       const claimed = {

@@ -3,14 +3,16 @@
  * Every attempt is logged in webhook_deliveries — written after the attempt and before failing it,
  * so a failure is logged too — and anything but a 2xx throws, so the worker retries with its
  * back-off (30 s, 1 min, 2 min, … at most 1 h, 10 tries). Redirects are not followed: a 3xx is a
- * failure, so a delivery never lands at an address the admin did not register.
+ * failure, so a delivery never lands at an address the admin did not register. The connection
+ * goes only to a public address unless ALLOW_PRIVATE_URLS=1 (guarded-fetch.ts), checked as it is
+ * made: a refused one is logged as a failed attempt, with nothing sent.
  */
 import { createHmac } from 'node:crypto';
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { Webhook } from '../app/dashboard/webhook-store.ts';
 import type { Booking, Business, ClaimedJob, Service } from '../app/model.ts';
-import type { Clock, Store } from '../app/ports.ts';
+import type { Clock, OutboundPolicy, Store } from '../app/ports.ts';
 import type { WebhookDeliveryJob } from '../app/webhook-events.ts';
+import { guardedFetch } from './guarded-fetch.ts';
 
 /** API.md's Booking for a booking at an instant. */
 export type PresentBooking = (booking: Booking, service: Service | null, business: Business, now: number) => unknown;
@@ -20,7 +22,9 @@ export interface WebhookJobDeps {
   readonly clock: Clock;
   /** http/presenters.ts's presentBooking, passed in by main.ts: the jobs layer does not import http. */
   readonly presentBooking: PresentBooking;
-  /** The HTTP client; absent = a fetch that opens a fresh connection per attempt (see below). */
+  /** Where deliveries may go (ALLOW_PRIVATE_URLS) and how names resolve; the same rule as at save time. */
+  readonly outbound: OutboundPolicy;
+  /** The HTTP client; absent = guardedFetch(outbound): a fresh connection per attempt, to allowed addresses only. */
   readonly fetch?: typeof fetch;
   /** How long one attempt may take; absent = 10 s. */
   readonly webhookTimeoutMs?: number;
@@ -28,15 +32,6 @@ export interface WebhookJobDeps {
 
 const TIMEOUT_MS = 10_000;
 
-/**
- * Deliveries are rare and go to servers we do not control: a kept-alive connection that the
- * receiver closed while idle fails the next POST with ECONNRESET (seen in the tests: Node's
- * server closes idle sockets after 5 s), costing a 30 s retry. One connection per attempt
- * (undici: pipelining 0 disables keep-alive) avoids that for the price of a handshake.
- */
-const oneConnectionEach = new Agent({ pipelining: 0 });
-const deliveryFetch = ((url: string, init: RequestInit) =>
-  undiciFetch(url, { ...(init as object), dispatcher: oneConnectionEach })) as unknown as typeof fetch;
 const MAX_ERROR = 500;
 
 /** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" keyed with the whole secret>`. */
@@ -74,7 +69,7 @@ async function post(deps: WebhookJobDeps, webhook: Webhook, job: WebhookDelivery
   const timestamp = Math.floor(deps.clock.now() / 1000);
   const timeout = deps.webhookTimeoutMs ?? TIMEOUT_MS;
   try {
-    const response = await (deps.fetch ?? deliveryFetch)(webhook.url, {
+    const response = await (deps.fetch ?? guardedFetch(deps.outbound))(webhook.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -1,5 +1,6 @@
 /** The read cache's own rules: versioned loads, hold expiry by time, and what it refuses to answer. */
 import { describe, expect, it } from 'vitest';
+import { busyFloor } from '../core/index.ts';
 import { type OccupyingRow, ReadCache } from './read-cache.ts';
 
 const H = 3_600_000;
@@ -83,11 +84,17 @@ describe('ReadCache', () => {
     expect(loaded).toEqual([['1', '2'], ['2']]);
   });
 
-  it('declines a window that reaches before the rows it holds (the caller asks the database)', async () => {
+  it('holds rows from the floor of the reach rule: answers every window the app asks, declines one before it', async () => {
     const cache = new ReadCache();
-    const load = async (ids: string[]) => new Map(ids.map((id) => [id, [] as OccupyingRow[]]));
-    expect(await cache.busyFor(['1'], { start: NOW - 3 * 24 * H, end: NOW }, NOW, load)).toBeNull();
-    expect(await cache.busyFor(['1'], { start: NOW - 24 * H, end: NOW }, NOW, load)).toEqual(new Map([['1', []]]));
+    const floors: number[] = [];
+    const load = async (ids: string[], floor: number) => {
+      floors.push(floor);
+      return new Map(ids.map((id) => [id, [] as OccupyingRow[]]));
+    };
+    expect(await cache.busyFor(['1'], { start: busyFloor(NOW), end: NOW }, NOW, load)).toEqual(new Map([['1', []]]));
+    expect(floors).toEqual([busyFloor(NOW)]);
+    // Earlier than any question of the app: the caller asks the database.
+    expect(await cache.busyFor(['1'], { start: busyFloor(NOW) - 1, end: NOW }, NOW, load)).toBeNull();
   });
 
   it('adds a committed booking to the cached rows in order, dropping the lapsed holds it replaced; new token', async () => {

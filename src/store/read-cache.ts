@@ -14,7 +14,7 @@
  * hold_until and are filtered against `now` at read time. Values are shared: callers must treat
  * them as read-only (the app's types are readonly).
  */
-import { firstEndingAfter, type Interval } from '../core/index.ts';
+import { busyFloor, firstEndingAfter, type Interval } from '../core/index.ts';
 
 export interface OccupyingRow {
   readonly start: number;
@@ -22,9 +22,6 @@ export interface OccupyingRow {
   /** null for confirmed bookings; the hold's end otherwise. */
   readonly holdUntil: number | null;
 }
-
-/** Rows are kept from this long before the load onwards; no availability question reaches earlier. */
-const BUSY_HISTORY_MS = 2 * 86_400_000;
 
 export interface ReadCacheOptions {
   /**
@@ -97,7 +94,9 @@ export class ReadCache {
     const missing = staffIds.filter((id) => !this.busy.has(id));
     if (missing.length > 0) {
       const versions = missing.map((id) => this.versionOf(id));
-      const floor = now - BUSY_HISTORY_MS;
+      // Rows are kept from the floor of every question asked from now on (core/busy-reach.ts):
+      // the app asks no earlier, so a warm cache answers every view, today's included.
+      const floor = busyFloor(now);
       const loaded = await load(missing, floor);
       missing.forEach((id, i) => {
         if (versions[i] === this.versionOf(id)) this.busy.set(id, { floor, rows: loaded.get(id) ?? [] });

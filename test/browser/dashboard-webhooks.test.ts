@@ -39,7 +39,8 @@ describeBrowser('webhooks in the dashboard', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/slotwise`;
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    // The receiver is on 127.0.0.1: the server opts in to private addresses.
+    [server, browser] = await Promise.all([startDemoServer({ ALLOW_PRIVATE_URLS: '1' }), launchBrowser()]);
   });
 
   afterAll(async () => {

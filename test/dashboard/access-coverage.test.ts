@@ -10,6 +10,7 @@ import type { Store } from '../../src/app/ports.ts';
 import { createApp } from '../../src/http/app.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { testOutbound } from '../support/outbound.ts';
 
 let tdb: TestDatabase;
 let d: Dashboard;
@@ -34,6 +35,7 @@ const OPEN = new Set([
 function dashboardRoutes(): { method: string; path: string }[] {
   const seen = new Set<string>();
   const app = createApp({
+    outbound: testOutbound(),
     store: {} as Store,
     clock: { now: () => 0 },
     secret: 's'.repeat(40),

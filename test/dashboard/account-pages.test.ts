@@ -175,10 +175,10 @@ describe('the account page', () => {
 
 describe('pages before sign-in', () => {
   it('asks for the email on the forgot page and says what is wrong', async () => {
-    const empty = await browser(d).form('/admin/forgot', { email: '' }, { csrf: false });
+    const empty = await browser(d).form('/admin/forgot', { email: '' }, { entry: true });
     expect(empty.status).toBe(400);
     expect(empty.html).toContain('<a href="#f-email">Email: Enter your email.</a>');
-    const bad = await browser(d).form('/admin/forgot', { email: 'nope' }, { csrf: false });
+    const bad = await browser(d).form('/admin/forgot', { email: 'nope' }, { entry: true });
     expect(bad.html).toContain('Enter an email like name@example.com.');
     expect(await d.deliver()).toBe(0);
   });

@@ -14,6 +14,7 @@ import { createApp } from '../../src/http/app.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { SECRET } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
 import { browser, EMAILS, makeAccount, PASSWORD, signedIn, signIn, valueIn } from '../support/sessions.ts';
 
 let tdb: TestDatabase;
@@ -79,6 +80,7 @@ describe('signing in', () => {
   it('sets the cookie Secure when the public URL is https', async () => {
     await makeAccount(tdb, d, 'admin');
     const app = createApp({
+      outbound: testOutbound(),
       store: tdb.store,
       clock: d.clock,
       secret: SECRET,
@@ -173,6 +175,7 @@ describe('signing in', () => {
       },
     };
     const app = createApp({
+      outbound: testOutbound(),
       store: tdb.store,
       clock: d.clock,
       secret: SECRET,
@@ -277,8 +280,8 @@ describe('password reset', () => {
   it('emails a single-use link, stored only hashed, that sets the password and signs in', async () => {
     await makeAccount(tdb, d, 'admin');
     const old = await signedIn(tdb, d, 'ana');
-    const asked = await browser(d).form('/admin/forgot', { email: EMAILS.ana }, { csrf: false });
-    const unknown = await browser(d).form('/admin/forgot', { email: 'nobody@studio.test' }, { csrf: false });
+    const asked = await browser(d).form('/admin/forgot', { email: EMAILS.ana }, { entry: true });
+    const unknown = await browser(d).form('/admin/forgot', { email: 'nobody@studio.test' }, { entry: true });
     expect(asked.status).toBe(200);
     expect(unknown.html).toBe(asked.html);
     expect(asked.html).toContain('If an account signs in with that email');
@@ -298,7 +301,7 @@ describe('password reset', () => {
     expect(form.status).toBe(200);
     expect(form.headers.get('referrer-policy')).toBe('no-referrer');
     expect(form.html).toContain('Choose a new password');
-    const set = await b.form(link.path, { password: 'a brand new secret' }, { csrf: false });
+    const set = await b.form(link.path, { password: 'a brand new secret' }, { entry: true });
     expect([set.status, set.location]).toEqual([303, '/admin']);
     expect((await b.page('/admin')).status).toBe(200);
     // The old session is revoked; the old password no longer works, the new one does.
@@ -308,7 +311,7 @@ describe('password reset', () => {
       201,
     );
 
-    const again = await browser(d).form(link.path, { password: 'yet another secret' }, { csrf: false });
+    const again = await browser(d).form(link.path, { password: 'yet another secret' }, { entry: true });
     expect(again.status).toBe(404);
     expect(again.html).toContain('This link cannot be used');
     expect((await browser(d).page(link.path)).status).toBe(404);
@@ -316,7 +319,7 @@ describe('password reset', () => {
 
   it('refuses the link 1 hour + 1 ms after it was sent, and takes it 1 ms before', async () => {
     await makeAccount(tdb, d, 'admin');
-    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { csrf: false });
+    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { entry: true });
     const sent = d.clock.now();
     await d.deliver();
     const link = linkIn(EMAILS.admin);
@@ -324,25 +327,25 @@ describe('password reset', () => {
     expect((await browser(d).page(link.path)).status).toBe(200);
     d.clock.set(new Date(sent + 3600_000 + 1).toISOString());
     expect((await browser(d).page(link.path)).status).toBe(404);
-    const late = await browser(d).form(link.path, { password: 'too late for this' }, { csrf: false });
+    const late = await browser(d).form(link.path, { password: 'too late for this' }, { entry: true });
     expect(late.status).toBe(404);
     expect((await d.post('/api/v1/admin/session', { email: EMAILS.admin, password: PASSWORD })).status).toBe(201);
   });
 
   it('ends every other link of the user once a password is set through one', async () => {
     await makeAccount(tdb, d, 'admin');
-    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { csrf: false });
-    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { csrf: false });
+    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { entry: true });
+    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { entry: true });
     await d.deliver();
     const [first, second] = d.mail
       .to(EMAILS.admin)
       .map((m) => /\/admin\/password\/[A-Za-z0-9_-]{43}/.exec(m.text)?.[0]);
     expect(first).not.toBe(second);
-    expect((await browser(d).form(second as string, { password: 'the second link' }, { csrf: false })).status).toBe(
+    expect((await browser(d).form(second as string, { password: 'the second link' }, { entry: true })).status).toBe(
       303,
     );
     expect((await browser(d).page(first as string)).status).toBe(404);
-    const old = await browser(d).form(first as string, { password: 'the first link' }, { csrf: false });
+    const old = await browser(d).form(first as string, { password: 'the first link' }, { entry: true });
     expect(old.status).toBe(404);
   });
 
@@ -356,22 +359,68 @@ describe('password reset', () => {
     expect((await ana.page('/admin')).location).toBe('/admin/sign-in?next=%2Fadmin');
     expect((await d.as('ana', 'GET', 'bookings')).status).toBe(401);
     expect((await d.post('/api/v1/admin/session', { email: EMAILS.ana, password: PASSWORD })).status).toBe(401);
-    await browser(d).form('/admin/forgot', { email: EMAILS.ana }, { csrf: false });
+    await browser(d).form('/admin/forgot', { email: EMAILS.ana }, { entry: true });
     expect(await d.deliver()).toBe(0);
     await d.as('admin', 'PATCH', `staff/${d.staffIds.ana}`, { active: true });
     expect((await d.post('/api/v1/admin/session', { email: EMAILS.ana, password: PASSWORD })).status).toBe(201);
   });
 
-  it('keeps the link usable when the new password is refused', async () => {
+  it('refuses a password-link form posted without the form token of this browser (login CSRF), keeping the link', async () => {
     await makeAccount(tdb, d, 'admin');
-    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { csrf: false });
+    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { entry: true });
     await d.deliver();
     const link = linkIn(EMAILS.admin);
-    const short = await browser(d).form(link.path, { password: 'short' }, { csrf: false });
+    // Another site holding a link of its own posts it from the victim's browser: no token, or a made-up one.
+    const forgeries: Record<string, string>[] = [
+      { password: 'attacker chose this' },
+      { _csrf: 'x'.repeat(32), password: 'attacker chose this' },
+    ];
+    for (const fields of forgeries) {
+      const forged = await browser(d).form(link.path, fields, { csrf: false });
+      expect(forged.status).toBe(403);
+      expect(forged.html).toContain('This form had expired: please choose your password again.');
+      expect(setCookieOf(forged.headers)).not.toContain('slotwise_session');
+    }
+    expect(await sessionCount()).toBe(0);
+    expect((await d.post('/api/v1/admin/session', { email: EMAILS.admin, password: PASSWORD })).status).toBe(201);
+    // The link still works from its own page.
+    const b = browser(d);
+    const page = await b.page(link.path);
+    const set = await b.form(link.path, { _csrf: valueIn(page.html, '_csrf'), password: 'the owner chose this' });
+    expect([set.status, set.location]).toEqual([303, '/admin']);
+  });
+
+  it('refuses a forgot-password form posted without the form token of this browser: no email goes', async () => {
+    await makeAccount(tdb, d, 'admin');
+    const forgeries: Record<string, string>[] = [
+      { email: EMAILS.admin },
+      { _csrf: 'y'.repeat(32), email: EMAILS.admin },
+    ];
+    for (const fields of forgeries) {
+      const forged = await browser(d).form('/admin/forgot', fields, { csrf: false });
+      expect(forged.status).toBe(403);
+      expect(forged.html).toContain('This form had expired. Please send it again.');
+    }
+    expect(await d.deliver()).toBe(0);
+    expect(await tdb.db.query('SELECT count(*)::int AS n FROM password_tokens')).toEqual([{ n: 0 }]);
+    const b = browser(d);
+    const page = await b.page('/admin/forgot');
+    expect((await b.form('/admin/forgot', { _csrf: valueIn(page.html, '_csrf'), email: EMAILS.admin })).status).toBe(
+      200,
+    );
+    expect(await d.deliver()).toBe(1);
+  });
+
+  it('keeps the link usable when the new password is refused', async () => {
+    await makeAccount(tdb, d, 'admin');
+    await browser(d).form('/admin/forgot', { email: EMAILS.admin }, { entry: true });
+    await d.deliver();
+    const link = linkIn(EMAILS.admin);
+    const short = await browser(d).form(link.path, { password: 'short' }, { entry: true });
     expect(short.status).toBe(400);
     expect(short.html).toContain('The password must be at least 10 characters long.');
     expect(short.html).toContain('role="alert"');
-    const set = await browser(d).form(link.path, { password: 'long enough now' }, { csrf: false });
+    const set = await browser(d).form(link.path, { password: 'long enough now' }, { entry: true });
     expect(set.status).toBe(303);
   });
 });
@@ -449,7 +498,7 @@ describe('inviting staff', () => {
     const form = await b.page(link.path);
     expect(form.html).toContain('Choose your password');
     expect(form.html).toContain('ana@studio.test');
-    const set = await b.form(link.path, { password: 'ana chooses this' }, { csrf: false });
+    const set = await b.form(link.path, { password: 'ana chooses this' }, { entry: true });
     expect([set.status, set.location]).toEqual([303, '/admin']);
     const me = await b.api('GET', 'me');
     expect([me.body.role, me.body.staff, me.body.user.email]).toEqual(['staff', d.staffIds.ana, 'ana@studio.test']);
@@ -462,7 +511,7 @@ describe('inviting staff', () => {
     expect(await d.deliver()).toBe(2);
     expect(d.mail.to(EMAILS.ben)).toHaveLength(2);
     const link = linkIn(EMAILS.ben);
-    await browser(d).form(link.path, { password: 'ben has one now' }, { csrf: false });
+    await browser(d).form(link.path, { password: 'ben has one now' }, { entry: true });
     const refused = await d.as('admin', 'POST', `staff/${d.staffIds.ben}/invite`);
     expect([refused.status, refused.body.error]).toEqual([
       400,

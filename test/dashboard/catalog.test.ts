@@ -9,6 +9,7 @@ import { createApp } from '../../src/http/app.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type Body, PUBLIC_URL, SECRET } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
 
 let tdb: TestDatabase;
 let d: Dashboard;
@@ -645,6 +646,7 @@ describe('public availability follows every edit at once', () => {
   /** The public API as production serves it in embedded mode: cached store and cached month views. */
   const publicApp = () =>
     createApp({
+      outbound: testOutbound(),
       store: tdb.store,
       clock: d.clock,
       secret: SECRET,

@@ -12,7 +12,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import type { Body } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
 import { type Browser, browser, type PageResponse, signedIn } from '../support/sessions.ts';
+import { STUDIO } from '../support/studio.ts';
 
 let tdb: TestDatabase;
 let d: Dashboard;
@@ -44,7 +46,8 @@ afterAll(async () => {
 beforeEach(async () => {
   received = [];
   answers = [];
-  d = await startDashboard(tdb);
+  // The receiver is on 127.0.0.1: these deliveries opt in to private addresses.
+  d = await startDashboard(tdb, STUDIO, undefined, { outbound: testOutbound({ allowPrivate: true }) });
 });
 afterEach(() => expect(d.errors).toEqual([]));
 

@@ -13,6 +13,8 @@ import type { MailMessage } from '../../src/app/ports.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { type Body, codeIn } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
+import { STUDIO } from '../support/studio.ts';
 
 interface Received {
   readonly path: string;
@@ -54,7 +56,8 @@ afterAll(async () => {
 beforeEach(async () => {
   received = [];
   answers = [];
-  d = await startDashboard(tdb);
+  // The receiver is on 127.0.0.1: these deliveries opt in to private addresses.
+  d = await startDashboard(tdb, STUDIO, undefined, { outbound: testOutbound({ allowPrivate: true }) });
 });
 afterEach(() => {
   expect(d.errors).toEqual([]);
@@ -307,6 +310,28 @@ describe('webhook deliveries', () => {
     const [refused] = (await d.as('admin', 'GET', `webhooks/${dead.body.id}/deliveries`)).body.deliveries;
     expect(refused).toMatchObject({ ok: false, statusCode: null, attempt: 1 });
     expect(refused.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('the outbound URL rule (ALLOW_PRIVATE_URLS unset)', () => {
+  it('refuses the receiver on 127.0.0.1 when saved, and a delivery to one saved before never reaches it', async () => {
+    d = await startDashboard(tdb); // the default rule: private addresses refused
+    const r = await d.as('admin', 'POST', 'webhooks', { url: `${base}/hook`, events: ['booking.confirmed'] });
+    expect([r.status, r.body.error.code]).toEqual([400, 'URL_NOT_ALLOWED']);
+    expect(r.body.error.details.fields.url).toBe('a public internet address (127.0.0.1 is a loopback address)');
+    // One written before the rule existed (straight into the store): its delivery fails before connecting.
+    const old = await tdb.store.createWebhook(
+      { url: `${base}/hook`, secret: 'whsec_old', events: ['booking.confirmed'], active: true, description: '' },
+      d.clock.now(),
+    );
+    await book();
+    await d.deliver();
+    expect(received).toEqual([]);
+    expect(d.errors).toHaveLength(1); // the worker logged the failed attempt (retried later)
+    d.errors.length = 0;
+    const [attempt] = (await d.as('admin', 'GET', `webhooks/${old.id}/deliveries`)).body.deliveries;
+    expect(attempt).toMatchObject({ ok: false, statusCode: null });
+    expect(attempt.error).toMatch(/127\.0\.0\.1 is a loopback address: not a public internet address, nothing sent/);
   });
 });
 

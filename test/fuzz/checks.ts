@@ -27,6 +27,8 @@ const API_MD: Readonly<Record<string, number>> = {
   BACKUP_NOT_AVAILABLE: 501,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // API.md Part two.
+  URL_NOT_ALLOWED: 400,
   INTERNAL: 500,
 };
 

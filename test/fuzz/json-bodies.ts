@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DOCUMENTED_ROUTES } from '../../src/http/openapi/docs-routes.ts';
 import { PUBLIC_URL } from '../support/lifecycle.ts';
 import type { Pools } from './seed.ts';
-import { anyString, anyValue, HOSTILE_KEYS, pick } from './values.ts';
+import { anyString, anyValue, HOSTILE_KEYS, pick, URL_SPELLINGS } from './values.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON Schema objects are walked generically
 type Schema = any;
@@ -76,7 +76,7 @@ export function namedValues(name: string, p: Pools): string[] | undefined {
     currency: ['EUR', 'USD', 'eur'],
     transactionId: ['tx-1', 'tx-2', 'tx-3'],
     status: ['paid', 'failed', 'confirmed', 'cancelled', 'pending_verification'],
-    url: ['https://hooks.example.test/a', 'http://127.0.0.1:9/hook'],
+    url: ['https://hooks.example.test/a', ...URL_SPELLINGS],
     imageUrl: ['https://img.example.test/a.png'],
     paymentUrl: ['https://pay.example.test/checkout', `${PUBLIC_URL}/demo/gateway`],
     slug: ['new-service', 'spare-2', 'consult-x'],

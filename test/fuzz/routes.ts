@@ -5,6 +5,7 @@
  */
 import type { DevMailbox, Store } from '../../src/app/ports.ts';
 import { createApp } from '../../src/http/app.ts';
+import { testOutbound } from '../support/outbound.ts';
 
 export interface Route {
   readonly method: string;
@@ -18,6 +19,7 @@ export const routeKey = (r: Route) => `${r.method} ${r.path}`;
 /** Every concrete route of a fully equipped app (middleware-only `ALL` entries left out). */
 export function appRoutes(): Route[] {
   const app = createApp({
+    outbound: testOutbound(),
     store: {} as Store,
     clock: { now: () => 0 },
     secret: 's'.repeat(40),

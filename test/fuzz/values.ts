@@ -5,6 +5,53 @@
  */
 import fc from 'fast-check';
 
+/**
+ * URLs for fields that take one (webhooks; calendar feeds later): every spelling of a loopback,
+ * private or link-local address the WHATWG parser normalises (decimal, octal, hex, short forms,
+ * IPv4-mapped IPv6, a trailing dot), names resolving to loopback (support/outbound.ts), other
+ * schemes, credentials, and odd shapes. Saving one is a 400 (URL_NOT_ALLOWED or
+ * VALIDATION_FAILED); none is ever sent to: the fuzzer's worker refuses private addresses and
+ * resolves names from the test table.
+ */
+export const URL_SPELLINGS: readonly string[] = [
+  'http://127.0.0.1:9/hook',
+  'http://2130706433/',
+  'http://017700000001/',
+  'http://0x7f000001/',
+  'http://0x7f.1/',
+  'http://127.1/',
+  'http://0/',
+  'http://[::1]:9/',
+  'http://[::]/',
+  'http://[::ffff:127.0.0.1]/',
+  'http://[0:0:0:0:0:ffff:7f00:1]/',
+  'http://[64:ff9b::7f00:1]/',
+  'http://[fe80::1]/',
+  'http://[fd00::1]/',
+  'http://10.0.0.1/',
+  'http://172.16.0.1/',
+  'http://192.168.0.1/',
+  'http://100.64.0.1/',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://localhost/',
+  'http://LOCALHOST./',
+  'http://hooks.loopback.test/',
+  'http://%31%32%37.0.0.1/',
+  'http://①②⑦.0.0.1/',
+  'http://4294967296/',
+  'http://[fe80::1%25eth0]/',
+  'file:///etc/passwd',
+  'gopher://127.0.0.1:25/',
+  'ftp://hooks.example.test/',
+  'javascript:alert(1)',
+  'data:text/plain,hi',
+  'http://user:pw@hooks.example.test/',
+  'https://hooks.example.test:99999/',
+  'http://',
+  '//hooks.example.test/relative',
+  `https://hooks.example.test/${'a'.repeat(2100)}`,
+];
+
 /** Strings that have broken parsers, databases, renderers or time code somewhere. */
 export const HOSTILE_STRINGS: readonly string[] = [
   '',

@@ -14,6 +14,7 @@ import { createDevMailbox } from '../../src/store/dev-mailbox.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import type { TestDatabase } from '../support/db.ts';
 import { PUBLIC_URL, SECRET } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
 import { type Caller, type Credential, Harness } from './harness.ts';
 import { adminCall, FUZZ_STUDIO, PAYMENT_SECRET, type Pools, seed } from './seed.ts';
 
@@ -34,6 +35,7 @@ export async function startWorld(tdb: TestDatabase): Promise<World> {
   // The worker's log and the app's logError both land here; any entry fails the request that caused it.
   const errors = d.errors;
   const app = createApp({
+    outbound: testOutbound(),
     store: tdb.store,
     clock: d.clock,
     secret: SECRET,

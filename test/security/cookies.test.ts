@@ -9,6 +9,7 @@ import { createApp } from '../../src/http/app.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { SECRET } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
 import { browser, EMAILS, makeAccount, PASSWORD, valueIn } from '../support/sessions.ts';
 
 let tdb: TestDatabase;
@@ -41,7 +42,14 @@ describe.each([
   ['https', 'https://booking.studio.example', ['Secure']],
 ])('PUBLIC_URL %s', (_scheme, publicUrl, secure) => {
   const app = () =>
-    createApp({ store: tdb.store, clock: d.clock, secret: SECRET, publicUrl, logError: (e) => errors.push(e) });
+    createApp({
+      outbound: testOutbound(),
+      store: tdb.store,
+      clock: d.clock,
+      secret: SECRET,
+      publicUrl,
+      logError: (e) => errors.push(e),
+    });
   const names = new Set<string>();
   const seen = (headers: Headers) => {
     const all = cookiesOf(headers);
@@ -89,11 +97,11 @@ describe.each([
 
   it('a password link signs in with the same session cookie', async () => {
     const b = browser({ app: app() });
-    expect((await b.form('/admin/forgot', { email: EMAILS.ana }, { csrf: false })).status).toBe(200);
+    expect((await b.form('/admin/forgot', { email: EMAILS.ana }, { entry: true })).status).toBe(200);
     expect(await d.deliver()).toBe(1);
     const text = d.mail.to(EMAILS.ana).at(-1)?.text ?? '';
     const path = /\/admin\/password\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? 'no link';
-    const set = await b.form(path, { password: `new password for ${publicUrl}` }, { csrf: false });
+    const set = await b.form(path, { password: `new password for ${publicUrl}` }, { entry: true });
     expect(set.status).toBe(303);
     expect(seen(set.headers)).toEqual([SESSION]);
   });

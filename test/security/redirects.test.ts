@@ -15,6 +15,7 @@ import { createApp } from '../../src/http/app.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { PUBLIC_URL, SECRET } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
 import { browser, EMAILS, makeAccount, PASSWORD, signedIn, valueIn } from '../support/sessions.ts';
 
 let tdb: TestDatabase;
@@ -143,6 +144,7 @@ describe('language links', () => {
 describe('the demo gateway', () => {
   it('returns only to this site: a signed return URL elsewhere gets a page, not a redirect', async () => {
     const app = createApp({
+      outbound: testOutbound(),
       store: tdb.store,
       clock: d.clock,
       secret: SECRET,

@@ -173,7 +173,9 @@ describe('a serving process logs no secret', () => {
     expect(callback.status).toBe(401);
 
     // A password link (forgot password → dev outbox), opened and used.
-    expect((await form('/admin/forgot', { email: 'ana@lumen.test' })).status).toBe(200);
+    expect(
+      (await form('/admin/forgot', { _csrf: entry, email: 'ana@lumen.test' }, { cookie: entryCookie })).status,
+    ).toBe(200);
     const resetPath = await waitFor(async () => {
       const box = JSON.parse((await call('/api/v1/dev/mailbox?to=ana@lumen.test')).text);
       return /\/admin\/password\/[A-Za-z0-9_-]+/.exec(box.messages[0]?.text ?? '')?.[0] ?? null;
@@ -181,7 +183,9 @@ describe('a serving process logs no secret', () => {
     secrets.resetToken = resetPath.slice('/admin/password/'.length);
     expect((await call(resetPath)).status).toBe(200);
     secrets.newPassword = 'chosen from the link never logged';
-    expect((await form(resetPath, { password: secrets.newPassword })).status).toBe(303);
+    expect(
+      (await form(resetPath, { _csrf: entry, password: secrets.newPassword }, { cookie: entryCookie })).status,
+    ).toBe(303);
     expect((await call(`/admin/sign-in?next=${encodeURIComponent(resetPath)}`)).status).toBe(200);
 
     // A "my bookings" link (dev outbox), shown and used.

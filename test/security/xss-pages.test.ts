@@ -13,6 +13,7 @@ import { createDevOutboxMailer } from '../../src/mail/transports/dev-outbox.ts';
 import { createDevMailbox } from '../../src/store/dev-mailbox.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { PUBLIC_URL } from '../support/lifecycle.ts';
+import { testOutbound } from '../support/outbound.ts';
 import { type HostileStudio, hostileStudio, LONG, SHORT, V } from './hostile-studio.ts';
 import { escapeHtml, markupProblems } from './html-check.ts';
 
@@ -320,6 +321,7 @@ describe('the checker itself', () => {
 describe('coverage', () => {
   it('visits every GET page route the app serves', () => {
     const app = createApp({
+      outbound: testOutbound(),
       store: {} as Store,
       clock: { now: () => 0 },
       secret: 's'.repeat(40),

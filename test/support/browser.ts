@@ -40,9 +40,10 @@ export interface DemoServer {
 }
 
 /** The demo studio on a fresh temporary data directory, on a free port. */
-export async function startDemoServer(): Promise<DemoServer> {
+/** `env` adds to the server's environment (e.g. ALLOW_PRIVATE_URLS=1 for a webhook receiver on 127.0.0.1). */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'slotwise-browser-'));
-  const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', RATE_LIMIT_PER_IP: '0' }, {});
+  const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', RATE_LIMIT_PER_IP: '0', ...env }, {});
   if (!config.ok) throw new Error(config.problems.join('\n'));
   const rt = await openRuntime(config.config);
   const lines: string[] = [];

@@ -9,6 +9,7 @@ import { type DatabaseTarget, openDatabase } from '../../src/store/open-database
 import type { Sql } from '../../src/store/sql.ts';
 import { testClock } from './clock.ts';
 import type { Burst, Outcome, Planned, Slot } from './crash.ts';
+import { testOutbound } from './outbound.ts';
 
 export const SERVICE = 'portrait';
 
@@ -269,6 +270,7 @@ async function expectHoldsLapse(db: Sql, holds: readonly BookingRow[]): Promise<
   const after = Math.max(...holds.map((h) => h.holdUntil as number)) + 60_000;
   const errors: unknown[] = [];
   const app = createApp({
+    outbound: testOutbound(),
     store: createStore(db),
     clock: testClock(new Date(after).toISOString()),
     secret: 'crash-safety-test-secret-of-32-characters',

@@ -15,6 +15,7 @@ import { createDevMailbox } from '../../src/store/dev-mailbox.ts';
 import { createJobQueue } from '../../src/store/jobs.ts';
 import { type TestClock, testClock } from './clock.ts';
 import type { TestDatabase } from './db.ts';
+import { testOutbound } from './outbound.ts';
 import { STUDIO_NOW } from './studio.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by assertions, not by types
@@ -35,7 +36,10 @@ export interface Lifecycle {
   deliver(): Promise<number>;
 }
 
-/** `appDeps` adds to the app's deps (e.g. rate limits), for the tests of those options. */
+/**
+ * `appDeps` adds to the app's deps (e.g. rate limits), for the tests of those options; its
+ * `outbound` (default: testOutbound(), private addresses refused) goes to the worker too.
+ */
 export async function startLifecycle(
   tdb: TestDatabase,
   setup: Setup,
@@ -45,6 +49,8 @@ export async function startLifecycle(
   await tdb.reset();
   await tdb.store.applySetup(setup, async (p) => p);
   const clock = testClock(now);
+  // Both the app (saving webhook URLs) and the worker (delivering) follow the same rule.
+  const outbound = appDeps.outbound ?? testOutbound();
   const mail = createMemoryMailer();
   const errors: unknown[] = [];
   const worker = createWorker({
@@ -56,6 +62,7 @@ export async function startLifecycle(
       publicUrl: PUBLIC_URL,
       secret: SECRET,
       presentBooking,
+      outbound,
     }),
     clock,
     workerId: 'test-worker',
@@ -69,6 +76,7 @@ export async function startLifecycle(
     devMailbox: createDevMailbox(tdb.db),
     logError: (error) => errors.push(error),
     ...appDeps,
+    outbound,
   });
   const call = async (path: string, init?: RequestInit) => {
     const res = await app.request(path.startsWith('/api') ? path : `/api/v1${path}`, init);

@@ -45,8 +45,12 @@ export interface Browser {
   /** The session's CSRF token, read from the dashboard page's meta tag after sign-in ('' if none). */
   csrf: string;
   page(path: string): Promise<PageResponse>;
-  /** POSTs a form; `_csrf` is added unless `csrf: false` (or a value is given in `fields`). */
-  form(path: string, fields: Record<string, string>, opts?: { csrf?: boolean }): Promise<PageResponse>;
+  /**
+   * POSTs a form; `_csrf` is added unless `csrf: false` (or a value is given in `fields`): the
+   * session's, or with `entry: true` the token of the forms before sign-in (entry-token.ts), from
+   * its cookie, which a page with such a form sets (the sign-in page is visited for it if needed).
+   */
+  form(path: string, fields: Record<string, string>, opts?: { csrf?: boolean; entry?: boolean }): Promise<PageResponse>;
   api(
     method: string,
     path: string,
@@ -54,6 +58,9 @@ export interface Browser {
     opts?: { csrf?: string | false },
   ): Promise<{ status: number; body: Body; headers: Headers }>;
 }
+
+/** The cookie of the forms before sign-in (src/http/admin/pages/entry-token.ts). */
+const ENTRY_COOKIE = 'slotwise_signin';
 
 /** A cookie jar over app.request: keeps what Set-Cookie sets and forgets what it clears. */
 export function browser(d: { app: Dashboard['app'] }): Browser {
@@ -84,7 +91,9 @@ export function browser(d: { app: Dashboard['app'] }): Browser {
     csrf: '',
     page: async (path) => asPage(await send(path)),
     form: async (path, fields, opts = {}) => {
-      const all = opts.csrf === false || '_csrf' in fields ? fields : { _csrf: b.csrf, ...fields };
+      if (opts.entry && !cookies.has(ENTRY_COOKIE)) await send('/admin/sign-in');
+      const token = opts.entry ? (cookies.get(ENTRY_COOKIE) ?? '') : b.csrf;
+      const all = opts.csrf === false || '_csrf' in fields ? fields : { _csrf: token, ...fields };
       return asPage(
         await send(path, {
           method: 'POST',

@@ -3,6 +3,7 @@
  * the account over). The store revokes every session of the user with the change; the browser
  * that made it gets a fresh session so it stays signed in.
  */
+import { overLimit } from '../rate-limits.ts';
 import { invalid, ok, type Result, refuse } from '../result.ts';
 import type { Actor } from './actor.ts';
 import { newPasswordProblem } from './password-rules.ts';
@@ -20,6 +21,10 @@ export async function changePassword(
   input: ChangePasswordInput,
 ): Promise<Result<SignedIn>> {
   if (actor.userId === null) return refuse('FORBIDDEN', 'An API key has no password; sign in to change yours.');
+  // Tries per account are limited before the current password is checked (per address:
+  // http/rate-limit), so a stolen session cannot guess its way to the account.
+  const limited = await overLimit(deps, 'password-user', actor.userId);
+  if (limited) return limited;
   const found = await deps.store.getUser(actor.userId);
   if (!found) return refuse('UNAUTHORIZED', 'This account no longer exists.');
   const fields: Record<string, string> = {};

@@ -1,8 +1,10 @@
 /**
- * Registers a webhook (admins only): an http(s) URL, the events it wants, and a generated
- * `whsec_…` secret (32 random bytes) that signs every delivery; the admin copies it from here.
+ * Registers a webhook (admins only): an http(s) URL of a public address (app/outbound-url.ts), the
+ * events it wants, and a generated `whsec_…` secret (32 random bytes) that signs every delivery;
+ * the admin copies it from here.
  */
-import type { Clock, Store } from '../ports.ts';
+import { outboundUrlRefusal } from '../outbound-url.ts';
+import type { Clock, OutboundPolicy, Store } from '../ports.ts';
 import { invalid, ok, type Result } from '../result.ts';
 import { newSecret } from '../tokens.ts';
 import type { WebhookEvent } from '../webhook-events.ts';
@@ -26,7 +28,7 @@ export function checkEvents(events: readonly WebhookEvent[]): Result<WebhookEven
 }
 
 export async function createWebhook(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Store; clock: Clock; outbound: OutboundPolicy },
   actor: Actor,
   input: WebhookInput,
 ): Promise<Result<Webhook>> {
@@ -34,6 +36,8 @@ export async function createWebhook(
   if (forbidden) return forbidden;
   const urlProblem = webhookUrlProblem(input.url);
   if (urlProblem) return invalid(`The URL must be ${urlProblem}.`, { url: urlProblem });
+  const notAllowed = await outboundUrlRefusal(input.url, deps.outbound);
+  if (notAllowed) return notAllowed;
   const events = checkEvents(input.events);
   if (!events.ok) return events;
   const webhook = await deps.store.createWebhook(

@@ -15,7 +15,7 @@ export interface AccountDeps {
   readonly clock: Clock;
   readonly secret: string;
   readonly hasher: PasswordHasher;
-  /** `signin-email` limits sign-in attempts per email; absent = no limit. */
+  /** `signin-email` and `password-user` limit tries per email and per account; absent = no limit. */
   readonly rateLimits?: RateLimits;
 }
 

@@ -1,5 +1,6 @@
 /** Changes a webhook (admins only): its URL, events, description, or whether it is active. */
-import type { Clock, Store } from '../ports.ts';
+import { outboundUrlRefusal } from '../outbound-url.ts';
+import type { Clock, OutboundPolicy, Store } from '../ports.ts';
 import { invalid, ok, type Result, refuse } from '../result.ts';
 import { type Actor, adminOnly } from './actor.ts';
 import { checkEvents, type WebhookInput } from './create-webhook.ts';
@@ -7,7 +8,7 @@ import type { Webhook, WebhookChange } from './webhook-store.ts';
 import { webhookUrlProblem } from './webhook-url.ts';
 
 export async function updateWebhook(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Store; clock: Clock; outbound: OutboundPolicy },
   actor: Actor,
   id: string,
   input: Partial<WebhookInput>,
@@ -16,6 +17,8 @@ export async function updateWebhook(
   if (forbidden) return forbidden;
   const urlProblem = input.url === undefined ? null : webhookUrlProblem(input.url);
   if (urlProblem) return invalid(`The URL must be ${urlProblem}.`, { url: urlProblem });
+  const notAllowed = input.url === undefined ? null : await outboundUrlRefusal(input.url, deps.outbound);
+  if (notAllowed) return notAllowed;
   const events = input.events === undefined ? null : checkEvents(input.events);
   if (events && !events.ok) return events;
   const change: WebhookChange = {

@@ -11,6 +11,7 @@ import ICAL from 'ical.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type TestClock, testClock } from '../../../test/support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
+import { testOutbound } from '../../../test/support/outbound.ts';
 import { STUDIO, STUDIO_NOW } from '../../../test/support/studio.ts';
 import type { Setup } from '../../app/setup-schema.ts';
 import { createApp } from '../app.ts';
@@ -38,6 +39,7 @@ beforeEach(async () => {
   clock = testClock(STUDIO_NOW);
   errors = [];
   app = createApp({
+    outbound: testOutbound(),
     store: tdb.store,
     clock,
     secret: 'x'.repeat(40),

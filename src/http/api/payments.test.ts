@@ -10,6 +10,7 @@ import type { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type TestClock, testClock } from '../../../test/support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
+import { testOutbound } from '../../../test/support/outbound.ts';
 import { STUDIO, STUDIO_NOW } from '../../../test/support/studio.ts';
 import { createApp } from '../app.ts';
 
@@ -51,6 +52,7 @@ beforeEach(async () => {
   );
   errors = [];
   app = createApp({
+    outbound: testOutbound(),
     store: tdb.store,
     clock,
     secret: 'x'.repeat(40),

@@ -40,6 +40,11 @@ const deliveryShape = z.object({
   deliveredAt: z.string(),
 });
 
+const URL_RULE =
+  'The URL must point at a public internet address: a literal IP (in any spelling) or a host name that resolves to ' +
+  'a private, loopback, link-local or other non-public address answers 400 URL_NOT_ALLOWED (details.fields.url), ' +
+  'unless the server runs with ALLOW_PRIVATE_URLS=1. Deliveries check the address they connect to again.';
+
 const session = adminRoutes('Sign-in');
 const accounts = adminRoutes('Accounts (dashboard)');
 const webhooks = adminRoutes('Webhooks (dashboard)');
@@ -83,10 +88,12 @@ export const ADMIN_OTHER_ROUTES: readonly RouteDoc[] = [
     responses: { 200: json('the webhook', webhookShape) },
   }),
   webhooks('post', '/webhooks', 'Add a webhook; its whsec_ secret is generated', {
+    description: URL_RULE,
     body: createWebhookBody,
     responses: { 201: json('the webhook', webhookShape) },
   }),
   webhooks('patch', '/webhooks/:id', 'Change a webhook', {
+    description: URL_RULE,
     body: updateWebhookBody,
     responses: { 200: json('the webhook', webhookShape) },
   }),

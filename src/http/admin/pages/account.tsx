@@ -11,7 +11,7 @@ import { changePassword } from '../../../app/dashboard/change-password.ts';
 import { createApiKey } from '../../../app/dashboard/create-api-key.ts';
 import { signOut, signOutEverywhere } from '../../../app/dashboard/sign-out.ts';
 import type { AppDeps } from '../../deps.ts';
-import { STATUS } from '../../errors.ts';
+import { STATUS, setRetryAfter } from '../../errors.ts';
 import { accountDeps } from '../account-deps.ts';
 import { type AdminEnv, clearSessionCookie, setSessionCookie } from '../auth.ts';
 import { AccountContent, type AccountView } from './account-view.tsx';
@@ -61,6 +61,7 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
     }
     const fields = (r.details?.fields ?? { '': r.message }) as Record<string, string>;
     const passwordErrors = Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, sentence(k, m)]));
+    setRetryAfter(c, r); // RATE_LIMITED: tries per account (change-password.ts)
     return render(c, deps, { passwordErrors }, STATUS[r.code]);
   });
 

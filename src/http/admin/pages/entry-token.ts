@@ -1,8 +1,10 @@
 /**
- * The sign-in form's own CSRF token (there is no session yet to bind one to): a random value in a
- * SameSite=Strict cookie that the form echoes in `_csrf`. A page on another site can make a
- * browser post the form (to sign the victim into the attacker's account and watch what they
- * enter), but cannot read or send this cookie, so such a post is refused.
+ * The CSRF token of the forms used before there is a session to bind one to — sign-in, forgot
+ * password, choose a password from an emailed link: a random value in a SameSite=Strict cookie
+ * that the form echoes in `_csrf`. A page on another site can make a browser post such a form (to
+ * sign the victim into the attacker's account and watch what they enter, or set the password of
+ * an account whose link the attacker holds), but cannot read or send this cookie, so such a post
+ * is refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';

@@ -1,10 +1,12 @@
 /**
  * `/admin/forgot`: ask for a password reset link. The answer is the same whether or not the email
- * has an account, so the page cannot be used to find out who has one.
+ * has an account, so the page cannot be used to find out who has one. The form carries the
+ * sign-in form's own token (entry-token.ts): another site cannot make a browser post it.
  */
 import type { Context } from 'hono';
 import { requestPasswordReset } from '../../../app/dashboard/request-password-reset.ts';
 import type { AppDeps } from '../../deps.ts';
+import { entryToken, entryTokenMatches } from './entry-token.ts';
 import { ErrorSummary, Field } from './fields.tsx';
 import { readPosted } from './forms.ts';
 import { AdminLayout, adminPage } from './layout.tsx';
@@ -16,7 +18,7 @@ async function render(
   c: Context,
   deps: AppDeps,
   view: { email: string; error?: string; sent?: boolean },
-  status: 200 | 400 = 200,
+  status: 200 | 400 | 403 = 200,
 ) {
   const business = await deps.store.getBusiness();
   return c.html(
@@ -37,6 +39,7 @@ async function render(
             <p>Enter the email you sign in with; we will email you a link to choose a new password.</p>
             <ErrorSummary errors={{ email: view.error }} labels={{ email: 'Email' }} />
             <form method="post" action="/admin/forgot" class="panel" novalidate>
+              <input type="hidden" name="_csrf" value={entryToken(c, deps)} />
               <Field
                 name="email"
                 label="Email"
@@ -64,7 +67,11 @@ async function render(
 export const forgotPage = (c: Context, deps: AppDeps) => render(c, deps, { email: '' });
 
 export async function submitForgot(c: Context, deps: AppDeps) {
-  const email = (await readPosted(c)).text('email');
+  const form = await readPosted(c);
+  const email = form.text('email');
+  if (!entryTokenMatches(c, form.raw('_csrf'))) {
+    return render(c, deps, { email, error: 'This form had expired. Please send it again.' }, 403);
+  }
   if (!email) return render(c, deps, { email, error: 'Enter your email.' }, 400);
   if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     return render(c, deps, { email, error: 'Enter an email like name@example.com.' }, 400);

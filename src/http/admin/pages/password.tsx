@@ -1,7 +1,9 @@
 /**
  * `/admin/password/<token>`: choose a password from an emailed link (a reset or an invitation).
  * A used, expired or mistyped link gets a plain page saying so, with the way to a new one. The
- * token is in the path, so these responses ask browsers to send no Referer anywhere.
+ * token is in the path, so these responses ask browsers to send no Referer anywhere. The form
+ * carries the sign-in form's own token (entry-token.ts): another site holding a link of its own
+ * cannot make a victim's browser set that account's password and sign in to it (login CSRF).
  */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -11,11 +13,12 @@ import { checkPasswordLink, setPasswordFromLink } from '../../../app/dashboard/s
 import type { AppDeps } from '../../deps.ts';
 import { accountDeps } from '../account-deps.ts';
 import { setSessionCookie } from '../auth.ts';
+import { entryToken, entryTokenMatches } from './entry-token.ts';
 import { ErrorSummary, Field } from './fields.tsx';
 import { readPosted } from './forms.ts';
 import { AdminLayout, adminPage } from './layout.tsx';
 
-async function frame(c: Context, deps: AppDeps, title: string, body: Child, status: 200 | 400 | 404) {
+async function frame(c: Context, deps: AppDeps, title: string, body: Child, status: 200 | 400 | 403 | 404) {
   const business = await deps.store.getBusiness();
   c.header('Referrer-Policy', 'no-referrer');
   return c.html(
@@ -55,7 +58,7 @@ function form(
   deps: AppDeps,
   link: { purpose: PasswordPurpose; user: User },
   error: string | undefined,
-  status: 200 | 400,
+  status: 200 | 400 | 403,
 ) {
   const invite = link.purpose === 'invite';
   const title = invite ? 'Choose your password' : 'Choose a new password';
@@ -71,6 +74,7 @@ function form(
       </p>
       <ErrorSummary errors={{ password: error }} labels={{ password: 'Password' }} />
       <form method="post" class="panel" novalidate>
+        <input type="hidden" name="_csrf" value={entryToken(c, deps)} />
         <input type="text" name="username" value={link.user.email} autocomplete="username" hidden />
         <Field
           name="password"
@@ -100,6 +104,13 @@ export async function passwordLinkPage(c: Context, deps: AppDeps) {
 export async function submitPasswordLink(c: Context, deps: AppDeps) {
   const token = c.req.param('token') ?? '';
   const posted = await readPosted(c);
+  if (!entryTokenMatches(c, posted.raw('_csrf'))) {
+    // Not from this site's page: the link is not used, the form is shown again (with a token).
+    const link = await checkPasswordLink(deps, token);
+    return link.ok
+      ? form(c, deps, link.value, 'This form had expired: please choose your password again.', 403)
+      : unusable(c, deps);
+  }
   const r = await setPasswordFromLink(accountDeps(deps), {
     token,
     password: posted.raw('password'),

@@ -56,11 +56,12 @@ function eventsSentence(events: readonly string[]): string {
   return events.every((e) => known.has(e)) ? 'Choose fewer events.' : 'Choose events from the list.';
 }
 
-/** A use case's VALIDATION_FAILED fields as form sentences. */
+/** A use case's VALIDATION_FAILED or URL_NOT_ALLOWED fields as form sentences. */
 export function refusalErrors(fields: unknown, values: WebhookFormValues, message: string): FormErrors {
   const f = (fields ?? {}) as Record<string, unknown>;
   const errors: Record<string, string> = {};
-  if ('url' in f) errors.url = urlSentence(values.url);
+  // The use case's own words: the URL's shape, or where it points (URL_NOT_ALLOWED).
+  if ('url' in f) errors.url = typeof f.url === 'string' ? `The URL must be ${f.url}.` : urlSentence(values.url);
   if ('events' in f) errors.events = eventsSentence(values.events);
   return Object.keys(errors).length > 0 ? errors : { '': message };
 }

@@ -96,6 +96,6 @@ function refusedForm(
   values: WebhookFormValues,
   again: (errors: FormErrors) => Promise<Response>,
 ): Promise<Response> {
-  if (r.code !== 'VALIDATION_FAILED') return renderRefusal(c, deps, r);
+  if (r.code !== 'VALIDATION_FAILED' && r.code !== 'URL_NOT_ALLOWED') return renderRefusal(c, deps, r);
   return again(refusalErrors(r.details?.fields, values, r.message));
 }
