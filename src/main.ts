@@ -339,13 +339,16 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
       });
     }
     if (opts.demo && local) await pointDemoGateway(rt, publicUrl, demoBookings !== null);
-    if (opts.demo && !local) {
-      // Before the first request is served: on a site others can reach, the public password must not work.
+    if (!local) {
+      // Before the first request is served: on a site others can reach, the public password must
+      // not work — also for a data directory that once held the demo, started now without --demo.
       newSignIns = await replaceDemoPasswords({ store: rt.store, clock }, argon2Hasher);
-      logger.warn(
-        { publicUrl },
-        'this demo is not local: the demo gateway and /dev/mailbox are off, and demo accounts get new passwords',
-      );
+      if (opts.demo || newSignIns.length > 0) {
+        logger.warn(
+          { publicUrl },
+          'this demo is not local: the demo gateway and /dev/mailbox are off, and demo accounts get new passwords',
+        );
+      }
     }
   } catch (error) {
     await close(); // a bound socket would keep the process alive

@@ -160,6 +160,27 @@ describe('a local demo, then the same data served where it is not local', () => 
   }, 180_000);
 });
 
+describe('a data directory that once held the demo, served without --demo where it is not local', () => {
+  it('loses the public password before the first request, and prints the new ones once', async () => {
+    const dir = dataDir();
+    const demo = await serveDemo(dir);
+    expect(demo.output()).toContain(`sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}`);
+    expect(await demo.stop()).toBe(0);
+
+    const s = await startCli(['serve', '--port', '0'], {
+      SLOTWISE_DATA_DIR: dir,
+      HOST: '127.0.0.1',
+      PUBLIC_URL: NOT_LOCAL,
+    });
+    servers.push(s);
+    expect(s.output()).not.toContain(DEMO_PASSWORD);
+    expect((await signIn(s.url, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)).status).toBe(401);
+    const printed = new RegExp(`sign in as ${DEMO_ADMIN_EMAIL} / (\\S+)`).exec(s.output())?.[1] as string;
+    expect((await signIn(s.url, DEMO_ADMIN_EMAIL, printed)).status).toBe(201);
+    expect(await s.stop()).toBe(0);
+  }, 180_000);
+});
+
 describe('a demo first started where it is not local', () => {
   it('never has the public password, prints its own once, and serves neither the gateway nor the outbox', async () => {
     const s = await serveDemo(dataDir(), { PUBLIC_URL: NOT_LOCAL });

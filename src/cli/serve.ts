@@ -114,11 +114,12 @@ const STOP_DEADLINE_MS = 20_000;
 
 /**
  * Where the dashboard is; in demo mode, the sign-ins: on a local site those that still have the
- * public demo password; elsewhere the new passwords given at this start, shown this once.
+ * public demo password; elsewhere the new passwords given at this start, shown this once (also
+ * without --demo, for a data directory that once held the demo).
  */
 async function printDashboard(io: Io, store: Store, served: Served, demo: boolean): Promise<void> {
   const url = served.url;
-  if (demo && !served.local) {
+  if (!served.local && (demo || served.newSignIns.length > 0)) {
     const admin = served.newSignIns.find((s) => s.role === 'admin');
     const staff = served.newSignIns.filter((s) => s.role === 'staff');
     io.out(`  Dashboard: ${url}/admin${admin ? ` — sign in as ${admin.email} / ${admin.password}` : ''}`);

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock, PasswordHasher, Store } from '../app/ports.ts';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-studio.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './demo-studio.ts';
 
 /** Gives every staff member without an account one, with the demo password. */
 export async function createDemoStaffAccounts(
@@ -73,7 +73,12 @@ export async function replaceDemoPasswords(
   hasher: PasswordHasher,
 ): Promise<NewSignIn[]> {
   const replaced: NewSignIn[] = [];
-  for (const user of await deps.store.listUsers()) {
+  // Only the demo's own accounts: checking every user's password would cost a real business an
+  // argon2 verification per account at every start.
+  const demoAccounts = (await deps.store.listUsers()).filter((u) =>
+    u.email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`),
+  );
+  for (const user of demoAccounts) {
     const found = await deps.store.getUser(user.id);
     if (!found?.passwordHash || !(await hasher.verify(found.passwordHash, DEMO_PASSWORD))) continue;
     const password = randomBytes(12).toString('base64url');

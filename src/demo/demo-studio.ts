@@ -13,7 +13,9 @@ export const DEMO_ZONE = 'Europe/Lisbon';
  * The demo's dashboard sign-in, printed at start-up: the admin, and the three photographers as
  * staff. A fixed, public password: the demo is for trying on one's own machine, not for serving.
  */
-export const DEMO_ADMIN_EMAIL = 'admin@lumen.test';
+/** Every demo account's email is at this domain (a reserved .test name: no real mailbox has it). */
+export const DEMO_EMAIL_DOMAIN = 'lumen.test';
+export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
 export const DEMO_PASSWORD = 'lumen-demo-2027';
 
 type StaffHours = NonNullable<NonNullable<Setup['staff']>[number]['hours']>;
