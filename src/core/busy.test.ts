@@ -37,6 +37,35 @@ describe('memberBusy: bookings, blocks and external time in one merged list, the
       expected: ['2027-01-12T10:00:00Z/2027-01-12T12:15:00Z', '2027-01-12T12:30:00Z/2027-01-12T13:15:00Z'],
     },
     {
+      name: 'external intervals alone, out of order and overlapping, come out sorted and merged',
+      zone: 'UTC',
+      gap: 0,
+      bookings: [],
+      blocks: [],
+      intervals: [
+        '2027-01-12T12:30:00Z/2027-01-12T13:00:00Z',
+        '2027-01-12T10:00:00Z/2027-01-12T11:00:00Z',
+        '2027-01-12T10:30:00Z/2027-01-12T12:30:00Z',
+      ],
+      dates: [],
+      expected: ['2027-01-12T10:00:00Z/2027-01-12T13:00:00Z'],
+    },
+    {
+      name: 'every source at once, external out of order',
+      zone: 'UTC',
+      gap: 10,
+      bookings: ['2027-01-12T08:00:00Z/2027-01-12T09:00:00Z'],
+      blocks: [{ from: '2027-01-12T12:00', to: '2027-01-12T12:30' }],
+      intervals: ['2027-01-12T14:00:00Z/2027-01-12T15:00:00Z', '2027-01-12T08:30:00Z/2027-01-12T09:30:00Z'],
+      dates: ['2027-01-13'],
+      expected: [
+        '2027-01-12T08:00:00Z/2027-01-12T09:40:00Z',
+        '2027-01-12T12:00:00Z/2027-01-12T12:40:00Z',
+        '2027-01-12T14:00:00Z/2027-01-12T15:10:00Z',
+        '2027-01-13T00:00:00Z/2027-01-14T00:10:00Z',
+      ],
+    },
+    {
       // Auckland in January is NZDT (+13): 2027-01-15 runs 2027-01-14T11:00Z–2027-01-15T11:00Z.
       name: 'an all-day date east of UTC covers the member’s whole date (Pacific/Auckland)',
       zone: 'Pacific/Auckland',

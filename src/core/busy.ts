@@ -46,16 +46,111 @@ export function memberBusy(
   const intervals = external?.intervals ?? [];
   const dates = external?.dates ?? [];
   if (blocks.length === 0 && intervals.length === 0 && dates.length === 0) return bookings;
-  const gap = staff.policy.gapMinutes * MINUTE;
-  const all: Interval[] = bookings.slice();
-  for (const b of blocks) all.push({ start: b.start, end: b.end + gap });
-  for (const i of intervals) if (i.end > floor) all.push({ start: i.start, end: i.end + gap });
-  const oldest = new Date(floor - DAY).toISOString().slice(0, 10);
-  for (const date of dates) {
-    if (date < oldest) continue;
-    all.push({ start: startOfDay(date, staff.timezone), end: startOfDay(addDays(date, 1), staff.timezone) + gap });
+  const allDay: Interval[] = [];
+  if (dates.length > 0) {
+    const oldest = new Date(floor - DAY).toISOString().slice(0, 10);
+    for (const date of [...dates].sort()) {
+      if (date >= oldest) {
+        allDay.push({ start: startOfDay(date, staff.timezone), end: startOfDay(addDays(date, 1), staff.timezone) });
+      }
+    }
   }
-  return merge(all);
+  const gap = staff.policy.gapMinutes * MINUTE;
+  const lists: (readonly Interval[])[] = [];
+  const extend: number[] = [];
+  for (const [list, by] of [
+    [bookings, 0],
+    [intervals, gap],
+    [blocks, gap],
+    [allDay, gap],
+  ] as const) {
+    if (list.length > 0) {
+      lists.push(list);
+      extend.push(by);
+    }
+  }
+  if (lists.length === 1) {
+    // One source (a member with a calendar and nothing else): one pass, unless it is not sorted.
+    const one = coalesce(lists[0] as readonly Interval[], extend[0] as number, floor);
+    if (one) return one;
+  }
+  return union(lists.map(sortedByStart), extend, floor);
+}
+
+function sortedByStart(list: readonly Interval[]): readonly Interval[] {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i] as Interval).start < (list[i - 1] as Interval).start)
+      return [...list].sort((a, b) => a.start - b.start);
+  }
+  return list;
+}
+
+/**
+ * The merged union of lists each sorted by start, every interval of lists[k] extended at its end
+ * by extend[k]: one linear pass (a month view with a 500-event feed must cost about what it costs
+ * with 500 bookings), reusing an input interval when it stands alone and is not extended. What
+ * ends by `floor` is left out.
+ */
+function union(lists: readonly (readonly Interval[])[], extend: readonly number[], floor: number): Interval[] {
+  const at = new Array<number>(lists.length).fill(0);
+  const out: Interval[] = [];
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (;;) {
+    let pick = -1;
+    let best = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < lists.length; k++) {
+      const next = (lists[k] as readonly Interval[])[at[k] as number];
+      if (next !== undefined && next.start < best) {
+        best = next.start;
+        pick = k;
+      }
+    }
+    if (pick < 0) return out;
+    const i = (lists[pick] as readonly Interval[])[(at[pick] as number)++] as Interval;
+    const by = extend[pick] as number;
+    const end = i.end + by;
+    if (end <= i.start || end <= floor) continue;
+    if (i.start <= lastEnd) {
+      if (end > lastEnd) {
+        out[out.length - 1] = { start: (out[out.length - 1] as Interval).start, end };
+        lastEnd = end;
+      }
+    } else {
+      out.push(by === 0 ? i : { start: i.start, end });
+      lastEnd = end;
+    }
+  }
+}
+
+/**
+ * union() of a single list (a member with one source of busy time): each run of overlapping
+ * intervals becomes one, allocated only when it is not an input interval as it was. Null when
+ * the list turns out not to be sorted by start.
+ */
+function coalesce(list: readonly Interval[], by: number, floor: number): Interval[] | null {
+  const out: Interval[] = [];
+  let first: Interval | null = null;
+  let runEnd = Number.NEGATIVE_INFINITY;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k <= list.length; k++) {
+    const i = list[k];
+    if (i !== undefined) {
+      if (i.start < lastStart) return null;
+      lastStart = i.start;
+      const end = i.end + by;
+      if (end <= i.start || end <= floor) continue;
+      if (i.start <= runEnd) {
+        if (end > runEnd) runEnd = end;
+        continue;
+      }
+    }
+    // A run ends (or the list does): keep it, as the input interval itself when unchanged.
+    if (first !== null) out.push(by === 0 && first.end === runEnd ? first : { start: first.start, end: runEnd });
+    if (i === undefined) break;
+    first = i;
+    runEnd = i.end + by;
+  }
+  return out;
 }
 
 /** The span a booking [start, end) holds on each resource its service requires (the header's rule). */

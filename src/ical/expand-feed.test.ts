@@ -264,4 +264,14 @@ describe('rules started long ago are moved ahead without changing what falls in 
     }, []);
     expect(result.ok && result.feed.busy.map(isoSpan)).toEqual(merged);
   });
+
+  it('so ten daily series started in 1900 cost a few steps each, not 46,000 (which would pass the budget)', async () => {
+    const events = Array.from(
+      { length: 10 },
+      (_, i) => `DTSTART:19000101T${String(8 + i).padStart(2, '0')}0000Z\nDURATION:PT30M\nRRULE:FREQ=DAILY`,
+    );
+    const from = Date.parse('2027-06-01T00:00:00Z');
+    const result = await expandFeed(calendar(events), { from, to: from + 7 * 86_400_000, floatingZone: 'UTC' });
+    expect(result.ok && result.feed.instances).toBe(70);
+  });
 });

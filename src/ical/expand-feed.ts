@@ -42,7 +42,7 @@ export type FeedResult =
   | { readonly ok: false; readonly code: FeedErrorCode; readonly message: string };
 
 /** Events handed to one ical.js parse: a few milliseconds of work. */
-const EVENTS_PER_PARSE = 200;
+const EVENTS_PER_PARSE = 100;
 const MAX_WARNINGS = 20;
 
 /**
@@ -90,10 +90,8 @@ async function expand(text: string, options: ExpandOptions): Promise<FeedResult>
   for (const [masters, overrides] of seriesOf(events)) {
     try {
       for (const found of expandSeries(masters, overrides, window)) {
-        if (found === TICK) {
-          if (slicer.due()) await slicer.pause();
-          continue;
-        }
+        if (slicer.due()) await slicer.pause();
+        if (found === TICK) continue;
         if (++instances > MAX_INSTANCES) throw new TooMany(`more than ${MAX_INSTANCES} busy occurrences in the window`);
         if (found.kind === 'timed') busy.push({ start: found.start, end: found.end });
         else {

@@ -34,4 +34,4 @@ export const MAX_STEPS_PER_OCCURRENCE = 2_000;
 export const MAX_LINE_CHARS = 64 * 1024;
 
 /** Work done between two yields to the event loop (expand-feed.ts). */
-export const SLICE_MS = 8;
+export const SLICE_MS = 5;
