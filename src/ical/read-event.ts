@@ -55,27 +55,27 @@ const BARE_DATE = /^(\d{4}-\d{2}-\d{2})T::$/;
 /** A jCal date or date-time string as a DateValue; null when it is not a real one. */
 export function readDate(raw: unknown, tzid: unknown): DateValue | null {
   if (typeof raw !== 'string') return null;
-  const text = BARE_DATE.exec(raw)?.[1] ?? raw;
-  const m = DATE_TIME.exec(text);
+  const m = DATE_TIME.exec(BARE_DATE.exec(raw)?.[1] ?? raw);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as number[];
-  if (
-    (y as number) < 1000 ||
-    (mo as number) < 1 ||
-    (mo as number) > 12 ||
-    (d as number) < 1 ||
-    (h as number) > 23 ||
-    (mi as number) > 59
-  ) {
-    return null;
-  }
-  // A leap second (:60) is read as the next minute's start.
-  if ((s as number) > 60) return null;
-  const wall = Date.UTC(y as number, (mo as number) - 1, d as number, h, mi, s);
-  if (new Date(Date.UTC(y as number, (mo as number) - 1, d as number)).getUTCDate() !== d) return null;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  // Years before 1000 are no feed's (and Date.UTC reads 0-99 as 1900-1999); :60 is a leap second.
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return null;
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
   const date = m[4] === undefined;
   const utc = m[7] === 'Z';
-  return { wall, date, utc, tzid: !date && !utc && typeof tzid === 'string' && tzid !== '' ? tzid : null };
+  return {
+    wall: Date.UTC(y, mo - 1, d, h, mi, s),
+    date,
+    utc,
+    tzid: !date && !utc && typeof tzid === 'string' && tzid !== '' ? tzid : null,
+  };
 }
 
 function readDuration(raw: unknown): Nominal | null {
