@@ -23,4 +23,21 @@ describe('a 2 MB feed', () => {
     expect(feed.busy.length).toBeGreaterThan(1000);
     expect(feed.dates.length).toBeGreaterThan(5);
   });
+
+  it('yields to the event loop while it works (time slicing): other callbacks run meanwhile', async () => {
+    const feed = bigFeed(2 * 1024 * 1024, '2027-03-01', 90);
+    const from = Date.parse('2027-03-01T00:00:00Z');
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const result = await expandFeed(feed.text, { from, to: from + 90 * 86_400_000, floatingZone: 'Europe/Paris' });
+    running = false;
+    expect(result.ok).toBe(true);
+    // Tens of milliseconds of work in 5 ms slices: the ticker got many turns, not one at the end.
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
 });
