@@ -72,6 +72,24 @@ describe('recurrence: RRULE, COUNT, UNTIL, RDATE, EXDATE', () => {
         '2027-06-15T10:00:00Z/2027-06-15T11:00:00Z',
       ],
     },
+    {
+      name: 'and it is the first of COUNT: COUNT=3 from a Monday, Tuesdays, is Monday and two Tuesdays',
+      event: `DTSTART:20270607T100000Z
+              DTEND:20270607T110000Z
+              RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=3`,
+      busy: [
+        '2027-06-07T10:00:00Z/2027-06-07T11:00:00Z',
+        '2027-06-08T10:00:00Z/2027-06-08T11:00:00Z',
+        '2027-06-15T10:00:00Z/2027-06-15T11:00:00Z',
+      ],
+    },
+    {
+      name: 'COUNT=1 from a day the rule would not give: DTSTART alone',
+      event: `DTSTART:20270607T100000Z
+              DTEND:20270607T110000Z
+              RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=1`,
+      busy: ['2027-06-07T10:00:00Z/2027-06-07T11:00:00Z'],
+    },
   ])('$name', async ({ event, busy }) => {
     expect((await busyOf([event], '2027-01-01T00:00:00Z', '2027-12-31T00:00:00Z')).busy).toEqual(busy);
   });
