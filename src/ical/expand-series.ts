@@ -216,6 +216,15 @@ function* ruleOccurrences(
   const target = w.from - 2 * DAY - length.days * DAY - length.ms;
   const moved = skipAhead(rule, master.start.wall, target);
   rule.until = timeOf(w.to + 3 * DAY, isDate);
+  if (rule.count && moved === master.start.wall) {
+    // DTSTART is the first of COUNT (RFC 5545 §3.3.10) even when the rule would not give it;
+    // ical.js then starts at the first match and counts from there: one fewer is its share.
+    const probe = w.budget.run(() => rule.iterator(timeOf(moved, isDate)).next());
+    if (probe && wallOf(probe) !== moved) {
+      if (rule.count <= 1) return;
+      rule.count -= 1;
+    }
+  }
   const iterator = w.budget.run(() => rule.iterator(timeOf(moved, isDate)));
   for (let n = 1; ; n++) {
     const next = w.budget.run(() => iterator.next());
