@@ -3,7 +3,7 @@
  * view under thousands of bookings, how the cost grows with bookings, and the naive baseline on
  * the same data so each figure also reads as a ratio.
  */
-import { type Interval, merge, monthDays, type StaffSchedule, viewerDaySlots } from '../src/core/index.ts';
+import { heldSpan, type Interval, merge, monthDays, type StaffSchedule, viewerDaySlots } from '../src/core/index.ts';
 import { bookings, distinctBookings, MONTH, NOW, staffMember, TIMING, ZONE } from './data.ts';
 import { type Figure, median, meets, p99, timeSync } from './figures.ts';
 import { naiveMonth } from './naive.ts';
@@ -56,6 +56,52 @@ export async function runCore(): Promise<Figure[]> {
   });
   out.push(
     figure('month, any of 50 staff, 10,000 bookings', anySamples, '< 5000', `naive ${ratio(anyNaive, anySamples)}`),
+  );
+
+  // 2b. Availability from every source (issue 18): 500 external events against 500 bookings on
+  // the same hours. Bookings arrive merged (the app merges them); the feed's intervals arrive as
+  // the store keeps them (sorted, unmerged) and the core merges them into the member's list.
+  const raw500 = bookings(500, 18).sort((a, b) => a.start - b.start);
+  const booked = monthInput([ana], new Map([['1', merge(raw500)]]));
+  const external = { ...monthInput([ana], new Map()), external: new Map([['1', { intervals: raw500, dates: [] }]]) };
+  if (JSON.stringify(monthDays(booked, MONTH, ZONE)) !== JSON.stringify(monthDays(external, MONTH, ZONE))) {
+    throw new Error('500 external events and 500 bookings on the same hours disagree');
+  }
+  // A new input object per call, as per request: the core's per-input memo must not hide the merge.
+  // Samples alternate between the two, so load from other work on the machine hits both alike.
+  const bookedSamples: number[] = [];
+  const externalSamples: number[] = [];
+  for (let r = 0; r < 150; r++) {
+    bookedSamples.push(...timeSync(() => monthDays({ ...booked }, MONTH, ZONE), { runs: 10, warmup: 2 }));
+    externalSamples.push(...timeSync(() => monthDays({ ...external }, MONTH, ZONE), { runs: 10, warmup: 2 }));
+  }
+  const feedRatio = median(externalSamples) / median(bookedSamples);
+  out.push(
+    figure('month, 1 staff, 500 bookings', bookedSamples, null),
+    figure('month, 1 staff, 500 external events', externalSamples, null, `×${feedRatio.toFixed(2)} of 500 bookings`),
+    {
+      group: 'core',
+      name: '  ratio external / bookings',
+      unit: '×',
+      median: Math.round(feedRatio * 100) / 100,
+      p99: null,
+      target: '<= 1.2',
+      met: feedRatio <= 1.2,
+    },
+  );
+
+  // 2c. "Any" of three photographers who share the studio room: each has 150 bookings, and
+  // every one of them holds the room for its span (the service needs it).
+  const trio = ['1', '2', '3'].map((id) => staffMember(id));
+  const trioBusy = new Map(trio.map((m, i) => [m.id, distinctBookings(150, 300 + i)]));
+  const room = [...trioBusy.values()].flat().map((b) => heldSpan(b.start, b.end - 15 * 60_000, TIMING));
+  const shared = { ...monthInput(trio, trioBusy), resources: new Map([['studio', room]]) };
+  out.push(
+    figure(
+      'month, any of 3 sharing a room, 450 bookings',
+      timeSync(() => monthDays({ ...shared }, MONTH, ZONE), { runs: 100, warmup: 10 }),
+      null,
+    ),
   );
 
   // 3. Day view with 5,000 bookings in the month (merged per request, as the app does).

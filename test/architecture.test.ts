@@ -73,6 +73,10 @@ describe('dependencies point inward', () => {
     }
   });
 
+  it('src/ical (the iCalendar adapter) imports only core, itself, its two libraries and Node timers', () => {
+    expect(violations('ical', ['core', 'ical'], /^(ical\.js|windows-iana|node:timers\/promises)$/)).toEqual([]);
+  });
+
   it('the checker itself sees a violation when there is one', () => {
     const file = join(SRC, 'core', 'x.ts');
     expect(layerOf(file, '../app/ports.ts')).toBe('app');

@@ -4,10 +4,11 @@
  * a refusal with the first rule that removes it.
  */
 import { dayClosure } from './availability.ts';
+import { heldSpan, memberBusy, resourceHolds } from './busy.ts';
 import { overlapsAny } from './interval.ts';
 import { candidates, occupiedSpan } from './slots.ts';
 import { dateOf } from './time.ts';
-import type { Interval, ServiceTiming, StaffSchedule } from './types.ts';
+import type { ExternalBusy, Interval, ServiceTiming, StaffSchedule } from './types.ts';
 
 const MINUTE = 60_000;
 
@@ -20,13 +21,21 @@ export interface SlotCheckInput {
   readonly timing: ServiceTiming;
   /** Occupied spans of the member's existing bookings, merged. */
   readonly busy: readonly Interval[];
+  /** The member's external busy time (SPEC §8.3); absent = none. Blocks come with `staff`. */
+  readonly external?: ExternalBusy;
+  /** Spans held on each resource the service requires, by key (calendar.ts AvailabilityInput). */
+  readonly resources?: ReadonlyMap<string, readonly Interval[]>;
   readonly now: number;
   readonly start: number;
   /** Admins may book past the notice and horizon (SPEC §5), never in the past or over a booking. */
   readonly skipNoticeAndHorizon?: boolean;
 }
 
-/** Checks one start against rules 1-5 for one member. */
+/**
+ * Checks one start against rules 1-5 for one member, with every source of SPEC §8: date hours
+ * and blocks (in `staff`), external busy time and resources. Busy time of any source — a
+ * booking, a block, an external event, a held resource — refuses with `taken`.
+ */
 export function checkSlot(input: SlotCheckInput): SlotCheck {
   const { staff, timing, busy, now, start } = input;
   const refuse = (reason: SlotRefusal): SlotCheck => ({ ok: false, code: 'SLOT_UNAVAILABLE', reason });
@@ -37,7 +46,9 @@ export function checkSlot(input: SlotCheckInput): SlotCheck {
   const slot = candidates(staff, date, timing).find((c) => c.start === start);
   if (!slot) return refuse('not_offered');
   if (!input.skipNoticeAndHorizon && start < now + staff.policy.minNoticeMinutes * MINUTE) return refuse('too_soon');
-  if (overlapsAny(busy, occupiedSpan(slot.start, slot.end, timing, staff.policy.gapMinutes))) return refuse('taken');
+  const all = memberBusy(staff, busy, input.external, now);
+  if (overlapsAny(all, occupiedSpan(slot.start, slot.end, timing, staff.policy.gapMinutes))) return refuse('taken');
+  if (overlapsAny(resourceHolds(input.resources), heldSpan(slot.start, slot.end, timing))) return refuse('taken');
   return { ok: true, slot };
 }
 

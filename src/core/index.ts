@@ -1,6 +1,7 @@
 /** The public surface of the scheduling core. */
 export * from './availability.ts';
 export * from './booking-rules.ts';
+export * from './busy.ts';
 export * from './busy-reach.ts';
 export * from './calendar.ts';
 export * from './date.ts';
@@ -12,5 +13,6 @@ export * from './settings.ts';
 export * from './slots.ts';
 export * from './staff-assignment.ts';
 export * from './time.ts';
+export * from './time-off.ts';
 export * from './types.ts';
 export * from './verification.ts';

@@ -7,7 +7,7 @@
  * without buffers this is SPEC §2.4's rule: the candidate [s, e) is refused when
  * s − before − gap < be and bs < e + after + gap.
  */
-import { dayClosure, weeklyRanges } from './availability.ts';
+import { dayClosure, workingRanges } from './availability.ts';
 import { overlapsRange } from './interval.ts';
 import { dayClock } from './time.ts';
 import type { Interval, LocalDate, ServiceTiming, StaffSchedule } from './types.ts';
@@ -24,7 +24,7 @@ export function occupiedSpan(start: number, end: number, timing: ServiceTiming, 
 
 /**
  * Candidate starts of a date (rules 2 and 3), ascending: wall-clock starts a, a+step, … of each
- * working range [a, b), converted in the member's zone (skipped times dropped, repeated times
+ * working range [a, b) (date-specific hours, else weekly), converted in the member's zone (skipped times dropped, repeated times
  * first), kept when start + duration (real minutes) ≤ b and `keep(start)` holds. Ignores rule 1.
  */
 function candidateStarts(
@@ -38,7 +38,7 @@ function candidateStarts(
   const duration = timing.durationMinutes * MINUTE;
   const out: number[] = [];
   let sorted = true;
-  for (const range of weeklyRanges(staff, date)) {
+  for (const range of workingRanges(staff, date)) {
     const limit = clock.bound(range.end);
     for (let m = range.start; m < range.end; m += step) {
       const start = clock.instant(m);
@@ -62,8 +62,13 @@ export interface DaySlotsInput {
   readonly staff: StaffSchedule;
   readonly date: LocalDate;
   readonly timing: ServiceTiming;
-  /** Occupied spans of the member's existing bookings, merged (interval.ts merge). */
+  /**
+   * Everything that refuses a candidate of the member, merged: their bookings' occupied spans,
+   * blocks and external time with the gap (busy.ts memberBusy; bookings alone when none).
+   */
   readonly busy: readonly Interval[];
+  /** Spans held on the resources the service requires, merged (busy.ts resourceHolds); absent = none. */
+  readonly held?: readonly Interval[];
   /** The current instant. */
   readonly now: number;
 }
@@ -79,11 +84,25 @@ export function freeStarts(input: DaySlotsInput): number[] {
   const before = timing.bufferBeforeMinutes * MINUTE;
   const after = (timing.bufferAfterMinutes + staff.policy.gapMinutes) * MINUTE;
   const earliest = now + staff.policy.minNoticeMinutes * MINUTE;
+  const held = input.held ?? [];
+  if (held.length === 0) {
+    return candidateStarts(
+      staff,
+      date,
+      timing,
+      (start) => start >= earliest && !overlapsRange(busy, start - before, start + duration + after),
+    );
+  }
+  // A resource is held for the candidate's [start − before, end + bufferAfter): no gap (busy.ts).
+  const holdAfter = timing.bufferAfterMinutes * MINUTE;
   return candidateStarts(
     staff,
     date,
     timing,
-    (start) => start >= earliest && !overlapsRange(busy, start - before, start + duration + after),
+    (start) =>
+      start >= earliest &&
+      !overlapsRange(busy, start - before, start + duration + after) &&
+      !overlapsRange(held, start - before, start + duration + holdAfter),
   );
 }
 

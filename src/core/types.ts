@@ -34,6 +34,36 @@ export interface Interval {
   readonly end: number;
 }
 
+/** A local date-time `YYYY-MM-DDTHH:MM`, without zone or offset (read in the staff member's zone). */
+export type LocalDateTime = string;
+
+/**
+ * Date-specific hours (SPEC §8.1): for a date, the wall-clock ranges that replace that date's
+ * weekly hours; an empty list means the date is not worked. Ranges of one date do not overlap.
+ */
+export type DateHours = Readonly<Record<LocalDate, readonly WallRange[]>>;
+
+/**
+ * Time off with times (SPEC §8.2): [from, to) in the staff member's zone, any length. A local
+ * time that does not exist (spring forward) reads as the instant of the change, a repeated one
+ * as its first occurrence: the rule of range bounds (time.ts boundToInstant, decision 026).
+ */
+export interface TimeBlock {
+  readonly from: LocalDateTime;
+  readonly to: LocalDateTime;
+  readonly note?: string | null;
+}
+
+/**
+ * A member's busy time from external calendars (SPEC §8.3), as stored after expansion: timed
+ * events as instants, all-day events as dates that the core blocks whole in the member's zone.
+ */
+export interface ExternalBusy {
+  /** Sorted by start (any overlap allowed). */
+  readonly intervals: readonly Interval[];
+  readonly dates: readonly LocalDate[];
+}
+
 /** Scheduling settings after resolving staff overrides against the business (see settings.ts). */
 export interface Policy {
   readonly slotStepMinutes: number;
@@ -49,6 +79,10 @@ export interface StaffSchedule {
   readonly hours: WeeklyHours;
   readonly daysOff: readonly DayOff[];
   readonly policy: Policy;
+  /** Dates whose hours replace the weekly ones (§8.1); absent = none. A day off still wins. */
+  readonly dateHours?: DateHours;
+  /** Time off with times (§8.2); absent = none. Counts like a booking (gap included). */
+  readonly blocks?: readonly TimeBlock[];
 }
 
 /** The timing of a service: how long it lasts and the time kept free around it. */
