@@ -3,10 +3,10 @@
  */
 import type { Interval } from '../core/index.ts';
 import type { ClientDataStore } from './clients/client-store.ts';
-import type { AccountStore } from './dashboard/account-store.ts';
-import type { AdminBookingStore } from './dashboard/admin-booking-store.ts';
-import type { AdminCatalogStore } from './dashboard/admin-catalog-store.ts';
-import type { WebhookStore } from './dashboard/webhook-store.ts';
+import type { AccountStore } from './dashboard/accounts/account-store.ts';
+import type { AdminBookingStore } from './dashboard/bookings/admin-booking-store.ts';
+import type { AdminCatalogStore } from './dashboard/catalogue/admin-catalog-store.ts';
+import type { WebhookStore } from './dashboard/webhooks/webhook-store.ts';
 import type {
   Booking,
   BookingMove,

@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono';
 import { adminApi } from './admin/api.ts';
-import { adminPages } from './admin/pages/routes.tsx';
+import { feedRoutes } from './admin/feeds/feed-route.ts';
+import { adminPages } from './admin/pages.tsx';
 import { devApi } from './api/dev.ts';
 import { manageApi } from './api/manage.ts';
 import { myBookingsApi } from './api/my-bookings.ts';
@@ -13,7 +14,6 @@ import { publicApi } from './api/public.ts';
 import { formTooLarge, limitBody } from './body-limit.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
-import { feedRoutes } from './feeds.ts';
 import { healthRoutes } from './health.ts';
 import { docsRoutes } from './openapi/docs-routes.ts';
 import { assetRoutes } from './pages/assets.ts';

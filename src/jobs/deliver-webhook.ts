@@ -8,7 +8,7 @@
  * made: a refused one is logged as a failed attempt, with nothing sent.
  */
 import { createHmac } from 'node:crypto';
-import type { Webhook } from '../app/dashboard/webhook-store.ts';
+import type { Webhook } from '../app/dashboard/webhooks/webhook-store.ts';
 import type { Booking, Business, ClaimedJob, Service } from '../app/model.ts';
 import type { Clock, OutboundPolicy, Store } from '../app/ports.ts';
 import type { WebhookDeliveryJob } from '../app/webhook-events.ts';

@@ -4,7 +4,11 @@
  * every write drops it before (loads in flight are then not stored) and after (once the
  * transaction has ended, see create-store.ts).
  */
-import type { AdminCatalogStore, BusinessSettings, ServiceFields } from '../app/dashboard/admin-catalog-store.ts';
+import type {
+  AdminCatalogStore,
+  BusinessSettings,
+  ServiceFields,
+} from '../app/dashboard/catalogue/admin-catalog-store.ts';
 import type { Service } from '../app/model.ts';
 import { staffWrites } from './admin-staff.ts';
 import { findService } from './catalog.ts';

@@ -2,7 +2,7 @@
  * The dashboard's writes to staff members, their weekly hours and days off (part of the
  * AdminCatalogStore port). `write` runs each in a transaction that drops the cached catalogue.
  */
-import type { AdminCatalogStore, StaffFields, StoredDayOff } from '../app/dashboard/admin-catalog-store.ts';
+import type { AdminCatalogStore, StaffFields, StoredDayOff } from '../app/dashboard/catalogue/admin-catalog-store.ts';
 import type { StaffMember } from '../app/model.ts';
 import { WEEKDAYS } from '../core/index.ts';
 import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';

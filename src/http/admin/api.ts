@@ -4,15 +4,15 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
-import { accountsApi } from './accounts-api.ts';
-import { apiKeysApi } from './api-keys-api.ts';
+import { accountsApi } from './accounts/accounts-api.ts';
+import { apiKeysApi } from './accounts/api-keys-api.ts';
+import { sessionApi } from './accounts/session-api.ts';
 import { type AdminEnv, requireApiActor } from './auth.ts';
-import { bookingsApi } from './bookings-api.ts';
+import { bookingsApi } from './bookings/bookings-api.ts';
 import { catalogApi } from './catalog-api.ts';
-import { clientsApi } from './clients-api.ts';
-import { feedsApi } from './feeds-api.ts';
-import { sessionApi } from './session-api.ts';
-import { webhooksApi } from './webhooks-api.ts';
+import { clientsApi } from './clients/clients-api.ts';
+import { feedsApi } from './feeds/feeds-api.ts';
+import { webhooksApi } from './webhooks/webhooks-api.ts';
 
 export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();

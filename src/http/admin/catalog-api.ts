@@ -6,10 +6,10 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import type { AdminEnv } from './auth.ts';
-import { scheduleApi } from './schedule-api.ts';
-import { servicesApi } from './services-api.ts';
-import { settingsApi } from './settings-api.ts';
-import { staffApi } from './staff-api.ts';
+import { servicesApi } from './catalogue/services-api.ts';
+import { settingsApi } from './settings/settings-api.ts';
+import { scheduleApi } from './staff/schedule-api.ts';
+import { staffApi } from './staff/staff-api.ts';
 
 export function catalogApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();

@@ -1,9 +1,9 @@
 /** The dashboard routes of API.md (/api/v1/admin/…), as documented routes. */
 import { z } from 'zod';
-import { createApiKeyBody } from '../admin/api-keys-api.ts';
-import { ADMIN_BOOKING_ROUTES } from './admin-booking-routes.ts';
-import { ADMIN_CATALOG_ROUTES } from './admin-catalog-routes.ts';
-import { ADMIN_OTHER_ROUTES } from './admin-other-routes.ts';
+import { createApiKeyBody } from '../admin/accounts/api-keys-api.ts';
+import { ADMIN_OTHER_ROUTES } from '../admin/accounts/openapi.ts';
+import { ADMIN_BOOKING_ROUTES } from '../admin/bookings/openapi.ts';
+import { ADMIN_CATALOG_ROUTES } from '../admin/catalogue/openapi.ts';
 import type { RouteDoc } from './route-doc.ts';
 
 const apiKeyShape = z

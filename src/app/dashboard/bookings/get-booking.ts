@@ -1,0 +1,29 @@
+/** One booking as the dashboard shows it: with its service, the business rules, its move history and its payments. */
+import type { ManagedBooking } from '../../manage-booking.ts';
+import type { LedgerPayment } from '../../model.ts';
+import type { Store } from '../../ports.ts';
+import { ok, type Result } from '../../result.ts';
+import type { Actor } from '../actor.ts';
+import { findOwnBooking } from './find-own-booking.ts';
+
+export interface DashboardBooking extends ManagedBooking {
+  /** The ledger of its gateway callbacks, oldest first; an unapplied one is money to give back. */
+  readonly payments: LedgerPayment[];
+}
+
+export async function getBookingFor(
+  deps: { store: Store },
+  actor: Actor,
+  id: string,
+): Promise<Result<DashboardBooking>> {
+  const found = await findOwnBooking(deps.store, actor, id);
+  if (!found.ok) return found;
+  const booking = found.value;
+  const [service, business, history, payments] = await Promise.all([
+    deps.store.findService(booking.serviceId),
+    deps.store.getBusiness(),
+    deps.store.listHistory(booking.id),
+    deps.store.listPayments(booking.id),
+  ]);
+  return ok({ booking, service, business, history, payments });
+}
