@@ -118,3 +118,7 @@ export const paymentsShape = z.array(
     receivedAt: z.string(),
   }),
 );
+
+/** What DELETE of a service or staff member answers: deleted, or deactivated because bookings use it. */
+export const removalShape = (key: 'service' | 'staff', shape: z.ZodType) =>
+  z.object({ outcome: z.enum(['deleted', 'deactivated']), [key]: shape });

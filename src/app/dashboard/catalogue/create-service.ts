@@ -2,10 +2,10 @@
 import type { Store } from '../../ports.ts';
 import { ok, type Result } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
-import type { ServiceFields } from './admin-catalog-store.ts';
 import { conflictRefusal } from './catalog-conflict.ts';
 import { checkService, type ServiceInput } from './service-input.ts';
 import { type AdminService, toAdminServices } from './service-reads.ts';
+import type { ServiceFields } from './service-store.ts';
 
 export interface NewServiceInput extends ServiceInput {
   readonly slug: string;

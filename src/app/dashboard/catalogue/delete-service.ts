@@ -6,8 +6,8 @@
 import type { Store } from '../../ports.ts';
 import { ok, type Result, refuse } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
-import type { Removal } from './admin-catalog-store.ts';
 import { type AdminService, toAdminServices } from './service-reads.ts';
+import type { Removal } from './service-store.ts';
 
 export async function deleteService(
   deps: { store: Store },

@@ -7,7 +7,7 @@ import { toDecimal, toMinor } from '../../../core/index.ts';
 import type { Service } from '../../model.ts';
 import type { Store } from '../../ports.ts';
 import { invalid, ok, type Result } from '../../result.ts';
-import type { ServiceFields } from './admin-catalog-store.ts';
+import type { ServiceFields } from './service-store.ts';
 
 /** A service's fields as the dashboard sends them: money as decimal strings, staff as ids. */
 export interface ServiceInput {

@@ -11,7 +11,7 @@ import { inTransaction } from '../../in-transaction.ts';
 import type { Store } from '../../ports.ts';
 import { invalid, ok, type Result } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
-import type { BusinessSettings } from '../catalogue/admin-catalog-store.ts';
+import type { BusinessSettings } from './settings-store.ts';
 
 export type SettingsInput = Partial<BusinessSettings>;
 

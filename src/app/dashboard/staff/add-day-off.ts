@@ -2,8 +2,8 @@
 import type { Store } from '../../ports.ts';
 import { invalid, ok, type Result } from '../../result.ts';
 import type { Actor } from '../actor.ts';
-import type { DayOffFields, StoredDayOff } from '../catalogue/admin-catalog-store.ts';
 import { ownedMember } from './staff-reads.ts';
+import type { DayOffFields, StoredDayOff } from './staff-store.ts';
 
 export interface DayOffInput {
   readonly from: string;

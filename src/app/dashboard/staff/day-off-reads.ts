@@ -5,8 +5,8 @@
 import type { Store } from '../../ports.ts';
 import { ok, type Result, refuse } from '../../result.ts';
 import type { Actor } from '../actor.ts';
-import type { StoredDayOff } from '../catalogue/admin-catalog-store.ts';
 import { ownedMember } from './staff-reads.ts';
+import type { StoredDayOff } from './staff-store.ts';
 
 export async function listDaysOff(
   deps: { store: Store },

@@ -7,7 +7,7 @@
 import type { Clock, Store } from '../../ports.ts';
 import { ok, type Result, refuse } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
-import type { Removal } from '../catalogue/admin-catalog-store.ts';
+import type { Removal } from '../catalogue/service-store.ts';
 import { type AdminStaff, toAdminStaff } from './staff-reads.ts';
 
 export async function deleteStaff(

@@ -2,9 +2,9 @@
 import type { Store } from '../../ports.ts';
 import { ok, type Result, refuse } from '../../result.ts';
 import type { Actor } from '../actor.ts';
-import type { StoredDayOff } from '../catalogue/admin-catalog-store.ts';
 import { checkDayOff, type DayOffInput } from './add-day-off.ts';
 import { getDayOff } from './day-off-reads.ts';
+import type { StoredDayOff } from './staff-store.ts';
 
 export async function updateDayOff(
   deps: { store: Store },

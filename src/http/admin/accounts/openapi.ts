@@ -1,7 +1,7 @@
-/** Dashboard sign-in, accounts, webhooks and calendar feeds, as documented routes. */
+/** Dashboard sign-in, accounts and API keys, as documented routes. */
 import { z } from 'zod';
-import { adminRoutes, type RouteDoc } from '../../openapi/route-doc.ts';
-import { createWebhookBody, deliveriesQuery, updateWebhookBody } from '../webhooks/webhooks-api.ts';
+import { adminRoutes, json, type RouteDoc } from '../../openapi/route-doc.ts';
+import { createApiKeyBody } from './api-keys-api.ts';
 import { signInBody } from './session-api.ts';
 
 const userShape = z
@@ -15,43 +15,40 @@ const userShape = z
   })
   .meta({ id: 'User' });
 
-const webhookShape = z
+const apiKeyShape = z
   .object({
     id: z.string(),
-    url: z.string(),
-    events: z.array(z.string()),
-    description: z.string(),
-    active: z.boolean(),
+    prefix: z.string(),
+    label: z.string(),
+    role: z.enum(['admin', 'staff']),
+    staff: z.string().nullable(),
     createdAt: z.string(),
-    updatedAt: z.string(),
-    secret: z.string().optional().meta({ description: 'on single-webhook answers only' }),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
   })
-  .meta({ id: 'Webhook' });
-
-const deliveryShape = z.object({
-  id: z.string(),
-  event: z.string(),
-  eventId: z.string(),
-  attempt: z.number().int(),
-  ok: z.boolean(),
-  statusCode: z.number().int().nullable(),
-  error: z.string().nullable(),
-  durationMs: z.number().int(),
-  deliveredAt: z.string(),
-});
-
-const URL_RULE =
-  'The URL must point at a public internet address: a literal IP (in any spelling) or a host name that resolves to ' +
-  'a private, loopback, link-local or other non-public address answers 400 URL_NOT_ALLOWED (details.fields.url), ' +
-  'unless the server runs with ALLOW_PRIVATE_URLS=1. Deliveries check the address they connect to again.';
+  .meta({ id: 'ApiKey' });
 
 const session = adminRoutes('Sign-in');
 const accounts = adminRoutes('Accounts (dashboard)');
-const webhooks = adminRoutes('Webhooks (dashboard)');
-const feeds = adminRoutes('Calendar feeds (dashboard)');
-const json = (description: string, schema: z.ZodType) => ({ description, schema });
+const keys = adminRoutes('API keys');
 
-export const ADMIN_OTHER_ROUTES: readonly RouteDoc[] = [
+export const API_KEY_ROUTES: readonly RouteDoc[] = [
+  keys('get', '/api-keys', 'API keys (staff: their own)', {
+    responses: { 200: json('the keys', z.object({ apiKeys: z.array(apiKeyShape) })) },
+  }),
+  keys('get', '/api-keys/:id', 'One API key (never the key itself)', {
+    responses: { 200: json('the key', apiKeyShape) },
+  }),
+  keys('post', '/api-keys', 'Create an API key; the key is in this response only', {
+    body: createApiKeyBody,
+    responses: { 201: json('the new key', apiKeyShape.extend({ key: z.string() })) },
+  }),
+  keys('delete', '/api-keys/:id', 'Revoke an API key', {
+    responses: { 200: json('the revoked key', apiKeyShape) },
+  }),
+];
+
+export const ACCOUNT_ROUTES: readonly RouteDoc[] = [
   adminRoutes('Sign-in', 'public')('post', '/session', 'Sign in: sets the session cookie; answers the CSRF token', {
     body: signInBody,
     responses: { 201: json('signed in', z.object({ csrfToken: z.string(), user: userShape })) },
@@ -81,43 +78,4 @@ export const ADMIN_OTHER_ROUTES: readonly RouteDoc[] = [
       201: json('the new account', z.object({ user: userShape })),
     },
   }),
-  webhooks('get', '/webhooks', 'Webhooks (admins; secrets left out)', {
-    responses: { 200: json('the webhooks', z.object({ webhooks: z.array(webhookShape) })) },
-  }),
-  webhooks('get', '/webhooks/:id', 'One webhook with its signing secret', {
-    responses: { 200: json('the webhook', webhookShape) },
-  }),
-  webhooks('post', '/webhooks', 'Add a webhook; its whsec_ secret is generated', {
-    description: URL_RULE,
-    body: createWebhookBody,
-    responses: { 201: json('the webhook', webhookShape) },
-  }),
-  webhooks('patch', '/webhooks/:id', 'Change a webhook', {
-    description: URL_RULE,
-    body: updateWebhookBody,
-    responses: { 200: json('the webhook', webhookShape) },
-  }),
-  webhooks('delete', '/webhooks/:id', 'Remove a webhook', { responses: { 204: { description: 'removed' } } }),
-  webhooks('post', '/webhooks/:id/rotate-secret', 'Replace the signing secret', {
-    responses: { 200: json('the webhook with its new secret', webhookShape) },
-  }),
-  webhooks('get', '/webhooks/:id/deliveries', 'The delivery log, newest first', {
-    query: deliveriesQuery,
-    responses: {
-      200: json(
-        'a page of attempts',
-        z.object({ deliveries: z.array(deliveryShape), nextCursor: z.string().nullable() }),
-      ),
-    },
-  }),
-  webhooks('post', '/webhooks/:id/test', 'Send a ping event', {
-    responses: { 202: json('queued', z.object({ eventId: z.string(), type: z.literal('ping') })) },
-  }),
-  feeds('get', '/staff/:id/feed', 'Whether the member has a calendar feed (its URL is shown only once)', {
-    responses: { 200: json('the feed', z.object({ active: z.boolean() })) },
-  }),
-  feeds('post', '/staff/:id/feed', 'A new private iCalendar feed URL (the old one stops working)', {
-    responses: { 201: json('the URL, shown once', z.object({ url: z.string() })) },
-  }),
-  feeds('delete', '/staff/:id/feed', 'Revoke the feed', { responses: { 204: { description: 'revoked' } } }),
 ];

@@ -10,9 +10,10 @@ import { getAdminService, listAdminServices } from '../../../app/dashboard/catal
 import { updateService } from '../../../app/dashboard/catalogue/update-service.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
+import { readBody } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
 import { presentAdminService } from './present-service.ts';
-import { createServiceBody, readBody, updateServiceBody } from './service-bodies.ts';
+import { createServiceBody, updateServiceBody } from './service-bodies.ts';
 
 export function servicesApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();

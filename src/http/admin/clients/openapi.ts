@@ -1,7 +1,7 @@
 /** Clients' data (SPEC §11) and backups, as documented routes: the admin API and "email me my bookings". */
 import { z } from 'zod';
 import { myBookingsBody } from '../../api/my-bookings.ts';
-import { adminRoutes, type RouteDoc } from '../../openapi/route-doc.ts';
+import { adminRoutes, json, type RouteDoc } from '../../openapi/route-doc.ts';
 import { clientsQuery, eraseBody } from './clients-api.ts';
 
 const clientShape = z.object({
@@ -47,7 +47,6 @@ const erasedShape = z.object({
 });
 
 const clients = adminRoutes("Clients' data (dashboard)");
-const json = (description: string, schema: z.ZodType) => ({ description, schema });
 
 export const CLIENT_DATA_ROUTES: readonly RouteDoc[] = [
   clients('get', '/clients', 'Clients (admins), by name; `q` finds a part of a name, email or phone', {

@@ -4,9 +4,10 @@ import { getSettings } from '../../../app/dashboard/settings/get-settings.ts';
 import { updateSettings } from '../../../app/dashboard/settings/update-settings.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
+import { readBody } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { presentSettings } from '../catalogue/present-service.ts';
-import { readBody, updateSettingsBody } from '../catalogue/service-bodies.ts';
+import { presentSettings } from './present-settings.ts';
+import { updateSettingsBody } from './settings-body.ts';
 
 export function settingsApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();

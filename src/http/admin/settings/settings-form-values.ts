@@ -3,7 +3,7 @@
  * body updateSettings takes. The payment secret is write-only: it is never put in the page; an
  * empty field keeps the stored one, the "remove" box clears it.
  */
-import type { BusinessSettings } from '../../../app/dashboard/catalogue/admin-catalog-store.ts';
+import type { BusinessSettings } from '../../../app/dashboard/settings/settings-store.ts';
 import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
 

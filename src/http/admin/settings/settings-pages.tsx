@@ -8,11 +8,11 @@ import { getSettings } from '../../../app/dashboard/settings/get-settings.ts';
 import { updateSettings } from '../../../app/dashboard/settings/update-settings.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
-import { updateSettingsBody } from '../catalogue/service-bodies.ts';
 import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
+import { updateSettingsBody } from './settings-body.ts';
 import { readSettingsForm, type SettingsValues, settingsFormOf, settingsMessage } from './settings-form-values.ts';
 import { SettingsView } from './settings-view.tsx';
 

@@ -11,9 +11,10 @@ import { getWorkingHours } from '../../../app/dashboard/staff/staff-reads.ts';
 import { updateDayOff } from '../../../app/dashboard/staff/update-day-off.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
+import { readBody } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { presentDayOff, presentHours } from '../catalogue/present-service.ts';
-import { dayOffBody, readBody, updateDayOffBody, workingHoursBody } from '../catalogue/service-bodies.ts';
+import { presentDayOff, presentHours } from './present-staff.ts';
+import { dayOffBody, updateDayOffBody, workingHoursBody } from './staff-bodies.ts';
 
 export function scheduleApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();

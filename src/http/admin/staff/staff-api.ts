@@ -10,9 +10,10 @@ import { getAdminStaff, listAdminStaff } from '../../../app/dashboard/staff/staf
 import { updateStaff } from '../../../app/dashboard/staff/update-staff.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
+import { readBody } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { presentAdminStaff } from '../catalogue/present-service.ts';
-import { createStaffBody, readBody, updateStaffBody } from '../catalogue/service-bodies.ts';
+import { presentAdminStaff } from './present-staff.ts';
+import { createStaffBody, updateStaffBody } from './staff-bodies.ts';
 
 export function staffApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();

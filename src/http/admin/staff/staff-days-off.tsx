@@ -2,7 +2,7 @@
  * A member's days off: the list (with a Change link and a Remove button per row) and the form to
  * add one; also the form to change one, on its own page. Dates are calendar dates, no zone.
  */
-import type { StoredDayOff } from '../../../app/dashboard/catalogue/admin-catalog-store.ts';
+import type { StoredDayOff } from '../../../app/dashboard/staff/staff-store.ts';
 import { longDate } from '../../pages/format.ts';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { Input } from '../form-kit/inputs.tsx';

@@ -12,12 +12,12 @@ import { getAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { updateStaff } from '../../../app/dashboard/staff/update-staff.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
-import { updateStaffBody } from '../catalogue/service-bodies.ts';
 import { checkForm, listKey, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { FeedMade } from './staff-access-panels.tsx';
+import { updateStaffBody } from './staff-bodies.ts';
 import { readStaffForm } from './staff-form-values.ts';
 import { renderMember } from './staff-member-page.tsx';
 
