@@ -7,7 +7,7 @@ import type { ApiKey } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import type { StaffMember } from '../../../app/model.ts';
 import { dateTimeFormat } from '../../../i18n/intl-cache.ts';
-import { ErrorSummary, Field, Notice } from '../form-kit/fields.tsx';
+import { ErrorSummary, Input, Notice } from '../form-kit/fields.tsx';
 import { Csrf, type shellOf } from '../layout.tsx';
 
 export interface AccountView {
@@ -58,7 +58,7 @@ export function AccountContent(v: AccountView) {
         <form method="post" action="/admin/account/password" novalidate>
           <Csrf token={csrf} />
           <input type="text" name="username" value={user?.email ?? ''} autocomplete="username" hidden />
-          <Field
+          <Input
             name="currentPassword"
             label={PASSWORD_LABELS.currentPassword}
             type="password"
@@ -66,7 +66,7 @@ export function AccountContent(v: AccountView) {
             required
             error={pe.currentPassword}
           />
-          <Field
+          <Input
             name="newPassword"
             label={PASSWORD_LABELS.newPassword}
             type="password"
@@ -155,7 +155,7 @@ export function AccountContent(v: AccountView) {
         <ErrorSummary errors={{ '': v.keyError }} title="Could not make the key" />
         <form method="post" action="/admin/account/api-keys">
           <Csrf token={csrf} />
-          <Field name="label" label="Label" hint="What the key is for, e.g. “Accounting export”." />
+          <Input name="label" label="Label" hint="What the key is for, e.g. “Accounting export”." />
           {actor?.role === 'admin' ? (
             <p class="field">
               <label for="f-owner">Acts as</label>

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { requestPasswordReset } from '../../../app/dashboard/accounts/request-password-reset.ts';
 import type { AppDeps } from '../../deps.ts';
-import { ErrorSummary, Field } from '../form-kit/fields.tsx';
+import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage } from '../layout.tsx';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
@@ -40,7 +40,7 @@ async function render(
             <ErrorSummary errors={{ email: view.error }} labels={{ email: 'Email' }} />
             <form method="post" action="/admin/forgot" class="panel" novalidate>
               <input type="hidden" name="_csrf" value={entryToken(c, deps)} />
-              <Field
+              <Input
                 name="email"
                 label="Email"
                 type="email"

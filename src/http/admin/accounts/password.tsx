@@ -12,7 +12,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-ru
 import { checkPasswordLink, setPasswordFromLink } from '../../../app/dashboard/accounts/set-password.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setSessionCookie } from '../auth.ts';
-import { ErrorSummary, Field } from '../form-kit/fields.tsx';
+import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage } from '../layout.tsx';
 import { accountDeps } from './account-deps.ts';
@@ -76,7 +76,7 @@ function form(
       <form method="post" class="panel" novalidate>
         <input type="hidden" name="_csrf" value={entryToken(c, deps)} />
         <input type="text" name="username" value={link.user.email} autocomplete="username" hidden />
-        <Field
+        <Input
           name="password"
           label="Password"
           type="password"

@@ -9,7 +9,7 @@ import { signIn } from '../../../app/dashboard/accounts/sign-in.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setRetryAfter } from '../../errors.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
-import { ErrorSummary, Field, Notice } from '../form-kit/fields.tsx';
+import { ErrorSummary, Input, Notice } from '../form-kit/fields.tsx';
 import { readPosted, safeNext } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage } from '../layout.tsx';
 import { accountDeps } from './account-deps.ts';
@@ -39,8 +39,8 @@ async function render(c: Context, deps: AppDeps, view: View, status: 200 | 401 |
         <form method="post" action="/admin/sign-in" class="panel">
           <input type="hidden" name="_csrf" value={token} />
           <input type="hidden" name="next" value={view.next} />
-          <Field name="email" label="Email" type="email" value={view.email} autocomplete="username" required />
-          <Field name="password" label="Password" type="password" autocomplete="current-password" required />
+          <Input name="email" label="Email" type="email" value={view.email} autocomplete="username" required />
+          <Input name="password" label="Password" type="password" autocomplete="current-password" required />
           <p class="actions">
             <button type="submit" class="primary">
               Sign in

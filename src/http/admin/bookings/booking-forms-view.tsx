@@ -6,7 +6,7 @@
 import { statusAt } from '../../../app/allowances.ts';
 import type { ManagedBooking } from '../../../app/manage-booking.ts';
 import { OCCUPYING_STATUSES } from '../../../app/model.ts';
-import { Field } from '../form-kit/fields.tsx';
+import { Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { STATUS_LABELS, zoneLabel } from './booking-format.ts';
 
@@ -102,8 +102,8 @@ function MoveForm(v: BookingForms & { action: string; errors: Readonly<Record<st
       <form method="post" action={v.action} class="move-form">
         <Csrf token={v.csrf} />
         <div class="field-row">
-          <Field name="date" label="New date" type="date" value={m.date} required error={v.errors.date} />
-          <Field name="time" label="New time" type="time" value={m.time} required error={v.errors.time} />
+          <Input name="date" label="New date" type="date" value={m.date} required error={v.errors.date} />
+          <Input name="time" label="New time" type="time" value={m.time} required error={v.errors.time} />
         </div>
         {v.isAdmin && v.staffOptions.length > 0 ? (
           <p class="field">
@@ -148,7 +148,7 @@ function CancelForm(v: BookingForms & { action: string; errors: Readonly<Record<
       <p>The time becomes free at once. This cannot be undone.</p>
       <form method="post" action={v.action}>
         <Csrf token={v.csrf} />
-        <Field
+        <Input
           name="reason"
           label="Reason (optional)"
           value={c.reason}

@@ -5,7 +5,7 @@
  */
 import { statusAt } from '../../../app/allowances.ts';
 import type { Booking } from '../../../app/model.ts';
-import { ErrorSummary, Field } from '../form-kit/fields.tsx';
+import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { STATUS_LABELS, when, zoneLabel } from './booking-format.ts';
 import { BOOKING_STATUSES } from './bookings-api.ts';
 
@@ -55,7 +55,7 @@ export function BookingListContent(v: BookingListView) {
       </div>
       <ErrorSummary errors={errors} labels={LABELS} title="Please check the search" />
       <form method="get" action="/admin/bookings" class="panel booking-search" aria-label="Search bookings">
-        <Field
+        <Input
           name="q"
           label="Search"
           type="search"
@@ -63,8 +63,8 @@ export function BookingListContent(v: BookingListView) {
           hint="Reference, client name, email or phone"
           error={errors.q}
         />
-        <Field name="from" label="From" type="date" value={f.from} error={errors.from} />
-        <Field name="to" label="To" type="date" value={f.to} error={errors.to} />
+        <Input name="from" label="From" type="date" value={f.from} error={errors.from} />
+        <Input name="to" label="To" type="date" value={f.to} error={errors.to} />
         {v.staff.length > 0 ? (
           <p class="field">
             <label for="f-staff">Staff</label>

@@ -7,7 +7,7 @@
 import type { Slot } from '../../../core/index.ts';
 import { formatInstant } from '../../../core/index.ts';
 import { longDate } from '../../pages/format.ts';
-import { ErrorSummary, Field } from '../form-kit/fields.tsx';
+import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { clock, LOCALE, zoneLabel } from './booking-format.ts';
 
@@ -103,7 +103,7 @@ function ChooseForm(v: NewBookingView & { errors: Readonly<Record<string, string
           </select>
         </p>
       )}
-      <Field name="date" label="Date" type="date" value={val.date} required error={v.errors.date} />
+      <Input name="date" label="Date" type="date" value={val.date} required error={v.errors.date} />
       {v.isAdmin ? (
         <p class="check">
           <label>
@@ -134,7 +134,7 @@ function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Reado
       {val.skip ? (
         <>
           <input type="hidden" name="skipRules" value="1" />
-          <Field
+          <Input
             name="time"
             label="Time"
             type="time"
@@ -176,10 +176,10 @@ function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Reado
         </fieldset>
       )}
       <h3>Client</h3>
-      <Field name="name" label="Client name" value={val.name} required autocomplete="off" error={v.errors.name} />
-      <Field name="email" label="Client email" type="email" value={val.email} required error={v.errors.email} />
-      <Field name="phone" label="Client phone" type="tel" value={val.phone} error={v.errors.phone} />
-      <Field name="address" label="Client address" value={val.address} error={v.errors.address} />
+      <Input name="name" label="Client name" value={val.name} required autocomplete="off" error={v.errors.name} />
+      <Input name="email" label="Client email" type="email" value={val.email} required error={v.errors.email} />
+      <Input name="phone" label="Client phone" type="tel" value={val.phone} error={v.errors.phone} />
+      <Input name="address" label="Client address" value={val.address} error={v.errors.address} />
       <p class="field">
         <label for="f-notes">Notes</label>
         <textarea id="f-notes" name="notes" rows={3} maxlength={2000}>

@@ -5,12 +5,12 @@
  */
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
 import type { StaffMember } from '../../../app/model.ts';
-import { ErrorSummary, Field, Notice } from '../form-kit/fields.tsx';
-import { Checkbox, Group, Input, TextArea, Whole } from '../form-kit/inputs.tsx';
+import { boundFields } from '../form-kit/bound-fields.tsx';
+import { Checkbox, ErrorSummary, Group, Input, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import type { ServiceFormState } from './services-form-values.ts';
 
-export const SERVICE_LABELS: Record<string, string> = {
+export const SERVICE_LABELS = {
   slug: 'Address name (slug)',
   name: 'Name',
   description: 'Description',
@@ -26,7 +26,7 @@ export const SERVICE_LABELS: Record<string, string> = {
   bufferAfterMinutes: 'Buffer after, in minutes',
   active: 'Active',
   staff: 'Offered by',
-};
+} as const;
 
 export interface ServiceFormProps {
   readonly csrf: string;
@@ -43,8 +43,10 @@ export interface ServiceFormProps {
 export function ServiceForm(p: ServiceFormProps) {
   const v = p.state.values;
   const e = p.errors;
+  const f = boundFields(SERVICE_LABELS, v, e);
   const action = p.editing ? `/admin/services/${p.editing.service.id}` : '/admin/services';
-  const picker = /^#[0-9a-f]{6}$/i.test(v.color ?? '') ? (v.color as string) : '#2f5d8a';
+  const color = v.color ?? '';
+  const picker = /^#[0-9a-f]{6}$/i.test(color) ? color : '#2f5d8a';
   return (
     <>
       <p class="crumbs">
@@ -56,104 +58,52 @@ export function ServiceForm(p: ServiceFormProps) {
       <form method="post" action={action} class="panel wide-form" novalidate>
         <Csrf token={p.csrf} />
         <Group legend="What clients book">
-          <Field name="name" label={SERVICE_LABELS.name as string} value={v.name} required error={e.name} />
-          <Input
+          <f.Input name="name" required />
+          <f.Input
             name="slug"
-            label={SERVICE_LABELS.slug as string}
-            value={v.slug}
             required
             spellcheck={false}
             hint="Part of the booking page's address (/book/portrait-session): lowercase letters, digits and hyphens. Changing it breaks links already shared."
-            error={e.slug}
           />
-          <TextArea
-            name="description"
-            label={SERVICE_LABELS.description as string}
-            value={v.description}
-            hint="Shown under the name on the booking pages."
-            error={e.description}
-          />
-          <Whole
-            name="durationMinutes"
-            label={SERVICE_LABELS.durationMinutes as string}
-            value={v.durationMinutes}
-            min={1}
-            max={1440}
-            required
-            error={e.durationMinutes}
-          />
-          <Input
+          <f.TextArea name="description" hint="Shown under the name on the booking pages." />
+          <f.Whole name="durationMinutes" min={1} max={1440} required />
+          <f.Input
             name="imageUrl"
-            label={SERVICE_LABELS.imageUrl as string}
             type="url"
-            value={v.imageUrl}
             hint="Optional: an https:// address or a path on this site, such as /img/portrait.jpg."
-            error={e.imageUrl}
           />
         </Group>
         <Group legend="Price and payment">
-          <Input
-            name="price"
-            label={SERVICE_LABELS.price as string}
-            value={v.price}
-            inputmode="decimal"
-            hint="0 for a free service."
-            error={e.price}
-          />
-          <Input
+          <f.Input name="price" inputmode="decimal" hint="0 for a free service." />
+          <f.Input
             name="deposit"
-            label={SERVICE_LABELS.deposit as string}
-            value={v.deposit}
             inputmode="decimal"
             hint="What a client may pay now to book (“Down payment”); at most the price. 0 = no deposit offered."
-            error={e.deposit}
           />
-          <Input
+          <f.Input
             name="currency"
-            label={SERVICE_LABELS.currency as string}
-            value={v.currency}
             spellcheck={false}
             hint={`A three-letter code such as EUR. Leave empty to use the business currency (${p.businessCurrency}).`}
-            error={e.currency}
           />
         </Group>
-        <ColorGroup value={v.color ?? ''} picker={picker} error={e.color} />
+        <ColorGroup value={color} picker={picker} error={e.color} />
         <Group legend="Time around each booking">
-          <Whole
+          <f.Whole
             name="bufferBeforeMinutes"
-            label={SERVICE_LABELS.bufferBeforeMinutes as string}
-            value={v.bufferBeforeMinutes}
             max={1440}
             hint="Kept free before the booking (to set up); clients do not see it."
-            error={e.bufferBeforeMinutes}
           />
-          <Whole
-            name="bufferAfterMinutes"
-            label={SERVICE_LABELS.bufferAfterMinutes as string}
-            value={v.bufferAfterMinutes}
-            max={1440}
-            hint="Kept free after the booking (to tidy up)."
-            error={e.bufferAfterMinutes}
-          />
+          <f.Whole name="bufferAfterMinutes" max={1440} hint="Kept free after the booking (to tidy up)." />
         </Group>
         <Group legend="Changes by clients">
-          <Checkbox
-            name="allowRescheduling"
-            label={SERVICE_LABELS.allowRescheduling as string}
-            checked={v.allowRescheduling === 'on'}
-            hint="Through the link in their confirmation email."
-            error={e.allowRescheduling}
-          />
-          <Whole
+          <f.Checkbox name="allowRescheduling" hint="Through the link in their confirmation email." />
+          <f.Whole
             name="rescheduleLimit"
-            label={SERVICE_LABELS.rescheduleLimit as string}
-            value={v.rescheduleLimit}
             max={100}
             hint={`How many times one booking may be moved. Leave empty for the business default (${p.defaultRescheduleLimit}).`}
-            error={e.rescheduleLimit}
           />
         </Group>
-        <Group legend={SERVICE_LABELS.staff as string} id="f-staff" hint="The staff members clients can book it with.">
+        <Group legend={SERVICE_LABELS.staff} id="f-staff" hint="The staff members clients can book it with.">
           {p.members.length === 0 ? <p class="muted">No staff members yet.</p> : null}
           {p.members.map((m) => (
             <Checkbox
@@ -164,13 +114,7 @@ export function ServiceForm(p: ServiceFormProps) {
           ))}
           {e.staff ? <p class="error">{e.staff}</p> : null}
         </Group>
-        <Checkbox
-          name="active"
-          label={SERVICE_LABELS.active as string}
-          checked={v.active === 'on'}
-          hint="Only active services appear on the booking pages and take new bookings."
-          error={e.active}
-        />
+        <f.Checkbox name="active" hint="Only active services appear on the booking pages and take new bookings." />
         <p class="actions">
           <button type="submit" class="primary">
             {p.editing ? 'Save changes' : 'Add service'}

@@ -3,12 +3,12 @@
  * hint saying what it changes. The payment secret is a password field that is never filled in.
  */
 import { LOCALES } from '../../../app/setup-schema.ts';
-import { ErrorSummary, Field, Notice } from '../form-kit/fields.tsx';
-import { Checkbox, Group, Input, Select, Whole, ZoneList } from '../form-kit/inputs.tsx';
+import { boundFields } from '../form-kit/bound-fields.tsx';
+import { Checkbox, ErrorSummary, Group, Notice, Select, ZoneList } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import type { SettingsValues } from './settings-form-values.ts';
 
-export const SETTINGS_LABELS: Record<string, string> = {
+export const SETTINGS_LABELS = {
   name: 'Business name',
   timezone: 'Time zone',
   currency: 'Currency',
@@ -30,7 +30,7 @@ export const SETTINGS_LABELS: Record<string, string> = {
   reminderHours: 'Reminder, in hours before the start',
   retainUnconfirmedDays: 'Keep unconfirmed bookings’ client details, in days',
   retainPastDays: 'Keep past bookings’ client details, in days',
-};
+} as const;
 
 const LANGUAGES: Record<(typeof LOCALES)[number], string> = {
   en: 'English',
@@ -48,11 +48,10 @@ export interface SettingsViewProps {
 }
 
 export function SettingsView(p: SettingsViewProps) {
-  const v = p.values;
   const e = p.errors;
-  const L = (k: string) => SETTINGS_LABELS[k] as string;
-  const num = (name: string, hint: string, min = 0, max?: number) => (
-    <Whole name={name} label={L(name)} value={v[name]} min={min} max={max} required hint={hint} error={e[name]} />
+  const f = boundFields(SETTINGS_LABELS, p.values, e);
+  const num = (name: keyof typeof SETTINGS_LABELS, hint: string, min = 0, max?: number) => (
+    <f.Whole name={name} min={min} max={max} required hint={hint} />
   );
   return (
     <>
@@ -63,69 +62,47 @@ export function SettingsView(p: SettingsViewProps) {
         <Csrf token={p.csrf} />
         <div class="panel">
           <Group legend="Business">
-            <Field
-              name="name"
-              label={L('name')}
-              value={v.name}
-              required
-              hint="Shown on the booking pages and in emails."
-              error={e.name}
-            />
-            <Input
+            <f.Input name="name" required hint="Shown on the booking pages and in emails." />
+            <f.Input
               name="timezone"
-              label={L('timezone')}
-              value={v.timezone}
               list="zones"
               required
               spellcheck={false}
               hint="Where the business is, e.g. Europe/Lisbon. Staff hours are wall-clock times in it, unless a member has a zone of their own."
-              error={e.timezone}
             />
-            <Input
+            <f.Input
               name="currency"
-              label={L('currency')}
-              value={v.currency}
               required
               spellcheck={false}
               hint="A three-letter code such as EUR, for services without a currency of their own. Their amounts stay as they are (120.00 EUR becomes 120.00 USD)."
-              error={e.currency}
             />
             <Select
               name="locale"
-              label={L('locale')}
-              value={v.locale ?? 'en'}
+              label={SETTINGS_LABELS.locale}
+              value={p.values.locale ?? 'en'}
               options={LOCALES.map((l) => ({ value: l, label: LANGUAGES[l] }))}
               hint="For visitors whose browser asks for none of the languages offered."
               error={e.locale}
             />
-            <Field
+            <f.Input
               name="staffLabel"
-              label={L('staffLabel')}
-              value={v.staffLabel}
               required
               hint="The heading above the choice of staff member on the booking page, e.g. “Choose photographer”."
-              error={e.staffLabel}
             />
           </Group>
         </div>
         <div class="panel">
           <Group legend="Emails">
-            <Field
+            <f.Input
               name="ownerEmail"
-              label={L('ownerEmail')}
               type="email"
-              value={v.ownerEmail}
               autocomplete="off"
               hint="Gets a copy of every booking email. Leave empty for none."
-              error={e.ownerEmail}
             />
-            <Field
+            <f.Input
               name="mailFrom"
-              label={L('mailFrom')}
-              value={v.mailFrom}
               autocomplete="off"
               hint="The From of the emails sent, e.g. “Lumen Studio <bookings@lumen.example>”. Leave empty for the server's own sender."
-              error={e.mailFrom}
             />
           </Group>
         </div>
@@ -149,12 +126,7 @@ export function SettingsView(p: SettingsViewProps) {
         <div class="panel">
           <Group legend="Changes by clients">
             {num('defaultRescheduleLimit', 'How many times a booking may be moved, unless its service says.', 0, 100)}
-            <Checkbox
-              name="allowStaffChangeOnReschedule"
-              label={L('allowStaffChangeOnReschedule')}
-              checked={v.allowStaffChangeOnReschedule === 'on'}
-              error={e.allowStaffChangeOnReschedule}
-            />
+            <f.Checkbox name="allowStaffChangeOnReschedule" />
             {num('rescheduleNoticeHours', 'No moving a booking later than this before it starts (0: until the start).')}
             {num('cancelNoticeHours', 'No cancelling later than this before the start (0: until the start).')}
           </Group>
@@ -192,25 +164,20 @@ export function SettingsView(p: SettingsViewProps) {
 }
 
 function PaymentGroup({ p }: { p: SettingsViewProps }) {
-  const e = p.errors;
+  const f = boundFields(SETTINGS_LABELS, p.values, p.errors);
   return (
     <Group legend="Online payment">
-      <Field
+      <f.Input
         name="paymentUrl"
-        label={SETTINGS_LABELS.paymentUrl as string}
         type="url"
-        value={p.values.paymentUrl}
         autocomplete="off"
         hint="The payment gateway's page clients are sent to. Leave empty to take no payments online (clients then book without paying)."
-        error={e.paymentUrl}
       />
-      <Field
+      <f.Input
         name="paymentSecret"
-        label={SETTINGS_LABELS.paymentSecret as string}
         type="password"
         autocomplete="new-password"
         hint={`${p.secretStored ? 'A secret is stored: leave this empty to keep it.' : 'No secret is stored.'} The key the gateway and this site sign payments with, at least 16 characters. It is never shown again.`}
-        error={e.paymentSecret}
       />
       {p.secretStored ? (
         <Checkbox

@@ -4,11 +4,11 @@
  */
 import type { StoredDayOff } from '../../../app/dashboard/staff/staff-store.ts';
 import { longDate } from '../../pages/format.ts';
+import { boundFields } from '../form-kit/bound-fields.tsx';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
-import { Input } from '../form-kit/inputs.tsx';
 import { Csrf } from '../layout.tsx';
 
-export const DAY_OFF_LABELS: Record<string, string> = { from: 'From', to: 'To', note: 'Note' };
+export const DAY_OFF_LABELS = { from: 'From', to: 'To', note: 'Note' } as const;
 
 export interface DayOffFormState {
   readonly values: Readonly<Record<string, string>>;
@@ -23,25 +23,12 @@ export function dayOffSpan(d: StoredDayOff): string {
 }
 
 function DayOffFields({ state }: { state: DayOffFormState }) {
-  const { values: v, errors: e } = state;
+  const f = boundFields(DAY_OFF_LABELS, state.values, state.errors);
   return (
     <>
-      <Input name="from" label={DAY_OFF_LABELS.from as string} type="date" value={v.from} required error={e.from} />
-      <Input
-        name="to"
-        label={DAY_OFF_LABELS.to as string}
-        type="date"
-        value={v.to}
-        hint="The last day off, included. Leave empty for a single day."
-        error={e.to}
-      />
-      <Input
-        name="note"
-        label={DAY_OFF_LABELS.note as string}
-        value={v.note}
-        hint="Optional, for the team (e.g. “Holiday”); clients do not see it."
-        error={e.note}
-      />
+      <f.Input name="from" type="date" required />
+      <f.Input name="to" type="date" hint="The last day off, included. Leave empty for a single day." />
+      <f.Input name="note" hint="Optional, for the team (e.g. “Holiday”); clients do not see it." />
     </>
   );
 }

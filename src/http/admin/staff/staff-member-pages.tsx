@@ -23,8 +23,7 @@ import { renderMember } from './staff-member-page.tsx';
 
 type Ctx = Context<AdminEnv>;
 
-async function saveProfile(c: Ctx, deps: AppDeps) {
-  const id = c.req.param('id') as string;
+async function saveProfile(c: Ctx, deps: AppDeps, id: string) {
   const actor = c.get('actor');
   // Another member's page is the 404 page before the form is even read.
   const found = await getAdminStaff(deps, actor, id);
@@ -47,7 +46,7 @@ export function staffMemberPages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/staff/:id', (c) => renderMember(c, deps, c.req.param('id'), { done: c.req.query('done') }));
-  app.post('/staff/:id', (c) => saveProfile(c, deps));
+  app.post('/staff/:id', (c) => saveProfile(c, deps, c.req.param('id')));
 
   app.post('/staff/:id/invite', async (c) => {
     const id = c.req.param('id');

@@ -5,12 +5,12 @@
 import type { Actor } from '../../../app/dashboard/actor.ts';
 import type { AdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import type { Business, Service } from '../../../app/model.ts';
-import { Field, Notice } from '../form-kit/fields.tsx';
-import { Checkbox, Group, Input, ReadOnly, Whole } from '../form-kit/inputs.tsx';
+import { boundFields } from '../form-kit/bound-fields.tsx';
+import { Checkbox, Group, Notice, ReadOnly } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import type { StaffFormState } from './staff-form-values.ts';
 
-export const STAFF_LABELS: Record<string, string> = {
+export const STAFF_LABELS = {
   name: 'Name',
   email: 'Email',
   timezone: 'Time zone',
@@ -20,7 +20,7 @@ export const STAFF_LABELS: Record<string, string> = {
   gapMinutes: 'Gap between bookings in minutes',
   minNoticeMinutes: 'Minimum notice in minutes',
   active: 'Active',
-};
+} as const;
 
 export interface ProfileFormProps {
   readonly csrf: string;
@@ -47,11 +47,11 @@ function AdminFields({ p }: { p: ProfileFormProps }) {
       <p class="hint">Set by an admin:</p>
       <ReadOnly
         facts={[
-          [STAFF_LABELS.services as string, p.editing.services.map((s) => s.name).join(', ') || 'none'],
-          [STAFF_LABELS.slotStepMinutes as string, orBusiness(m.slotStepMinutes, b.slotStepMinutes, 'min')],
-          [STAFF_LABELS.gapMinutes as string, orBusiness(m.gapMinutes, b.gapMinutes, 'min')],
-          [STAFF_LABELS.minNoticeMinutes as string, orBusiness(m.minNoticeMinutes, b.minNoticeMinutes, 'min')],
-          [STAFF_LABELS.active as string, m.active ? 'yes: shown on the booking pages' : 'no'],
+          [STAFF_LABELS.services, p.editing.services.map((s) => s.name).join(', ') || 'none'],
+          [STAFF_LABELS.slotStepMinutes, orBusiness(m.slotStepMinutes, b.slotStepMinutes, 'min')],
+          [STAFF_LABELS.gapMinutes, orBusiness(m.gapMinutes, b.gapMinutes, 'min')],
+          [STAFF_LABELS.minNoticeMinutes, orBusiness(m.minNoticeMinutes, b.minNoticeMinutes, 'min')],
+          [STAFF_LABELS.active, m.active ? 'yes: shown on the booking pages' : 'no'],
         ]}
       />
     </>
@@ -59,8 +59,7 @@ function AdminFields({ p }: { p: ProfileFormProps }) {
 }
 
 export function ProfileForm(p: ProfileFormProps) {
-  const v = p.state.values;
-  const e = p.errors;
+  const f = boundFields(STAFF_LABELS, p.state.values, p.errors);
   const admin = p.actor.role === 'admin';
   const b = p.business;
   const action = p.editing ? `/admin/staff/${p.editing.member.id}` : '/admin/staff';
@@ -70,29 +69,23 @@ export function ProfileForm(p: ProfileFormProps) {
       <Notice text={p.notice} />
       <form method="post" action={action} novalidate>
         <Csrf token={p.csrf} />
-        <Field name="name" label="Name" value={v.name} required autocomplete="off" error={e.name} />
-        <Field
+        <f.Input name="name" required autocomplete="off" />
+        <f.Input
           name="email"
-          label="Email"
           type="email"
-          value={v.email}
           required
           autocomplete="off"
           hint="Where booking emails for this member go."
-          error={e.email}
         />
-        <Input
+        <f.Input
           name="timezone"
-          label="Time zone"
-          value={v.timezone}
           list="zones"
           spellcheck={false}
           hint={`The zone the weekly hours are in, e.g. Europe/Lisbon. Leave empty for the business zone (${b.timezone}).`}
-          error={e.timezone}
         />
         {admin ? (
           <>
-            <Group legend={STAFF_LABELS.services as string} id="f-services" hint="What clients can book with them.">
+            <Group legend={STAFF_LABELS.services} id="f-services" hint="What clients can book with them.">
               {p.services.map((s) => (
                 <Checkbox
                   name={`service-${s.id}`}
@@ -100,50 +93,32 @@ export function ProfileForm(p: ProfileFormProps) {
                   checked={p.state.services.includes(s.id)}
                 />
               ))}
-              {e.services ? <p class="error">{e.services}</p> : null}
+              {p.errors.services ? <p class="error">{p.errors.services}</p> : null}
             </Group>
             <Group legend="Their own booking rules" hint="Leave a field empty to use the business setting.">
-              <Whole
+              <f.Whole
                 name="slotStepMinutes"
-                label={STAFF_LABELS.slotStepMinutes as string}
-                value={v.slotStepMinutes}
                 min={1}
                 max={1440}
                 hint={`Distance between the start times offered. Business setting: ${b.slotStepMinutes}.`}
-                error={e.slotStepMinutes}
               />
-              <Whole
+              <f.Whole
                 name="gapMinutes"
-                label={STAFF_LABELS.gapMinutes as string}
-                value={v.gapMinutes}
                 max={1440}
                 hint={`Rest between two bookings. Business setting: ${b.gapMinutes}.`}
-                error={e.gapMinutes}
               />
-              <Whole
+              <f.Whole
                 name="minNoticeMinutes"
-                label={STAFF_LABELS.minNoticeMinutes as string}
-                value={v.minNoticeMinutes}
                 max={525600}
                 hint={`No booking starts sooner than this from now. Business setting: ${b.minNoticeMinutes}.`}
-                error={e.minNoticeMinutes}
               />
             </Group>
-            <Input
+            <f.Input
               name="key"
-              label="Key"
-              value={v.key}
               spellcheck={false}
               hint="Optional short name for the set-up file and the command line (letters, digits, “_” or “-”)."
-              error={e.key}
             />
-            <Checkbox
-              name="active"
-              label="Active"
-              checked={v.active === 'on'}
-              hint="Only active members appear on the booking pages and take new bookings."
-              error={e.active}
-            />
+            <f.Checkbox name="active" hint="Only active members appear on the booking pages and take new bookings." />
           </>
         ) : (
           <AdminFields p={p} />

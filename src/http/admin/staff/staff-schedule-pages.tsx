@@ -33,8 +33,7 @@ function readDayOff(form: PostedForm): { values: Record<string, string>; body: R
 
 const asErrors = (problems: Problems) => Object.fromEntries(problems);
 
-async function saveHours(c: Ctx, deps: AppDeps) {
-  const id = c.req.param('id') as string;
+async function saveHours(c: Ctx, deps: AppDeps, id: string) {
   const read = readHoursForm(await readPosted(c));
   const rename = (key: string) => hoursFieldOf(key, read.origin);
   const body = checkForm(workingHoursBody, { hours: read.input }, read.problems, rename);
@@ -46,8 +45,7 @@ async function saveHours(c: Ctx, deps: AppDeps) {
   return renderMember(c, deps, id, { hours: { state: read.state, errors } }, 400);
 }
 
-async function addDay(c: Ctx, deps: AppDeps) {
-  const id = c.req.param('id') as string;
+async function addDay(c: Ctx, deps: AppDeps, id: string) {
   const { values, body } = readDayOff(await readPosted(c));
   const problems: Problems = new Map();
   const checked = checkForm(dayOffBody, body, problems);
@@ -95,8 +93,8 @@ async function saveDay(c: Ctx, deps: AppDeps) {
 
 export function staffSchedulePages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
-  app.post('/staff/:id/hours', (c) => saveHours(c, deps));
-  app.post('/staff/:id/days-off', (c) => addDay(c, deps));
+  app.post('/staff/:id/hours', (c) => saveHours(c, deps, c.req.param('id')));
+  app.post('/staff/:id/days-off', (c) => addDay(c, deps, c.req.param('id')));
   app.get('/staff/:id/days-off/:dayOffId', (c) => editPage(c, deps, null));
   app.post('/staff/:id/days-off/:dayOffId', (c) => saveDay(c, deps));
   app.post('/staff/:id/days-off/:dayOffId/delete', async (c) => {

@@ -4,7 +4,7 @@
  * docs are not served by the app, and an admin needs this at the moment they copy the secret).
  */
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../app/webhook-events.ts';
-import { Field } from '../form-kit/fields.tsx';
+import { Input } from '../form-kit/fields.tsx';
 import type { FormErrors, WebhookFormValues } from './webhooks-input.ts';
 
 /** What each event announces, in the words of docs/WEBHOOKS.md. */
@@ -25,7 +25,7 @@ export const NEW_WEBHOOK: WebhookFormValues = { url: '', events: [...WEBHOOK_EVE
 export function WebhookFields({ values, errors }: { values: WebhookFormValues; errors: FormErrors }) {
   return (
     <>
-      <Field
+      <Input
         name="url"
         label={WEBHOOK_LABELS.url}
         type="url"
@@ -59,7 +59,7 @@ export function WebhookFields({ values, errors }: { values: WebhookFormValues; e
           </p>
         ))}
       </fieldset>
-      <Field
+      <Input
         name="description"
         label={WEBHOOK_LABELS.description}
         value={values.description}
