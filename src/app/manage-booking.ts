@@ -2,15 +2,13 @@
  * The client's view of their booking through the manage link: the booking, its service, the
  * business rules that decide what they may still do, and the reschedule history.
  */
-import type { Booking, Business, HistoryEntry, Service } from './model.ts';
+import type { BookingView } from './booking-view.ts';
+import type { Booking, HistoryEntry } from './model.ts';
 import type { Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { hashToken } from './tokens.ts';
 
-export interface ManagedBooking {
-  readonly booking: Booking;
-  readonly service: Service | null;
-  readonly business: Business;
+export interface ManagedBooking extends BookingView {
   readonly history: HistoryEntry[];
 }
 
@@ -25,14 +23,23 @@ export async function findManagedBooking(
   return booking ? ok(booking) : refuse('NOT_FOUND', 'No booking has this link. It may be mistyped.');
 }
 
-export async function getManagedBooking(deps: { store: Store }, token: string): Promise<Result<ManagedBooking>> {
-  const found = await findManagedBooking(deps.store, token);
-  if (!found.ok) return found;
-  const booking = found.value;
+/** A booking with its service, the business and its move history (the client's and the dashboard's view alike). */
+export async function loadManaged(
+  store: Pick<Store, 'findService' | 'getBusiness' | 'listHistory'>,
+  booking: Booking,
+): Promise<ManagedBooking> {
   const [service, business, history] = await Promise.all([
-    deps.store.findService(booking.serviceId),
-    deps.store.getBusiness(),
-    deps.store.listHistory(booking.id),
+    store.findService(booking.serviceId),
+    store.getBusiness(),
+    store.listHistory(booking.id),
   ]);
-  return ok({ booking, service, business, history });
+  return { booking, service, business, history };
+}
+
+export async function getManagedBooking(
+  deps: { store: Pick<Store, 'findBookingByToken' | 'findService' | 'getBusiness' | 'listHistory'> },
+  token: string,
+): Promise<Result<ManagedBooking>> {
+  const found = await findManagedBooking(deps.store, token);
+  return found.ok ? ok(await loadManaged(deps.store, found.value)) : found;
 }

@@ -4,11 +4,12 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { viewBooking } from '../../app/booking-view.ts';
+import { presentBooking } from '../../app/presenters/booking.ts';
 import { receivePayment, verifyPaymentSignature } from '../../app/receive-payment.ts';
 import { toDecimal } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorBody, sendRefusal } from '../errors.ts';
-import { presentStored } from '../presenters.ts';
 import { check, readJson, text } from '../validation.ts';
 
 export const callbackBody = z.strictObject({
@@ -45,7 +46,7 @@ export function paymentsApi(deps: AppDeps): Hono {
         422,
       );
     }
-    return c.json({ applied, reason, booking: await presentStored(deps, booking) });
+    return c.json({ applied, reason, booking: presentBooking(await viewBooking(deps, booking), deps.clock.now()) });
   });
   return api;
 }

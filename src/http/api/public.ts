@@ -1,15 +1,17 @@
 /** The public JSON endpoints of API.md: business, services, availability, bookings. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { viewBooking } from '../../app/booking-view.ts';
 import { createBooking } from '../../app/create-booking.ts';
 import { getDayAvailability } from '../../app/get-day-availability.ts';
 import { getMonthAvailability } from '../../app/get-month-availability.ts';
 import { getService, listServices } from '../../app/list-services.ts';
 import type { ClientDetails } from '../../app/model.ts';
+import { presentBooking } from '../../app/presenters/booking.ts';
 import { LOCALES } from '../../app/setup-schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
-import { presentBusiness, presentService, presentSlot, presentStored } from '../presenters.ts';
+import { presentBusiness, presentService, presentSlot } from '../presenters.ts';
 import { check, date, instant, month, readJson, text, zone } from '../validation.ts';
 
 const ref = z.string().min(1).max(100);
@@ -94,7 +96,7 @@ export function publicApi(deps: AppDeps): Hono {
     });
     if (!r.ok) return sendRefusal(c, r);
     const { booking, token, next } = r.value;
-    return c.json({ booking: await presentStored(deps, booking), token, next }, 201);
+    return c.json({ booking: presentBooking(await viewBooking(deps, booking), deps.clock.now()), token, next }, 201);
   });
 
   return api;

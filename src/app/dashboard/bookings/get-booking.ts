@@ -1,5 +1,5 @@
 /** One booking as the dashboard shows it: with its service, the business rules, its move history and its payments. */
-import type { ManagedBooking } from '../../manage-booking.ts';
+import { loadManaged, type ManagedBooking } from '../../manage-booking.ts';
 import type { LedgerPayment } from '../../model.ts';
 import type { Store } from '../../ports.ts';
 import { ok, type Result } from '../../result.ts';
@@ -18,12 +18,9 @@ export async function getBookingFor(
 ): Promise<Result<DashboardBooking>> {
   const found = await findOwnBooking(deps.store, actor, id);
   if (!found.ok) return found;
-  const booking = found.value;
-  const [service, business, history, payments] = await Promise.all([
-    deps.store.findService(booking.serviceId),
-    deps.store.getBusiness(),
-    deps.store.listHistory(booking.id),
-    deps.store.listPayments(booking.id),
+  const [managed, payments] = await Promise.all([
+    loadManaged(deps.store, found.value),
+    deps.store.listPayments(found.value.id),
   ]);
-  return ok({ booking, service, business, history, payments });
+  return ok({ ...managed, payments });
 }

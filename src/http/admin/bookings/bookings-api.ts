@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { viewBooking, viewBookings } from '../../../app/booking-view.ts';
 import { cancelBookingByStaff } from '../../../app/dashboard/bookings/cancel-booking-by-staff.ts';
 import {
   createBookingByStaff,
@@ -13,18 +14,14 @@ import {
 import { getBookingFor } from '../../../app/dashboard/bookings/get-booking.ts';
 import { listBookings, MAX_LIMIT } from '../../../app/dashboard/bookings/list-bookings.ts';
 import { moveBookingByStaff } from '../../../app/dashboard/bookings/move-booking.ts';
-import { paymentView } from '../../../app/payment-view.ts';
+import { presentHistory } from '../../../app/presenters/booking.ts';
+import { presentPayment } from '../../../app/presenters/payment.ts';
 import { bookingBody, clientOf } from '../../api/public.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
 import { check, date, instant, readJson, text } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import {
-  presentAdminBooking,
-  presentAdminBookings,
-  presentAdminStored,
-  presentHistory,
-} from './present-admin-booking.ts';
+import { presentAdminBooking } from './present-admin-booking.ts';
 
 const staffId = z.string().regex(/^\d{1,18}$/, 'a staff id');
 
@@ -95,17 +92,19 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
     if (!q.ok) return q.response;
     const r = await listBookings(deps, c.get('actor'), q.value);
     if (!r.ok) return sendRefusal(c, r);
-    return c.json({ bookings: await presentAdminBookings(deps, r.value.bookings), nextCursor: r.value.nextCursor });
+    const views = await viewBookings(deps, r.value.bookings);
+    const now = deps.clock.now();
+    return c.json({ bookings: views.map((v) => presentAdminBooking(v, now)), nextCursor: r.value.nextCursor });
   });
 
   api.get('/:id', async (c) => {
     const r = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
     if (!r.ok) return sendRefusal(c, r);
-    const { booking, service, business, history, payments } = r.value;
+    const { booking, history, payments } = r.value;
     return c.json({
-      ...presentAdminBooking(booking, service, business, deps.clock.now()),
+      ...presentAdminBooking(r.value, deps.clock.now()),
       history: presentHistory(history, booking.timezone),
-      payments: payments.map((p) => paymentView(p, booking.timezone)),
+      payments: payments.map((p) => presentPayment(p, booking.timezone)),
     });
   });
 
@@ -115,7 +114,9 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
     const input = check(c, staffBookingBody, body.value.json);
     if (!input.ok) return input.response;
     const r = await createBookingByStaff(deps, c.get('actor'), staffBookingInput(input.value));
-    return r.ok ? c.json(await presentAdminStored(deps, r.value), 201) : sendRefusal(c, r);
+    return r.ok
+      ? c.json(presentAdminBooking(await viewBooking(deps, r.value), deps.clock.now()), 201)
+      : sendRefusal(c, r);
   });
 
   api.patch('/:id', async (c) => {
@@ -124,7 +125,7 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
     const input = check(c, updateBookingBody, body.value.json);
     if (!input.ok) return input.response;
     const r = await moveBookingByStaff(deps, c.get('actor'), c.req.param('id'), input.value);
-    return r.ok ? c.json(await presentAdminStored(deps, r.value)) : sendRefusal(c, r);
+    return r.ok ? c.json(presentAdminBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });
 
   api.post('/:id/cancel', async (c) => {
@@ -137,7 +138,7 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
       reason: reason ?? '',
       notifyClient,
     });
-    return r.ok ? c.json(await presentAdminStored(deps, r.value)) : sendRefusal(c, r);
+    return r.ok ? c.json(presentAdminBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });
 
   return api;

@@ -3,19 +3,12 @@
  * with who offers it.
  */
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
-import { toDecimal } from '../../../core/index.ts';
+import { serviceBasics } from '../../presenters.ts';
 
 export function presentAdminService(a: AdminService) {
   const s = a.service;
   return {
-    id: s.id,
-    slug: s.slug,
-    name: s.name,
-    description: s.description,
-    durationMinutes: s.durationMinutes,
-    price: toDecimal(s.price, a.currency),
-    deposit: toDecimal(s.deposit, a.currency),
-    currency: a.currency,
+    ...serviceBasics(s, a.currency),
     // true: the service follows the business currency (PATCH `currency: null` returns to it).
     usesBusinessCurrency: s.currency === null,
     imageUrl: s.imageUrl,

@@ -3,6 +3,7 @@
  * ISO 8601 with the business's offset, money as decimal strings, ids as strings.
  */
 import type { ClientData, ClientRecord, ErasedCounts } from '../../../app/clients/client-store.ts';
+import { presentBookingPayment } from '../../../app/presenters/booking.ts';
 import { formatInstant, toDecimal } from '../../../core/index.ts';
 
 const at = (ms: number, zone: string) => formatInstant(ms, zone);
@@ -41,12 +42,7 @@ export function presentClientData(d: ClientData, zone: string, exportedAt: numbe
         notes: b.notes,
         wantsReminder: b.wantsReminder,
         locale: b.locale,
-        payment: {
-          option: b.payment.option,
-          amountDue: toDecimal(b.payment.amountDue, cur),
-          amountPaid: toDecimal(b.payment.amountPaid, cur),
-          currency: cur,
-        },
+        payment: presentBookingPayment(b.payment),
         price: toDecimal(b.price, cur),
         rescheduleCount: b.rescheduleCount,
         holdUntil: optAt(b.holdUntil, b.timezone),

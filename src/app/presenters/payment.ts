@@ -2,10 +2,10 @@
  * A ledger entry as the admin API and webhooks show it (SPEC §10.4): the gateway's transaction
  * id, the amount as a decimal string, whether the booking reflects it and why not.
  */
-import { formatInstant } from '../core/index.ts';
-import type { LedgerPayment } from './model.ts';
+import { formatInstant } from '../../core/index.ts';
+import type { LedgerPayment } from '../model.ts';
 
-export function paymentView(p: LedgerPayment, zone: string) {
+export function presentPayment(p: LedgerPayment, zone: string) {
   return {
     transactionId: p.transactionId,
     amount: p.amount,
