@@ -22,7 +22,7 @@ export async function viewBooking(
 
 /** Many bookings, reading the services and the business once. */
 export async function viewBookings(
-  deps: { store: Pick<Store, 'listServices' | 'getBusiness'> },
+  deps: { store: Pick<Store, 'getBusiness' | 'listServices'> },
   bookings: readonly Booking[],
 ): Promise<BookingView[]> {
   const [services, business] = await Promise.all([deps.store.listServices(), deps.store.getBusiness()]);

@@ -12,7 +12,10 @@ import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
 
 export async function cancelBookingByClient(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<Store, 'cancelBooking' | 'enqueueJobs' | 'findBookingByToken' | 'getBusiness' | 'transaction'>;
+    clock: Clock;
+  },
   token: string,
   reason: string,
 ): Promise<Result<Booking>> {

@@ -41,7 +41,24 @@ export interface CreatedBooking {
 }
 
 export interface CreateBookingDeps {
-  readonly store: Store;
+  readonly store: Pick<
+    Store,
+    | 'claimIdempotencyKey'
+    | 'countBookings'
+    | 'enqueueJobs'
+    | 'findClientId'
+    | 'findService'
+    | 'getBooking'
+    | 'getBusiness'
+    | 'hitRateLimit'
+    | 'insertBooking'
+    | 'insertClientIfNew'
+    | 'listBusy'
+    | 'listStaffForService'
+    | 'saveIdempotentResponse'
+    | 'startVerification'
+    | 'transaction'
+  >;
   readonly clock: Clock;
   /** SLOTWISE_SECRET: seals the token kept for idempotent replays. */
   readonly secret: string;
@@ -77,7 +94,7 @@ export async function createBooking(
 }
 
 async function replay(
-  store: Store,
+  store: Pick<Store, 'getBooking'>,
   body: unknown,
   sealed: string | null,
   secret: string,
@@ -154,7 +171,11 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
 }
 
 /** Emails of a new booking, queued in its transaction: a code to prove the email, or the confirmation. */
-async function followUp(store: Store, booking: Booking, now: number): Promise<void> {
+async function followUp(
+  store: Pick<Store, 'enqueueJobs' | 'getBusiness' | 'startVerification'>,
+  booking: Booking,
+  now: number,
+): Promise<void> {
   if (booking.status === 'pending_verification') {
     await store.startVerification(booking.id, now);
     await store.enqueueJobs([verificationNotice(booking)], now);
@@ -171,7 +192,7 @@ async function followUp(store: Store, booking: Booking, now: number): Promise<vo
  * A refusal later rolls the transaction back, the new client record included.
  */
 async function clientStatus(
-  store: Store,
+  store: Pick<Store, 'findClientId' | 'insertClientIfNew'>,
   client: ClientDetails,
   payment: PaymentOption,
 ): Promise<{ status: BookingStatus; clientId: string | null }> {

@@ -29,7 +29,7 @@ export interface Moved {
 }
 
 export async function moveToSlot(
-  store: Store,
+  store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService' | 'moveBooking'>,
   booking: Booking,
   business: Business,
   move: SlotMove,

@@ -30,7 +30,7 @@ export interface Candidate {
 
 /** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
 export async function candidatesInOrder(
-  store: Store,
+  store: Pick<Store, 'countBookings' | 'listBusy'>,
   ctx: SchedulingContext,
   wanted: { readonly start: number; readonly skipNoticeAndHorizon?: boolean | undefined },
   now: number,
@@ -70,7 +70,7 @@ export async function candidatesInOrder(
  * random references is retried with a fresh row; a taken slot moves on to the next candidate.
  */
 export async function insertFirstFree(
-  store: Store,
+  store: Pick<Store, 'insertBooking'>,
   candidates: readonly Candidate[],
   rowFor: (candidate: Candidate) => NewBooking,
   now: number,

@@ -29,7 +29,20 @@ const BLOCK_MESSAGES = {
 } as const;
 
 export async function rescheduleBookingByClient(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<
+      Store,
+      | 'enqueueJobs'
+      | 'findBookingByToken'
+      | 'findService'
+      | 'getBusiness'
+      | 'listBusy'
+      | 'listStaffForService'
+      | 'moveBooking'
+      | 'transaction'
+    >;
+    clock: Clock;
+  },
   token: string,
   input: RescheduleInput,
 ): Promise<Result<Booking>> {

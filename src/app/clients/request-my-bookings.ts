@@ -4,17 +4,19 @@
  * job alone looks the address up and, when it has bookings, sends the link (jobs/send-my-bookings-email.ts).
  * Over `my-bookings-email` no more jobs are queued (no mailbox is flooded); the answer stays the same.
  */
+
+import { atomically } from '../in-transaction.ts';
 import type { Clock, Store } from '../ports.ts';
 import { overLimit, type RateLimits } from '../rate-limits.ts';
 
 export async function requestMyBookings(
-  deps: { store: Pick<Store, 'hitRateLimit' | 'transaction'>; clock: Clock; rateLimits?: RateLimits },
+  deps: { store: Pick<Store, 'enqueueJobs' | 'hitRateLimit' | 'transaction'>; clock: Clock; rateLimits?: RateLimits },
   input: { email: string; locale: string },
 ): Promise<void> {
   const email = input.email.trim();
   if (await overLimit(deps, 'my-bookings-email', email)) return;
   const now = deps.clock.now();
-  await deps.store.transaction((tx) =>
+  await atomically(deps.store, (tx) =>
     tx.enqueueJobs([{ kind: 'email.my-bookings', payload: { email, locale: input.locale } }], now),
   );
 }

@@ -5,12 +5,16 @@ import { ok, type Result, refuse } from '../../result.ts';
 import { type Actor, staffScope } from '../actor.ts';
 import type { ApiKey } from './account-store.ts';
 
-export async function listApiKeys(deps: { store: Store }, actor: Actor): Promise<ApiKey[]> {
+export async function listApiKeys(deps: { store: Pick<Store, 'listApiKeys'> }, actor: Actor): Promise<ApiKey[]> {
   return deps.store.listApiKeys(staffScope(actor));
 }
 
 /** Another member's key is NOT_FOUND to a staff member; admin keys are FORBIDDEN to them. */
-export async function getApiKeyFor(deps: { store: Store }, actor: Actor, id: string): Promise<Result<ApiKey>> {
+export async function getApiKeyFor(
+  deps: { store: Pick<Store, 'getApiKey'> },
+  actor: Actor,
+  id: string,
+): Promise<Result<ApiKey>> {
   const key = await deps.store.getApiKey(id);
   if (!key) return refuse('NOT_FOUND', `No API key ${id}.`);
   if (actor.role === 'staff' && key.staffId !== actor.staffId) {
@@ -22,7 +26,7 @@ export async function getApiKeyFor(deps: { store: Store }, actor: Actor, id: str
 }
 
 export async function revokeApiKey(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'getApiKey' | 'revokeApiKey'>; clock: Clock },
   actor: Actor,
   id: string,
 ): Promise<Result<ApiKey>> {

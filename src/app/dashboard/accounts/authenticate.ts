@@ -24,7 +24,7 @@ export interface SessionActor {
 
 /** The signed-in user of a session token, sliding its expiry when last seen over a minute ago. */
 export async function authenticateSession(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'findSession' | 'touchSession'>; clock: Clock },
   token: string,
 ): Promise<SessionActor | null> {
   if (!/^sws_[A-Za-z0-9_-]{43}$/.test(token)) return null;
@@ -41,7 +41,10 @@ export async function authenticateSession(
 }
 
 /** The actor of an API key (`swk_…`), or null when unknown or revoked. */
-export async function authenticateApiKey(deps: { store: Store; clock: Clock }, key: string): Promise<Actor | null> {
+export async function authenticateApiKey(
+  deps: { store: Pick<Store, 'findApiKey'>; clock: Clock },
+  key: string,
+): Promise<Actor | null> {
   if (!/^swk_[A-Za-z0-9_-]{43}$/.test(key)) return null;
   const found = await deps.store.findApiKey(hashToken(key), deps.clock.now());
   if (!found) return null;

@@ -3,6 +3,7 @@
  * the account over). The store revokes every session of the user with the change; the browser
  * that made it gets a fresh session so it stays signed in.
  */
+import type { Store } from '../../ports.ts';
 import { overLimit } from '../../rate-limits.ts';
 import { invalid, ok, type Result, refuse } from '../../result.ts';
 import type { Actor } from '../actor.ts';
@@ -16,7 +17,7 @@ export interface ChangePasswordInput {
 }
 
 export async function changePassword(
-  deps: AccountDeps,
+  deps: AccountDeps & { store: Pick<Store, 'createSession' | 'getUser' | 'hitRateLimit' | 'setPassword'> },
   actor: Actor,
   input: ChangePasswordInput,
 ): Promise<Result<SignedIn>> {

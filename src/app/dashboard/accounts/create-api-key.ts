@@ -17,7 +17,7 @@ export interface CreateApiKeyInput {
 }
 
 export async function createApiKey(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'createApiKey' | 'listStaff'>; clock: Clock },
   actor: Actor,
   input: CreateApiKeyInput,
 ): Promise<Result<{ key: string; apiKey: ApiKey }>> {

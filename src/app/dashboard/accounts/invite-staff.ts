@@ -10,7 +10,10 @@ import { type Actor, adminOnly } from '../actor.ts';
 import type { User } from './account-store.ts';
 
 export async function inviteStaff(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<Store, 'createUser' | 'enqueueJobs' | 'findUserByStaff' | 'listStaff' | 'transaction'>;
+    clock: Clock;
+  },
   actor: Actor,
   staffId: string,
 ): Promise<Result<{ user: User; created: boolean }>> {

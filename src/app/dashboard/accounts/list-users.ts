@@ -3,7 +3,10 @@ import type { Store } from '../../ports.ts';
 import type { Actor } from '../actor.ts';
 import type { User } from './account-store.ts';
 
-export async function listUsers(deps: { store: Store }, actor: Actor): Promise<User[]> {
+export async function listUsers(
+  deps: { store: Pick<Store, 'findUserByStaff' | 'listUsers'> },
+  actor: Actor,
+): Promise<User[]> {
   if (actor.role === 'admin') return deps.store.listUsers();
   const own = await deps.store.findUserByStaff(actor.staffId);
   return own ? [own] : [];

@@ -16,7 +16,7 @@ const UNUSABLE = 'This link is not valid: it was already used, it has expired, o
 
 /** Whether a link can still be used (to show its form), without using it. */
 export async function checkPasswordLink(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'getUser' | 'peekPasswordToken'>; clock: Clock },
   token: string,
 ): Promise<Result<{ purpose: PasswordPurpose; user: User }>> {
   if (!LINK.test(token)) return refuse('NOT_FOUND', UNUSABLE);
@@ -31,7 +31,12 @@ export interface SetPasswordInput {
   readonly userAgent: string;
 }
 
-export async function setPasswordFromLink(deps: AccountDeps, input: SetPasswordInput): Promise<Result<SignedIn>> {
+export async function setPasswordFromLink(
+  deps: AccountDeps & {
+    store: Pick<Store, 'createSession' | 'getUser' | 'setPassword' | 'transaction' | 'usePasswordToken'>;
+  },
+  input: SetPasswordInput,
+): Promise<Result<SignedIn>> {
   if (!LINK.test(input.token)) return refuse('NOT_FOUND', UNUSABLE);
   // A password that will be refused must not use the link up.
   const problem = newPasswordProblem(input.password);

@@ -4,6 +4,7 @@
  * password check against a fixed hash, so neither the answer nor its timing tells which emails
  * have accounts.
  */
+import type { Store } from '../../ports.ts';
 import { overLimit } from '../../rate-limits.ts';
 import { ok, type Result, refuse } from '../../result.ts';
 import { MAX_PASSWORD_LENGTH } from './password-rules.ts';
@@ -21,7 +22,10 @@ export interface SignInInput {
   readonly userAgent: string;
 }
 
-export async function signIn(deps: AccountDeps, input: SignInInput): Promise<Result<SignedIn>> {
+export async function signIn(
+  deps: AccountDeps & { store: Pick<Store, 'createSession' | 'findUserByEmail' | 'hitRateLimit'> },
+  input: SignInInput,
+): Promise<Result<SignedIn>> {
   // Attempts per email are limited before any password is checked (per address: http/rate-limit):
   // the sign-in page and POST /api/v1/admin/session both come through here.
   const limited = await overLimit(deps, 'signin-email', input.email);

@@ -9,9 +9,8 @@ import { csrfToken, hashToken, newSecret } from '../../tokens.ts';
 import type { User } from './account-store.ts';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from './authenticate.ts';
 
-/** What the account use cases need: the store, now, SLOTWISE_SECRET (CSRF) and the password hasher. */
+/** What the account use cases need besides their store: now, SLOTWISE_SECRET (CSRF) and the password hasher. */
 export interface AccountDeps {
-  readonly store: Store;
   readonly clock: Clock;
   readonly secret: string;
   readonly hasher: PasswordHasher;
@@ -30,7 +29,7 @@ export interface SignedIn {
 }
 
 export async function startSession(
-  deps: Pick<AccountDeps, 'store' | 'clock' | 'secret'>,
+  deps: Pick<AccountDeps, 'clock' | 'secret'> & { store: Pick<Store, 'createSession'> },
   user: User,
   userAgent: string,
 ): Promise<SignedIn> {

@@ -9,7 +9,10 @@ export interface CalendarView {
   readonly timezone: string;
 }
 
-export async function calendarView(deps: { store: Store }, actor: Actor): Promise<CalendarView> {
+export async function calendarView(
+  deps: { store: Pick<Store, 'getBusiness' | 'listServices' | 'listStaff'> },
+  actor: Actor,
+): Promise<CalendarView> {
   const [staff, services, business] = await Promise.all([
     deps.store.listStaff(),
     deps.store.listServices(),

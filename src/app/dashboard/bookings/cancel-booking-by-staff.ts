@@ -20,7 +20,10 @@ export interface StaffCancelInput {
 }
 
 export async function cancelBookingByStaff(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<Store, 'cancelBooking' | 'enqueueJobs' | 'getBooking' | 'getBusiness' | 'transaction'>;
+    clock: Clock;
+  },
   actor: Actor,
   id: string,
   input: StaffCancelInput,

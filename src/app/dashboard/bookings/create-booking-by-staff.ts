@@ -36,7 +36,21 @@ export interface StaffBookingInput {
 }
 
 export async function createBookingByStaff(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<
+      Store,
+      | 'countBookings'
+      | 'enqueueJobs'
+      | 'findService'
+      | 'getBusiness'
+      | 'insertBooking'
+      | 'listBusy'
+      | 'listStaffForService'
+      | 'transaction'
+      | 'upsertClient'
+    >;
+    clock: Clock;
+  },
   actor: Actor,
   input: StaffBookingInput,
 ): Promise<Result<Booking>> {

@@ -4,7 +4,11 @@ import type { Store } from '../../ports.ts';
 import { ok, type Result, refuse } from '../../result.ts';
 import { type Actor, notOwned } from '../actor.ts';
 
-export async function findOwnBooking(store: Store, actor: Actor, id: string): Promise<Result<Booking>> {
+export async function findOwnBooking(
+  store: Pick<Store, 'getBooking'>,
+  actor: Actor,
+  id: string,
+): Promise<Result<Booking>> {
   const booking = await store.getBooking(id);
   if (!booking) return refuse('NOT_FOUND', `No booking ${id}.`);
   return notOwned(actor, booking.staffId, 'booking', id) ?? ok(booking);

@@ -12,7 +12,7 @@ export interface DashboardBooking extends ManagedBooking {
 }
 
 export async function getBookingFor(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'findService' | 'getBooking' | 'getBusiness' | 'listHistory' | 'listPayments'> },
   actor: Actor,
   id: string,
 ): Promise<Result<DashboardBooking>> {

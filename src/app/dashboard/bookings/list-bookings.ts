@@ -51,7 +51,7 @@ export function decodeCursor(cursor: string): BookingPosition | null {
 }
 
 export async function listBookings(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'getBusiness' | 'listBookings' | 'listStaff'>; clock: Clock },
   actor: Actor,
   input: ListBookingsInput,
 ): Promise<Result<BookingPage>> {
@@ -83,7 +83,11 @@ export async function listBookings(
 }
 
 /** The member to filter by: a staff actor is always limited to themselves. */
-async function staffFilter(store: Store, actor: Actor, staff: string | undefined): Promise<Result<string | null>> {
+async function staffFilter(
+  store: Pick<Store, 'listStaff'>,
+  actor: Actor,
+  staff: string | undefined,
+): Promise<Result<string | null>> {
   const scope = staffScope(actor);
   if (staff === undefined) return ok(scope);
   const known = scope === null ? (await store.listStaff()).some((m) => m.id === staff) : staff === scope;

@@ -32,7 +32,21 @@ export interface BookingChange {
 export const STAFF_MOVE_REASON = 'Moved by staff';
 
 export async function moveBookingByStaff(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<
+      Store,
+      | 'enqueueJobs'
+      | 'findService'
+      | 'getBooking'
+      | 'getBusiness'
+      | 'listBusy'
+      | 'listStaffForService'
+      | 'moveBooking'
+      | 'transaction'
+      | 'updateNotes'
+    >;
+    clock: Clock;
+  },
   actor: Actor,
   id: string,
   change: BookingChange,

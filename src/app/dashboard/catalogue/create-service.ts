@@ -32,7 +32,7 @@ const DEFAULTS: ServiceFields = {
 };
 
 export async function createService(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'createService' | 'getBusiness' | 'listStaff'> },
   actor: Actor,
   input: NewServiceInput,
 ): Promise<Result<AdminService>> {

@@ -41,7 +41,7 @@ export interface CheckedService {
  * given, so a deposit is always judged against the price it will sit beside.
  */
 export async function checkService(
-  store: Store,
+  store: Pick<Store, 'getBusiness' | 'listStaff'>,
   input: ServiceInput,
   stored: Service | null,
 ): Promise<Result<CheckedService>> {

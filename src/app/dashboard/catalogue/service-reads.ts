@@ -16,7 +16,10 @@ export interface AdminService {
 }
 
 /** Services with their currency and staff, loading the business and staff once. */
-export async function toAdminServices(store: Store, services: readonly Service[]): Promise<AdminService[]> {
+export async function toAdminServices(
+  store: Pick<Store, 'getBusiness' | 'listStaff'>,
+  services: readonly Service[],
+): Promise<AdminService[]> {
   const [business, staff] = await Promise.all([store.getBusiness(), store.listStaff()]);
   return services.map((service) => ({
     service,
@@ -25,13 +28,16 @@ export async function toAdminServices(store: Store, services: readonly Service[]
   }));
 }
 
-export async function listAdminServices(deps: { store: Store }, _actor: Actor): Promise<AdminService[]> {
+export async function listAdminServices(
+  deps: { store: Pick<Store, 'getBusiness' | 'listServices' | 'listStaff'> },
+  _actor: Actor,
+): Promise<AdminService[]> {
   return toAdminServices(deps.store, await deps.store.listServices());
 }
 
 /** A service by id or slug (API.md: services may be addressed by either). */
 export async function getAdminService(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listStaff'> },
   _actor: Actor,
   idOrSlug: string,
 ): Promise<Result<AdminService>> {

@@ -7,7 +7,7 @@ import { checkService, type ServiceInput } from './service-input.ts';
 import { type AdminService, toAdminServices } from './service-reads.ts';
 
 export async function updateService(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listStaff' | 'updateService'> },
   actor: Actor,
   idOrSlug: string,
   input: ServiceInput,

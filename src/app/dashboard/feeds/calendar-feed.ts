@@ -16,7 +16,7 @@ export const feedUrl = (publicUrl: string, token: string): string => `${publicUr
 
 /** A new feed URL (the old one, if any, stops working). */
 export async function createFeedUrl(
-  deps: { store: Store; publicUrl: string },
+  deps: { store: Pick<Store, 'setFeedToken'>; publicUrl: string },
   actor: Actor,
   staffId: string,
 ): Promise<Result<{ url: string }>> {
@@ -28,7 +28,11 @@ export async function createFeedUrl(
 }
 
 /** Revokes the member's feed URL; done even when there was none. */
-export async function revokeFeed(deps: { store: Store }, actor: Actor, staffId: string): Promise<Result<null>> {
+export async function revokeFeed(
+  deps: { store: Pick<Store, 'setFeedToken'> },
+  actor: Actor,
+  staffId: string,
+): Promise<Result<null>> {
   const hidden = notOwned(actor, staffId, 'staff member', staffId);
   if (hidden) return hidden;
   return (await deps.store.setFeedToken(staffId, null)) ? ok(null) : noMember(staffId);
@@ -36,7 +40,7 @@ export async function revokeFeed(deps: { store: Store }, actor: Actor, staffId: 
 
 /** Whether the member has a feed URL (which cannot be shown again). */
 export async function feedStatus(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'hasFeed'> },
   actor: Actor,
   staffId: string,
 ): Promise<Result<{ active: boolean }>> {

@@ -21,7 +21,10 @@ export interface Feed {
   readonly bookings: Booking[];
 }
 
-export async function readFeed(deps: { store: Store; clock: Clock }, token: string): Promise<Result<Feed>> {
+export async function readFeed(
+  deps: { store: Pick<Store, 'findStaffByFeedToken' | 'getBusiness' | 'listFeedBookings' | 'listStaff'>; clock: Clock },
+  token: string,
+): Promise<Result<Feed>> {
   const gone = refuse('NOT_FOUND', 'No such calendar feed.');
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return gone;
   const staffId = await deps.store.findStaffByFeedToken(hashToken(token));

@@ -16,7 +16,7 @@ import type { BusinessSettings } from './settings-store.ts';
 export type SettingsInput = Partial<BusinessSettings>;
 
 export async function updateSettings(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'getSettings' | 'listServices' | 'transaction' | 'updateService' | 'updateSettings'> },
   actor: Actor,
   input: SettingsInput,
 ): Promise<Result<BusinessSettings>> {
@@ -38,7 +38,11 @@ export async function updateSettings(
   });
 }
 
-async function keepServiceAmounts(tx: Store, from: string, to: string): Promise<Result<null>> {
+async function keepServiceAmounts(
+  tx: Pick<Store, 'listServices' | 'updateService'>,
+  from: string,
+  to: string,
+): Promise<Result<null>> {
   if (currencyExponent(from) === currencyExponent(to)) return ok(null);
   for (const s of await tx.listServices()) {
     if (s.currency !== null) continue;

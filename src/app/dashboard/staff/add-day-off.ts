@@ -19,7 +19,7 @@ export function checkDayOff(d: DayOffFields): Result<DayOffFields> {
 }
 
 export async function addDayOff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'addDayOff' | 'listStaff'> },
   actor: Actor,
   staffId: string,
   input: DayOffInput,

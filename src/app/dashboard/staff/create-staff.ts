@@ -12,7 +12,7 @@ export interface NewStaffInput extends StaffInput {
 }
 
 export async function createStaff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'createStaff' | 'listServices'> },
   actor: Actor,
   input: NewStaffInput,
 ): Promise<Result<AdminStaff>> {

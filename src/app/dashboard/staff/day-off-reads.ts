@@ -9,7 +9,7 @@ import { ownedMember } from './staff-reads.ts';
 import type { StoredDayOff } from './staff-store.ts';
 
 export async function listDaysOff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'listDaysOff' | 'listStaff'> },
   actor: Actor,
   staffId: string,
 ): Promise<Result<StoredDayOff[]>> {
@@ -19,7 +19,7 @@ export async function listDaysOff(
 
 /** The day off `dayOffId` of member `staffId`, if the actor may see that member. */
 export async function getDayOff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'getDayOff' | 'listStaff'> },
   actor: Actor,
   staffId: string,
   dayOffId: string,

@@ -11,7 +11,7 @@ import type { Removal } from '../catalogue/service-store.ts';
 import { type AdminStaff, toAdminStaff } from './staff-reads.ts';
 
 export async function deleteStaff(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'listServices' | 'removeStaff'>; clock: Clock },
   actor: Actor,
   staffId: string,
 ): Promise<Result<Removal<AdminStaff>>> {

@@ -6,7 +6,7 @@ import { getDayOff } from './day-off-reads.ts';
 import type { StoredDayOff } from './staff-store.ts';
 
 export async function removeDayOff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'getDayOff' | 'listStaff' | 'removeDayOff'> },
   actor: Actor,
   staffId: string,
   dayOffId: string,

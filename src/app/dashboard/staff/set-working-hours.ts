@@ -14,7 +14,7 @@ import { ownedMember } from './staff-reads.ts';
 export type HoursInput = Partial<Record<Weekday, readonly (readonly [string, string])[]>>;
 
 export async function setWorkingHours(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'listStaff' | 'replaceWorkingHours'> },
   actor: Actor,
   staffId: string,
   input: HoursInput,

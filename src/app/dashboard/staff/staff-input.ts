@@ -23,7 +23,7 @@ export const PROFILE_FIELDS = ['name', 'email', 'timezone'] as const;
 
 /** The distinct service ids, each naming a service that exists, or the refusal naming the others. */
 export async function checkServiceIds(
-  store: Store,
+  store: Pick<Store, 'listServices'>,
   ids: readonly string[] | undefined,
 ): Promise<Result<string[] | undefined>> {
   if (ids === undefined) return ok(undefined);

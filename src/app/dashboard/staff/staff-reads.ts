@@ -14,7 +14,10 @@ export interface AdminStaff {
   readonly services: readonly { readonly id: string; readonly name: string }[];
 }
 
-export async function toAdminStaff(store: Store, members: readonly StaffMember[]): Promise<AdminStaff[]> {
+export async function toAdminStaff(
+  store: Pick<Store, 'listServices'>,
+  members: readonly StaffMember[],
+): Promise<AdminStaff[]> {
   const services = await store.listServices();
   return members.map((member) => ({
     member,
@@ -23,18 +26,25 @@ export async function toAdminStaff(store: Store, members: readonly StaffMember[]
 }
 
 /** The member the actor may see, or NOT_FOUND (unknown, or another member for a staff actor). */
-export async function ownedMember(store: Store, actor: Actor, staffId: string): Promise<Result<StaffMember>> {
+export async function ownedMember(
+  store: Pick<Store, 'listStaff'>,
+  actor: Actor,
+  staffId: string,
+): Promise<Result<StaffMember>> {
   const member = ownsStaff(actor, staffId) ? (await store.listStaff()).find((m) => m.id === staffId) : undefined;
   return member ? ok(member) : refuse('NOT_FOUND', `No staff member ${staffId}.`);
 }
 
-export async function listAdminStaff(deps: { store: Store }, actor: Actor): Promise<AdminStaff[]> {
+export async function listAdminStaff(
+  deps: { store: Pick<Store, 'listServices' | 'listStaff'> },
+  actor: Actor,
+): Promise<AdminStaff[]> {
   const members = (await deps.store.listStaff()).filter((m) => ownsStaff(actor, m.id));
   return toAdminStaff(deps.store, members);
 }
 
 export async function getAdminStaff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'listServices' | 'listStaff'> },
   actor: Actor,
   staffId: string,
 ): Promise<Result<AdminStaff>> {
@@ -45,7 +55,7 @@ export async function getAdminStaff(
 }
 
 export async function getWorkingHours(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'listStaff'> },
   actor: Actor,
   staffId: string,
 ): Promise<Result<WeeklyHours>> {

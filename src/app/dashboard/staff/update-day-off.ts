@@ -7,7 +7,7 @@ import { getDayOff } from './day-off-reads.ts';
 import type { StoredDayOff } from './staff-store.ts';
 
 export async function updateDayOff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'getDayOff' | 'listStaff' | 'updateDayOff'> },
   actor: Actor,
   staffId: string,
   dayOffId: string,

@@ -12,7 +12,7 @@ import { checkServiceIds, PROFILE_FIELDS, type StaffInput } from './staff-input.
 import { type AdminStaff, ownedMember, toAdminStaff } from './staff-reads.ts';
 
 export async function updateStaff(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'listServices' | 'listStaff' | 'updateStaff'> },
   actor: Actor,
   staffId: string,
   input: StaffInput,

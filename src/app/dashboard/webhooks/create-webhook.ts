@@ -28,7 +28,7 @@ export function checkEvents(events: readonly WebhookEvent[]): Result<WebhookEven
 }
 
 export async function createWebhook(
-  deps: { store: Store; clock: Clock; outbound: OutboundPolicy },
+  deps: { store: Pick<Store, 'createWebhook'>; clock: Clock; outbound: OutboundPolicy },
   actor: Actor,
   input: WebhookInput,
 ): Promise<Result<Webhook>> {

@@ -9,7 +9,7 @@ import { newWebhookSecret } from './create-webhook.ts';
 import type { Webhook } from './webhook-store.ts';
 
 export async function rotateWebhookSecret(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'updateWebhook'>; clock: Clock },
   actor: Actor,
   id: string,
 ): Promise<Result<Webhook>> {

@@ -11,7 +11,7 @@ import type { Actor } from '../actor.ts';
 import { getWebhook } from './webhooks.ts';
 
 export async function sendTestWebhook(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'enqueueJobs' | 'getBusiness' | 'getWebhook'>; clock: Clock },
   actor: Actor,
   id: string,
 ): Promise<Result<{ eventId: string }>> {

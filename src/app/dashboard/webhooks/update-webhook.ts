@@ -8,7 +8,7 @@ import type { Webhook, WebhookChange } from './webhook-store.ts';
 import { webhookUrlProblem } from './webhook-url.ts';
 
 export async function updateWebhook(
-  deps: { store: Store; clock: Clock; outbound: OutboundPolicy },
+  deps: { store: Pick<Store, 'updateWebhook'>; clock: Clock; outbound: OutboundPolicy },
   actor: Actor,
   id: string,
   input: Partial<WebhookInput>,

@@ -12,7 +12,7 @@ export interface DeliveryPage {
 }
 
 export async function listWebhookDeliveries(
-  deps: { store: Store },
+  deps: { store: Pick<Store, 'getWebhook' | 'listWebhookDeliveries'> },
   actor: Actor,
   input: { webhookId: string; cursor: string | null; limit: number },
 ): Promise<Result<DeliveryPage>> {

@@ -7,11 +7,18 @@ import { ok, type Result, refuse } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
 import type { Webhook } from './webhook-store.ts';
 
-export async function listWebhooks(deps: { store: Store }, actor: Actor): Promise<Result<Webhook[]>> {
+export async function listWebhooks(
+  deps: { store: Pick<Store, 'listWebhooks'> },
+  actor: Actor,
+): Promise<Result<Webhook[]>> {
   return adminOnly(actor, 'see webhooks') ?? ok(await deps.store.listWebhooks());
 }
 
-export async function getWebhook(deps: { store: Store }, actor: Actor, id: string): Promise<Result<Webhook>> {
+export async function getWebhook(
+  deps: { store: Pick<Store, 'getWebhook'> },
+  actor: Actor,
+  id: string,
+): Promise<Result<Webhook>> {
   const forbidden = adminOnly(actor, 'see webhooks');
   if (forbidden) return forbidden;
   const webhook = await deps.store.getWebhook(id);
@@ -19,7 +26,11 @@ export async function getWebhook(deps: { store: Store }, actor: Actor, id: strin
 }
 
 /** Deletes a webhook and its delivery log; deliveries still queued for it are dropped when they run. */
-export async function deleteWebhook(deps: { store: Store }, actor: Actor, id: string): Promise<Result<null>> {
+export async function deleteWebhook(
+  deps: { store: Pick<Store, 'deleteWebhook'> },
+  actor: Actor,
+  id: string,
+): Promise<Result<null>> {
   const forbidden = adminOnly(actor, 'delete webhooks');
   if (forbidden) return forbidden;
   return (await deps.store.deleteWebhook(id)) ? ok(null) : refuse('NOT_FOUND', `No webhook ${id}.`);
