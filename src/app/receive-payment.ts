@@ -36,11 +36,11 @@ export interface PaymentOutcome {
 
 /** Checks `X-Slotwise-Signature: sha256=<hex>` against the raw body. */
 export async function verifyPaymentSignature(
-  store: Pick<Store, 'getBusiness'>,
+  deps: { store: Pick<Store, 'getBusiness'> },
   rawBody: string,
   header: string | undefined,
 ): Promise<Result<null>> {
-  const { paymentSecret } = await store.getBusiness();
+  const { paymentSecret } = await deps.store.getBusiness();
   const given = /^sha256=([0-9a-f]{64})$/i.exec(header ?? '')?.[1];
   if (!paymentSecret || !given) return refuse('UNAUTHORIZED', 'Missing or malformed payment signature.');
   const expected = createHmac('sha256', paymentSecret).update(rawBody, 'utf8').digest();

@@ -10,13 +10,19 @@ import type { Clock, Store } from '../ports.ts';
 import { overLimit, type RateLimits } from '../rate-limits.ts';
 
 export async function requestMyBookings(
-  deps: { store: Pick<Store, 'enqueueJobs' | 'hitRateLimit' | 'transaction'>; clock: Clock; rateLimits?: RateLimits },
-  input: { email: string; locale: string },
+  deps: {
+    store: Pick<Store, 'enqueueJobs' | 'getBusiness' | 'hitRateLimit' | 'transaction'>;
+    clock: Clock;
+    rateLimits?: RateLimits;
+  },
+  /** `locale` absent: the business's. */
+  input: { email: string; locale?: string | undefined },
 ): Promise<void> {
   const email = input.email.trim();
+  const locale = input.locale ?? (await deps.store.getBusiness()).locale;
   if (await overLimit(deps, 'my-bookings-email', email)) return;
   const now = deps.clock.now();
   await atomically(deps.store, (tx) =>
-    tx.enqueueJobs([{ kind: 'email.my-bookings', payload: { email, locale: input.locale } }], now),
+    tx.enqueueJobs([{ kind: 'email.my-bookings', payload: { email, locale } }], now),
   );
 }

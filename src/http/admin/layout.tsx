@@ -19,6 +19,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { User } from '../../app/dashboard/accounts/account-store.ts';
 import type { Actor } from '../../app/dashboard/actor.ts';
+import { getBusiness } from '../../app/get-business.ts';
 import type { AppDeps } from '../deps.ts';
 import { ASSETS } from '../pages/assets.ts';
 import type { AdminEnv } from './auth.ts';
@@ -46,7 +47,7 @@ export interface AdminLayoutProps {
 
 /** The layout's props from a signed-in request (what requirePageActor left on the context). */
 export async function shellOf(c: Context<AdminEnv>, deps: AppDeps) {
-  const business = await deps.store.getBusiness();
+  const business = await getBusiness(deps);
   return { user: c.get('user'), actor: c.get('actor'), csrf: c.get('csrf'), businessName: business.name };
 }
 

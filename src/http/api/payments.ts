@@ -26,7 +26,7 @@ export function paymentsApi(deps: AppDeps): Hono {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     // The signature is checked on the exact bytes received, before the body is trusted at all.
-    const signed = await verifyPaymentSignature(deps.store, body.value.raw, c.req.header('x-slotwise-signature'));
+    const signed = await verifyPaymentSignature(deps, body.value.raw, c.req.header('x-slotwise-signature'));
     if (!signed.ok) return sendRefusal(c, signed);
     const input = check(c, callbackBody, body.value.json);
     if (!input.ok) return input.response;

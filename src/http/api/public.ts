@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { viewBooking } from '../../app/booking-view.ts';
 import { createBooking } from '../../app/create-booking.ts';
+import { getBusiness } from '../../app/get-business.ts';
 import { getDayAvailability } from '../../app/get-day-availability.ts';
 import { getMonthAvailability } from '../../app/get-month-availability.ts';
 import { getService, listServices } from '../../app/list-services.ts';
@@ -46,7 +47,7 @@ export function clientOf(c: z.output<typeof bookingBody>['client']): ClientDetai
 export function publicApi(deps: AppDeps): Hono {
   const api = new Hono();
 
-  api.get('/business', async (c) => c.json(presentBusiness(await deps.store.getBusiness())));
+  api.get('/business', async (c) => c.json(presentBusiness(await getBusiness(deps))));
 
   api.get('/services', async (c) => c.json({ services: (await listServices(deps)).map(presentService) }));
 

@@ -10,6 +10,8 @@ import { listApiKeys, revokeApiKey } from '../../../app/dashboard/accounts/api-k
 import { changePassword } from '../../../app/dashboard/accounts/change-password.ts';
 import { createApiKey } from '../../../app/dashboard/accounts/create-api-key.ts';
 import { signOut, signOutEverywhere } from '../../../app/dashboard/accounts/sign-out.ts';
+import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS, setRetryAfter } from '../../errors.ts';
 import { type AdminEnv, clearSessionCookie, setSessionCookie } from '../auth.ts';
@@ -28,11 +30,17 @@ type Extra = Omit<AccountView, 'shell' | 'timezone' | 'keys' | 'staff'>;
 async function render(c: Context<AdminEnv>, deps: AppDeps, extra: Extra, status: ContentfulStatusCode = 200) {
   const [shell, business, keys, staff] = await Promise.all([
     shellOf(c, deps),
-    deps.store.getBusiness(),
+    getBusiness(deps),
     listApiKeys(deps, c.get('actor')),
-    deps.store.listStaff(),
+    listAdminStaff(deps, c.get('actor')),
   ]);
-  const view: AccountView = { shell, timezone: business.timezone, keys, staff, ...extra };
+  const view: AccountView = {
+    shell,
+    timezone: business.timezone,
+    keys,
+    staff: staff.map((a) => a.member),
+    ...extra,
+  };
   return c.html(
     adminPage(
       <AdminLayout {...shell} title="Account" current="account">

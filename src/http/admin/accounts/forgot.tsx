@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { requestPasswordReset } from '../../../app/dashboard/accounts/request-password-reset.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { readPosted } from '../form-kit/posted-form.ts';
@@ -20,7 +21,7 @@ async function render(
   view: { email: string; error?: string; sent?: boolean },
   status: 200 | 400 | 403 = 200,
 ) {
-  const business = await deps.store.getBusiness();
+  const business = await getBusiness(deps);
   return c.html(
     adminPage(
       <AdminLayout title="Forgot your password" user={null} actor={null} csrf="" businessName={business.name}>
@@ -77,6 +78,5 @@ export async function submitForgot(c: Context, deps: AppDeps) {
     return render(c, deps, { email, error: 'Enter an email like name@example.com.' }, 400);
   }
   await requestPasswordReset(deps, { email });
-  deps.jobsQueued?.();
   return render(c, deps, { email: '', sent: true });
 }

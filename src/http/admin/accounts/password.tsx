@@ -10,6 +10,7 @@ import type { Child } from 'hono/jsx';
 import type { PasswordPurpose, User } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import { checkPasswordLink, setPasswordFromLink } from '../../../app/dashboard/accounts/set-password.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setSessionCookie } from '../auth.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
@@ -19,7 +20,7 @@ import { accountDeps } from './account-deps.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 
 async function frame(c: Context, deps: AppDeps, title: string, body: Child, status: 200 | 400 | 403 | 404) {
-  const business = await deps.store.getBusiness();
+  const business = await getBusiness(deps);
   c.header('Referrer-Policy', 'no-referrer');
   return c.html(
     adminPage(

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { authenticateSession } from '../../../app/dashboard/accounts/authenticate.ts';
 import { signIn } from '../../../app/dashboard/accounts/sign-in.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setRetryAfter } from '../../errors.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
@@ -28,7 +29,7 @@ interface View {
 }
 
 async function render(c: Context, deps: AppDeps, view: View, status: 200 | 401 | 403 | 429 = 200) {
-  const business = await deps.store.getBusiness();
+  const business = await getBusiness(deps);
   const token = entryToken(c, deps);
   return c.html(
     adminPage(

@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { createBookingByStaff } from '../../../app/dashboard/bookings/create-booking-by-staff.ts';
 import { listAdminServices } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import { getDayAvailability } from '../../../app/get-day-availability.ts';
 import { dateOf, formatInstant, parseWallTime, type Slot, wallToInstant } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -37,7 +38,7 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
   app.get('/bookings/new', async (c) => {
     const actor = c.get('actor');
     const q = (k: string) => (c.req.query(k) ?? '').trim();
-    const { timezone } = await deps.store.getBusiness();
+    const { timezone } = await getBusiness(deps);
     const values: NewValues = {
       ...BLANK,
       service: q('service'),
@@ -54,7 +55,7 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
   app.post('/bookings/new', async (c) => {
     const actor = c.get('actor');
     const form = await readPosted(c);
-    const { timezone } = await deps.store.getBusiness();
+    const { timezone } = await getBusiness(deps);
     const values: NewValues = {
       service: form.text('service'),
       staff: actor.role === 'staff' && !form.text('staff') ? actor.staffId : form.text('staff') || 'any',
@@ -126,7 +127,7 @@ async function render(
   const actor = c.get('actor');
   const [shell, business, services, staff] = await Promise.all([
     shellOf(c, deps),
-    deps.store.getBusiness(),
+    getBusiness(deps),
     listAdminServices(deps, actor),
     listAdminStaff(deps, actor),
   ]);

@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { calendarView } from '../../../app/dashboard/bookings/calendar-view.ts';
 import { DEFAULT_DAYS, listBookings } from '../../../app/dashboard/bookings/list-bookings.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import { addDays, dateOf, isDate } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
@@ -34,7 +35,7 @@ export function bookingPages(deps: AppDeps): Hono<AdminEnv> {
 
 async function listPage(c: Context<AdminEnv>, deps: AppDeps) {
   const actor = c.get('actor');
-  const [business, view] = await Promise.all([deps.store.getBusiness(), calendarView(deps, actor)]);
+  const [business, view] = await Promise.all([getBusiness(deps), calendarView(deps, actor)]);
   const now = deps.clock.now();
   // The form shows the range the list uses: today and the next DEFAULT_DAYS days unless given.
   const asked = Object.fromEntries(FILTERS.map((k) => [k, (c.req.query(k) ?? '').trim()])) as Record<

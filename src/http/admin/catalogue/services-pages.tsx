@@ -14,6 +14,8 @@ import {
   listAdminServices,
 } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { updateService } from '../../../app/dashboard/catalogue/update-service.ts';
+import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
@@ -50,11 +52,12 @@ async function renderForm(
   errors: Record<string, string> = {},
   status: ContentfulStatusCode = 200,
 ) {
-  const [shell, settings, members] = await Promise.all([
+  const [shell, settings, staff] = await Promise.all([
     shellOf(c, deps),
-    deps.store.getBusiness(),
-    deps.store.listStaff(),
+    getBusiness(deps),
+    listAdminStaff(deps, c.get('actor')),
   ]);
+  const members = staff.map((a) => a.member);
   const title = editing ? `Edit ${editing.service.name}` : 'New service';
   return c.html(
     adminPage(
@@ -77,7 +80,7 @@ async function renderForm(
 
 /** Reads and checks the posted form; the body to save, or the form to show again with its problems. */
 async function posted(c: Ctx, deps: AppDeps) {
-  const members = await deps.store.listStaff();
+  const members = (await listAdminStaff(deps, c.get('actor'))).map((a) => a.member);
   const read = readServiceForm(
     await readPosted(c),
     members.map((m) => m.id),

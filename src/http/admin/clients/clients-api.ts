@@ -9,6 +9,7 @@ import { downloadBackup } from '../../../app/clients/download-backup.ts';
 import { eraseClient } from '../../../app/clients/erase-client-data.ts';
 import { exportClient } from '../../../app/clients/export-client-data.ts';
 import { findClients } from '../../../app/clients/find-clients.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
 import { check, readJson, text } from '../../validation.ts';
@@ -23,7 +24,7 @@ export const eraseBody = z.strictObject({});
 
 export function clientsApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();
-  const zone = async () => (await deps.store.getBusiness()).timezone;
+  const zone = async () => (await getBusiness(deps)).timezone;
 
   api.get('/clients', async (c) => {
     const q = check(c, clientsQuery, c.req.query());

@@ -10,6 +10,7 @@ import { listAdminServices } from '../../../app/dashboard/catalogue/service-read
 import { feedStatus } from '../../../app/dashboard/feeds/calendar-feed.ts';
 import { listDaysOff } from '../../../app/dashboard/staff/day-off-reads.ts';
 import { getAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import { dateOf } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
@@ -84,7 +85,7 @@ export async function renderMember(
   if (!found.ok) return catalogRefusalPage(c, deps, found, 'staff');
   const [shell, business, services, daysOff, feed, users] = await Promise.all([
     shellOf(c, deps),
-    deps.store.getBusiness(),
+    getBusiness(deps),
     listAdminServices(deps, actor),
     listDaysOff(deps, actor, staffId),
     feedStatus(deps, actor, staffId),

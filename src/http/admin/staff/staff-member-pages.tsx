@@ -51,10 +51,7 @@ export function staffMemberPages(deps: AppDeps): Hono<AdminEnv> {
   app.post('/staff/:id/invite', async (c) => {
     const id = c.req.param('id');
     const r = await inviteStaff(deps, c.get('actor'), id);
-    if (r.ok) {
-      deps.jobsQueued?.();
-      return c.redirect(`/admin/staff/${id}?done=invited#account`, 303);
-    }
+    if (r.ok) return c.redirect(`/admin/staff/${id}?done=invited#account`, 303);
     if (r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
     return renderMember(c, deps, id, { inviteError: r.message }, 400);
   });

@@ -10,6 +10,7 @@ import { adminOnly } from '../../../app/dashboard/actor.ts';
 import { listAdminServices } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { createStaff } from '../../../app/dashboard/staff/create-staff.ts';
 import { type AdminStaff, listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { ErrorSummary, ZoneList } from '../form-kit/fields.tsx';
@@ -44,7 +45,7 @@ async function newPage(
   const actor = c.get('actor');
   const [shell, business, services] = await Promise.all([
     shellOf(c, deps),
-    deps.store.getBusiness(),
+    getBusiness(deps),
     listAdminServices(deps, actor),
   ]);
   return c.html(
@@ -83,7 +84,7 @@ export function staffPages(deps: AppDeps): Hono<AdminEnv> {
       shellOf(c, deps),
       listAdminStaff(deps, actor),
       listUsers(deps, actor),
-      deps.store.getBusiness(),
+      getBusiness(deps),
     ]);
     return c.html(
       adminPage(

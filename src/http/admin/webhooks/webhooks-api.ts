@@ -12,6 +12,7 @@ import { listWebhookDeliveries } from '../../../app/dashboard/webhooks/webhook-d
 import type { Webhook, WebhookDelivery } from '../../../app/dashboard/webhooks/webhook-store.ts';
 import { MAX_WEBHOOK_URL, webhookUrlProblem } from '../../../app/dashboard/webhooks/webhook-url.ts';
 import { deleteWebhook, getWebhook, listWebhooks } from '../../../app/dashboard/webhooks/webhooks.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { Result } from '../../../app/result.ts';
 import { WEBHOOK_EVENTS } from '../../../app/webhook-events.ts';
 import { formatInstant } from '../../../core/index.ts';
@@ -72,7 +73,7 @@ export function presentDelivery(d: WebhookDelivery, zone: string) {
 
 export function webhooksApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();
-  const zone = async () => (await deps.store.getBusiness()).timezone;
+  const zone = async () => (await getBusiness(deps)).timezone;
   const answer = async (c: Context<AdminEnv>, r: Result<Webhook>, status: 200 | 201) =>
     r.ok ? c.json(presentWebhook(r.value, await zone(), { secret: true }), status) : sendRefusal(c, r);
 

@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { listWebhookDeliveries } from '../../../app/dashboard/webhooks/webhook-deliveries.ts';
 import { getWebhook, listWebhooks } from '../../../app/dashboard/webhooks/webhooks.ts';
+import { getBusiness } from '../../../app/get-business.ts';
 import type { Refusal } from '../../../app/result.ts';
 import { dateTimeFormat } from '../../../i18n/intl-cache.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -42,7 +43,7 @@ async function frame(c: Context<AdminEnv>, deps: AppDeps, title: string, body: C
 }
 
 async function clock(deps: AppDeps): Promise<{ when: When; timezone: string }> {
-  const { timezone } = await deps.store.getBusiness();
+  const { timezone } = await getBusiness(deps);
   const format = dateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
