@@ -4,8 +4,8 @@
  */
 import type { ServiceOffer } from '../app/list-services.ts';
 import type { Business, Service } from '../app/model.ts';
-import { LOCALES } from '../app/setup-schema.ts';
 import { formatInstant, type Slot, toDecimal } from '../core/index.ts';
+import { LOCALES } from '../i18n/locale.ts';
 
 export function presentBusiness(b: Business) {
   return {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { applyRetention } from '../app/clients/apply-retention.ts';
 import type { Mailer } from '../app/ports.ts';
-import { LOCALES } from '../app/setup-schema.ts';
+import { LOCALES } from '../i18n/locale.ts';
 import { deliverWebhook, type WebhookJobDeps } from './deliver-webhook.ts';
 import { fanOutWebhookEvent } from './fan-out-webhook.ts';
 import { sendAccountEmail } from './send-account-email.ts';

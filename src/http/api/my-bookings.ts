@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requestMyBookings } from '../../app/clients/request-my-bookings.ts';
-import { LOCALES } from '../../app/setup-schema.ts';
+import { LOCALES } from '../../i18n/locale.ts';
 import type { AppDeps } from '../deps.ts';
 import { check, readJson, text } from '../validation.ts';
 

@@ -9,7 +9,7 @@ import { getMonthAvailability } from '../../app/get-month-availability.ts';
 import { getService, listServices } from '../../app/list-services.ts';
 import type { ClientDetails } from '../../app/model.ts';
 import { presentBooking } from '../../app/presenters/booking.ts';
-import { LOCALES } from '../../app/setup-schema.ts';
+import { LOCALES } from '../../i18n/locale.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
 import { presentBusiness, presentService, presentSlot } from '../presenters.ts';

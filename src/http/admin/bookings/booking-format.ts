@@ -5,8 +5,8 @@
 import type { BookingStatus } from '../../../app/model.ts';
 import type { Refusal } from '../../../app/result.ts';
 import { formatWallTime, instantToWall } from '../../../core/index.ts';
+import { formatMoney } from '../../../i18n/format.ts';
 import { dateTimeFormat } from '../../../i18n/intl-cache.ts';
-import { formatMoney } from '../../pages/format.ts';
 
 export const LOCALE = 'en-GB';
 

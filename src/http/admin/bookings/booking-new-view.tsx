@@ -6,7 +6,7 @@
  */
 import type { Slot } from '../../../core/index.ts';
 import { formatInstant } from '../../../core/index.ts';
-import { longDate } from '../../pages/format.ts';
+import { longDate } from '../../../i18n/format.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { clock, LOCALE, zoneLabel } from './booking-format.ts';

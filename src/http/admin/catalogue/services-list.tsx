@@ -1,6 +1,6 @@
 /** The services page: every service (inactive ones too) with its length, price and who offers it. */
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
-import { formatMoney } from '../../pages/format.ts';
+import { formatMoney } from '../../../i18n/format.ts';
 import { Notice } from '../form-kit/fields.tsx';
 
 /** 90 → "1 h 30 min". */

@@ -2,7 +2,7 @@
  * The business settings form: everything SPEC §1 lists, grouped under legends, each field with a
  * hint saying what it changes. The payment secret is a password field that is never filled in.
  */
-import { LOCALES } from '../../../app/setup-schema.ts';
+import { LOCALES, type Locale } from '../../../i18n/locale.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Checkbox, ErrorSummary, Group, Notice, Select, ZoneList } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
@@ -32,7 +32,8 @@ export const SETTINGS_LABELS = {
   retainPastDays: 'Keep past bookings’ client details, in days',
 } as const;
 
-const LANGUAGES: Record<(typeof LOCALES)[number], string> = {
+/** The dashboard names each language in English too (the public pages' switcher: LOCALE_NAMES). */
+const LANGUAGES: Record<Locale, string> = {
   en: 'English',
   fr: 'Français (French)',
   de: 'Deutsch (German)',

@@ -3,7 +3,7 @@
  * add one; also the form to change one, on its own page. Dates are calendar dates, no zone.
  */
 import type { StoredDayOff } from '../../../app/dashboard/staff/staff-store.ts';
-import { longDate } from '../../pages/format.ts';
+import { longDate } from '../../../i18n/format.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
