@@ -6,7 +6,7 @@
  * Status: a known client's email must be proven first (pending_verification); a booking to pay
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
-import { amountDue, occupiedSpan, type PaymentOption, paymentOptions, remindAt } from '../core/index.ts';
+import { amountDue, type PaymentOption, paymentOptions } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
@@ -16,7 +16,7 @@ import type { Clock, Store } from './ports.ts';
 import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
-import { hashToken, newManageToken, newReference, sealToken, unsealToken } from './tokens.ts';
+import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
 
 export interface CreateBookingInput {
   readonly service: string;
@@ -114,7 +114,6 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   const { business, service } = ctx;
   if (ctx.members.length === 0) return slotGone('not_offered');
 
-  const currency = service.currency ?? business.currency;
   const paymentFacts = {
     paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
     price: service.price,
@@ -136,32 +135,19 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
 
   const inserted = await insertFirstFree(
     store,
+    ctx,
     ordered.value,
-    ({ member, start, end }) => ({
-      reference: newReference(),
-      serviceId: service.id,
-      staffId: member.id,
+    {
       client: input.client,
       clientId,
       notes: input.notes,
       wantsReminder: input.wantsReminder,
-      locale: input.locale ?? business.locale,
-      timezone: member.timezone,
+      locale: input.locale,
       status,
-      start,
-      end,
-      occupied: occupiedSpan(start, end, ctx.timing, member.policy.gapMinutes),
-      holdUntil: status === 'confirmed' ? null : now + business.holdMinutes * 60_000,
-      paymentOption: input.payment,
+      payment: input.payment,
       amountDue: due,
-      currency,
-      price: service.price,
       manageTokenHash: hashToken(token),
-      remindAt:
-        status === 'confirmed'
-          ? remindAt({ start, wantsReminder: input.wantsReminder, reminderHours: business.reminderHours, now })
-          : null,
-    }),
+    },
     now,
   );
   if (!inserted.ok) return inserted;

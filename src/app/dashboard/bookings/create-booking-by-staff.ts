@@ -8,14 +8,13 @@
  * horizon; never in the past, off the slot grid or outside working time, and never over another
  * booking (the exclusion constraint refuses that for everyone).
  */
-import { occupiedSpan, remindAt } from '../../../core/index.ts';
 import { inTransaction } from '../../in-transaction.ts';
 import type { Booking, ClientDetails } from '../../model.ts';
 import { candidatesInOrder, insertFirstFree, slotGone } from '../../place-booking.ts';
 import type { Clock, Store } from '../../ports.ts';
 import type { Result } from '../../result.ts';
 import { loadScheduling } from '../../scheduling.ts';
-import { hashToken, newManageToken, newReference } from '../../tokens.ts';
+import { hashToken, newManageToken } from '../../tokens.ts';
 import { type Actor, adminOnly } from '../actor.ts';
 import { notOwnStaff } from './find-own-booking.ts';
 import { staffNotices } from './staff-notices.ts';
@@ -66,7 +65,7 @@ export async function createBookingByStaff(
     const loaded = await loadScheduling(store, input.service, staff, true);
     if (!loaded.ok) return loaded;
     const ctx = loaded.value;
-    const { business, service } = ctx;
+    const { business } = ctx;
     if (ctx.members.length === 0) return slotGone('not_offered');
     const ordered = await candidatesInOrder(
       store,
@@ -80,29 +79,19 @@ export async function createBookingByStaff(
     const tokenHash = hashToken(newManageToken());
     const inserted = await insertFirstFree(
       store,
+      ctx,
       ordered.value,
-      ({ member, start, end }) => ({
-        reference: newReference(),
-        serviceId: service.id,
-        staffId: member.id,
+      {
         client: input.client,
         clientId,
         notes: input.notes,
         wantsReminder: input.wantsReminder,
-        locale: input.locale ?? business.locale,
-        timezone: member.timezone,
+        locale: input.locale,
         status: 'confirmed',
-        start,
-        end,
-        occupied: occupiedSpan(start, end, ctx.timing, member.policy.gapMinutes),
-        holdUntil: null,
-        paymentOption: 'none',
+        payment: 'none',
         amountDue: 0,
-        currency: service.currency ?? business.currency,
-        price: service.price,
         manageTokenHash: tokenHash,
-        remindAt: remindAt({ start, wantsReminder: input.wantsReminder, reminderHours: business.reminderHours, now }),
-      }),
+      },
       now,
     );
     if (inserted.ok) {

@@ -16,7 +16,7 @@ import { listBookings, MAX_LIMIT } from '../../../app/dashboard/bookings/list-bo
 import { moveBookingByStaff } from '../../../app/dashboard/bookings/move-booking.ts';
 import { presentHistory } from '../../../app/presenters/booking.ts';
 import { presentPayment } from '../../../app/presenters/payment.ts';
-import { bookingBody, clientOf } from '../../api/public.ts';
+import { bookingBody, clientOf } from '../../booking-body.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
 import { check, date, instant, readJson, text } from '../../validation.ts';
