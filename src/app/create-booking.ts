@@ -137,17 +137,7 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
     store,
     ctx,
     ordered.value,
-    {
-      client: input.client,
-      clientId,
-      notes: input.notes,
-      wantsReminder: input.wantsReminder,
-      locale: input.locale,
-      status,
-      payment: input.payment,
-      amountDue: due,
-      manageTokenHash: hashToken(token),
-    },
+    { request: input, clientId, status, payment: input.payment, amountDue: due, manageTokenHash: hashToken(token) },
     now,
   );
   if (!inserted.ok) return inserted;

@@ -3,8 +3,9 @@
  * business rules that decide what they may still do, and the reschedule history.
  */
 import type { BookingView } from './booking-view.ts';
+import { inTransaction } from './in-transaction.ts';
 import type { Booking, HistoryEntry } from './model.ts';
-import type { Store } from './ports.ts';
+import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { hashToken } from './tokens.ts';
 
@@ -21,6 +22,22 @@ export async function findManagedBooking(
 ): Promise<Result<Booking>> {
   const booking = isTokenShape(token) ? await store.findBookingByToken(hashToken(token)) : null;
   return booking ? ok(booking) : refuse('NOT_FOUND', 'No booking has this link. It may be mistyped.');
+}
+
+/**
+ * Runs a change of the booking a manage link names, in one transaction (SPEC §6): NOT_FOUND for an
+ * unknown link, else whatever `change` decides, with the booking as the transaction reads it.
+ */
+export function changeManagedBooking<S extends Pick<Store, 'transaction' | 'findBookingByToken'>, T>(
+  deps: { store: S; clock: Clock },
+  token: string,
+  change: (tx: S, booking: Booking, now: number) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const now = deps.clock.now();
+  return inTransaction(deps.store, async (tx) => {
+    const found = await findManagedBooking(tx, token);
+    return found.ok ? change(tx, found.value, now) : found;
+  });
 }
 
 /** A booking with its service, the business and its move history (the client's and the dashboard's view alike). */

@@ -78,12 +78,14 @@ export async function candidatesInOrder(
 
 /** What the door a booking came in by decides about it; the rest follows from the slot and the settings. */
 export interface BookingTerms {
-  readonly client: ClientDetails;
+  /** What the person booking gave: who they are, their notes, a reminder, the language (absent: the business's). */
+  readonly request: {
+    readonly client: ClientDetails;
+    readonly notes: string;
+    readonly wantsReminder: boolean;
+    readonly locale?: string | undefined;
+  };
   readonly clientId: string | null;
-  readonly notes: string;
-  readonly wantsReminder: boolean;
-  /** Absent: the business's. */
-  readonly locale?: string | undefined;
   /** confirmed, or held while the client proves their email or pays. */
   readonly status: BookingStatus;
   readonly payment: PaymentOption;
@@ -94,16 +96,17 @@ export interface BookingTerms {
 /** The one place a new booking's row is built, whoever books: the slot, the terms and the settings. */
 export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms, now: number): NewBooking {
   const { business, service } = ctx;
+  const { client, notes, wantsReminder, locale } = t.request;
   const confirmed = t.status === 'confirmed';
   return {
     reference: newReference(),
     serviceId: service.id,
     staffId: c.member.id,
-    client: t.client,
+    client,
     clientId: t.clientId,
-    notes: t.notes,
-    wantsReminder: t.wantsReminder,
-    locale: t.locale ?? business.locale,
+    notes,
+    wantsReminder,
+    locale: locale ?? business.locale,
     timezone: c.member.timezone,
     status: t.status,
     start: c.start,
@@ -118,7 +121,7 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
     manageTokenHash: t.manageTokenHash,
     // Reminders of a held booking are set when it is confirmed.
     remindAt: confirmed
-      ? remindAt({ start: c.start, wantsReminder: t.wantsReminder, reminderHours: business.reminderHours, now })
+      ? remindAt({ start: c.start, wantsReminder, reminderHours: business.reminderHours, now })
       : null,
   };
 }

@@ -35,8 +35,8 @@ export function clientOf(c: BookingBody['client']): ClientDetails {
   return { name: c.name, email: c.email, phone: c.phone || null, address: c.address || null };
 }
 
-/** What a checked body asks createBooking for (the API and the page alike). */
-export function bookingInput(v: BookingBody, idempotency: CreateBookingInput['idempotency']): CreateBookingInput {
+/** What every booking request asks for, whoever makes it (the client, or staff by phone). */
+export function requestOf(v: Omit<BookingBody, 'payment'>) {
   return {
     service: v.service,
     staff: v.staff,
@@ -44,8 +44,11 @@ export function bookingInput(v: BookingBody, idempotency: CreateBookingInput['id
     client: clientOf(v.client),
     notes: v.notes ?? '',
     wantsReminder: v.wantsReminder,
-    payment: v.payment,
     locale: v.locale,
-    idempotency,
   };
+}
+
+/** What a checked body asks createBooking for (the API and the page alike). */
+export function bookingInput(v: BookingBody, idempotency: CreateBookingInput['idempotency']): CreateBookingInput {
+  return { ...requestOf(v), payment: v.payment, idempotency };
 }

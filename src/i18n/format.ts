@@ -88,3 +88,38 @@ export function span(start: number, end: number, zone: string, intlLocale: strin
 
 /** A zone as people read it: "America/New_York" → "America/New York". */
 export const zoneName = (zone: string) => zone.replaceAll('_', ' ');
+
+const short = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', ...clock } as const;
+
+/** "Mon 29 Mar 2027, 10:00–11:00" (the dashboard's lists). */
+export function shortSpan(start: number, end: number, timeZone: string, locale: string): string {
+  return dateTimeFormat(locale, { ...short, timeZone }).formatRange(start, end);
+}
+
+/** "Mon 29 Mar 2027, 10:00". */
+export function shortMoment(at: number, timeZone: string, locale: string): string {
+  return dateTimeFormat(locale, { ...short, timeZone }).format(at);
+}
+
+/** "Monday 29 March 2027 at 10:00". */
+export function fullMoment(at: number, timeZone: string, locale: string): string {
+  return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+}
+
+/** "29 Mar 2027, 10:00". */
+export function mediumMoment(at: number, timeZone: string, locale: string): string {
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
+}
+
+/** "29 Mar 2027, 10:00:05": to the second (a log of attempts). */
+export function preciseMoment(at: number, timeZone: string, locale: string): string {
+  return dateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone,
+  }).format(at);
+}

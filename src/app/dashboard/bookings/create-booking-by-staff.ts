@@ -81,17 +81,7 @@ export async function createBookingByStaff(
       store,
       ctx,
       ordered.value,
-      {
-        client: input.client,
-        clientId,
-        notes: input.notes,
-        wantsReminder: input.wantsReminder,
-        locale: input.locale,
-        status: 'confirmed',
-        payment: 'none',
-        amountDue: 0,
-        manageTokenHash: tokenHash,
-      },
+      { request: input, clientId, status: 'confirmed', payment: 'none', amountDue: 0, manageTokenHash: tokenHash },
       now,
     );
     if (inserted.ok) {

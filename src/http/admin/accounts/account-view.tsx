@@ -6,9 +6,10 @@
 import type { ApiKey } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import type { StaffMember } from '../../../app/model.ts';
-import { dateTimeFormat } from '../../../i18n/intl-cache.ts';
+import { mediumMoment } from '../../../i18n/format.ts';
 import { ErrorSummary, Input, Notice } from '../form-kit/fields.tsx';
 import { Csrf, type shellOf } from '../layout.tsx';
+import { ListTable, Quiet } from '../list-table.tsx';
 
 export interface AccountView {
   readonly shell: Awaited<ReturnType<typeof shellOf>>;
@@ -26,10 +27,7 @@ const PASSWORD_LABELS = { currentPassword: 'Current password', newPassword: 'New
 
 export function AccountContent(v: AccountView) {
   const { user, actor, csrf } = v.shell;
-  const when = (t: number | null) =>
-    t === null
-      ? 'never'
-      : dateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: v.timezone }).format(t);
+  const when = (t: number | null) => (t === null ? 'never' : mediumMoment(t, v.timezone, 'en-GB'));
   const whose = (k: ApiKey) =>
     k.role === 'admin' ? 'Admin (everything)' : (v.staff.find((s) => s.id === k.staffId)?.name ?? 'Staff member');
   const active = v.keys.filter((k) => k.revokedAt === null);
@@ -109,48 +107,31 @@ export function AccountContent(v: AccountView) {
             <code class="secret">{v.newKey.key}</code>
           </div>
         ) : null}
-        {active.length === 0 ? (
-          <p class="muted">No active keys.</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="list">
-              <caption class="muted">Active keys</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Key</th>
-                  <th scope="col">Label</th>
-                  <th scope="col">Acts as</th>
-                  <th scope="col">Made</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">
-                    <span class="muted">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {active.map((k) => (
-                  <tr>
-                    <td>
-                      <code>{k.prefix}…</code>
-                    </td>
-                    <td>{k.label}</td>
-                    <td>{whose(k)}</td>
-                    <td>{when(k.createdAt)}</td>
-                    <td>{when(k.lastUsedAt)}</td>
-                    <td>
-                      <form method="post" action={`/admin/account/api-keys/${k.id}/revoke`}>
-                        <Csrf token={csrf} />
-                        <button type="submit" class="secondary" aria-label={`Revoke key ${k.prefix}`}>
-                          Revoke
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable
+          rows={active}
+          empty="No active keys."
+          caption="Active keys"
+          columns={['Key', 'Label', 'Acts as', 'Made', 'Last used', <Quiet>Action</Quiet>]}
+          row={(k) => (
+            <tr>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
+              <td>{k.label}</td>
+              <td>{whose(k)}</td>
+              <td>{when(k.createdAt)}</td>
+              <td>{when(k.lastUsedAt)}</td>
+              <td>
+                <form method="post" action={`/admin/account/api-keys/${k.id}/revoke`}>
+                  <Csrf token={csrf} />
+                  <button type="submit" class="secondary" aria-label={`Revoke key ${k.prefix}`}>
+                    Revoke
+                  </button>
+                </form>
+              </td>
+            </tr>
+          )}
+        />
         <h3>Make a key</h3>
         <ErrorSummary errors={{ '': v.keyError }} title="Could not make the key" />
         <form method="post" action="/admin/account/api-keys">

@@ -5,8 +5,7 @@
 import type { BookingStatus } from '../../../app/model.ts';
 import type { Refusal } from '../../../app/result.ts';
 import { formatWallTime, instantToWall } from '../../../core/index.ts';
-import { formatMoney } from '../../../i18n/format.ts';
-import { dateTimeFormat } from '../../../i18n/intl-cache.ts';
+import { clockTime, formatMoney, fullMoment, shortMoment, shortSpan, zoneName } from '../../../i18n/format.ts';
 
 export const LOCALE = 'en-GB';
 
@@ -19,40 +18,16 @@ export const STATUS_LABELS: Record<BookingStatus, string> = {
 };
 
 /** "Mon 29 Mar 2027, 10:00–11:00" in a zone. */
-export function when(start: number, end: number, zone: string): string {
-  return dateTimeFormat(LOCALE, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-  }).formatRange(start, end);
-}
+export const when = (start: number, end: number, zone: string) => shortSpan(start, end, zone, LOCALE);
 
 /** "Mon 29 Mar 2027, 10:00" in a zone. */
-export function moment(at: number, zone: string): string {
-  return dateTimeFormat(LOCALE, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-  }).format(at);
-}
+export const moment = (at: number, zone: string) => shortMoment(at, zone, LOCALE);
 
 /** "Monday 29 March 2027 at 10:00" in a zone. */
-export function longWhen(at: number, zone: string): string {
-  return dateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(at);
-}
+export const longWhen = (at: number, zone: string) => fullMoment(at, zone, LOCALE);
 
 /** "10:00" in a zone. */
-export function clock(at: number, zone: string): string {
-  return dateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
-}
+export const clock = (at: number, zone: string) => clockTime(at, zone, LOCALE);
 
 /** An instant as the values of a date input and a time input in a zone. */
 export function wallParts(at: number, zone: string): { date: string; time: string } {
@@ -62,8 +37,8 @@ export function wallParts(at: number, zone: string): { date: string; time: strin
 
 export const money = (minor: number, currency: string) => formatMoney(minor, currency, LOCALE);
 
-/** "Europe/Paris" → "Europe/Paris", "America/New_York" → "America/New York". */
-export const zoneLabel = (zone: string) => zone.replaceAll('_', ' ');
+/** "America/New_York" → "America/New York". */
+export const zoneLabel = zoneName;
 
 const SLOT_REASONS: Record<string, string> = {
   past: 'That time is in the past.',

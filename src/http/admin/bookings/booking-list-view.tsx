@@ -6,6 +6,7 @@
 import { statusAt } from '../../../app/allowances.ts';
 import type { Booking } from '../../../app/model.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
+import { ListTable } from '../list-table.tsx';
 import { STATUS_LABELS, when, zoneLabel } from './booking-format.ts';
 import { BOOKING_STATUSES } from './bookings-api.ts';
 
@@ -122,47 +123,37 @@ function BookingTable(v: BookingListView) {
     );
   }
   return (
-    <div class="table-wrap">
-      <table class="list bookings">
-        <caption class="muted">Times in {zoneLabel(v.timezone)}</caption>
-        <thead>
+    <ListTable
+      rows={v.bookings}
+      empty={null}
+      class="bookings"
+      caption={`Times in ${zoneLabel(v.timezone)}`}
+      columns={['When', 'Client', 'Service', 'Staff', 'Status', 'Reference']}
+      row={(b) => {
+        const status = statusAt(b, v.now);
+        return (
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Client</th>
-            <th scope="col">Service</th>
-            <th scope="col">Staff</th>
-            <th scope="col">Status</th>
-            <th scope="col">Reference</th>
+            <th scope="row">
+              <a class="row-link" href={`/admin/bookings/${b.id}`}>
+                {when(b.start, b.end, v.timezone)}
+              </a>
+            </th>
+            <td>
+              {b.client.name}
+              <br />
+              <span class="muted">{b.client.phone || b.client.email}</span>
+            </td>
+            <td>{b.serviceName}</td>
+            <td>{b.staffName}</td>
+            <td>
+              <span class={`badge status-${status}`}>{STATUS_LABELS[status]}</span>
+            </td>
+            <td>
+              <code>{b.reference}</code>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {v.bookings.map((b) => {
-            const status = statusAt(b, v.now);
-            return (
-              <tr>
-                <th scope="row">
-                  <a class="row-link" href={`/admin/bookings/${b.id}`}>
-                    {when(b.start, b.end, v.timezone)}
-                  </a>
-                </th>
-                <td>
-                  {b.client.name}
-                  <br />
-                  <span class="muted">{b.client.phone || b.client.email}</span>
-                </td>
-                <td>{b.serviceName}</td>
-                <td>{b.staffName}</td>
-                <td>
-                  <span class={`badge status-${status}`}>{STATUS_LABELS[status]}</span>
-                </td>
-                <td>
-                  <code>{b.reference}</code>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      }}
+    />
   );
 }

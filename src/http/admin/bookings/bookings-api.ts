@@ -16,7 +16,7 @@ import { listBookings, MAX_LIMIT } from '../../../app/dashboard/bookings/list-bo
 import { moveBookingByStaff } from '../../../app/dashboard/bookings/move-booking.ts';
 import { presentHistory } from '../../../app/presenters/booking.ts';
 import { presentPayment } from '../../../app/presenters/payment.ts';
-import { bookingBody, clientOf } from '../../booking-body.ts';
+import { bookingBody, requestOf } from '../../booking-body.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
 import { check, date, instant, readJson, text } from '../../validation.ts';
@@ -71,17 +71,7 @@ export const staffCancelBody = z.strictObject({
 
 /** What a checked staff booking body asks the use case for (the API and the page share it). */
 export function staffBookingInput(v: z.output<typeof staffBookingBody>): StaffBookingInput {
-  return {
-    service: v.service,
-    staff: v.staff,
-    start: v.start,
-    client: clientOf(v.client),
-    notes: v.notes ?? '',
-    wantsReminder: v.wantsReminder,
-    locale: v.locale,
-    skipRules: v.skipRules,
-    notifyClient: v.notifyClient,
-  };
+  return { ...requestOf(v), skipRules: v.skipRules, notifyClient: v.notifyClient };
 }
 
 export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {

@@ -2,6 +2,7 @@
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { formatMoney } from '../../../i18n/format.ts';
 import { Notice } from '../form-kit/fields.tsx';
+import { ListTable } from '../list-table.tsx';
 
 /** 90 → "1 h 30 min". */
 export function duration(minutes: number): string {
@@ -27,50 +28,32 @@ export function ServicesList({ services, notice }: { services: readonly AdminSer
           Add a service
         </a>
       </p>
-      {services.length === 0 ? (
-        <p class="muted">No services yet: add the first one.</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="list">
-            <caption class="muted">Services, as clients see them on the booking pages when active</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Price</th>
-                <th scope="col">Status</th>
-                <th scope="col">Offered by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((a) => (
-                <tr>
-                  <th scope="row">
-                    <span
-                      class="swatch"
-                      style={a.service.color ? `background:${a.service.color}` : undefined}
-                      aria-hidden="true"
-                    />
-                    <a href={`/admin/services/${a.service.id}`}>{a.service.name}</a>
-                    <br />
-                    <span class="muted">/book/{a.service.slug}</span>
-                  </th>
-                  <td>{duration(a.service.durationMinutes)}</td>
-                  <td>{price(a)}</td>
-                  <td>{a.service.active ? 'Active' : 'Inactive (hidden)'}</td>
-                  <td>
-                    {a.staff.length === 0 ? (
-                      <span class="muted">Nobody yet</span>
-                    ) : (
-                      a.staff.map((m) => m.name).join(', ')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        rows={services}
+        empty="No services yet: add the first one."
+        caption="Services, as clients see them on the booking pages when active"
+        columns={['Name', 'Duration', 'Price', 'Status', 'Offered by']}
+        row={(a) => (
+          <tr>
+            <th scope="row">
+              <span
+                class="swatch"
+                style={a.service.color ? `background:${a.service.color}` : undefined}
+                aria-hidden="true"
+              />
+              <a href={`/admin/services/${a.service.id}`}>{a.service.name}</a>
+              <br />
+              <span class="muted">/book/{a.service.slug}</span>
+            </th>
+            <td>{duration(a.service.durationMinutes)}</td>
+            <td>{price(a)}</td>
+            <td>{a.service.active ? 'Active' : 'Inactive (hidden)'}</td>
+            <td>
+              {a.staff.length === 0 ? <span class="muted">Nobody yet</span> : a.staff.map((m) => m.name).join(', ')}
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

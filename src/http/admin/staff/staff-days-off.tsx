@@ -7,6 +7,7 @@ import { longDate } from '../../../i18n/format.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
+import { ListTable, Quiet } from '../list-table.tsx';
 
 export const DAY_OFF_LABELS = { from: 'From', to: 'To', note: 'Note' } as const;
 
@@ -49,51 +50,34 @@ export function DaysOff(p: DaysOffProps) {
       <h2 id="days-off">Days off</h2>
       <Notice text={p.notice} />
       <p class="hint">Days off are removed from the booking calendar at once. Bookings already made stay.</p>
-      {p.daysOff.length === 0 ? (
-        <p class="muted">No days off.</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="list">
-            <caption class="visually-hidden">Days off</caption>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Note</th>
-                <th scope="col">
-                  <span class="muted">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.daysOff.map((d) => (
-                <tr class={d.to < p.today ? 'past' : undefined}>
-                  <td>
-                    {day(d.from)}
-                    {d.to < p.today ? <span class="muted"> (past)</span> : null}
-                  </td>
-                  <td>{day(d.to)}</td>
-                  <td>{d.note ?? ''}</td>
-                  <td class="row-actions">
-                    <a
-                      href={`/admin/staff/${p.staffId}/days-off/${d.id}`}
-                      aria-label={`Change the day off ${dayOffSpan(d)}`}
-                    >
-                      Change
-                    </a>
-                    <form method="post" action={`/admin/staff/${p.staffId}/days-off/${d.id}/delete`}>
-                      <Csrf token={p.csrf} />
-                      <button type="submit" class="secondary" aria-label={`Remove the day off ${dayOffSpan(d)}`}>
-                        Remove
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        rows={p.daysOff}
+        empty="No days off."
+        caption="Days off"
+        hiddenCaption
+        columns={['From', 'To', 'Note', <Quiet>Actions</Quiet>]}
+        row={(d) => (
+          <tr class={d.to < p.today ? 'past' : undefined}>
+            <td>
+              {day(d.from)}
+              {d.to < p.today ? <span class="muted"> (past)</span> : null}
+            </td>
+            <td>{day(d.to)}</td>
+            <td>{d.note ?? ''}</td>
+            <td class="row-actions">
+              <a href={`/admin/staff/${p.staffId}/days-off/${d.id}`} aria-label={`Change the day off ${dayOffSpan(d)}`}>
+                Change
+              </a>
+              <form method="post" action={`/admin/staff/${p.staffId}/days-off/${d.id}/delete`}>
+                <Csrf token={p.csrf} />
+                <button type="submit" class="secondary" aria-label={`Remove the day off ${dayOffSpan(d)}`}>
+                  Remove
+                </button>
+              </form>
+            </td>
+          </tr>
+        )}
+      />
       <h3 id="add-day-off">Add a day off</h3>
       <form method="post" action={`/admin/staff/${p.staffId}/days-off`} class="inline-fields" novalidate>
         <Csrf token={p.csrf} />

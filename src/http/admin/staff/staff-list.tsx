@@ -2,6 +2,7 @@
 import type { User } from '../../../app/dashboard/accounts/account-store.ts';
 import type { AdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { Notice } from '../form-kit/fields.tsx';
+import { ListTable } from '../list-table.tsx';
 
 function accountOf(user: User | undefined): string {
   if (!user) return 'None';
@@ -23,41 +24,24 @@ export function StaffList(p: {
           Add a staff member
         </a>
       </p>
-      {p.staff.length === 0 ? (
-        <p class="muted">No staff members yet: add the first one.</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="list">
-            <caption class="muted">Open a member to change their profile, hours, days off and access</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Services</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">Status</th>
-                <th scope="col">Dashboard account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.staff.map(({ member: m, services }) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/admin/staff/${m.id}`}>{m.name}</a>
-                  </th>
-                  <td>{m.email}</td>
-                  <td>
-                    {services.length === 0 ? <span class="muted">None</span> : services.map((s) => s.name).join(', ')}
-                  </td>
-                  <td>{m.timezone ?? <span class="muted">{p.businessZone} (business)</span>}</td>
-                  <td>{m.active ? 'Active' : 'Inactive (hidden)'}</td>
-                  <td>{accountOf(p.users.find((u) => u.staffId === m.id))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        rows={p.staff}
+        empty="No staff members yet: add the first one."
+        caption="Open a member to change their profile, hours, days off and access"
+        columns={['Name', 'Email', 'Services', 'Time zone', 'Status', 'Dashboard account']}
+        row={({ member: m, services }) => (
+          <tr>
+            <th scope="row">
+              <a href={`/admin/staff/${m.id}`}>{m.name}</a>
+            </th>
+            <td>{m.email}</td>
+            <td>{services.length === 0 ? <span class="muted">None</span> : services.map((s) => s.name).join(', ')}</td>
+            <td>{m.timezone ?? <span class="muted">{p.businessZone} (business)</span>}</td>
+            <td>{m.active ? 'Active' : 'Inactive (hidden)'}</td>
+            <td>{accountOf(p.users.find((u) => u.staffId === m.id))}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@
 import type { Webhook, WebhookDelivery } from '../../../app/dashboard/webhooks/webhook-store.ts';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
+import { ListTable } from '../list-table.tsx';
 import type { FormErrors, WebhookFormValues } from './webhooks-input.ts';
 import { DeliveryResult, type When } from './webhooks-log-view.tsx';
 import { WEBHOOK_LABELS, WebhookFields } from './webhooks-parts.tsx';
@@ -35,56 +36,44 @@ export function WebhookListContent(v: WebhookListView) {
       </p>
       <section class="panel" aria-labelledby="list-title">
         <h2 id="list-title">Registered webhooks</h2>
-        {v.rows.length === 0 ? (
-          <p class="muted">No webhooks yet: add one below.</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="list webhook-list">
-              <thead>
-                <tr>
-                  <th scope="col">URL</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Last delivery</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.rows.map(({ webhook: w, last }) => (
-                  <tr>
-                    <td>
-                      <a class="webhook-url" href={`/admin/webhooks/${w.id}`}>
-                        {w.url}
-                      </a>
-                      {w.description ? <span class="hint webhook-description">{w.description}</span> : null}
-                    </td>
-                    <td>
-                      <ul class="webhook-event-list">
-                        {w.events.map((e) => (
-                          <li>
-                            <code>{e}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <ActiveBadge active={w.active} />
-                    </td>
-                    <td>
-                      {last ? (
-                        <>
-                          <DeliveryResult delivery={last} />
-                          <span class="hint webhook-when">{v.when(last.deliveredAt)}</span>
-                        </>
-                      ) : (
-                        <span class="muted">Nothing sent yet</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable
+          rows={v.rows}
+          empty="No webhooks yet: add one below."
+          class="webhook-list"
+          columns={['URL', 'Events', 'State', 'Last delivery']}
+          row={({ webhook: w, last }) => (
+            <tr>
+              <td>
+                <a class="webhook-url" href={`/admin/webhooks/${w.id}`}>
+                  {w.url}
+                </a>
+                {w.description ? <span class="hint webhook-description">{w.description}</span> : null}
+              </td>
+              <td>
+                <ul class="webhook-event-list">
+                  {w.events.map((e) => (
+                    <li>
+                      <code>{e}</code>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <ActiveBadge active={w.active} />
+              </td>
+              <td>
+                {last ? (
+                  <>
+                    <DeliveryResult delivery={last} />
+                    <span class="hint webhook-when">{v.when(last.deliveredAt)}</span>
+                  </>
+                ) : (
+                  <span class="muted">Nothing sent yet</span>
+                )}
+              </td>
+            </tr>
+          )}
+        />
       </section>
 
       <section class="panel" aria-labelledby="add-title">

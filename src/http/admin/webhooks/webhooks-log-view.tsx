@@ -3,6 +3,7 @@
  * cursor in `?cursor=`). Success and failure are said in words and a sign, not colour alone.
  */
 import type { WebhookDelivery } from '../../../app/dashboard/webhooks/webhook-store.ts';
+import { ListTable } from '../list-table.tsx';
 
 /** An instant as the business reads it ("26 Mar 2027, 12:00:05"). */
 export type When = (at: number) => string;
@@ -30,45 +31,29 @@ export function DeliveryLog(v: DeliveryLogView) {
   return (
     <section class="panel" id="log" aria-labelledby="log-title">
       <h2 id="log-title">Delivery log</h2>
-      {v.deliveries.length === 0 ? (
-        <p class="muted">{v.paged ? 'No older attempts.' : 'Nothing sent yet. Send a test event to try the URL.'}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="list delivery-log">
-            <caption class="muted">
-              Every attempt, newest first; times in {v.timezone.replaceAll('_', ' ')}. Reload to see new attempts.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Event id</th>
-                <th scope="col">Attempt</th>
-                <th scope="col">Result</th>
-                <th scope="col">Took</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.deliveries.map((d) => (
-                <tr>
-                  <td>{v.when(d.deliveredAt)}</td>
-                  <td>
-                    <code>{d.event}</code>
-                  </td>
-                  <td>
-                    <code class="event-id">{d.eventId}</code>
-                  </td>
-                  <td>{d.attempt}</td>
-                  <td>
-                    <DeliveryResult delivery={d} />
-                  </td>
-                  <td>{d.durationMs} ms</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        rows={v.deliveries}
+        empty={v.paged ? 'No older attempts.' : 'Nothing sent yet. Send a test event to try the URL.'}
+        class="delivery-log"
+        caption={`Every attempt, newest first; times in ${v.timezone.replaceAll('_', ' ')}. Reload to see new attempts.`}
+        columns={['When', 'Event', 'Event id', 'Attempt', 'Result', 'Took']}
+        row={(d) => (
+          <tr>
+            <td>{v.when(d.deliveredAt)}</td>
+            <td>
+              <code>{d.event}</code>
+            </td>
+            <td>
+              <code class="event-id">{d.eventId}</code>
+            </td>
+            <td>{d.attempt}</td>
+            <td>
+              <DeliveryResult delivery={d} />
+            </td>
+            <td>{d.durationMs} ms</td>
+          </tr>
+        )}
+      />
       {v.paged || v.nextCursor ? (
         <nav class="pager" aria-label="Delivery log pages">
           {v.paged ? <a href={`${base}#log`}>Newest attempts</a> : null}

@@ -9,7 +9,7 @@ import { listWebhookDeliveries } from '../../../app/dashboard/webhooks/webhook-d
 import { getWebhook, listWebhooks } from '../../../app/dashboard/webhooks/webhooks.ts';
 import { getBusiness } from '../../../app/get-business.ts';
 import type { Refusal } from '../../../app/result.ts';
-import { dateTimeFormat } from '../../../i18n/intl-cache.ts';
+import { preciseMoment } from '../../../i18n/format.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
@@ -44,16 +44,7 @@ async function frame(c: Context<AdminEnv>, deps: AppDeps, title: string, body: C
 
 async function clock(deps: AppDeps): Promise<{ when: When; timezone: string }> {
   const { timezone } = await getBusiness(deps);
-  const format = dateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: timezone,
-  });
-  return { when: (at) => format.format(at), timezone };
+  return { when: (at) => preciseMoment(at, timezone, 'en-GB'), timezone };
 }
 
 export async function renderList(
