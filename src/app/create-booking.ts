@@ -11,22 +11,15 @@ import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
-import { candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
+import { type BookingRequest, candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
 import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
 import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
 
-export interface CreateBookingInput {
-  readonly service: string;
-  readonly staff: string;
-  readonly start: number;
-  readonly client: ClientDetails;
-  readonly notes: string;
-  readonly wantsReminder: boolean;
+export interface CreateBookingInput extends BookingRequest {
   readonly payment: PaymentOption;
-  readonly locale?: string | undefined;
   /** Admins may skip notice and horizon (dashboard); never the overlap. */
   readonly skipNoticeAndHorizon?: boolean;
   readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;

@@ -76,15 +76,23 @@ export async function candidatesInOrder(
   return ok(order.map((id) => fits.find((f) => f.member.id === id) as Candidate));
 }
 
+/** What a new booking asks for, whoever makes it (the client, or staff on the phone). */
+export interface BookingRequest {
+  /** A service's id or slug. */
+  readonly service: string;
+  /** A member's id, or "any". */
+  readonly staff: string;
+  readonly start: number;
+  readonly client: ClientDetails;
+  readonly notes: string;
+  readonly wantsReminder: boolean;
+  /** Absent: the business's. */
+  readonly locale?: string | undefined;
+}
+
 /** What the door a booking came in by decides about it; the rest follows from the slot and the settings. */
 export interface BookingTerms {
-  /** What the person booking gave: who they are, their notes, a reminder, the language (absent: the business's). */
-  readonly request: {
-    readonly client: ClientDetails;
-    readonly notes: string;
-    readonly wantsReminder: boolean;
-    readonly locale?: string | undefined;
-  };
+  readonly request: BookingRequest;
   readonly clientId: string | null;
   /** confirmed, or held while the client proves their email or pays. */
   readonly status: BookingStatus;

@@ -9,8 +9,8 @@
  * booking (the exclusion constraint refuses that for everyone).
  */
 import { inTransaction } from '../../in-transaction.ts';
-import type { Booking, ClientDetails } from '../../model.ts';
-import { candidatesInOrder, insertFirstFree, slotGone } from '../../place-booking.ts';
+import type { Booking } from '../../model.ts';
+import { type BookingRequest, candidatesInOrder, insertFirstFree, slotGone } from '../../place-booking.ts';
 import type { Clock, Store } from '../../ports.ts';
 import type { Result } from '../../result.ts';
 import { loadScheduling } from '../../scheduling.ts';
@@ -19,15 +19,7 @@ import { type Actor, adminOnly } from '../actor.ts';
 import { notOwnStaff } from './find-own-booking.ts';
 import { staffNotices } from './staff-notices.ts';
 
-export interface StaffBookingInput {
-  readonly service: string;
-  /** A member's id, or "any". */
-  readonly staff: string;
-  readonly start: number;
-  readonly client: ClientDetails;
-  readonly notes: string;
-  readonly wantsReminder: boolean;
-  readonly locale?: string | undefined;
+export interface StaffBookingInput extends BookingRequest {
   /** Admins only: skip min notice and horizon. */
   readonly skipRules: boolean;
   /** False: no email to the client (staff and owner are still told). */

@@ -6,7 +6,7 @@
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
 import type { StaffMember } from '../../../app/model.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
-import { Checkbox, ErrorSummary, Group, Input, Notice } from '../form-kit/fields.tsx';
+import { Checkbox, ErrorSummary, type FormProps, Group, Input, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import type { ServiceFormState } from './services-form-values.ts';
 
@@ -28,16 +28,10 @@ export const SERVICE_LABELS = {
   staff: 'Offered by',
 } as const;
 
-export interface ServiceFormProps {
-  readonly csrf: string;
-  /** The service being edited; null on the new-service page. */
-  readonly editing: AdminService | null;
-  readonly state: ServiceFormState;
-  readonly errors: Readonly<Record<string, string>>;
+export interface ServiceFormProps extends FormProps<AdminService, ServiceFormState> {
   readonly members: readonly StaffMember[];
   readonly businessCurrency: string;
   readonly defaultRescheduleLimit: number;
-  readonly notice?: string | undefined;
 }
 
 export function ServiceForm(p: ServiceFormProps) {

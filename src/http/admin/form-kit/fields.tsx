@@ -18,6 +18,12 @@ interface Common {
 const describedBy = (p: Common) =>
   [p.hint ? `h-${p.name}` : '', p.error ? `e-${p.name}` : ''].filter(Boolean).join(' ');
 
+/** The attributes that tie a control to its hint and error. */
+const ariaOf = (p: Common) => ({
+  'aria-invalid': p.error ? ('true' as const) : undefined,
+  'aria-describedby': describedBy(p) || undefined,
+});
+
 function Hint({ p }: { p: Common }) {
   return p.hint ? (
     <span class="hint" id={`h-${p.name}`}>
@@ -34,6 +40,18 @@ function Problem({ p }: { p: Common }) {
   ) : null;
 }
 
+/** A control under its label and hint, its error after it; the control's id is `f-<name>`. */
+function Labelled({ p, children }: { p: Common; children?: Child }) {
+  return (
+    <p class="field">
+      <label for={`f-${p.name}`}>{p.label}</label>
+      <Hint p={p} />
+      {children}
+      <Problem p={p} />
+    </p>
+  );
+}
+
 export interface InputProps extends Common {
   readonly type?: string;
   readonly value?: string | undefined;
@@ -48,11 +66,8 @@ export interface InputProps extends Common {
 }
 
 export function Input(p: InputProps) {
-  const described = describedBy(p);
   return (
-    <p class="field">
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <Hint p={p} />
+    <Labelled p={p}>
       <input
         id={`f-${p.name}`}
         name={p.name}
@@ -65,11 +80,9 @@ export function Input(p: InputProps) {
         list={p.list}
         inputmode={p.inputmode}
         spellcheck={p.spellcheck}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
+        {...ariaOf(p)}
       />
-      <Problem p={p} />
-    </p>
+    </Labelled>
   );
 }
 
@@ -79,65 +92,37 @@ export const Whole = (p: Omit<InputProps, 'type' | 'inputmode'>) => (
 );
 
 export function TextArea(p: Common & { readonly value?: string; readonly rows?: number }) {
-  const described = describedBy(p);
   return (
-    <p class="field">
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <Hint p={p} />
-      <textarea
-        id={`f-${p.name}`}
-        name={p.name}
-        rows={p.rows ?? 3}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      >
+    <Labelled p={p}>
+      <textarea id={`f-${p.name}`} name={p.name} rows={p.rows ?? 3} {...ariaOf(p)}>
         {p.value ?? ''}
       </textarea>
-      <Problem p={p} />
-    </p>
+    </Labelled>
   );
 }
 
 export function Select(
   p: Common & { readonly value: string; readonly options: readonly { value: string; label: string }[] },
 ) {
-  const described = describedBy(p);
   return (
-    <p class="field">
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <Hint p={p} />
-      <select
-        id={`f-${p.name}`}
-        name={p.name}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      >
+    <Labelled p={p}>
+      <select id={`f-${p.name}`} name={p.name} {...ariaOf(p)}>
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === p.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <Problem p={p} />
-    </p>
+    </Labelled>
   );
 }
 
 /** A check box with its label beside it; posts "on" when ticked and nothing when not. */
 export function Checkbox(p: Common & { readonly checked: boolean; readonly id?: string }) {
   const id = p.id ?? `f-${p.name}`;
-  const described = describedBy(p);
   return (
     <p class="field check">
-      <input
-        id={id}
-        name={p.name}
-        type="checkbox"
-        value="on"
-        checked={p.checked}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
+      <input id={id} name={p.name} type="checkbox" value="on" checked={p.checked} {...ariaOf(p)} />
       <label for={id}>{p.label}</label>
       <Hint p={p} />
       <Problem p={p} />
@@ -227,4 +212,14 @@ export function Notice({ text }: { text: string | null | undefined }) {
       {text}
     </p>
   ) : null;
+}
+
+/** What every edit-or-add form of the dashboard is given: its CSRF token, the record, the typed state, the problems. */
+export interface FormProps<Edited, State> {
+  readonly csrf: string;
+  /** The record edited; null on the page that adds one. */
+  readonly editing: Edited | null;
+  readonly state: State;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly notice?: string | undefined;
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../../app/dashboard/actor.ts';
 import type { AdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import type { Business, Service } from '../../../app/model.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
-import { Checkbox, Group, Notice, ReadOnly } from '../form-kit/fields.tsx';
+import { Checkbox, type FormProps, Group, Notice, ReadOnly } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import type { StaffFormState } from './staff-form-values.ts';
 
@@ -22,16 +22,10 @@ export const STAFF_LABELS = {
   active: 'Active',
 } as const;
 
-export interface ProfileFormProps {
-  readonly csrf: string;
+export interface ProfileFormProps extends FormProps<AdminStaff, StaffFormState> {
   readonly actor: Actor;
-  /** The member edited; null when adding one. */
-  readonly editing: AdminStaff | null;
-  readonly state: StaffFormState;
-  readonly errors: Readonly<Record<string, string>>;
   readonly services: readonly Service[];
   readonly business: Business;
-  readonly notice?: string | undefined;
 }
 
 const orBusiness = (n: number | null, business: number, unit: string) =>
