@@ -3,7 +3,7 @@
  * is signed in with a sign-out button, and the session's CSRF token in a meta tag (for scripts
  * that call the JSON API with X-CSRF-Token). Server-rendered; works without script.
  *
- * Usage in a signed-in page handler (behind requirePageActor, see routes.tsx):
+ * Usage in a signed-in page handler (behind requirePageActor, see pages.tsx):
  *
  *   const shell = await shellOf(c, deps);
  *   return c.html(adminPage(

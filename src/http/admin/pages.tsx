@@ -48,11 +48,8 @@ export function adminPages(deps: AppDeps): Hono<AdminEnv> {
   app.route('/', settingsPages(deps));
   app.route('/', bookingPages(deps));
   app.route('/', webhookPages(deps));
-  // Other dashboard pages register here, behind the guard, each a Hono<AdminEnv> router whose
-  // handlers render with AdminLayout (layout.tsx), e.g.:
-  //   app.route('/', bookingPages(deps));    // /admin/bookings…
-  //   app.route('/', catalogPages(deps));    // /admin/services…, /admin/staff…
-  //   app.route('/', settingsPages(deps));   // /admin/settings, /admin/webhooks…
+  // A new feature's pages register here, behind the guard: a Hono<AdminEnv> router from its own
+  // folder (admin/<feature>/), whose handlers render with AdminLayout (layout.tsx).
 
   return app;
 }

@@ -1,6 +1,6 @@
 /**
  * `/admin/sign-in`: email and password. `?next=` says where to go afterwards (a path on this site
- * only, forms.ts safeNext). A wrong email and a wrong password get the same answer.
+ * only, form-kit/posted-form.ts safeNext). A wrong email and a wrong password get the same answer.
  */
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
