@@ -18,7 +18,6 @@ import { type Config, MIN_SECRET_LENGTH } from './config.ts';
 import { type NewSignIn, replaceDemoPasswords } from './demo/demo-accounts.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
-import { presentBooking } from './http/presenters.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
 import { systemResolve } from './jobs/guarded-fetch.ts';
 import { jobHandlers } from './jobs/handlers.ts';
@@ -182,7 +181,7 @@ function startWorker(
   const log = logger.child({ component: 'jobs', workerId });
   const worker = createWorker({
     queue: createJobQueue(rt.database.db),
-    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, presentBooking, outbound }),
+    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, outbound }),
     clock,
     workerId,
     leaseMs: rt.config.jobLeaseMs,
