@@ -196,6 +196,16 @@ describe('the day view of a capacity service (SPEC §9.1): seatsLeft, and a full
   });
 });
 
+describe('settings changed since the sessions were booked: a seat keeps the span a booking would keep now', () => {
+  it('a gap grown to 30 minutes makes a 10:00 seat reach the 11:00 session: refused', () => {
+    const gapped = staff({ hours: weekly(EVERY_DAY, '09:00-13:00'), policy: { gapMinutes: 30 } });
+    const booked = [session('2027-03-29T10:00:00Z', 2), session('2027-03-29T11:00:00Z', 2)];
+    const input = ask([gapped], { sessions: sessions(8, { m1: booked }) });
+    expect(seatsOn(input, '2027-03-29')).toEqual(['2027-03-29T11:00:00Z 6 m1', '2027-03-29T12:00:00Z 8 m1']);
+    expect(acceptedOn(input, gapped, '2027-03-29')).toEqual(['2027-03-29T11:00:00Z 6', '2027-03-29T12:00:00Z 8']);
+  });
+});
+
 /** The spans of sessions merged into a busy list (what a capacity-1 service sees of them). */
 function busyWithSessions(busy: readonly Interval[], list: readonly Session[]): Interval[] {
   return [...busy, ...list.map((s) => s.span)].sort((a, b) => a.start - b.start);
