@@ -23,6 +23,7 @@ import type { ExternalBusy, HeldStart, Interval, ServiceTiming, StaffSchedule } 
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const NO_HOLDS: readonly HeldStart[] = Object.freeze([]);
 
 /**
  * How far before `now` blocks and external time are still read: a candidate is never before
@@ -42,7 +43,7 @@ export function memberBusy(
   bookings: readonly Interval[],
   external: ExternalBusy | undefined,
   now: number,
-  holds: readonly HeldStart[] = [],
+  holds: readonly HeldStart[] = NO_HOLDS,
 ): readonly Interval[] {
   const floor = now - TIME_OFF_LOOKBACK_MS;
   const blocks = blockSpans(staff.blocks, staff.timezone, floor);
@@ -63,7 +64,7 @@ export function memberBusy(
   const extend: number[] = [];
   for (const [list, by] of [
     [bookings, 0],
-    [holds.map((h) => h.span), 0],
+    [holds.length > 0 ? holds.map((h) => h.span) : NONE, 0],
     [intervals, gap],
     [blocks, gap],
     [allDay, gap],
