@@ -88,21 +88,16 @@ function memberDates(staff: StaffSchedule, from: number, to: number): LocalDate[
   return out;
 }
 
-/** The day-slot question of one member and date, with what prepare() built for the input. */
-function dayInput(input: AvailabilityInput, p: Prepared, member: StaffSchedule, date: LocalDate): DaySlotsInput {
+/** The day-slot question of one member for any of their dates, with what prepare() built (once per member). */
+function memberDays(input: AvailabilityInput, p: Prepared, member: StaffSchedule): (date: LocalDate) => DaySlotsInput {
+  const { timing, now, sessions } = input;
   const busy = p.busy.get(member.id) ?? [];
-  if (!input.sessions) return { staff: member, date, timing: input.timing, busy, held: p.held, now: input.now };
-  return {
-    staff: member,
-    date,
-    timing: input.timing,
-    busy,
-    held: p.held,
-    now: input.now,
-    sessions: input.sessions.byMember.get(member.id) ?? [],
-    capacity: input.sessions.capacity,
-    sessionResources: p.sessionResources,
-  };
+  const held = p.held;
+  if (!sessions) return (date) => ({ staff: member, date, timing, busy, held, now });
+  const own = sessions.byMember.get(member.id) ?? [];
+  const { capacity } = sessions;
+  const sessionResources = p.sessionResources;
+  return (date) => ({ staff: member, date, timing, busy, held, now, sessions: own, capacity, sessionResources });
 }
 
 /**
@@ -114,8 +109,9 @@ export function slotsBetween(input: AvailabilityInput, from: number, to: number)
   const prepared = prepare(input);
   const sessions = input.sessions;
   for (const member of input.staff) {
+    const dayOf = memberDays(input, prepared, member);
     for (const date of from < to ? memberDates(member, from, to) : []) {
-      const day = dayInput(input, prepared, member, date);
+      const day = dayOf(date);
       for (const start of freeStarts(day)) {
         if (start < from || start >= to) continue;
         const seats = sessions ? seatsLeftAt(day.sessions ?? [], sessions.capacity, start) : 0;
@@ -179,11 +175,12 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
   const worked = new Uint8Array(dates.length);
   const prepared = prepare(input);
   for (const member of input.staff) {
+    const dayOf = memberDays(input, prepared, member);
     const timeOff = prepared.timeOff.get(member.id) ?? [];
     const memberToday = dateOf(input.now, member.timezone);
     for (const date of from < to ? memberDates(member, from, to) : []) {
       // A session with a seat left is a start like any other; a full one is busy (sessions.ts).
-      for (const start of freeStarts(dayInput(input, prepared, member, date))) {
+      for (const start of freeStarts(dayOf(date))) {
         if (start < from || start >= to || seen?.has(start)) continue;
         seen?.add(start);
         starts.push(start);
