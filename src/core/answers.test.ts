@@ -133,7 +133,7 @@ describe('validateAnswers: refusals name the field (issue 20 bad input)', () => 
     {
       name: 'an unknown option in a multi choice',
       answers: { ...base, extras: ['prints', 'video'] },
-      fields: { 'answers.extras': '"video" is not one of prints, album, retouch' },
+      fields: { 'answers.extras': 'only prints, album, retouch' },
     },
     {
       name: 'an option twice',

@@ -65,8 +65,8 @@ function readAnswer(q: Question, raw: unknown): { value: AnswerValue | null } | 
     case 'multiChoice': {
       if (!Array.isArray(raw) || raw.some((k) => typeof k !== 'string')) return 'a list of option keys';
       const keys = optionKeys(q);
-      const unknown = raw.find((k) => !keys.includes(k));
-      if (unknown !== undefined) return `"${String(unknown).slice(0, 40)}" is not one of ${keys.join(', ')}`;
+      // The message does not repeat what was sent: it may be any text.
+      if (raw.some((k) => !keys.includes(k))) return `only ${keys.join(', ')}`;
       if (new Set(raw).size !== raw.length) return 'each option once';
       return { value: raw.length === 0 ? null : keys.filter((k) => raw.includes(k)) };
     }
