@@ -4,7 +4,8 @@
  * same binary search whatever the sources (no extra cost per candidate for blocks or feeds).
  *
  * A member's list holds the occupied spans of their bookings (stored with the booking's buffers
- * and the gap, slots.ts occupiedSpan), their blocks (§8.2) and their external busy time (§8.3).
+ * and the gap, slots.ts occupiedSpan), the starts held for waitlist offers (§9.3, their spans
+ * computed the same way), their blocks (§8.2) and their external busy time (§8.3).
  * A block or an external event counts like a booking: its end is extended by the member's gap,
  * and the candidate's own span, which ends with the gap, keeps the gap before it. So a candidate
  * [s, e) is refused when s − bufferBefore − gap < to and from < e + bufferAfter + gap, exactly
@@ -18,10 +19,11 @@ import { addDays } from './date.ts';
 import { merge } from './interval.ts';
 import { startOfDay } from './time.ts';
 import { blockSpans } from './time-off.ts';
-import type { ExternalBusy, Interval, ServiceTiming, StaffSchedule } from './types.ts';
+import type { ExternalBusy, HeldStart, Interval, ServiceTiming, StaffSchedule } from './types.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const NO_HOLDS: readonly HeldStart[] = Object.freeze([]);
 
 /**
  * How far before `now` blocks and external time are still read: a candidate is never before
@@ -33,19 +35,21 @@ export const TIME_OFF_LOOKBACK_MS = 3 * DAY;
 /**
  * Everything that can refuse a candidate of one member, merged (the header's rule): `bookings`
  * are the occupied spans of their bookings, merged (interval.ts merge); `external` their
- * calendars' busy time. With neither blocks nor external time, `bookings` is returned as it is.
+ * calendars' busy time; `holds` the starts held for them for waitlist offers (any order). With
+ * no blocks, external time or holds, `bookings` is returned as it is.
  */
 export function memberBusy(
   staff: StaffSchedule,
   bookings: readonly Interval[],
   external: ExternalBusy | undefined,
   now: number,
+  holds: readonly HeldStart[] = NO_HOLDS,
 ): readonly Interval[] {
   const floor = now - TIME_OFF_LOOKBACK_MS;
   const blocks = blockSpans(staff.blocks, staff.timezone, floor);
   const intervals = external?.intervals ?? [];
   const dates = external?.dates ?? [];
-  if (blocks.length === 0 && intervals.length === 0 && dates.length === 0) return bookings;
+  if (blocks.length === 0 && intervals.length === 0 && dates.length === 0 && holds.length === 0) return bookings;
   const allDay: Interval[] = [];
   if (dates.length > 0) {
     const oldest = new Date(floor - DAY).toISOString().slice(0, 10);
@@ -60,6 +64,7 @@ export function memberBusy(
   const extend: number[] = [];
   for (const [list, by] of [
     [bookings, 0],
+    [holds.length > 0 ? holds.map((h) => h.span) : NONE, 0],
     [intervals, gap],
     [blocks, gap],
     [allDay, gap],

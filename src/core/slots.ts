@@ -9,8 +9,9 @@
  */
 import { dayClosure, workingRanges } from './availability.ts';
 import { overlapsRange } from './interval.ts';
+import { type SpanIndex, sessionResourcesFree, sessionVerdict } from './sessions.ts';
 import { dayClock } from './time.ts';
-import type { Interval, LocalDate, ServiceTiming, StaffSchedule } from './types.ts';
+import type { Interval, LocalDate, ServiceTiming, Session, StaffSchedule } from './types.ts';
 
 const MINUTE = 60_000;
 
@@ -71,6 +72,14 @@ export interface DaySlotsInput {
   readonly held?: readonly Interval[];
   /** The current instant. */
   readonly now: number;
+  /**
+   * A capacity service (SPEC §9.1): this member's sessions of it, sorted by start (sessions.ts),
+   * with `capacity`; their spans are not in `busy`. Absent: one client per start.
+   */
+  readonly sessions?: readonly Session[];
+  readonly capacity?: number;
+  /** The resource spans of every member's sessions of the service (sessions.ts sessionResourceIndex). */
+  readonly sessionResources?: SpanIndex | null;
 }
 
 /**
@@ -85,6 +94,7 @@ export function freeStarts(input: DaySlotsInput): number[] {
   const after = (timing.bufferAfterMinutes + staff.policy.gapMinutes) * MINUTE;
   const earliest = now + staff.policy.minNoticeMinutes * MINUTE;
   const held = input.held ?? [];
+  if (input.sessions !== undefined) return freeSessionStarts(input);
   if (held.length === 0) {
     return candidateStarts(
       staff,
@@ -104,6 +114,34 @@ export function freeStarts(input: DaySlotsInput): number[] {
       !overlapsRange(busy, start - before, start + duration + after) &&
       !overlapsRange(held, start - before, start + duration + holdAfter),
   );
+}
+
+/**
+ * freeStarts for a capacity service: a candidate must also get past the sessions (sessions.ts
+ * header): none in its way but its own with a seat left, and on resources none but its own.
+ */
+function freeSessionStarts(input: DaySlotsInput): number[] {
+  const { staff, date, timing, busy, now } = input;
+  const duration = timing.durationMinutes * MINUTE;
+  const before = timing.bufferBeforeMinutes * MINUTE;
+  const after = (timing.bufferAfterMinutes + staff.policy.gapMinutes) * MINUTE;
+  const holdAfter = timing.bufferAfterMinutes * MINUTE;
+  const earliest = now + staff.policy.minNoticeMinutes * MINUTE;
+  const held = input.held ?? [];
+  const sessions = input.sessions ?? [];
+  const capacity = input.capacity ?? 1;
+  const index = input.sessionResources ?? null;
+  return candidateStarts(staff, date, timing, (start) => {
+    if (start < earliest) return false;
+    const from = start - before;
+    const to = start + duration + after;
+    if (overlapsRange(busy, from, to)) return false;
+    const own = sessionVerdict(sessions, capacity, start, from, to);
+    if (own === false) return false;
+    const holdTo = start + duration + holdAfter;
+    if (held.length > 0 && overlapsRange(held, from, holdTo)) return false;
+    return index === null || sessionResourcesFree(index, own, from, holdTo);
+  });
 }
 
 /** Free slots of one member on one of their dates, sorted by start (rules 1-5). */

@@ -97,6 +97,52 @@ export interface Slot {
   readonly start: number;
   readonly end: number;
   readonly staff: readonly string[];
+  /**
+   * Group sessions only (SPEC §9.1, a service with capacity > 1): the most seats one booking can
+   * still take at this start, over the members listed (each member's session is separate).
+   */
+  readonly seatsLeft?: number;
+}
+
+/**
+ * A group session (SPEC §9.1) of one member as the slot engine reads it: the occupying bookings
+ * of a capacity service at one start (sessions.ts splitSessions). It keeps its member's time,
+ * and its resources, once, whatever the number of seats.
+ */
+export interface Session {
+  /** The start of its bookings. */
+  readonly start: number;
+  /** The member's time it keeps (slots.ts occupiedSpan), as stored. */
+  readonly span: Interval;
+  /** What it holds on the service's resources (busy.ts heldSpan); null or absent: none. */
+  readonly resourceSpan?: Interval | null;
+  /** Seats of its occupying bookings (sessions.ts seatsTaken). */
+  readonly seatsTaken: number;
+}
+
+/**
+ * The group sessions of the one service being asked about (SPEC §9.1). A session of that service
+ * at a candidate's own start is not busy for another seat while a seat is left; for any other
+ * start, and for any other service, it is busy like a booking (sessions.ts header).
+ */
+export interface SessionsInput {
+  /** Seats a session of the service sells (the service's `capacity`, > 1). */
+  readonly capacity: number;
+  /**
+   * Per member id, that member's sessions of this service, sorted by start (splitSessions). Their
+   * spans are NOT in the member's `busy`, and their resource spans NOT in `resources`.
+   */
+  readonly byMember: ReadonlyMap<string, readonly Session[]>;
+}
+
+/**
+ * A start held for a live waitlist offer (SPEC §9.3): one member, one start, for the offered
+ * service. It keeps the span a booking of that service would keep (slots.ts occupiedSpan with the
+ * member's gap), whole: hidden from the day view and refused to everyone else, seats included.
+ */
+export interface HeldStart {
+  readonly start: number;
+  readonly span: Interval;
 }
 
 export type DayStatus = 'past' | 'closed' | 'full' | 'available';
