@@ -46,6 +46,9 @@ describe('a member’s schedule page', () => {
     ]) {
       expect(r.html).toContain(`>${heading}</h2>`);
     }
+    // Each form's fields have their own ids, so every label names its own field.
+    const ids = [...r.html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('sets the hours of a date (and a date not worked), then gives it its weekly hours back', async () => {
@@ -104,15 +107,15 @@ describe('a member’s schedule page', () => {
   it('adds and removes time off with times; refuses one ending before it starts', async () => {
     const ana = await signedIn(tdb, d, 'ana');
     const refused = await ana.form(`${page(d.staffIds.ana)}/blocks`, {
-      from: '2027-04-14T15:00',
-      to: '2027-04-14T13:00',
+      blockFrom: '2027-04-14T15:00',
+      blockTo: '2027-04-14T13:00',
     });
     expect(refused.status).toBe(400);
-    expect(refused.html).toContain('href="#f-to">Until: must be after &quot;from&quot;');
+    expect(refused.html).toContain('href="#f-blockTo">Until: must be after &quot;from&quot;');
     const added = await ana.form(`${page(d.staffIds.ana)}/blocks`, {
-      from: '2027-04-14T13:00',
-      to: '2027-04-14T15:30',
-      note: 'Dentist',
+      blockFrom: '2027-04-14T13:00',
+      blockTo: '2027-04-14T15:30',
+      blockNote: 'Dentist',
     });
     expect([added.status, added.location]).toEqual([303, `${page(d.staffIds.ana)}?done=block-added#blocks`]);
     const [block] = (await d.as('ana', 'GET', `staff/${d.staffIds.ana}/blocks`)).body.blocks;
@@ -164,7 +167,7 @@ describe('a member’s schedule page', () => {
   it.each([
     ['date hours', '/date-hours', { date: '2027-04-10', from1: '10:00', to1: '12:00' }],
     ['a date given back', '/date-hours/2027-04-10/delete', {}],
-    ['a block', '/blocks', { from: '2027-04-14T13:00', to: '2027-04-14T15:30' }],
+    ['a block', '/blocks', { blockFrom: '2027-04-14T13:00', blockTo: '2027-04-14T15:30' }],
     ['a calendar', '/calendars', { url: 'https://cal.example.test/x.ics' }],
   ])('Ana posting %s on Ben’s page gets the 404 page, and Ben is unchanged', async (_, suffix, fields) => {
     const ana = await signedIn(tdb, d, 'ana');

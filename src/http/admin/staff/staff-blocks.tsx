@@ -10,7 +10,11 @@ import { Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
 
-export const BLOCK_LABELS = { from: 'From', to: 'Until', note: 'Note' } as const;
+/** The form's fields (named apart from the days-off form's on the same page: ids come from names). */
+export const BLOCK_LABELS = { blockFrom: 'From', blockTo: 'Until', blockNote: 'Note' } as const;
+
+/** An API field of a block (`from`) → its field on the form (`blockFrom`). */
+export const blockFieldOf = (key: string) => `block${key.charAt(0).toUpperCase()}${key.slice(1)}`;
 
 export interface BlockFormState {
   readonly values: Readonly<Record<string, string>>;
@@ -69,9 +73,9 @@ export function BlocksPanel(p: BlocksProps) {
       <h3 id="add-block">Add time off</h3>
       <form method="post" action={`/admin/staff/${p.staffId}/blocks`} class="inline-fields" novalidate>
         <Csrf token={p.csrf} />
-        <f.Input name="from" type="datetime-local" required />
-        <f.Input name="to" type="datetime-local" required hint="The first moment bookable again." />
-        <f.Input name="note" hint="Optional, for the team (e.g. “Dentist”); clients do not see it." />
+        <f.Input name="blockFrom" type="datetime-local" required />
+        <f.Input name="blockTo" type="datetime-local" required hint="The first moment bookable again." />
+        <f.Input name="blockNote" hint="Optional, for the team (e.g. “Dentist”); clients do not see it." />
         <p class="actions">
           <button type="submit" class="primary">
             Add time off

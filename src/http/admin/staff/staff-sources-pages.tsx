@@ -12,6 +12,7 @@ import { checkForm, type Problems, refusalProblems } from '../form-kit/form-body
 import { readPosted } from '../form-kit/posted-form.ts';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { blockBody, oneDateBody } from './source-bodies.ts';
+import { blockFieldOf } from './staff-blocks.tsx';
 import { dateHoursFieldOf, readDateHoursForm } from './staff-date-hours.tsx';
 import { renderMember } from './staff-member-page.tsx';
 
@@ -33,9 +34,14 @@ async function saveDateHours(c: Ctx, deps: AppDeps, id: string) {
 
 async function addTimeOff(c: Ctx, deps: AppDeps, id: string) {
   const form = await readPosted(c);
-  const values = { from: form.text('from'), to: form.text('to'), note: form.text('note') };
+  const values = {
+    blockFrom: form.text('blockFrom'),
+    blockTo: form.text('blockTo'),
+    blockNote: form.text('blockNote'),
+  };
   const problems: Problems = new Map();
-  const checked = checkForm(blockBody, { from: values.from, to: values.to, note: values.note || null }, problems);
+  const body = { from: values.blockFrom, to: values.blockTo, note: values.blockNote || null };
+  const checked = checkForm(blockBody, body, problems, blockFieldOf);
   const r = checked ? await addBlock(deps, c.get('actor'), id, checked) : null;
   if (r?.ok) return c.redirect(back(id, 'block-added', 'blocks'), 303);
   if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
@@ -43,7 +49,7 @@ async function addTimeOff(c: Ctx, deps: AppDeps, id: string) {
     c,
     deps,
     id,
-    { block: { values, errors: Object.fromEntries(r ? refusalProblems(r) : problems) } },
+    { block: { values, errors: Object.fromEntries(r ? refusalProblems(r, blockFieldOf) : problems) } },
     400,
   );
 }
