@@ -140,3 +140,22 @@ describe('loadConfig: ALLOW_PRIVATE_URLS', () => {
     });
   });
 });
+
+describe('loadConfig: CALENDAR_POLL_MINUTES', () => {
+  it('defaults to 10 minutes; 0 turns the poll off; any whole number of minutes up to a day', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { calendarPollMs: 600_000 } });
+    expect(loadConfig({ CALENDAR_POLL_MINUTES: '0' })).toMatchObject({ ok: true, config: { calendarPollMs: null } });
+    expect(loadConfig({ CALENDAR_POLL_MINUTES: '1' })).toMatchObject({ ok: true, config: { calendarPollMs: 60_000 } });
+    expect(loadConfig({ CALENDAR_POLL_MINUTES: '1440' })).toMatchObject({
+      ok: true,
+      config: { calendarPollMs: 86_400_000 },
+    });
+  });
+
+  it.each(['-1', '1441', '2.5', 'ten'])('refuses %s', (value) => {
+    expect(loadConfig({ CALENDAR_POLL_MINUTES: value })).toEqual({
+      ok: false,
+      problems: [`CALENDAR_POLL_MINUTES must be a whole number from 0 to 1440 (got "${value}")`],
+    });
+  });
+});

@@ -42,6 +42,11 @@ export interface Config {
    * could otherwise make the server probe the internal network.
    */
   readonly allowPrivateUrls: boolean;
+  /**
+   * CALENDAR_POLL_MINUTES: how often each external busy calendar is fetched again (SPEC §8.3), in
+   * ms; null (0) = not polled: calendars are fetched when added and on "Refresh now" only.
+   */
+  readonly calendarPollMs: number | null;
 }
 
 /** The least length of SLOTWISE_SECRET or of the generated secret file (256 bits in base64url are 43). */
@@ -153,6 +158,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   if (!['', '0', '1'].includes(allowPrivateRaw)) {
     problems.push(`ALLOW_PRIVATE_URLS must be 0 or 1 (got "${env.ALLOW_PRIVATE_URLS}")`);
   }
+  const calendarPollMinutes = integer(env, 'CALENDAR_POLL_MINUTES', 10, 0, 1440, problems);
   if (problems.length > 0 || !logLevel || !limits.ok) return { ok: false, problems };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
@@ -176,6 +182,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       logLevel,
       frameAncestors,
       allowPrivateUrls: allowPrivateRaw === '1',
+      calendarPollMs: calendarPollMinutes === 0 ? null : calendarPollMinutes * 60_000,
     }),
   };
 }

@@ -19,6 +19,7 @@ import { type NewSignIn, replaceDemoPasswords } from './demo/demo-accounts.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
+import { calendarFeeds } from './jobs/calendar-feeds.ts';
 import { systemResolve } from './jobs/guarded-fetch.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
@@ -187,6 +188,8 @@ function startWorker(
     workerId,
     leaseMs: rt.config.jobLeaseMs,
     pollMs: rt.config.jobPollMs,
+    // External calendars due are fetched by one process each round (SPEC §8.3, CALENDAR_POLL_MINUTES).
+    calendarPollMs: rt.config.calendarPollMs,
     log: (level, message, fields) => log[level](fields, message),
     // The daily clean-up: retention of clients' data and rows past their use (one process a day).
     tasks: [RETENTION_TASK],
@@ -362,6 +365,8 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
   const outbound = outboundPolicy(rt.config);
   const app = createApp({
     outbound,
+    calendarFeeds: calendarFeeds(outbound),
+    calendarPollMs: rt.config.calendarPollMs,
     store: rt.store,
     clock,
     secret: rt.secret,

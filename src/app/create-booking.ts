@@ -47,6 +47,8 @@ export interface CreateBookingDeps {
     | 'insertBooking'
     | 'insertClientIfNew'
     | 'listBusy'
+    | 'listExternalBusy'
+    | 'listResourceHolds'
     | 'listStaffForService'
     | 'saveIdempotentResponse'
     | 'startVerification'

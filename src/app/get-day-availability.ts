@@ -2,7 +2,7 @@
 import { dayWindow, type Interval, type LocalDate, type Slot, viewerDaySlots } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
-import { loadBusy, loadScheduling } from './scheduling.ts';
+import { loadScheduling, loadSources } from './scheduling.ts';
 
 export interface DayQuery {
   readonly service: string;
@@ -21,7 +21,13 @@ export interface DayAvailability {
 }
 
 export async function getDayAvailability(
-  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService'>; clock: Clock },
+  deps: {
+    store: Pick<
+      Store,
+      'findService' | 'getBusiness' | 'listBusy' | 'listExternalBusy' | 'listResourceHolds' | 'listStaffForService'
+    >;
+    clock: Clock;
+  },
   q: DayQuery,
 ): Promise<Result<DayAvailability>> {
   const loaded = await loadScheduling(deps.store, q.service, q.staff, false);
@@ -29,7 +35,7 @@ export async function getDayAvailability(
   const ctx = loaded.value;
   const zone = q.tz ?? ctx.business.timezone;
   const now = deps.clock.now();
-  const busy = await loadBusy(deps.store, ctx, dayWindow(q.date, zone), now, q.exclude);
-  const slots = viewerDaySlots({ staff: ctx.members, timing: ctx.timing, busy, now }, q.date, zone);
+  const sources = await loadSources(deps.store, ctx, dayWindow(q.date, zone), now, q.exclude);
+  const slots = viewerDaySlots({ staff: ctx.members, timing: ctx.timing, ...sources, now }, q.date, zone);
   return ok({ date: q.date, timezone: zone, slots });
 }

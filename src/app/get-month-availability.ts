@@ -13,7 +13,7 @@ import {
 } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
-import { loadBusy, loadScheduling, type SchedulingContext } from './scheduling.ts';
+import { loadScheduling, loadSources, type SchedulingContext } from './scheduling.ts';
 import type { ViewCache } from './view-cache.ts';
 
 export interface MonthQuery {
@@ -33,7 +33,16 @@ export interface MonthAvailability {
 }
 
 export interface MonthDeps {
-  readonly store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService' | 'viewToken'>;
+  readonly store: Pick<
+    Store,
+    | 'findService'
+    | 'getBusiness'
+    | 'listBusy'
+    | 'listExternalBusy'
+    | 'listResourceHolds'
+    | 'listStaffForService'
+    | 'viewToken'
+  >;
   readonly clock: Clock;
   /** Computed months, reused while the store's view token says they are current. */
   readonly monthViews?: ViewCache<MonthAvailability> | undefined;
@@ -50,13 +59,14 @@ export async function getMonthAvailability(deps: MonthDeps, q: MonthQuery): Prom
   const loaded = await loadScheduling(deps.store, q.service, q.staff, false);
   if (!loaded.ok) return loaded;
   const ids = loaded.value.members.map((m) => m.id);
-  const before = catalog ? deps.store.viewToken(ids, now) : null;
+  const resources = loaded.value.service.resourceIds;
+  const before = catalog ? deps.store.viewToken(ids, now, resources) : null;
   const current = before && catalog && before.token.startsWith(`${catalog.token}|`) ? before : null;
   const key = `${loaded.value.service.id}|${q.staff}|${q.month}|${q.tz ?? ''}`;
   const hit = current ? deps.monthViews?.get(key, current.token, now) : undefined;
   if (hit) return ok(hit);
   const result = await computeMonth(deps, loaded.value, q, now);
-  if (current && deps.store.viewToken(ids, now)?.token === current.token) {
+  if (current && deps.store.viewToken(ids, now, resources)?.token === current.token) {
     deps.monthViews?.set(key, current.token, current.validUntil, result);
   }
   return ok(result);
@@ -74,7 +84,7 @@ async function computeMonth(
   const input: AvailabilityInput = {
     staff: ctx.members,
     timing: ctx.timing,
-    busy: await loadBusy(deps.store, ctx, window, now),
+    ...(await loadSources(deps.store, ctx, window, now)),
     now,
   };
   const days = monthDays(input, q.month, zone);
@@ -86,12 +96,12 @@ async function computeMonth(
     const from = addDays(monthEnd, 1);
     const ahead: AvailabilityInput = {
       ...input,
-      busy: await loadBusy(
+      ...(await loadSources(
         deps.store,
         ctx,
         { start: startOfDay(from, zone), end: startOfDay(addDays(last, 1), zone) },
         now,
-      ),
+      )),
     };
     firstAvailable = firstAvailableDate(ahead, from, zone);
   }

@@ -2,7 +2,7 @@
  * Plain data the use cases work with (not table rows; the store maps at its edge).
  * Money is in minor units (cents) inside the application and decimal strings at the API edge.
  */
-import type { DayOff, PaymentOption, WeeklyHours } from '../core/index.ts';
+import type { DateHours, DayOff, Interval, PaymentOption, TimeBlock, WeeklyHours } from '../core/index.ts';
 import type { WebhookDeliveryJob, WebhookEventJob } from './webhook-events.ts';
 
 export type BookingStatus = 'pending_verification' | 'awaiting_payment' | 'confirmed' | 'cancelled' | 'expired';
@@ -54,6 +54,8 @@ export interface Service {
   readonly bufferBeforeMinutes: number;
   readonly bufferAfterMinutes: number;
   readonly active: boolean;
+  /** Ids of the resources a booking of it holds (SPEC §8.4), ordered by id; [] = none. */
+  readonly resourceIds: readonly string[];
 }
 
 export interface StaffMember {
@@ -69,6 +71,10 @@ export interface StaffMember {
   readonly serviceIds: readonly string[];
   readonly hours: WeeklyHours;
   readonly daysOff: readonly DayOff[];
+  /** Dates whose own hours replace the weekly ones (SPEC §8.1). */
+  readonly dateHours: DateHours;
+  /** Time off with times (SPEC §8.2), earliest first. */
+  readonly blocks: readonly TimeBlock[];
 }
 
 export interface ClientDetails {
@@ -156,6 +162,11 @@ export interface NewBooking {
   readonly manageTokenHash: Uint8Array;
   /** core remindAt for a booking confirmed at once; null otherwise. */
   readonly remindAt: number | null;
+  /**
+   * The resources its service requires (SPEC §8.4) and the span it holds on each (core heldSpan):
+   * what booking_resources' exclusion constraint compares. Absent or no ids: none.
+   */
+  readonly resources?: { readonly ids: readonly string[]; readonly held: Interval };
 }
 
 /** One reschedule of a booking. */
@@ -184,6 +195,8 @@ export interface BookingMove {
   readonly remindAt: number | null;
   /** Whether it uses up one of the client's reschedules (default true; a move by staff does not). */
   readonly countsAsReschedule?: boolean;
+  /** The span its resources are held for at the new start (core heldSpan); absent: it holds none. */
+  readonly held?: Interval;
 }
 
 export type NoticeEvent = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';

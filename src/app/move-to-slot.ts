@@ -5,11 +5,12 @@
  * booking, the booking's own time aside; the store's compare-and-set and the exclusion constraint
  * guard the write. Runs inside the caller's transaction; queuing the emails is the caller's.
  */
-import { checkSlot, occupiedSpan, remindAt } from '../core/index.ts';
+import { checkSlot, heldSpan, occupiedSpan, remindAt } from '../core/index.ts';
 import type { Booking, Business } from './model.ts';
+import { optional } from './place-booking.ts';
 import type { Store } from './ports.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
-import { loadBusy, loadScheduling } from './scheduling.ts';
+import { loadScheduling, loadSources } from './scheduling.ts';
 
 export interface SlotMove {
   readonly start: number;
@@ -29,7 +30,16 @@ export interface Moved {
 }
 
 export async function moveToSlot(
-  store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService' | 'moveBooking'>,
+  store: Pick<
+    Store,
+    | 'findService'
+    | 'getBusiness'
+    | 'listBusy'
+    | 'listExternalBusy'
+    | 'listResourceHolds'
+    | 'listStaffForService'
+    | 'moveBooking'
+  >,
   booking: Booking,
   business: Business,
   move: SlotMove,
@@ -40,7 +50,8 @@ export async function moveToSlot(
   const ctx = loaded.value;
   const member = ctx.members[0];
   if (!member) return invalid('This staff member does not offer this service.', { staff: 'does not offer it' });
-  const busy = await loadBusy(store, ctx, { start: move.start, end: move.start + 1 }, now, {
+  // The booking's own span and its own holds on resources do not stand in its way.
+  const { busy, external, resources } = await loadSources(store, ctx, { start: move.start, end: move.start + 1 }, now, {
     staffId: booking.staffId,
     span: { start: booking.start, end: booking.end },
   });
@@ -48,6 +59,8 @@ export async function moveToSlot(
     staff: member,
     timing: ctx.timing,
     busy: busy.get(member.id) ?? [],
+    ...optional('external', external.get(member.id)),
+    resources,
     now,
     start: move.start,
     skipNoticeAndHorizon: move.skipNoticeAndHorizon ?? false,
@@ -71,6 +84,7 @@ export async function moveToSlot(
         now,
       }),
       countsAsReschedule: !move.byStaff,
+      ...(ctx.service.resourceIds.length > 0 ? { held: heldSpan(check.slot.start, check.slot.end, ctx.timing) } : {}),
     },
     now,
   );

@@ -7,6 +7,7 @@ import {
   checkSlot,
   dateOf,
   dayWindow,
+  heldSpan,
   occupiedSpan,
   type PaymentOption,
   remindAt,
@@ -17,7 +18,7 @@ import {
 import type { Booking, BookingStatus, ClientDetails, NewBooking } from './model.ts';
 import type { Store } from './ports.ts';
 import { ok, type Refusal, type Result, refuse } from './result.ts';
-import { loadBusy, type SchedulingContext } from './scheduling.ts';
+import { loadSources, type SchedulingContext } from './scheduling.ts';
 import { newReference } from './tokens.ts';
 
 const REASONS: Record<SlotRefusal, string> = {
@@ -32,6 +33,10 @@ const REASONS: Record<SlotRefusal, string> = {
 
 export const slotGone = (reason: SlotRefusal): Refusal => refuse('SLOT_UNAVAILABLE', REASONS[reason], { reason });
 
+/** `{[key]: value}` when the value is there, else nothing (exactOptionalPropertyTypes). */
+export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
 /** A member who can take the start, and the slot it makes. */
 export interface Candidate {
   readonly member: StaffSchedule;
@@ -41,12 +46,19 @@ export interface Candidate {
 
 /** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
 export async function candidatesInOrder(
-  store: Pick<Store, 'countBookings' | 'listBusy'>,
+  store: Pick<Store, 'countBookings' | 'listBusy' | 'listExternalBusy' | 'listResourceHolds'>,
   ctx: SchedulingContext,
   wanted: { readonly start: number; readonly skipNoticeAndHorizon?: boolean | undefined },
   now: number,
 ): Promise<Result<Candidate[]>> {
-  const busy = await loadBusy(store, ctx, { start: wanted.start, end: wanted.start + 1 }, now);
+  // Read inside the booking's transaction: external busy time has no constraint of its own, so a
+  // start that became busy in a member's calendar is refused here (SPEC §8.3).
+  const { busy, external, resources } = await loadSources(
+    store,
+    ctx,
+    { start: wanted.start, end: wanted.start + 1 },
+    now,
+  );
   const fits: Candidate[] = [];
   let firstRefusal: SlotRefusal | null = null;
   for (const member of ctx.members) {
@@ -54,6 +66,8 @@ export async function candidatesInOrder(
       staff: member,
       timing: ctx.timing,
       busy: busy.get(member.id) ?? [],
+      ...optional('external', external.get(member.id)),
+      resources,
       now,
       start: wanted.start,
       skipNoticeAndHorizon: wanted.skipNoticeAndHorizon ?? false,
@@ -131,6 +145,10 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
     remindAt: confirmed
       ? remindAt({ start: c.start, wantsReminder, reminderHours: business.reminderHours, now })
       : null,
+    // What its service requires is held for the booking's span with the service's buffers (§8.4).
+    ...(service.resourceIds.length > 0
+      ? { resources: { ids: service.resourceIds, held: heldSpan(c.start, c.end, ctx.timing) } }
+      : {}),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
  * The ports the use cases depend on. Adapters (store, mail, jobs) implement them; main.ts wires.
  */
-import type { Interval } from '../core/index.ts';
+import type { ExternalBusy, Interval, LocalDate } from '../core/index.ts';
 import type { ClientDataStore } from './clients/client-store.ts';
 import type { AccountStore } from './dashboard/accounts/account-store.ts';
 import type { AdminBookingStore } from './dashboard/bookings/admin-booking-store.ts';
+import type { CalendarStore, FetchOutcome } from './dashboard/calendars/calendar-store.ts';
 import type { ServiceStore } from './dashboard/catalogue/service-store.ts';
+import type { ResourceStore } from './dashboard/resources/resource-store.ts';
 import type { SettingsStore } from './dashboard/settings/settings-store.ts';
 import type { StaffStore } from './dashboard/staff/staff-store.ts';
 import type { WebhookStore } from './dashboard/webhooks/webhook-store.ts';
@@ -66,6 +68,22 @@ export interface OutboundPolicy {
   resolve(hostname: string): Promise<readonly string[]>;
 }
 
+/**
+ * Reads external busy calendars (SPEC §8.3): fetches a feed's URL under the outbound URL rule and
+ * its limits (5 MB, 10 s) and expands it into busy time for a window (jobs/calendar-feeds.ts).
+ */
+export interface CalendarFeeds {
+  /**
+   * Never throws for what the URL answers or holds: a failure is `{ok: false, error}`, in words
+   * fit for the dashboard, without the URL's path or query (the secret part).
+   */
+  read(
+    url: string,
+    window: { readonly from: number; readonly to: number },
+    floatingZone: string,
+  ): Promise<FetchOutcome>;
+}
+
 /** Password hashing (argon2id in production): slow on purpose, so it sits behind a port. */
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
@@ -118,7 +136,9 @@ export interface Store
     SettingsStore,
     PaymentStore,
     WebhookStore,
-    ClientDataStore {
+    ClientDataStore,
+    CalendarStore,
+    ResourceStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
@@ -133,10 +153,32 @@ export interface Store
   /** Occupied spans of time-occupying bookings of these members overlapping `window`, per member. */
   listBusy(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, Interval[]>>;
   /**
-   * For caching derived views: a token that changes with the catalogue or these members' bookings,
-   * and the instant until which a view computed now stays right. Null when the store cannot tell.
+   * The members' busy time from their external calendars' last good copies (SPEC §8.3): the
+   * intervals overlapping `window`, merged and sorted, and the all-day dates from `dates.from` to
+   * `dates.to` (inclusive), sorted. A member without calendars has empty lists. `now` bounds what a
+   * cache keeps (core/busy-reach.ts).
    */
-  viewToken(staffIds: readonly string[], now: number): { token: string; validUntil: number } | null;
+  listExternalBusy(
+    staffIds: readonly string[],
+    window: Interval,
+    dates: { readonly from: LocalDate; readonly to: LocalDate },
+    now: number,
+  ): Promise<Map<string, ExternalBusy>>;
+  /**
+   * Spans time-occupying bookings hold on these resources (SPEC §8.4) overlapping `window`, per
+   * resource id, sorted by start (they never overlap on one resource).
+   */
+  listResourceHolds(resourceIds: readonly string[], window: Interval, now: number): Promise<Map<string, Interval[]>>;
+  /**
+   * For caching derived views: a token that changes with the catalogue, these members' bookings
+   * and calendars, or (when given) what bookings hold on these resources, and the instant until
+   * which a view computed now stays right. Null when the store cannot tell.
+   */
+  viewToken(
+    staffIds: readonly string[],
+    now: number,
+    resourceIds?: readonly string[],
+  ): { token: string; validUntil: number } | null;
   /** Time-occupying bookings per member whose start lies in `window`. */
   countBookings(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, number>>;
 
@@ -222,6 +264,11 @@ export interface JobQueue {
    * later; true when this call queued it (one caller wins, whatever the number of processes).
    */
   queueDueTask(name: string, now: number, everyMs: number): Promise<boolean>;
+  /**
+   * Turns calendars due for a fetch into `calendar.refresh` jobs, each due again `everyMs` later
+   * (null: not again); how many. A compare-and-set: one sweeper queues each, whatever the processes.
+   */
+  queueDueCalendars(now: number, limit: number, everyMs: number | null): Promise<number>;
   /** Gives back the jobs this worker holds (graceful shutdown). */
   releaseJobs(workerId: string): Promise<void>;
 }

@@ -36,6 +36,8 @@ export async function rescheduleBookingByClient(
       | 'findService'
       | 'getBusiness'
       | 'listBusy'
+      | 'listExternalBusy'
+      | 'listResourceHolds'
       | 'listStaffForService'
       | 'moveBooking'
       | 'transaction'

@@ -8,6 +8,7 @@ import {
   isCurrency,
   isDate,
   isTimeZone,
+  parseLocalDateTime,
   parseWallTime,
   toMinor,
   WEEKDAYS,
@@ -27,6 +28,19 @@ export const money = z
   .transform((v) => (typeof v === 'number' ? v.toFixed(2).replace(/\.00$/, '') : v))
   .refine((v) => /^\d{1,13}(\.\d+)?$/.test(v), 'a non-negative decimal amount such as "120.00"');
 export const date = z.string().refine(isDate, 'a real date YYYY-MM-DD');
+
+/** Years of dates in date hours and blocks (the API's range, http/validation.ts). */
+export const inYears = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= 1900 && year <= 2999;
+};
+/** What a date of date-specific hours must be (SPEC §8.1): a real date, 1900–2999. */
+export const isScheduleDate = (text: string) => isDate(text) && inYears(text);
+export const SCHEDULE_DATE = 'a real date YYYY-MM-DD between 1900 and 2999';
+/** A block's bound (SPEC §8.2): a local date-time `YYYY-MM-DDTHH:MM`, 1900–2999. */
+export const localDateTime = z
+  .string()
+  .refine((t) => parseLocalDateTime(t) !== null && inYears(t), 'a local date-time YYYY-MM-DDTHH:MM, 1900–2999');
 export const wallTime = z.string().refine((t) => parseWallTime(t) !== null, 'a time HH:MM between 00:00 and 24:00');
 export const email = z.email();
 
@@ -86,9 +100,33 @@ export const serviceSchema = z.strictObject({
   bufferBeforeMinutes: minutes(1440).optional(),
   bufferAfterMinutes: minutes(1440).optional(),
   active: z.boolean().optional(),
+  /** SPEC §8.4: keys of the resources a booking of it holds (replaces the list). */
+  resources: z.array(z.string().max(64)).max(50).optional(),
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();
+/** One date's ranges in date-specific hours; [] = not worked that date. */
+export const dateRanges = z.array(z.tuple([wallTime, wallTime])).max(48);
+/** Date-specific hours (SPEC §8.1): `{"2027-06-14": [["10:00", "14:00"]], "2027-06-15": []}`. */
+export const dateHoursSchema = z.record(z.string().max(10), dateRanges);
+/** A block of time off (SPEC §8.2), local date-times in the member's zone. */
+export const blockSchema = z.strictObject({
+  from: localDateTime,
+  to: localDateTime,
+  note: z.string().max(500).nullable().optional(),
+});
+/** An external busy calendar (SPEC §8.3): its iCalendar URL (a secret) and a label. */
+export const calendarSchema = z.strictObject({
+  url: z.string().max(2000),
+  label: z.string().max(200).optional(),
+});
+export const resourceSchema = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" or "-"'),
+  name: z.string().min(1).max(200),
+});
+
+/** At most this many dates with their own hours per member, in a file or a request. */
+export const MAX_SCHEDULE_DATES = 1000;
 export const hoursSchema = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((d) => [d, dayRanges])) as Record<Weekday, typeof dayRanges>,
 );
@@ -103,6 +141,9 @@ export const staffSchema = z.strictObject({
   daysOff: z
     .array(z.strictObject({ from: date, to: date, note: z.string().max(500).nullable().optional() }))
     .optional(),
+  dateHours: dateHoursSchema.optional(),
+  blocks: z.array(blockSchema).max(1000).optional(),
+  calendars: z.array(calendarSchema).max(20).optional(),
   slotStepMinutes: z.number().int().min(1).max(1440).nullable().optional(),
   gapMinutes: minutes(1440).nullable().optional(),
   minNoticeMinutes: minutes(525_600).nullable().optional(),
@@ -117,6 +158,7 @@ const adminSchema = z.strictObject({
 export const setupSchema = z
   .strictObject({
     business: businessSchema.optional(),
+    resources: z.array(resourceSchema).max(200).optional(),
     services: z.array(serviceSchema).optional(),
     staff: z.array(staffSchema).optional(),
     admins: z.array(adminSchema).optional(),
@@ -157,15 +199,73 @@ export const setupSchema = z
             message: 'must not be before "from"',
           });
       });
+      for (const p of dateHoursProblems(m.dateHours ?? {})) {
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'dateHours', ...p.path], message: p.message });
+      }
+      m.blocks?.forEach((b, j) => {
+        const problem = blockProblem(b);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['staff', i, 'blocks', j, 'to'], message: problem });
+      });
+      m.calendars?.forEach((c, j) => {
+        const problem = calendarUrlProblem(c.url);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['staff', i, 'calendars', j, 'url'], message: problem });
+      });
+    });
+    const resourceKeys = new Set<string>();
+    setup.resources?.forEach((r, i) => {
+      if (resourceKeys.has(r.key))
+        ctx.addIssue({ code: 'custom', path: ['resources', i, 'key'], message: 'duplicate key' });
+      resourceKeys.add(r.key);
     });
   });
 
 /**
- * What the shape of weekly hours cannot say: each range starts before it ends, and the ranges of one
- * day do not overlap. Paths are relative to the hours object (`['mon', 0]`, `['tue']`).
+ * What the shape of date-specific hours cannot say: each date is a real date of 1900–2999, each
+ * range starts before it ends, and the ranges of one date do not overlap. Paths are relative to
+ * the date hours object (`['2027-06-14', 0]`).
+ */
+export function dateHoursProblems(
+  dateHours: Readonly<Record<string, readonly (readonly [string, string])[]>>,
+): { path: (string | number)[]; message: string }[] {
+  const dates = Object.keys(dateHours);
+  if (dates.length > MAX_SCHEDULE_DATES) return [{ path: [], message: `at most ${MAX_SCHEDULE_DATES} dates` }];
+  const bad = dates.filter((d) => !isScheduleDate(d)).map((d) => ({ path: [d], message: SCHEDULE_DATE }));
+  return bad.length > 0 ? bad : hoursProblems(dateHours);
+}
+
+/** Why a block cannot be (its end is not after its start), or null; bounds already read. */
+export function blockProblem(b: { readonly from: string; readonly to: string }): string | null {
+  // Both are `YYYY-MM-DDTHH:MM`: as text they sort as the instants they name in any one zone.
+  return b.to > b.from ? null : 'must be after "from"';
+}
+
+/**
+ * Why a URL cannot be a calendar feed's (SPEC §8.3), or null: an absolute http or https URL with a
+ * host and without a user name or password. Where it points is the outbound rule's (outbound-url.ts).
+ */
+export function calendarUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'an absolute http or https URL';
+  }
+  if (parsed.protocol === 'webcal:' || parsed.protocol === 'webcals:') {
+    return 'an http or https URL (write https:// instead of webcal://)';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'an http or https URL';
+  if (!parsed.hostname) return 'a URL with a host';
+  if (parsed.username || parsed.password) return 'a URL without a user name or password';
+  return null;
+}
+
+/**
+ * What the shape of weekly hours (or a date's hours) cannot say: each range starts before it ends,
+ * and the ranges of one day do not overlap. Paths are relative to the hours object (`['mon', 0]`,
+ * `['tue']`, `['2027-06-14']`).
  */
 export function hoursProblems(
-  hours: Partial<Record<Weekday, readonly (readonly [string, string])[] | undefined>>,
+  hours: Readonly<Partial<Record<string, readonly (readonly [string, string])[] | undefined>>>,
 ): { path: (string | number)[]; message: string }[] {
   const problems: { path: (string | number)[]; message: string }[] = [];
   for (const [day, ranges] of Object.entries(hours)) {
@@ -184,6 +284,7 @@ export function hoursProblems(
 export type Setup = z.infer<typeof setupSchema>;
 export type SetupService = NonNullable<Setup['services']>[number];
 export type SetupStaff = NonNullable<Setup['staff']>[number];
+export type SetupResource = NonNullable<Setup['resources']>[number];
 
 /** `['services', 0, 'price']` → `services[0].price`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { hash } from '@node-rs/argon2';
 import { importSetup } from '../app/import-setup.ts';
+import { systemResolve } from '../jobs/guarded-fetch.ts';
 import { openRuntime } from '../main.ts';
 import type { Io } from './io.ts';
 import { configOrExit } from './main.ts';
@@ -31,7 +32,8 @@ export async function importCommand(args: { positionals: string[] }, io: Io): Pr
   if (!config) return 1;
   const rt = await openRuntime(config);
   try {
-    const r = await importSetup({ store: rt.store, hashPassword: (p) => hash(p) }, value);
+    const outbound = { allowPrivate: config.allowPrivateUrls, resolve: systemResolve };
+    const r = await importSetup({ store: rt.store, hashPassword: (p) => hash(p), outbound }, value);
     if (!r.ok) {
       const fields = (r.details?.fields ?? {}) as Record<string, string>;
       const lines = Object.entries(fields).map(([path, message]) => `  ${path}: ${message}`);

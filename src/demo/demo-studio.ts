@@ -1,7 +1,9 @@
 /**
  * The demo studio `npm start` loads into an empty database: a photo studio in Lisbon with three
  * services (paid with a deposit, paid without, free), three photographers (one offers a single
- * service), realistic hours, a day off next week and a few bookings in the coming days.
+ * service), realistic hours, a day off next week and a few bookings in the coming days. The
+ * photographers share one studio room for portraits (two portraits never overlap, whoever takes
+ * them); headshots are taken in a corner that needs no room (SPEC §8.4).
  */
 
 import type { Setup } from '../app/setup-schema.ts';
@@ -59,6 +61,7 @@ export function demoSetup(now: number): Setup {
       horizonDays: 120,
       defaultRescheduleLimit: 3,
     },
+    resources: [{ key: 'studio-room', name: 'Studio room' }],
     services: [
       {
         key: 'portrait-session',
@@ -70,6 +73,7 @@ export function demoSetup(now: number): Setup {
         color: '#b4532a',
         rescheduleLimit: 2,
         bufferAfterMinutes: 15,
+        resources: ['studio-room'],
       },
       {
         key: 'headshot-express',

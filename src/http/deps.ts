@@ -1,6 +1,6 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
 import type { MonthAvailability } from '../app/get-month-availability.ts';
-import type { Backups, Clock, DevMailbox, OutboundPolicy, PasswordHasher, Store } from '../app/ports.ts';
+import type { Backups, CalendarFeeds, Clock, DevMailbox, OutboundPolicy, PasswordHasher, Store } from '../app/ports.ts';
 import type { RateLimits } from '../app/rate-limits.ts';
 import type { ViewCache } from '../app/view-cache.ts';
 import type { RequestLogEntry } from './request-log.ts';
@@ -20,6 +20,13 @@ export interface AppDeps {
    * the system's resolver; tests give a resolver that answers from a table, never the network.
    */
   readonly outbound: OutboundPolicy;
+  /**
+   * Reads external busy calendars (SPEC §8.3) when one is added, changed or refreshed from the
+   * dashboard: main.ts gives jobs/calendar-feeds.ts over `outbound`. Absent: left to the worker.
+   */
+  readonly calendarFeeds?: CalendarFeeds;
+  /** CALENDAR_POLL_MINUTES in ms (null = off); absent = the default, 10 minutes. */
+  readonly calendarPollMs?: number | null;
   /** Who may frame the public pages (FRAME_ANCESTORS, CSP source expressions); absent = 'self'. The dashboard: nobody. */
   readonly frameAncestors?: readonly string[];
   /** Month views kept while provably current (embedded mode); absent = always computed. */

@@ -1,8 +1,10 @@
 /** The job kinds this version runs, each checked before its handler sees the payload. */
 import { z } from 'zod';
 import { applyRetention } from '../app/clients/apply-retention.ts';
-import type { Mailer } from '../app/ports.ts';
+import { fetchCalendarById } from '../app/dashboard/calendars/fetch-calendar.ts';
+import type { CalendarFeeds, Mailer } from '../app/ports.ts';
 import { LOCALES } from '../i18n/locale.ts';
+import { calendarFeeds } from './calendar-feeds.ts';
 import { deliverWebhook, type WebhookJobDeps } from './deliver-webhook.ts';
 import { fanOutWebhookEvent } from './fan-out-webhook.ts';
 import { sendAccountEmail } from './send-account-email.ts';
@@ -26,12 +28,17 @@ const ofBooking = z.object({ bookingId: id });
 const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });
 const payment = z.object({ paymentId: id });
 const myBookings = z.object({ email: z.email(), locale: z.enum(LOCALES) });
+const calendar = z.object({ calendarId: id });
 
-/** Generic over the deps, so one object built for more (a test harness's) may be handed as it is. */
-export function jobHandlers<D extends EmailDeps & WebhookJobDeps & { readonly secret: string }>(
-  given: D,
-): Record<string, JobHandler> {
+/**
+ * Generic over the deps, so one object built for more (a test harness's) may be handed as it is.
+ * `calendarFeeds` reads external calendars; absent = over `outbound` with the SPEC's limits.
+ */
+export function jobHandlers<
+  D extends EmailDeps & WebhookJobDeps & { readonly secret: string; readonly calendarFeeds?: CalendarFeeds },
+>(given: D): Record<string, JobHandler> {
   const deps = { ...given, mailer: fromBusiness(given) };
+  const feeds = given.calendarFeeds ?? calendarFeeds(given.outbound);
   return {
     'email.booking': (payload) => sendBookingEmail(deps, bookingNotice.parse(payload)),
     'email.account': (payload) => sendAccountEmail(deps, account.parse(payload)),
@@ -41,6 +48,10 @@ export function jobHandlers<D extends EmailDeps & WebhookJobDeps & { readonly se
     'webhook.event': (payload, job) => fanOutWebhookEvent(deps, webhookEventPayload.parse(payload), job),
     'webhook.deliver': (payload, job) => deliverWebhook(deps, webhookDeliveryPayload.parse(payload), job),
     'email.my-bookings': (payload) => sendMyBookingsEmail(deps, myBookings.parse(payload)),
+    // The poll of external calendars (SPEC §8.3): one fetch, its outcome recorded (a failing feed is
+    // recorded, not thrown: the next round tries again, and the last good copy stays).
+    'calendar.refresh': (payload) =>
+      fetchCalendarById({ store: deps.store, clock: deps.clock, feeds }, calendar.parse(payload).calendarId),
     // The daily clean-up (a scheduled task, queued by one worker a day): retention, then old rows.
     'data.retention': async () => {
       await applyRetention(deps);

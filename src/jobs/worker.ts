@@ -32,6 +32,12 @@ export interface WorkerDeps {
    * that count jobs).
    */
   readonly tasks?: readonly { readonly name: string; readonly everyMs: number }[];
+  /**
+   * External calendars (SPEC §8.3): each round's sweep queues a fetch of every calendar due, due
+   * again this long after (CALENDAR_POLL_MINUTES; null = not again: fetched when added or asked).
+   * Absent = no calendar sweep (tests that count jobs).
+   */
+  readonly calendarPollMs?: number | null;
 }
 
 /** How often a worker looks for due scheduled tasks. */
@@ -104,6 +110,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   async function runOnce(sweep = true): Promise<number> {
     const now = deps.clock.now();
     if (sweep) await deps.queue.queueDueReminders(now, 100);
+    if (sweep && deps.calendarPollMs !== undefined) await deps.queue.queueDueCalendars(now, 100, deps.calendarPollMs);
     if (sweep && deps.tasks && now - tasksCheckedAt >= TASK_CHECK_MS) {
       tasksCheckedAt = now;
       for (const task of deps.tasks) await deps.queue.queueDueTask(task.name, now, task.everyMs);

@@ -1,11 +1,12 @@
 /**
- * The dashboard's catalogue writes in SQL (the ServiceStore, StaffStore and
- * SettingsStore ports): services, staff, weekly
- * hours, days off, business settings. Availability is computed from the cached catalogue, so
+ * The dashboard's catalogue writes in SQL (the ServiceStore, StaffStore, SettingsStore and
+ * ResourceStore ports): services, staff, weekly hours, days off, date hours, blocks, business
+ * settings, resources. Availability is computed from the cached catalogue, so
  * every write drops it before (loads in flight are then not stored) and after (once the
  * transaction has ended, see create-store.ts).
  */
 import type { ServiceFields, ServiceStore } from '../app/dashboard/catalogue/service-store.ts';
+import type { ResourceStore } from '../app/dashboard/resources/resource-store.ts';
 import type { BusinessSettings, SettingsStore } from '../app/dashboard/settings/settings-store.ts';
 import type { StaffStore } from '../app/dashboard/staff/staff-store.ts';
 import type { Service } from '../app/model.ts';
@@ -13,6 +14,7 @@ import { staffWrites } from './admin-staff.ts';
 import { findService } from './catalog.ts';
 import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';
 import type { ReadCache } from './read-cache.ts';
+import { linkResources, resourceStore } from './resources.ts';
 import { toBusiness, toService } from './rows.ts';
 import { BUSINESS_COLUMNS } from './setup.ts';
 import type { Row, Sql } from './sql.ts';
@@ -49,7 +51,7 @@ export function adminCatalogStore(
   sql: Sql,
   cache: ReadCache | undefined,
   invalidate: (fn: () => void) => void,
-): ServiceStore & StaffStore & SettingsStore {
+): ServiceStore & StaffStore & SettingsStore & ResourceStore {
   /** Runs a catalogue write in one transaction, dropping the cached catalogue before and after. */
   const write = async <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => {
     const drop = () => cache?.invalidateCatalog();
@@ -68,23 +70,25 @@ export function adminCatalogStore(
   };
 
   return {
-    async createService(fields, staffIds) {
+    async createService(fields, staffIds, resourceIds) {
       try {
         return await write(async (tx) => {
           const id = await insertRow(tx, 'services', columnsOf(fields, SERVICE_COLUMNS));
           await linkStaff(tx, id, staffIds);
+          if (resourceIds !== undefined) await linkResources(tx, id, resourceIds);
           return { ok: true as const, value: await service(tx, id) };
         });
       } catch (error) {
         return conflictOf(error, 'slug');
       }
     },
-    async updateService(id, fields, staffIds) {
+    async updateService(id, fields, staffIds, resourceIds) {
       if (!isId(id)) return null;
       try {
         return await write(async (tx) => {
           if (!(await updateRow(tx, 'services', id, columnsOf(fields, SERVICE_COLUMNS)))) return null;
           if (staffIds !== undefined) await linkStaff(tx, id, staffIds);
+          if (resourceIds !== undefined) await linkResources(tx, id, resourceIds);
           return { ok: true as const, value: await service(tx, id) };
         });
       } catch (error) {
@@ -109,6 +113,7 @@ export function adminCatalogStore(
     },
 
     ...staffWrites(sql, write),
+    ...resourceStore(sql, write),
 
     getSettings,
     async updateSettings(patch) {

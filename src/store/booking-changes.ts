@@ -6,6 +6,7 @@
 import type { Booking, BookingMove, HistoryEntry } from '../app/model.ts';
 import type { MoveResult } from '../app/ports.ts';
 import { BOOKING_SELECT, expireLapsedHolds, lockStaffBookings } from './bookings.ts';
+import { expireLapsedResourceHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, toBooking } from './rows.ts';
 import { EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
 
@@ -58,9 +59,19 @@ export async function moveBooking(sql: Sql, m: BookingMove, now: number): Promis
 async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boolean): Promise<MoveResult> {
   try {
     return await sql.transaction(async (tx) => {
+      // What the booking holds on resources (SPEC §8.4) moves with it, under the same locks as an insert.
+      const held = m.held;
+      const resources = held
+        ? (await tx.query('SELECT resource_id FROM booking_resources WHERE booking_id = $1', [m.bookingId])).map((r) =>
+            String(r.resource_id),
+          )
+        : [];
+      await lockResources(tx, resources);
       await lockStaffBookings(tx, m.toStaffId);
-      if (expireFirst && (await expireLapsedHolds(tx, { staffId: m.toStaffId, occupied: m.occupied }, now)) === 0) {
-        return { ok: false, code: 'SLOT_UNAVAILABLE' } as const;
+      if (expireFirst) {
+        let expired = await expireLapsedHolds(tx, { staffId: m.toStaffId, occupied: m.occupied }, now);
+        if (held && resources.length > 0) expired += await expireLapsedResourceHolds(tx, resources, held, now);
+        if (expired === 0) return { ok: false, code: 'SLOT_UNAVAILABLE' } as const;
       }
       const moved = await tx.query(
         `UPDATE bookings SET start_at = $2, end_at = $3, occupied = tstzrange($4::timestamptz, $5::timestamptz),
@@ -84,6 +95,12 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
         ],
       );
       if (moved.length === 0) return { ok: false, code: 'NOT_MOVABLE' } as const;
+      if (held && resources.length > 0) {
+        await tx.query(
+          'UPDATE booking_resources SET held = tstzrange($2::timestamptz, $3::timestamptz) WHERE booking_id = $1',
+          [m.bookingId, iso(held.start), iso(held.end)],
+        );
+      }
       await tx.query(
         `INSERT INTO booking_history (booking_id, from_start, to_start, from_staff_id, to_staff_id, reason, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -11,6 +11,7 @@ import type { Booking, NewBooking } from '../app/model.ts';
 import type { InsertResult } from '../app/ports.ts';
 import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
+import { expireLapsedResourceHolds, insertHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
 import { constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
@@ -88,6 +89,8 @@ export async function countBookings(
 
 export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
   try {
+    const ids = b.resources?.ids ?? [];
+    if (b.resources && ids.length > 0) return await insertWithHolds(sql, b, ids, b.resources.held, now);
     // Most inserts meet no conflict, so they cost one statement and no savepoint. Only when a
     // constraint turns the row away do we expire the lapsed holds in the way and try again in a
     // savepoint, where the plain insert either succeeds or says which constraint it was.
@@ -104,6 +107,42 @@ export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promi
     }
     throw error;
   }
+}
+
+/**
+ * A booking whose service requires resources (SPEC §8.4): the row and its holds in one savepoint,
+ * under the resources' locks then the member's. When a constraint refuses either (the member's
+ * bookings_no_overlap or booking_resources_no_overlap), the lapsed holds in the way — the
+ * member's, and anyone's on those resources — are expired and the insert is tried once more;
+ * a refusal then throws 23P01 (SLOT_UNAVAILABLE to the caller).
+ */
+async function insertWithHolds(
+  sql: Sql,
+  b: NewBooking,
+  ids: readonly string[],
+  held: Interval,
+  now: number,
+): Promise<InsertResult> {
+  const write = async (tx: Sql) => {
+    const booking = await insertRow(tx, b, now);
+    await insertHolds(tx, booking.id, ids, held);
+    return { ok: true, booking } as const;
+  };
+  try {
+    return await sql.transaction(async (tx) => {
+      await lockResources(tx, ids);
+      return write(tx);
+    });
+  } catch (error) {
+    if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+  }
+  return sql.transaction(async (tx) => {
+    await lockResources(tx, ids);
+    await lockStaffBookings(tx, b.staffId);
+    await expireLapsedHolds(tx, b, now);
+    await expireLapsedResourceHolds(tx, ids, held, now);
+    return write(tx);
+  });
 }
 
 /** Marks expired the holds of the member past hold_until that overlap the booking's span; returns how many. */

@@ -9,6 +9,7 @@ import { adminBookingStore } from './admin-bookings.ts';
 import { adminCatalogStore } from './admin-catalog.ts';
 import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
+import * as calendars from './calendars.ts';
 import * as catalog from './catalog.ts';
 import { clientDataStore } from './client-data.ts';
 import * as idempotency from './idempotency.ts';
@@ -16,6 +17,7 @@ import * as jobs from './jobs.ts';
 import * as payments from './payments.ts';
 import * as rateLimits from './rate-limits.ts';
 import type { ReadCache } from './read-cache.ts';
+import * as resources from './resources.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
@@ -33,8 +35,11 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     fn();
     pending?.push(fn);
   };
+  /** A change of what bookings hold on resources: every cached hold is read again. */
+  const dropHolds = () => invalidate(() => cache?.invalidateResources());
   const store: Store = {
     ...accountStore(sql),
+    ...calendars.calendarStore(sql, (staffId) => invalidate(() => cache?.invalidateExternal(staffId))),
     ...adminBookingStore(sql, cache, invalidate),
     ...adminCatalogStore(sql, cache, invalidate),
     ...webhookStore(sql, cache, invalidate),
@@ -71,7 +76,24 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
         : null;
       return cached ?? bookings.listBusy(sql, ids, window, now);
     },
-    viewToken: (ids, now) => cache?.viewToken(ids, now) ?? null,
+    async listExternalBusy(ids, window, dates, now) {
+      const cached = cache
+        ? await cache.externalFor(ids, window, dates, now, (missing, floor, from) =>
+            calendars.loadExternal(sql, missing, floor, from),
+          )
+        : null;
+      return cached ?? calendars.listExternalBusy(sql, ids, window, dates);
+    },
+    async listResourceHolds(ids, window, now) {
+      if (ids.length === 0) return new Map();
+      const cached = cache
+        ? await cache.resourceHoldsFor(ids, window, now, (missing, floor) =>
+            resources.loadResourceRows(sql, missing, floor),
+          )
+        : null;
+      return cached ?? resources.listResourceHolds(sql, ids, window, now);
+    },
+    viewToken: (ids, now, resourceIds) => cache?.viewToken(ids, now, resourceIds) ?? null,
     countBookings: (ids, window, now) => bookings.countBookings(sql, ids, window, now),
     async findClientId(email) {
       const [row] = await sql.query('SELECT id FROM clients WHERE lower(email) = lower($1)', [email]);
@@ -100,6 +122,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       // Loads in flight are not stored, and once committed the row joins the cached rows.
       const touch = () => cache?.touchStaff(b.staffId);
       invalidate(touch);
+      if (b.resources && b.resources.ids.length > 0) dropHolds();
       const result = await bookings.insertBooking(sql, b, now);
       if (result.ok && cache) {
         const row = {
@@ -119,6 +142,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     async cancelBooking(id, reason, now) {
       const cancelled = await changes.cancelBooking(sql, id, reason, now);
       if (cancelled) invalidate(() => cache?.invalidateStaff(cancelled.staffId));
+      if (cancelled) dropHolds();
       return cancelled;
     },
     async moveBooking(m, now) {
@@ -127,10 +151,12 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
         cache?.invalidateStaff(m.toStaffId);
       };
       invalidate(drop);
+      if (m.held) dropHolds();
       try {
         return await changes.moveBooking(sql, m, now);
       } finally {
         invalidate(drop);
+        if (m.held) dropHolds();
       }
     },
     findBookingByReference: (reference) => payments.findBookingByReference(sql, reference),
@@ -143,18 +169,21 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       const staffId = await payments.extendGatewayHold(sql, id, until, now);
       // The hold's end moved: that member's cached busy rows must be read again.
       if (staffId !== null) invalidate(() => cache?.invalidateStaff(staffId));
+      if (staffId !== null) dropHolds();
       return staffId !== null;
     },
     async confirmPayment(id, amount, remindAt, now) {
       const confirmed = await payments.confirmPayment(sql, id, amount, remindAt, now);
       // The row's hold end is gone: cached busy rows of that member must be read again.
       if (confirmed) invalidate(() => cache?.invalidateStaff(confirmed.staffId));
+      if (confirmed) dropHolds();
       return confirmed;
     },
     async confirmVerified(id, change, now) {
       const confirmed = await verification.confirmVerified(sql, id, change, now);
       // The hold's end changed (or is gone): that member's cached busy rows must be read again.
       if (confirmed) invalidate(() => cache?.invalidateStaff(confirmed.staffId));
+      if (confirmed) dropHolds();
       return confirmed;
     },
     addManageToken: (id, hash, now) => verification.addManageToken(sql, id, hash, now),

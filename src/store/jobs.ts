@@ -7,6 +7,7 @@
  */
 import type { ClaimedJob, JobSpec } from '../app/model.ts';
 import type { JobQueue } from '../app/ports.ts';
+import { queueDueCalendars } from './calendars.ts';
 import { iso, ms, optIso } from './rows.ts';
 import type { Sql } from './sql.ts';
 
@@ -151,6 +152,7 @@ export function createJobQueue(sql: Sql): JobQueue {
     failJob: (id, worker, error, retryAt, now) => failJob(sql, id, worker, error, retryAt, now),
     queueDueReminders: (now, limit) => queueDueReminders(sql, now, limit),
     queueDueTask: (name, now, everyMs) => queueDueTask(sql, name, now, everyMs),
+    queueDueCalendars: (now, limit, everyMs) => queueDueCalendars(sql, now, limit, everyMs),
     releaseJobs: (worker) => releaseJobs(sql, worker),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * An in-process cache of what availability reads on every request: the catalogue (business,
- * services, staff with hours and days off) and each staff member's time-occupying bookings.
+ * services, staff with hours and days off), each staff member's time-occupying bookings and the
+ * last good copies of their external calendars, and what bookings hold on each resource.
  *
  * Correctness rests on one rule: every write goes through the store, which invalidates what it
  * touches (catalogue writes drop the catalogue; a booking write drops its staff member's rows).
@@ -14,13 +15,35 @@
  * hold_until and are filtered against `now` at read time. Values are shared: callers must treat
  * them as read-only (the app's types are readonly).
  */
-import { busyFloor, firstEndingAfter, type Interval } from '../core/index.ts';
+import {
+  busyFloor,
+  type ExternalBusy,
+  firstEndingAfter,
+  type Interval,
+  type LocalDate,
+  MAX_SPAN_SETTING_MINUTES,
+} from '../core/index.ts';
 
 export interface OccupyingRow {
   readonly start: number;
   readonly end: number;
   /** null for confirmed bookings; the hold's end otherwise. */
   readonly holdUntil: number | null;
+}
+
+/** A member's calendars' busy time as loaded: intervals merged and sorted, dates sorted. */
+export interface ExternalRows {
+  readonly intervals: readonly Interval[];
+  readonly dates: readonly LocalDate[];
+}
+
+/**
+ * The earliest raw external interval any question asked at `now` reads (core externalWindowFor:
+ * the busy floor less one largest gap), and the earliest all-day date (its UTC date less one).
+ */
+export function externalFloor(now: number): { floor: number; fromDate: LocalDate } {
+  const floor = busyFloor(now) - MAX_SPAN_SETTING_MINUTES * 60_000;
+  return { floor, fromDate: new Date(floor - 86_400_000).toISOString().slice(0, 10) };
 }
 
 export interface ReadCacheOptions {
@@ -43,6 +66,10 @@ export class ReadCache {
   private epoch = 0;
   private readonly staffVersion = new Map<string, number>();
   private readonly busy = new Map<string, { floor: number; rows: OccupyingRow[] }>();
+  private readonly external = new Map<string, { floor: number; fromDate: LocalDate; rows: ExternalRows }>();
+  /** Bumped by every change to what bookings hold on resources; part of views' tokens. */
+  private resourceVersion = 0;
+  private readonly resourceRows = new Map<string, { floor: number; rows: OccupyingRow[] }>();
 
   constructor(opts: ReadCacheOptions = {}) {
     this.cachesBusy = opts.busy ?? true;
@@ -113,12 +140,104 @@ export class ReadCache {
   }
 
   /**
-   * A token that changes whenever the catalogue or these members' bookings change, and the instant
-   * (exclusive) until which results computed now stay right: the next whole minute (slot starts,
-   * notices and midnights fall on whole minutes) or the next hold expiry among the members' rows.
-   * Null when a member's rows are not cached (the caller then does not cache either).
+   * The members' external busy time in `window` and their all-day dates in `dates`, from cached
+   * copies; `load(ids, floor, fromDate)` fetches, for the members not cached, every interval
+   * ending after `floor` and every date from `fromDate`. Null when the question reaches before
+   * what the cache holds (the caller then asks the database).
    */
-  viewToken(staffIds: readonly string[], now: number): { token: string; validUntil: number } | null {
+  async externalFor(
+    staffIds: readonly string[],
+    window: Interval,
+    dates: { readonly from: LocalDate; readonly to: LocalDate },
+    now: number,
+    load: (ids: string[], floor: number, fromDate: LocalDate) => Promise<Map<string, ExternalRows>>,
+  ): Promise<Map<string, ExternalBusy> | null> {
+    if (!this.cachesBusy) return null;
+    const missing = staffIds.filter((id) => !this.external.has(id));
+    if (missing.length > 0) {
+      const versions = missing.map((id) => this.versionOf(id));
+      const { floor, fromDate } = externalFloor(now);
+      const loaded = await load(missing, floor, fromDate);
+      missing.forEach((id, i) => {
+        if (versions[i] === this.versionOf(id)) {
+          this.external.set(id, { floor, fromDate, rows: loaded.get(id) ?? { intervals: [], dates: [] } });
+        }
+      });
+      if (missing.some((id) => !this.external.has(id))) return null;
+    }
+    const out = new Map<string, ExternalBusy>();
+    for (const id of staffIds) {
+      const entry = this.external.get(id);
+      if (!entry || window.start < entry.floor || dates.from < entry.fromDate) return null;
+      const { intervals, dates: all } = entry.rows;
+      const within: Interval[] = [];
+      // Merged intervals: their ends are sorted like their starts.
+      for (let i = firstEndingAfter(intervals, window.start); i < intervals.length; i++) {
+        const r = intervals[i] as Interval;
+        if (r.start >= window.end) break;
+        within.push(r);
+      }
+      out.set(id, { intervals: within, dates: all.filter((d) => d >= dates.from && d <= dates.to) });
+    }
+    return out;
+  }
+
+  /** A member's calendars changed (a fetch recorded, a calendar added, changed or removed). */
+  invalidateExternal(staffId: string): void {
+    this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
+    this.external.delete(staffId);
+  }
+
+  /**
+   * Spans held on each resource overlapping `window` by rows occupying time at `now`, from cached
+   * rows; `load(ids, floor)` fetches the holds ending after `floor` for resources not cached. Null
+   * when the window reaches before what the cache holds.
+   */
+  async resourceHoldsFor(
+    resourceIds: readonly string[],
+    window: Interval,
+    now: number,
+    load: (ids: string[], floor: number) => Promise<Map<string, OccupyingRow[]>>,
+  ): Promise<Map<string, Interval[]> | null> {
+    if (!this.cachesBusy) return null;
+    const missing = resourceIds.filter((id) => !this.resourceRows.has(id));
+    if (missing.length > 0) {
+      const version = this.resourceVersion;
+      const floor = busyFloor(now);
+      const loaded = await load(missing, floor);
+      if (version !== this.resourceVersion) return null; // raced a write: read the database
+      for (const id of missing) this.resourceRows.set(id, { floor, rows: loaded.get(id) ?? [] });
+    }
+    const out = new Map<string, Interval[]>();
+    for (const id of resourceIds) {
+      const entry = this.resourceRows.get(id);
+      if (!entry || window.start < entry.floor) return null;
+      out.set(id, overlapping(entry.rows, window, now));
+    }
+    return out;
+  }
+
+  /**
+   * What bookings hold on resources changed (a booking with resources written, or any booking's
+   * status or hold changed): every resource's rows are read again, and views carry a new token.
+   */
+  invalidateResources(): void {
+    this.resourceVersion++;
+    this.resourceRows.clear();
+  }
+
+  /**
+   * A token that changes whenever the catalogue, these members' bookings or calendars, or what is
+   * held on these resources change, and the instant (exclusive) until which results computed now
+   * stay right: the next whole minute (slot starts, notices and midnights fall on whole minutes)
+   * or the next hold expiry among the rows. Null when some rows are not cached (the caller then
+   * does not cache either).
+   */
+  viewToken(
+    staffIds: readonly string[],
+    now: number,
+    resourceIds: readonly string[] = [],
+  ): { token: string; validUntil: number } | null {
     if (!this.cachesBusy) return null;
     // Boundaries fall on whole minutes T: a slot is kept while now <= T (its notice), a date
     // turns at T. A result is therefore current strictly before the next whole minute, and one
@@ -132,6 +251,16 @@ export class ReadCache {
       parts.push(this.versionOf(id));
       for (const r of entry.rows) {
         if (r.holdUntil !== null && r.holdUntil > now && r.holdUntil < validUntil) validUntil = r.holdUntil;
+      }
+    }
+    if (resourceIds.length > 0) {
+      parts.push(`r${this.resourceVersion}`);
+      for (const id of resourceIds) {
+        const entry = this.resourceRows.get(id);
+        if (!entry) return null;
+        for (const r of entry.rows) {
+          if (r.holdUntil !== null && r.holdUntil > now && r.holdUntil < validUntil) validUntil = r.holdUntil;
+        }
       }
     }
     return { token: parts.join('|'), validUntil };
@@ -173,6 +302,8 @@ export class ReadCache {
     this.invalidateCatalog();
     this.epoch++;
     this.busy.clear();
+    this.external.clear();
+    this.invalidateResources();
   }
 }
 

@@ -4,7 +4,7 @@
  */
 
 import type { Booking, BookingStatus, Business, Service, StaffMember } from '../app/model.ts';
-import type { DayOff, PaymentOption, WallRange, Weekday, WeeklyHours } from '../core/index.ts';
+import type { DateHours, DayOff, PaymentOption, TimeBlock, WallRange, Weekday, WeeklyHours } from '../core/index.ts';
 import { WEEKDAYS } from '../core/index.ts';
 import type { Row } from './sql.ts';
 
@@ -62,7 +62,45 @@ export function toService(r: Row): Service {
     bufferBeforeMinutes: num(r.buffer_before_minutes),
     bufferAfterMinutes: num(r.buffer_after_minutes),
     active: Boolean(r.active),
+    // Present when read with SERVICE_SELECT; a row returned by a write alone has none listed.
+    resourceIds: Array.isArray(r.resource_ids) ? r.resource_ids.map(str) : [],
   };
+}
+
+/** A service row with the ids of the resources it requires (SPEC §8.4), as toService reads it. */
+export const SERVICE_SELECT = `SELECT s.*, ARRAY(SELECT sr.resource_id::text FROM service_resources sr
+  WHERE sr.service_id = s.id ORDER BY sr.resource_id) AS resource_ids FROM services s`;
+
+/**
+ * The date-specific hours of one member from rows of `DATE_HOURS_SELECT` (a date without ranges
+ * is not worked).
+ */
+export function toDateHours(rows: readonly Row[]): DateHours {
+  const out: Record<string, WallRange[]> = {};
+  for (const r of rows) {
+    const date = str(r.date);
+    const list = out[date] ?? [];
+    out[date] = list;
+    if (r.start_minute !== null && r.start_minute !== undefined) {
+      list.push({ start: num(r.start_minute), end: num(r.end_minute) });
+    }
+  }
+  for (const list of Object.values(out)) list.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Dates with their own hours and their ranges (none: not worked), for members `$1`. */
+export const DATE_HOURS_SELECT = `SELECT d.staff_id, to_char(d.date, 'YYYY-MM-DD') AS date, r.start_minute, r.end_minute
+  FROM date_hours d LEFT JOIN date_hour_ranges r ON r.staff_id = d.staff_id AND r.date = d.date
+  WHERE d.staff_id = ANY($1::bigint[]) ORDER BY d.date, r.start_minute`;
+
+/** Blocks of members `$1` with their bounds as local date-times `YYYY-MM-DDTHH:MM`, earliest first. */
+export const BLOCKS_SELECT = `SELECT id, staff_id, to_char(from_local, 'YYYY-MM-DD"T"HH24:MI') AS from_text,
+  to_char(to_local, 'YYYY-MM-DD"T"HH24:MI') AS to_text, note
+  FROM time_blocks WHERE staff_id = ANY($1::bigint[]) ORDER BY from_local, id`;
+
+export function toBlock(r: Row): TimeBlock {
+  return { from: str(r.from_text), to: str(r.to_text), note: optStr(r.note) };
 }
 
 /** Weekly hours from working_hours rows (weekday 1 = Monday). */
@@ -89,12 +127,18 @@ function dateText(v: unknown): string {
   return String(v).slice(0, 10);
 }
 
-export function toStaff(
-  r: Row,
-  hours: readonly Row[],
-  daysOff: readonly Row[],
-  serviceIds: readonly string[],
-): StaffMember {
+/** What loadStaff reads for each member besides its row. */
+export interface StaffParts {
+  readonly hours: readonly Row[];
+  readonly daysOff: readonly Row[];
+  readonly serviceIds: readonly string[];
+  /** Rows of DATE_HOURS_SELECT. */
+  readonly dateHours: readonly Row[];
+  /** Rows of BLOCKS_SELECT. */
+  readonly blocks: readonly Row[];
+}
+
+export function toStaff(r: Row, { hours, daysOff, serviceIds, dateHours, blocks }: StaffParts): StaffMember {
   return {
     id: str(r.id),
     key: optStr(r.key),
@@ -108,6 +152,8 @@ export function toStaff(
     serviceIds,
     hours: toWeeklyHours(hours),
     daysOff: daysOff.map(toDayOff),
+    dateHours: toDateHours(dateHours),
+    blocks: blocks.map(toBlock),
   };
 }
 

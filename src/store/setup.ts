@@ -1,12 +1,15 @@
 /**
- * `slotwise import`: creates or updates, by key, the business, services, staff (with their
- * services, hours and days off, which the file replaces) and admins, in one transaction.
+ * `slotwise import`: creates or updates, by key, the business, resources, services (with the
+ * resources they require), staff (with their services, hours, days off, date hours and blocks,
+ * which the file replaces, and their calendars, kept by URL) and admins, in one transaction.
  */
 
 import type { SetupResult } from '../app/ports.ts';
 import type { Setup, SetupService, SetupStaff } from '../app/setup-schema.ts';
 import { parseWallTime, toMinor, WEEKDAYS } from '../core/index.ts';
+import { insertDateHours } from './admin-staff.ts';
 import { getBusiness } from './catalog.ts';
+import { linkResources } from './resources.ts';
 import { constraintOf, type Sql, sqlState } from './sql.ts';
 
 /** Raised for a problem only the database can see (e.g. a staff member naming an unknown service). */
@@ -58,7 +61,13 @@ async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>):
 /** check_violation; `services_check` is the table's `deposit <= price` rule. */
 const CHECK_VIOLATION = '23514';
 
-async function applyService(tx: Sql, s: SetupService, index: number, businessCurrency: string): Promise<string> {
+async function applyService(
+  tx: Sql,
+  s: SetupService,
+  index: number,
+  businessCurrency: string,
+  resourceIds: Map<string, string>,
+): Promise<string> {
   const currency = s.currency ?? businessCurrency;
   const cols: Record<string, unknown> = {
     slug: s.key,
@@ -76,8 +85,9 @@ async function applyService(tx: Sql, s: SetupService, index: number, businessCur
   if (s.bufferBeforeMinutes !== undefined) cols.buffer_before_minutes = s.bufferBeforeMinutes;
   if (s.bufferAfterMinutes !== undefined) cols.buffer_after_minutes = s.bufferAfterMinutes;
   if (s.active !== undefined) cols.active = s.active;
+  let id: string;
   try {
-    return await upsert(tx, 'services', 'slug', cols);
+    id = await upsert(tx, 'services', 'slug', cols);
   } catch (error) {
     // A file may give a price without a deposit or the reverse: the other keeps its stored value,
     // which only the database sees, so the deposit <= price rule is caught here.
@@ -88,6 +98,21 @@ async function applyService(tx: Sql, s: SetupService, index: number, businessCur
     }
     throw error;
   }
+  if (s.resources !== undefined) {
+    const ids: string[] = [];
+    for (const [j, key] of s.resources.entries()) {
+      const rid = resourceIds.get(key) ?? (await idByKey(tx, 'resources', key));
+      if (!rid) throw new SetupReferenceError(`services[${index}].resources[${j}]`, `no resource with key "${key}"`);
+      ids.push(rid);
+    }
+    await linkResources(tx, id, ids);
+  }
+  return id;
+}
+
+async function idByKey(tx: Sql, table: 'resources', key: string): Promise<string | null> {
+  const [row] = await tx.query(`SELECT id FROM ${table} WHERE key = $1`, [key]);
+  return row ? String(row.id) : null;
 }
 
 /**
@@ -156,7 +181,48 @@ async function applyStaff(tx: Sql, m: SetupStaff, index: number, serviceIds: Map
       ]);
     }
   }
+  await applySchedule(tx, id, m);
   return id;
+}
+
+/** A member's date hours and blocks (replaced by the file) and calendars (kept by URL, so their copies stay). */
+async function applySchedule(tx: Sql, id: string, m: SetupStaff): Promise<void> {
+  if (m.dateHours !== undefined) {
+    await tx.query('DELETE FROM date_hours WHERE staff_id = $1', [id]);
+    for (const [date, ranges] of Object.entries(m.dateHours)) {
+      const parsed = ranges.map(([a, b]) => ({ start: parseWallTime(a) ?? 0, end: parseWallTime(b) ?? 0 }));
+      await insertDateHours(tx, id, date, parsed);
+    }
+  }
+  if (m.blocks !== undefined) {
+    await tx.query('DELETE FROM time_blocks WHERE staff_id = $1', [id]);
+    for (const b of m.blocks) {
+      await tx.query('INSERT INTO time_blocks (staff_id, from_local, to_local, note) VALUES ($1, $2, $3, $4)', [
+        id,
+        b.from,
+        b.to,
+        b.note ?? null,
+      ]);
+    }
+  }
+  if (m.calendars !== undefined) {
+    const urls = m.calendars.map((c) => c.url);
+    await tx.query('DELETE FROM staff_calendars WHERE staff_id = $1 AND NOT (url = ANY($2::text[]))', [id, urls]);
+    for (const c of m.calendars) {
+      const label = c.label ?? new URL(c.url).hostname;
+      const kept = await tx.query(
+        'UPDATE staff_calendars SET label = $3 WHERE staff_id = $1 AND url = $2 RETURNING id',
+        [id, c.url, label],
+      );
+      // A new subscription is due at once: the server's worker fetches it on its next sweep.
+      if (kept.length === 0) {
+        await tx.query(
+          'INSERT INTO staff_calendars (staff_id, url, label, created_at, next_fetch_at) VALUES ($1, $2, $3, now(), now())',
+          [id, c.url, label],
+        );
+      }
+    }
+  }
 }
 
 async function serviceIdBySlug(tx: Sql, slug: string): Promise<string | null> {
@@ -180,10 +246,14 @@ export async function applySetup(
     if (business.paymentUrl !== null && business.paymentSecret === null) {
       throw new SetupReferenceError('business.paymentSecret', 'required when paymentUrl is set');
     }
+    const resourceIds = new Map<string, string>();
+    for (const r of setup.resources ?? []) {
+      resourceIds.set(r.key, await upsert(tx, 'resources', 'key', { key: r.key, name: r.name }));
+    }
     const services: Record<string, string> = {};
     const serviceIds = new Map<string, string>();
     for (const [i, s] of (setup.services ?? []).entries()) {
-      const id = await applyService(tx, s, i, business.currency);
+      const id = await applyService(tx, s, i, business.currency, resourceIds);
       services[s.key] = id;
       serviceIds.set(s.key, id);
     }

@@ -23,7 +23,9 @@ import { describeJobs } from './contract/jobs.ts';
 import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
+import { describeResources } from './contract/resources.ts';
 import { describeRetention } from './contract/retention.ts';
+import { describeScheduleSources } from './contract/schedule-sources.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
@@ -72,5 +74,7 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describePayments(getDb);
     describeClientData(getDb);
     describeRetention(getDb);
+    describeScheduleSources(getDb);
+    describeResources(getDb);
   });
 }

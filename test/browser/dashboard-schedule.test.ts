@@ -20,6 +20,7 @@ import {
   shown,
   shownTimes,
   startDemoServer,
+  tabUntil,
 } from '../support/browser.ts';
 
 /** The first `weekday` at least a week ahead (past the demo bookings, inside the horizon). */
@@ -113,8 +114,9 @@ describeBrowser('a member’s schedule in the dashboard', () => {
     await s.shot('hours-saved');
 
     // A day off on that Wednesday.
-    await page.getByLabel('From', { exact: true }).fill(wednesday);
-    await page.getByLabel('Note', { exact: true }).fill('Workshop in Porto');
+    const daysOff = page.locator('section[aria-labelledby="days-off"]');
+    await daysOff.getByLabel('From', { exact: true }).fill(wednesday);
+    await daysOff.getByLabel('Note', { exact: true }).fill('Workshop in Porto');
     await page.getByRole('button', { name: 'Add day off' }).click();
     await page.waitForURL(/\?done=day-off-added#days-off$/);
     expect(await shown(page.locator('#days-off ~ [role="status"]'))).toContain('The day off is added');
@@ -170,6 +172,16 @@ describeBrowser('a member’s schedule in the dashboard', () => {
     await s.shot('service-new');
     await s.axe('new service');
 
+    // The studio room the portraits need, on the resources page and in the portrait's form.
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Resources' }).click();
+    await page.waitForURL(/\/admin\/resources$/);
+    expect(await shown(page.locator('main tbody'))).toContain('Studio room');
+    await s.shot('resources');
+    await s.axe('resources');
+    await page.goto('/admin/services');
+    await page.getByRole('link', { name: 'Portrait session' }).click();
+    expect(await page.getByLabel('Studio room').isChecked()).toBe(true);
+
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL(/\/admin\/settings$/);
     expect(await page.getByLabel('Business name').inputValue()).toBe('Lumen Photo Studio');
@@ -192,6 +204,35 @@ describeBrowser('a member’s schedule in the dashboard', () => {
     expect(await shown(page.locator('h1'))).toBe('My schedule — Ana Ribeiro');
     await s.shot('own-schedule-mobile');
     await s.axe('own schedule, 360 px');
+
+    // Time off with times: the note typed and the form sent from the keyboard, then removed by Tab and Enter.
+    const blocks = page.locator('section[aria-labelledby="blocks"]');
+    const day = addDays(dateOf(Date.now(), DEMO_ZONE), 20);
+    await blocks.getByLabel('From', { exact: true }).fill(`${day}T13:00`);
+    await blocks.getByLabel('Until', { exact: true }).fill(`${day}T15:30`);
+    await blocks.getByLabel('Note', { exact: true }).focus();
+    await page.keyboard.type('Dentist');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?done=block-added#blocks$/);
+    expect(await shown(page.locator('#blocks ~ [role="status"]'))).toContain('The time off is added');
+    expect(await shown(blocks.locator('tbody tr'))).toContain('Dentist');
+    await s.axe('time off added, 360 px');
+    await tabUntil(page, (f) => f.tag === 'button' && f.name.startsWith('Remove the time off from'), 300);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?done=block-removed#blocks$/);
+    expect(await blocks.locator('tbody tr', { hasText: 'Dentist' }).count()).toBe(0);
+
+    // A calendar address typed from the keyboard: a webcal:// link is refused, the summary leads.
+    const calendars = page.locator('section[aria-labelledby="calendars"]');
+    await calendars.getByLabel('Calendar address (iCalendar URL)').focus();
+    await page.keyboard.type('webcal://calendar.example.test/ana/private.ics');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').waitFor();
+    expect(await shown(page.getByRole('alert'))).toContain('write https:// instead of webcal://');
+    expect(await page.evaluate<string>('document.activeElement?.getAttribute("role") ?? ""')).toBe('alert');
+    await s.shot('calendar-refused-mobile');
+    await s.axe('calendar refused, 360 px');
+
     await page.goto('/admin/settings');
     expect(await shown(page.locator('h1'))).toBe('Not allowed');
     await s.shot('settings-refused');

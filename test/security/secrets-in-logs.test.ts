@@ -3,7 +3,8 @@
  * every request line and every problem is written) is driven over HTTP with each credential the
  * app knows — manage tokens in paths and query strings, passwords in the sign-in form and JSON, an
  * API key, the session cookie and CSRF token, a verification code, a payment callback signature, a
- * password-link token, a calendar-feed token — and one request fails on purpose; no line may hold
+ * password-link token, a calendar-feed token, an external calendar's secret address (subscribed,
+ * fetched, failing, shown on the schedule page) — and one request fails on purpose; no line may hold
  * any of them. Then `slotwise serve` itself: SLOTWISE_SECRET, the MAIL_URL password and the
  * DATABASE_URL password are never printed at start-up, whether it serves or fails.
  */
@@ -17,6 +18,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRuntime, type Runtime, type Served, startServer } from '../../src/main.ts';
 import { runCli, startCli } from '../support/cli.ts';
+import { type FeedServer, SECRET_PATH, startFeedServer } from '../support/feed-server.ts';
 import { POSTGRES_SKIP_REASON, startTestPostgres, testPostgresAvailable } from '../support/postgres.ts';
 
 const SECRET = 'slotwise-secret-that-must-never-be-logged-0123456789';
@@ -27,6 +29,7 @@ describe('a serving process logs no secret', () => {
   let dir: string;
   let rt: Runtime;
   let served: Served;
+  let feeds: FeedServer;
   const lines: string[] = [];
   /** Every credential used below, by what it is. */
   const secrets: Record<string, string> = {
@@ -39,7 +42,15 @@ describe('a serving process logs no secret', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'slotwise-logs-'));
-    const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', SLOTWISE_SECRET: SECRET, RATE_LIMIT_PER_IP: '0' });
+    feeds = await startFeedServer();
+    // ALLOW_PRIVATE_URLS: the external calendar below is served on 127.0.0.1.
+    const config = loadConfig({
+      SLOTWISE_DATA_DIR: dir,
+      PORT: '0',
+      SLOTWISE_SECRET: SECRET,
+      RATE_LIMIT_PER_IP: '0',
+      ALLOW_PRIVATE_URLS: '1',
+    });
     if (!config.ok) throw new Error(config.problems.join('\n'));
     rt = await openRuntime(config.config);
     const store = new Proxy(rt.store, {
@@ -67,6 +78,7 @@ describe('a serving process logs no secret', () => {
   afterAll(async () => {
     await served?.close();
     await rt?.close();
+    await feeds?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -163,6 +175,26 @@ describe('a serving process logs no secret', () => {
     secrets.feedToken = /\/feeds\/([^.]+)\.ics$/.exec(feedUrl)?.[1] ?? 'none';
     expect((await call(new URL(feedUrl).pathname)).status).toBe(200);
 
+    // An external calendar's secret address: subscribed (fetched at once), refreshed while it
+    // fails, shown on the schedule page, refused in a form with a typo, then removed.
+    secrets.calendarPath = SECRET_PATH;
+    const added = await json('POST', `/api/v1/admin/staff/${staff}/calendars`, { url: feeds.url('google') }, bearer);
+    expect(added.status).toBe(201);
+    const calendarId = JSON.parse(added.text).id as string;
+    feeds.set('google', { status: 503, type: 'text/plain', body: `down for ${SECRET_PATH}` });
+    const refreshed = await json('POST', `/api/v1/admin/staff/${staff}/calendars/${calendarId}/refresh`, {}, bearer);
+    expect(JSON.parse(refreshed.text).lastError).toMatch(/503/);
+    const broken = await json('POST', `/api/v1/admin/staff/${staff}/calendars`, { url: feeds.url('html') }, bearer);
+    expect(JSON.parse(broken.text).lastError).not.toBeNull();
+    expect((await call(`/admin/staff/${staff}`, { headers: { cookie } })).text).not.toContain(SECRET_PATH);
+    const typo = `ftp://127.0.0.1/${SECRET_PATH}`;
+    expect((await json('POST', `/api/v1/admin/staff/${staff}/calendars`, { url: typo }, bearer)).status).toBe(400);
+    expect(
+      (await call(`/api/v1/admin/staff/${staff}/calendars/${calendarId}`, { method: 'DELETE', headers: bearer }))
+        .status,
+    ).toBe(200);
+    expect(feeds.hits('google') + feeds.hits('html')).toBe(3);
+
     // A payment callback's signature.
     secrets.signature = `sha256=${'ab12'.repeat(16)}`;
     const callback = await call('/api/v1/payments/callback', {
@@ -219,6 +251,7 @@ describe('a serving process logs no secret', () => {
       '/feeds/:token',
       '/admin/password/:token',
       '/my-bookings/:token',
+      `/api/v1/admin/staff/${staff}/calendars`,
     ]) {
       expect(paths).toContain(p);
     }
@@ -227,7 +260,7 @@ describe('a serving process logs no secret', () => {
     ]);
     const found = Object.entries(secrets).filter(([, value]) => log.includes(value));
     expect(found).toEqual([]);
-    expect(Object.keys(secrets)).toHaveLength(15);
+    expect(Object.keys(secrets)).toHaveLength(16);
   }, 60_000);
 });
 

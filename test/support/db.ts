@@ -18,6 +18,15 @@ export interface TestDatabase {
 }
 
 const TABLES = [
+  'booking_resources',
+  'service_resources',
+  'resources',
+  'calendar_busy',
+  'calendar_dates',
+  'staff_calendars',
+  'time_blocks',
+  'date_hour_ranges',
+  'date_hours',
   'scheduled_tasks',
   'my_bookings_links',
   'rate_limits',

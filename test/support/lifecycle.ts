@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { presentBooking } from '../../src/app/presenters/booking.ts';
 import type { Setup } from '../../src/app/setup-schema.ts';
 import { type AppDeps, createApp } from '../../src/http/app.ts';
+import { calendarFeeds } from '../../src/jobs/calendar-feeds.ts';
 import { jobHandlers } from '../../src/jobs/handlers.ts';
 import { createWorker, type Worker } from '../../src/jobs/worker.ts';
 import { createMemoryMailer, type MemoryMailer } from '../../src/mail/transports/memory.ts';
@@ -63,6 +64,7 @@ export async function startLifecycle(
       secret: SECRET,
       presentBooking,
       outbound,
+      ...(appDeps.calendarFeeds ? { calendarFeeds: appDeps.calendarFeeds } : {}),
     }),
     clock,
     workerId: 'test-worker',
@@ -75,6 +77,8 @@ export async function startLifecycle(
     publicUrl: PUBLIC_URL,
     devMailbox: createDevMailbox(tdb.db),
     logError: (error) => errors.push(error),
+    // External calendars are read as in production, under the same outbound rule.
+    calendarFeeds: calendarFeeds(outbound),
     ...appDeps,
     outbound,
   });

@@ -9,11 +9,14 @@ import { apiKeysApi } from './accounts/api-keys-api.ts';
 import { sessionApi } from './accounts/session-api.ts';
 import { type AdminEnv, requireApiActor } from './auth.ts';
 import { bookingsApi } from './bookings/bookings-api.ts';
+import { calendarsApi } from './calendars/calendars-api.ts';
 import { servicesApi } from './catalogue/services-api.ts';
 import { clientsApi } from './clients/clients-api.ts';
 import { feedsApi } from './feeds/feeds-api.ts';
+import { resourcesApi } from './resources/resources-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { scheduleApi } from './staff/schedule-api.ts';
+import { sourcesApi } from './staff/sources-api.ts';
 import { staffApi } from './staff/staff-api.ts';
 import { webhooksApi } from './webhooks/webhooks-api.ts';
 
@@ -27,6 +30,9 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.route('/services', servicesApi(deps));
   api.route('/staff', staffApi(deps));
   api.route('/staff', scheduleApi(deps));
+  api.route('/staff', sourcesApi(deps));
+  api.route('/staff', calendarsApi(deps));
+  api.route('/resources', resourcesApi(deps));
   api.route('/settings', settingsApi(deps));
   api.route('/', accountsApi(deps));
   api.route('/', feedsApi(deps));

@@ -25,7 +25,7 @@ import { ASSETS } from '../pages/assets.ts';
 import type { AdminEnv } from './auth.ts';
 
 /** Which navigation entry a page belongs to ('staff' is "My schedule" for a staff member). */
-export type NavKey = 'calendar' | 'bookings' | 'services' | 'staff' | 'settings' | 'webhooks' | 'account';
+export type NavKey = 'calendar' | 'bookings' | 'services' | 'resources' | 'staff' | 'settings' | 'webhooks' | 'account';
 
 export interface AdminLayoutProps {
   /** The page's name, used in <title> (pages write their own <h1>). */
@@ -74,6 +74,7 @@ export function navFor(actor: Actor): NavItem[] {
     { key: 'calendar', label: 'Calendar', href: '/admin' },
     { key: 'bookings', label: 'Bookings', href: '/admin/bookings' },
     { key: 'services', label: 'Services', href: '/admin/services' },
+    { key: 'resources', label: 'Resources', href: '/admin/resources' },
     { key: 'staff', label: 'Staff', href: '/admin/staff' },
     { key: 'settings', label: 'Settings', href: '/admin/settings' },
     { key: 'webhooks', label: 'Webhooks', href: '/admin/webhooks' },

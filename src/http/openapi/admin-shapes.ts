@@ -31,8 +31,34 @@ export const adminServiceShape = z
     bufferAfterMinutes: z.number().int(),
     active: z.boolean(),
     staff: z.array(ref),
+    resources: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
   })
   .meta({ id: 'AdminService' });
+
+/** A shared resource (SPEC §8.4). */
+export const resourceShape = z.object({ id: z.string(), key: z.string(), name: z.string() }).meta({ id: 'Resource' });
+
+/** Date-specific hours (SPEC §8.1): dates with their own ranges ([] = not worked). */
+export const dateHoursShape = z.record(z.string(), ranges).meta({ id: 'DateHours' });
+
+/** A block of time off with times (SPEC §8.2), local date-times in the member's zone. */
+export const blockShape = z
+  .object({ id: z.string(), staff: z.string(), from: z.string(), to: z.string(), note: z.string().nullable() })
+  .meta({ id: 'Block' });
+
+/** An external busy calendar (SPEC §8.3): the URL is masked, the secret path never appears. */
+export const calendarShape = z
+  .object({
+    id: z.string(),
+    staff: z.string(),
+    label: z.string(),
+    url: z.string().meta({ description: 'masked: scheme and host only' }),
+    lastSuccessAt: z.string().nullable(),
+    lastAttemptAt: z.string().nullable(),
+    lastError: z.string().nullable().meta({ description: 'null when the last fetch succeeded' }),
+    events: z.number().int().meta({ description: 'busy intervals and all-day dates in the last good copy' }),
+  })
+  .meta({ id: 'Calendar' });
 
 export const adminStaffShape = z
   .object({

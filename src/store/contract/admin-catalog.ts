@@ -43,7 +43,7 @@ export function describeAdminCatalog(getDb: GetDb): void {
       await t.store.listServices(); // a cached list must not outlive the write
       const made = await t.store.createService(NEW_SERVICE, [idOf('staff', 'ben'), idOf('staff', 'ben')]);
       if (!made.ok) throw new Error(made.conflict);
-      expect(made.value).toEqual({ id: made.value.id, ...NEW_SERVICE });
+      expect(made.value).toEqual({ id: made.value.id, ...NEW_SERVICE, resourceIds: [] });
       expect(await t.store.findService('family')).toEqual(made.value);
       expect((await t.store.listServices()).map((s) => s.slug)).toEqual([
         'consult',
@@ -122,7 +122,15 @@ export function describeAdminCatalog(getDb: GetDb): void {
       };
       const made = await t.store.createStaff(fields, [idOf('services', 'consult')]);
       if (!made.ok) throw new Error(made.conflict);
-      const eve = { id: made.value.id, ...fields, serviceIds: [idOf('services', 'consult')], hours: {}, daysOff: [] };
+      const eve = {
+        id: made.value.id,
+        ...fields,
+        serviceIds: [idOf('services', 'consult')],
+        hours: {},
+        daysOff: [],
+        dateHours: {},
+        blocks: [],
+      };
       expect(made.value).toEqual(eve);
       expect(await member('eve')).toEqual(eve);
       const changed = await t.store.updateStaff(eve.id, { name: 'Eve L', timezone: null }, []);

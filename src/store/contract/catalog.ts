@@ -46,8 +46,9 @@ export function describeCatalogueReads(getDb: GetDb): void {
       bufferBeforeMinutes: 15,
       bufferAfterMinutes: 10,
       active: true,
+      resourceIds: [],
     });
-    const plain = { description: '', deposit: 0, imageUrl: null, color: null, rescheduleLimit: null };
+    const plain = { description: '', deposit: 0, imageUrl: null, color: null, rescheduleLimit: null, resourceIds: [] };
     const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
 
     it('listServices gives every service by name; activeOnly leaves the inactive out', async () => {
@@ -133,6 +134,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
           { from: '2027-04-05', to: '2027-04-09', note: 'Holiday' },
           { from: '2027-05-01', to: '2027-05-01', note: null },
         ],
+        dateHours: {},
+        blocks: [],
       };
       const ben = {
         id: idOf('staff', 'ben'),
@@ -147,6 +150,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         serviceIds: [idOf('services', 'portrait')],
         hours: { sat: [{ start: 600, end: 1080 }] },
         daysOff: [],
+        dateHours: {},
+        blocks: [],
       };
       const dan = {
         id: idOf('staff', 'dan'),
@@ -161,6 +166,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         serviceIds: [idOf('services', 'consult')],
         hours: {},
         daysOff: [],
+        dateHours: {},
+        blocks: [],
       };
       expect(await t.store.listStaffForService(idOf('services', 'portrait'))).toEqual([ana, ben]);
       expect(await t.store.listStaffForService(idOf('services', 'consult'))).toEqual([ana, dan]);

@@ -91,6 +91,7 @@ export function describeSetup(getDb: GetDb): void {
         bufferBeforeMinutes: 15,
         bufferAfterMinutes: 10,
         active: true,
+        resourceIds: [],
       });
       const staff = await t.store.listStaff();
       expect(staff.map((m) => m.key)).toEqual(['ana', 'ben', 'cleo', 'dan', 'eve']);
@@ -107,6 +108,8 @@ export function describeSetup(getDb: GetDb): void {
         serviceIds: [idOf('services', 'consult')],
         hours: { tue: [{ start: 600, end: 960 }] },
         daysOff: [{ from: '2027-12-24', to: '2027-12-26', note: 'Christmas' }],
+        dateHours: {},
+        blocks: [],
       });
       expect(staff[4]?.serviceIds).toEqual([idOf('services', 'portrait'), idOf('services', 'headshot')]);
       expect(await t.db.query('SELECT count(*)::int AS n FROM services')).toEqual([{ n: 4 }]);

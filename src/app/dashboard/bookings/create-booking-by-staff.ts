@@ -36,6 +36,8 @@ export async function createBookingByStaff(
       | 'getBusiness'
       | 'insertBooking'
       | 'listBusy'
+      | 'listExternalBusy'
+      | 'listResourceHolds'
       | 'listStaffForService'
       | 'transaction'
       | 'upsertClient'

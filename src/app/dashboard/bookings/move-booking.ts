@@ -40,6 +40,8 @@ export async function moveBookingByStaff(
       | 'getBooking'
       | 'getBusiness'
       | 'listBusy'
+      | 'listExternalBusy'
+      | 'listResourceHolds'
       | 'listStaffForService'
       | 'moveBooking'
       | 'transaction'

@@ -32,7 +32,7 @@ const DEFAULTS: ServiceFields = {
 };
 
 export async function createService(
-  deps: { store: Pick<Store, 'createService' | 'getBusiness' | 'listStaff'> },
+  deps: { store: Pick<Store, 'createService' | 'getBusiness' | 'listResources' | 'listStaff'> },
   actor: Actor,
   input: NewServiceInput,
 ): Promise<Result<AdminService>> {
@@ -43,6 +43,7 @@ export async function createService(
   const written = await deps.store.createService(
     { ...DEFAULTS, ...checked.value.fields },
     checked.value.staffIds ?? [],
+    checked.value.resourceIds ?? [],
   );
   if (!written.ok) return conflictRefusal(written.conflict, input.slug);
   const [created] = await toAdminServices(deps.store, [written.value]);

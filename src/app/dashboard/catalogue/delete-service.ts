@@ -10,7 +10,7 @@ import { type AdminService, toAdminServices } from './service-reads.ts';
 import type { Removal } from './service-store.ts';
 
 export async function deleteService(
-  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listStaff' | 'removeService'> },
+  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listResources' | 'listStaff' | 'removeService'> },
   actor: Actor,
   idOrSlug: string,
 ): Promise<Result<Removal<AdminService>>> {

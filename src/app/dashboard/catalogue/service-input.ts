@@ -28,11 +28,14 @@ export interface ServiceInput {
   readonly active?: boolean;
   /** The ids of the members who offer it (replaces the list). */
   readonly staff?: readonly string[];
+  /** The ids of the resources a booking of it holds (SPEC §8.4; replaces the list). */
+  readonly resources?: readonly string[];
 }
 
 export interface CheckedService {
   readonly fields: Partial<ServiceFields>;
   readonly staffIds: readonly string[] | undefined;
+  readonly resourceIds: readonly string[] | undefined;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface CheckedService {
  * given, so a deposit is always judged against the price it will sit beside.
  */
 export async function checkService(
-  store: Pick<Store, 'getBusiness' | 'listStaff'>,
+  store: Pick<Store, 'getBusiness' | 'listResources' | 'listStaff'>,
   input: ServiceInput,
   stored: Service | null,
 ): Promise<Result<CheckedService>> {
@@ -56,10 +59,24 @@ export async function checkService(
       if (!known.has(id)) fields.set(`staff[${i}]`, `no staff member ${id}`);
     });
   }
+  const resourceIds = input.resources === undefined ? undefined : [...new Set(input.resources)];
+  if (input.resources) {
+    const known = new Set((await store.listResources()).map((r) => r.id));
+    input.resources.forEach((id, i) => {
+      if (!known.has(id)) fields.set(`resources[${i}]`, `no resource ${id}`);
+    });
+  }
   if (fields.size > 0) return invalid(`Invalid ${[...fields.keys()].join(', ')}.`, Object.fromEntries(fields));
-  const { staff: _staff, price: _price, deposit: _deposit, currency: _currency, ...rest } = input;
+  const {
+    staff: _staff,
+    resources: _resources,
+    price: _price,
+    deposit: _deposit,
+    currency: _currency,
+    ...rest
+  } = input;
   const currency = input.currency === undefined ? {} : { currency: own };
-  return ok({ fields: { ...rest, ...currency, ...amounts }, staffIds });
+  return ok({ fields: { ...rest, ...currency, ...amounts }, staffIds, resourceIds });
 }
 
 /** "120.00" → "120", "12.50" → "12.5": a stored amount moved to a currency with fewer decimals still fits when it can. */

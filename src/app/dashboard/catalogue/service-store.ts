@@ -6,7 +6,8 @@
  */
 import type { Service } from '../../model.ts';
 
-export type ServiceFields = Omit<Service, 'id'>;
+/** A service's own columns (the staff offering it and the resources it requires are links, written apart). */
+export type ServiceFields = Omit<Service, 'id' | 'resourceIds'>;
 
 /**
  * A write the database refused: `slug`/`key` taken by another row, or (only when a concurrent
@@ -22,13 +23,21 @@ export interface Removal<T> {
 }
 
 export interface ServiceStore {
-  /** Inserts a service and links the staff offering it. */
-  createService(fields: ServiceFields, staffIds: readonly string[]): Promise<CatalogWrite<Service>>;
-  /** Changes the given fields; `staffIds` (when given) replaces who offers it. Null: no such service. */
+  /** Inserts a service and links the staff offering it and the resources it requires (ids, SPEC §8.4). */
+  createService(
+    fields: ServiceFields,
+    staffIds: readonly string[],
+    resourceIds?: readonly string[],
+  ): Promise<CatalogWrite<Service>>;
+  /**
+   * Changes the given fields; `staffIds` (when given) replaces who offers it, `resourceIds` (when
+   * given) what it requires. Null: no such service.
+   */
   updateService(
     id: string,
     fields: Partial<ServiceFields>,
     staffIds: readonly string[] | undefined,
+    resourceIds?: readonly string[],
   ): Promise<CatalogWrite<Service> | null>;
   /** Deletes a service no booking refers to; one with bookings is deactivated instead. */
   removeService(id: string): Promise<Removal<Service> | null>;

@@ -1,4 +1,4 @@
-/** An admin changes a service: only the fields given; `staff` replaces who offers it. */
+/** An admin changes a service: only the fields given; `staff` replaces who offers it, `resources` what it requires. */
 import type { Store } from '../../ports.ts';
 import { ok, type Result, refuse } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
@@ -7,7 +7,7 @@ import { checkService, type ServiceInput } from './service-input.ts';
 import { type AdminService, toAdminServices } from './service-reads.ts';
 
 export async function updateService(
-  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listStaff' | 'updateService'> },
+  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listResources' | 'listStaff' | 'updateService'> },
   actor: Actor,
   idOrSlug: string,
   input: ServiceInput,
@@ -18,7 +18,12 @@ export async function updateService(
   if (!stored) return refuse('NOT_FOUND', `No service ${idOrSlug}.`);
   const checked = await checkService(deps.store, input, stored);
   if (!checked.ok) return checked;
-  const written = await deps.store.updateService(stored.id, checked.value.fields, checked.value.staffIds);
+  const written = await deps.store.updateService(
+    stored.id,
+    checked.value.fields,
+    checked.value.staffIds,
+    checked.value.resourceIds,
+  );
   if (!written) return refuse('NOT_FOUND', `No service ${idOrSlug}.`);
   if (!written.ok) return conflictRefusal(written.conflict, input.slug);
   const [updated] = await toAdminServices(deps.store, [written.value]);

@@ -1,10 +1,13 @@
-/** The store's side of the dashboard's staff: members, their weekly hours and days off. */
-import type { LocalDate, WeeklyHours } from '../../../core/index.ts';
+/**
+ * The store's side of the dashboard's staff: members, their weekly hours, days off, date-specific
+ * hours and blocks (time off with times).
+ */
+import type { DateHours, LocalDate, LocalDateTime, WallRange, WeeklyHours } from '../../../core/index.ts';
 import type { StaffMember } from '../../model.ts';
 import type { CatalogWrite, Removal } from '../catalogue/service-store.ts';
 
-/** A staff member's own columns (their services, hours and days off are written separately). */
-export type StaffFields = Omit<StaffMember, 'id' | 'serviceIds' | 'hours' | 'daysOff'>;
+/** A staff member's own columns (their services, hours, days off, date hours and blocks are written separately). */
+export type StaffFields = Omit<StaffMember, 'id' | 'serviceIds' | 'hours' | 'daysOff' | 'dateHours' | 'blocks'>;
 
 /** A day off with its id, as the dashboard lists and edits it. */
 export interface StoredDayOff {
@@ -18,6 +21,21 @@ export interface StoredDayOff {
 export interface DayOffFields {
   readonly from: LocalDate;
   readonly to: LocalDate;
+  readonly note: string | null;
+}
+
+/** A block of time off with its id (SPEC §8.2): local date-times `YYYY-MM-DDTHH:MM` in the member's zone. */
+export interface StoredBlock {
+  readonly id: string;
+  readonly staffId: string;
+  readonly from: LocalDateTime;
+  readonly to: LocalDateTime;
+  readonly note: string | null;
+}
+
+export interface BlockFields {
+  readonly from: LocalDateTime;
+  readonly to: LocalDateTime;
   readonly note: string | null;
 }
 
@@ -43,4 +61,20 @@ export interface StaffStore {
   addDayOff(staffId: string, dayOff: DayOffFields): Promise<StoredDayOff>;
   updateDayOff(id: string, dayOff: DayOffFields): Promise<StoredDayOff | null>;
   removeDayOff(id: string): Promise<StoredDayOff | null>;
+
+  /** Replaces all of a member's date-specific hours (SPEC §8.1); false when there is no such member. */
+  replaceDateHours(staffId: string, dateHours: DateHours): Promise<boolean>;
+  /**
+   * Gives one date its own hours (`[]`: not worked), or with null gives it back its weekly hours;
+   * false when there is no such member.
+   */
+  setDateHours(staffId: string, date: LocalDate, ranges: readonly WallRange[] | null): Promise<boolean>;
+
+  /** A member's blocks, earliest first. */
+  listBlocks(staffId: string): Promise<StoredBlock[]>;
+  getBlock(id: string): Promise<StoredBlock | null>;
+  /** Null when there is no such member. */
+  addBlock(staffId: string, block: BlockFields): Promise<StoredBlock | null>;
+  updateBlock(id: string, block: BlockFields): Promise<StoredBlock | null>;
+  removeBlock(id: string): Promise<StoredBlock | null>;
 }

@@ -19,5 +19,6 @@ export function presentAdminService(a: AdminService) {
     bufferAfterMinutes: s.bufferAfterMinutes,
     active: s.active,
     staff: a.staff,
+    resources: a.resources.map((r) => ({ id: r.id, key: r.key, name: r.name })),
   };
 }

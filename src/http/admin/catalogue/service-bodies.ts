@@ -15,6 +15,8 @@ const serviceFields = serviceSchema.omit({ key: true }).extend({
   imageUrl: imageUrl.nullable().optional(),
   currency: currency.nullable().optional(),
   staff: z.array(id('staff')).max(1000).optional(),
+  /** The resources a booking of it holds (SPEC §8.4), by id (the set-up file names them by key). */
+  resources: z.array(id('resource')).max(50).optional(),
 });
 export const createServiceBody = serviceFields;
 export const updateServiceBody = serviceFields.partial();

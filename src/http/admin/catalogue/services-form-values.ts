@@ -7,10 +7,11 @@ import { toDecimal } from '../../../core/index.ts';
 import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
 
-/** What the form shows: each field's text ("on"/"" for check boxes) and the members ticked. */
+/** What the form shows: each field's text ("on"/"" for check boxes), the members and resources ticked. */
 export interface ServiceFormState {
   readonly values: Readonly<Record<string, string>>;
   readonly staff: readonly string[];
+  readonly resources: readonly string[];
 }
 
 const TEXT_FIELDS = [
@@ -38,6 +39,7 @@ export const NEW_SERVICE: ServiceFormState = {
     active: 'on',
   },
   staff: [],
+  resources: [],
 };
 
 export function serviceFormOf(a: AdminService): ServiceFormState {
@@ -61,6 +63,7 @@ export function serviceFormOf(a: AdminService): ServiceFormState {
       active: on(s.active),
     },
     staff: a.staff.map((m) => m.id),
+    resources: a.resources.map((r) => r.id),
   };
 }
 
@@ -79,10 +82,12 @@ function colorOf(form: PostedForm): string | null {
 export function readServiceForm(
   form: PostedForm,
   staffIds: readonly string[],
+  resourceIds: readonly string[],
 ): { state: ServiceFormState; body: Record<string, unknown>; problems: Problems } {
   const problems: Problems = new Map();
   const color = colorOf(form);
   const staff = staffIds.filter((id) => ticked(form, `staff-${id}`));
+  const resources = resourceIds.filter((id) => ticked(form, `resource-${id}`));
   const body = {
     slug: form.text('slug'),
     name: form.text('name'),
@@ -99,10 +104,11 @@ export function readServiceForm(
     bufferAfterMinutes: wholeOf(form, 'bufferAfterMinutes', problems, undefined) ?? 0,
     active: ticked(form, 'active'),
     staff,
+    resources,
   };
   const values: Record<string, string> = Object.fromEntries(TEXT_FIELDS.map((n) => [n, form.text(n)]));
   values.color = color ?? '';
   values.allowRescheduling = body.allowRescheduling ? 'on' : '';
   values.active = body.active ? 'on' : '';
-  return { state: { values, staff }, body, problems };
+  return { state: { values, staff, resources }, body, problems };
 }

@@ -4,6 +4,7 @@
  * use it). Refused values come back as typed, with the error summary linking to each field.
  */
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
+import type { Resource } from '../../../app/dashboard/resources/resource-store.ts';
 import type { StaffMember } from '../../../app/model.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Checkbox, ErrorSummary, type FormProps, Group, Input, Notice } from '../form-kit/fields.tsx';
@@ -26,10 +27,13 @@ export const SERVICE_LABELS = {
   bufferAfterMinutes: 'Buffer after, in minutes',
   active: 'Active',
   staff: 'Offered by',
+  resources: 'Needs',
 } as const;
 
 export interface ServiceFormProps extends FormProps<AdminService, ServiceFormState> {
   readonly members: readonly StaffMember[];
+  /** The business's shared resources (SPEC §8.4), to tick those a booking of it holds. */
+  readonly resources: readonly Resource[];
   readonly businessCurrency: string;
   readonly defaultRescheduleLimit: number;
 }
@@ -107,6 +111,21 @@ export function ServiceForm(p: ServiceFormProps) {
             />
           ))}
           {e.staff ? <p class="error">{e.staff}</p> : null}
+        </Group>
+        <Group
+          legend={SERVICE_LABELS.resources}
+          id="f-resources"
+          hint="Shared rooms or machines a booking holds for its time, buffers included: two bookings never hold one at once, whoever the staff member."
+        >
+          {p.resources.length === 0 ? (
+            <p class="muted">
+              No resources yet: <a href="/admin/resources">add one</a>.
+            </p>
+          ) : null}
+          {p.resources.map((r) => (
+            <Checkbox name={`resource-${r.id}`} label={r.name} checked={p.state.resources.includes(r.id)} />
+          ))}
+          {e.resources ? <p class="error">{e.resources}</p> : null}
         </Group>
         <f.Checkbox name="active" hint="Only active services appear on the booking pages and take new bookings." />
         <p class="actions">

@@ -14,6 +14,7 @@ import {
   listAdminServices,
 } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { updateService } from '../../../app/dashboard/catalogue/update-service.ts';
+import { listResources } from '../../../app/dashboard/resources/resource-reads.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -52,10 +53,11 @@ async function renderForm(
   errors: Record<string, string> = {},
   status: ContentfulStatusCode = 200,
 ) {
-  const [shell, settings, staff] = await Promise.all([
+  const [shell, settings, staff, resources] = await Promise.all([
     shellOf(c, deps),
     getBusiness(deps),
     listAdminStaff(deps, c.get('actor')),
+    listResources(deps, c.get('actor')),
   ]);
   const members = staff.map((a) => a.member);
   const title = editing ? `Edit ${editing.service.name}` : 'New service';
@@ -68,6 +70,7 @@ async function renderForm(
           state={state}
           errors={errors}
           members={members}
+          resources={resources.ok ? resources.value : []}
           businessCurrency={settings.currency}
           defaultRescheduleLimit={settings.defaultRescheduleLimit}
           notice={c.req.query('done') === 'saved' ? DONE.saved : undefined}
@@ -80,10 +83,14 @@ async function renderForm(
 
 /** Reads and checks the posted form; the body to save, or the form to show again with its problems. */
 async function posted(c: Ctx, deps: AppDeps) {
-  const members = (await listAdminStaff(deps, c.get('actor'))).map((a) => a.member);
+  const [staff, resources] = await Promise.all([
+    listAdminStaff(deps, c.get('actor')),
+    listResources(deps, c.get('actor')),
+  ]);
   const read = readServiceForm(
     await readPosted(c),
-    members.map((m) => m.id),
+    staff.map((a) => a.member.id),
+    resources.ok ? resources.value.map((r) => r.id) : [],
   );
   const body = checkForm(createServiceBody, read.body, read.problems, listKey);
   return { ...read, body };

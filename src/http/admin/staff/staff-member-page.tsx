@@ -1,23 +1,29 @@
 /**
- * A staff member's page: profile, weekly hours, days off, dashboard account, calendar feed and
- * (admins) removal, each its own form. Everything is read through the use cases as the caller, so
+ * A staff member's page — their schedule in one place: weekly hours, hours on particular dates,
+ * days off, time off with times, busy times from other calendars (SPEC §8) — then profile,
+ * dashboard account, calendar feed and (admins) removal, each its own form. Everything is read through the use cases as the caller, so
  * a staff member opening another member's page gets the 404 page, as for an unknown id.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { listUsers } from '../../../app/dashboard/accounts/list-users.ts';
+import { listCalendars } from '../../../app/dashboard/calendars/calendar-reads.ts';
 import { listAdminServices } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { feedStatus } from '../../../app/dashboard/feeds/calendar-feed.ts';
+import { listBlocks } from '../../../app/dashboard/staff/blocks.ts';
 import { listDaysOff } from '../../../app/dashboard/staff/day-off-reads.ts';
 import { getAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
-import { dateOf } from '../../../core/index.ts';
+import { dateOf, formatWallTime, instantToWall } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
+import { CALENDAR_LABELS, type CalendarFormState, CalendarsPanel } from '../calendars/calendars-panel.tsx';
 import { ErrorSummary, ZoneList } from '../form-kit/fields.tsx';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { AccountPanel, FeedPanel, RemovePanel } from './staff-access-panels.tsx';
+import { BLOCK_LABELS, type BlockFormState, BlocksPanel } from './staff-blocks.tsx';
+import { DATE_HOURS_LABELS, type DateHoursFormState, DateHoursPanel } from './staff-date-hours.tsx';
 import { DAY_OFF_LABELS, type DayOffFormState, DaysOff } from './staff-days-off.tsx';
 import { type StaffFormState, staffFormOf } from './staff-form-values.ts';
 import { HoursForm } from './staff-hours-form.tsx';
@@ -36,6 +42,14 @@ const DONE: Record<string, readonly [string, string]> = {
   'day-off-removed': ['days-off', 'The day off is removed: those days are offered again.'],
   invited: ['account', 'The invitation is sent: an email with a link to choose a password is on its way.'],
   'feed-off': ['feed', 'The calendar feed is turned off: its address no longer works.'],
+  'date-hours': ['date-hours', 'The hours of that date are saved: the booking calendar follows them at once.'],
+  'date-hours-removed': ['date-hours', 'The date has its weekly hours again.'],
+  'block-added': ['blocks', 'The time off is added: those times are closed on the booking calendar.'],
+  'block-removed': ['blocks', 'The time off is removed: those times are offered again.'],
+  'calendar-added': ['calendars', 'The calendar is subscribed and fetched: its busy times are no longer bookable.'],
+  'calendar-refreshed': ['calendars', 'The calendar is fetched again.'],
+  'calendar-failed': ['calendars', 'The calendar could not be fetched: see its state below.'],
+  'calendar-removed': ['calendars', 'The calendar is removed: its busy times are bookable again.'],
 };
 
 /** The notice `?done=` asks for, if it belongs to `section`. */
@@ -51,6 +65,9 @@ export interface MemberExtra {
   readonly profile?: { readonly state: StaffFormState; readonly errors: Errors };
   readonly hours?: { readonly state: HoursState; readonly errors: Errors };
   readonly dayOff?: DayOffFormState;
+  readonly dateHours?: DateHoursFormState;
+  readonly block?: BlockFormState;
+  readonly calendar?: CalendarFormState;
   readonly inviteError?: string;
 }
 
@@ -67,11 +84,26 @@ function MemberProblems({ extra }: { extra: MemberExtra }) {
   }
   if (extra.dayOff)
     return <ErrorSummary errors={extra.dayOff.errors} labels={DAY_OFF_LABELS} title="The day off was not added" />;
+  if (extra.dateHours) {
+    const title = 'The hours of the date were not saved';
+    return <ErrorSummary errors={extra.dateHours.errors} labels={DATE_HOURS_LABELS} title={title} />;
+  }
+  if (extra.block)
+    return <ErrorSummary errors={extra.block.errors} labels={BLOCK_LABELS} title="The time off was not added" />;
+  if (extra.calendar)
+    return <ErrorSummary errors={extra.calendar.errors} labels={CALENDAR_LABELS} title="The calendar was not added" />;
   if (extra.inviteError) return <ErrorSummary errors={{ '': extra.inviteError }} title="No invitation was sent" />;
   return null;
 }
 
 const NO_DAY_OFF: DayOffFormState = { values: {}, errors: {} };
+const NO_FORM = { values: {}, errors: {} } as const;
+
+/** A local date-time `YYYY-MM-DDTHH:MM` of an instant in a zone (blocks are compared as such text). */
+const localNow = (at: number, zone: string) => {
+  const { date, minutes } = instantToWall(at, zone);
+  return `${date}T${formatWallTime(minutes)}`;
+};
 
 export async function renderMember(
   c: Context<AdminEnv>,
@@ -83,11 +115,13 @@ export async function renderMember(
   const actor = c.get('actor');
   const found = await getAdminStaff(deps, actor, staffId);
   if (!found.ok) return catalogRefusalPage(c, deps, found, 'staff');
-  const [shell, business, services, daysOff, feed, users] = await Promise.all([
+  const [shell, business, services, daysOff, blocks, calendars, feed, users] = await Promise.all([
     shellOf(c, deps),
     getBusiness(deps),
     listAdminServices(deps, actor),
     listDaysOff(deps, actor, staffId),
+    listBlocks(deps, actor, staffId),
+    listCalendars(deps, actor, staffId),
     feedStatus(deps, actor, staffId),
     listUsers(deps, actor),
   ]);
@@ -95,9 +129,15 @@ export async function renderMember(
   const m = a.member;
   const self = actor.role === 'staff';
   const zone = m.timezone ?? business.timezone;
+  const now = deps.clock.now();
+  const poll =
+    deps.calendarPollMs === undefined ? 10 : deps.calendarPollMs === null ? null : deps.calendarPollMs / 60_000;
   const sections: [string, string][] = [
     ['hours', 'Weekly hours'],
+    ['date-hours', 'Hours on particular dates'],
     ['days-off', 'Days off'],
+    ['blocks', 'Time off with times'],
+    ['calendars', 'Busy times from other calendars'],
     ['profile', 'Profile'],
     ['account', 'Dashboard account'],
     ['feed', 'Calendar feed'],
@@ -130,13 +170,39 @@ export async function renderMember(
           errors={extra.hours?.errors ?? {}}
           notice={doneNotice(extra.done, 'hours')}
         />
+        <DateHoursPanel
+          csrf={shell.csrf}
+          staffId={m.id}
+          dateHours={m.dateHours}
+          today={dateOf(now, zone)}
+          add={extra.dateHours ?? NO_FORM}
+          notice={doneNotice(extra.done, 'date-hours')}
+        />
         <DaysOff
           csrf={shell.csrf}
           staffId={m.id}
           daysOff={daysOff.ok ? daysOff.value : []}
-          today={dateOf(deps.clock.now(), business.timezone)}
+          today={dateOf(now, business.timezone)}
           add={extra.dayOff ?? NO_DAY_OFF}
           notice={doneNotice(extra.done, 'days-off')}
+        />
+        <BlocksPanel
+          csrf={shell.csrf}
+          staffId={m.id}
+          blocks={blocks.ok ? blocks.value : []}
+          zone={zone}
+          now={localNow(now, zone)}
+          add={extra.block ?? NO_FORM}
+          notice={doneNotice(extra.done, 'blocks')}
+        />
+        <CalendarsPanel
+          csrf={shell.csrf}
+          staffId={m.id}
+          calendars={calendars.ok ? calendars.value : []}
+          zone={zone}
+          pollMinutes={poll}
+          add={extra.calendar ?? NO_FORM}
+          notice={doneNotice(extra.done, 'calendars')}
         />
         <ProfileForm
           csrf={shell.csrf}

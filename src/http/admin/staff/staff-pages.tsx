@@ -24,6 +24,7 @@ import { StaffList } from './staff-list.tsx';
 import { staffMemberPages } from './staff-member-pages.tsx';
 import { ProfileForm, STAFF_LABELS } from './staff-profile-form.tsx';
 import { staffSchedulePages } from './staff-schedule-pages.tsx';
+import { staffSourcesPages } from './staff-sources-pages.tsx';
 
 type Ctx = Context<AdminEnv>;
 
@@ -119,5 +120,6 @@ export function staffPages(deps: AppDeps): Hono<AdminEnv> {
 
   app.route('/', staffMemberPages(deps));
   app.route('/', staffSchedulePages(deps));
+  app.route('/', staffSourcesPages(deps));
   return app;
 }
