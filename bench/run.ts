@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: core, iCalendar feeds, HTTP availability, a past month's view, booking create and start-up, in
+ * `npm run bench`: core, iCalendar feeds, availability from every source through the app, HTTP availability, a past month's view, booking create and start-up, in
  * that order (BENCH_ONLY picks parts by name); prints one table and writes bench/results.json with
  * the same numbers.
  * Every child process is killed on exit, also on error or Ctrl+C; the seeded dirs are removed.
@@ -17,6 +17,7 @@ import { runPastMonth } from './past-month.ts';
 import { killChildren, killChildrenOnExit, progress } from './proc.ts';
 import { removeSeeds } from './seed.ts';
 import { runServerMode } from './server-mode.ts';
+import { runSources } from './sources.ts';
 import { runStartup } from './startup.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const parts: [string, () => Promise<Figure[]>][] = [
     ['core', runCore],
     ['ical', runIcal],
+    ['sources', runSources],
     ['http', runHttp],
     ['past month', runPastMonth],
     ['booking', runBooking],

@@ -79,6 +79,20 @@ const CHECKS: Record<string, string> = {
     UNION ALL SELECT 'sessions', user_id FROM sessions WHERE user_id NOT IN (SELECT id FROM users)
     UNION ALL SELECT 'password_tokens', user_id FROM password_tokens WHERE user_id NOT IN (SELECT id FROM users)
     UNION ALL SELECT 'webhook_deliveries', webhook_id FROM webhook_deliveries WHERE webhook_id NOT IN (SELECT id FROM webhooks)`,
+  // SPEC §8.4: a booking that stopped occupying its time (cancelled, expired) frees its resources in the same statement.
+  'resource held by a booking that occupies nothing': `
+    SELECT r.booking_id FROM booking_resources r JOIN bookings b ON b.id = r.booking_id
+    WHERE b.status NOT IN ('pending_verification', 'awaiting_payment', 'confirmed')`,
+  'resource held beyond its booking': `
+    SELECT r.booking_id FROM booking_resources r JOIN bookings b ON b.id = r.booking_id
+    WHERE NOT (r.held <@ b.occupied) OR lower(r.held) > b.start_at OR upper(r.held) < b.end_at`,
+  // SPEC §8.3: a calendar's stored copy is its member's, and `events` counts it.
+  'calendar copy that is not its calendar’s': `
+    SELECT c.id FROM staff_calendars c
+    WHERE EXISTS (SELECT 1 FROM calendar_busy x WHERE x.calendar_id = c.id AND x.staff_id <> c.staff_id)
+       OR EXISTS (SELECT 1 FROM calendar_dates x WHERE x.calendar_id = c.id AND x.staff_id <> c.staff_id)
+       OR c.events <> (SELECT count(*) FROM calendar_busy x WHERE x.calendar_id = c.id)
+                    + (SELECT count(*) FROM calendar_dates x WHERE x.calendar_id = c.id)`,
 };
 
 /** The occupied span is exactly [start - buffer before, end + buffer after + gap) with today's settings. */

@@ -63,8 +63,9 @@ export function namedValues(name: string, p: Pools): string[] | undefined {
     start: p.slots.map((s) => s.start).filter((_, i) => i % 7 === 0),
     month: ['2027-03', '2027-04', '2027-05', '2026-12', '2027-09', '2027-10'],
     date: dates,
-    from: dates,
-    to: dates,
+    // Dates (days off, queries) and local date-times (time off with times).
+    from: [...dates, '2027-04-14T13:00', '2027-03-28T01:30', '2027-10-31T02:30'],
+    to: [...dates, '2027-04-14T15:30', '2027-03-28T03:30', '2999-12-31T23:59'],
     tz: zones,
     timezone: zones,
     email: [...p.clientEmails, 'new.client@example.test', 'ana@studio.test'],
@@ -76,7 +77,12 @@ export function namedValues(name: string, p: Pools): string[] | undefined {
     currency: ['EUR', 'USD', 'eur'],
     transactionId: ['tx-1', 'tx-2', 'tx-3'],
     status: ['paid', 'failed', 'confirmed', 'cancelled', 'pending_verification'],
-    url: ['https://hooks.example.test/a', ...URL_SPELLINGS],
+    url: [
+      'https://hooks.example.test/a',
+      'https://calendar.example.test/ical/x/basic.ics',
+      'webcal://calendar.example.test/x.ics',
+      ...URL_SPELLINGS,
+    ],
     imageUrl: ['https://img.example.test/a.png'],
     paymentUrl: ['https://pay.example.test/checkout', `${PUBLIC_URL}/demo/gateway`],
     slug: ['new-service', 'spare-2', 'consult-x'],
@@ -87,7 +93,7 @@ export function namedValues(name: string, p: Pools): string[] | undefined {
     reason: ['Running late', ''],
     notes: ['Please ring twice', ''],
     description: ['A description'],
-    label: ['laptop'],
+    label: ['laptop', 'Personal'],
     note: ['Holiday'],
     q: ['Zoé', 'SW-', 'client.test'],
     cursor: [
@@ -197,7 +203,8 @@ function arrayFor(schema: Schema, p: Pools, name: string): fc.Arbitrary<unknown>
   const item = /^(mon|tue|wed|thu|fri|sat|sun)$/.test(name)
     ? fc.tuple(clock, clock)
     : fromSchema(schema.items, p, name === 'services' ? 'service-id' : name === 'staff' ? 'staff-id' : `${name}[]`);
-  const idPool = name === 'services' ? p.serviceIds : name === 'staff' ? p.staffIds : null;
+  const idPool =
+    name === 'services' ? p.serviceIds : name === 'staff' ? p.staffIds : name === 'resources' ? p.resourceIds : null;
   const items = idPool ? fc.constantFrom(...idPool) : item;
   return fc.array(items, { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
 }

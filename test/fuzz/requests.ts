@@ -119,6 +119,9 @@ export function validParam(route: Route, name: string, before: string, p: Pools)
   if (name === 'reference') return p.references;
   if (name === 'ref') return [...p.slugs, ...p.serviceIds];
   if (name === 'dayOffId') return p.dayOffIds;
+  if (name === 'blockId') return p.blockIds;
+  if (name === 'calendarId') return p.calendarIds;
+  if (name === 'date') return ['2027-04-03', '2027-04-10', '1899-12-31', '3000-01-01', '2027-02-29'];
   if (name === 'file')
     return route.path.startsWith('/feeds') ? p.feedFiles : ['swagger-ui.css', 'swagger-ui-bundle.js'];
   const byCollection: Record<string, string[]> = {
@@ -127,6 +130,7 @@ export function validParam(route: Route, name: string, before: string, p: Pools)
     // Removing Ana or Ben would deactivate them and revoke the harness's own keys: only Cara goes.
     staff: destructive ? [p.cara] : p.staffIds,
     webhooks: p.webhookIds,
+    resources: p.resourceIds,
     'api-keys': p.spareKeyIds,
     // Erasing takes only the spare client: the others' emails keep the verification flows going.
     clients: destructive ? [p.spareClient] : p.clientIds,

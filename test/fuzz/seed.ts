@@ -4,8 +4,10 @@
  * payment gateway and a third staff member (Cara, with no bookings, so removing her is a real
  * delete); bookings in each state (confirmed, awaiting payment, waiting for the emailed code,
  * cancelled) with their manage tokens, references and the code; a webhook, days off, spare API
- * keys, a calendar feed and a password link. Their real ids and tokens are what path parameters
- * and fields are drawn from, beside hostile values.
+ * keys, a calendar feed and a password link; a room the portrait needs, a date with its own hours,
+ * time off with times and an external calendar (on a name that resolves nowhere: nothing is
+ * fetched). Their real ids and tokens are what path parameters and fields are drawn from, beside
+ * hostile values.
  */
 import type { Setup } from '../../src/app/setup-schema.ts';
 import type { Dashboard } from '../support/dashboard.ts';
@@ -74,6 +76,9 @@ export interface Pools {
   readonly slots: { start: string; staff: string[]; service: string }[];
   readonly webhookIds: string[];
   readonly dayOffIds: string[];
+  readonly resourceIds: string[];
+  readonly blockIds: string[];
+  readonly calendarIds: string[];
   /** API keys made to be revoked (the harness's own are not among them). */
   readonly spareKeyIds: string[];
   readonly feedFiles: string[];
@@ -202,6 +207,43 @@ export async function seed(
     adminCall('GET', `/api/v1/admin/staff/${ids.ana}/days-off`, 'GET /api/v1/admin/staff/:id/days-off'),
     200,
   );
+  const room = await json(
+    adminCall('POST', '/api/v1/admin/resources', 'POST /api/v1/admin/resources', { key: 'room', name: 'Studio room' }),
+    201,
+  );
+  const portraitId = services.find((s) => s.slug === 'portrait')?.id;
+  await json(
+    adminCall('PATCH', `/api/v1/admin/services/${portraitId}`, 'PATCH /api/v1/admin/services/:id', {
+      resources: [String(room.id)],
+    }),
+    200,
+  );
+  await json(
+    adminCall(
+      'PUT',
+      `/api/v1/admin/staff/${ids.ana}/date-hours/2027-04-03`,
+      'PUT /api/v1/admin/staff/:id/date-hours/:date',
+      {
+        hours: [['10:00', '14:00']],
+      },
+    ),
+    200,
+  );
+  const block = await json(
+    adminCall('POST', `/api/v1/admin/staff/${ids.ana}/blocks`, 'POST /api/v1/admin/staff/:id/blocks', {
+      from: '2027-04-13T13:00',
+      to: '2027-04-13T15:30',
+      note: 'Dentist',
+    }),
+    201,
+  );
+  const calendar = await json(
+    adminCall('POST', `/api/v1/admin/staff/${ids.ana}/calendars`, 'POST /api/v1/admin/staff/:id/calendars', {
+      url: 'https://calendar.example.test/ical/ana/private-0123456789/basic.ics',
+      label: 'Personal',
+    }),
+    201,
+  );
   const spareKeys = [];
   for (const role of ['admin', 'staff']) {
     const made = await json(
@@ -248,6 +290,9 @@ export async function seed(
     webhookIds: [String(hook.id)],
     dayOffIds: [String(dayOff.id), ...anaDaysOff.daysOff.map((x: { id: string }) => String(x.id))],
     spareKeyIds: spareKeys,
+    resourceIds: [String(room.id)],
+    blockIds: [String(block.id)],
+    calendarIds: [String(calendar.id)],
     feedFiles: [String(feed.url).split('/').pop() as string],
     passwordTokens,
     payQueries: [paying, deposit].map((r) => new URL(r.next.url).search),

@@ -10,6 +10,7 @@ import { startSession } from '../../src/app/dashboard/accounts/start-session.ts'
 import { ViewCache } from '../../src/app/view-cache.ts';
 import { argon2Hasher } from '../../src/auth/argon2-hasher.ts';
 import { createApp } from '../../src/http/app.ts';
+import { calendarFeeds } from '../../src/jobs/calendar-feeds.ts';
 import { createDevMailbox } from '../../src/store/dev-mailbox.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import type { TestDatabase } from '../support/db.ts';
@@ -45,6 +46,9 @@ export async function startWorld(tdb: TestDatabase): Promise<World> {
     demoGateway: true,
     jobsQueued: () => {},
     logError: (error) => errors.push(error),
+    // External calendars are read as in production, over the test policy: no name resolves and
+    // private addresses are refused, so every fetch fails before anything is sent.
+    calendarFeeds: calendarFeeds(testOutbound()),
     // The embedded database's backups, as a server on one has them (GET /api/v1/admin/backup).
     ...(tdb.db.snapshot ? { backups: { snapshot: tdb.db.snapshot } } : {}),
   });
