@@ -109,6 +109,8 @@ describe('createBooking', () => {
       price: 12000,
       rescheduleCount: 0,
       createdAt: at(STUDIO_NOW),
+      seats: 1,
+      seriesId: null,
     });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(next).toEqual({ action: 'done' });

@@ -6,12 +6,12 @@
  * Status: a known client's email must be proven first (pending_verification); a booking to pay
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
-import { amountDue, type PaymentOption, paymentOptions } from '../core/index.ts';
+import { amountDue, type PaymentOption, paymentOptions, type Repeat } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
-import { type BookingRequest, candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
+import { type BookingRequest, candidatesInOrder, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
 import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
@@ -20,6 +20,8 @@ import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
 
 export interface CreateBookingInput extends BookingRequest {
   readonly payment: PaymentOption;
+  /** A recurring series (SPEC §9.2); absent = one booking. */
+  readonly repeat?: Repeat | undefined;
   /** Admins may skip notice and horizon (dashboard); never the overlap. */
   readonly skipNoticeAndHorizon?: boolean;
   readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
@@ -47,6 +49,7 @@ export interface CreateBookingDeps {
     | 'insertBooking'
     | 'insertClientIfNew'
     | 'listBusy'
+    | 'listSessionSeats'
     | 'listStaffForService'
     | 'saveIdempotentResponse'
     | 'startVerification'
@@ -105,12 +108,16 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
   const { business, service } = ctx;
+  const seatProblem = seatsRefusal(input.seats, service);
+  if (seatProblem) return seatProblem;
   if (ctx.members.length === 0) return slotGone('not_offered');
 
+  // A group session's booking pays for each of its seats (SPEC §9.1).
+  const seats = input.seats ?? 1;
   const paymentFacts = {
     paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
-    price: service.price,
-    deposit: service.deposit,
+    price: service.price * seats,
+    deposit: service.deposit * seats,
   };
   const offered = paymentOptions(paymentFacts);
   if (!offered.includes(input.payment)) {

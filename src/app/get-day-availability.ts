@@ -2,7 +2,8 @@
 import { dayWindow, type Interval, type LocalDate, type Slot, viewerDaySlots } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
-import { loadBusy, loadScheduling } from './scheduling.ts';
+import { loadScheduling } from './scheduling.ts';
+import { loadBusyAndSessions } from './sessions.ts';
 
 export interface DayQuery {
   readonly service: string;
@@ -21,7 +22,10 @@ export interface DayAvailability {
 }
 
 export async function getDayAvailability(
-  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService'>; clock: Clock },
+  deps: {
+    store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listSessionSeats' | 'listStaffForService'>;
+    clock: Clock;
+  },
   q: DayQuery,
 ): Promise<Result<DayAvailability>> {
   const loaded = await loadScheduling(deps.store, q.service, q.staff, false);
@@ -29,7 +33,11 @@ export async function getDayAvailability(
   const ctx = loaded.value;
   const zone = q.tz ?? ctx.business.timezone;
   const now = deps.clock.now();
-  const busy = await loadBusy(deps.store, ctx, dayWindow(q.date, zone), now, q.exclude);
-  const slots = viewerDaySlots({ staff: ctx.members, timing: ctx.timing, busy, now }, q.date, zone);
+  const { busy, sessions } = await loadBusyAndSessions(deps.store, ctx, dayWindow(q.date, zone), now, q.exclude);
+  const slots = viewerDaySlots(
+    { staff: ctx.members, timing: ctx.timing, busy, now, ...(sessions ? { sessions } : {}) },
+    q.date,
+    zone,
+  );
   return ok({ date: q.date, timezone: zone, slots });
 }

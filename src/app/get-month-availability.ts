@@ -13,7 +13,8 @@ import {
 } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
-import { loadBusy, loadScheduling, type SchedulingContext } from './scheduling.ts';
+import { loadScheduling, type SchedulingContext } from './scheduling.ts';
+import { loadBusyAndSessions } from './sessions.ts';
 import type { ViewCache } from './view-cache.ts';
 
 export interface MonthQuery {
@@ -33,7 +34,10 @@ export interface MonthAvailability {
 }
 
 export interface MonthDeps {
-  readonly store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService' | 'viewToken'>;
+  readonly store: Pick<
+    Store,
+    'findService' | 'getBusiness' | 'listBusy' | 'listSessionSeats' | 'listStaffForService' | 'viewToken'
+  >;
   readonly clock: Clock;
   /** Computed months, reused while the store's view token says they are current. */
   readonly monthViews?: ViewCache<MonthAvailability> | undefined;
@@ -71,11 +75,13 @@ async function computeMonth(
   const zone = q.tz ?? ctx.business.timezone;
   const window = monthWindow(q.month, zone);
   if (!window) throw new Error(`month not checked: ${q.month}`);
+  const { busy, sessions } = await loadBusyAndSessions(deps.store, ctx, window, now);
   const input: AvailabilityInput = {
     staff: ctx.members,
     timing: ctx.timing,
-    busy: await loadBusy(deps.store, ctx, window, now),
+    busy,
     now,
+    ...(sessions ? { sessions } : {}),
   };
   const days = monthDays(input, q.month, zone);
   let firstAvailable = days.find((d) => d.status === 'available')?.date ?? null;
@@ -84,14 +90,16 @@ async function computeMonth(
   if (firstAvailable === null && last !== null && last > monthEnd) {
     // Nothing this month: look ahead to the horizon so the calendar can open on the right month.
     const from = addDays(monthEnd, 1);
+    const later = await loadBusyAndSessions(
+      deps.store,
+      ctx,
+      { start: startOfDay(from, zone), end: startOfDay(addDays(last, 1), zone) },
+      now,
+    );
     const ahead: AvailabilityInput = {
       ...input,
-      busy: await loadBusy(
-        deps.store,
-        ctx,
-        { start: startOfDay(from, zone), end: startOfDay(addDays(last, 1), zone) },
-        now,
-      ),
+      busy: later.busy,
+      ...(later.sessions ? { sessions: later.sessions } : {}),
     };
     firstAvailable = firstAvailableDate(ahead, from, zone);
   }

@@ -54,6 +54,12 @@ export interface Service {
   readonly bufferBeforeMinutes: number;
   readonly bufferAfterMinutes: number;
   readonly active: boolean;
+  /** Seats a session sells (SPEC §9.1); absent = 1, one client per slot. */
+  readonly capacity?: number;
+  /** The most seats one booking takes; absent = 1. */
+  readonly maxSeatsPerBooking?: number;
+  /** Whether clients may book it as a series (SPEC §9.2); absent = no. */
+  readonly allowRepeat?: boolean;
 }
 
 export interface StaffMember {
@@ -104,6 +110,10 @@ export interface Booking {
   readonly price: number;
   readonly rescheduleCount: number;
   readonly createdAt: number;
+  /** Seats taken in a group session (SPEC §9.1); absent = 1. */
+  readonly seats?: number;
+  /** The series it is an occurrence of (SPEC §9.2); absent or null = none. */
+  readonly seriesId?: string | null;
 }
 
 /** Why a validly signed payment was recorded but not applied to its booking (SPEC §10.4). */
@@ -156,6 +166,15 @@ export interface NewBooking {
   readonly manageTokenHash: Uint8Array;
   /** core remindAt for a booking confirmed at once; null otherwise. */
   readonly remindAt: number | null;
+  /** Seats of a group session (absent = 1); the database refuses more than the session has left. */
+  readonly seats?: number;
+  /**
+   * A seat of a group session: the database's seat check may refuse it with an error, so the
+   * insert runs in a savepoint (the transaction stays usable for the next candidate).
+   */
+  readonly session?: boolean;
+  /** The series it is an occurrence of (absent = none). */
+  readonly seriesId?: string | null;
 }
 
 /** One reschedule of a booking. */

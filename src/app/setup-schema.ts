@@ -8,7 +8,9 @@ import {
   isCurrency,
   isDate,
   isTimeZone,
+  MAX_CAPACITY,
   parseWallTime,
+  seatSettingsProblems,
   toMinor,
   WEEKDAYS,
   type Weekday,
@@ -86,6 +88,10 @@ export const serviceSchema = z.strictObject({
   bufferBeforeMinutes: minutes(1440).optional(),
   bufferAfterMinutes: minutes(1440).optional(),
   active: z.boolean().optional(),
+  // SPEC §9: seats of a group session, and whether clients may book it as a series.
+  capacity: z.number().int().min(1).max(MAX_CAPACITY).optional(),
+  maxSeatsPerBooking: z.number().int().min(1).max(MAX_CAPACITY).optional(),
+  allowRepeat: z.boolean().optional(),
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();
@@ -141,6 +147,12 @@ export const setupSchema = z
         ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: `too many decimals for ${cur}` });
       if (typeof price === 'number' && typeof deposit === 'number' && deposit > price)
         ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: 'must not exceed the price' });
+    });
+    setup.services?.forEach((s, i) => {
+      // Given together they are judged here; one alone is judged against the stored other (store/setup.ts).
+      if (s.capacity === undefined || s.maxSeatsPerBooking === undefined) return;
+      for (const p of seatSettingsProblems(s))
+        ctx.addIssue({ code: 'custom', path: ['services', i, ...p.path], message: p.message });
     });
     const staffKeys = new Set<string>();
     setup.staff?.forEach((m, i) => {

@@ -41,9 +41,15 @@ export function presentService(o: ServiceOffer) {
     color: s.color,
     paymentOptions: o.paymentOptions,
     staff: o.staff,
+    // SPEC §9: seats of a group session and whether a series may be booked.
+    capacity: s.capacity ?? 1,
+    maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
+    allowRepeat: s.allowRepeat ?? false,
   };
 }
 
 export function presentSlot(s: Slot, zone: string) {
-  return { start: formatInstant(s.start, zone), end: formatInstant(s.end, zone), staff: s.staff };
+  const slot = { start: formatInstant(s.start, zone), end: formatInstant(s.end, zone), staff: s.staff };
+  // Only a group session's slots carry seats (API.md "Availability").
+  return s.seatsLeft === undefined ? slot : { ...slot, seatsLeft: s.seatsLeft };
 }

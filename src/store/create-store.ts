@@ -72,6 +72,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       return cached ?? bookings.listBusy(sql, ids, window, now);
     },
     viewToken: (ids, now) => cache?.viewToken(ids, now) ?? null,
+    listSessionSeats: (serviceId, ids, window, now) => bookings.listSessionSeats(sql, serviceId, ids, window, now),
     countBookings: (ids, window, now) => bookings.countBookings(sql, ids, window, now),
     async findClientId(email) {
       const [row] = await sql.query('SELECT id FROM clients WHERE lower(email) = lower($1)', [email]);

@@ -62,6 +62,9 @@ export function toService(r: Row): Service {
     bufferBeforeMinutes: num(r.buffer_before_minutes),
     bufferAfterMinutes: num(r.buffer_after_minutes),
     active: Boolean(r.active),
+    capacity: num(r.capacity ?? 1),
+    maxSeatsPerBooking: num(r.max_seats_per_booking ?? 1),
+    allowRepeat: Boolean(r.allow_repeat),
   };
 }
 
@@ -142,5 +145,7 @@ export function toBooking(r: Row): Booking {
     price: num(r.price_minor),
     rescheduleCount: num(r.reschedule_count),
     createdAt: ms(r.created_at),
+    seats: num(r.seats ?? 1),
+    seriesId: optStr(r.series_id),
   };
 }

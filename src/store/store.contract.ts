@@ -25,6 +25,7 @@ import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
 import { describeRetention } from './contract/retention.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
+import { describeSeats } from './contract/seats.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
 import { describeVerification } from './contract/verification.ts';
@@ -72,5 +73,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describePayments(getDb);
     describeClientData(getDb);
     describeRetention(getDb);
+    describeSeats(getDb);
   });
 }

@@ -156,6 +156,9 @@ describe('GET /business and /services', () => {
           color: null,
           paymentOptions: ['none'],
           staff: [{ id: ANA, name: 'Ana' }],
+          capacity: 1,
+          maxSeatsPerBooking: 1,
+          allowRepeat: false,
         },
         {
           id: PORTRAIT,
@@ -173,6 +176,9 @@ describe('GET /business and /services', () => {
             { id: ANA, name: 'Ana' },
             { id: BEN, name: 'Ben' },
           ],
+          capacity: 1,
+          maxSeatsPerBooking: 1,
+          allowRepeat: false,
         },
       ],
     });
@@ -515,6 +521,8 @@ describe('POST /bookings', () => {
         wantsReminder: false,
         locale: 'en',
         payment: { option: 'none', amountDue: '0.00', amountPaid: '0.00', currency: 'EUR' },
+        seats: 1,
+        seriesId: null,
         reschedule: { count: 0, limit: 3, allowed: true },
         cancel: { allowed: true },
         holdExpiresAt: null,

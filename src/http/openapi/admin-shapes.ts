@@ -30,6 +30,9 @@ export const adminServiceShape = z
     bufferBeforeMinutes: z.number().int(),
     bufferAfterMinutes: z.number().int(),
     active: z.boolean(),
+    capacity: z.number().int(),
+    maxSeatsPerBooking: z.number().int(),
+    allowRepeat: z.boolean(),
     staff: z.array(ref),
   })
   .meta({ id: 'AdminService' });

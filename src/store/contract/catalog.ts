@@ -46,6 +46,9 @@ export function describeCatalogueReads(getDb: GetDb): void {
       bufferBeforeMinutes: 15,
       bufferAfterMinutes: 10,
       active: true,
+      capacity: 1,
+      maxSeatsPerBooking: 1,
+      allowRepeat: false,
     });
     const plain = { description: '', deposit: 0, imageUrl: null, color: null, rescheduleLimit: null };
     const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
@@ -60,6 +63,9 @@ export function describeCatalogueReads(getDb: GetDb): void {
         currency: null,
         allowRescheduling: true,
         active: true,
+        capacity: 1,
+        maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -72,6 +78,9 @@ export function describeCatalogueReads(getDb: GetDb): void {
         currency: 'JPY',
         allowRescheduling: false,
         active: true,
+        capacity: 1,
+        maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -84,6 +93,9 @@ export function describeCatalogueReads(getDb: GetDb): void {
         currency: null,
         allowRescheduling: true,
         active: false,
+        capacity: 1,
+        maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };

@@ -91,6 +91,9 @@ export function describeSetup(getDb: GetDb): void {
         bufferBeforeMinutes: 15,
         bufferAfterMinutes: 10,
         active: true,
+        capacity: 1,
+        maxSeatsPerBooking: 1,
+        allowRepeat: false,
       });
       const staff = await t.store.listStaff();
       expect(staff.map((m) => m.key)).toEqual(['ana', 'ben', 'cleo', 'dan', 'eve']);

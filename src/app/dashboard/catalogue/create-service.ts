@@ -29,6 +29,9 @@ const DEFAULTS: ServiceFields = {
   bufferBeforeMinutes: 0,
   bufferAfterMinutes: 0,
   active: true,
+  capacity: 1,
+  maxSeatsPerBooking: 1,
+  allowRepeat: false,
 };
 
 export async function createService(

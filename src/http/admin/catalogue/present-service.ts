@@ -18,6 +18,9 @@ export function presentAdminService(a: AdminService) {
     bufferBeforeMinutes: s.bufferBeforeMinutes,
     bufferAfterMinutes: s.bufferAfterMinutes,
     active: s.active,
+    capacity: s.capacity ?? 1,
+    maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
+    allowRepeat: s.allowRepeat ?? false,
     staff: a.staff,
   };
 }
