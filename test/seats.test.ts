@@ -40,13 +40,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function book(body: Record<string, unknown>): Promise<{ status: number; body: Record<string, any> }> {
+/** The parts of an answer these tests read. */
+interface Reply {
+  booking: { seats: number; payment: { option: string; amountDue: string } };
+  error: { code: string; details: { fields: Record<string, string>; seatsLeft: number } };
+}
+
+async function book(body: Record<string, unknown>): Promise<{ status: number; body: Reply }> {
   const r = await fetch(`${served.url}/api/v1/bookings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ service: 'workshop', staff: '1', payment: 'full', ...body }),
   });
-  return { status: r.status, body: (await r.json()) as Record<string, any> };
+  return { status: r.status, body: (await r.json()) as Reply };
 }
 
 const client = (i: number | string) => ({ name: `Client ${i}`, email: `s${i}@seats.test` });
@@ -134,5 +140,35 @@ describe('group sessions through the HTTP server (SPEC §9.1)', () => {
     for (const r of losers) expect(['SEATS_UNAVAILABLE', 'SLOT_UNAVAILABLE']).toContain(r.body.error.code);
     expect(await seatRows('2027-04-02T07:00:00Z')).toBe(10);
     expect(errors).toEqual([]);
+  });
+
+  it('the details page offers 1 to maxSeatsPerBooking seats in a labelled select, and books the seats chosen', async () => {
+    const start = '2027-04-12T09:00:00+02:00';
+    const query = new URLSearchParams({ start, staff: '1' });
+    const html = await (await fetch(`${served.url}/book/workshop/details?${query}`)).text();
+    expect(html).toMatch(/<label for="f-seats">Seats<\/label>/);
+    const options = [...html.matchAll(/<option value="(\d+)"/g)].map((m) => m[1]);
+    expect(options).toEqual(['1', '2', '3']);
+    const portrait = await (await fetch(`${served.url}/book/portrait/details?${query}`)).text();
+    expect(portrait).not.toContain('name="seats"');
+    const form = new URLSearchParams({
+      start,
+      staff: '1',
+      tz: 'Europe/Paris',
+      key: 'k'.repeat(20),
+      name: 'Page Client',
+      email: 'page@seats.test',
+      payment: 'full',
+      seats: '2',
+    });
+    // The answer sends the client on to the (fake) gateway: it is not followed.
+    const r = await fetch(`${served.url}/book/workshop/details`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(r.status).toBe(303);
+    expect(await seatRows('2027-04-12T07:00:00Z')).toBe(2);
+    const tooMany = new URLSearchParams({ ...Object.fromEntries(form), key: 'j'.repeat(20), seats: '9' });
+    const refused = await fetch(`${served.url}/book/workshop/details`, { method: 'POST', body: tooMany });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('id="e-seats"');
+    expect(await seatRows('2027-04-12T07:00:00Z')).toBe(2);
   });
 });

@@ -48,7 +48,7 @@ async function freeSession(base: string): Promise<string> {
     await fetch(`${base}/api/v1/availability/day?service=workshop&staff=1&date=${view.firstAvailable}`)
   ).json()) as { slots: { start: string; seatsLeft: number }[] };
   const slot = day.slots[0];
-  if (!slot || slot.seatsLeft !== 10) throw new Error(`no fresh session on ${view.firstAvailable}`);
+  if (slot?.seatsLeft !== 10 || !slot) throw new Error(`no fresh session on ${view.firstAvailable}`);
   return slot.start;
 }
 

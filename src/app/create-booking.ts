@@ -6,7 +6,7 @@
  * Status: a known client's email must be proven first (pending_verification); a booking to pay
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
-import { amountDue, type PaymentOption, paymentOptions, type Repeat } from '../core/index.ts';
+import { amountDue, type PaymentOption, paymentOptions } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
@@ -20,8 +20,6 @@ import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
 
 export interface CreateBookingInput extends BookingRequest {
   readonly payment: PaymentOption;
-  /** A recurring series (SPEC §9.2); absent = one booking. */
-  readonly repeat?: Repeat | undefined;
   /** Admins may skip notice and horizon (dashboard); never the overlap. */
   readonly skipNoticeAndHorizon?: boolean;
   readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;

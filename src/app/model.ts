@@ -58,8 +58,6 @@ export interface Service {
   readonly capacity?: number;
   /** The most seats one booking takes; absent = 1. */
   readonly maxSeatsPerBooking?: number;
-  /** Whether clients may book it as a series (SPEC §9.2); absent = no. */
-  readonly allowRepeat?: boolean;
 }
 
 export interface StaffMember {
@@ -112,8 +110,6 @@ export interface Booking {
   readonly createdAt: number;
   /** Seats taken in a group session (SPEC §9.1); absent = 1. */
   readonly seats?: number;
-  /** The series it is an occurrence of (SPEC §9.2); absent or null = none. */
-  readonly seriesId?: string | null;
 }
 
 /** Why a validly signed payment was recorded but not applied to its booking (SPEC §10.4). */
@@ -173,8 +169,6 @@ export interface NewBooking {
    * insert runs in a savepoint (the transaction stays usable for the next candidate).
    */
   readonly session?: boolean;
-  /** The series it is an occurrence of (absent = none). */
-  readonly seriesId?: string | null;
 }
 
 /** One reschedule of a booking. */

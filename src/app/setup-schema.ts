@@ -88,10 +88,9 @@ export const serviceSchema = z.strictObject({
   bufferBeforeMinutes: minutes(1440).optional(),
   bufferAfterMinutes: minutes(1440).optional(),
   active: z.boolean().optional(),
-  // SPEC §9: seats of a group session, and whether clients may book it as a series.
+  // SPEC §9.1: seats of a group session.
   capacity: z.number().int().min(1).max(MAX_CAPACITY).optional(),
   maxSeatsPerBooking: z.number().int().min(1).max(MAX_CAPACITY).optional(),
-  allowRepeat: z.boolean().optional(),
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();

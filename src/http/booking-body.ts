@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CreateBookingInput } from '../app/create-booking.ts';
 import type { ClientDetails } from '../app/model.ts';
-import { MAX_CAPACITY, REPEAT_COUNT_MAX, REPEAT_COUNT_MIN, REPEAT_FREQUENCIES } from '../core/index.ts';
+import { MAX_CAPACITY } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { instant, text } from './validation.ts';
 
@@ -27,14 +27,8 @@ export const bookingBody = z.strictObject({
   wantsReminder: z.boolean().default(false),
   payment: z.enum(['none', 'full', 'deposit']).default('none'),
   locale: z.enum(LOCALES).optional(),
-  // SPEC §9: seats of a group session (the service's maximum is the use case's), and a series.
+  // SPEC §9.1: seats of a group session (the service's maximum is the use case's).
   seats: z.number().int().min(1).max(MAX_CAPACITY).optional(),
-  repeat: z
-    .strictObject({
-      frequency: z.enum(REPEAT_FREQUENCIES),
-      count: z.number().int().min(REPEAT_COUNT_MIN).max(REPEAT_COUNT_MAX),
-    })
-    .optional(),
 });
 
 export type BookingBody = z.output<typeof bookingBody>;
@@ -60,5 +54,5 @@ export function requestOf(v: Omit<BookingBody, 'payment'>) {
 
 /** What a checked body asks createBooking for (the API and the page alike). */
 export function bookingInput(v: BookingBody, idempotency: CreateBookingInput['idempotency']): CreateBookingInput {
-  return { ...requestOf(v), payment: v.payment, idempotency, repeat: v.repeat };
+  return { ...requestOf(v), payment: v.payment, idempotency };
 }

@@ -41,10 +41,9 @@ export function presentService(o: ServiceOffer) {
     color: s.color,
     paymentOptions: o.paymentOptions,
     staff: o.staff,
-    // SPEC §9: seats of a group session and whether a series may be booked.
+    // SPEC §9.1: seats of a group session.
     capacity: s.capacity ?? 1,
     maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
-    allowRepeat: s.allowRepeat ?? false,
   };
 }
 

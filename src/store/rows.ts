@@ -64,7 +64,6 @@ export function toService(r: Row): Service {
     active: Boolean(r.active),
     capacity: num(r.capacity ?? 1),
     maxSeatsPerBooking: num(r.max_seats_per_booking ?? 1),
-    allowRepeat: Boolean(r.allow_repeat),
   };
 }
 
@@ -146,6 +145,5 @@ export function toBooking(r: Row): Booking {
     rescheduleCount: num(r.reschedule_count),
     createdAt: ms(r.created_at),
     seats: num(r.seats ?? 1),
-    seriesId: optStr(r.series_id),
   };
 }

@@ -78,7 +78,6 @@ async function applyService(tx: Sql, s: SetupService, index: number, businessCur
   if (s.active !== undefined) cols.active = s.active;
   if (s.capacity !== undefined) cols.capacity = s.capacity;
   if (s.maxSeatsPerBooking !== undefined) cols.max_seats_per_booking = s.maxSeatsPerBooking;
-  if (s.allowRepeat !== undefined) cols.allow_repeat = s.allowRepeat;
   try {
     return await upsert(tx, 'services', 'slug', cols);
   } catch (error) {

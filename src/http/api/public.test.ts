@@ -158,7 +158,6 @@ describe('GET /business and /services', () => {
           staff: [{ id: ANA, name: 'Ana' }],
           capacity: 1,
           maxSeatsPerBooking: 1,
-          allowRepeat: false,
         },
         {
           id: PORTRAIT,
@@ -178,7 +177,6 @@ describe('GET /business and /services', () => {
           ],
           capacity: 1,
           maxSeatsPerBooking: 1,
-          allowRepeat: false,
         },
       ],
     });
@@ -522,7 +520,6 @@ describe('POST /bookings', () => {
         locale: 'en',
         payment: { option: 'none', amountDue: '0.00', amountPaid: '0.00', currency: 'EUR' },
         seats: 1,
-        seriesId: null,
         reschedule: { count: 0, limit: 3, allowed: true },
         cancel: { allowed: true },
         holdExpiresAt: null,

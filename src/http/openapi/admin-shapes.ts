@@ -32,7 +32,6 @@ export const adminServiceShape = z
     active: z.boolean(),
     capacity: z.number().int(),
     maxSeatsPerBooking: z.number().int(),
-    allowRepeat: z.boolean(),
     staff: z.array(ref),
   })
   .meta({ id: 'AdminService' });

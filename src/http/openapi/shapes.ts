@@ -52,7 +52,6 @@ export const serviceShape = z
     staff: z.array(ref),
     capacity: z.number().int().meta({ description: 'seats a session sells; 1 = one client per slot' }),
     maxSeatsPerBooking: z.number().int(),
-    allowRepeat: z.boolean().meta({ description: 'whether a booking may carry `repeat`' }),
   })
   .meta({ id: 'Service' });
 
@@ -107,7 +106,6 @@ export const bookingShape = z
       currency: z.string(),
     }),
     seats: z.number().int(),
-    seriesId: z.string().nullable(),
     reschedule: z.object({ count: z.number().int(), limit: z.number().int().nullable(), allowed: z.boolean() }),
     cancel: z.object({ allowed: z.boolean() }),
     holdExpiresAt: instant.nullable(),

@@ -29,7 +29,6 @@ const NEW_SERVICE: ServiceFields = {
   active: true,
   capacity: 1,
   maxSeatsPerBooking: 1,
-  allowRepeat: false,
 };
 
 export function describeAdminCatalog(getDb: GetDb): void {

@@ -48,7 +48,6 @@ export function describeCatalogueReads(getDb: GetDb): void {
       active: true,
       capacity: 1,
       maxSeatsPerBooking: 1,
-      allowRepeat: false,
     });
     const plain = { description: '', deposit: 0, imageUrl: null, color: null, rescheduleLimit: null };
     const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
@@ -65,7 +64,6 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: true,
         capacity: 1,
         maxSeatsPerBooking: 1,
-        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -80,7 +78,6 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: true,
         capacity: 1,
         maxSeatsPerBooking: 1,
-        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -95,7 +92,6 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: false,
         capacity: 1,
         maxSeatsPerBooking: 1,
-        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };

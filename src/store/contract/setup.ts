@@ -93,7 +93,6 @@ export function describeSetup(getDb: GetDb): void {
         active: true,
         capacity: 1,
         maxSeatsPerBooking: 1,
-        allowRepeat: false,
       });
       const staff = await t.store.listStaff();
       expect(staff.map((m) => m.key)).toEqual(['ana', 'ben', 'cleo', 'dan', 'eve']);

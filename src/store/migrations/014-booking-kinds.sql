@@ -1,13 +1,10 @@
--- Booking kinds (SPEC §9, docs/decisions/030-seats-and-series-in-the-database.md): group sessions
--- sold as seats, and recurring series.
+-- Group sessions sold as seats (SPEC §9.1, docs/decisions/030-seats-in-the-database.md).
 
 -- A service with capacity > 1 sells seats in a session = (staff member, start); one booking takes
 -- 1 to max_seats_per_booking of them.
 ALTER TABLE services ADD COLUMN capacity integer NOT NULL DEFAULT 1 CHECK (capacity BETWEEN 1 AND 1000);
 ALTER TABLE services ADD COLUMN max_seats_per_booking integer NOT NULL DEFAULT 1;
 ALTER TABLE services ADD CONSTRAINT services_max_seats CHECK (max_seats_per_booking BETWEEN 1 AND capacity);
--- Whether clients may book the service as a series (off by default, SPEC §9.2).
-ALTER TABLE services ADD COLUMN allow_repeat boolean NOT NULL DEFAULT false;
 
 ALTER TABLE bookings ADD COLUMN seats integer NOT NULL DEFAULT 1 CHECK (seats BETWEEN 1 AND 1000);
 
@@ -60,15 +57,3 @@ $$;
 
 CREATE TRIGGER bookings_session_seats BEFORE INSERT OR UPDATE OF service_id, staff_id, start_at, seats, status
   ON bookings FOR EACH ROW EXECUTE FUNCTION bookings_session_seats();
-
--- A recurring series: its occurrences are ordinary bookings carrying its id. One manage link
--- serves the series: only its token's SHA-256 is kept here.
-CREATE TABLE booking_series (
-  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  frequency text NOT NULL CHECK (frequency IN ('weekly', 'biweekly', 'monthly')),
-  count integer NOT NULL CHECK (count BETWEEN 2 AND 52),
-  manage_token_hash bytea NOT NULL UNIQUE,
-  created_at timestamptz NOT NULL
-);
-ALTER TABLE bookings ADD COLUMN series_id bigint REFERENCES booking_series (id);
-CREATE INDEX bookings_series ON bookings (series_id) WHERE series_id IS NOT NULL;

@@ -26,10 +26,9 @@ export interface ServiceInput {
   readonly bufferBeforeMinutes?: number;
   readonly bufferAfterMinutes?: number;
   readonly active?: boolean;
-  /** SPEC §9: seats of a session, the most per booking, and whether series may be booked. */
+  /** SPEC §9.1: seats of a session and the most one booking takes. */
   readonly capacity?: number;
   readonly maxSeatsPerBooking?: number;
-  readonly allowRepeat?: boolean;
   /** The ids of the members who offer it (replaces the list). */
   readonly staff?: readonly string[];
 }

@@ -20,7 +20,6 @@ export function presentAdminService(a: AdminService) {
     active: s.active,
     capacity: s.capacity ?? 1,
     maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
-    allowRepeat: s.allowRepeat ?? false,
     staff: a.staff,
   };
 }
