@@ -57,6 +57,7 @@ interface Slot {
   start: string;
   end: string;
   staff: string[];
+  seatsLeft?: number;
 }
 
 describe('the demo studio', () => {
@@ -102,18 +103,21 @@ describe('the demo studio', () => {
 
   it('prints where it serves and what it loaded', () => {
     expect(server.output()).toMatch(/Slotwise is serving Lumen Photo Studio at http:\/\/127\.0\.0\.1:\d+/);
-    expect(server.output()).toMatch(/Loaded the demo studio: 3 services, 3 photographers, 5 bookings\./);
+    expect(server.output()).toMatch(/Loaded the demo studio: 4 services, 3 photographers, 5 bookings\./);
   });
 
-  it('has three services: paid with a deposit, paid without, free; one photographer offers a single service', async () => {
+  it('has four services: paid with a deposit, paid without, free, and an 8-seat workshop; one photographer offers a single service', async () => {
     const { services } = (await json(`${server.url}/api/v1/services`)) as {
       services: { slug: string; price: string; deposit: string; staff: { name: string }[] }[];
     };
     expect(services.map((s) => [s.slug, s.price, s.deposit]).sort()).toEqual([
       ['free-consultation', '0.00', '0.00'],
       ['headshot-express', '45.00', '0.00'],
+      ['lighting-workshop', '35.00', '0.00'],
       ['portrait-session', '120.00', '30.00'],
     ]);
+    const workshop = services.find((s) => s.slug === 'lighting-workshop') as unknown as Record<string, unknown>;
+    expect([workshop.name, workshop.capacity, workshop.maxSeatsPerBooking]).toEqual(['Studio lighting workshop', 8, 2]);
     const offers = new Map<string, number>();
     for (const s of services) for (const m of s.staff) offers.set(m.name, (offers.get(m.name) ?? 0) + 1);
     expect(offers.get('Mei Tanaka')).toBe(1);
@@ -152,8 +156,10 @@ describe('the demo studio', () => {
       expect(created.status).toBe(201);
       const after = ((await json(dayUrl)) as { slots: Slot[] }).slots;
       const stillThere = after.find((s) => s.start === slot.start);
-      // The booked member no longer offers that start (another member may still).
-      expect(stillThere?.staff ?? []).not.toContain(slot.staff[0]);
+      // The booked member no longer offers that start (another member may still); a session of
+      // seats stays, with one seat fewer.
+      if (slot.seatsLeft === undefined) expect(stillThere?.staff ?? []).not.toContain(slot.staff[0]);
+      else expect(stillThere?.seatsLeft).toBe(slot.seatsLeft - 1);
     }
   });
 
@@ -164,6 +170,7 @@ describe('the demo studio', () => {
     expect(Object.fromEntries(services.map((s) => [s.slug, s.paymentOptions]))).toEqual({
       'free-consultation': ['none'],
       'headshot-express': ['full'],
+      'lighting-workshop': ['full'],
       'portrait-session': ['full', 'deposit'],
     });
     const month = (await json(

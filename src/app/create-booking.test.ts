@@ -109,6 +109,7 @@ describe('createBooking', () => {
       price: 12000,
       rescheduleCount: 0,
       createdAt: at(STUDIO_NOW),
+      seats: 1,
     });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(next).toEqual({ action: 'done' });

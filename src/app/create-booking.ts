@@ -11,7 +11,7 @@ import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
-import { type BookingRequest, candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
+import { type BookingRequest, candidatesInOrder, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
 import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
@@ -49,6 +49,7 @@ export interface CreateBookingDeps {
     | 'listBusy'
     | 'listExternalBusy'
     | 'listResourceHolds'
+    | 'listSessionSeats'
     | 'listStaffForService'
     | 'saveIdempotentResponse'
     | 'startVerification'
@@ -107,12 +108,16 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
   const { business, service } = ctx;
+  const seatProblem = seatsRefusal(input.seats, service);
+  if (seatProblem) return seatProblem;
   if (ctx.members.length === 0) return slotGone('not_offered');
 
+  // A group session's booking pays for each of its seats (SPEC §9.1).
+  const seats = input.seats ?? 1;
   const paymentFacts = {
     paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
-    price: service.price,
-    deposit: service.deposit,
+    price: service.price * seats,
+    deposit: service.deposit * seats,
   };
   const offered = paymentOptions(paymentFacts);
   if (!offered.includes(input.payment)) {

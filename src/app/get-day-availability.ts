@@ -2,7 +2,8 @@
 import { dayWindow, type Interval, type LocalDate, type Slot, viewerDaySlots } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
-import { loadScheduling, loadSources } from './scheduling.ts';
+import { loadScheduling } from './scheduling.ts';
+import { loadSources } from './sources.ts';
 
 export interface DayQuery {
   readonly service: string;
@@ -24,7 +25,13 @@ export async function getDayAvailability(
   deps: {
     store: Pick<
       Store,
-      'findService' | 'getBusiness' | 'listBusy' | 'listExternalBusy' | 'listResourceHolds' | 'listStaffForService'
+      | 'findService'
+      | 'getBusiness'
+      | 'listBusy'
+      | 'listExternalBusy'
+      | 'listResourceHolds'
+      | 'listSessionSeats'
+      | 'listStaffForService'
     >;
     clock: Clock;
   },

@@ -13,7 +13,8 @@ import {
 } from '../core/index.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result } from './result.ts';
-import { loadScheduling, loadSources, type SchedulingContext } from './scheduling.ts';
+import { loadScheduling, type SchedulingContext } from './scheduling.ts';
+import { loadSources } from './sources.ts';
 import type { ViewCache } from './view-cache.ts';
 
 export interface MonthQuery {
@@ -40,6 +41,7 @@ export interface MonthDeps {
     | 'listBusy'
     | 'listExternalBusy'
     | 'listResourceHolds'
+    | 'listSessionSeats'
     | 'listStaffForService'
     | 'viewToken'
   >;

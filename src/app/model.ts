@@ -56,6 +56,10 @@ export interface Service {
   readonly active: boolean;
   /** Ids of the resources a booking of it holds (SPEC §8.4), ordered by id; [] = none. */
   readonly resourceIds: readonly string[];
+  /** Seats a session sells (SPEC §9.1); absent = 1, one client per slot. */
+  readonly capacity?: number;
+  /** The most seats one booking takes; absent = 1. */
+  readonly maxSeatsPerBooking?: number;
 }
 
 export interface StaffMember {
@@ -110,6 +114,8 @@ export interface Booking {
   readonly price: number;
   readonly rescheduleCount: number;
   readonly createdAt: number;
+  /** Seats taken in a group session (SPEC §9.1); absent = 1. */
+  readonly seats?: number;
 }
 
 /** Why a validly signed payment was recorded but not applied to its booking (SPEC §10.4). */
@@ -167,6 +173,13 @@ export interface NewBooking {
    * what booking_resources' exclusion constraint compares. Absent or no ids: none.
    */
   readonly resources?: { readonly ids: readonly string[]; readonly held: Interval };
+  /** Seats of a group session (absent = 1); the database refuses more than the session has left. */
+  readonly seats?: number;
+  /**
+   * A seat of a group session: the database's seat check may refuse it with an error, so the
+   * insert runs in a savepoint (the transaction stays usable for the next candidate).
+   */
+  readonly session?: boolean;
 }
 
 /** One reschedule of a booking. */

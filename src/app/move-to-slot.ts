@@ -10,7 +10,8 @@ import type { Booking, Business } from './model.ts';
 import { optional } from './place-booking.ts';
 import type { Store } from './ports.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
-import { loadScheduling, loadSources } from './scheduling.ts';
+import { loadScheduling } from './scheduling.ts';
+import { loadSources } from './sources.ts';
 
 export interface SlotMove {
   readonly start: number;
@@ -37,6 +38,7 @@ export async function moveToSlot(
     | 'listBusy'
     | 'listExternalBusy'
     | 'listResourceHolds'
+    | 'listSessionSeats'
     | 'listStaffForService'
     | 'moveBooking'
   >,

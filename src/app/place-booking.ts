@@ -4,6 +4,7 @@
  * with the first who still can. The database's exclusion constraint has the last word.
  */
 import {
+  checkSeats,
   checkSlot,
   dateOf,
   dayWindow,
@@ -13,12 +14,14 @@ import {
   remindAt,
   type SlotRefusal,
   type StaffSchedule,
+  seatsProblems,
   staffInOrder,
 } from '../core/index.ts';
-import type { Booking, BookingStatus, ClientDetails, NewBooking } from './model.ts';
+import type { Booking, BookingStatus, ClientDetails, NewBooking, Service } from './model.ts';
 import type { Store } from './ports.ts';
-import { ok, type Refusal, type Result, refuse } from './result.ts';
-import { loadSources, type SchedulingContext } from './scheduling.ts';
+import { invalid, ok, type Refusal, type Result, refuse } from './result.ts';
+import type { SchedulingContext } from './scheduling.ts';
+import { loadSources } from './sources.ts';
 import { newReference } from './tokens.ts';
 
 const REASONS: Record<SlotRefusal, string> = {
@@ -37,6 +40,20 @@ export const slotGone = (reason: SlotRefusal): Refusal => refuse('SLOT_UNAVAILAB
 export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
+/** 409 SEATS_UNAVAILABLE: the session has fewer seats left than asked for (SPEC §9.1). */
+export const seatsGone = (seatsLeft: number): Refusal =>
+  refuse('SEATS_UNAVAILABLE', `Only ${seatsLeft} seat(s) left in that session.`, { seatsLeft });
+
+/** 400 naming `seats` when the service does not sell that many to one booking (core seatsProblems). */
+export function seatsRefusal(seats: number | undefined, service: Service): Refusal | null {
+  const problems = seatsProblems(seats, {
+    capacity: service.capacity ?? 1,
+    maxSeatsPerBooking: service.maxSeatsPerBooking ?? 1,
+  });
+  if (problems.length === 0) return null;
+  return invalid('Invalid seats.', Object.fromEntries(problems.map((p) => [p.path.join('.'), p.message])));
+}
+
 /** A member who can take the start, and the slot it makes. */
 export interface Candidate {
   readonly member: StaffSchedule;
@@ -46,14 +63,19 @@ export interface Candidate {
 
 /** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
 export async function candidatesInOrder(
-  store: Pick<Store, 'countBookings' | 'listBusy' | 'listExternalBusy' | 'listResourceHolds'>,
+  store: Pick<Store, 'countBookings' | 'listBusy' | 'listExternalBusy' | 'listResourceHolds' | 'listSessionSeats'>,
   ctx: SchedulingContext,
-  wanted: { readonly start: number; readonly skipNoticeAndHorizon?: boolean | undefined },
+  wanted: {
+    readonly start: number;
+    readonly skipNoticeAndHorizon?: boolean | undefined;
+    /** Seats of a group session (absent = 1). */
+    readonly seats?: number | undefined;
+  },
   now: number,
 ): Promise<Result<Candidate[]>> {
   // Read inside the booking's transaction: external busy time has no constraint of its own, so a
   // start that became busy in a member's calendar is refused here (SPEC §8.3).
-  const { busy, external, resources } = await loadSources(
+  const { busy, external, resources, sessions } = await loadSources(
     store,
     ctx,
     { start: wanted.start, end: wanted.start + 1 },
@@ -61,6 +83,7 @@ export async function candidatesInOrder(
   );
   const fits: Candidate[] = [];
   let firstRefusal: SlotRefusal | null = null;
+  let mostSeats = 0;
   for (const member of ctx.members) {
     const check = checkSlot({
       staff: member,
@@ -71,10 +94,14 @@ export async function candidatesInOrder(
       now,
       start: wanted.start,
       skipNoticeAndHorizon: wanted.skipNoticeAndHorizon ?? false,
+      ...(sessions ? { sessions } : {}),
     });
-    if (check.ok) fits.push({ member, start: check.slot.start, end: check.slot.end });
-    else firstRefusal ??= check.reason;
+    if (!check.ok) firstRefusal ??= check.reason;
+    else if (check.seatsLeft !== undefined && !checkSeats(wanted.seats ?? 1, check.seatsLeft).ok) {
+      mostSeats = Math.max(mostSeats, check.seatsLeft);
+    } else fits.push({ member, start: check.slot.start, end: check.slot.end });
   }
+  if (fits.length === 0 && mostSeats > 0) return seatsGone(mostSeats);
   if (fits.length === 0) return slotGone(ctx.members.length === 1 && firstRefusal ? firstRefusal : 'taken');
   if (fits.length === 1) return ok(fits);
   const counts = new Map<string, number>();
@@ -102,6 +129,8 @@ export interface BookingRequest {
   readonly wantsReminder: boolean;
   /** Absent: the business's. */
   readonly locale?: string | undefined;
+  /** Seats of a group session (SPEC §9.1); absent = 1. Checked against the service before. */
+  readonly seats?: number | undefined;
 }
 
 /** What the door a booking came in by decides about it; the rest follows from the slot and the settings. */
@@ -139,7 +168,7 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
     paymentOption: t.payment,
     amountDue: t.amountDue,
     currency: service.currency ?? business.currency,
-    price: service.price,
+    price: service.price * (t.request.seats ?? 1),
     manageTokenHash: t.manageTokenHash,
     // Reminders of a held booking are set when it is confirmed.
     remindAt: confirmed
@@ -149,7 +178,13 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
     ...(service.resourceIds.length > 0
       ? { resources: { ids: service.resourceIds, held: heldSpan(c.start, c.end, ctx.timing) } }
       : {}),
+    ...seatFields(ctx, t.request.seats),
   };
+}
+
+/** A seat of a group session is written in a savepoint (store/bookings.ts insertSeat); others as before. */
+function seatFields(ctx: SchedulingContext, seats: number | undefined): { seats?: number; session?: true } {
+  return (ctx.service.capacity ?? 1) > 1 ? { seats: seats ?? 1, session: true } : {};
 }
 
 /**
@@ -163,12 +198,18 @@ export async function insertFirstFree(
   terms: BookingTerms,
   now: number,
 ): Promise<Result<Booking>> {
+  // Seats a losing session still had (the most over the members tried): 409 SEATS_UNAVAILABLE.
+  let mostSeats = 0;
   for (const candidate of candidates) {
     for (let attempt = 0; attempt < 3; attempt++) {
       const inserted = await store.insertBooking(bookingRow(ctx, candidate, terms, now), now);
       if (inserted.ok) return ok(inserted.booking);
+      if (inserted.code === 'SEATS_UNAVAILABLE') {
+        mostSeats = Math.max(mostSeats, inserted.seatsLeft);
+        break;
+      }
       if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
     }
   }
-  return slotGone('taken');
+  return mostSeats > 0 ? seatsGone(mostSeats) : slotGone('taken');
 }

@@ -91,10 +91,20 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+/** One occupying booking of a group session, as listSessionSeats reads it. */
+export interface SeatRow {
+  readonly start: number;
+  /** Its occupied span (what listBusy lists for it). */
+  readonly span: Interval;
+  readonly seats: number;
+}
+
 export type InsertResult =
   | { ok: true; booking: Booking }
   | { ok: false; code: 'SLOT_UNAVAILABLE' }
-  | { ok: false; code: 'DUPLICATE_REFERENCE' };
+  | { ok: false; code: 'DUPLICATE_REFERENCE' }
+  /** A seat of a group session the database refused: the session has `seatsLeft` (SPEC §9.1). */
+  | { ok: false; code: 'SEATS_UNAVAILABLE'; seatsLeft: number };
 
 export type MoveResult =
   | { ok: true; booking: Booking }
@@ -179,6 +189,16 @@ export interface Store
     now: number,
     resourceIds?: readonly string[],
   ): { token: string; validUntil: number } | null;
+  /**
+   * The time-occupying bookings of one service (a group session's seats, SPEC §9.1) of these
+   * members overlapping `window`, per member, sorted by start. Read from the database, never cached.
+   */
+  listSessionSeats(
+    serviceId: string,
+    staffIds: readonly string[],
+    window: Interval,
+    now: number,
+  ): Promise<Map<string, SeatRow[]>>;
   /** Time-occupying bookings per member whose start lies in `window`. */
   countBookings(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, number>>;
 

@@ -38,6 +38,7 @@ export async function rescheduleBookingByClient(
       | 'listBusy'
       | 'listExternalBusy'
       | 'listResourceHolds'
+      | 'listSessionSeats'
       | 'listStaffForService'
       | 'moveBooking'
       | 'transaction'

@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'BACKUP_NOT_AVAILABLE'
   | 'URL_NOT_ALLOWED'
+  | 'SEATS_UNAVAILABLE'
+  | 'SERIES_CONFLICT'
   | 'INTERNAL';
 
 export interface Refusal {

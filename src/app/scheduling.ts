@@ -4,10 +4,7 @@
  */
 import {
   busyWindowFor,
-  type ExternalBusy,
-  externalWindowFor,
   type Interval,
-  type LocalDate,
   merge,
   type Policy,
   resolvePolicy,
@@ -114,53 +111,4 @@ export async function loadBusy(
   const own = (id: string, i: Interval) =>
     exclude !== undefined && id === exclude.staffId && i.start <= exclude.span.start && i.end >= exclude.span.end;
   return new Map([...raw].map(([id, list]) => [id, merge(list.filter((i) => !own(id, i)))]));
-}
-
-/** Every source of busy time for one question (SPEC §8), as the core's AvailabilityInput takes it. */
-export interface Sources {
-  /** Occupied spans of bookings per member, merged. */
-  readonly busy: Map<string, Interval[]>;
-  /** External calendars' busy time per member. */
-  readonly external: Map<string, ExternalBusy>;
-  /** Spans held on each resource the service requires, by resource id; empty when it needs none. */
-  readonly resources: Map<string, Interval[]>;
-}
-
-const DAY = 86_400_000;
-const utcDate = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 10);
-
-/**
- * What can refuse a candidate starting in `window`, from every source: bookings (loadBusy), the
- * members' external calendars (read over core externalWindowFor's window, all-day dates from its
- * UTC dates ± 1) and the holds on the service's resources. A window wholly before `now` reads
- * nothing. `exclude`: a booking being moved; its own span and its own holds (the one hold on each
- * resource that contains its [start, end) — holds of one resource never overlap) are left out.
- */
-export async function loadSources(
-  store: Pick<Store, 'listBusy' | 'listExternalBusy' | 'listResourceHolds'>,
-  ctx: SchedulingContext,
-  window: Interval,
-  now: number,
-  exclude?: { readonly staffId: string; readonly span: Interval },
-): Promise<Sources> {
-  const ids = ctx.members.map((m) => m.id);
-  const reach = externalWindowFor(window, now);
-  const needed = busyWindowFor(window, now);
-  const resourceIds = ctx.service.resourceIds;
-  if (reach === null || needed === null) {
-    return {
-      busy: new Map(ids.map((id) => [id, []])),
-      external: new Map(),
-      resources: new Map(resourceIds.map((id) => [id, []])),
-    };
-  }
-  const dates = { from: utcDate(reach.start - DAY), to: utcDate(reach.end + DAY) };
-  const [busy, external, holds] = await Promise.all([
-    loadBusy(store, ctx, window, now, exclude),
-    ids.length > 0 ? store.listExternalBusy(ids, reach, dates, now) : new Map<string, ExternalBusy>(),
-    resourceIds.length > 0 ? store.listResourceHolds(resourceIds, needed, now) : new Map<string, Interval[]>(),
-  ]);
-  const own = (i: Interval) => exclude !== undefined && i.start <= exclude.span.start && i.end >= exclude.span.end;
-  const resources = new Map([...holds].map(([id, list]) => [id, exclude ? list.filter((i) => !own(i)) : list]));
-  return { busy, external, resources };
 }

@@ -8,8 +8,10 @@ import {
   isCurrency,
   isDate,
   isTimeZone,
+  MAX_CAPACITY,
   parseLocalDateTime,
   parseWallTime,
+  seatSettingsProblems,
   toMinor,
   WEEKDAYS,
   type Weekday,
@@ -102,6 +104,9 @@ export const serviceSchema = z.strictObject({
   active: z.boolean().optional(),
   /** SPEC §8.4: keys of the resources a booking of it holds (replaces the list). */
   resources: z.array(z.string().max(64)).max(50).optional(),
+  // SPEC §9.1: seats of a group session.
+  capacity: z.number().int().min(1).max(MAX_CAPACITY).optional(),
+  maxSeatsPerBooking: z.number().int().min(1).max(MAX_CAPACITY).optional(),
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();
@@ -183,6 +188,12 @@ export const setupSchema = z
         ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: `too many decimals for ${cur}` });
       if (typeof price === 'number' && typeof deposit === 'number' && deposit > price)
         ctx.addIssue({ code: 'custom', path: ['services', i, 'deposit'], message: 'must not exceed the price' });
+    });
+    setup.services?.forEach((s, i) => {
+      // Given together they are judged here; one alone is judged against the stored other (store/setup.ts).
+      if (s.capacity === undefined || s.maxSeatsPerBooking === undefined) return;
+      for (const p of seatSettingsProblems(s))
+        ctx.addIssue({ code: 'custom', path: ['services', i, ...p.path], message: p.message });
     });
     const staffKeys = new Set<string>();
     setup.staff?.forEach((m, i) => {

@@ -91,6 +91,17 @@ export function demoSetup(now: number): Setup {
         price: '0',
         color: '#3d8b5a',
       },
+      {
+        // A group session (SPEC §9.1): eight seats, a client may bring a friend.
+        key: 'lighting-workshop',
+        name: 'Studio lighting workshop',
+        description: 'Three hours with our lights and your camera, in a group of eight.',
+        durationMinutes: 180,
+        price: '35.00',
+        color: '#8a4fb4',
+        capacity: 8,
+        maxSeatsPerBooking: 2,
+      },
     ],
     staff: [
       {
@@ -105,7 +116,7 @@ export function demoSetup(now: number): Setup {
         key: 'tomas',
         name: 'Tomás Silva',
         email: 'tomas@lumen.test',
-        services: ['portrait-session', 'free-consultation'],
+        services: ['portrait-session', 'free-consultation', 'lighting-workshop'],
         hours: {
           tue: [['12:00', '20:00']],
           wed: [['12:00', '20:00']],

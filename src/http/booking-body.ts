@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CreateBookingInput } from '../app/create-booking.ts';
 import type { ClientDetails } from '../app/model.ts';
+import { MAX_CAPACITY } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { instant, text } from './validation.ts';
 
@@ -26,6 +27,8 @@ export const bookingBody = z.strictObject({
   wantsReminder: z.boolean().default(false),
   payment: z.enum(['none', 'full', 'deposit']).default('none'),
   locale: z.enum(LOCALES).optional(),
+  // SPEC §9.1: seats of a group session (the service's maximum is the use case's).
+  seats: z.number().int().min(1).max(MAX_CAPACITY).optional(),
 });
 
 export type BookingBody = z.output<typeof bookingBody>;
@@ -45,6 +48,7 @@ export function requestOf(v: Omit<BookingBody, 'payment'>) {
     notes: v.notes ?? '',
     wantsReminder: v.wantsReminder,
     locale: v.locale,
+    seats: v.seats,
   };
 }
 

@@ -23,6 +23,9 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   // Server mode: the database is not this process's to copy; pg_dump backs it up (docs/DEPLOY.md).
   BACKUP_NOT_AVAILABLE: 501,
   URL_NOT_ALLOWED: 400,
+  // SPEC §9: a session with fewer seats left than asked; a series with an occurrence that cannot be booked.
+  SEATS_UNAVAILABLE: 409,
+  SERIES_CONFLICT: 409,
   INTERNAL: 500,
 };
 

@@ -41,9 +41,14 @@ export function presentService(o: ServiceOffer) {
     color: s.color,
     paymentOptions: o.paymentOptions,
     staff: o.staff,
+    // SPEC §9.1: seats of a group session.
+    capacity: s.capacity ?? 1,
+    maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
   };
 }
 
 export function presentSlot(s: Slot, zone: string) {
-  return { start: formatInstant(s.start, zone), end: formatInstant(s.end, zone), staff: s.staff };
+  const slot = { start: formatInstant(s.start, zone), end: formatInstant(s.end, zone), staff: s.staff };
+  // Only a group session's slots carry seats (API.md "Availability").
+  return s.seatsLeft === undefined ? slot : { ...slot, seatsLeft: s.seatsLeft };
 }

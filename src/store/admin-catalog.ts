@@ -34,6 +34,8 @@ const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
   bufferBeforeMinutes: 'buffer_before_minutes',
   bufferAfterMinutes: 'buffer_after_minutes',
   active: 'active',
+  capacity: 'capacity',
+  maxSeatsPerBooking: 'max_seats_per_booking',
 };
 
 const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = { ...BUSINESS_COLUMNS, mailFrom: 'mail_from' };

@@ -8,7 +8,7 @@ import type { MoveResult } from '../app/ports.ts';
 import { BOOKING_SELECT, expireLapsedHolds, lockStaffBookings } from './bookings.ts';
 import { expireLapsedResourceHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, toBooking } from './rows.ts';
-import { EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
+import { CHECK_VIOLATION, constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
 
 export async function findBookingByToken(sql: Sql, tokenHash: Uint8Array): Promise<Booking | null> {
   // The token returned at creation is on the row; those sent in later emails are in manage_tokens.
@@ -112,6 +112,10 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
     });
   } catch (error) {
     if (sqlState(error) === EXCLUSION_VIOLATION) return { ok: false, code: 'SLOT_UNAVAILABLE' };
+    // A seat moved into a session that filled meanwhile (migration 014's seat trigger).
+    if (sqlState(error) === CHECK_VIOLATION && constraintOf(error) === 'bookings_session_seats') {
+      return { ok: false, code: 'SLOT_UNAVAILABLE' };
+    }
     throw error;
   }
 }

@@ -8,12 +8,12 @@
  */
 
 import type { Booking, NewBooking } from '../app/model.ts';
-import type { InsertResult } from '../app/ports.ts';
+import type { InsertResult, SeatRow } from '../app/ports.ts';
 import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
 import { expireLapsedResourceHolds, insertHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
-import { constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
+import { CHECK_VIOLATION, constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
 /** SQL condition: the row occupies time at $now (the parameter number given). */
 export const occupiesAt = (nowParam: number) =>
@@ -39,6 +39,31 @@ export async function listBusy(
   );
   for (const r of rows) {
     out.get(String(r.staff_id))?.push({ start: ms(r.s), end: ms(r.e) });
+  }
+  return out;
+}
+
+/** The occupying bookings of one service per member overlapping `window` (ports.ts listSessionSeats). */
+export async function listSessionSeats(
+  sql: Sql,
+  serviceId: string,
+  staffIds: readonly string[],
+  window: Interval,
+  now: number,
+): Promise<Map<string, SeatRow[]>> {
+  const out = new Map<string, SeatRow[]>(staffIds.map((id) => [id, []]));
+  if (staffIds.length === 0) return out;
+  const rows = await sql.query(
+    `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats FROM bookings b
+     WHERE b.service_id = $1 AND b.staff_id = ANY($2::bigint[])
+       AND b.occupied && tstzrange($3::timestamptz, $4::timestamptz) AND ${occupiesAt(5)}
+     ORDER BY b.start_at`,
+    [serviceId, staffIds, iso(window.start), iso(window.end), iso(now)],
+  );
+  for (const r of rows) {
+    out
+      .get(String(r.staff_id))
+      ?.push({ start: ms(r.start_at), span: { start: ms(r.s), end: ms(r.e) }, seats: Number(r.seats) });
   }
   return out;
 }
@@ -88,6 +113,7 @@ export async function countBookings(
 }
 
 export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
+  if (b.session) return insertSeat(sql, b, now);
   try {
     const ids = b.resources?.ids ?? [];
     if (b.resources && ids.length > 0) return await insertWithHolds(sql, b, ids, b.resources.held, now);
@@ -145,6 +171,42 @@ async function insertWithHolds(
   });
 }
 
+/**
+ * A seat of a group session, always in a savepoint: the seat trigger (migration 014) refuses a row
+ * that would oversell the session with an error, which would otherwise end the transaction.
+ */
+async function insertSeat(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
+  try {
+    return await sql.transaction(async (tx) => {
+      await expireLapsedHolds(tx, b, now);
+      return { ok: true, booking: await insertRow(tx, b, now) } as const;
+    });
+  } catch (error) {
+    if (sqlState(error) === CHECK_VIOLATION && constraintOf(error) === SEATS_CONSTRAINT) {
+      return { ok: false, code: 'SEATS_UNAVAILABLE', seatsLeft: await sessionSeatsLeft(sql, b, now) };
+    }
+    if (sqlState(error) === EXCLUSION_VIOLATION) return { ok: false, code: 'SLOT_UNAVAILABLE' };
+    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') {
+      return { ok: false, code: 'DUPLICATE_REFERENCE' };
+    }
+    throw error;
+  }
+}
+
+/** The trigger's name for its refusal of an oversold session. */
+const SEATS_CONSTRAINT = 'bookings_session_seats';
+
+/** Seats the session of `b` (its member, service and start) has left at `now`, as the trigger counts. */
+async function sessionSeatsLeft(sql: Sql, b: NewBooking, now: number): Promise<number> {
+  const [row] = await sql.query(
+    `SELECT sv.capacity - coalesce((SELECT sum(b.seats) FROM bookings b
+       WHERE b.staff_id = $1 AND b.service_id = $2 AND b.start_at = $3 AND ${occupiesAt(4)}), 0) AS left
+     FROM services sv WHERE sv.id = $2`,
+    [b.staffId, b.serviceId, iso(b.start), iso(now)],
+  );
+  return Math.max(0, Number(row?.left ?? 0));
+}
+
 /** Marks expired the holds of the member past hold_until that overlap the booking's span; returns how many. */
 export async function expireLapsedHolds(
   sql: Sql,
@@ -185,11 +247,12 @@ const staffLock = (n: number) => `pg_advisory_xact_lock(hashtextextended('slotwi
 const insertStatement = (onConflict: string) => `WITH ins AS (
        INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
          client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
-         payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at)
+         payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at,
+         seats)
        SELECT $1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text,
          $10::boolean, $11::text, $12::text, $13::text, $14::timestamptz, $15::timestamptz,
          tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
-         $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz
+         $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer
        FROM (SELECT ${staffLock(3)}) AS staff_lock
        ${onConflict}
        RETURNING *)
@@ -212,7 +275,7 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
   return toBooking(row);
 }
 
-/** The 25 parameters of both inserts, in column order ($24 is created_at and updated_at). */
+/** The 26 parameters of both inserts, in column order ($24 is created_at and updated_at). */
 function rowParams(b: NewBooking, now: number): unknown[] {
   return [
     b.reference,
@@ -240,6 +303,7 @@ function rowParams(b: NewBooking, now: number): unknown[] {
     b.manageTokenHash,
     iso(now),
     optIso(b.remindAt),
+    b.seats ?? 1,
   ];
 }
 

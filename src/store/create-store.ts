@@ -94,6 +94,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       return cached ?? resources.listResourceHolds(sql, ids, window, now);
     },
     viewToken: (ids, now, resourceIds) => cache?.viewToken(ids, now, resourceIds) ?? null,
+    listSessionSeats: (serviceId, ids, window, now) => bookings.listSessionSeats(sql, serviceId, ids, window, now),
     countBookings: (ids, window, now) => bookings.countBookings(sql, ids, window, now),
     async findClientId(email) {
       const [row] = await sql.query('SELECT id FROM clients WHERE lower(email) = lower($1)', [email]);

@@ -64,6 +64,8 @@ export function toService(r: Row): Service {
     active: Boolean(r.active),
     // Present when read with SERVICE_SELECT; a row returned by a write alone has none listed.
     resourceIds: Array.isArray(r.resource_ids) ? r.resource_ids.map(str) : [],
+    capacity: num(r.capacity ?? 1),
+    maxSeatsPerBooking: num(r.max_seats_per_booking ?? 1),
   };
 }
 
@@ -188,5 +190,6 @@ export function toBooking(r: Row): Booking {
     price: num(r.price_minor),
     rescheduleCount: num(r.reschedule_count),
     createdAt: ms(r.created_at),
+    seats: num(r.seats ?? 1),
   };
 }

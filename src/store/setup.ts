@@ -86,6 +86,8 @@ async function applyService(
   if (s.bufferAfterMinutes !== undefined) cols.buffer_after_minutes = s.bufferAfterMinutes;
   if (s.active !== undefined) cols.active = s.active;
   let id: string;
+  if (s.capacity !== undefined) cols.capacity = s.capacity;
+  if (s.maxSeatsPerBooking !== undefined) cols.max_seats_per_booking = s.maxSeatsPerBooking;
   try {
     id = await upsert(tx, 'services', 'slug', cols);
   } catch (error) {
@@ -95,6 +97,17 @@ async function applyService(
       throw s.price === undefined
         ? new SetupReferenceError(`services[${index}].deposit`, 'must not exceed the price (the stored one, or 0)')
         : new SetupReferenceError(`services[${index}].price`, 'must not be less than the stored deposit');
+    }
+    if (sqlState(error) === CHECK_VIOLATION && constraintOf(error) === 'services_max_seats') {
+      throw s.maxSeatsPerBooking === undefined
+        ? new SetupReferenceError(
+            `services[${index}].capacity`,
+            'must not be less than maxSeatsPerBooking (the stored one)',
+          )
+        : new SetupReferenceError(
+            `services[${index}].maxSeatsPerBooking`,
+            'must not exceed the capacity (the stored one, or 1)',
+          );
     }
     throw error;
   }

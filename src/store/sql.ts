@@ -45,6 +45,7 @@ export function constraintOf(error: unknown): string | undefined {
 /** exclusion_violation: the no-overlap constraint refused a row. */
 export const EXCLUSION_VIOLATION = '23P01';
 export const UNIQUE_VIOLATION = '23505';
+export const CHECK_VIOLATION = '23514';
 
 /** Wraps a transaction-scoped client so nested transaction() calls become savepoints. */
 export function withSavepoints(

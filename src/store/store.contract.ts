@@ -27,6 +27,7 @@ import { describeResources } from './contract/resources.ts';
 import { describeRetention } from './contract/retention.ts';
 import { describeScheduleSources } from './contract/schedule-sources.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
+import { describeSeats } from './contract/seats.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
 import { describeVerification } from './contract/verification.ts';
@@ -76,5 +77,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeRetention(getDb);
     describeScheduleSources(getDb);
     describeResources(getDb);
+    describeSeats(getDb);
   });
 }

@@ -59,10 +59,13 @@ describe('services', () => {
     bufferBeforeMinutes: 0,
     bufferAfterMinutes: 0,
     active: true,
+    capacity: 1,
+    maxSeatsPerBooking: 1,
     staff: [
       { id: ids.ana, name: 'Ana' },
       { id: ids.ben, name: 'Ben' },
     ],
+    resources: [],
   });
 
   it('lists every service by name, inactive ones included, to admins and staff alike', async () => {
@@ -85,6 +88,22 @@ describe('services', () => {
     expect((await d.as('ben', 'GET', 'services/portrait')).body).toEqual(portrait());
   });
 
+  it('judges seat settings with the stored ones: 400 naming maxSeatsPerBooking or capacity, nothing written', async () => {
+    const made = await d.as('admin', 'POST', 'services', {
+      slug: 'class',
+      name: 'Class',
+      durationMinutes: 60,
+      capacity: 2,
+      maxSeatsPerBooking: 3,
+    });
+    expect([made.status, Object.keys(made.body.error.details.fields)]).toEqual([400, ['maxSeatsPerBooking']]);
+    const ok = await d.as('admin', 'PATCH', 'services/portrait', { capacity: 8, maxSeatsPerBooking: 4 });
+    expect([ok.status, ok.body.capacity, ok.body.maxSeatsPerBooking]).toEqual([200, 8, 4]);
+    const lowered = await d.as('admin', 'PATCH', 'services/portrait', { capacity: 3 });
+    expect([lowered.status, Object.keys(lowered.body.error.details.fields)]).toEqual([400, ['capacity']]);
+    expect((await d.as('admin', 'GET', 'services/portrait')).body.capacity).toBe(8);
+  });
+
   it('creates a service with every field and reads it back exactly, by id and by slug', async () => {
     const body = {
       slug: 'family-shoot',
@@ -101,6 +120,8 @@ describe('services', () => {
       bufferBeforeMinutes: 15,
       bufferAfterMinutes: 30,
       active: true,
+      capacity: 6,
+      maxSeatsPerBooking: 2,
       staff: [ids.ben],
     };
     const made = await d.as('admin', 'POST', 'services', body);
@@ -112,6 +133,7 @@ describe('services', () => {
       deposit: '50.00',
       usesBusinessCurrency: false,
       staff: [{ id: ids.ben, name: 'Ben' }],
+      resources: [],
     };
     expect(made.body).toEqual(expected);
     expect(made.body.id).toMatch(/^\d+$/);

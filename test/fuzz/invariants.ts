@@ -22,11 +22,19 @@ const CHECKS: Record<string, string> = {
   // buffers and gap included (the occupied span is [start - before, end + after + gap)).
   'active bookings of one staff member overlap': `
     WITH active AS (
-      SELECT id, staff_id, occupied FROM bookings
+      SELECT id, staff_id, service_id, start_at, occupied FROM bookings
       WHERE status = 'confirmed' OR (status IN ('pending_verification', 'awaiting_payment') AND hold_until > $1)
     )
     SELECT a.id AS a, b.id AS b, a.staff_id FROM active a
-    JOIN active b ON a.staff_id = b.staff_id AND a.id < b.id AND a.occupied && b.occupied`,
+    JOIN active b ON a.staff_id = b.staff_id AND a.id < b.id AND a.occupied && b.occupied
+    -- Seats of one group session share its time (SPEC §9.1): same service, same start, capacity > 1.
+    JOIN services s ON s.id = a.service_id
+    WHERE NOT (s.capacity > 1 AND a.service_id = b.service_id AND a.start_at = b.start_at)`,
+  // SPEC §9.1: no session sells more seats than its service's capacity.
+  'a group session sold past its capacity': `
+    SELECT b.staff_id, b.service_id, b.start_at FROM bookings b JOIN services s ON s.id = b.service_id
+    WHERE b.status = 'confirmed' OR (b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $1)
+    GROUP BY b.staff_id, b.service_id, b.start_at, s.capacity HAVING sum(b.seats) > s.capacity`,
   'occupied span does not cover the appointment': `
     SELECT id FROM bookings WHERE NOT (occupied @> tstzrange(start_at, end_at, '[)')) OR start_at >= end_at`,
   'a hold without an end': `

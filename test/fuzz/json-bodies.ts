@@ -272,6 +272,8 @@ export function coherentBody(route: string, p: Pools): fc.Arbitrary<unknown> | n
         notes: fc.constantFrom('', 'Second floor'),
         wantsReminder: fc.boolean(),
         locale: fc.constantFrom('en', 'fr', 'de', 'es'),
+        // SPEC §9.1: in range, past the service's maximum, on a capacity-1 service, or not a number.
+        seats: fc.constantFrom(1, 2, 3, 0, -1, 1.5, 1001, '2', null),
         ...(admin
           ? { skipRules: fc.boolean(), notifyClient: fc.boolean() }
           : { payment: fc.constantFrom('none', 'full', 'deposit') }),

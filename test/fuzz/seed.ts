@@ -40,6 +40,8 @@ export const FUZZ_STUDIO: Setup = {
     },
     { key: 'consult', name: 'Consultation', durationMinutes: 30, price: '0' },
     { key: 'spare', name: 'Spare service', durationMinutes: 45, price: '10.00' },
+    // A group session (SPEC §9.1): seats race and overlap only within their session.
+    { key: 'workshop', name: 'Workshop', durationMinutes: 90, price: '0', capacity: 4, maxSeatsPerBooking: 2 },
   ],
   staff: [
     ...(STUDIO.staff ?? []),
@@ -47,7 +49,7 @@ export const FUZZ_STUDIO: Setup = {
       key: 'cara',
       name: 'Cara',
       email: 'cara@studio.test',
-      services: ['consult'],
+      services: ['consult', 'workshop'],
       hours: { sat: [['09:00', '13:00']] },
     },
   ],

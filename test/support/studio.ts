@@ -69,3 +69,26 @@ export const STUDIO: Setup = {
 
 /** "Now" for the studio tests: Friday 2027-03-26 12:00 in Paris (11:00Z, before the clock change). */
 export const STUDIO_NOW = '2027-03-26T11:00:00Z';
+
+/**
+ * The studio with a group session (SPEC §9.1): a two-hour lighting workshop of 10 seats, at most 3
+ * per booking, 20.00 a seat (5.00 deposit), given by Ana.
+ */
+export const WITH_WORKSHOP: Setup = {
+  ...STUDIO,
+  services: [
+    ...(STUDIO.services ?? []),
+    {
+      key: 'workshop',
+      name: 'Lighting workshop',
+      durationMinutes: 120,
+      price: '20.00',
+      deposit: '5.00',
+      capacity: 10,
+      maxSeatsPerBooking: 3,
+    },
+  ],
+  staff: (STUDIO.staff ?? []).map((m) =>
+    m.key === 'ana' ? { ...m, services: [...(m.services ?? []), 'workshop'] } : m,
+  ),
+};

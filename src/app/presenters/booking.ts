@@ -36,6 +36,7 @@ export function presentBooking({ booking: b, service, business }: BookingView, n
     wantsReminder: b.wantsReminder,
     locale: b.locale,
     payment: presentBookingPayment(b.payment),
+    seats: b.seats ?? 1,
     reschedule: {
       count: allowed.reschedule.count,
       limit: allowed.reschedule.limit,

@@ -156,6 +156,8 @@ describe('GET /business and /services', () => {
           color: null,
           paymentOptions: ['none'],
           staff: [{ id: ANA, name: 'Ana' }],
+          capacity: 1,
+          maxSeatsPerBooking: 1,
         },
         {
           id: PORTRAIT,
@@ -173,6 +175,8 @@ describe('GET /business and /services', () => {
             { id: ANA, name: 'Ana' },
             { id: BEN, name: 'Ben' },
           ],
+          capacity: 1,
+          maxSeatsPerBooking: 1,
         },
       ],
     });
@@ -515,6 +519,7 @@ describe('POST /bookings', () => {
         wantsReminder: false,
         locale: 'en',
         payment: { option: 'none', amountDue: '0.00', amountPaid: '0.00', currency: 'EUR' },
+        seats: 1,
         reschedule: { count: 0, limit: 3, allowed: true },
         cancel: { allowed: true },
         holdExpiresAt: null,

@@ -30,6 +30,8 @@ export const adminServiceShape = z
     bufferBeforeMinutes: z.number().int(),
     bufferAfterMinutes: z.number().int(),
     active: z.boolean(),
+    capacity: z.number().int(),
+    maxSeatsPerBooking: z.number().int(),
     staff: z.array(ref),
     resources: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
   })

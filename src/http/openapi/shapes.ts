@@ -50,6 +50,8 @@ export const serviceShape = z
     color: z.string().nullable(),
     paymentOptions: z.array(z.enum(['full', 'deposit', 'none'])),
     staff: z.array(ref),
+    capacity: z.number().int().meta({ description: 'seats a session sells; 1 = one client per slot' }),
+    maxSeatsPerBooking: z.number().int(),
   })
   .meta({ id: 'Service' });
 
@@ -72,7 +74,14 @@ export const dayShape = z
   .object({
     date: z.string(),
     timezone: z.string(),
-    slots: z.array(z.object({ start: instant, end: instant, staff: z.array(z.string()) })),
+    slots: z.array(
+      z.object({
+        start: instant,
+        end: instant,
+        staff: z.array(z.string()),
+        seatsLeft: z.number().int().optional().meta({ description: 'group sessions only: seats one booking can take' }),
+      }),
+    ),
   })
   .meta({ id: 'DayAvailability' });
 
@@ -96,6 +105,7 @@ export const bookingShape = z
       amountPaid: money,
       currency: z.string(),
     }),
+    seats: z.number().int(),
     reschedule: z.object({ count: z.number().int(), limit: z.number().int().nullable(), allowed: z.boolean() }),
     cancel: z.object({ allowed: z.boolean() }),
     holdExpiresAt: instant.nullable(),

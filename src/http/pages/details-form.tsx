@@ -15,9 +15,11 @@ export interface FormValues {
   readonly address: string;
   readonly notes: string;
   readonly remind: boolean;
+  /** Seats of a group session (SPEC §9.1); 1 for any other service. */
+  readonly seats: number;
 }
 
-type Field = 'name' | 'email' | 'phone' | 'address' | 'notes';
+type Field = 'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats';
 
 export interface DetailsFormProps {
   readonly ctx: PageContext;
@@ -41,8 +43,15 @@ export function DetailsForm(p: DetailsFormProps) {
     phone: m.details.phone,
     address: m.details.address,
     notes: m.details.notes,
+    seats: m.details.seats,
   };
-  const input = (name: Field, type: string, autocomplete: string, required: boolean, hint?: string) => (
+  const input = (
+    name: Exclude<Field, 'seats'>,
+    type: string,
+    autocomplete: string,
+    required: boolean,
+    hint?: string,
+  ) => (
     <p class="field">
       <label for={`f-${name}`}>{labels[name]}</label>
       {hint ? (
@@ -111,6 +120,7 @@ export function DetailsForm(p: DetailsFormProps) {
           </ul>
         </div>
       ) : null}
+      {(s.maxSeatsPerBooking ?? 1) > 1 ? <SeatsField {...p} label={labels.seats} hint={money(s.price)} /> : null}
       {input('name', 'text', 'name', true)}
       {input('email', 'email', 'email', true, m.details.emailHint)}
       {input('phone', 'tel', 'tel', false)}
@@ -144,5 +154,37 @@ export function DetailsForm(p: DetailsFormProps) {
         ) : null}
       </p>
     </form>
+  );
+}
+
+/** A native select of 1 to maxSeatsPerBooking seats: keyboard-usable as is, its errors announced like the others'. */
+function SeatsField(p: DetailsFormProps & { label: string; hint: string }) {
+  const { m } = p.ctx;
+  const most = p.offer.service.maxSeatsPerBooking ?? 1;
+  const error = p.errors.seats;
+  return (
+    <p class="field">
+      <label for="f-seats">{p.label}</label>
+      <span class="hint" id="h-seats">
+        {m.details.seatsHint(p.hint)}
+      </span>
+      <select
+        id="f-seats"
+        name="seats"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'h-seats e-seats' : 'h-seats'}
+      >
+        {Array.from({ length: most }, (_, i) => (
+          <option value={String(i + 1)} selected={p.values.seats === i + 1}>
+            {String(i + 1)}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <span class="error" id="e-seats">
+          {error}
+        </span>
+      ) : null}
+    </p>
   );
 }

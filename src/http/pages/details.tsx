@@ -22,7 +22,7 @@ import { Layout, page } from './layout.tsx';
 import { Recap } from './recap.tsx';
 import { notFoundPage } from './services.tsx';
 
-type Errors = Partial<Record<'name' | 'email' | 'phone' | 'address' | 'notes', string>>;
+type Errors = Partial<Record<'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats', string>>;
 
 export async function detailsPage(c: Context, deps: AppDeps) {
   const ctx = await pageContext(c, deps);
@@ -30,7 +30,7 @@ export async function detailsPage(c: Context, deps: AppDeps) {
   const start = parseInstant(c.req.query('start') ?? '');
   if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
   if (start === null) return c.redirect(`/book/${offer.value.service.slug}`, 303);
-  const values: FormValues = { name: '', email: '', phone: '', address: '', notes: '', remind: false };
+  const values: FormValues = { name: '', email: '', phone: '', address: '', notes: '', remind: false, seats: 1 };
   return c.html(render(ctx, offer.value, c.req.query('staff') ?? 'any', start, values, {}, newKey()));
 }
 
@@ -49,6 +49,7 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     address: field('address'),
     notes: field('notes'),
     remind: field('remind') === '1',
+    seats: /^\d{1,4}$/.test(field('seats')) ? Number(field('seats')) : 1,
   };
   const payment = (['none', 'full', 'deposit'] as const).find((p) => p === field('payment')) ?? 'none';
   const key = /^[A-Za-z0-9_-]{16,64}$/.test(field('key')) ? field('key') : newKey();
@@ -62,6 +63,8 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     wantsReminder: values.remind,
     payment,
     locale: ctx.locale,
+    // Only a group session's form has seats (SPEC §9.1); the use case judges the number.
+    ...((offer.value.service.capacity ?? 1) > 1 ? { seats: values.seats } : {}),
   });
   if (!body.success) {
     const errors = formErrors(ctx, values, body.error);
@@ -85,6 +88,13 @@ export async function submitDetails(c: Context, deps: AppDeps) {
   if (r.code === 'SLOT_UNAVAILABLE') {
     // Back to the calendar on that day, told plainly.
     return bookPage(c, deps, { notice: ctx.m.book.taken, query: { staff, date: dateOf(start, ctx.tz) }, tz: ctx.tz });
+  }
+  if (r.code === 'SEATS_UNAVAILABLE') {
+    const left = Number(r.details?.seatsLeft ?? 0);
+    return c.html(render(ctx, offer.value, staff, start, values, { seats: ctx.m.details.seatsLeft(left) }, key), 409);
+  }
+  if (r.code === 'VALIDATION_FAILED' && refusedFields(r.details).includes('seats')) {
+    return c.html(render(ctx, offer.value, staff, start, values, { seats: r.message }, key), 400);
   }
   if (r.code === 'IDEMPOTENCY_KEY_REUSED') {
     return c.html(render(ctx, offer.value, staff, start, values, {}, newKey()), 409);
@@ -155,4 +165,10 @@ const newKey = () => randomBytes(18).toString('base64url');
 
 function hashOf(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** The field names of a VALIDATION_FAILED refusal's details. */
+function refusedFields(details: Record<string, unknown> | undefined): string[] {
+  const fields = details?.fields;
+  return fields && typeof fields === 'object' ? Object.keys(fields) : [];
 }

@@ -41,6 +41,8 @@ const sampleArgs: Record<string, unknown[]> = {
   'book.timesIn': ['Europe/Lisbon'],
   'book.businessTime': ['Europe/Lisbon', '10:00'],
   'details.reminderHours': [24],
+  'details.seatsHint': ['€20.00'],
+  'details.seatsLeft': [2],
   'details.pay': ['€40.00'],
   'details.deposit': ['€10.00'],
   'verify.intro': ['ana@example.com'],

@@ -64,6 +64,10 @@ export const de: PageMessages = {
     phone: 'Telefon (optional)',
     address: 'Adresse (optional)',
     notes: 'Anmerkungen (optional)',
+    seats: 'Plätze',
+    seatsHint: (price) => `${price} pro Platz; die Zahlung gilt für jeden Platz.`,
+    seatsLeft: (n) =>
+      n === 1 ? 'In diesem Termin ist nur noch 1 Platz frei.' : `In diesem Termin sind nur noch ${n} Plätze frei.`,
     reminder: '24 Stunden vorher per E-Mail erinnern',
     reminderHours: (h) => `${h === 1 ? '1 Stunde' : `${h} Stunden`} vorher per E-Mail erinnern`,
     pay: (amount) => `${amount} bezahlen`,

@@ -65,6 +65,10 @@ export const en = {
     phone: 'Phone (optional)',
     address: 'Address (optional)',
     notes: 'Notes (optional)',
+    seats: 'Seats',
+    seatsHint: (price: string) => `${price} a seat; the payment covers every seat.`,
+    seatsLeft: (n: number) =>
+      n === 1 ? 'Only 1 seat is left in this session.' : `Only ${n} seats are left in this session.`,
     reminder: 'Remind me by email 24 hours before',
     reminderHours: (h: number) => `Remind me by email ${h} hours before`,
     pay: (amount: string) => `Pay ${amount}`,

@@ -66,6 +66,10 @@ export const fr: PageMessages = {
     phone: 'Téléphone (facultatif)',
     address: 'Adresse (facultatif)',
     notes: 'Remarques (facultatif)',
+    seats: 'Places',
+    seatsHint: (price) => `${price} la place ; le paiement couvre chaque place.`,
+    seatsLeft: (n) =>
+      n === 1 ? 'Il ne reste qu’une place dans cette séance.' : `Il ne reste que ${n} places dans cette séance.`,
     reminder: 'Me le rappeler par e-mail 24 heures avant',
     reminderHours: (h) => `Me le rappeler par e-mail ${h < 2 ? `${h} heure` : `${h} heures`} avant`,
     pay: (amount) => `Payer ${amount}`,

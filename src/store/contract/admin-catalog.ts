@@ -27,6 +27,8 @@ const NEW_SERVICE: ServiceFields = {
   bufferBeforeMinutes: 5,
   bufferAfterMinutes: 10,
   active: true,
+  capacity: 1,
+  maxSeatsPerBooking: 1,
 };
 
 export function describeAdminCatalog(getDb: GetDb): void {

@@ -76,6 +76,7 @@ export function describeInsertBooking(getDb: GetDb): void {
           price: 12000,
           rescheduleCount: 0,
           createdAt: at(NOW),
+          seats: 1,
         },
       });
       expect({

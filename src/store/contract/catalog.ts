@@ -47,6 +47,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
       bufferAfterMinutes: 10,
       active: true,
       resourceIds: [],
+      capacity: 1,
+      maxSeatsPerBooking: 1,
     });
     const plain = { description: '', deposit: 0, imageUrl: null, color: null, rescheduleLimit: null, resourceIds: [] };
     const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
@@ -61,6 +63,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         currency: null,
         allowRescheduling: true,
         active: true,
+        capacity: 1,
+        maxSeatsPerBooking: 1,
         ...plain,
         ...noBuffers,
       };
@@ -73,6 +77,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         currency: 'JPY',
         allowRescheduling: false,
         active: true,
+        capacity: 1,
+        maxSeatsPerBooking: 1,
         ...plain,
         ...noBuffers,
       };
@@ -85,6 +91,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         currency: null,
         allowRescheduling: true,
         active: false,
+        capacity: 1,
+        maxSeatsPerBooking: 1,
         ...plain,
         ...noBuffers,
       };

@@ -92,6 +92,8 @@ export function describeSetup(getDb: GetDb): void {
         bufferAfterMinutes: 10,
         active: true,
         resourceIds: [],
+        capacity: 1,
+        maxSeatsPerBooking: 1,
       });
       const staff = await t.store.listStaff();
       expect(staff.map((m) => m.key)).toEqual(['ana', 'ben', 'cleo', 'dan', 'eve']);

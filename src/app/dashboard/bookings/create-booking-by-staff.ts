@@ -10,7 +10,13 @@
  */
 import { inTransaction } from '../../in-transaction.ts';
 import type { Booking } from '../../model.ts';
-import { type BookingRequest, candidatesInOrder, insertFirstFree, slotGone } from '../../place-booking.ts';
+import {
+  type BookingRequest,
+  candidatesInOrder,
+  insertFirstFree,
+  seatsRefusal,
+  slotGone,
+} from '../../place-booking.ts';
 import type { Clock, Store } from '../../ports.ts';
 import type { Result } from '../../result.ts';
 import { loadScheduling } from '../../scheduling.ts';
@@ -38,6 +44,7 @@ export async function createBookingByStaff(
       | 'listBusy'
       | 'listExternalBusy'
       | 'listResourceHolds'
+      | 'listSessionSeats'
       | 'listStaffForService'
       | 'transaction'
       | 'upsertClient'
@@ -60,11 +67,13 @@ export async function createBookingByStaff(
     if (!loaded.ok) return loaded;
     const ctx = loaded.value;
     const { business } = ctx;
+    const seatProblem = seatsRefusal(input.seats, ctx.service);
+    if (seatProblem) return seatProblem;
     if (ctx.members.length === 0) return slotGone('not_offered');
     const ordered = await candidatesInOrder(
       store,
       ctx,
-      { start: input.start, skipNoticeAndHorizon: input.skipRules },
+      { start: input.start, skipNoticeAndHorizon: input.skipRules, seats: input.seats },
       now,
     );
     if (!ordered.ok) return ordered;

@@ -42,6 +42,7 @@ export async function moveBookingByStaff(
       | 'listBusy'
       | 'listExternalBusy'
       | 'listResourceHolds'
+      | 'listSessionSeats'
       | 'listStaffForService'
       | 'moveBooking'
       | 'transaction'

@@ -29,6 +29,8 @@ const DEFAULTS: ServiceFields = {
   bufferBeforeMinutes: 0,
   bufferAfterMinutes: 0,
   active: true,
+  capacity: 1,
+  maxSeatsPerBooking: 1,
 };
 
 export async function createService(

@@ -3,7 +3,7 @@
  * in, and the staff it is linked to checked against the members that exist. The shape (types,
  * ranges, formats) is checked before, at the edge; these are the rules that need stored values.
  */
-import { toDecimal, toMinor } from '../../../core/index.ts';
+import { seatSettingsProblems, toDecimal, toMinor } from '../../../core/index.ts';
 import type { Service } from '../../model.ts';
 import type { Store } from '../../ports.ts';
 import { invalid, ok, type Result } from '../../result.ts';
@@ -26,6 +26,9 @@ export interface ServiceInput {
   readonly bufferBeforeMinutes?: number;
   readonly bufferAfterMinutes?: number;
   readonly active?: boolean;
+  /** SPEC §9.1: seats of a session and the most one booking takes. */
+  readonly capacity?: number;
+  readonly maxSeatsPerBooking?: number;
   /** The ids of the members who offer it (replaces the list). */
   readonly staff?: readonly string[];
   /** The ids of the resources a booking of it holds (SPEC §8.4; replaces the list). */
@@ -65,6 +68,21 @@ export async function checkService(
     input.resources.forEach((id, i) => {
       if (!known.has(id)) fields.set(`resources[${i}]`, `no resource ${id}`);
     });
+  }
+  // Judged with the stored value of the one not given, so lowering the capacity below it is caught.
+  const seats = {
+    capacity: input.capacity ?? stored?.capacity ?? 1,
+    maxSeatsPerBooking: input.maxSeatsPerBooking ?? stored?.maxSeatsPerBooking ?? 1,
+  };
+  for (const p of seatSettingsProblems(seats)) {
+    const field = p.path[0] === 'capacity' ? 'capacity' : 'maxSeatsPerBooking';
+    const other = field === 'capacity' ? 'maxSeatsPerBooking' : 'capacity';
+    // Name the field the request gave: a capacity below the stored maximum is the capacity's fault.
+    fields.set(input[field] === undefined && input[other] !== undefined ? other : field, p.message);
+  }
+  // A session's seats do not hold rooms yet (each seat would be a second holder): refused, not ignored.
+  if (seats.capacity > 1 && (resourceIds ?? stored?.resourceIds ?? []).length > 0) {
+    fields.set(input.resources === undefined ? 'capacity' : 'resources', 'a group session cannot require resources');
   }
   if (fields.size > 0) return invalid(`Invalid ${[...fields.keys()].join(', ')}.`, Object.fromEntries(fields));
   const {

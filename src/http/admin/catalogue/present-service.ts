@@ -18,6 +18,8 @@ export function presentAdminService(a: AdminService) {
     bufferBeforeMinutes: s.bufferBeforeMinutes,
     bufferAfterMinutes: s.bufferAfterMinutes,
     active: s.active,
+    capacity: s.capacity ?? 1,
+    maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
     staff: a.staff,
     resources: a.resources.map((r) => ({ id: r.id, key: r.key, name: r.name })),
   };
