@@ -13,8 +13,12 @@ import { openRuntime, type Runtime, type Served, startServer } from '../src/main
 import { testClock } from './support/clock.ts';
 import { STUDIO, STUDIO_NOW } from './support/studio.ts';
 
-/** How soon after the answer the email must be in the outbox: a nudge waits 20 ms, a poll 60 s. */
-const WITHIN_MS = 200;
+/**
+ * How soon after the answer the email must be in the outbox. A nudge sends it within milliseconds,
+ * the poll only after 60 s: any bound well under the poll proves the wake. It is generous, not
+ * tight, so a loaded CI machine cannot fail it (how fast mail goes out is the bench's business).
+ */
+const WITHIN_MS = 15_000;
 
 let dir: string;
 let rt: Runtime;
@@ -52,14 +56,14 @@ function post(path: string, fields: Record<string, string>): Promise<Response> {
   });
 }
 
-/** Milliseconds from now until the outbox holds a message to `to` whose subject matches, or null within 2 s. */
+/** Milliseconds from now until the outbox holds a message to `to` whose subject matches, or null within WITHIN_MS. */
 async function arrival(to: string, subject: RegExp): Promise<number | null> {
   const started = performance.now();
-  while (performance.now() - started < 2000) {
+  while (performance.now() - started < WITHIN_MS) {
     const res = await fetch(`${served.url}/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`);
     const { messages } = (await res.json()) as { messages: { subject: string }[] };
     if (messages.some((m) => subject.test(m.subject))) return performance.now() - started;
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
   }
   return null;
 }
