@@ -18,6 +18,7 @@ import { createLogger } from '../../src/log.ts';
 import { openRuntime, type Runtime, type Served, startServer } from '../../src/main.ts';
 import { runCli, startCli } from '../support/cli.ts';
 import { POSTGRES_SKIP_REASON, startTestPostgres, testPostgresAvailable } from '../support/postgres.ts';
+import { seedDataDir } from '../support/templates.ts';
 
 const SECRET = 'slotwise-secret-that-must-never-be-logged-0123456789';
 const PASSWORD = 'owner password never logged 41d7';
@@ -38,7 +39,7 @@ describe('a serving process logs no secret', () => {
   let failLookups = false;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'slotwise-logs-'));
+    dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-logs-')));
     const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', SLOTWISE_SECRET: SECRET, RATE_LIMIT_PER_IP: '0' });
     if (!config.ok) throw new Error(config.problems.join('\n'));
     rt = await openRuntime(config.config);
@@ -244,7 +245,7 @@ async function waitFor<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Pr
 describe('slotwise serve prints no secret at start-up', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'slotwise-startup-'));
+    dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-startup-')));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -13,6 +13,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openRuntime, startServer } from '../../src/main.ts';
+import { seedDataDir } from './templates.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const found = existsSync(CHROMIUM_PATH);
@@ -42,7 +43,7 @@ export interface DemoServer {
 /** The demo studio on a fresh temporary data directory, on a free port. */
 /** `env` adds to the server's environment (e.g. ALLOW_PRIVATE_URLS=1 for a webhook receiver on 127.0.0.1). */
 export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'slotwise-browser-'));
+  const dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-browser-')));
   const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', RATE_LIMIT_PER_IP: '0', ...env }, {});
   if (!config.ok) throw new Error(config.problems.join('\n'));
   const rt = await openRuntime(config.config);
