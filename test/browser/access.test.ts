@@ -3,21 +3,10 @@
  * axe-core's WCAG 2.2 AA rules on every kind of public page (the payment return page included) in
  * each of the four languages.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  clickFirstFreeDay,
-  type DemoServer,
-  describeBrowser,
-  focused,
-  launchBrowser,
-  openSession,
-  printAxeLog,
-  type Session,
-  shown,
-  startDemoServer,
-  tabUntil,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { clickFirstFreeDay, describeBrowser, focused, shown, tabUntil } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 const ZONE = 'Europe/Lisbon';
 
@@ -44,33 +33,16 @@ interface Created {
 }
 
 describeBrowser('access in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    printAxeLog();
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    await server?.close();
-    expect(server?.lines.filter((l) => l.startsWith('error')) ?? [], 'server log').toEqual([]);
-  });
-
-  const open = async (test: string, opts: Parameters<typeof openSession>[3] = {}) => {
-    const s = await openSession(browser, server, test, opts);
-    sessions.push(s);
-    return s;
-  };
+  const suite = useBrowserSuite();
+  const open = suite.open;
 
   /** The path of the newest "my bookings" link emailed to `email`, read from the dev outbox (sent by the server's worker). */
   async function myBookingsLink(email: string): Promise<string> {
     const until = Date.now() + 15_000;
     for (;;) {
-      const box = (await (await fetch(`${server.url}/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`)).json()) as {
+      const box = (await (
+        await fetch(`${suite.server.url}/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`)
+      ).json()) as {
         messages: { text: string }[];
       };
       const found = box.messages.map((m) => /\/my-bookings\/[A-Za-z0-9_-]{43}/.exec(m.text)?.[0]).find(Boolean);
@@ -82,7 +54,7 @@ describeBrowser('access in a browser', () => {
 
   /** Books through the JSON API, as another client or a returning one would. */
   async function bookByApi(service: string, email: string, slot: number, payment = 'none'): Promise<Created> {
-    const get = async (path: string) => (await fetch(`${server.url}${path}`)).json();
+    const get = async (path: string) => (await fetch(`${suite.server.url}${path}`)).json();
     const month = new Date().toISOString().slice(0, 7);
     let first: string | null = null;
     for (let m = month, i = 0; first === null && i < 3; m = nextMonth(m), i++) {
@@ -96,7 +68,7 @@ describeBrowser('access in a browser', () => {
       slots: { start: string }[];
     };
     const start = day.slots[slot % day.slots.length]?.start;
-    const res = await fetch(`${server.url}/api/v1/bookings`, {
+    const res = await fetch(`${suite.server.url}/api/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ service, staff: 'any', start, client: { name: 'Sweep Client', email }, payment }),
