@@ -11,13 +11,16 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, inject, it, onTestFailed } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openRuntime, type Runtime, startServer } from '../../src/main.ts';
 import { runAxe } from './axe.ts';
+import { CHROMIUM_PATH, LAUNCH } from './chromium.ts';
+
+export { CHROMIUM_PATH };
+
 import { seedDataDir } from './templates.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const found = existsSync(CHROMIUM_PATH);
 const SKIPPED = `browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
 
@@ -72,18 +75,15 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   };
 }
 
+/** The run's Chromium (chromium.ts), or one of its own outside a run that started one; close() lets it go. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  let endpoint: string | null = null;
+  try {
+    endpoint = inject('chromiumEndpoint') ?? null;
+  } catch {
+    // Not inside a Vitest worker.
+  }
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(LAUNCH);
 }
 
 export interface Session {
@@ -237,6 +237,13 @@ export function shown(locator: Locator): Promise<string> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, not the DOM property: the rendered text is what the tests assert
   return locator.innerText();
 }
+
+/** "2026-12" → the month after it. */
+export const nextMonth = (month: string): string => {
+  const d = new Date(`${month}-15T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 7);
+};
 
 /** The free days of the calendar shown (links), in order. */
 export function freeDays(page: Page): Locator {
