@@ -3,8 +3,17 @@
  * view under thousands of bookings, how the cost grows with bookings, and the naive baseline on
  * the same data so each figure also reads as a ratio.
  */
-import { type Interval, merge, monthDays, type StaffSchedule, viewerDaySlots } from '../src/core/index.ts';
-import { bookings, distinctBookings, MONTH, NOW, staffMember, TIMING, ZONE } from './data.ts';
+import {
+  type HeldStart,
+  heldSpan,
+  type Interval,
+  merge,
+  monthDays,
+  type Session,
+  type StaffSchedule,
+  viewerDaySlots,
+} from '../src/core/index.ts';
+import { bookings, distinctBookings, MONTH, NOW, rng, staffMember, TIMING, ZONE } from './data.ts';
 import { type Figure, median, meets, p99, timeSync } from './figures.ts';
 import { naiveMonth } from './naive.ts';
 
@@ -58,6 +67,56 @@ export async function runCore(): Promise<Figure[]> {
     figure('month, any of 50 staff, 10,000 bookings', anySamples, '< 5000', `naive ${ratio(anyNaive, anySamples)}`),
   );
 
+  // 2b. Availability from every source (issue 18): 500 external events against 500 bookings on
+  // the same hours. Bookings arrive merged (the app merges them); the feed's intervals arrive as
+  // the store keeps them (sorted, unmerged) and the core merges them into the member's list.
+  const raw500 = bookings(500, 18).sort((a, b) => a.start - b.start);
+  const booked = monthInput([ana], new Map([['1', merge(raw500)]]));
+  const external = { ...monthInput([ana], new Map()), external: new Map([['1', { intervals: raw500, dates: [] }]]) };
+  if (JSON.stringify(monthDays(booked, MONTH, ZONE)) !== JSON.stringify(monthDays(external, MONTH, ZONE))) {
+    throw new Error('500 external events and 500 bookings on the same hours disagree');
+  }
+  // A new input object per call, as per request: the core's per-input memo must not hide the merge.
+  // Samples alternate between the two, so load from other work on the machine hits both alike.
+  const bookedSamples: number[] = [];
+  const externalSamples: number[] = [];
+  for (let r = 0; r < 150; r++) {
+    bookedSamples.push(...timeSync(() => monthDays({ ...booked }, MONTH, ZONE), { runs: 10, warmup: 2 }));
+    externalSamples.push(...timeSync(() => monthDays({ ...external }, MONTH, ZONE), { runs: 10, warmup: 2 }));
+  }
+  const feedRatio = median(externalSamples) / median(bookedSamples);
+  out.push(
+    figure('month, 1 staff, 500 bookings', bookedSamples, null),
+    figure('month, 1 staff, 500 external events', externalSamples, null, `×${feedRatio.toFixed(2)} of 500 bookings`),
+    {
+      group: 'core',
+      name: '  ratio external / bookings',
+      unit: '×',
+      median: Math.round(feedRatio * 100) / 100,
+      p99: null,
+      target: '<= 1.2',
+      met: feedRatio <= 1.2,
+    },
+  );
+
+  // 2c. "Any" of three photographers who share the studio room: each has 150 bookings, and
+  // every one of them holds the room for its span (the service needs it).
+  const trio = ['1', '2', '3'].map((id) => staffMember(id));
+  const trioBusy = new Map(trio.map((m, i) => [m.id, distinctBookings(150, 300 + i)]));
+  const room = [...trioBusy.values()].flat().map((b) => heldSpan(b.start, b.end - 15 * 60_000, TIMING));
+  const shared = { ...monthInput(trio, trioBusy), resources: new Map([['studio', room]]) };
+  out.push(
+    figure(
+      'month, any of 3 sharing a room, 450 bookings',
+      timeSync(() => monthDays({ ...shared }, MONTH, ZONE), { runs: 100, warmup: 10 }),
+      null,
+    ),
+  );
+
+  // 2d. Group sessions (issue 19): the same 200 spans as group sessions with seat counts (8
+  // seats, 0–8 taken: some full), against them as bookings; and 20 held starts (waitlist offers).
+  out.push(...runSessions(ana, anaBusy));
+
   // 3. Day view with 5,000 bookings in the month (merged per request, as the app does).
   const raw5000 = bookings(5000, 7);
   const day = (raw: Interval[]) => () =>
@@ -74,6 +133,56 @@ export async function runCore(): Promise<Figure[]> {
     out.push(figure(`  day with ${n.toLocaleString('en')} bookings`, [m], null, growth(scale)));
   }
   return out;
+}
+
+/** Sessions and held starts against the same spans as plain bookings: month and day views. */
+function runSessions(ana: StaffSchedule, spans: Interval[]): Figure[] {
+  const next = rng(19);
+  const sessions: Session[] = spans.map((span) => ({ start: span.start, span, seatsTaken: Math.floor(next() * 9) }));
+  const asBookings = monthInput([ana], new Map([['1', spans]]));
+  const asSessions = {
+    ...monthInput([ana], new Map()),
+    sessions: { capacity: 8, byMember: new Map([['1', sessions]]) },
+  };
+  const holds: HeldStart[] = spans.filter((_, i) => i % 10 === 5).map((span) => ({ start: span.start, span }));
+  const rest = spans.filter((_, i) => i % 10 !== 5);
+  const withHolds = { ...monthInput([ana], new Map([['1', rest]])), holds: new Map([['1', holds]]) };
+  const bookedSamples: number[] = [];
+  const sessionSamples: number[] = [];
+  const holdSamples: number[] = [];
+  // Alternating, as for feeds: load from other work hits each alike. A new input object per call.
+  for (let r = 0; r < 100; r++) {
+    bookedSamples.push(...timeSync(() => monthDays({ ...asBookings }, MONTH, ZONE), { runs: 10, warmup: 2 }));
+    sessionSamples.push(...timeSync(() => monthDays({ ...asSessions }, MONTH, ZONE), { runs: 10, warmup: 2 }));
+    holdSamples.push(...timeSync(() => monthDays({ ...withHolds }, MONTH, ZONE), { runs: 10, warmup: 2 }));
+  }
+  const dayOf = (input: object) => () => viewerDaySlots({ ...(input as typeof asBookings) }, '2027-06-15', ZONE);
+  const dayBooked = timeSync(dayOf(asBookings), { runs: 300, warmup: 30 });
+  const daySessions = timeSync(dayOf(asSessions), { runs: 300, warmup: 30 });
+  const sessionRatio = median(sessionSamples) / median(bookedSamples);
+  // Sessions with a seat left stay on sale, so the day of sessions lists more slots than the full day of bookings.
+  const listed = (input: object) => dayOf(input)().length;
+  return [
+    figure(
+      'month, 1 staff, 200 sessions with seats',
+      sessionSamples,
+      null,
+      `×${sessionRatio.toFixed(2)} of 200 bookings`,
+    ),
+    figure(
+      'month, 1 staff, 180 bookings + 20 held starts',
+      holdSamples,
+      null,
+      `×${(median(holdSamples) / median(bookedSamples)).toFixed(2)} of 200 bookings`,
+    ),
+    figure('  month, 1 staff, the same 200 as bookings', bookedSamples, null),
+    figure(
+      'day of sessions with seat counts',
+      daySessions,
+      null,
+      `×${(median(daySessions) / median(dayBooked)).toFixed(2)} of the day as bookings (${listed(asSessions)} slots listed vs ${listed(asBookings)})`,
+    ),
+  ];
 }
 
 function ratio(slow: number[], fast: number[]): string {

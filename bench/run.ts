@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: core, HTTP availability, a past month's view, booking create and start-up, in
+ * `npm run bench`: core, iCalendar feeds, HTTP availability, a past month's view, booking create and start-up, in
  * that order (BENCH_ONLY picks parts by name); prints one table and writes bench/results.json with
  * the same numbers.
  * Every child process is killed on exit, also on error or Ctrl+C; the seeded dirs are removed.
@@ -12,6 +12,7 @@ import { runBookingFloor } from './booking-floor.ts';
 import { runCore } from './core.ts';
 import { type Figure, machine } from './figures.ts';
 import { runHttp } from './http.ts';
+import { runIcal } from './ical.ts';
 import { runPastMonth } from './past-month.ts';
 import { killChildren, killChildrenOnExit, progress } from './proc.ts';
 import { removeSeeds } from './seed.ts';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const parts: [string, () => Promise<Figure[]>][] = [
     ['core', runCore],
+    ['ical', runIcal],
     ['http', runHttp],
     ['past month', runPastMonth],
     ['booking', runBooking],

@@ -18,7 +18,6 @@ import { type Config, MIN_SECRET_LENGTH } from './config.ts';
 import { type NewSignIn, replaceDemoPasswords } from './demo/demo-accounts.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
-import { presentBooking } from './http/presenters.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
 import { systemResolve } from './jobs/guarded-fetch.ts';
 import { jobHandlers } from './jobs/handlers.ts';
@@ -149,6 +148,7 @@ export interface ServeOptions {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const KEEP_ALIVE_MS = 65_000;
 
 /** SMTP when MAIL_URL is set, else the dev outbox (kept in the database, shown at /dev/mailbox). */
 async function mailTransport(
@@ -182,7 +182,7 @@ function startWorker(
   const log = logger.child({ component: 'jobs', workerId });
   const worker = createWorker({
     queue: createJobQueue(rt.database.db),
-    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, presentBooking, outbound }),
+    handlers: jobHandlers({ store: rt.store, mailer, clock, publicUrl, secret: rt.secret, outbound }),
     clock,
     workerId,
     leaseMs: rt.config.jobLeaseMs,
@@ -285,6 +285,11 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
     );
     s.once('error', reject);
   });
+  // Node closes an idle keep-alive connection after 5 s, sooner than a load balancer's idle
+  // timeout (often 60 s) or a person's pause between clicks: a request sent on a connection the
+  // server is just closing fails with ECONNRESET. Outlive the balancer instead.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : rt.config.port;
   const host = rt.config.host.includes(':') ? `[${rt.config.host}]` : rt.config.host;

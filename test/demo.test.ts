@@ -87,6 +87,19 @@ describe('the demo studio', () => {
     await Promise.all(answers.map((r) => r.arrayBuffer()));
   });
 
+  it("keeps an idle connection open longer than a load balancer does (65 s, not Node's 5 s)", async () => {
+    const { request } = await import('node:http');
+    const header = await new Promise<string | undefined>((resolve, reject) => {
+      const req = request(`${server.url}/healthz`, { headers: { connection: 'keep-alive' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers['keep-alive'] as string | undefined));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(header).toBe('timeout=65');
+  });
+
   it('prints where it serves and what it loaded', () => {
     expect(server.output()).toMatch(/Slotwise is serving Lumen Photo Studio at http:\/\/127\.0\.0\.1:\d+/);
     expect(server.output()).toMatch(/Loaded the demo studio: 3 services, 3 photographers, 5 bookings\./);

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RETENTION_TASK } from '../src/app/clients/apply-retention.ts';
-import { presentBooking } from '../src/http/presenters.ts';
+import { presentBooking } from '../src/app/presenters/booking.ts';
 import { jobHandlers } from '../src/jobs/handlers.ts';
 import { createWorker } from '../src/jobs/worker.ts';
 import { createDevMailbox } from '../src/store/dev-mailbox.ts';

@@ -4,23 +4,21 @@
  */
 import { cancelAllowed } from '../core/index.ts';
 import { statusAt } from './allowances.ts';
-import { inTransaction } from './in-transaction.ts';
-import { findManagedBooking } from './manage-booking.ts';
+import { changeManagedBooking } from './manage-booking.ts';
 import { type Booking, OCCUPYING_STATUSES } from './model.ts';
 import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
 
 export async function cancelBookingByClient(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<Store, 'cancelBooking' | 'enqueueJobs' | 'findBookingByToken' | 'getBusiness' | 'transaction'>;
+    clock: Clock;
+  },
   token: string,
   reason: string,
 ): Promise<Result<Booking>> {
-  const now = deps.clock.now();
-  return inTransaction(deps.store, async (store) => {
-    const found = await findManagedBooking(store, token);
-    if (!found.ok) return found;
-    const booking = found.value;
+  return changeManagedBooking(deps, token, async (store, booking, now) => {
     const business = await store.getBusiness();
     const status = statusAt(booking, now);
     if (!OCCUPYING_STATUSES.includes(status)) {

@@ -6,27 +6,20 @@
  * Status: a known client's email must be proven first (pending_verification); a booking to pay
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
-import { amountDue, occupiedSpan, type PaymentOption, paymentOptions, remindAt } from '../core/index.ts';
+import { amountDue, type PaymentOption, paymentOptions } from '../core/index.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
-import { candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
+import { type BookingRequest, candidatesInOrder, insertFirstFree, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
 import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
-import { hashToken, newManageToken, newReference, sealToken, unsealToken } from './tokens.ts';
+import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
 
-export interface CreateBookingInput {
-  readonly service: string;
-  readonly staff: string;
-  readonly start: number;
-  readonly client: ClientDetails;
-  readonly notes: string;
-  readonly wantsReminder: boolean;
+export interface CreateBookingInput extends BookingRequest {
   readonly payment: PaymentOption;
-  readonly locale?: string | undefined;
   /** Admins may skip notice and horizon (dashboard); never the overlap. */
   readonly skipNoticeAndHorizon?: boolean;
   readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
@@ -41,7 +34,24 @@ export interface CreatedBooking {
 }
 
 export interface CreateBookingDeps {
-  readonly store: Store;
+  readonly store: Pick<
+    Store,
+    | 'claimIdempotencyKey'
+    | 'countBookings'
+    | 'enqueueJobs'
+    | 'findClientId'
+    | 'findService'
+    | 'getBooking'
+    | 'getBusiness'
+    | 'hitRateLimit'
+    | 'insertBooking'
+    | 'insertClientIfNew'
+    | 'listBusy'
+    | 'listStaffForService'
+    | 'saveIdempotentResponse'
+    | 'startVerification'
+    | 'transaction'
+  >;
   readonly clock: Clock;
   /** SLOTWISE_SECRET: seals the token kept for idempotent replays. */
   readonly secret: string;
@@ -77,7 +87,7 @@ export async function createBooking(
 }
 
 async function replay(
-  store: Store,
+  store: Pick<Store, 'getBooking'>,
   body: unknown,
   sealed: string | null,
   secret: string,
@@ -97,7 +107,6 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   const { business, service } = ctx;
   if (ctx.members.length === 0) return slotGone('not_offered');
 
-  const currency = service.currency ?? business.currency;
   const paymentFacts = {
     paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
     price: service.price,
@@ -119,32 +128,9 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
 
   const inserted = await insertFirstFree(
     store,
+    ctx,
     ordered.value,
-    ({ member, start, end }) => ({
-      reference: newReference(),
-      serviceId: service.id,
-      staffId: member.id,
-      client: input.client,
-      clientId,
-      notes: input.notes,
-      wantsReminder: input.wantsReminder,
-      locale: input.locale ?? business.locale,
-      timezone: member.timezone,
-      status,
-      start,
-      end,
-      occupied: occupiedSpan(start, end, ctx.timing, member.policy.gapMinutes),
-      holdUntil: status === 'confirmed' ? null : now + business.holdMinutes * 60_000,
-      paymentOption: input.payment,
-      amountDue: due,
-      currency,
-      price: service.price,
-      manageTokenHash: hashToken(token),
-      remindAt:
-        status === 'confirmed'
-          ? remindAt({ start, wantsReminder: input.wantsReminder, reminderHours: business.reminderHours, now })
-          : null,
-    }),
+    { request: input, clientId, status, payment: input.payment, amountDue: due, manageTokenHash: hashToken(token) },
     now,
   );
   if (!inserted.ok) return inserted;
@@ -154,7 +140,11 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
 }
 
 /** Emails of a new booking, queued in its transaction: a code to prove the email, or the confirmation. */
-async function followUp(store: Store, booking: Booking, now: number): Promise<void> {
+async function followUp(
+  store: Pick<Store, 'enqueueJobs' | 'getBusiness' | 'startVerification'>,
+  booking: Booking,
+  now: number,
+): Promise<void> {
   if (booking.status === 'pending_verification') {
     await store.startVerification(booking.id, now);
     await store.enqueueJobs([verificationNotice(booking)], now);
@@ -171,7 +161,7 @@ async function followUp(store: Store, booking: Booking, now: number): Promise<vo
  * A refusal later rolls the transaction back, the new client record included.
  */
 async function clientStatus(
-  store: Store,
+  store: Pick<Store, 'findClientId' | 'insertClientIfNew'>,
   client: ClientDetails,
   payment: PaymentOption,
 ): Promise<{ status: BookingStatus; clientId: string | null }> {

@@ -21,7 +21,7 @@ export interface DayAvailability {
 }
 
 export async function getDayAvailability(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService'>; clock: Clock },
   q: DayQuery,
 ): Promise<Result<DayAvailability>> {
   const loaded = await loadScheduling(deps.store, q.service, q.staff, false);

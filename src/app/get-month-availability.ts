@@ -33,7 +33,7 @@ export interface MonthAvailability {
 }
 
 export interface MonthDeps {
-  readonly store: Store;
+  readonly store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService' | 'viewToken'>;
   readonly clock: Clock;
   /** Computed months, reused while the store's view token says they are current. */
   readonly monthViews?: ViewCache<MonthAvailability> | undefined;

@@ -7,7 +7,7 @@ import { invalid, ok, type Result } from './result.ts';
 import { parseSetup } from './setup-schema.ts';
 
 export interface ImportDeps {
-  readonly store: Store;
+  readonly store: Pick<Store, 'applySetup'>;
   readonly hashPassword: (password: string) => Promise<string>;
 }
 

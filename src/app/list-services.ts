@@ -24,7 +24,9 @@ function offer(business: Business, service: Service, staff: readonly StaffMember
   };
 }
 
-export async function listServices(deps: { store: Store }): Promise<ServiceOffer[]> {
+export async function listServices(deps: {
+  store: Pick<Store, 'getBusiness' | 'listServices' | 'listStaff'>;
+}): Promise<ServiceOffer[]> {
   const [business, services, staff] = await Promise.all([
     deps.store.getBusiness(),
     deps.store.listServices({ activeOnly: true }),
@@ -33,7 +35,10 @@ export async function listServices(deps: { store: Store }): Promise<ServiceOffer
   return services.map((s) => offer(business, s, staff));
 }
 
-export async function getService(deps: { store: Store }, idOrSlug: string): Promise<Result<ServiceOffer>> {
+export async function getService(
+  deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listStaffForService'> },
+  idOrSlug: string,
+): Promise<Result<ServiceOffer>> {
   const [business, service] = await Promise.all([deps.store.getBusiness(), deps.store.findService(idOrSlug)]);
   if (!service?.active) return refuse('NOT_FOUND', `No active service "${idOrSlug}".`);
   return ok(offer(business, service, await deps.store.listStaffForService(service.id)));

@@ -2,15 +2,14 @@
  * The client's view of their booking through the manage link: the booking, its service, the
  * business rules that decide what they may still do, and the reschedule history.
  */
-import type { Booking, Business, HistoryEntry, Service } from './model.ts';
-import type { Store } from './ports.ts';
+import type { BookingView } from './booking-view.ts';
+import { inTransaction } from './in-transaction.ts';
+import type { Booking, HistoryEntry } from './model.ts';
+import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { hashToken } from './tokens.ts';
 
-export interface ManagedBooking {
-  readonly booking: Booking;
-  readonly service: Service | null;
-  readonly business: Business;
+export interface ManagedBooking extends BookingView {
   readonly history: HistoryEntry[];
 }
 
@@ -25,14 +24,39 @@ export async function findManagedBooking(
   return booking ? ok(booking) : refuse('NOT_FOUND', 'No booking has this link. It may be mistyped.');
 }
 
-export async function getManagedBooking(deps: { store: Store }, token: string): Promise<Result<ManagedBooking>> {
-  const found = await findManagedBooking(deps.store, token);
-  if (!found.ok) return found;
-  const booking = found.value;
+/**
+ * Runs a change of the booking a manage link names, in one transaction (SPEC §6): NOT_FOUND for an
+ * unknown link, else whatever `change` decides, with the booking as the transaction reads it.
+ */
+export function changeManagedBooking<S extends Pick<Store, 'transaction' | 'findBookingByToken'>, T>(
+  deps: { store: S; clock: Clock },
+  token: string,
+  change: (tx: S, booking: Booking, now: number) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const now = deps.clock.now();
+  return inTransaction(deps.store, async (tx) => {
+    const found = await findManagedBooking(tx, token);
+    return found.ok ? change(tx, found.value, now) : found;
+  });
+}
+
+/** A booking with its service, the business and its move history (the client's and the dashboard's view alike). */
+export async function loadManaged(
+  store: Pick<Store, 'findService' | 'getBusiness' | 'listHistory'>,
+  booking: Booking,
+): Promise<ManagedBooking> {
   const [service, business, history] = await Promise.all([
-    deps.store.findService(booking.serviceId),
-    deps.store.getBusiness(),
-    deps.store.listHistory(booking.id),
+    store.findService(booking.serviceId),
+    store.getBusiness(),
+    store.listHistory(booking.id),
   ]);
-  return ok({ booking, service, business, history });
+  return { booking, service, business, history };
+}
+
+export async function getManagedBooking(
+  deps: { store: Pick<Store, 'findBookingByToken' | 'findService' | 'getBusiness' | 'listHistory'> },
+  token: string,
+): Promise<Result<ManagedBooking>> {
+  const found = await findManagedBooking(deps.store, token);
+  return found.ok ? ok(await loadManaged(deps.store, found.value)) : found;
 }

@@ -1,7 +1,7 @@
 /**
  * Moving a confirmed booking to a new start (and possibly another member), whoever asks: the
  * client through the manage link (reschedule-booking.ts, after SPEC §4's limits) or staff in the
- * dashboard (dashboard/move-booking.ts). The new start must be a slot by the same rules as a new
+ * dashboard (dashboard/bookings/move-booking.ts). The new start must be a slot by the same rules as a new
  * booking, the booking's own time aside; the store's compare-and-set and the exclusion constraint
  * guard the write. Runs inside the caller's transaction; queuing the emails is the caller's.
  */
@@ -29,7 +29,7 @@ export interface Moved {
 }
 
 export async function moveToSlot(
-  store: Store,
+  store: Pick<Store, 'findService' | 'getBusiness' | 'listBusy' | 'listStaffForService' | 'moveBooking'>,
   booking: Booking,
   business: Business,
   move: SlotMove,

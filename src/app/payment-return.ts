@@ -29,7 +29,7 @@ const REFERENCE = /^[A-Za-z0-9-]{1,40}$/;
 
 export async function paymentReturn(
   deps: {
-    readonly store: Pick<Store, 'findBookingByReference' | 'listPayments' | 'enqueueJobs' | 'hitRateLimit'>;
+    readonly store: Pick<Store, 'enqueueJobs' | 'findBookingByReference' | 'hitRateLimit' | 'listPayments'>;
     readonly clock: Clock;
     readonly rateLimits?: RateLimits;
   },

@@ -3,11 +3,22 @@
  * create-booking-by-staff.ts): which members can take the start, best first, and writing the row
  * with the first who still can. The database's exclusion constraint has the last word.
  */
-import { checkSlot, dateOf, dayWindow, type SlotRefusal, type StaffSchedule, staffInOrder } from '../core/index.ts';
-import type { Booking, NewBooking } from './model.ts';
+import {
+  checkSlot,
+  dateOf,
+  dayWindow,
+  occupiedSpan,
+  type PaymentOption,
+  remindAt,
+  type SlotRefusal,
+  type StaffSchedule,
+  staffInOrder,
+} from '../core/index.ts';
+import type { Booking, BookingStatus, ClientDetails, NewBooking } from './model.ts';
 import type { Store } from './ports.ts';
 import { ok, type Refusal, type Result, refuse } from './result.ts';
 import { loadBusy, type SchedulingContext } from './scheduling.ts';
+import { newReference } from './tokens.ts';
 
 const REASONS: Record<SlotRefusal, string> = {
   past: 'That time is in the past.',
@@ -30,7 +41,7 @@ export interface Candidate {
 
 /** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
 export async function candidatesInOrder(
-  store: Store,
+  store: Pick<Store, 'countBookings' | 'listBusy'>,
   ctx: SchedulingContext,
   wanted: { readonly start: number; readonly skipNoticeAndHorizon?: boolean | undefined },
   now: number,
@@ -65,19 +76,78 @@ export async function candidatesInOrder(
   return ok(order.map((id) => fits.find((f) => f.member.id === id) as Candidate));
 }
 
+/** What a new booking asks for, whoever makes it (the client, or staff on the phone). */
+export interface BookingRequest {
+  /** A service's id or slug. */
+  readonly service: string;
+  /** A member's id, or "any". */
+  readonly staff: string;
+  readonly start: number;
+  readonly client: ClientDetails;
+  readonly notes: string;
+  readonly wantsReminder: boolean;
+  /** Absent: the business's. */
+  readonly locale?: string | undefined;
+}
+
+/** What the door a booking came in by decides about it; the rest follows from the slot and the settings. */
+export interface BookingTerms {
+  readonly request: BookingRequest;
+  readonly clientId: string | null;
+  /** confirmed, or held while the client proves their email or pays. */
+  readonly status: BookingStatus;
+  readonly payment: PaymentOption;
+  readonly amountDue: number;
+  readonly manageTokenHash: Uint8Array;
+}
+
+/** The one place a new booking's row is built, whoever books: the slot, the terms and the settings. */
+export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms, now: number): NewBooking {
+  const { business, service } = ctx;
+  const { client, notes, wantsReminder, locale } = t.request;
+  const confirmed = t.status === 'confirmed';
+  return {
+    reference: newReference(),
+    serviceId: service.id,
+    staffId: c.member.id,
+    client,
+    clientId: t.clientId,
+    notes,
+    wantsReminder,
+    locale: locale ?? business.locale,
+    timezone: c.member.timezone,
+    status: t.status,
+    start: c.start,
+    end: c.end,
+    occupied: occupiedSpan(c.start, c.end, ctx.timing, c.member.policy.gapMinutes),
+    // A booking waiting for its email code or its payment holds its time only for a while.
+    holdUntil: confirmed ? null : now + business.holdMinutes * 60_000,
+    paymentOption: t.payment,
+    amountDue: t.amountDue,
+    currency: service.currency ?? business.currency,
+    price: service.price,
+    manageTokenHash: t.manageTokenHash,
+    // Reminders of a held booking are set when it is confirmed.
+    remindAt: confirmed
+      ? remindAt({ start: c.start, wantsReminder, reminderHours: business.reminderHours, now })
+      : null,
+  };
+}
+
 /**
- * Inserts the row `rowFor` builds with the first candidate the database still accepts. A clash of
- * random references is retried with a fresh row; a taken slot moves on to the next candidate.
+ * Inserts the booking with the first candidate the database still accepts. A clash of random
+ * references is retried with a fresh row; a taken slot moves on to the next candidate.
  */
 export async function insertFirstFree(
-  store: Store,
+  store: Pick<Store, 'insertBooking'>,
+  ctx: SchedulingContext,
   candidates: readonly Candidate[],
-  rowFor: (candidate: Candidate) => NewBooking,
+  terms: BookingTerms,
   now: number,
 ): Promise<Result<Booking>> {
   for (const candidate of candidates) {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted = await store.insertBooking(rowFor(candidate), now);
+      const inserted = await store.insertBooking(bookingRow(ctx, candidate, terms, now), now);
       if (inserted.ok) return ok(inserted.booking);
       if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
     }

@@ -3,10 +3,12 @@
  */
 import type { Interval } from '../core/index.ts';
 import type { ClientDataStore } from './clients/client-store.ts';
-import type { AccountStore } from './dashboard/account-store.ts';
-import type { AdminBookingStore } from './dashboard/admin-booking-store.ts';
-import type { AdminCatalogStore } from './dashboard/admin-catalog-store.ts';
-import type { WebhookStore } from './dashboard/webhook-store.ts';
+import type { AccountStore } from './dashboard/accounts/account-store.ts';
+import type { AdminBookingStore } from './dashboard/bookings/admin-booking-store.ts';
+import type { ServiceStore } from './dashboard/catalogue/service-store.ts';
+import type { SettingsStore } from './dashboard/settings/settings-store.ts';
+import type { StaffStore } from './dashboard/staff/staff-store.ts';
+import type { WebhookStore } from './dashboard/webhooks/webhook-store.ts';
 import type {
   Booking,
   BookingMove,
@@ -111,7 +113,9 @@ export interface SetupResult {
 export interface Store
   extends AccountStore,
     AdminBookingStore,
-    AdminCatalogStore,
+    ServiceStore,
+    StaffStore,
+    SettingsStore,
     PaymentStore,
     WebhookStore,
     ClientDataStore {

@@ -97,6 +97,11 @@ export function localCounters(maxKeys = 100_000): Pick<Store, 'hitRateLimit'> {
   };
 }
 
+/** Limits counted in this process's memory (localCounters) rather than the database: the `ip` flood guard's. */
+export function countedInProcess(deps: Omit<LimitDeps, 'store'>): LimitDeps {
+  return { ...deps, store: localCounters() };
+}
+
 /** The row key of a value's counter: emails and addresses are not kept in clear; case and spaces do not make a new key. */
 export function limitKey(name: LimitName, value: string): string {
   return `${name}:${createHash('sha256').update(value.trim().toLowerCase()).digest('base64url')}`;

@@ -36,11 +36,11 @@ export interface PaymentOutcome {
 
 /** Checks `X-Slotwise-Signature: sha256=<hex>` against the raw body. */
 export async function verifyPaymentSignature(
-  store: Pick<Store, 'getBusiness'>,
+  deps: { store: Pick<Store, 'getBusiness'> },
   rawBody: string,
   header: string | undefined,
 ): Promise<Result<null>> {
-  const { paymentSecret } = await store.getBusiness();
+  const { paymentSecret } = await deps.store.getBusiness();
   const given = /^sha256=([0-9a-f]{64})$/i.exec(header ?? '')?.[1];
   if (!paymentSecret || !given) return refuse('UNAUTHORIZED', 'Missing or malformed payment signature.');
   const expected = createHmac('sha256', paymentSecret).update(rawBody, 'utf8').digest();
@@ -65,11 +65,26 @@ export function unpayableReason(booking: Booking, now: number): UnappliedReason 
 }
 
 export async function receivePayment(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<
+      Store,
+      | 'confirmPayment'
+      | 'enqueueJobs'
+      | 'findBookingByReference'
+      | 'findPayment'
+      | 'getBooking'
+      | 'getBusiness'
+      | 'markPaymentUnapplied'
+      | 'recordPayment'
+      | 'transaction'
+      | 'upsertClient'
+    >;
+    clock: Clock;
+  },
   p: PaymentCallback,
 ): Promise<Result<PaymentOutcome>> {
   const now = deps.clock.now();
-  // The whole callback is one transaction (it reads, records and changes): the full Store is needed.
+  // The whole callback is one transaction: it reads, records and changes.
   return inTransaction(deps.store, async (store) => {
     const booking = await store.findBookingByReference(p.reference);
     if (!booking) return refuse('NOT_FOUND', `No booking ${p.reference}.`);
@@ -140,7 +155,12 @@ export async function receivePayment(
  * Money that moved without reaching the booking needs a person: the owner is emailed and
  * webhooks are told. A failed payment moved no money, so it is only recorded.
  */
-async function announceUnapplied(store: Store, booking: Booking, payment: LedgerPayment, now: number): Promise<void> {
+async function announceUnapplied(
+  store: Pick<Store, 'enqueueJobs'>,
+  booking: Booking,
+  payment: LedgerPayment,
+  now: number,
+): Promise<void> {
   if (payment.status !== 'paid') return;
   const jobs: JobSpec[] = [
     { kind: 'email.payment', payload: { paymentId: payment.id } },

@@ -6,8 +6,7 @@
  * the database guards the move like an insert. Each move is recorded in the history.
  */
 import { allowances } from './allowances.ts';
-import { inTransaction } from './in-transaction.ts';
-import { findManagedBooking } from './manage-booking.ts';
+import { changeManagedBooking } from './manage-booking.ts';
 import type { Booking } from './model.ts';
 import { moveToSlot } from './move-to-slot.ts';
 import { bookingNotices } from './notices.ts';
@@ -29,15 +28,24 @@ const BLOCK_MESSAGES = {
 } as const;
 
 export async function rescheduleBookingByClient(
-  deps: { store: Store; clock: Clock },
+  deps: {
+    store: Pick<
+      Store,
+      | 'enqueueJobs'
+      | 'findBookingByToken'
+      | 'findService'
+      | 'getBusiness'
+      | 'listBusy'
+      | 'listStaffForService'
+      | 'moveBooking'
+      | 'transaction'
+    >;
+    clock: Clock;
+  },
   token: string,
   input: RescheduleInput,
 ): Promise<Result<Booking>> {
-  const now = deps.clock.now();
-  return inTransaction(deps.store, async (store) => {
-    const found = await findManagedBooking(store, token);
-    if (!found.ok) return found;
-    const booking = found.value;
+  return changeManagedBooking(deps, token, async (store, booking, now) => {
     const [business, service] = await Promise.all([store.getBusiness(), store.findService(booking.serviceId)]);
     const { block } = allowances(booking, service, business, now).reschedule;
     if (block) return refuse('RESCHEDULE_NOT_ALLOWED', BLOCK_MESSAGES[block], { reason: block });

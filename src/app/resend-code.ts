@@ -12,7 +12,20 @@ import { ok, type Result, refuse } from './result.ts';
 import { pendingBooking } from './verify-email.ts';
 
 export async function resendCode(
-  deps: { store: Store; clock: Clock; rateLimits?: RateLimits },
+  deps: {
+    store: Pick<
+      Store,
+      | 'enqueueJobs'
+      | 'findBookingByToken'
+      | 'getVerification'
+      | 'hitRateLimit'
+      | 'markCodeRequested'
+      | 'startVerification'
+      | 'transaction'
+    >;
+    clock: Clock;
+    rateLimits?: RateLimits;
+  },
   token: string,
 ): Promise<Result<null>> {
   const now = deps.clock.now();

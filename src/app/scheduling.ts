@@ -57,7 +57,7 @@ export function timingOf(s: Service): ServiceTiming {
  * `asField` says whether an unknown service is a body field (400) or the addressed resource (404).
  */
 export async function loadScheduling(
-  store: Store,
+  store: Pick<Store, 'findService' | 'getBusiness' | 'listStaffForService'>,
   serviceRef: string,
   staffRef: string,
   asField: boolean,
@@ -92,7 +92,7 @@ export async function loadScheduling(
  * date, reads nothing.
  */
 export async function loadBusy(
-  store: Store,
+  store: Pick<Store, 'listBusy'>,
   ctx: SchedulingContext,
   window: Interval,
   now: number,

@@ -11,7 +11,7 @@ import { ok, type Result, refuse } from './result.ts';
 
 export async function sendToGateway(
   deps: {
-    readonly store: Pick<Store, 'findBookingByToken' | 'getBusiness' | 'extendGatewayHold'>;
+    readonly store: Pick<Store, 'extendGatewayHold' | 'findBookingByToken' | 'getBusiness'>;
     readonly clock: Clock;
     readonly publicUrl: string;
   },

@@ -13,6 +13,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../core/index.ts';
+import { LOCALES } from '../i18n/locale.ts';
 
 export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 export const minutes = (max: number) => z.number().int().min(0).max(max);
@@ -28,8 +29,6 @@ export const money = z
 export const date = z.string().refine(isDate, 'a real date YYYY-MM-DD');
 export const wallTime = z.string().refine((t) => parseWallTime(t) !== null, 'a time HH:MM between 00:00 and 24:00');
 export const email = z.email();
-
-export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
 
 export const businessSchema = z.strictObject({
   name: z.string().min(1).max(200).optional(),

@@ -19,7 +19,17 @@ import { ok, type Result, refuse } from './result.ts';
 import { hashCode, sameHash } from './tokens.ts';
 
 export interface VerifyDeps {
-  readonly store: Store;
+  readonly store: Pick<
+    Store,
+    | 'confirmVerified'
+    | 'enqueueJobs'
+    | 'findBookingByToken'
+    | 'getBusiness'
+    | 'hitRateLimit'
+    | 'transaction'
+    | 'upsertClient'
+    | 'useCodeAttempt'
+  >;
   readonly clock: Clock;
   readonly secret: string;
   readonly publicUrl: string;
@@ -28,7 +38,11 @@ export interface VerifyDeps {
 }
 
 /** The booking must be waiting for its code, and its hold must stand. */
-export async function pendingBooking(store: Store, token: string, now: number): Promise<Result<Booking>> {
+export async function pendingBooking(
+  store: Pick<Store, 'findBookingByToken'>,
+  token: string,
+  now: number,
+): Promise<Result<Booking>> {
   const found = await findManagedBooking(store, token);
   if (!found.ok) return found;
   const booking = found.value;
@@ -65,7 +79,7 @@ export async function verifyEmail(
     const attemptsLeft = CODE_MAX_ATTEMPTS - attempt.attempts;
     return refuse('CODE_INVALID', 'That code is not right.', { attemptsLeft });
   }
-  return inTransaction<{ booking: Booking; next: NextAction }>(deps.store, async (store) => {
+  return inTransaction(deps.store, async (store): Promise<Result<{ booking: Booking; next: NextAction }>> => {
     const business = await store.getBusiness();
     const toPay = booking.payment.option !== 'none';
     const changed = await store.confirmVerified(

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { eraseClientByEmail } from '../app/clients/erase-client-data.ts';
 import { exportClientByEmail } from '../app/clients/export-client-data.ts';
-import { presentClientData } from '../http/admin/present-client-data.ts';
+import { presentClientData } from '../http/admin/clients/present-client-data.ts';
 import { openRuntime, systemClock } from '../main.ts';
 import type { Io } from './io.ts';
 import { configOrExit } from './main.ts';

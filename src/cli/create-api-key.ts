@@ -3,8 +3,9 @@
  * or a staff member's (KEY is the member's `key` from the set-up file), and prints it once; only
  * its SHA-256 is kept.
  */
+
+import { createApiKey } from '../app/dashboard/accounts/create-api-key.ts';
 import type { Actor } from '../app/dashboard/actor.ts';
-import { createApiKey } from '../app/dashboard/create-api-key.ts';
 import { openRuntime, systemClock } from '../main.ts';
 import type { Io } from './io.ts';
 import { configOrExit } from './main.ts';

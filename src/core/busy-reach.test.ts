@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { busyFloor, busyWindowFor, MAX_SPAN_SETTING_MINUTES, REACH_AHEAD_MS, REACH_BACK_MS } from './busy-reach.ts';
+import {
+  busyFloor,
+  busyWindowFor,
+  externalWindowFor,
+  MAX_SPAN_SETTING_MINUTES,
+  REACH_AHEAD_MS,
+  REACH_BACK_MS,
+} from './busy-reach.ts';
 import { merge, overlapsAny } from './interval.ts';
 import { occupiedSpan } from './slots.ts';
 import type { Interval } from './types.ts';
@@ -78,5 +85,48 @@ describe('busyWindowFor', () => {
       end: NOW + 6 * DAY + REACH_AHEAD_MS,
     });
     expect(busyFloor(NOW)).toBe(NOW - REACH_BACK_MS);
+  });
+});
+
+describe('externalWindowFor: raw external intervals, extended by the gap after reading', () => {
+  it('keeps every verdict: intervals outside the window it gives never refuse a start from now on', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          durationMinutes: fc.integer({ min: 1, max: MAX_SPAN_SETTING_MINUTES }),
+          bufferBeforeMinutes: setting,
+          bufferAfterMinutes: setting,
+        }),
+        setting,
+        fc.integer({ min: -6 * DAY, max: 6 * DAY }),
+        fc.integer({ min: 1, max: 2 * DAY }),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        fc.array(fc.tuple(fc.integer({ min: -7 * DAY, max: 5 * DAY }), fc.integer({ min: 1, max: 3 * DAY })), {
+          maxLength: 8,
+        }),
+        (timing, gap, offset, length, at, raw) => {
+          const window = { start: NOW + offset, end: NOW + offset + length };
+          const needed = externalWindowFor(window, NOW);
+          const from = Math.max(window.start, NOW);
+          if (from >= window.end) return needed === null;
+          const s = Math.floor(from + at * (window.end - from));
+          const external = raw.map(([e, l]) => ({ start: s + e, end: s + e + l }));
+          const kept = needed ? external.filter((b) => b.start < needed.end && needed.start < b.end) : [];
+          const extend = (list: Interval[]) => merge(list.map((i) => ({ start: i.start, end: i.end + gap * MIN })));
+          const span = occupiedSpan(s, s + timing.durationMinutes * MIN, timing, gap);
+          return overlapsAny(extend(external), span) === overlapsAny(extend(kept), span);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reaches one largest gap further back than busyWindowFor', () => {
+    const window = { start: NOW + 5 * DAY, end: NOW + 6 * DAY };
+    expect(externalWindowFor(window, NOW)).toEqual({
+      start: NOW + 5 * DAY - REACH_BACK_MS - MAX_SPAN_SETTING_MINUTES * MIN,
+      end: NOW + 6 * DAY + REACH_AHEAD_MS,
+    });
+    expect(externalWindowFor({ start: NOW - DAY, end: NOW }, NOW)).toBe(null);
   });
 });

@@ -43,3 +43,14 @@ export function busyWindowFor(window: Interval, now: number): Interval | null {
   if (window.end <= now) return null;
   return { start: Math.max(window.start - REACH_BACK_MS, busyFloor(now)), end: window.end + REACH_AHEAD_MS };
 }
+
+/**
+ * The window of raw external busy intervals (SPEC §8.3, stored without the gap) to read for
+ * candidates starting in `window`: busyWindowFor's, reaching back one largest gap more, since
+ * the core extends each interval's end by the member's gap (busy.ts memberBusy). Null as above.
+ * All-day dates: read those from the UTC date of `start` minus one to that of `end` plus one.
+ */
+export function externalWindowFor(window: Interval, now: number): Interval | null {
+  const needed = busyWindowFor(window, now);
+  return needed && { start: needed.start - MAX_SPAN_SETTING_MINUTES * MINUTE, end: needed.end };
+}

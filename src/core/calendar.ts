@@ -4,18 +4,80 @@
  * members ("any staff") slots are united and each lists the members who can take it.
  */
 import { workingIntervals } from './availability.ts';
+import { memberBusy, resourceHolds, TIME_OFF_LOOKBACK_MS } from './busy.ts';
 import { addDays, datesOfMonth } from './date.ts';
-import { daySlots, freeStarts } from './slots.ts';
+import { type SpanIndex, seatsLeftAt, sessionResourceIndex } from './sessions.ts';
+import { type DaySlotsInput, freeStarts } from './slots.ts';
 import { dateOf, startOfDay } from './time.ts';
-import type { DayStatus, DaySummary, Interval, LocalDate, ServiceTiming, Slot, StaffSchedule } from './types.ts';
+import { blockSpans } from './time-off.ts';
+import type {
+  DayStatus,
+  DaySummary,
+  ExternalBusy,
+  HeldStart,
+  Interval,
+  LocalDate,
+  ServiceTiming,
+  SessionsInput,
+  Slot,
+  StaffSchedule,
+} from './types.ts';
 
 export interface AvailabilityInput {
   /** The members considered: one, or every member offering the service for "any". */
   readonly staff: readonly StaffSchedule[];
   readonly timing: ServiceTiming;
-  /** Occupied spans per member id, merged (interval.ts merge). */
+  /** Occupied spans of bookings per member id, merged (interval.ts merge). */
   readonly busy: ReadonlyMap<string, readonly Interval[]>;
+  /** External busy time per member id (SPEC §8.3); a member absent has none. */
+  readonly external?: ReadonlyMap<string, ExternalBusy>;
+  /**
+   * The resources the service requires (SPEC §8.4), each with the spans other bookings hold on
+   * it (busy.ts heldSpan), any order; absent or empty: the service needs none.
+   */
+  readonly resources?: ReadonlyMap<string, readonly Interval[]>;
+  /**
+   * A service with capacity > 1 (SPEC §9.1): its capacity and each member's sessions of it
+   * (sessions.ts splitSessions), kept out of `busy` and `resources`. Slots then carry `seatsLeft`.
+   */
+  readonly sessions?: SessionsInput;
+  /**
+   * Starts held for live waitlist offers (SPEC §9.3), per member id, whatever their service: each
+   * keeps its span like a booking. The resources a held start's service needs go in `resources`
+   * (heldSpan), as for a booking. The offer's own hold is left out when its client accepts.
+   */
+  readonly holds?: ReadonlyMap<string, readonly HeldStart[]>;
   readonly now: number;
+}
+
+/** One member's busy list and time off, built once per input (busy.ts), and the resources' holds. */
+interface Prepared {
+  readonly busy: ReadonlyMap<string, readonly Interval[]>;
+  readonly timeOff: ReadonlyMap<string, readonly Interval[]>;
+  readonly held: readonly Interval[];
+  readonly sessionResources: SpanIndex | null;
+}
+
+// A memo of a pure function of an immutable input: firstAvailableDate asks slotsBetween week by
+// week with the same input, and each question would otherwise merge every list again.
+const preparedInputs = new WeakMap<AvailabilityInput, Prepared>();
+
+function prepare(input: AvailabilityInput): Prepared {
+  const known = preparedInputs.get(input);
+  if (known) return known;
+  const busy = new Map<string, readonly Interval[]>();
+  const timeOff = new Map<string, readonly Interval[]>();
+  for (const m of input.staff) {
+    const holds = input.holds?.get(m.id);
+    busy.set(m.id, memberBusy(m, input.busy.get(m.id) ?? [], input.external?.get(m.id), input.now, holds));
+    timeOff.set(m.id, blockSpans(m.blocks, m.timezone, input.now - TIME_OFF_LOOKBACK_MS));
+  }
+  const held = resourceHolds(input.resources);
+  // Sessions' resource spans matter only to a service that needs resources.
+  const sessionResources = input.resources && input.resources.size > 0 ? sessionResourceIndex(input.sessions) : null;
+  const prepared = { busy, timeOff, held, sessionResources };
+  preparedInputs.set(input, prepared);
+  return prepared;
 }
 
 /** The member's local dates that overlap the instants [from, to). */
@@ -26,23 +88,49 @@ function memberDates(staff: StaffSchedule, from: number, to: number): LocalDate[
   return out;
 }
 
-/** Every free slot starting in [from, to), united over the members, sorted by start. */
+/** The day-slot question of one member for any of their dates, with what prepare() built (once per member). */
+function memberDays(input: AvailabilityInput, p: Prepared, member: StaffSchedule): (date: LocalDate) => DaySlotsInput {
+  const { timing, now, sessions } = input;
+  const busy = p.busy.get(member.id) ?? [];
+  const held = p.held;
+  if (!sessions) return (date) => ({ staff: member, date, timing, busy, held, now });
+  const own = sessions.byMember.get(member.id) ?? [];
+  const { capacity } = sessions;
+  const sessionResources = p.sessionResources;
+  return (date) => ({ staff: member, date, timing, busy, held, now, sessions: own, capacity, sessionResources });
+}
+
+/**
+ * Every free slot starting in [from, to), united over the members, sorted by start. For a
+ * capacity service each slot has `seatsLeft`: the most seats a booking can take there.
+ */
 export function slotsBetween(input: AvailabilityInput, from: number, to: number): Slot[] {
-  const byStart = new Map<number, { end: number; staff: string[] }>();
+  const byStart = new Map<number, { staff: string[]; seatsLeft: number }>();
+  const prepared = prepare(input);
+  const sessions = input.sessions;
   for (const member of input.staff) {
-    const busy = input.busy.get(member.id) ?? [];
+    const dayOf = memberDays(input, prepared, member);
     for (const date of from < to ? memberDates(member, from, to) : []) {
-      for (const s of daySlots({ staff: member, date, timing: input.timing, busy, now: input.now })) {
-        if (s.start < from || s.start >= to) continue;
-        const entry = byStart.get(s.start);
-        if (entry) entry.staff.push(member.id);
-        else byStart.set(s.start, { end: s.end, staff: [member.id] });
+      const day = dayOf(date);
+      for (const start of freeStarts(day)) {
+        if (start < from || start >= to) continue;
+        const seats = sessions ? seatsLeftAt(day.sessions ?? [], sessions.capacity, start) : 0;
+        const entry = byStart.get(start);
+        if (entry) {
+          entry.staff.push(member.id);
+          if (seats > entry.seatsLeft) entry.seatsLeft = seats;
+        } else byStart.set(start, { staff: [member.id], seatsLeft: seats });
       }
     }
   }
+  const duration = input.timing.durationMinutes * 60_000;
   return [...byStart.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([start, e]) => ({ start, end: e.end, staff: e.staff }));
+    .map(([start, e]) =>
+      sessions
+        ? { start, end: start + duration, staff: e.staff, seatsLeft: e.seatsLeft }
+        : { start, end: start + duration, staff: e.staff },
+    );
 }
 
 /** The instants [start of date, start of the next date) in a zone. */
@@ -67,7 +155,9 @@ export function monthWindow(month: string, zone: string): Interval | null {
 
 /**
  * Status of every date of a month for a viewer: `past` before the viewer's today, `available`
- * with a slot, `closed` when no working time of the members falls on it, else `full`.
+ * with a slot, `closed` when no working time of the members falls on it, else `full`. Working
+ * time is hours (date-specific or weekly) less days off and blocks (availability.ts): bookings,
+ * external busy time (timed or all-day) and taken resources leave a date `full`, not `closed`.
  */
 export function monthDays(input: AvailabilityInput, month: string, viewerZone: string): DaySummary[] {
   const dates = datesOfMonth(month);
@@ -83,11 +173,14 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
   const starts: number[] = [];
   const seen = input.staff.length > 1 ? new Set<number>() : null;
   const worked = new Uint8Array(dates.length);
+  const prepared = prepare(input);
   for (const member of input.staff) {
-    const busy = input.busy.get(member.id) ?? [];
+    const dayOf = memberDays(input, prepared, member);
+    const timeOff = prepared.timeOff.get(member.id) ?? [];
     const memberToday = dateOf(input.now, member.timezone);
     for (const date of from < to ? memberDates(member, from, to) : []) {
-      for (const start of freeStarts({ staff: member, date, timing: input.timing, busy, now: input.now })) {
+      // A session with a seat left is a start like any other; a full one is busy (sessions.ts).
+      for (const start of freeStarts(dayOf(date))) {
         if (start < from || start >= to || seen?.has(start)) continue;
         seen?.add(start);
         starts.push(start);
@@ -95,7 +188,7 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
       // A member date already past still had its working time: judged as of its own start, it
       // can make the viewer's today `full` (worked, nothing left), not `closed` (SPEC §2 month view).
       const asOf = date < memberToday ? startOfDay(date, member.timezone) : input.now;
-      for (const w of workingIntervals(member, date, asOf)) {
+      for (const w of workingIntervals(member, date, asOf, timeOff)) {
         const first = Math.max(0, dayIndex(bounds, w.start));
         const last = Math.min(dates.length - 1, dayIndex(bounds, w.end - 1));
         for (let i = first; i <= last; i++) worked[i] = 1;

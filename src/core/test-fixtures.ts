@@ -38,9 +38,15 @@ export interface StaffOptions {
   readonly hours?: WeeklyHours;
   readonly daysOff?: StaffSchedule['daysOff'];
   readonly policy?: Partial<Policy>;
+  /** Date-specific hours written like weekly ones: {'2027-06-14': ['10:00-14:00']}. */
+  readonly dateHours?: Readonly<Record<string, readonly string[]>>;
+  readonly blocks?: StaffSchedule['blocks'];
 }
 
-/** A staff member: defaults to id 'm1', UTC, every day 09:00-17:00, no days off, DEFAULT_POLICY. */
+/**
+ * A staff member: defaults to id 'm1', UTC, every day 09:00-17:00, no days off, DEFAULT_POLICY,
+ * no date-specific hours, no blocks.
+ */
 export function staff(options: StaffOptions = {}): StaffSchedule {
   return {
     id: options.id ?? 'm1',
@@ -48,6 +54,10 @@ export function staff(options: StaffOptions = {}): StaffSchedule {
     hours: options.hours ?? weekly(EVERY_DAY, '09:00-17:00'),
     daysOff: options.daysOff ?? [],
     policy: { ...DEFAULT_POLICY, ...options.policy },
+    ...(options.dateHours
+      ? { dateHours: Object.fromEntries(Object.entries(options.dateHours).map(([d, r]) => [d, r.map(wall)])) }
+      : {}),
+    ...(options.blocks ? { blocks: options.blocks } : {}),
   };
 }
 

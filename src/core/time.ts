@@ -132,6 +132,18 @@ export function boundToInstant(date: LocalDate, minutes: WallMinutes, zone: stri
 }
 
 /**
+ * The instant of a wall-clock time given as milliseconds since 1970-01-01T00:00 read as if UTC,
+ * by RFC 5545 §3.3.5 (calendar feeds): a repeated time means its first occurrence; a time that
+ * does not exist is read with the offset before the change (02:30 in a 02:00→03:00 gap is 03:30).
+ * Not SPEC §2.3's rule for slots, which drops such a time: a feed's event does happen.
+ */
+export function localToInstant(local: number, zone: string): number {
+  const found = instantsOfWall(local, zone);
+  if (found.length > 0) return found[0] as number;
+  return local - spanAt(zone, local - DAY).offset;
+}
+
+/**
  * Converts wall-clock minutes of one date in one zone to instants. When no offset change comes
  * within two days of the date (nearly every date), a conversion is one subtraction; otherwise
  * each call takes the exact path. (A class, so no closures are built per date.)

@@ -3,8 +3,10 @@
  * does), so it can be driven with app.request() or mounted as a fetch handler in another server.
  */
 import { Hono } from 'hono';
+import { signalQueuedJobs } from '../app/signal-queued-jobs.ts';
 import { adminApi } from './admin/api.ts';
-import { adminPages } from './admin/pages/routes.tsx';
+import { feedRoutes } from './admin/feeds/feed-route.ts';
+import { adminPages } from './admin/pages.tsx';
 import { devApi } from './api/dev.ts';
 import { manageApi } from './api/manage.ts';
 import { myBookingsApi } from './api/my-bookings.ts';
@@ -13,7 +15,6 @@ import { publicApi } from './api/public.ts';
 import { formTooLarge, limitBody } from './body-limit.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
-import { feedRoutes } from './feeds.ts';
 import { healthRoutes } from './health.ts';
 import { docsRoutes } from './openapi/docs-routes.ts';
 import { assetRoutes } from './pages/assets.ts';
@@ -33,7 +34,10 @@ import { MAX_BODY_BYTES } from './validation.ts';
 
 export type { AppDeps, Readiness } from './deps.ts';
 
-export function createApp(deps: AppDeps): Hono {
+export function createApp(given: AppDeps): Hono {
+  // The composition: every route reaches the store only through the use cases it hands `deps` to,
+  // and any change that queued jobs wakes the worker once committed, whichever route made it.
+  const deps: AppDeps = given.jobsQueued ? { ...given, store: signalQueuedJobs(given.store, given.jobsQueued) } : given;
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -60,14 +64,6 @@ export function createApp(deps: AppDeps): Hono {
   // The public pages' forms too (the dashboard's have their own): without it a huge form was read whole.
   for (const forms of ['/book/*', '/manage/*', '/demo/*', '/my-bookings', '/my-bookings/*']) {
     app.use(forms, limitBody(formTooLarge));
-  }
-  if (deps.jobsQueued) {
-    const queued = deps.jobsQueued;
-    // A successful change may have queued emails or webhooks: wake the worker rather than wait for its poll.
-    app.use('/api/*', async (c, next) => {
-      await next();
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 300) queued();
-    });
   }
   app.route('/', docsRoutes(deps.publicUrl));
   app.route('/api/v1/admin', adminApi(deps));

@@ -31,7 +31,7 @@ export interface AppDeps {
   readonly demoGateway?: boolean;
   /** The dev outbox, when mail is not really sent: serves /api/v1/dev/mailbox and /dev/mailbox. */
   readonly devMailbox?: DevMailbox;
-  /** Called after a successful change, which may have queued jobs (wakes the worker). */
+  /** Called once a change that queued jobs (emails, webhooks) has committed, whatever route made it: wakes the worker. */
   readonly jobsQueued?: () => void;
   /** Where unexpected errors are reported (never to the client); the path has no manage token. */
   readonly logError: (error: unknown, context: { method: string; path: string; requestId?: string }) => void;

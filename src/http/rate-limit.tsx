@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { type LimitName, localCounters, overLimit } from '../app/rate-limits.ts';
+import { countedInProcess, type LimitName, overLimit } from '../app/rate-limits.ts';
 import type { Refusal } from '../app/result.ts';
 import type { AppDeps } from './deps.ts';
 import { sendRefusal, setRetryAfter } from './errors.ts';
@@ -32,7 +32,7 @@ const NOT_PUBLIC = /^\/(?:admin|api\/v1\/admin|assets|api\/docs|healthz|readyz)(
 
 export function rateLimitByAddress(deps: AppDeps): MiddlewareHandler {
   // Every public request counts against `ip`: kept in this process (app/rate-limits.ts says why).
-  const local = { ...deps, store: localCounters() };
+  const local = countedInProcess(deps);
   return async (c, next) => {
     const limits = deps.rateLimits;
     if (!limits) return next();

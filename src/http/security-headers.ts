@@ -21,6 +21,7 @@
  *   frame-ancestors 'none'`, so nothing served as data ever runs or renders as a page.
  */
 import type { MiddlewareHandler } from 'hono';
+import { getBusiness } from '../app/get-business.ts';
 import type { AppDeps } from './deps.ts';
 
 const ADMIN_PATH = /^\/admin(\/|$)/;
@@ -58,7 +59,7 @@ function gatewayOrigin(paymentUrl: string | null, publicUrl: string): string | n
   return origin === 'null' || origin === new URL(publicUrl).origin ? null : origin;
 }
 
-export function securityHeaders(deps: Pick<AppDeps, 'store' | 'publicUrl' | 'frameAncestors'>): MiddlewareHandler {
+export function securityHeaders(deps: AppDeps): MiddlewareHandler {
   const hsts = deps.publicUrl.startsWith('https://');
   const publicAncestors = deps.frameAncestors ?? DEFAULT_FRAME_ANCESTORS;
   const publicFrameOptions = frameOptions(publicAncestors);
@@ -79,7 +80,7 @@ export function securityHeaders(deps: Pick<AppDeps, 'store' | 'publicUrl' | 'fra
       headers.set('X-Frame-Options', 'DENY');
       return;
     }
-    const gateway = gatewayOrigin((await deps.store.getBusiness()).paymentUrl, deps.publicUrl);
+    const gateway = gatewayOrigin((await getBusiness(deps)).paymentUrl, deps.publicUrl);
     headers.set('Content-Security-Policy', pagePolicy(gateway ? [gateway] : [], publicAncestors));
     if (publicFrameOptions) headers.set('X-Frame-Options', publicFrameOptions);
     else headers.delete('X-Frame-Options');

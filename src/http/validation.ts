@@ -26,6 +26,12 @@ export const text = (max: number) =>
     .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
     .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text');
 
+/** A row id as the API shows it: digits only (ids are bigints, sent as strings). */
+export const id = (what: string) => z.string().regex(/^\d{1,18}$/, `a ${what} id`);
+
+/** A required name: trimmed text, not empty. */
+export const name = text(200).min(1, 'required');
+
 export const zone = z
   .string()
   .max(64)
@@ -128,4 +134,10 @@ function tooLarge(c: Context): { ok: false; response: Response } {
     ok: false,
     response: sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
   };
+}
+
+/** Reads a JSON body and checks it against a schema (415, 413, 400 as API.md says). */
+export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.output<S>>> {
+  const body = await readJson(c);
+  return body.ok ? check(c, schema, body.value.json) : body;
 }

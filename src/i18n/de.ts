@@ -2,7 +2,7 @@
  * German email wording (Sie). Same shape as the English reference catalogue. Names are never put in
  * the genitive ("Anas Buchung" breaks on names ending in s): "die Buchung von …" instead.
  */
-import type { Messages } from './messages.ts';
+import type { Messages } from './en.ts';
 
 export const de: Messages = {
   intlLocale: 'de-DE',

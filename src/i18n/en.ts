@@ -111,3 +111,6 @@ export const en = {
     ignore: 'If you did not ask for it, ignore this email: nobody can see your bookings without this link.',
   },
 };
+
+/** The shape every locale's email catalogue has: the English one's. */
+export type Messages = typeof en;

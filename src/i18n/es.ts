@@ -2,7 +2,7 @@
  * Spanish (Spain) email wording (usted). Same shape as the English reference catalogue; the
  * salutation ends in a colon, as Spanish letters do ("Hola, Ana:").
  */
-import type { Messages } from './messages.ts';
+import type { Messages } from './en.ts';
 
 export const es: Messages = {
   intlLocale: 'es-ES',

@@ -2,7 +2,7 @@
  * French email wording (vouvoiement). Same shape as the English reference catalogue; French puts a
  * space before a colon. Phrases avoid "de" + a name, which would need elision ("d'Ana").
  */
-import type { Messages } from './messages.ts';
+import type { Messages } from './en.ts';
 
 export const fr: Messages = {
   intlLocale: 'fr-FR',

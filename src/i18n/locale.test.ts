@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromAcceptLanguage, negotiateLocale } from './locale.ts';
+import { fr } from './fr.ts';
+import { fromAcceptLanguage, LOCALES, negotiateLocale, supportedLocale } from './locale.ts';
+import { messagesFor } from './messages.ts';
+import { pageMessagesFor } from './page-messages.ts';
 
 describe('negotiateLocale: ?lang=, then the cookie, then Accept-Language, then the business default', () => {
   it.each([
@@ -18,5 +21,34 @@ describe('negotiateLocale: ?lang=, then the cookie, then Accept-Language, then t
 
   it('keeps header order among equal q-values', () => {
     expect(fromAcceptLanguage('es, de')).toBe('es');
+  });
+});
+
+describe('one fallback rule for pages, emails and the dashboard: a tag’s language, else English', () => {
+  it.each([
+    ['fr-CA', 'fr'],
+    ['FR_ca', 'fr'],
+    [' de-AT ', 'de'],
+    ['es-419', 'es'],
+    ['pt-BR', 'en'],
+    ['', 'en'],
+    ['constructor', 'en'],
+  ])('"%s" → %s', (tag, expected) => {
+    expect(supportedLocale(tag)).toBe(expected);
+  });
+
+  it('fr-CA reads French pages and French emails alike (the pages used to fall back to English)', () => {
+    expect(pageMessagesFor('fr-CA')).toBe(pageMessagesFor('fr'));
+    expect(pageMessagesFor('fr-CA').lang).toBe('fr');
+    expect(messagesFor('fr-CA')).toBe(fr);
+    expect(negotiateLocale({ query: 'fr-CA', fallback: 'en' })).toBe('fr');
+    expect(negotiateLocale({ fallback: 'fr-CA' })).toBe('fr');
+  });
+
+  it('every locale of the one list has both catalogues, each in its own language', () => {
+    for (const locale of LOCALES) {
+      expect(pageMessagesFor(locale).lang).toBe(locale);
+      expect(messagesFor(locale).intlLocale.slice(0, 2)).toBe(locale);
+    }
   });
 });

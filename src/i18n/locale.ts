@@ -1,6 +1,9 @@
 /**
- * Which language a visitor gets (SPEC §7): `?lang=`, then the `lang` cookie, then the browser's
- * Accept-Language (by its q-values), then the business default. Only locales with catalogues count.
+ * The languages Slotwise speaks, and which one a reader gets. One list for the pages, the emails,
+ * the API and the dashboard (adding a locale here makes the compiler ask for its catalogues:
+ * messages.ts, page-messages.ts), and one fallback rule: a tag's language when supported
+ * ("fr-CA" → fr), else English. A visitor's (SPEC §7): `?lang=`, then the `lang` cookie, then the
+ * browser's Accept-Language (by its q-values), then the business default.
  */
 export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,6 +17,11 @@ export const isLocale = (tag: string | undefined | null): tag is Locale =>
 export function localeOf(tag: string): Locale | null {
   const lang = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   return isLocale(lang) ? lang : null;
+}
+
+/** The one fallback rule: the tag's language when supported ("fr-CA" → fr), else English. */
+export function supportedLocale(tag: string): Locale {
+  return localeOf(tag) ?? 'en';
 }
 
 /** The best supported locale of an Accept-Language header, or null. */
@@ -44,7 +52,6 @@ export function negotiateLocale(s: LocaleSources): Locale {
     (s.query ? localeOf(s.query) : null) ??
     (s.cookie ? localeOf(s.cookie) : null) ??
     fromAcceptLanguage(s.acceptLanguage) ??
-    localeOf(s.fallback) ??
-    'en'
+    supportedLocale(s.fallback)
   );
 }

@@ -1,17 +1,18 @@
 /**
- * The message catalogue for a booking's locale. A tag without its own catalogue falls back to its
- * language ("en-US" → en), then to English, so an email is always written in one language.
+ * The email catalogue for a booking's locale, by the one fallback rule (locale.ts): a tag's
+ * language when supported ("fr-CA" → fr), else English, so an email is always written in one language.
  */
-import * as catalogues from './catalogues.ts';
-import { en } from './en.ts';
+import { de } from './de.ts';
+import { en, type Messages } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { type Locale, supportedLocale } from './locale.ts';
 
-/** The shape every locale's catalogue has (that of the English one). */
-export type Messages = typeof en;
+export type { Messages };
 
-const byTag: ReadonlyMap<string, Messages> = new Map(Object.entries(catalogues));
+/** One catalogue per supported locale: a locale added to LOCALES without one does not compile. */
+const CATALOGUES: Readonly<Record<Locale, Messages>> = { en, fr, de, es };
 
-/** The catalogue for a locale tag ("fr", "fr-CA", "EN"); English for any tag without one. */
 export function messagesFor(locale: string): Messages {
-  const tag = locale.trim().toLowerCase().replaceAll('_', '-');
-  return byTag.get(tag) ?? byTag.get(tag.split('-')[0] ?? '') ?? en;
+  return CATALOGUES[supportedLocale(locale)];
 }

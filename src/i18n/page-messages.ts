@@ -1,14 +1,15 @@
-/** The page catalogue for a locale (English for any locale without one). */
+/** The page catalogue for a locale, by the same fallback rule as emails (locale.ts): "fr-CA" → fr, unknown → English. */
+import { type Locale, supportedLocale } from './locale.ts';
 import { de } from './pages/de.ts';
-import { en } from './pages/en.ts';
+import { en, type PageMessages } from './pages/en.ts';
 import { es } from './pages/es.ts';
 import { fr } from './pages/fr.ts';
 
-export type PageMessages = typeof en;
+export type { PageMessages };
 
-const catalogues: Readonly<Record<string, PageMessages>> = { en, fr, de, es };
+/** One catalogue per supported locale: a locale added to LOCALES without one does not compile. */
+const CATALOGUES: Readonly<Record<Locale, PageMessages>> = { en, fr, de, es };
 
 export function pageMessagesFor(locale: string): PageMessages {
-  // Own keys only: "constructor" or "toString" are not locales.
-  return (Object.hasOwn(catalogues, locale) ? catalogues[locale] : undefined) ?? en;
+  return CATALOGUES[supportedLocale(locale)];
 }

@@ -9,7 +9,7 @@ import { testClock } from '../../test/support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { testOutbound } from '../../test/support/outbound.ts';
 import { STUDIO_NOW } from '../../test/support/studio.ts';
-import { presentBooking } from '../http/presenters.ts';
+import { presentBooking } from '../app/presenters/booking.ts';
 import { deliverWebhook } from './deliver-webhook.ts';
 
 /** These receivers listen on 127.0.0.1: the deliveries opt in to private addresses. */

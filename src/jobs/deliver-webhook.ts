@@ -8,20 +8,15 @@
  * made: a refused one is logged as a failed attempt, with nothing sent.
  */
 import { createHmac } from 'node:crypto';
-import type { Webhook } from '../app/dashboard/webhook-store.ts';
-import type { Booking, Business, ClaimedJob, Service } from '../app/model.ts';
+import type { Webhook } from '../app/dashboard/webhooks/webhook-store.ts';
+import type { ClaimedJob } from '../app/model.ts';
 import type { Clock, OutboundPolicy, Store } from '../app/ports.ts';
 import type { WebhookDeliveryJob } from '../app/webhook-events.ts';
 import { guardedFetch } from './guarded-fetch.ts';
 
-/** API.md's Booking for a booking at an instant. */
-export type PresentBooking = (booking: Booking, service: Service | null, business: Business, now: number) => unknown;
-
 export interface WebhookJobDeps {
   readonly store: Store;
   readonly clock: Clock;
-  /** http/presenters.ts's presentBooking, passed in by main.ts: the jobs layer does not import http. */
-  readonly presentBooking: PresentBooking;
   /** Where deliveries may go (ALLOW_PRIVATE_URLS) and how names resolve; the same rule as at save time. */
   readonly outbound: OutboundPolicy;
   /** The HTTP client; absent = guardedFetch(outbound): a fresh connection per attempt, to allowed addresses only. */
@@ -39,8 +34,9 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`;
 }
 
-export async function deliverWebhook(
-  deps: WebhookJobDeps,
+/** Generic over the deps, as jobHandlers is: a wider object (a test harness's) may be handed as it is. */
+export async function deliverWebhook<D extends WebhookJobDeps>(
+  deps: D,
   job: WebhookDeliveryJob,
   claimed: ClaimedJob,
 ): Promise<void> {

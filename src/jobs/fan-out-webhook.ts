@@ -6,7 +6,8 @@
  */
 
 import type { ClaimedJob, JobSpec } from '../app/model.ts';
-import { paymentView } from '../app/payment-view.ts';
+import { presentBooking } from '../app/presenters/booking.ts';
+import { presentPayment } from '../app/presenters/payment.ts';
 import type { WebhookEventJob } from '../app/webhook-events.ts';
 import { formatInstant } from '../core/index.ts';
 import type { WebhookJobDeps } from './deliver-webhook.ts';
@@ -23,8 +24,8 @@ export async function fanOutWebhookEvent(deps: WebhookJobDeps, event: WebhookEve
     type: event.type,
     createdAt: formatInstant(job.createdAt, business.timezone),
     data: {
-      booking: deps.presentBooking(event.booking, service, business, job.createdAt),
-      ...(event.payment ? { payment: paymentView(event.payment, business.timezone) } : {}),
+      booking: presentBooking({ booking: event.booking, service, business }, job.createdAt),
+      ...(event.payment ? { payment: presentPayment(event.payment, business.timezone) } : {}),
     },
   });
   const deliveries: JobSpec[] = webhooks.map((w) => ({

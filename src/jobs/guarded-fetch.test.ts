@@ -11,9 +11,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testClock } from '../../test/support/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { STUDIO_NOW } from '../../test/support/studio.ts';
-import { createWebhook } from '../app/dashboard/create-webhook.ts';
+import { createWebhook } from '../app/dashboard/webhooks/create-webhook.ts';
 import type { OutboundPolicy } from '../app/ports.ts';
-import { presentBooking } from '../http/presenters.ts';
+import { presentBooking } from '../app/presenters/booking.ts';
 import { deliverWebhook } from './deliver-webhook.ts';
 import { guardedLookup, systemResolve } from './guarded-fetch.ts';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { applyRetention } from '../app/clients/apply-retention.ts';
 import type { Mailer } from '../app/ports.ts';
-import { LOCALES } from '../app/setup-schema.ts';
+import { LOCALES } from '../i18n/locale.ts';
 import { deliverWebhook, type WebhookJobDeps } from './deliver-webhook.ts';
 import { fanOutWebhookEvent } from './fan-out-webhook.ts';
 import { sendAccountEmail } from './send-account-email.ts';
@@ -27,8 +27,9 @@ const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });
 const payment = z.object({ paymentId: id });
 const myBookings = z.object({ email: z.email(), locale: z.enum(LOCALES) });
 
-export function jobHandlers(
-  given: EmailDeps & WebhookJobDeps & { readonly secret: string },
+/** Generic over the deps, so one object built for more (a test harness's) may be handed as it is. */
+export function jobHandlers<D extends EmailDeps & WebhookJobDeps & { readonly secret: string }>(
+  given: D,
 ): Record<string, JobHandler> {
   const deps = { ...given, mailer: fromBusiness(given) };
   return {

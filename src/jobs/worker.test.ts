@@ -49,6 +49,9 @@ async function insertJobs(n: number, kind = 'test.count', maxAttempts = 10): Pro
   );
 }
 
+const jobClaimed = async () =>
+  Number((await tdb.db.query('SELECT count(*)::int AS n FROM jobs WHERE locked_by IS NOT NULL'))[0]?.n) > 0;
+
 const jobState = async () =>
   (await tdb.db.query('SELECT count(*) FILTER (WHERE done_at IS NOT NULL) AS done, count(*) AS total FROM jobs'))[0];
 
@@ -248,6 +251,43 @@ describe('job worker', () => {
     for (let i = 0; i < 100 && ran.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
     expect(ran).toEqual([1, 2, 3]);
     expect(claims).toBe(2);
+    await w.stop();
+    expect(logged).toEqual([]);
+  });
+
+  it('a nudge while a round runs is not lost: the jobs it announced run right after that round, not a poll later', async () => {
+    const ran: number[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const w = createWorker({
+      queue: createJobQueue(tdb.db),
+      handlers: {
+        'test.count': async (p) => {
+          const n = (p as { n: number }).n;
+          if (n === 1) await gate; // the round that runs job 1 is busy until released
+          ran.push(n);
+        },
+      },
+      clock,
+      workerId: 'bg',
+      pollMs: 60_000,
+      log: (_level, m) => logged.push(m),
+    });
+    w.start();
+    await new Promise((r) => setTimeout(r, 50)); // first round done; now pausing for a minute
+    await insertJobs(1);
+    w.nudge();
+    for (let i = 0; i < 100 && !(await jobClaimed()); i++) await new Promise((r) => setTimeout(r, 10));
+    // Job 1's round has claimed and is running: a change commits job 2 and nudges meanwhile.
+    await tdb.db.query(`INSERT INTO jobs (kind, payload, run_at) VALUES ('test.count', '{"n": 2}', $1)`, [
+      new Date(clock.now()).toISOString(),
+    ]);
+    w.nudge();
+    release();
+    for (let i = 0; i < 100 && ran.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toEqual([1, 2]);
     await w.stop();
     expect(logged).toEqual([]);
   });

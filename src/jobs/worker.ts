@@ -67,6 +67,11 @@ export function createWorker(deps: WorkerDeps): Worker {
   let nudged: NodeJS.Timeout | null = null;
   /** The current pause was ended by a nudge (jobs were queued), not by the poll timer. */
   let wokenByNudge = false;
+  /**
+   * A nudge came while a round was running: its jobs may have been committed after that round
+   * claimed, so another round follows at once instead of a pause (a nudge is never lost).
+   */
+  let nudgedWhileBusy = false;
   /** performance.now() of the last reminder sweep in the background loop. */
   let sweptAt = Number.NEGATIVE_INFINITY;
   /** deps.clock's time of the last look for due scheduled tasks. */
@@ -148,17 +153,25 @@ export function createWorker(deps: WorkerDeps): Worker {
           const sweep = !wokenByNudge || performance.now() - sweptAt >= poll;
           wokenByNudge = false;
           if (sweep) sweptAt = performance.now();
+          nudgedWhileBusy = false;
           try {
             n = await runOnce(sweep);
           } catch (error) {
             deps.log('error', 'job round failed', { error: error instanceof Error ? error.message : String(error) });
           }
-          if (running && n < batch) await pause();
+          if (running && n < batch) {
+            if (nudgedWhileBusy) wokenByNudge = true;
+            else await pause();
+          }
         }
       })();
     },
     nudge() {
-      if (nudged || !wake) return; // a wake-up is already on its way, or the worker is busy anyway
+      if (!wake) {
+        nudgedWhileBusy = running; // busy with a round: another one follows it
+        return;
+      }
+      if (nudged) return; // a wake-up is already on its way
       nudged = setTimeout(() => {
         nudged = null;
         if (wake) wokenByNudge = true;

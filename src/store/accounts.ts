@@ -2,7 +2,7 @@
  * Accounts in SQL: users, sessions, password links and API keys (the AccountStore port).
  * Every statement that must happen once is a compare-and-set.
  */
-import type { AccountStore, ApiKey, PasswordPurpose, Role, User } from '../app/dashboard/account-store.ts';
+import type { AccountStore, ApiKey, PasswordPurpose, Role, User } from '../app/dashboard/accounts/account-store.ts';
 import { iso, ms, optMs } from './rows.ts';
 import { type Row, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 

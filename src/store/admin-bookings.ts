@@ -4,7 +4,7 @@
  * the last page as on the first — and notes edits. Neither touches occupied time, so neither
  * invalidates the read cache.
  */
-import type { AdminBookingStore, BookingFilter } from '../app/dashboard/admin-booking-store.ts';
+import type { AdminBookingStore, BookingFilter } from '../app/dashboard/bookings/admin-booking-store.ts';
 import { BOOKING_SELECT } from './bookings.ts';
 import type { ReadCache } from './read-cache.ts';
 import { iso, toBooking } from './rows.ts';

@@ -1,10 +1,13 @@
 /**
- * The dashboard's catalogue writes in SQL (the AdminCatalogStore port): services, staff, weekly
+ * The dashboard's catalogue writes in SQL (the ServiceStore, StaffStore and
+ * SettingsStore ports): services, staff, weekly
  * hours, days off, business settings. Availability is computed from the cached catalogue, so
  * every write drops it before (loads in flight are then not stored) and after (once the
  * transaction has ended, see create-store.ts).
  */
-import type { AdminCatalogStore, BusinessSettings, ServiceFields } from '../app/dashboard/admin-catalog-store.ts';
+import type { ServiceFields, ServiceStore } from '../app/dashboard/catalogue/service-store.ts';
+import type { BusinessSettings, SettingsStore } from '../app/dashboard/settings/settings-store.ts';
+import type { StaffStore } from '../app/dashboard/staff/staff-store.ts';
 import type { Service } from '../app/model.ts';
 import { staffWrites } from './admin-staff.ts';
 import { findService } from './catalog.ts';
@@ -46,7 +49,7 @@ export function adminCatalogStore(
   sql: Sql,
   cache: ReadCache | undefined,
   invalidate: (fn: () => void) => void,
-): AdminCatalogStore {
+): ServiceStore & StaffStore & SettingsStore {
   /** Runs a catalogue write in one transaction, dropping the cached catalogue before and after. */
   const write = async <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => {
     const drop = () => cache?.invalidateCatalog();

@@ -1,26 +1,13 @@
 /**
- * The dashboard's writes to staff members, their weekly hours and days off (part of the
- * AdminCatalogStore port). `write` runs each in a transaction that drops the cached catalogue.
+ * The dashboard's writes to staff members, their weekly hours and days off (the StaffStore
+ * port). `write` runs each in a transaction that drops the cached catalogue.
  */
-import type { AdminCatalogStore, StaffFields, StoredDayOff } from '../app/dashboard/admin-catalog-store.ts';
+import type { StaffFields, StaffStore, StoredDayOff } from '../app/dashboard/staff/staff-store.ts';
 import type { StaffMember } from '../app/model.ts';
 import { WEEKDAYS } from '../core/index.ts';
 import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';
 import { iso, toDayOff, toStaff } from './rows.ts';
 import type { Row, Sql } from './sql.ts';
-
-type StaffWrites = Pick<
-  AdminCatalogStore,
-  | 'createStaff'
-  | 'updateStaff'
-  | 'removeStaff'
-  | 'replaceWorkingHours'
-  | 'listDaysOff'
-  | 'getDayOff'
-  | 'addDayOff'
-  | 'updateDayOff'
-  | 'removeDayOff'
->;
 
 const STAFF_COLUMNS: Record<keyof StaffFields, string> = {
   key: 'key',
@@ -64,7 +51,7 @@ const toStoredDayOff = (r: Row): StoredDayOff => ({
   note: r.note === null || r.note === undefined ? null : String(r.note),
 });
 
-export function staffWrites(sql: Sql, write: <T>(fn: (tx: Sql) => Promise<T>) => Promise<T>): StaffWrites {
+export function staffWrites(sql: Sql, write: <T>(fn: (tx: Sql) => Promise<T>) => Promise<T>): StaffStore {
   return {
     async createStaff(fields, serviceIds) {
       try {

@@ -3,7 +3,7 @@
  * text from a request reaches the SQL), single-row inserts and updates, the conflicts the database
  * reports, and delete-or-deactivate for rows that bookings may refer to.
  */
-import type { CatalogWrite } from '../app/dashboard/admin-catalog-store.ts';
+import type { CatalogWrite } from '../app/dashboard/catalogue/service-store.ts';
 import { constraintOf, type Row, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
 const CHECK_VIOLATION = '23514';

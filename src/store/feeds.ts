@@ -3,7 +3,7 @@
  * token in the member's feed URL (unique, so a hash names one member). The read cache does not
  * hold it, so setting it invalidates nothing.
  */
-import type { FeedStore } from '../app/dashboard/feed-store.ts';
+import type { FeedStore } from '../app/dashboard/feeds/feed-store.ts';
 import { BOOKING_SELECT } from './bookings.ts';
 import { iso, toBooking } from './rows.ts';
 import type { Sql } from './sql.ts';

@@ -2,7 +2,7 @@
  * Webhooks and their delivery log in SQL (the WebhookStore port), plus the staff calendar feeds
  * (feeds.ts). None of it is held by the read cache, so no write here invalidates anything.
  */
-import type { Webhook, WebhookDelivery, WebhookStore } from '../app/dashboard/webhook-store.ts';
+import type { Webhook, WebhookDelivery, WebhookStore } from '../app/dashboard/webhooks/webhook-store.ts';
 import type { WebhookEvent } from '../app/webhook-events.ts';
 import { feedStore } from './feeds.ts';
 import type { ReadCache } from './read-cache.ts';

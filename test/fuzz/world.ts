@@ -4,9 +4,9 @@
  * harness, and the callers' credentials — API keys for an admin, Ana and Ben, sessions for an
  * admin and Ana — kept usable when the fuzzer signs them out, revokes them or deactivates Ana.
  */
-import { authenticateApiKey, authenticateSession } from '../../src/app/dashboard/authenticate.ts';
-import { createApiKey } from '../../src/app/dashboard/create-api-key.ts';
-import { startSession } from '../../src/app/dashboard/start-session.ts';
+import { authenticateApiKey, authenticateSession } from '../../src/app/dashboard/accounts/authenticate.ts';
+import { createApiKey } from '../../src/app/dashboard/accounts/create-api-key.ts';
+import { startSession } from '../../src/app/dashboard/accounts/start-session.ts';
 import { ViewCache } from '../../src/app/view-cache.ts';
 import { argon2Hasher } from '../../src/auth/argon2-hasher.ts';
 import { createApp } from '../../src/http/app.ts';

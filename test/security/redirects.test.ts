@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentSignature } from '../../src/app/payment-link.ts';
-import { safeNext } from '../../src/http/admin/pages/forms.ts';
+import { safeNext } from '../../src/http/admin/form-kit/posted-form.ts';
 import { createApp } from '../../src/http/app.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';

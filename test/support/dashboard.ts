@@ -3,8 +3,9 @@
  * clock) plus three API keys — an admin's, and staff keys of Ana and Ben from the test studio —
  * so every endpoint can be called as {anonymous, staff on own object, staff on another's, admin}.
  */
+
+import { createApiKey } from '../../src/app/dashboard/accounts/create-api-key.ts';
 import type { Actor } from '../../src/app/dashboard/actor.ts';
-import { createApiKey } from '../../src/app/dashboard/create-api-key.ts';
 import type { Setup } from '../../src/app/setup-schema.ts';
 import type { AppDeps } from '../../src/http/app.ts';
 import type { TestDatabase } from './db.ts';

@@ -5,9 +5,9 @@
  */
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
+import { presentBooking } from '../../src/app/presenters/booking.ts';
 import type { Setup } from '../../src/app/setup-schema.ts';
 import { type AppDeps, createApp } from '../../src/http/app.ts';
-import { presentBooking } from '../../src/http/presenters.ts';
 import { jobHandlers } from '../../src/jobs/handlers.ts';
 import { createWorker, type Worker } from '../../src/jobs/worker.ts';
 import { createMemoryMailer, type MemoryMailer } from '../../src/mail/transports/memory.ts';

@@ -5,7 +5,7 @@
  * (unless told not to) the X-CSRF-Token header.
  */
 import { expect } from 'vitest';
-import type { User } from '../../src/app/dashboard/account-store.ts';
+import type { User } from '../../src/app/dashboard/accounts/account-store.ts';
 import { argon2Hasher } from '../../src/auth/argon2-hasher.ts';
 import type { Dashboard } from './dashboard.ts';
 import type { TestDatabase } from './db.ts';

@@ -14,7 +14,7 @@ const DAY = 24 * 3_600_000;
 export const RETENTION_TASK = { name: 'data.retention', everyMs: DAY } as const;
 
 export async function applyRetention(deps: {
-  store: Pick<Store, 'getBusiness' | 'applyRetention' | 'cleanUp' | 'reclaimSpace'>;
+  store: Pick<Store, 'applyRetention' | 'cleanUp' | 'getBusiness' | 'reclaimSpace'>;
   clock: Clock;
 }): Promise<{ retention: RemovedCounts; cleanUp: RemovedCounts }> {
   const now = deps.clock.now();

@@ -6,13 +6,14 @@
  * By client id for admins (staff: FORBIDDEN), by email for `slotwise client erase`.
  */
 import { type Actor, adminOnly } from '../dashboard/actor.ts';
+import { atomically } from '../in-transaction.ts';
 import type { Clock, Store } from '../ports.ts';
 import { limitKey, PER_EMAIL_LIMITS } from '../rate-limits.ts';
 import { ok, type Result, refuse } from '../result.ts';
 import type { ErasedCounts } from './client-store.ts';
 
 type Deps = {
-  store: Pick<Store, 'getClient' | 'transaction' | 'reclaimSpace'>;
+  store: Pick<Store, 'eraseClientData' | 'getClient' | 'reclaimSpace' | 'transaction'>;
   clock: Clock;
 };
 
@@ -31,7 +32,7 @@ export async function eraseClient(
 export async function eraseClientByEmail(deps: Deps, email: string): Promise<ErasedCounts> {
   const address = email.trim();
   const keys = PER_EMAIL_LIMITS.map((name) => limitKey(name, address));
-  const erased = await deps.store.transaction((tx) => tx.eraseClientData(address, keys, deps.clock.now()));
+  const erased = await atomically(deps.store, (tx) => tx.eraseClientData(address, keys, deps.clock.now()));
   // After the commit: VACUUM cannot run inside a transaction, and must see the old rows dead.
   await deps.store.reclaimSpace();
   return erased;

@@ -7,7 +7,7 @@ import type { Store } from '../ports.ts';
 import { ok, type Result, refuse } from '../result.ts';
 import type { ClientData } from './client-store.ts';
 
-type Deps = { store: Pick<Store, 'getClient' | 'exportClientData'> };
+type Deps = { store: Pick<Store, 'exportClientData' | 'getClient'> };
 
 export async function exportClient(deps: Deps, actor: Actor, clientId: string): Promise<Result<ClientData>> {
   const denied = adminOnly(actor, "export a client's data");

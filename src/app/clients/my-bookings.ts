@@ -4,6 +4,8 @@
  * lists the person's bookings, upcoming first, each with a fresh manage link (only its hash is
  * stored, as for emailed links: decision 010).
  */
+
+import { atomically } from '../in-transaction.ts';
 import type { Booking } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import { ok, type Result, refuse } from '../result.ts';
@@ -43,12 +45,15 @@ export interface MyBookings {
 
 /** Uses the link up and lists the bookings; NOT_FOUND when it is unknown, used or expired. */
 export async function openMyBookings(
-  deps: { store: Pick<Store, 'transaction'>; clock: Clock },
+  deps: {
+    store: Pick<Store, 'addManageToken' | 'listBookingsByEmail' | 'transaction' | 'useMyBookingsLink'>;
+    clock: Clock;
+  },
   token: string,
 ): Promise<Result<MyBookings>> {
   if (!TOKEN.test(token)) return gone();
   const now = deps.clock.now();
-  return deps.store.transaction(async (tx) => {
+  return atomically(deps.store, async (tx) => {
     const email = await tx.useMyBookingsLink(hashToken(token), now);
     if (email === null) return gone();
     const all = await tx.listBookingsByEmail(email);

@@ -1,18 +1,21 @@
 /**
- * The dashboard's JSON API under /api/v1/admin (API.md "Dashboard API"). Every route sits behind
- * requireApiActor; the use cases decide what the actor may see and do.
+ * The dashboard's JSON API under /api/v1/admin (API.md "Dashboard API"), one router per feature.
+ * Every route sits behind requireApiActor; the use cases decide what the actor may see and do.
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
-import { accountsApi } from './accounts-api.ts';
-import { apiKeysApi } from './api-keys-api.ts';
+import { accountsApi } from './accounts/accounts-api.ts';
+import { apiKeysApi } from './accounts/api-keys-api.ts';
+import { sessionApi } from './accounts/session-api.ts';
 import { type AdminEnv, requireApiActor } from './auth.ts';
-import { bookingsApi } from './bookings-api.ts';
-import { catalogApi } from './catalog-api.ts';
-import { clientsApi } from './clients-api.ts';
-import { feedsApi } from './feeds-api.ts';
-import { sessionApi } from './session-api.ts';
-import { webhooksApi } from './webhooks-api.ts';
+import { bookingsApi } from './bookings/bookings-api.ts';
+import { servicesApi } from './catalogue/services-api.ts';
+import { clientsApi } from './clients/clients-api.ts';
+import { feedsApi } from './feeds/feeds-api.ts';
+import { settingsApi } from './settings/settings-api.ts';
+import { scheduleApi } from './staff/schedule-api.ts';
+import { staffApi } from './staff/staff-api.ts';
+import { webhooksApi } from './webhooks/webhooks-api.ts';
 
 export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   const api = new Hono<AdminEnv>();
@@ -20,7 +23,11 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.route('/', sessionApi(deps));
   api.use('*', requireApiActor(deps));
   api.route('/bookings', bookingsApi(deps));
-  api.route('/', catalogApi(deps));
+  // Every catalogue write reaches the public availability at once: the store drops its cached catalogue around each one.
+  api.route('/services', servicesApi(deps));
+  api.route('/staff', staffApi(deps));
+  api.route('/staff', scheduleApi(deps));
+  api.route('/settings', settingsApi(deps));
   api.route('/', accountsApi(deps));
   api.route('/', feedsApi(deps));
   api.route('/webhooks', webhooksApi(deps));

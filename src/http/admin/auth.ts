@@ -6,9 +6,9 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { User } from '../../app/dashboard/account-store.ts';
+import type { User } from '../../app/dashboard/accounts/account-store.ts';
+import { authenticateApiKey, authenticateSession } from '../../app/dashboard/accounts/authenticate.ts';
 import type { Actor } from '../../app/dashboard/actor.ts';
-import { authenticateApiKey, authenticateSession } from '../../app/dashboard/authenticate.ts';
 import { csrfMatches, csrfToken } from '../../app/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';

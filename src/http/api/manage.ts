@@ -1,16 +1,16 @@
 /** The manage-link endpoints of API.md: the token is the credential; an unknown token is 404. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { viewBooking } from '../../app/booking-view.ts';
 import { cancelBookingByClient } from '../../app/cancel-booking.ts';
 import { getManagedBooking } from '../../app/manage-booking.ts';
+import { presentBooking, presentHistory } from '../../app/presenters/booking.ts';
 import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
 import { resendCode } from '../../app/resend-code.ts';
 import { verifyEmail } from '../../app/verify-email.ts';
-import { formatInstant } from '../../core/index.ts';
 import { bookingCalendar } from '../../mail/ics.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendRefusal } from '../errors.ts';
-import { presentBooking, presentStored } from '../presenters.ts';
 import { check, instant, readJson, text } from '../validation.ts';
 
 export const cancelBody = z.strictObject({ reason: text(500).optional() });
@@ -31,18 +31,9 @@ export function manageApi(deps: AppDeps): Hono {
   api.get('/:token', async (c) => {
     const r = await getManagedBooking(deps, c.req.param('token'));
     if (!r.ok) return sendRefusal(c, r);
-    const { booking, service, business, history } = r.value;
-    const zone = booking.timezone;
     return c.json({
-      ...presentBooking(booking, service, business, deps.clock.now()),
-      history: history.map((h) => ({
-        fromStart: formatInstant(h.fromStart, zone),
-        toStart: formatInstant(h.toStart, zone),
-        fromStaff: h.fromStaff,
-        toStaff: h.toStaff,
-        reason: h.reason,
-        at: formatInstant(h.at, zone),
-      })),
+      ...presentBooking(r.value, deps.clock.now()),
+      history: presentHistory(r.value.history, r.value.booking.timezone),
     });
   });
 
@@ -68,7 +59,7 @@ export function manageApi(deps: AppDeps): Hono {
     const input = check(c, cancelBody, body.value.json);
     if (!input.ok) return input.response;
     const r = await cancelBookingByClient(deps, c.req.param('token'), input.value.reason ?? '');
-    return r.ok ? c.json(await presentStored(deps, r.value)) : sendRefusal(c, r);
+    return r.ok ? c.json(presentBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });
 
   api.post('/:token/reschedule', async (c) => {
@@ -82,7 +73,7 @@ export function manageApi(deps: AppDeps): Hono {
       staff: v.staff,
       reason: v.reason ?? '',
     });
-    return r.ok ? c.json(await presentStored(deps, r.value)) : sendRefusal(c, r);
+    return r.ok ? c.json(presentBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });
 
   api.post('/:token/verify', async (c) => {
@@ -92,7 +83,10 @@ export function manageApi(deps: AppDeps): Hono {
     if (!input.ok) return input.response;
     const r = await verifyEmail(deps, c.req.param('token'), input.value.code);
     if (!r.ok) return sendRefusal(c, r);
-    return c.json({ booking: await presentStored(deps, r.value.booking), next: r.value.next });
+    return c.json({
+      booking: presentBooking(await viewBooking(deps, r.value.booking), deps.clock.now()),
+      next: r.value.next,
+    });
   });
 
   api.post('/:token/resend-code', async (c) => {

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requestMyBookings } from '../../app/clients/request-my-bookings.ts';
-import { LOCALES } from '../../app/setup-schema.ts';
+import { LOCALES } from '../../i18n/locale.ts';
 import type { AppDeps } from '../deps.ts';
 import { check, readJson, text } from '../validation.ts';
 
@@ -24,8 +24,7 @@ export function myBookingsApi(deps: AppDeps): Hono {
     if (!body.ok) return body.response;
     const input = check(c, myBookingsBody, body.value.json);
     if (!input.ok) return input.response;
-    const locale = input.value.locale ?? (await deps.store.getBusiness()).locale;
-    await requestMyBookings(deps, { email: input.value.email, locale });
+    await requestMyBookings(deps, input.value);
     return c.json({ accepted: true }, 202);
   });
   return api;

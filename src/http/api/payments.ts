@@ -4,11 +4,12 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { viewBooking } from '../../app/booking-view.ts';
+import { presentBooking } from '../../app/presenters/booking.ts';
 import { receivePayment, verifyPaymentSignature } from '../../app/receive-payment.ts';
 import { toDecimal } from '../../core/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorBody, sendRefusal } from '../errors.ts';
-import { presentStored } from '../presenters.ts';
 import { check, readJson, text } from '../validation.ts';
 
 export const callbackBody = z.strictObject({
@@ -25,7 +26,7 @@ export function paymentsApi(deps: AppDeps): Hono {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     // The signature is checked on the exact bytes received, before the body is trusted at all.
-    const signed = await verifyPaymentSignature(deps.store, body.value.raw, c.req.header('x-slotwise-signature'));
+    const signed = await verifyPaymentSignature(deps, body.value.raw, c.req.header('x-slotwise-signature'));
     if (!signed.ok) return sendRefusal(c, signed);
     const input = check(c, callbackBody, body.value.json);
     if (!input.ok) return input.response;
@@ -45,7 +46,7 @@ export function paymentsApi(deps: AppDeps): Hono {
         422,
       );
     }
-    return c.json({ applied, reason, booking: await presentStored(deps, booking) });
+    return c.json({ applied, reason, booking: presentBooking(await viewBooking(deps, booking), deps.clock.now()) });
   });
   return api;
 }

@@ -1,50 +1,28 @@
 /** The public JSON endpoints of API.md: business, services, availability, bookings. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { viewBooking } from '../../app/booking-view.ts';
 import { createBooking } from '../../app/create-booking.ts';
+import { getBusiness } from '../../app/get-business.ts';
 import { getDayAvailability } from '../../app/get-day-availability.ts';
 import { getMonthAvailability } from '../../app/get-month-availability.ts';
 import { getService, listServices } from '../../app/list-services.ts';
-import type { ClientDetails } from '../../app/model.ts';
-import { LOCALES } from '../../app/setup-schema.ts';
+import { presentBooking } from '../../app/presenters/booking.ts';
+import { bookingBody, bookingInput, serviceRef, staffRef } from '../booking-body.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
-import { presentBusiness, presentService, presentSlot, presentStored } from '../presenters.ts';
-import { check, date, instant, month, readJson, text, zone } from '../validation.ts';
+import { presentBusiness, presentService, presentSlot } from '../presenters.ts';
+import { check, date, month, readJson, zone } from '../validation.ts';
 
-const ref = z.string().min(1).max(100);
-const staffRef = z.union([z.literal('any'), z.string().regex(/^\d{1,18}$/, 'a staff id or "any"')]);
-
-export const monthQuery = z.object({ service: ref, staff: staffRef.default('any'), month, tz: zone.optional() });
-export const dayQuery = z.object({ service: ref, staff: staffRef.default('any'), date, tz: zone.optional() });
-
-export const bookingBody = z.strictObject({
-  service: ref,
-  staff: staffRef,
-  start: instant,
-  client: z.strictObject({
-    name: text(200).pipe(z.string().min(1, 'required')),
-    email: text(254).pipe(z.email('a valid email address')),
-    phone: text(50).nullable().optional(),
-    address: text(500).nullable().optional(),
-  }),
-  notes: text(2000).nullable().optional(),
-  wantsReminder: z.boolean().default(false),
-  payment: z.enum(['none', 'full', 'deposit']).default('none'),
-  locale: z.enum(LOCALES).optional(),
-});
+export const monthQuery = z.object({ service: serviceRef, staff: staffRef.default('any'), month, tz: zone.optional() });
+export const dayQuery = z.object({ service: serviceRef, staff: staffRef.default('any'), date, tz: zone.optional() });
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** The client of a checked booking body: empty phone and address are none. */
-export function clientOf(c: z.output<typeof bookingBody>['client']): ClientDetails {
-  return { name: c.name, email: c.email, phone: c.phone || null, address: c.address || null };
-}
 
 export function publicApi(deps: AppDeps): Hono {
   const api = new Hono();
 
-  api.get('/business', async (c) => c.json(presentBusiness(await deps.store.getBusiness())));
+  api.get('/business', async (c) => c.json(presentBusiness(await getBusiness(deps))));
 
   api.get('/services', async (c) => c.json({ services: (await listServices(deps)).map(presentService) }));
 
@@ -80,21 +58,11 @@ export function publicApi(deps: AppDeps): Hono {
     if (!body.ok) return body.response;
     const input = check(c, bookingBody, body.value.json);
     if (!input.ok) return input.response;
-    const v = input.value;
-    const r = await createBooking(deps, {
-      service: v.service,
-      staff: v.staff,
-      start: v.start,
-      client: clientOf(v.client),
-      notes: v.notes ?? '',
-      wantsReminder: v.wantsReminder,
-      payment: v.payment,
-      locale: v.locale,
-      idempotency: key === undefined ? undefined : { key, requestHash: body.value.hash },
-    });
+    const idempotency = key === undefined ? undefined : { key, requestHash: body.value.hash };
+    const r = await createBooking(deps, bookingInput(input.value, idempotency));
     if (!r.ok) return sendRefusal(c, r);
     const { booking, token, next } = r.value;
-    return c.json({ booking: await presentStored(deps, booking), token, next }, 201);
+    return c.json({ booking: presentBooking(await viewBooking(deps, booking), deps.clock.now()), token, next }, 201);
   });
 
   return api;

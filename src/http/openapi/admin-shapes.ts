@@ -1,9 +1,8 @@
 /** Response shapes of the dashboard API (see shapes.ts for why they exist). */
 import { z } from 'zod';
 import { UNAPPLIED_REASONS } from '../../app/model.ts';
-import { bookingShape } from './shapes.ts';
+import { bookingShape, ref, serviceBasicsShape } from './shapes.ts';
 
-const ref = z.object({ id: z.string(), name: z.string() });
 const ranges = z.array(z.tuple([z.string(), z.string()]));
 
 export const adminBookingShape = bookingShape
@@ -22,14 +21,7 @@ export const adminBookingShape = bookingShape
 
 export const adminServiceShape = z
   .object({
-    id: z.string(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    durationMinutes: z.number().int(),
-    price: z.string(),
-    deposit: z.string(),
-    currency: z.string(),
+    ...serviceBasicsShape(z.string()),
     usesBusinessCurrency: z.boolean(),
     imageUrl: z.string().nullable(),
     color: z.string().nullable(),
@@ -118,3 +110,7 @@ export const paymentsShape = z.array(
     receivedAt: z.string(),
   }),
 );
+
+/** What DELETE of a service or staff member answers: deleted, or deactivated because bookings use it. */
+export const removalShape = (key: 'service' | 'staff', shape: z.ZodType) =>
+  z.object({ outcome: z.enum(['deleted', 'deactivated']), [key]: shape });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { UNAPPLIED_REASONS } from '../../app/model.ts';
 import { cancelBody, rescheduleBody, verifyBody } from '../api/manage.ts';
 import { callbackBody } from '../api/payments.ts';
-import { bookingBody, dayQuery, monthQuery } from '../api/public.ts';
+import { dayQuery, monthQuery } from '../api/public.ts';
+import { bookingBody } from '../booking-body.ts';
 import type { RouteDoc } from './route-doc.ts';
 import {
   bookingShape,

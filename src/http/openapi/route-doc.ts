@@ -46,5 +46,11 @@ export const adminRoutes =
     ...rest,
   });
 
+/** A documented answer: its description and shape. */
+export const json = (description: string, schema: z.ZodType): ResponseDoc => ({ description, schema });
+
+/** The one success answer most routes have: 200 with this shape. */
+export const ok = (description: string, schema: z.ZodType) => ({ 200: json(description, schema) });
+
 /** `/api/v1/services/:ref` → `/api/v1/services/{ref}`. */
 export const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

@@ -7,7 +7,19 @@ import { z } from 'zod';
 
 const instant = z.string().meta({ description: 'ISO 8601 with offset', example: '2027-03-29T09:00:00+02:00' });
 const money = z.string().meta({ description: 'decimal amount', example: '120.00' });
-const ref = z.object({ id: z.string(), name: z.string() });
+export const ref = z.object({ id: z.string(), name: z.string() });
+
+/** The fields a service's public and dashboard shapes begin with (presenters.ts serviceBasics). */
+export const serviceBasicsShape = (amount: z.ZodString) => ({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  durationMinutes: z.number().int(),
+  price: amount,
+  deposit: amount,
+  currency: z.string(),
+});
 
 export const errorShape = z
   .object({
@@ -33,14 +45,7 @@ export const businessShape = z
 
 export const serviceShape = z
   .object({
-    id: z.string(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    durationMinutes: z.number().int(),
-    price: money,
-    deposit: money,
-    currency: z.string(),
+    ...serviceBasicsShape(money),
     imageUrl: z.string().nullable(),
     color: z.string().nullable(),
     paymentOptions: z.array(z.enum(['full', 'deposit', 'none'])),

@@ -8,8 +8,8 @@
 // biome-ignore-all lint/a11y/noNoninteractiveElementToInteractiveRole: the month is ARIA's date grid, a table with role=grid and gridcells (booker.js makes it keyboard-operable)
 // biome-ignore-all lint/a11y/useFocusableInteractive: in the grid the focusable element is the day inside each cell (booker.js roves the tab stop over them), as the grid pattern allows
 import type { DaySummary } from '../../core/index.ts';
+import { longDate, monthTitle, weekdayNames } from '../../i18n/format.ts';
 import type { PageMessages } from '../../i18n/page-messages.ts';
-import { longDate, monthTitle, weekdayNames } from './format.ts';
 
 export interface CalendarProps {
   readonly m: PageMessages;

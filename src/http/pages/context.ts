@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { getBusiness } from '../../app/get-business.ts';
 import type { Business } from '../../app/model.ts';
 import { canonicalTimeZone } from '../../core/index.ts';
 import { type Locale, localeOf, negotiateLocale } from '../../i18n/locale.ts';
@@ -26,7 +27,7 @@ export interface PageContext {
 const YEAR = 365 * 24 * 3600;
 
 export async function pageContext(c: Context, deps: AppDeps, opts: { tz?: string } = {}): Promise<PageContext> {
-  const business = await deps.store.getBusiness();
+  const business = await getBusiness(deps);
   const query = c.req.query('lang');
   const locale = negotiateLocale({
     query,

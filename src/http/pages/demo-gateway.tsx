@@ -11,6 +11,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { pointsAtDemoGateway } from '../../app/demo-gateway-url.ts';
+import { getBusiness } from '../../app/get-business.ts';
 import { type PaymentRequest, paymentSignature } from '../../app/payment-link.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -47,13 +48,13 @@ export function demoGateway(deps: AppDeps, callback: (body: string, signature: s
   const app = new Hono();
 
   app.use('*', async (c, next) => {
-    const { paymentUrl } = await deps.store.getBusiness();
+    const { paymentUrl } = await getBusiness(deps);
     if (!pointsAtDemoGateway(paymentUrl, deps.publicUrl)) return c.notFound();
     return next();
   });
 
   app.get('/', async (c) => {
-    const { paymentSecret } = await deps.store.getBusiness();
+    const { paymentSecret } = await getBusiness(deps);
     const request = paymentSecret ? signedRequest(c.req.query(), paymentSecret) : null;
     if (!request) return c.html(page('Invalid payment link', <p>This payment link is not correctly signed.</p>), 400);
     const fields = { ...request, signature: c.req.query('signature') ?? '' };
@@ -84,7 +85,7 @@ export function demoGateway(deps: AppDeps, callback: (body: string, signature: s
   });
 
   app.post('/', async (c) => {
-    const { paymentSecret } = await deps.store.getBusiness();
+    const { paymentSecret } = await getBusiness(deps);
     // A body that is not a form (malformed multipart, JSON, none) reads as an empty form: refused below.
     const data = await c.req.formData().catch(() => new FormData());
     const form = Object.fromEntries([...data.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));

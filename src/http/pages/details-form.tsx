@@ -5,8 +5,8 @@
  */
 import type { ServiceOffer } from '../../app/list-services.ts';
 import { formatInstant } from '../../core/index.ts';
+import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
-import { clockTime, formatMoney, span, zoneName } from './format.ts';
 
 export interface FormValues {
   readonly name: string;

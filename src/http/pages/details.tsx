@@ -7,10 +7,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import { createBooking } from '../../app/create-booking.ts';
 import { getService, type ServiceOffer } from '../../app/list-services.ts';
-import { dateOf, type PaymentOption, parseInstant } from '../../core/index.ts';
+import { dateOf, parseInstant } from '../../core/index.ts';
+import { bookingBody, bookingInput } from '../booking-body.ts';
 import type { AppDeps } from '../deps.ts';
+import { fieldsOf } from '../validation.ts';
 import { bookPage } from './book.tsx';
 import { type PageContext, pageContext } from './context.ts';
 import { DetailsForm, type FormValues } from './details-form.tsx';
@@ -49,21 +52,31 @@ export async function submitDetails(c: Context, deps: AppDeps) {
   };
   const payment = (['none', 'full', 'deposit'] as const).find((p) => p === field('payment')) ?? 'none';
   const key = /^[A-Za-z0-9_-]{16,64}$/.test(field('key')) ? field('key') : newKey();
-  const errors = check(ctx, values);
-  if (Object.keys(errors).length > 0) {
-    return c.html(render(ctx, offer.value, staff, start, values, errors, key), 400);
-  }
-  const r = await createBooking(deps, {
+  // The form is checked with the API's own schema: the body the API would have been sent.
+  const body = bookingBody.safeParse({
     service: offer.value.service.slug,
     staff,
-    start,
+    start: field('start'),
     client: { name: values.name, email: values.email, phone: values.phone || null, address: values.address || null },
     notes: values.notes,
     wantsReminder: values.remind,
-    payment: payment as PaymentOption,
+    payment,
     locale: ctx.locale,
-    idempotency: { key: `page:${key}`, requestHash: hashOf(offer.value.service.id, staff, start, values, payment) },
   });
+  if (!body.success) {
+    const errors = formErrors(ctx, values, body.error);
+    if (Object.keys(errors).length > 0) return c.html(render(ctx, offer.value, staff, start, values, errors, key), 400);
+    // Nothing the person typed: the page's own hidden fields were tampered with.
+    if (body.error.issues.some((i) => i.path[0] === 'start'))
+      return c.redirect(`/book/${offer.value.service.slug}`, 303);
+    const message = `Invalid ${Object.keys(fieldsOf(body.error)).join(', ')}.`;
+    return c.html(render(ctx, offer.value, staff, start, values, { name: message }, key), 422);
+  }
+  const idempotency = {
+    key: `page:${key}`,
+    requestHash: hashOf(offer.value.service.id, staff, start, values, payment),
+  };
+  const r = await createBooking(deps, bookingInput(body.data, idempotency));
   if (r.ok) {
     const { next, token } = r.value;
     if (next.action === 'pay') return c.redirect(next.url, 303);
@@ -115,20 +128,26 @@ function render(
   );
 }
 
-function check(ctx: PageContext, v: FormValues): Errors {
+/** The form's fields by the schema's paths. */
+const FIELDS: Record<string, keyof Errors> = {
+  'client.name': 'name',
+  'client.email': 'email',
+  'client.phone': 'phone',
+  'client.address': 'address',
+  notes: 'notes',
+};
+
+/** The schema's problems with what the person typed, in their language, beside each field. */
+function formErrors(ctx: PageContext, v: FormValues, error: z.ZodError): Errors {
   const { m } = ctx;
   const errors: Errors = {};
-  const long = (k: keyof Errors, max: number) => {
-    if ((v[k] as string).length > max || (v[k] as string).includes('\u0000')) errors[k] = m.details.tooLong;
-  };
-  if (!v.name) errors.name = m.details.required;
-  if (!v.email) errors.email = m.details.required;
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) errors.email = m.details.badEmail;
-  long('name', 200);
-  long('email', 254);
-  long('phone', 50);
-  long('address', 500);
-  long('notes', 2000);
+  for (const issue of error.issues) {
+    const name = FIELDS[issue.path.join('.')];
+    if (!name || errors[name]) continue;
+    if (v[name] === '') errors[name] = m.details.required;
+    else if (issue.code === 'invalid_format') errors[name] = m.details.badEmail;
+    else errors[name] = m.details.tooLong; // too long, or a character that cannot be stored
+  }
   return errors;
 }
 

@@ -6,9 +6,9 @@
 import type { Context } from 'hono';
 import { allowances, statusAt } from '../../app/allowances.ts';
 import { getManagedBooking, type ManagedBooking } from '../../app/manage-booking.ts';
+import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
-import { clockTime, formatMoney, span, zoneName } from './format.ts';
 import { Layout, page } from './layout.tsx';
 import { notFoundPage } from './services.tsx';
 

@@ -14,10 +14,10 @@ import {
   openMyBookings,
 } from '../../app/clients/my-bookings.ts';
 import { requestMyBookings } from '../../app/clients/request-my-bookings.ts';
+import { span, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
 import { readForm } from './form.ts';
-import { span, zoneName } from './format.ts';
 import { Layout, page } from './layout.tsx';
 
 const email = z.email().max(254);

@@ -137,6 +137,17 @@ describe('details and booking', () => {
     expect(url.searchParams.get('returnUrl')).toMatch(/^http:\/\/127\.0\.0\.1:3000\/return\/SW-[A-Z0-9]{6}$/);
   });
 
+  it('the form is checked with the API’s booking schema: what the API refuses, the page refuses (400), nothing booked', async () => {
+    // A one-letter top-level domain passed the page's own hand-written check; the API never took it.
+    const r = await post('/book/portrait/details', { ...DETAILS, email: 'ada@example.c', payment: 'none' });
+    expect(r.status).toBe(400);
+    expect(r.html).toContain('Please enter an email address like name@example.com.');
+    const long = await post('/book/portrait/details', { ...DETAILS, address: 'a'.repeat(501), payment: 'none' });
+    expect(long.status).toBe(400);
+    expect(long.html).toContain('This is too long.');
+    expect((await tdb.db.query('SELECT count(*)::int AS n FROM bookings'))[0]?.n).toBe(0);
+  });
+
   it('mistakes come back in an alert summary and beside each field (400), nothing booked', async () => {
     const r = await post('/book/portrait/details', { ...DETAILS, name: '', email: 'not-an-email', payment: 'none' });
     expect(r.status).toBe(400);

@@ -5,9 +5,9 @@
  */
 import type { ServiceOffer } from '../../app/list-services.ts';
 import { formatInstant } from '../../core/index.ts';
+import { clockTime, longDate, zoneName } from '../../i18n/format.ts';
 import { Calendar } from './calendar.tsx';
 import type { PageContext } from './context.ts';
-import { clockTime, longDate, zoneName } from './format.ts';
 import type { PickerData } from './picker.ts';
 
 export interface PickerViewProps {

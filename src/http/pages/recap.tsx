@@ -1,7 +1,7 @@
 /** The service recap beside the calendar: name, chosen date (and time), price, duration. */
 import type { ServiceOffer } from '../../app/list-services.ts';
+import { clockTime, formatMoney, longDate } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
-import { clockTime, formatMoney, longDate } from './format.ts';
 
 export function Recap(p: { ctx: PageContext; offer: ServiceOffer; date: string; start?: number | null }) {
   const { m } = p.ctx;

@@ -1,9 +1,9 @@
 /** `/`: the services a client can book, each with its duration, price and a link to its calendar. */
 import type { Context } from 'hono';
 import { listServices } from '../../app/list-services.ts';
+import { formatMoney } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
-import { formatMoney } from './format.ts';
 import { Layout, page, readableAccent } from './layout.tsx';
 
 export async function servicesPage(c: Context, deps: AppDeps) {

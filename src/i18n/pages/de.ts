@@ -2,7 +2,7 @@
  * German wording of the public pages (Sie), same shape as the English reference. Like the German
  * emails: "Leistung", "Buchung", "stornieren", and only 1 is singular.
  */
-import type { PageMessages } from '../page-messages.ts';
+import type { PageMessages } from './en.ts';
 
 export const de: PageMessages = {
   intlLocale: 'de-DE',

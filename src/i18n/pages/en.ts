@@ -187,3 +187,6 @@ export const en = {
       'This link is now used up: to see this list again, ask for a new one. The links to each booking keep working.',
   },
 };
+
+/** The shape every locale's page catalogue has: the English one's. */
+export type PageMessages = typeof en;

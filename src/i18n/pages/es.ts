@@ -2,7 +2,7 @@
  * Spanish (Spain) wording of the public pages (usted), same shape as the English reference. Like
  * the Spanish emails: "servicio", "reserva", "cambio", and only 1 is singular.
  */
-import type { PageMessages } from '../page-messages.ts';
+import type { PageMessages } from './en.ts';
 
 export const es: PageMessages = {
   intlLocale: 'es-ES',

@@ -3,7 +3,7 @@
  * French emails: a space before a colon or question mark, the typographic apostrophe (’), and 0 and
  * 1 are singular.
  */
-import type { PageMessages } from '../page-messages.ts';
+import type { PageMessages } from './en.ts';
 
 export const fr: PageMessages = {
   intlLocale: 'fr-FR',

@@ -3,10 +3,11 @@
  * or the owner. The client gets the booking and its links; the team gets who booked and never the
  * client's manage link (it would let them act as the client).
  */
+
+import { formatShort } from '../../i18n/format.ts';
 import { type Messages, messagesFor } from '../../i18n/messages.ts';
 import { bookingFacts, changeLines } from './booking-facts.ts';
 import { type Action, type EmailBody, renderEmail } from './email-body.ts';
-import { formatShort } from './format.ts';
 import type { BookingEmailData, RenderedEmail } from './types.ts';
 
 /** The subject, HTML and text of one booking email. */

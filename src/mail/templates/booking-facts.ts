@@ -1,7 +1,8 @@
 /** The facts of a booking email: what the client booked, or for the team who booked it. */
+
+import { formatMoney, formatSpan } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type { Fact } from './email-body.ts';
-import { formatMoney, formatSpan } from './format.ts';
 import type { BookingEmailData } from './types.ts';
 
 /** Facts table rows for the email's audience; empty optional facts are left out. */

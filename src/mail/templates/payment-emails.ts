@@ -3,9 +3,10 @@
  * (the money moved, someone must refund or rebook); to the client, from the return page, the link
  * to their booking, since the gateway's return URL carries no credential.
  */
+
+import { formatSpan } from '../../i18n/format.ts';
 import { messagesFor } from '../../i18n/messages.ts';
 import { renderEmail } from './email-body.ts';
-import { formatSpan } from './format.ts';
 import type { ManageLinkEmailData, RenderedEmail, UnappliedPaymentEmailData } from './types.ts';
 
 export function unappliedPaymentEmail(data: UnappliedPaymentEmailData): RenderedEmail {

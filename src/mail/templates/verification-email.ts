@@ -1,7 +1,8 @@
 /** The email carrying the six-digit code that confirms a client's address before a booking stands. */
+
+import { formatInstant } from '../../i18n/format.ts';
 import { messagesFor } from '../../i18n/messages.ts';
 import { renderEmail } from './email-body.ts';
-import { formatInstant } from './format.ts';
 import type { RenderedEmail, VerificationEmailData } from './types.ts';
 
 /** The subject, HTML and text of a verification email. */

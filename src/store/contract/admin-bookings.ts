@@ -3,7 +3,7 @@
  * notes edits, and a move by staff that leaves the client's reschedule count alone.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BookingFilter } from '../../app/dashboard/admin-booking-store.ts';
+import type { BookingFilter } from '../../app/dashboard/bookings/admin-booking-store.ts';
 import type { NewBooking } from '../../app/model.ts';
 import type { SetupResult } from '../../app/ports.ts';
 import { at, contractFixtures, type Draft, fakeHash, type GetDb, SETUP } from './fixtures.ts';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ServiceFields } from '../../app/dashboard/admin-catalog-store.ts';
+import type { ServiceFields } from '../../app/dashboard/catalogue/service-store.ts';
 import type { SetupResult } from '../../app/ports.ts';
 import { at, contractFixtures, DEFAULT_BUSINESS, fakeHash, type GetDb, SETUP } from './fixtures.ts';
 

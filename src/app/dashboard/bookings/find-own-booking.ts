@@ -1,0 +1,20 @@
+/** A booking the actor may see: another member's answers exactly as an unknown id does (NOT_FOUND). */
+import type { Booking } from '../../model.ts';
+import type { Store } from '../../ports.ts';
+import { ok, type Result, refuse } from '../../result.ts';
+import { type Actor, notOwned } from '../actor.ts';
+
+export async function findOwnBooking(
+  store: Pick<Store, 'getBooking'>,
+  actor: Actor,
+  id: string,
+): Promise<Result<Booking>> {
+  const booking = await store.getBooking(id);
+  if (!booking) return refuse('NOT_FOUND', `No booking ${id}.`);
+  return notOwned(actor, booking.staffId, 'booking', id) ?? ok(booking);
+}
+
+/** NOT_FOUND for a staff member a staff actor may not act for (anyone but themselves), else null. */
+export function notOwnStaff(actor: Actor, staffId: string) {
+  return notOwned(actor, staffId, 'staff member', staffId);
+}

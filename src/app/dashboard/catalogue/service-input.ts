@@ -1,0 +1,94 @@
+/**
+ * What a service's create and update share: amounts judged together in the currency they end up
+ * in, and the staff it is linked to checked against the members that exist. The shape (types,
+ * ranges, formats) is checked before, at the edge; these are the rules that need stored values.
+ */
+import { toDecimal, toMinor } from '../../../core/index.ts';
+import type { Service } from '../../model.ts';
+import type { Store } from '../../ports.ts';
+import { invalid, ok, type Result } from '../../result.ts';
+import type { ServiceFields } from './service-store.ts';
+
+/** A service's fields as the dashboard sends them: money as decimal strings, staff as ids. */
+export interface ServiceInput {
+  readonly slug?: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly durationMinutes?: number;
+  readonly price?: string;
+  readonly deposit?: string;
+  /** null = the business currency. */
+  readonly currency?: string | null;
+  readonly imageUrl?: string | null;
+  readonly color?: string | null;
+  readonly allowRescheduling?: boolean;
+  readonly rescheduleLimit?: number | null;
+  readonly bufferBeforeMinutes?: number;
+  readonly bufferAfterMinutes?: number;
+  readonly active?: boolean;
+  /** The ids of the members who offer it (replaces the list). */
+  readonly staff?: readonly string[];
+}
+
+export interface CheckedService {
+  readonly fields: Partial<ServiceFields>;
+  readonly staffIds: readonly string[] | undefined;
+}
+
+/**
+ * The store fields for `input` over `stored` (null for a new service). Price and deposit are
+ * re-expressed in the currency the service ends up with, taking stored amounts where none is
+ * given, so a deposit is always judged against the price it will sit beside.
+ */
+export async function checkService(
+  store: Pick<Store, 'getBusiness' | 'listStaff'>,
+  input: ServiceInput,
+  stored: Service | null,
+): Promise<Result<CheckedService>> {
+  const business = await store.getBusiness();
+  const own = input.currency === undefined ? (stored?.currency ?? null) : input.currency;
+  const fields = new Map<string, string>();
+  const amounts = amountsOf(input, stored, stored?.currency ?? business.currency, own ?? business.currency, fields);
+  const staffIds = input.staff === undefined ? undefined : [...new Set(input.staff)];
+  if (input.staff) {
+    const known = new Set((await store.listStaff()).map((m) => m.id));
+    input.staff.forEach((id, i) => {
+      if (!known.has(id)) fields.set(`staff[${i}]`, `no staff member ${id}`);
+    });
+  }
+  if (fields.size > 0) return invalid(`Invalid ${[...fields.keys()].join(', ')}.`, Object.fromEntries(fields));
+  const { staff: _staff, price: _price, deposit: _deposit, currency: _currency, ...rest } = input;
+  const currency = input.currency === undefined ? {} : { currency: own };
+  return ok({ fields: { ...rest, ...currency, ...amounts }, staffIds });
+}
+
+/** "120.00" → "120", "12.50" → "12.5": a stored amount moved to a currency with fewer decimals still fits when it can. */
+const plain = (amount: string) => (amount.includes('.') ? amount.replace(/0+$/, '').replace(/\.$/, '') : amount);
+
+/** Price and deposit in minor units of `currency`, or the problems added to `fields`. */
+function amountsOf(
+  input: ServiceInput,
+  stored: Service | null,
+  storedCurrency: string,
+  currency: string,
+  fields: Map<string, string>,
+): { price: number; deposit: number } {
+  const textOf = (given: string | undefined, minor: number | undefined) =>
+    plain(given ?? (minor === undefined ? '0' : toDecimal(minor, storedCurrency)));
+  const price = toMinor(textOf(input.price, stored?.price), currency);
+  const deposit = toMinor(textOf(input.deposit, stored?.deposit), currency);
+  for (const [field, value] of [
+    ['price', price],
+    ['deposit', deposit],
+  ] as const) {
+    if (value !== null) continue;
+    if (input[field] !== undefined) fields.set(field, `too many decimals for ${currency}`);
+    else fields.set('currency', `the stored ${field} has too many decimals for ${currency}: give the amounts again`);
+  }
+  if (price !== null && deposit !== null && deposit > price) {
+    if (input.deposit !== undefined || input.price === undefined)
+      fields.set('deposit', `must not exceed the price (${toDecimal(price, currency)})`);
+    else fields.set('price', `must not be less than the deposit (${toDecimal(deposit, currency)})`);
+  }
+  return { price: price ?? 0, deposit: deposit ?? 0 };
+}

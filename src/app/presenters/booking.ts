@@ -1,0 +1,64 @@
+/**
+ * A booking as API.md's `Booking`: the JSON answer of the booking and manage API, the base of the
+ * dashboard's, and the `data.booking` of webhook events (jobs/fan-out-webhook.ts). Instants are
+ * ISO 8601 with the booking zone's offset, money decimal strings; what the client may still do
+ * is judged at `now`.
+ */
+import { formatInstant, toDecimal } from '../../core/index.ts';
+import { allowances, statusAt } from '../allowances.ts';
+import type { BookingView } from '../booking-view.ts';
+import type { Booking, HistoryEntry } from '../model.ts';
+
+/** What is owed and paid, in the booking's currency. */
+export function presentBookingPayment(p: Booking['payment']) {
+  return {
+    option: p.option,
+    amountDue: toDecimal(p.amountDue, p.currency),
+    amountPaid: toDecimal(p.amountPaid, p.currency),
+    currency: p.currency,
+  };
+}
+
+export function presentBooking({ booking: b, service, business }: BookingView, now: number) {
+  const allowed = allowances(b, service, business, now);
+  return {
+    id: b.id,
+    reference: b.reference,
+    // A hold past its time reads as expired even before anything rewrites its row.
+    status: statusAt(b, now),
+    service: { id: b.serviceId, name: b.serviceName },
+    staff: { id: b.staffId, name: b.staffName },
+    start: formatInstant(b.start, b.timezone),
+    end: formatInstant(b.end, b.timezone),
+    timezone: b.timezone,
+    client: { name: b.client.name, email: b.client.email },
+    notes: b.notes,
+    wantsReminder: b.wantsReminder,
+    locale: b.locale,
+    payment: presentBookingPayment(b.payment),
+    reschedule: {
+      count: allowed.reschedule.count,
+      limit: allowed.reschedule.limit,
+      allowed: allowed.reschedule.block === null,
+    },
+    cancel: { allowed: allowed.cancelAllowed },
+    holdExpiresAt:
+      b.holdUntil !== null &&
+      (b.status === 'pending_verification' || b.status === 'awaiting_payment') &&
+      b.holdUntil > now
+        ? formatInstant(b.holdUntil, b.timezone)
+        : null,
+  };
+}
+
+/** The moves of a booking (the manage API and the dashboard), shown in the booking's zone. */
+export function presentHistory(history: readonly HistoryEntry[], zone: string) {
+  return history.map((h) => ({
+    fromStart: formatInstant(h.fromStart, zone),
+    toStart: formatInstant(h.toStart, zone),
+    fromStaff: h.fromStaff,
+    toStaff: h.toStaff,
+    reason: h.reason,
+    at: formatInstant(h.at, zone),
+  }));
+}

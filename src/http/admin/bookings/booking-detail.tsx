@@ -1,0 +1,175 @@
+/**
+ * GET /admin/bookings/:id and its forms: notes, move, cancel. Each form calls the JSON API's use
+ * case (moveBookingByStaff, cancelBookingByStaff); success redirects back with a notice (PRG), a
+ * refusal re-renders the page with the message and what was typed.
+ */
+import { type Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { cancelBookingByStaff } from '../../../app/dashboard/bookings/cancel-booking-by-staff.ts';
+import { type DashboardBooking, getBookingFor } from '../../../app/dashboard/bookings/get-booking.ts';
+import { moveBookingByStaff } from '../../../app/dashboard/bookings/move-booking.ts';
+import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import type { Refusal } from '../../../app/result.ts';
+import { parseWallTime, wallToInstant } from '../../../core/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import { STATUS } from '../../errors.ts';
+import { date, fieldsOf, text } from '../../validation.ts';
+import type { AdminEnv } from '../auth.ts';
+import { type PostedForm, readPosted } from '../form-kit/posted-form.ts';
+import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
+import { BookingDetailContent } from './booking-detail-view.tsx';
+import { fieldErrors, refusalText, wallParts } from './booking-format.ts';
+import type { CancelValues, MoveValues } from './booking-forms-view.tsx';
+import { refusalPage } from './booking-refusal.tsx';
+
+const DONE: Record<string, string> = {
+  notes: 'The notes are saved.',
+  moved: 'The booking is moved. The client has been emailed the new time.',
+  'moved-quiet': 'The booking is moved. The client was not emailed.',
+  cancelled: 'The booking is cancelled and its time is free. The client has been emailed.',
+  'cancelled-quiet': 'The booking is cancelled and its time is free. The client was not emailed.',
+  created: 'The booking is made and confirmed. The client has been emailed.',
+  'created-quiet': 'The booking is made and confirmed. The client was not emailed.',
+};
+
+interface Extra {
+  readonly notice?: string | undefined;
+  readonly errors?: Record<string, string>;
+  readonly notes?: string;
+  readonly move?: MoveValues;
+  readonly cancel?: CancelValues;
+}
+
+const moveForm = z.object({
+  date,
+  time: z.string().refine((t) => parseWallTime(t.slice(0, 5)) !== null && t.slice(0, 5) !== '24:00', 'a time HH:MM'),
+  staff: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a staff member')
+    .optional(),
+});
+
+const checked = (form: PostedForm, name: string) => form.text(name) !== '';
+
+export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/bookings/:id', async (c) => {
+    const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
+    if (!found.ok) return refusalPage(c, deps, found);
+    return render(c, deps, found.value, { notice: DONE[c.req.query('done') ?? ''] });
+  });
+
+  app.post('/bookings/:id/notes', async (c) => {
+    const form = await readPosted(c);
+    const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
+    if (!found.ok) return refusalPage(c, deps, found);
+    const notes = text(2000).safeParse(form.text('notes'));
+    if (!notes.success) {
+      const errors = { notes: 'The notes must be at most 2000 characters.' };
+      return render(c, deps, found.value, { errors, notes: form.text('notes') }, 400);
+    }
+    const change = { notes: notes.data, skipRules: false, notifyClient: false };
+    const r = await moveBookingByStaff(deps, c.get('actor'), found.value.booking.id, change);
+    if (!r.ok) return refused(c, deps, found.value, r, { notes: notes.data });
+    return c.redirect(`/admin/bookings/${r.value.id}?done=notes`, 303);
+  });
+
+  app.post('/bookings/:id/move', async (c) => {
+    const form = await readPosted(c);
+    const actor = c.get('actor');
+    const found = await getBookingFor(deps, actor, c.req.param('id'));
+    if (!found.ok) return refusalPage(c, deps, found);
+    const b = found.value.booking;
+    const move: MoveValues = {
+      date: form.text('date'),
+      time: form.text('time'),
+      staff: form.text('staff') || b.staffId,
+      notify: checked(form, 'notify'),
+      skipRules: checked(form, 'skipRules'),
+    };
+    const parsed = moveForm.safeParse({ date: move.date, time: move.time, staff: form.text('staff') || undefined });
+    if (!parsed.success)
+      return render(c, deps, found.value, { errors: fieldErrors(fieldsOf(parsed.error)), move }, 400);
+    const start = wallToInstant(parsed.data.date, parseWallTime(parsed.data.time.slice(0, 5)) ?? 0, b.timezone);
+    if (start === null) {
+      const errors = { time: 'That time does not exist on that day (the clocks change).' };
+      return render(c, deps, found.value, { errors, move }, 400);
+    }
+    const r = await moveBookingByStaff(deps, actor, b.id, {
+      start,
+      staff: parsed.data.staff,
+      skipRules: move.skipRules,
+      notifyClient: move.notify,
+    });
+    if (!r.ok) return refused(c, deps, found.value, r, { move });
+    return c.redirect(`/admin/bookings/${r.value.id}?done=${move.notify ? 'moved' : 'moved-quiet'}`, 303);
+  });
+
+  app.post('/bookings/:id/cancel', async (c) => {
+    const form = await readPosted(c);
+    const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
+    if (!found.ok) return refusalPage(c, deps, found);
+    const cancel: CancelValues = { reason: form.text('reason'), notify: checked(form, 'notify') };
+    const reason = text(500).safeParse(cancel.reason);
+    if (!reason.success) {
+      const errors = { reason: 'The reason must be at most 500 characters.' };
+      return render(c, deps, found.value, { errors, cancel }, 400);
+    }
+    const input = { reason: reason.data, notifyClient: cancel.notify };
+    const r = await cancelBookingByStaff(deps, c.get('actor'), found.value.booking.id, input);
+    if (!r.ok) return refused(c, deps, found.value, r, { cancel });
+    return c.redirect(`/admin/bookings/${r.value.id}?done=${cancel.notify ? 'cancelled' : 'cancelled-quiet'}`, 303);
+  });
+
+  return app;
+}
+
+/** A refused change: 403/404 pages as everywhere; a rule refusal re-renders the booking with why. */
+async function refused(c: Context<AdminEnv>, deps: AppDeps, managed: DashboardBooking, r: Refusal, extra: Extra) {
+  if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') return refusalPage(c, deps, r);
+  const why = refusalText(r, c.get('actor').role === 'admin');
+  const errors =
+    r.code === 'VALIDATION_FAILED'
+      ? fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message }, { start: 'time' })
+      : { [r.code === 'SLOT_UNAVAILABLE' ? 'time' : '']: why };
+  // Reload: the refusal may come from a change made meanwhile (the page must show the booking as it is).
+  const fresh = await getBookingFor(deps, c.get('actor'), managed.booking.id);
+  return render(c, deps, fresh.ok ? fresh.value : managed, { ...extra, errors }, STATUS[r.code]);
+}
+
+async function render(
+  c: Context<AdminEnv>,
+  deps: AppDeps,
+  managed: DashboardBooking,
+  extra: Extra,
+  status: ContentfulStatusCode = 200,
+) {
+  const actor = c.get('actor');
+  const b = managed.booking;
+  const [shell, staff] = await Promise.all([shellOf(c, deps), listAdminStaff(deps, actor)]);
+  const staffOptions = staff
+    .filter((s) => s.member.id === b.staffId || (s.member.active && s.member.serviceIds.includes(b.serviceId)))
+    .map((s) => ({ id: s.member.id, name: s.member.name }));
+  const at = wallParts(b.start, b.timezone);
+  return c.html(
+    adminPage(
+      <AdminLayout {...shell} title={`Booking ${b.reference}`} current="bookings">
+        <BookingDetailContent
+          managed={managed}
+          now={deps.clock.now()}
+          csrf={shell.csrf}
+          isAdmin={actor.role === 'admin'}
+          staffOptions={staffOptions}
+          notice={extra.notice}
+          errors={extra.errors}
+          notes={extra.notes ?? b.notes}
+          move={extra.move ?? { ...at, staff: b.staffId, notify: true, skipRules: false }}
+          cancel={extra.cancel ?? { reason: '', notify: true }}
+        />
+      </AdminLayout>,
+    ),
+    status,
+  );
+}

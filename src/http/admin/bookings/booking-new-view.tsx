@@ -1,0 +1,206 @@
+/**
+ * "New booking" for a client on the phone, in two steps that work without script: a GET form
+ * choosing service, staff and date (admins may also choose to skip notice and horizon), then the
+ * day's free times as radio buttons — or, when skipping, a free time input — with the client's
+ * details, posted to create the booking. Times are in the business zone.
+ */
+import type { Slot } from '../../../core/index.ts';
+import { formatInstant } from '../../../core/index.ts';
+import { longDate } from '../../../i18n/format.ts';
+import { ErrorSummary, Input } from '../form-kit/fields.tsx';
+import { Csrf } from '../layout.tsx';
+import { clock, LOCALE, zoneLabel } from './booking-format.ts';
+
+export interface NewValues {
+  readonly service: string;
+  readonly staff: string;
+  readonly date: string;
+  readonly skip: boolean;
+  readonly start: string;
+  readonly time: string;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly address: string;
+  readonly notes: string;
+  readonly reminder: boolean;
+  readonly notify: boolean;
+}
+
+export interface NewBookingView {
+  readonly csrf: string;
+  readonly isAdmin: boolean;
+  readonly values: NewValues;
+  readonly services: readonly { readonly id: string; readonly name: string }[];
+  /** Admins: active members; staff: only themselves. */
+  readonly staff: readonly { readonly id: string; readonly name: string }[];
+  readonly timezone: string;
+  /** The chosen day's free times; null until service and date are chosen (step 1). */
+  readonly slots: readonly Slot[] | null;
+  readonly errors?: Readonly<Record<string, string>>;
+}
+
+const LABELS = {
+  service: 'Service',
+  staff: 'Staff member',
+  date: 'Date',
+  start: 'Time',
+  time: 'Time',
+  name: 'Client name',
+  email: 'Client email',
+  phone: 'Client phone',
+  address: 'Client address',
+  notes: 'Notes',
+};
+
+export function NewBookingContent(v: NewBookingView) {
+  const errors = v.errors ?? {};
+  return (
+    <>
+      <p class="crumbs">
+        <a href="/admin/bookings">Bookings</a>
+      </p>
+      <h1>New booking</h1>
+      <ErrorSummary errors={errors} labels={LABELS} title="The booking was not made" />
+      <ChooseForm {...v} errors={errors} />
+      {v.slots ? <DetailsForm {...v} slots={v.slots} errors={errors} /> : null}
+    </>
+  );
+}
+
+function ChooseForm(v: NewBookingView & { errors: Readonly<Record<string, string>> }) {
+  const val = v.values;
+  const only = v.isAdmin ? null : v.staff[0];
+  return (
+    <form method="get" action="/admin/bookings/new" class="panel" aria-labelledby="step1">
+      <h2 id="step1">1. Service, staff and day</h2>
+      <p class="field">
+        <label for="f-service">Service</label>
+        <select id="f-service" name="service" required aria-invalid={v.errors.service ? 'true' : undefined}>
+          <option value="">Choose a service</option>
+          {v.services.map((s) => (
+            <option value={s.id} selected={val.service === s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </p>
+      {only ? (
+        <p>
+          With <strong>{only.name}</strong> (you)
+          <input type="hidden" name="staff" value={only.id} />
+        </p>
+      ) : (
+        <p class="field">
+          <label for="f-staff">Staff member</label>
+          <select id="f-staff" name="staff" aria-invalid={v.errors.staff ? 'true' : undefined}>
+            <option value="any">Anyone free</option>
+            {v.staff.map((s) => (
+              <option value={s.id} selected={val.staff === s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <Input name="date" label="Date" type="date" value={val.date} required error={v.errors.date} />
+      {v.isAdmin ? (
+        <p class="check">
+          <label>
+            <input type="checkbox" name="skip" value="1" checked={val.skip} /> Skip notice and horizon (type any time of
+            the working hours)
+          </label>
+        </p>
+      ) : null}
+      <p class="actions">
+        <button type="submit" class="secondary">
+          {val.skip ? 'Next' : 'Show free times'}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Readonly<Record<string, string>> }) {
+  const val = v.values;
+  const names = new Map(v.staff.map((s) => [s.id, s.name]));
+  return (
+    <form method="post" action="/admin/bookings/new" class="panel" aria-labelledby="step2" novalidate>
+      <h2 id="step2">2. Time and client</h2>
+      <Csrf token={v.csrf} />
+      <input type="hidden" name="service" value={val.service} />
+      <input type="hidden" name="staff" value={val.staff} />
+      <input type="hidden" name="date" value={val.date} />
+      {val.skip ? (
+        <>
+          <input type="hidden" name="skipRules" value="1" />
+          <Input
+            name="time"
+            label="Time"
+            type="time"
+            value={val.time}
+            required
+            hint={`On ${longDate(val.date, LOCALE)}, in ${zoneLabel(v.timezone)}. Notice and horizon are skipped; working hours and other bookings still count.`}
+            error={v.errors.time}
+          />
+        </>
+      ) : v.slots.length === 0 ? (
+        <p class="alert" id="f-start">
+          No free time on {longDate(val.date, LOCALE)}. Choose another day above.
+        </p>
+      ) : (
+        <fieldset class="times" aria-describedby={v.errors.start ? 'e-start' : undefined}>
+          <legend id="f-start" tabindex={-1}>
+            Free times on {longDate(val.date, LOCALE)} ({zoneLabel(v.timezone)})
+          </legend>
+          {v.errors.start ? (
+            <p class="error" id="e-start">
+              {v.errors.start}
+            </p>
+          ) : null}
+          <div class="slots">
+            {v.slots.map((s) => {
+              const iso = formatInstant(s.start, v.timezone);
+              const who = val.staff === 'any' ? s.staff.map((id) => names.get(id) ?? id).join(', ') : '';
+              return (
+                <label class="slot">
+                  <input type="radio" name="start" value={iso} checked={val.start === iso} required />
+                  <span>
+                    {clock(s.start, v.timezone)}
+                    {who ? <small>{who}</small> : null}
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
+      <h3>Client</h3>
+      <Input name="name" label="Client name" value={val.name} required autocomplete="off" error={v.errors.name} />
+      <Input name="email" label="Client email" type="email" value={val.email} required error={v.errors.email} />
+      <Input name="phone" label="Client phone" type="tel" value={val.phone} error={v.errors.phone} />
+      <Input name="address" label="Client address" value={val.address} error={v.errors.address} />
+      <p class="field">
+        <label for="f-notes">Notes</label>
+        <textarea id="f-notes" name="notes" rows={3} maxlength={2000}>
+          {val.notes}
+        </textarea>
+      </p>
+      <p class="check">
+        <label>
+          <input type="checkbox" name="reminder" value="1" checked={val.reminder} /> Send the client a reminder
+        </label>
+      </p>
+      <p class="check">
+        <label>
+          <input type="checkbox" name="notify" value="1" checked={val.notify} /> Email the client the confirmation
+        </label>
+      </p>
+      <p class="actions">
+        <button type="submit" class="primary">
+          Make booking
+        </button>
+      </p>
+    </form>
+  );
+}

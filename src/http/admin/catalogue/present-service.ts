@@ -1,0 +1,23 @@
+/**
+ * A service as the dashboard's JSON shows it: money as decimal strings in the service's currency,
+ * with who offers it.
+ */
+import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
+import { serviceBasics } from '../../presenters.ts';
+
+export function presentAdminService(a: AdminService) {
+  const s = a.service;
+  return {
+    ...serviceBasics(s, a.currency),
+    // true: the service follows the business currency (PATCH `currency: null` returns to it).
+    usesBusinessCurrency: s.currency === null,
+    imageUrl: s.imageUrl,
+    color: s.color,
+    allowRescheduling: s.allowRescheduling,
+    rescheduleLimit: s.rescheduleLimit,
+    bufferBeforeMinutes: s.bufferBeforeMinutes,
+    bufferAfterMinutes: s.bufferAfterMinutes,
+    active: s.active,
+    staff: a.staff,
+  };
+}

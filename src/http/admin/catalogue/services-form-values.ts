@@ -1,0 +1,108 @@
+/**
+ * The service form's values: from a stored service (to edit it), and from a posted form (as the
+ * body createService/updateService take, plus the text to show again when it is refused).
+ */
+import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
+import { toDecimal } from '../../../core/index.ts';
+import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
+import type { PostedForm } from '../form-kit/posted-form.ts';
+
+/** What the form shows: each field's text ("on"/"" for check boxes) and the members ticked. */
+export interface ServiceFormState {
+  readonly values: Readonly<Record<string, string>>;
+  readonly staff: readonly string[];
+}
+
+const TEXT_FIELDS = [
+  'slug',
+  'name',
+  'description',
+  'durationMinutes',
+  'price',
+  'deposit',
+  'currency',
+  'imageUrl',
+  'rescheduleLimit',
+  'bufferBeforeMinutes',
+  'bufferAfterMinutes',
+] as const;
+
+/** A new service's form: SPEC §1's defaults. */
+export const NEW_SERVICE: ServiceFormState = {
+  values: {
+    price: '0',
+    deposit: '0',
+    bufferBeforeMinutes: '0',
+    bufferAfterMinutes: '0',
+    allowRescheduling: 'on',
+    active: 'on',
+  },
+  staff: [],
+};
+
+export function serviceFormOf(a: AdminService): ServiceFormState {
+  const s = a.service;
+  const on = (b: boolean) => (b ? 'on' : '');
+  return {
+    values: {
+      slug: s.slug,
+      name: s.name,
+      description: s.description,
+      durationMinutes: String(s.durationMinutes),
+      price: toDecimal(s.price, a.currency),
+      deposit: toDecimal(s.deposit, a.currency),
+      currency: s.currency ?? '',
+      imageUrl: s.imageUrl ?? '',
+      color: s.color ?? '',
+      allowRescheduling: on(s.allowRescheduling),
+      rescheduleLimit: s.rescheduleLimit === null ? '' : String(s.rescheduleLimit),
+      bufferBeforeMinutes: String(s.bufferBeforeMinutes),
+      bufferAfterMinutes: String(s.bufferAfterMinutes),
+      active: on(s.active),
+    },
+    staff: a.staff.map((m) => m.id),
+  };
+}
+
+/**
+ * The colour: the picker's when it was moved from the value it was shown with (`colorWas`), else
+ * the typed text (empty: no colour). A colour input always posts a value, so the text is what
+ * says "none", and the picker wins only when the person used it.
+ */
+function colorOf(form: PostedForm): string | null {
+  const picked = form.text('colorPick').toLowerCase();
+  if (picked && picked !== form.text('colorWas').toLowerCase()) return picked;
+  return textOrNull(form, 'color');
+}
+
+/** The posted form as the API's service body (checked by the caller with its schema). */
+export function readServiceForm(
+  form: PostedForm,
+  staffIds: readonly string[],
+): { state: ServiceFormState; body: Record<string, unknown>; problems: Problems } {
+  const problems: Problems = new Map();
+  const color = colorOf(form);
+  const staff = staffIds.filter((id) => ticked(form, `staff-${id}`));
+  const body = {
+    slug: form.text('slug'),
+    name: form.text('name'),
+    description: form.text('description'),
+    durationMinutes: wholeOf(form, 'durationMinutes', problems, undefined),
+    price: form.text('price') || '0',
+    deposit: form.text('deposit') || '0',
+    currency: form.text('currency').toUpperCase() || null,
+    imageUrl: textOrNull(form, 'imageUrl'),
+    color,
+    allowRescheduling: ticked(form, 'allowRescheduling'),
+    rescheduleLimit: wholeOf(form, 'rescheduleLimit', problems, null),
+    bufferBeforeMinutes: wholeOf(form, 'bufferBeforeMinutes', problems, undefined) ?? 0,
+    bufferAfterMinutes: wholeOf(form, 'bufferAfterMinutes', problems, undefined) ?? 0,
+    active: ticked(form, 'active'),
+    staff,
+  };
+  const values: Record<string, string> = Object.fromEntries(TEXT_FIELDS.map((n) => [n, form.text(n)]));
+  values.color = color ?? '';
+  values.allowRescheduling = body.allowRescheduling ? 'on' : '';
+  values.active = body.active ? 'on' : '';
+  return { state: { values, staff }, body, problems };
+}

@@ -1,0 +1,36 @@
+/**
+ * The page the services, staff and settings pages answer with when the use case refuses the
+ * request itself: an admin-only page for a staff member (403), another member's schedule or an
+ * unknown id (404 — the same page for both, so a staff member learns nothing about who exists).
+ */
+import type { Context } from 'hono';
+import type { Refusal } from '../../app/result.ts';
+import type { AppDeps } from '../deps.ts';
+import { STATUS } from '../errors.ts';
+import type { AdminEnv } from './auth.ts';
+import { AdminLayout, adminPage, type NavKey, shellOf } from './layout.tsx';
+
+export async function catalogRefusalPage(c: Context<AdminEnv>, deps: AppDeps, r: Refusal, current: NavKey) {
+  const shell = await shellOf(c, deps);
+  const title = r.code === 'NOT_FOUND' ? 'Not found' : r.code === 'FORBIDDEN' ? 'Not allowed' : 'Not possible';
+  const text =
+    r.code === 'NOT_FOUND'
+      ? 'There is no such page, or it is not one you can see.'
+      : r.code === 'FORBIDDEN'
+        ? `${r.message} Ask an admin if you need a change here.`
+        : r.message;
+  return c.html(
+    adminPage(
+      <AdminLayout {...shell} title={title} current={current}>
+        <h1>{title}</h1>
+        <p class="alert" role="alert">
+          {text}
+        </p>
+        <p>
+          <a href="/admin">Back to the calendar</a>
+        </p>
+      </AdminLayout>,
+    ),
+    STATUS[r.code],
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The business settings form's values: from the stored settings, and from a posted form as the
+ * body updateSettings takes. The payment secret is write-only: it is never put in the page; an
+ * empty field keeps the stored one, the "remove" box clears it.
+ */
+import type { BusinessSettings } from '../../../app/dashboard/settings/settings-store.ts';
+import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
+import type { PostedForm } from '../form-kit/posted-form.ts';
+
+/** The whole-number settings, all required (an empty field is a mistake, not "keep"). */
+export const NUMBER_SETTINGS = [
+  'slotStepMinutes',
+  'gapMinutes',
+  'minNoticeMinutes',
+  'horizonDays',
+  'holdMinutes',
+  'defaultRescheduleLimit',
+  'cancelNoticeHours',
+  'rescheduleNoticeHours',
+  'reminderHours',
+  'retainUnconfirmedDays',
+  'retainPastDays',
+] as const;
+
+const TEXT_SETTINGS = [
+  'name',
+  'timezone',
+  'currency',
+  'locale',
+  'staffLabel',
+  'ownerEmail',
+  'mailFrom',
+  'paymentUrl',
+] as const;
+
+export type SettingsValues = Readonly<Record<string, string>>;
+
+export function settingsFormOf(s: BusinessSettings): SettingsValues {
+  const values: Record<string, string> = {};
+  for (const k of TEXT_SETTINGS) values[k] = s[k] ?? '';
+  for (const k of NUMBER_SETTINGS) values[k] = String(s[k]);
+  values.allowStaffChangeOnReschedule = s.allowStaffChangeOnReschedule ? 'on' : '';
+  return values;
+}
+
+/** The posted settings as the API's body, the values to show again, and the form's own problems. */
+export function readSettingsForm(form: PostedForm): {
+  values: SettingsValues;
+  body: Record<string, unknown>;
+  problems: Problems;
+} {
+  const problems: Problems = new Map();
+  const body: Record<string, unknown> = {
+    name: form.text('name'),
+    timezone: form.text('timezone'),
+    currency: form.text('currency').toUpperCase(),
+    locale: form.text('locale'),
+    staffLabel: form.text('staffLabel'),
+    ownerEmail: textOrNull(form, 'ownerEmail'),
+    mailFrom: textOrNull(form, 'mailFrom'),
+    paymentUrl: textOrNull(form, 'paymentUrl'),
+    allowStaffChangeOnReschedule: ticked(form, 'allowStaffChangeOnReschedule'),
+  };
+  for (const k of NUMBER_SETTINGS) {
+    body[k] = wholeOf(form, k, problems, undefined);
+    if (form.text(k) === '') problems.set(k, 'required');
+  }
+  const secret = form.raw('paymentSecret');
+  if (ticked(form, 'removeSecret')) {
+    if (secret) problems.set('paymentSecret', 'type a new secret or tick “Remove the stored secret”, not both');
+    body.paymentSecret = null;
+  } else if (secret) {
+    body.paymentSecret = secret;
+  }
+  const values: Record<string, string> = Object.fromEntries(
+    [...TEXT_SETTINGS, ...NUMBER_SETTINGS].map((k) => [k, form.text(k)]),
+  );
+  values.allowStaffChangeOnReschedule = body.allowStaffChangeOnReschedule ? 'on' : '';
+  values.removeSecret = ticked(form, 'removeSecret') ? 'on' : '';
+  return { values, body, problems };
+}
+
+/** The use case's words about fields, in the form's terms. */
+export function settingsMessage(message: string): string {
+  return message === 'required when paymentUrl is set'
+    ? 'needed when a payment page address is set (the gateway signs with it)'
+    : message;
+}

@@ -1,0 +1,66 @@
+/**
+ * `/admin/settings`: the business settings form (admins only: a staff member gets the 403 page).
+ * Checked with the admin API's schema and saved by updateSettings, then back with a notice.
+ */
+import { type Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { getSettings } from '../../../app/dashboard/settings/get-settings.ts';
+import { updateSettings } from '../../../app/dashboard/settings/update-settings.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AdminEnv } from '../auth.ts';
+import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
+import { readPosted } from '../form-kit/posted-form.ts';
+import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
+import { catalogRefusalPage } from '../refusal-page.tsx';
+import { updateSettingsBody } from './settings-body.ts';
+import { readSettingsForm, type SettingsValues, settingsFormOf, settingsMessage } from './settings-form-values.ts';
+import { SettingsView } from './settings-view.tsx';
+
+async function render(
+  c: Context<AdminEnv>,
+  deps: AppDeps,
+  given: { values?: SettingsValues; errors?: Record<string, string>; notice?: string },
+  status: ContentfulStatusCode = 200,
+) {
+  const settings = await getSettings(deps, c.get('actor'));
+  if (!settings.ok) return catalogRefusalPage(c, deps, settings, 'settings');
+  const shell = await shellOf(c, deps);
+  return c.html(
+    adminPage(
+      <AdminLayout {...shell} title="Settings" current="settings">
+        <SettingsView
+          csrf={shell.csrf}
+          values={given.values ?? settingsFormOf(settings.value)}
+          errors={given.errors ?? {}}
+          secretStored={settings.value.paymentSecret !== null}
+          notice={given.notice}
+        />
+      </AdminLayout>,
+    ),
+    status,
+  );
+}
+
+export function settingsPages(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/settings', (c) =>
+    render(c, deps, { notice: c.req.query('done') === 'saved' ? 'The settings are saved.' : undefined }),
+  );
+
+  app.post('/settings', async (c) => {
+    // A staff member is refused before their form is read: the same 403 page as the GET.
+    const allowed = await getSettings(deps, c.get('actor'));
+    if (!allowed.ok) return catalogRefusalPage(c, deps, allowed, 'settings');
+    const read = readSettingsForm(await readPosted(c));
+    const body = checkForm(updateSettingsBody, read.body, read.problems);
+    const r = body ? await updateSettings(deps, c.get('actor'), body) : null;
+    if (r?.ok) return c.redirect('/admin/settings?done=saved', 303);
+    if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'settings');
+    const problems = r ? refusalProblems(r) : read.problems;
+    const errors = Object.fromEntries([...problems].map(([k, m]) => [k, settingsMessage(m)]));
+    return render(c, deps, { values: read.values, errors }, 400);
+  });
+
+  return app;
+}

@@ -1,0 +1,142 @@
+/**
+ * Rendering the webhook pages from the use cases' answers: the list, one webhook with a page of
+ * its delivery log, and the small pages for a refusal (403 for staff, 404 for an unknown id).
+ */
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { listWebhookDeliveries } from '../../../app/dashboard/webhooks/webhook-deliveries.ts';
+import { getWebhook, listWebhooks } from '../../../app/dashboard/webhooks/webhooks.ts';
+import { getBusiness } from '../../../app/get-business.ts';
+import type { Refusal } from '../../../app/result.ts';
+import { preciseMoment } from '../../../i18n/format.ts';
+import type { AppDeps } from '../../deps.ts';
+import { STATUS } from '../../errors.ts';
+import type { AdminEnv } from '../auth.ts';
+import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
+import { deliveriesQuery } from './webhooks-api.ts';
+import { WebhookEditContent } from './webhooks-edit-view.tsx';
+import type { FormErrors, WebhookFormValues } from './webhooks-input.ts';
+import { WebhookListContent } from './webhooks-list-view.tsx';
+import type { When } from './webhooks-log-view.tsx';
+import { NEW_WEBHOOK } from './webhooks-parts.tsx';
+
+/** Attempts per page of the delivery log. */
+export const LOG_PAGE = 20;
+
+interface FormState {
+  readonly notice?: string | undefined;
+  readonly values?: WebhookFormValues;
+  readonly errors?: FormErrors;
+}
+
+async function frame(c: Context<AdminEnv>, deps: AppDeps, title: string, body: Child, status: ContentfulStatusCode) {
+  const shell = await shellOf(c, deps);
+  return c.html(
+    adminPage(
+      <AdminLayout {...shell} title={title} current={shell.actor?.role === 'admin' ? 'webhooks' : null}>
+        {body}
+      </AdminLayout>,
+    ),
+    status,
+  );
+}
+
+async function clock(deps: AppDeps): Promise<{ when: When; timezone: string }> {
+  const { timezone } = await getBusiness(deps);
+  return { when: (at) => preciseMoment(at, timezone, 'en-GB'), timezone };
+}
+
+export async function renderList(
+  c: Context<AdminEnv>,
+  deps: AppDeps,
+  s: FormState,
+  status: ContentfulStatusCode = 200,
+) {
+  const actor = c.get('actor');
+  const listed = await listWebhooks(deps, actor);
+  if (!listed.ok) return renderRefusal(c, deps, listed);
+  // One small query per webhook for its newest attempt: an admin has a handful of webhooks.
+  const rows = await Promise.all(
+    listed.value.map(async (webhook) => {
+      const page = await listWebhookDeliveries(deps, actor, { webhookId: webhook.id, cursor: null, limit: 1 });
+      return { webhook, last: page.ok ? (page.value.deliveries[0] ?? null) : null };
+    }),
+  );
+  const { when } = await clock(deps);
+  const body = (
+    <WebhookListContent
+      csrf={c.get('csrf')}
+      rows={rows}
+      when={when}
+      notice={s.notice}
+      values={s.values ?? NEW_WEBHOOK}
+      errors={s.errors ?? {}}
+    />
+  );
+  return frame(c, deps, 'Webhooks', body, status);
+}
+
+export async function renderEdit(
+  c: Context<AdminEnv>,
+  deps: AppDeps,
+  s: FormState & { showSecret?: boolean; cursor?: string | undefined },
+  status: ContentfulStatusCode = 200,
+) {
+  const actor = c.get('actor');
+  const id = c.req.param('id') ?? '';
+  const found = await getWebhook(deps, actor, id);
+  if (!found.ok) return renderRefusal(c, deps, found);
+  const w = found.value;
+  // A cursor that is not one of ours shows the newest page rather than an error.
+  const asked = deliveriesQuery.safeParse({ cursor: s.cursor });
+  const cursor = asked.success ? (asked.data.cursor ?? null) : null;
+  const page = await listWebhookDeliveries(deps, actor, { webhookId: id, cursor, limit: LOG_PAGE });
+  if (!page.ok) return renderRefusal(c, deps, page);
+  const { when, timezone } = await clock(deps);
+  const body = (
+    <WebhookEditContent
+      csrf={c.get('csrf')}
+      webhook={w}
+      notice={s.notice}
+      showSecret={s.showSecret ?? false}
+      values={s.values ?? { url: w.url, events: w.events, description: w.description, active: w.active }}
+      errors={s.errors ?? {}}
+      created={when(w.createdAt)}
+      log={{ webhookId: w.id, ...page.value, paged: cursor !== null, when, timezone }}
+    />
+  );
+  return frame(c, deps, 'Webhook', body, status);
+}
+
+/** The page for a refusal that is not about a form field: not allowed (403) or no such webhook (404). */
+export function renderRefusal(c: Context<AdminEnv>, deps: AppDeps, r: Refusal) {
+  const forbidden = r.code === 'FORBIDDEN';
+  const body = forbidden ? (
+    <>
+      <h1>Not allowed</h1>
+      <p>Webhooks are managed by an admin. Ask an admin of the business if something needs to change.</p>
+      <p>
+        <a href="/admin">Back to the calendar</a>
+      </p>
+    </>
+  ) : r.code === 'NOT_FOUND' ? (
+    <>
+      <h1>No such webhook</h1>
+      <p>It may have been deleted.</p>
+      <p>
+        <a href="/admin/webhooks">All webhooks</a>
+      </p>
+    </>
+  ) : (
+    <>
+      <h1>That did not work</h1>
+      <p>{r.message}</p>
+      <p>
+        <a href="/admin/webhooks">All webhooks</a>
+      </p>
+    </>
+  );
+  const title = forbidden ? 'Not allowed' : r.code === 'NOT_FOUND' ? 'No such webhook' : 'Webhooks';
+  return frame(c, deps, title, body, STATUS[r.code]);
+}
