@@ -15,6 +15,7 @@ import { openDatabase } from '../src/store/open-database.ts';
 import { type RunningServer, runCli, startCli } from './support/cli.ts';
 import { startLifecycle } from './support/lifecycle.ts';
 import { STUDIO } from './support/studio.ts';
+import { seedDataDir } from './support/templates.ts';
 
 let root: string;
 const servers: RunningServer[] = [];
@@ -29,7 +30,7 @@ const env = (data: string, more: Record<string, string> = {}) => ({
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'slotwise-backup-'));
-  const opened = await openDatabase({ kind: 'pglite', dataDir: dir('original') });
+  const opened = await openDatabase({ kind: 'pglite', dataDir: seedDataDir(dir('original')) });
   try {
     const store = createStore(opened.db);
     const t = await startLifecycle({ db: opened.db, store, reset: async () => {}, close: async () => {} }, STUDIO);

@@ -14,6 +14,7 @@ import { openDatabase } from '../src/store/open-database.ts';
 import { runCli } from './support/cli.ts';
 import { startLifecycle } from './support/lifecycle.ts';
 import { STUDIO } from './support/studio.ts';
+import { seedDataDir } from './support/templates.ts';
 
 const ZOE = { name: 'Zoé Martin', email: 'zoe@example.test', phone: '+33 6 12 34 56 78' };
 let root: string;
@@ -27,7 +28,7 @@ const exported = async (email = ZOE.email) => {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'slotwise-client-cli-'));
-  const opened = await openDatabase({ kind: 'pglite', dataDir: data() });
+  const opened = await openDatabase({ kind: 'pglite', dataDir: seedDataDir(data()) });
   try {
     const t = await startLifecycle(
       { db: opened.db, store: createStore(opened.db), reset: async () => {}, close: async () => {} },

@@ -16,6 +16,7 @@ import { type OpenedDatabase, openDatabase } from '../src/store/open-database.ts
 import { type Dashboard, startDashboard } from './support/dashboard.ts';
 import type { TestDatabase } from './support/db.ts';
 import { STUDIO } from './support/studio.ts';
+import { seedDataDir } from './support/templates.ts';
 
 const ZOE = { name: 'Zoéline Quartermaine', email: 'zoeline.q@example.test', phone: '+33 6 98 76 54 32' };
 const YANN = { name: 'Yannick Borrowdale', email: 'yannick.b@example.test', phone: '+33 7 11 22 33 44' };
@@ -44,7 +45,7 @@ function filesHolding(needles: readonly string[]): string[] {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-erase-'));
+  dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-erase-')));
   opened = await openDatabase({ kind: 'pglite', dataDir: dir });
   const store = createStore(opened.db);
   tdb = { db: opened.db, store, reset: async () => {}, close: () => opened.close() };

@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { openRuntime, type Runtime, type Served, startServer } from '../src/main.ts';
 import { testClock } from './support/clock.ts';
 import { STUDIO, STUDIO_NOW } from './support/studio.ts';
+import { seedDataDir } from './support/templates.ts';
 
 let dir: string;
 let rt: Runtime;
@@ -19,7 +20,7 @@ let served: Served;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-race-'));
+  dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-race-')));
   const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_IP: '0' });
   if (!config.ok) throw new Error(config.problems.join('; '));
   rt = await openRuntime(config.config);

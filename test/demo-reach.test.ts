@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../src/demo/demo-studio.ts';
 import { type RunningServer, startCli } from './support/cli.ts';
+import { seedDataDir } from './support/templates.ts';
 
 const NOT_LOCAL = 'https://booking.example.test';
 const dirs: string[] = [];
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'slotwise-reach-'));
+  const dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-reach-')));
   dirs.push(dir);
   return dir;
 }

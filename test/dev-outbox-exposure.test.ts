@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startCli } from './support/cli.ts';
+import { seedDataDir } from './support/templates.ts';
 
 const dirs: string[] = [];
 const servers: RunningServer[] = [];
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 async function serve(env: Record<string, string>): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'slotwise-outbox-'));
+  const dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-outbox-')));
   dirs.push(dir);
   const s = await startCli(['serve', '--port', '0'], { SLOTWISE_DATA_DIR: dir, HOST: '127.0.0.1', ...env });
   servers.push(s);

@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { openRuntime, type Runtime, type Served, startServer } from '../src/main.ts';
 import { testClock } from './support/clock.ts';
 import { STUDIO, STUDIO_NOW } from './support/studio.ts';
+import { seedDataDir } from './support/templates.ts';
 
 /**
  * How soon after the answer the email must be in the outbox. A nudge sends it within milliseconds,
@@ -26,7 +27,7 @@ let served: Served;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-wake-'));
+  dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-wake-')));
   const config = loadConfig({
     SLOTWISE_DATA_DIR: dir,
     PORT: '0',

@@ -14,12 +14,13 @@ import type { Store } from '../src/app/ports.ts';
 import { loadConfig } from '../src/config.ts';
 import { openRuntime, type Runtime, startServer } from '../src/main.ts';
 import { STUDIO } from './support/studio.ts';
+import { seedDataDir } from './support/templates.ts';
 
 let dir: string;
 let rt: Runtime;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-shutdown-'));
+  dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-shutdown-')));
   const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0' });
   if (!config.ok) throw new Error(config.problems.join('\n'));
   rt = await openRuntime(config.config);

@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config.ts';
 import { createSmtpMailer } from '../src/mail/transports/smtp.ts';
 import { openRuntime, type Runtime, type Served, startServer } from '../src/main.ts';
 import { STUDIO } from './support/studio.ts';
+import { seedDataDir } from './support/templates.ts';
 
 const received: ParsedMail[] = [];
 const smtp = new SMTPServer({
@@ -39,7 +40,7 @@ const lines: string[] = [];
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-smtp-'));
+  dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-smtp-')));
   const config = loadConfig(
     {
       SLOTWISE_DATA_DIR: dir,

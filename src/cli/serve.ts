@@ -78,7 +78,8 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
         : `  Try: curl '${served.url}/api/v1/availability/month?service=${first.slug}&staff=any&month=${month}'`,
     );
   }
-  io.out('  Press Ctrl+C to stop.');
+  // Listening for the signals before the banner's last line, which tells whoever started this
+  // process (a supervisor, a test) that it may now be stopped gracefully.
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (received: NodeJS.Signals) => {
       process.off('SIGINT', stop);
@@ -94,6 +95,7 @@ export async function serveCommand(args: { values: Record<string, unknown> }, io
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    io.out('  Press Ctrl+C to stop.');
   });
   io.out('Stopping…');
   logger.info({ signal }, 'shutting down');

@@ -12,7 +12,8 @@ import type { Database } from './sql.ts';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'memory' }
+  /** `from`: a tar of a data directory to start with instead of an empty one (the tests' migrated template). */
+  | { kind: 'memory'; from?: Blob }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface OpenedDatabase {
@@ -26,7 +27,7 @@ function openDriver(target: DatabaseTarget): Promise<Database> {
     case 'pglite':
       return openPglite(join(target.dataDir, 'pg'));
     case 'memory':
-      return openPglite();
+      return openPglite(undefined, target.from ? { loadDataDir: target.from } : {});
     case 'postgres':
       return openPostgres(target.url, target.poolSize === undefined ? {} : { max: target.poolSize });
     default: {

@@ -91,7 +91,8 @@ class DurableNodeFS extends NodeFS {
 
 /**
  * Opens (creating if needed) a PGlite database; `dataDir` undefined = in memory. `loadDataDir`
- * fills an empty directory from a backup's tar first (backup.ts).
+ * fills an empty directory (or the memory one) from a tar of a data directory first: a backup
+ * (backup.ts), or the tests' migrated template (test/support/templates.ts), which skips initdb.
  */
 export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   const options: PGliteOptions = {
@@ -100,13 +101,14 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     // database is a few MB, and the buffers count fully against the process's memory.
     postgresqlconf: ['shared_buffers = 16MB'],
   };
+  const load = opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {};
   const db =
     dataDir === undefined
-      ? await PGlite.create('memory://', options) // nothing to sync: PGlite's defaults (fsync off)
+      ? await PGlite.create('memory://', { ...options, ...load }) // nothing to sync: PGlite's defaults (fsync off)
       : await PGlite.create({
           ...options,
           fs: new DurableNodeFS(dataDir),
-          ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+          ...load,
           // PGlite starts PostgreSQL with -F (fsync off); without it, a COMMIT waits for its WAL
           // to be synced. fdatasync is a no-op in Emscripten, fsync is the call NodeFS now honours.
           startParams: PGlite.defaultStartParams.filter((param) => param !== '-F'),

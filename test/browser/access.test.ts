@@ -1,32 +1,14 @@
 /**
- * Access in a real browser: a whole booking with the keyboard alone, the language switcher, and
- * axe-core's WCAG 2.2 AA rules on every kind of public page (the payment return page included) in
- * each of the four languages.
+ * Access in a real browser: a whole booking with the keyboard alone, and the language switcher.
+ * axe-core's WCAG 2.2 AA rules on every kind of public page in each language are in
+ * access-sweep.test.ts (a file of their own, so the two halves run side by side).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  clickFirstFreeDay,
-  type DemoServer,
-  describeBrowser,
-  focused,
-  launchBrowser,
-  openSession,
-  printAxeLog,
-  type Session,
-  shown,
-  startDemoServer,
-  tabUntil,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, focused, nextMonth, shown, tabUntil } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 const ZONE = 'Europe/Lisbon';
-
-/** "2026-12" → the month after it. */
-const nextMonth = (month: string) => {
-  const d = new Date(`${month}-15T12:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 7);
-};
 
 /** The calendar's month as its heading reads it, from Intl (e.g. "décembre 2026"). */
 const monthHeading = (month: string, locale: string) =>
@@ -37,73 +19,9 @@ const monthHeading = (month: string, locale: string) =>
 /** The date of the calendar cell that has the focus. */
 const focusedDate = (page: Page) => page.evaluate<string>('document.activeElement?.getAttribute("data-date") ?? ""');
 
-interface Created {
-  token: string;
-  booking: { reference: string };
-  next: { action: string };
-}
-
 describeBrowser('access in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    printAxeLog();
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    await server?.close();
-    expect(server?.lines.filter((l) => l.startsWith('error')) ?? [], 'server log').toEqual([]);
-  });
-
-  const open = async (test: string, opts: Parameters<typeof openSession>[3] = {}) => {
-    const s = await openSession(browser, server, test, opts);
-    sessions.push(s);
-    return s;
-  };
-
-  /** The path of the newest "my bookings" link emailed to `email`, read from the dev outbox (sent by the server's worker). */
-  async function myBookingsLink(email: string): Promise<string> {
-    const until = Date.now() + 15_000;
-    for (;;) {
-      const box = (await (await fetch(`${server.url}/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`)).json()) as {
-        messages: { text: string }[];
-      };
-      const found = box.messages.map((m) => /\/my-bookings\/[A-Za-z0-9_-]{43}/.exec(m.text)?.[0]).find(Boolean);
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`no "my bookings" link reached ${email}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  /** Books through the JSON API, as another client or a returning one would. */
-  async function bookByApi(service: string, email: string, slot: number, payment = 'none'): Promise<Created> {
-    const get = async (path: string) => (await fetch(`${server.url}${path}`)).json();
-    const month = new Date().toISOString().slice(0, 7);
-    let first: string | null = null;
-    for (let m = month, i = 0; first === null && i < 3; m = nextMonth(m), i++) {
-      first = (
-        (await get(`/api/v1/availability/month?service=${service}&staff=any&month=${m}&tz=${ZONE}`)) as {
-          firstAvailable: string | null;
-        }
-      ).firstAvailable;
-    }
-    const day = (await get(`/api/v1/availability/day?service=${service}&staff=any&date=${first}&tz=${ZONE}`)) as {
-      slots: { start: string }[];
-    };
-    const start = day.slots[slot % day.slots.length]?.start;
-    const res = await fetch(`${server.url}/api/v1/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ service, staff: 'any', start, client: { name: 'Sweep Client', email }, payment }),
-    });
-    expect(res.status).toBe(201);
-    return (await res.json()) as Created;
-  }
+  const suite = useBrowserSuite();
+  const open = suite.open;
 
   it('books with the keyboard alone: Tab, Enter, arrows, Space, typing', async () => {
     const s = await open('keyboard');
@@ -199,77 +117,6 @@ describeBrowser('access in a browser', () => {
     expect(await page.locator('.recap').textContent()).toContain(weekday);
     await s.shot('calendar-fr');
     await s.axe('booking page, French');
-    await s.close();
-  });
-
-  it.each(['en', 'fr', 'de', 'es'])('has no WCAG 2.2 AA violations on any public page (%s)', async (lang) => {
-    const email = `sweep-${lang}@example.com`;
-    const confirmed = await bookByApi('free-consultation', email, 0);
-    expect(confirmed.next.action).toBe('done');
-    const waiting = await bookByApi('free-consultation', email, 1);
-    expect(waiting.next.action).toBe('verify_email');
-
-    const s = await open(`a11y-${lang}`);
-    const { page } = s;
-    const check = async (step: string) => {
-      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-      await s.shot(step);
-      await s.axe(step);
-    };
-    await page.goto(`/?lang=${lang}`);
-    await check('services');
-
-    await page.goto('/book/portrait-session');
-    await clickFirstFreeDay(page);
-    await page.locator('[data-times] .slot').first().click();
-    await check('day-and-time');
-
-    await page.locator('[data-next]').click();
-    await page.waitForURL(/\/details\?/);
-    await check('details');
-    await page.locator('form.details button[type="submit"]').first().click();
-    await page.locator('form.details [role="alert"]').waitFor();
-    await check('details-errors');
-
-    await page.goto(`/manage/${waiting.token}`);
-    await page.locator('input[name="code"]').waitFor();
-    await check('code');
-
-    await page.goto(`/manage/${confirmed.token}?done=1`);
-    await check('confirmation');
-
-    await page.goto(`/manage/${confirmed.token}/reschedule`);
-    await clickFirstFreeDay(page);
-    await page.locator('[data-times] .slot').first().click();
-    await check('reschedule');
-
-    await page.goto(`/manage/${confirmed.token}/cancel`);
-    await check('cancel-question');
-
-    // Paying: the manage page's Pay button, and the return page before and after the gateway's word.
-    const paying = await bookByApi('headshot-express', `pay-${lang}@example.com`, 2, 'full');
-    expect(paying.next.action).toBe('pay');
-    await page.goto(`/manage/${paying.token}`);
-    await check('awaiting-payment');
-    await page.goto(`/return/${paying.booking.reference}`);
-    await check('return-waiting');
-    await page.goto(`/return/${confirmed.booking.reference}`);
-    await check('return-confirmed');
-    // "Email me my bookings": the form, its error, its answer, the emailed link and the list.
-    await page.goto('/my-bookings');
-    await check('my-bookings');
-    await page.locator('main form button[type="submit"]').click();
-    await page.locator('main [role="alert"]').waitFor();
-    await check('my-bookings-error');
-    await page.locator('#f-email').fill(email);
-    await page.locator('main form button[type="submit"]').click();
-    await page.locator('main [role="status"]').waitFor();
-    await check('my-bookings-sent');
-    await page.goto(await myBookingsLink(email));
-    await check('my-bookings-link');
-    await page.locator('main form button[type="submit"]').click();
-    await page.locator('main .my-bookings').first().waitFor();
-    await check('my-bookings-list');
     await s.close();
   });
 });

@@ -3,48 +3,25 @@
  * proves their email with the code from the dev mailbox, and a client follows the links in their
  * emails to move and then cancel a booking.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   clickDay,
   clickFirstFreeDay,
-  type DemoServer,
   describeBrowser,
-  launchBrowser,
   linkIn,
-  openSession,
-  printAxeLog,
   type Session,
   shown,
   shownTimes,
-  startDemoServer,
   waitForMail,
 } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 const fact = (page: Page, label: string) => shown(page.locator(`dt:text-is("${label}") + dd`));
 
 describeBrowser('after booking, in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    printAxeLog();
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    await server?.close();
-    expect(server?.lines.filter((l) => l.startsWith('error')) ?? [], 'server log').toEqual([]);
-  });
-
-  const open = async (test: string) => {
-    const s = await openSession(browser, server, test);
-    sessions.push(s);
-    return s;
-  };
+  const suite = useBrowserSuite();
+  const open = suite.open;
 
   /** A free consultation through the pages, on the first free day at its first time. */
   async function bookConsultation(s: Session, name: string, email: string): Promise<{ date: string; time: string }> {
@@ -78,7 +55,7 @@ describeBrowser('after booking, in a browser', () => {
     await s.shot('code-asked');
     await s.axe('code page');
 
-    const mail = await waitForMail(server, email, (m) => /\b\d{6}\b/.test(m.subject));
+    const mail = await waitForMail(suite.server, email, (m) => /\b\d{6}\b/.test(m.subject));
     const code = /\b(\d{6})\b/.exec(mail.subject)?.[1] ?? '';
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     await page.getByLabel('Code from the email').fill(wrong);
@@ -106,12 +83,12 @@ describeBrowser('after booking, in a browser', () => {
     const staff = await fact(page, 'With');
 
     // As a person would: open the dev mailbox and follow the link in the confirmation email.
-    const confirmed = await waitForMail(server, email, (m) => m.subject.startsWith('Booking confirmed'));
+    const confirmed = await waitForMail(suite.server, email, (m) => m.subject.startsWith('Booking confirmed'));
     await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
     await s.shot('mailbox');
     const message = page.locator('article', { hasText: confirmed.subject });
     await message
-      .getByRole('link', { name: linkIn(confirmed, server, '/manage/') })
+      .getByRole('link', { name: linkIn(confirmed, suite.server, '/manage/') })
       .first()
       .click();
     await page.waitForURL(/\/manage\/[A-Za-z0-9_-]{43}$/);
@@ -136,8 +113,8 @@ describeBrowser('after booking, in a browser', () => {
     await s.shot('moved');
     await s.axe('moved');
 
-    const changed = await waitForMail(server, email, (m) => m.subject.startsWith('Booking changed'));
-    await page.goto(linkIn(changed, server, '/manage/'));
+    const changed = await waitForMail(suite.server, email, (m) => m.subject.startsWith('Booking changed'));
+    await page.goto(linkIn(changed, suite.server, '/manage/'));
     await page.getByRole('link', { name: 'Cancel booking' }).click();
     await page.waitForURL(/\/cancel$/);
     await s.shot('cancel-question');

@@ -4,24 +4,21 @@
  * from the confirmation email's link), a deposit (Down payment, also on a 360 px
  * phone in another time zone), a time taken meanwhile, and the weight of the booking page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   clickFirstFreeDay,
   DESKTOP,
   type DemoServer,
   describeBrowser,
-  launchBrowser,
   linkIn,
   MOBILE,
-  openSession,
-  printAxeLog,
   type Session,
   shown,
   shownTimes,
-  startDemoServer,
   waitForMail,
 } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 /** The value shown beside a label in a recap list ("Reference" → "LUM-…"). */
 const fact = (page: Page, label: string) => shown(page.locator(`dt:text-is("${label}") + dd`));
@@ -77,27 +74,8 @@ async function fillDetails(page: Page, name: string, email: string): Promise<voi
 }
 
 describeBrowser('booking in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    printAxeLog();
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    await server?.close();
-    expect(server?.lines.filter((l) => l.startsWith('error')) ?? [], 'server log').toEqual([]);
-  });
-
-  const open = async (test: string, opts: Parameters<typeof openSession>[3] = {}) => {
-    const s = await openSession(browser, server, test, opts);
-    sessions.push(s);
-    return s;
-  };
+  const suite = useBrowserSuite();
+  const open = suite.open;
 
   it('books a free consultation with Finish, and its time is then no longer offered', async () => {
     const s = await open('finish');
@@ -168,7 +146,7 @@ describeBrowser('booking in a browser', () => {
     await page.getByRole('button', { name: 'Pay', exact: true }).click();
     await backFromGateway(s);
     // The booking itself, as the client reaches it: from the link in the confirmation email.
-    await openConfirmation(s, server, 'grace@example.com');
+    await openConfirmation(s, suite.server, 'grace@example.com');
     expect(await shown(page.locator('main'))).toContain('Your booking is confirmed.');
     expect(await fact(page, 'Paid')).toBe('€45.00');
     expect(await fact(page, 'Status')).toBe('confirmed');
@@ -206,7 +184,7 @@ describeBrowser('booking in a browser', () => {
     await s.shot('gateway');
     await page.getByRole('button', { name: 'Pay', exact: true }).click();
     await backFromGateway(s);
-    await openConfirmation(s, server, `mary.${c.name}@example.com`);
+    await openConfirmation(s, suite.server, `mary.${c.name}@example.com`);
     expect(await shown(page.locator('main'))).toContain('Your booking is confirmed.');
     expect(await fact(page, 'Paid')).toBe('€30.00');
     expect(await fact(page, 'Price')).toBe('€120.00');
@@ -229,7 +207,7 @@ describeBrowser('booking in a browser', () => {
     const form = page.locator('form.details');
     const start = await form.locator('input[name="start"]').inputValue();
     const staff = await form.locator('input[name="staff"]').inputValue();
-    const api = await fetch(`${server.url}/api/v1/bookings`, {
+    const api = await fetch(`${suite.server.url}/api/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

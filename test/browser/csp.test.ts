@@ -7,25 +7,20 @@
  * there without a Referer and is refused without the gateway in form-action, and FRAME_ANCESTORS
  * lets another site frame the booking pages but never the dashboard.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../src/demo/demo-studio.ts';
-import { openRuntime, type Runtime, type Served, startServer } from '../../src/main.ts';
 import {
   clickFirstFreeDay,
-  type DemoServer,
   describeBrowser,
-  launchBrowser,
-  openSession,
+  type InProcessServer,
   type Session,
   shown,
+  startDemoServer,
 } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 /** A stand-in for a payment gateway and for a partner site that embeds the booking pages, on another origin. */
 interface OtherSite {
@@ -80,49 +75,22 @@ async function chooseTimeAndFill(page: Page, name: string, email: string): Promi
 }
 
 describeBrowser('the Content-Security-Policy in Chromium', () => {
-  let dir: string;
-  let rt: Runtime;
-  let served: Served;
-  let server: DemoServer;
   let other: OtherSite;
-  let browser: Browser;
-  const lines: string[] = [];
-  const sessions: Session[] = [];
+  let server: InProcessServer;
 
   beforeAll(async () => {
     other = await startOtherSite();
-    dir = mkdtempSync(join(tmpdir(), 'slotwise-csp-'));
-    const config = loadConfig({
-      SLOTWISE_DATA_DIR: dir,
-      PORT: '0',
-      RATE_LIMIT_PER_IP: '0',
-      FRAME_ANCESTORS: `self ${other.origin}`,
-    });
-    if (!config.ok) throw new Error(config.problems.join('\n'));
-    rt = await openRuntime(config.config);
-    [served, browser] = await Promise.all([
-      startServer(rt, { demo: true, log: (l) => lines.push(l) }),
-      launchBrowser(),
-    ]);
-    server = { url: served.url, lines, close: async () => {} };
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    await served?.close();
-    await rt?.close();
-    await other?.close();
-    rmSync(dir, { recursive: true, force: true });
-    expect(
-      lines.filter((l) => l.startsWith('error')),
-      'server log',
-    ).toEqual([]);
   });
+  afterAll(() => other?.close());
 
+  const suite = useBrowserSuite({
+    start: async () => {
+      server = await startDemoServer({ FRAME_ANCESTORS: `self ${other.origin}` });
+      return server;
+    },
+  });
   const open = async (test: string) => {
-    const s = await openSession(browser, server, test);
-    sessions.push(s);
+    const s = await suite.open(test);
     return { s, page: s.page, violations: await watchViolations(s) };
   };
 
@@ -258,8 +226,8 @@ describeBrowser('the Content-Security-Policy in Chromium', () => {
   });
 
   it('a gateway on another origin: the form reaches it, with no Referer; without it in form-action the browser refuses', async () => {
-    const demoGateway = (await rt.store.getBusiness()).paymentUrl;
-    await rt.store.applySetup({ business: { paymentUrl: `${other.origin}/checkout` } }, async (p) => p);
+    const demoGateway = (await server.runtime.store.getBusiness()).paymentUrl;
+    await server.runtime.store.applySetup({ business: { paymentUrl: `${other.origin}/checkout` } }, async (p) => p);
     try {
       const { s, page, violations } = await open('csp-gateway');
       await page.goto('/');
@@ -292,7 +260,7 @@ describeBrowser('the Content-Security-Policy in Chromium', () => {
       s.problems.length = 0; // the refusal's console line is the control's point
       await s.close();
     } finally {
-      await rt.store.applySetup({ business: { paymentUrl: demoGateway } }, async (p) => p);
+      await server.runtime.store.applySetup({ business: { paymentUrl: demoGateway } }, async (p) => p);
     }
   });
 

@@ -9,22 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { DEMO_ZONE } from '../../src/demo/demo-studio.ts';
-import {
-  DESKTOP,
-  type DemoServer,
-  describeBrowser,
-  launchBrowser,
-  MOBILE,
-  openSession,
-  printAxeLog,
-  type Session,
-  shown,
-  waitForMail,
-} from '../support/browser.ts';
+import { DESKTOP, type DemoServer, describeBrowser, MOBILE, shown, waitForMail } from '../support/browser.ts';
+import { signInAs, useBrowserSuite } from '../support/browser-suite.ts';
 import { type RunningServer, startCli } from '../support/cli.ts';
+import { seedDataDir } from '../support/templates.ts';
 
 interface ApiBooking {
   id: string;
@@ -47,24 +38,17 @@ interface Slot {
 const wall = (iso: string) => ({ date: iso.slice(0, 10), time: `${iso.slice(11, 16)}:00` });
 
 describeBrowser('the bookings calendar', () => {
-  let dir: string;
   let cli: RunningServer;
-  let server: DemoServer;
-  let browser: Browser;
   let credentials: { email: string; password: string; staff: string[] };
-  const sessions: Session[] = [];
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'slotwise-calendar-'));
-    // Exactly `npm start` (serve --demo), on a fresh data directory and a free port.
-    [cli, browser] = await Promise.all([
-      startCli(['serve', '--demo', '--port', '0'], {
-        SLOTWISE_DATA_DIR: dir,
-        HOST: '127.0.0.1',
-        RATE_LIMIT_PER_IP: '0',
-      }),
-      launchBrowser(),
-    ]);
+  /** Exactly `npm start` (serve --demo), on a fresh data directory and a free port. */
+  async function serveDemo(): Promise<DemoServer> {
+    const dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-calendar-')));
+    cli = await startCli(['serve', '--demo', '--port', '0'], {
+      SLOTWISE_DATA_DIR: dir,
+      HOST: '127.0.0.1',
+      RATE_LIMIT_PER_IP: '0',
+    });
     const banner = /Dashboard: (\S+)\/admin — sign in as (\S+) \/ (\S+)/.exec(cli.output());
     const staffLine = /Staff sign-in \(own bookings and schedule\): (.+) \/ (\S+)/.exec(cli.output());
     if (!banner || !staffLine) throw new Error(`no sign-in in the banner:\n${cli.output()}`);
@@ -73,36 +57,27 @@ describeBrowser('the bookings calendar', () => {
       password: banner[3] as string,
       staff: (staffLine[1] as string).split(', '),
     };
-    server = { url: cli.url, lines: [], close: async () => void (await cli.stop()) };
-  }, 180_000);
+    const lines: string[] = [];
+    return {
+      url: cli.url,
+      lines,
+      async close() {
+        const code = await cli.stop();
+        rmSync(dir, { recursive: true, force: true });
+        expect(code, 'exit code').toBe(0);
+        // Its JSON log lines at level error, as the suite reads a server's lines.
+        for (const l of cli.stderr().split('\n')) if (l.includes('"level":"error"')) lines.push(`error ${l}`);
+      },
+    };
+  }
 
-  afterAll(async () => {
-    printAxeLog();
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    const code = await cli?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    expect(code, 'exit code').toBe(0);
-    const errors = (cli?.stderr() ?? '').split('\n').filter((l) => l.includes('"level":"error"'));
-    expect(errors, 'server log').toEqual([]);
-  });
-
+  const suite = useBrowserSuite({ start: serveDemo });
   const signIn = async (
     test: string,
     email: string,
     password: string,
     viewport: { width: number; height: number } = DESKTOP,
-  ) => {
-    const s = await openSession(browser, server, test, { timezoneId: DEMO_ZONE, viewport });
-    sessions.push(s);
-    const { page } = s;
-    await page.goto('/admin/sign-in');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin$/);
-    return s;
-  };
+  ) => signInAs(await suite.open(test, { timezoneId: DEMO_ZONE, viewport }), email, password);
 
   it('prints the demo sign-ins at start-up, and they work', () => {
     expect(cli.output()).toContain(`Dashboard: ${cli.url}/admin — sign in as admin@lumen.test / lumen-demo-2027`);
@@ -138,7 +113,7 @@ describeBrowser('the bookings calendar', () => {
     expect(await message.getAttribute('role')).toBe('status');
     const moved = await apiBooking(page, moving.id);
     expect(Date.parse(moved.start)).toBe(Date.parse(plan.to.start));
-    const mail = await waitForMail(server, moving.client.email, (m) => m.subject.startsWith('Booking changed'));
+    const mail = await waitForMail(suite.server, moving.client.email, (m) => m.subject.startsWith('Booking changed'));
     expect(mail.subject).toContain(moving.reference);
     await s.shot('moved');
 

@@ -5,23 +5,12 @@
  * the new hours. Also the services, staff and settings pages with refused forms, a staff member on
  * their own schedule, and a phone-sized staff page; axe's WCAG 2.2 AA rules on each.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { addDays, dateOf, type Weekday, weekdayOf } from '../../src/core/index.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_ZONE } from '../../src/demo/demo-studio.ts';
-import {
-  type DemoServer,
-  describeBrowser,
-  launchBrowser,
-  MOBILE,
-  openSession,
-  printAxeLog,
-  type Session,
-  shown,
-  shownTimes,
-  startDemoServer,
-  tabUntil,
-} from '../support/browser.ts';
+import { describeBrowser, MOBILE, shown, shownTimes, tabUntil } from '../support/browser.ts';
+import { type SessionOptions, signInAs, useBrowserSuite } from '../support/browser-suite.ts';
 
 /** The first `weekday` at least a week ahead (past the demo bookings, inside the horizon). */
 function nextWeekday(weekday: Weekday): string {
@@ -37,33 +26,9 @@ async function publicDay(page: Page, staffId: string, date: string) {
 }
 
 describeBrowser('a member’s schedule in the dashboard', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    printAxeLog();
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    await server?.close();
-    expect(server?.lines.filter((l) => l.startsWith('error')) ?? [], 'server log').toEqual([]);
-  });
-
-  const signIn = async (test: string, email: string, opts: Parameters<typeof openSession>[3] = {}) => {
-    const s = await openSession(browser, server, test, { timezoneId: DEMO_ZONE, ...opts });
-    sessions.push(s);
-    const { page } = s;
-    await page.goto('/admin/sign-in');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin$/);
-    return s;
-  };
+  const suite = useBrowserSuite();
+  const signIn = async (test: string, email: string, opts: SessionOptions = {}) =>
+    signInAs(await suite.open(test, { timezoneId: DEMO_ZONE, ...opts }), email, DEMO_PASSWORD);
 
   it('changes a weekday’s hours and adds a day off, and the public calendar follows', async () => {
     const s = await signIn('schedule', DEMO_ADMIN_EMAIL);

@@ -5,28 +5,15 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../src/demo/demo-studio.ts';
-import {
-  type DemoServer,
-  describeBrowser,
-  launchBrowser,
-  MOBILE,
-  openSession,
-  printAxeLog,
-  type Session,
-  shown,
-  startDemoServer,
-} from '../support/browser.ts';
+import { describeBrowser, MOBILE, shown, startDemoServer } from '../support/browser.ts';
+import { type SessionOptions, signInAs, useBrowserSuite } from '../support/browser-suite.ts';
 
 describeBrowser('webhooks in the dashboard', () => {
-  let server: DemoServer;
-  let browser: Browser;
   let receiver: Server;
   let hookUrl: string;
   const received: { type: string; id: string }[] = [];
-  const sessions: Session[] = [];
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
@@ -39,31 +26,20 @@ describeBrowser('webhooks in the dashboard', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/slotwise`;
-    // The receiver is on 127.0.0.1: the server opts in to private addresses.
-    [server, browser] = await Promise.all([startDemoServer({ ALLOW_PRIVATE_URLS: '1' }), launchBrowser()]);
   });
 
   afterAll(async () => {
-    printAxeLog();
-    for (const s of sessions) expect(s.problems, 'browser console').toEqual([]);
-    await browser?.close();
-    await server?.close();
     receiver?.closeAllConnections();
     await new Promise((resolve) => receiver?.close(resolve));
-    expect(server?.lines.filter((l) => l.startsWith('error')) ?? [], 'server log').toEqual([]);
   });
 
-  const signIn = async (test: string, opts: Parameters<typeof openSession>[3] = {}) => {
-    const s = await openSession(browser, server, test, opts);
-    sessions.push(s);
-    const { page } = s;
-    await page.goto('/admin/sign-in?next=/admin/webhooks');
-    await page.getByLabel('Email').fill(DEMO_ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin\/webhooks$/);
-    return s;
-  };
+  // The receiver is on 127.0.0.1: the server opts in to private addresses.
+  const suite = useBrowserSuite({ start: () => startDemoServer({ ALLOW_PRIVATE_URLS: '1' }) });
+  const signIn = async (test: string, opts: SessionOptions = {}) =>
+    signInAs(await suite.open(test, opts), DEMO_ADMIN_EMAIL, DEMO_PASSWORD, {
+      next: '/admin/webhooks',
+      landing: /\/admin\/webhooks$/,
+    });
 
   it('adds a webhook, shows its secret, sends a test event and logs the delivery', async () => {
     const s = await signIn('webhooks');

@@ -13,10 +13,11 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { type RunningServer, runCli, startCli } from '../support/cli.ts';
 import { CRASH_STUDIO, crashScenario } from '../support/crash.ts';
+import { seedDataDir } from '../support/templates.ts';
 
 const LEASE_SECONDS = 5;
 const dir = mkdtempSync(join(tmpdir(), 'slotwise-crash-'));
-const dataDir = join(dir, 'data');
+const dataDir = seedDataDir(join(dir, 'data'));
 const env = {
   SLOTWISE_DATA_DIR: dataDir,
   HOST: '127.0.0.1',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { runCli } from '../support/cli.ts';
 import { STUDIO } from '../support/studio.ts';
+import { seedDataDir } from '../support/templates.ts';
 
 let dir: string;
 const env = () => ({ SLOTWISE_DATA_DIR: join(dir, 'data') });
@@ -14,6 +15,7 @@ const KEY = /swk_[A-Za-z0-9_-]{43}/;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'slotwise-keys-'));
+  seedDataDir(join(dir, 'data'));
   writeFileSync(join(dir, 'studio.json'), JSON.stringify(STUDIO));
   expect((await runCli(['import', join(dir, 'studio.json')], env())).code).toBe(0);
 }, 120_000);

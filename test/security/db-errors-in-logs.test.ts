@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRuntime, startServer } from '../../src/main.ts';
 import { POSTGRES_SKIP_REASON, startTestPostgres, testPostgresAvailable } from '../support/postgres.ts';
+import { seedDataDir } from '../support/templates.ts';
 
 const SECRET = 'db-errors-in-logs-secret-0123456789abcdef';
 const EMAIL = 'ada.lovelace.never.logged@example.test';
@@ -29,10 +30,10 @@ async function logOfFailingRequest(env: Record<string, string>): Promise<{ lines
     get(target, name, receiver) {
       if (name !== 'findBookingByToken') return Reflect.get(target, name, receiver);
       return async () => {
-        // The second insert breaks clients_email: a real driver error, with the email in its detail.
-        const insert = () => rt.database.db.query('INSERT INTO clients (email, name) VALUES ($1, $2)', [EMAIL, NAME]);
-        await insert();
-        await insert();
+        // The second row breaks clients_email: a real driver error, with the email in its detail.
+        // One statement: the retention sweep run at start-up (it deletes clients without bookings)
+        // could otherwise delete the first row before a second insert, which then succeeds.
+        await rt.database.db.query('INSERT INTO clients (email, name) VALUES ($1, $2), ($1, $2)', [EMAIL, NAME]);
       };
     },
   }) as Store;
@@ -69,7 +70,7 @@ function expectNoDetail(lines: string[]): void {
 
 describe('a database error in the logs', () => {
   it('embedded (PGlite): code, message and constraint; not the row it names', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slotwise-db-errors-'));
+    const dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-db-errors-')));
     try {
       const { lines, status } = await logOfFailingRequest({ SLOTWISE_DATA_DIR: dir });
       expect(status).toBe(500);

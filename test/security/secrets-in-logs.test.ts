@@ -20,6 +20,7 @@ import { openRuntime, type Runtime, type Served, startServer } from '../../src/m
 import { runCli, startCli } from '../support/cli.ts';
 import { type FeedServer, SECRET_PATH, startFeedServer } from '../support/feed-server.ts';
 import { POSTGRES_SKIP_REASON, startTestPostgres, testPostgresAvailable } from '../support/postgres.ts';
+import { seedDataDir } from '../support/templates.ts';
 
 const SECRET = 'slotwise-secret-that-must-never-be-logged-0123456789';
 const PASSWORD = 'owner password never logged 41d7';
@@ -41,7 +42,7 @@ describe('a serving process logs no secret', () => {
   let failLookups = false;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'slotwise-logs-'));
+    dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-logs-')));
     feeds = await startFeedServer();
     // ALLOW_PRIVATE_URLS: the external calendar below is served on 127.0.0.1.
     const config = loadConfig({
@@ -277,7 +278,7 @@ async function waitFor<T>(read: () => Promise<T | null>, timeoutMs = 10_000): Pr
 describe('slotwise serve prints no secret at start-up', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'slotwise-startup-'));
+    dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-startup-')));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,20 +1,26 @@
 /**
  * Real-browser tests of the public pages: the demo server started in-process on a fresh data
  * directory (real clock: the demo is seeded relative to now), headless Chromium through
- * playwright-core, a screenshot of every step under test-output/browser/<test>/, and axe-core's
- * WCAG 2.2 AA rules on every page visited. Without a Chromium binary the suites are skipped
- * visibly, with one line saying how to enable them.
+ * playwright-core, and axe-core's WCAG 2.2 AA rules on every page visited (axe.ts). Screenshots of
+ * the steps go to test-output/browser/<test>/ with SCREENSHOTS=1 (each costs ~0.1 s and nothing
+ * asserts on them), and of the page as it was whenever a test fails. Without a Chromium binary the
+ * suites are skipped visibly, with one line saying how to enable them. browser-suite.ts is the
+ * set-up every browser test file shares.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it, onTestFailed } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { openRuntime, startServer } from '../../src/main.ts';
+import { openRuntime, type Runtime, startServer } from '../../src/main.ts';
+import { runAxe } from './axe.ts';
+import { CHROMIUM_PATH, LAUNCH } from './chromium.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
+
+import { seedDataDir } from './templates.ts';
+
 const found = existsSync(CHROMIUM_PATH);
 const SKIPPED = `browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
 
@@ -30,6 +36,7 @@ export function describeBrowser(name: string, body: () => void): void {
 }
 
 export const DESKTOP = { width: 1280, height: 900 } as const;
+const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 export const MOBILE = { width: 360, height: 780 } as const;
 
 export interface DemoServer {
@@ -39,10 +46,18 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** The demo studio on a fresh temporary data directory, on a free port. */
-/** `env` adds to the server's environment (e.g. ALLOW_PRIVATE_URLS=1 for a webhook receiver on 127.0.0.1). */
-export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'slotwise-browser-'));
+/** A demo server in this process: its runtime is there to arrange things behind the pages' back. */
+export interface InProcessServer extends DemoServer {
+  readonly runtime: Runtime;
+}
+
+/**
+ * The demo studio on a fresh temporary data directory (the migrated template: templates.ts), on a
+ * free port. `env` adds to the server's environment (e.g. ALLOW_PRIVATE_URLS=1 for a webhook
+ * receiver on 127.0.0.1).
+ */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<InProcessServer> {
+  const dir = seedDataDir(mkdtempSync(join(tmpdir(), 'slotwise-browser-')));
   const config = loadConfig({ SLOTWISE_DATA_DIR: dir, PORT: '0', RATE_LIMIT_PER_IP: '0', ...env }, {});
   if (!config.ok) throw new Error(config.problems.join('\n'));
   const rt = await openRuntime(config.config);
@@ -51,6 +66,7 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   return {
     url: served.url,
     lines,
+    runtime: rt,
     async close() {
       await served.close();
       await rt.close();
@@ -59,24 +75,21 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   };
 }
 
+/** The run's Chromium (chromium.ts), or one of its own outside a run that started one; close() lets it go. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  let endpoint: string | null = null;
+  try {
+    endpoint = inject('chromiumEndpoint') ?? null;
+  } catch {
+    // Not inside a Vitest worker.
+  }
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(LAUNCH);
 }
 
 export interface Session {
   readonly page: Page;
   readonly context: BrowserContext;
-  /** Saves test-output/browser/<test>/<nn-step>.png (the whole page, at the session's viewport). */
+  /** With SCREENSHOTS=1, saves test-output/browser/<test>/<nn-step>.png (the whole page, at the session's viewport). */
   shot(step: string): Promise<void>;
   /** Runs axe on the page as it is now and fails on any violation; logs one line. */
   axe(label?: string): Promise<void>;
@@ -84,8 +97,6 @@ export interface Session {
   readonly problems: string[];
   close(): Promise<void>;
 }
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** One line per page checked (path, violations), printed by `printAxeLog` at the end of a file. */
 const axeLog: string[] = [];
@@ -119,17 +130,28 @@ export async function openSession(
   const dir = join('test-output', 'browser', test);
   rmSync(dir, { recursive: true, force: true });
   let n = 0;
+  let last = 'start';
+  const save = async (name: string) => {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  };
+  try {
+    // The page as the failure left it, next to the last step reached (the session may be closed by then).
+    onTestFailed(() => save(`failed-after-${last}`).catch(() => {}));
+  } catch {
+    // Opened outside a test (a hook): no test to watch.
+  }
   return {
     page,
     context,
     problems,
     async shot(step) {
       n += 1;
-      if (n === 1) mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
+      last = `${String(n).padStart(2, '0')}-${step}`;
+      if (SCREENSHOTS) await save(last);
     },
     async axe(label = '') {
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const results = await runAxe(page);
       const url = new URL(page.url());
       const lang = await page.locator('html').getAttribute('lang');
       axeLog.push(
@@ -215,6 +237,13 @@ export function shown(locator: Locator): Promise<string> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, not the DOM property: the rendered text is what the tests assert
   return locator.innerText();
 }
+
+/** "2026-12" → the month after it. */
+export const nextMonth = (month: string): string => {
+  const d = new Date(`${month}-15T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 7);
+};
 
 /** The free days of the calendar shown (links), in order. */
 export function freeDays(page: Page): Locator {

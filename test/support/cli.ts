@@ -4,6 +4,14 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/slotwise.js', import.meta.url));
 
+/**
+ * V8 runs PGlite's WebAssembly with its baseline compiler only (decision 025). A process here lives
+ * for one command or one test, not long enough for the optimizing compiler, which V8 otherwise
+ * runs over the whole 9 MB module in the background at every start: a third of a command's CPU.
+ * Same code and results, only the compiler tier differs.
+ */
+const NODE_ARGS = ['--liftoff-only'];
+
 export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
@@ -17,7 +25,10 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_ARGS, BIN, ...args], {
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -57,7 +68,10 @@ export function startCli(
   entry = BIN,
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_ARGS, entry, ...args], {
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

@@ -1,13 +1,15 @@
 /**
- * A real database for tests: one in-memory PGlite per test file (starting one costs seconds), or
- * a PostgreSQL server's database (test/support/postgres.ts), emptied between tests with `reset()`
- * so every test starts from a fresh schema state.
+ * A real database for tests: one in-memory PGlite per test file, started from the run's migrated
+ * template (templates.ts: ~0.4 s instead of ~2 s of initdb and migrations), or a PostgreSQL
+ * server's database (test/support/postgres.ts), emptied between tests with `reset()` so every
+ * test starts from a fresh schema state.
  */
 import type { Store } from '../../src/app/ports.ts';
 import { createStore } from '../../src/store/create-store.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { ReadCache } from '../../src/store/read-cache.ts';
 import type { Database, Sql } from '../../src/store/sql.ts';
+import { memoryTemplate } from './templates.ts';
 
 export interface TestDatabase {
   readonly db: Database;
@@ -59,7 +61,7 @@ const TABLES = [
  * plain SELECT clears the cache, as an operator's manual change would require a restart.
  */
 export async function openTestDatabase(opts: { cache?: boolean } = {}): Promise<TestDatabase> {
-  const opened = await openDatabase({ kind: 'memory' });
+  const opened = await openDatabase({ kind: 'memory', from: memoryTemplate() });
   const cache = opts.cache ? new ReadCache() : undefined;
   const db = cache ? clearingOnWrite(opened.db, cache) : opened.db;
   return { db, store: createStore(opened.db, cache), reset: () => resetTables(db), close: () => opened.close() };
