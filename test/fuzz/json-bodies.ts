@@ -264,7 +264,7 @@ export function coherentBody(route: string, p: Pools): fc.Arbitrary<unknown> | n
         client,
         notes: fc.constantFrom('', 'Second floor'),
         wantsReminder: fc.boolean(),
-        locale: fc.constantFrom('en', 'fr', 'de', 'es'),
+        locale: fc.constantFrom('en', 'fr', 'de', 'es', 'pt'),
         ...(admin
           ? { skipRules: fc.boolean(), notifyClient: fc.boolean() }
           : { payment: fc.constantFrom('none', 'full', 'deposit') }),
