@@ -27,7 +27,11 @@ export function bookingCalendar(input: BookingCalendarInput): string {
   const words = messagesFor(booking.locale).calendar;
   const calendar = ical({
     name: input.businessName,
-    prodId: { company: 'Slotwise', product: 'Slotwise', language: messagesFor(booking.locale).intlLocale.slice(0, 2).toUpperCase() },
+    prodId: {
+      company: 'Slotwise',
+      product: 'Slotwise',
+      language: messagesFor(booking.locale).intlLocale.slice(0, 2).toUpperCase(),
+    },
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   calendar.createEvent({
