@@ -20,7 +20,7 @@ export function Layout({ ctx, title, children, accent }: LayoutProps) {
   const { m, business } = ctx;
   const colour = readableAccent(accent);
   return (
-    <html lang={ctx.locale} data-tz={ctx.tz}>
+    <html lang={m.lang} data-tz={ctx.tz}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -30,7 +30,6 @@ export const de: PageMessages = {
     duration: 'Dauer',
     anyStaff: 'Keine Präferenz',
     show: 'Freie Termine anzeigen',
-    calendar: 'Datum wählen',
     previousMonth: 'Vorheriger Monat',
     nextMonth: 'Nächster Monat',
     dayLabel: (date, status, slots) =>
@@ -44,7 +43,6 @@ export const de: PageMessages = {
     slotsFor: (date) => `Freie Termine am ${date}`,
     noSlots: 'An diesem Tag gibt es keine freien Termine. Bitte wählen Sie ein anderes Datum.',
     firstFree: (date) => `Nächster freier Tag: ${date}`,
-    noneAhead: 'In den kommenden Monaten gibt es keine freien Termine.',
     timesIn: (zone) => `Die Uhrzeiten werden in der Zeitzone ${zone} angezeigt.`,
     businessTime: (zone, time) => `${time} (Zeitzone ${zone})`,
     changeZone: 'Zeitzone ändern',
@@ -64,7 +62,6 @@ export const de: PageMessages = {
     phone: 'Telefon (optional)',
     address: 'Adresse (optional)',
     notes: 'Anmerkungen (optional)',
-    reminder: '24 Stunden vorher per E-Mail erinnern',
     reminderHours: (h) => `${h === 1 ? '1 Stunde' : `${h} Stunden`} vorher per E-Mail erinnern`,
     pay: (amount) => `${amount} bezahlen`,
     deposit: (amount) => `Anzahlung ${amount}`,
@@ -136,8 +133,6 @@ export const de: PageMessages = {
     done: 'Ihre Buchung ist storniert. Der Termin ist wieder für andere frei.',
   },
   error: {
-    title: 'Etwas ist schiefgelaufen',
-    body: 'Bitte versuchen Sie es gleich noch einmal.',
     notFound: 'Seite nicht gefunden',
     home: 'Zurück zu den Leistungen',
     tooMany: 'Zu viele Anfragen',

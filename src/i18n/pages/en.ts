@@ -30,7 +30,6 @@ export const en = {
     duration: 'Duration',
     anyStaff: 'Any available',
     show: 'Show times',
-    calendar: 'Choose a date',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     /** Screen-reader label of a day cell. */
@@ -45,7 +44,6 @@ export const en = {
     slotsFor: (date: string) => `Free times on ${date}`,
     noSlots: 'No free times on this day. Please choose another date.',
     firstFree: (date: string) => `Next free day: ${date}`,
-    noneAhead: 'No free times in the coming months.',
     timesIn: (zone: string) => `Times are shown in ${zone}.`,
     businessTime: (zone: string, time: string) => `${time} in ${zone}`,
     changeZone: 'Change time zone',
@@ -65,7 +63,6 @@ export const en = {
     phone: 'Phone (optional)',
     address: 'Address (optional)',
     notes: 'Notes (optional)',
-    reminder: 'Remind me by email 24 hours before',
     reminderHours: (h: number) => `Remind me by email ${h} hours before`,
     pay: (amount: string) => `Pay ${amount}`,
     deposit: (amount: string) => `Down payment ${amount}`,
@@ -135,8 +132,6 @@ export const en = {
     done: 'Your booking is cancelled. The time is free for others again.',
   },
   error: {
-    title: 'Something went wrong',
-    body: 'Please try again in a moment.',
     notFound: 'Page not found',
     home: 'Back to the services',
     tooMany: 'Too many requests',

@@ -30,7 +30,6 @@ export const es: PageMessages = {
     duration: 'Duración',
     anyStaff: 'Sin preferencia',
     show: 'Ver horarios',
-    calendar: 'Elija una fecha',
     previousMonth: 'Mes anterior',
     nextMonth: 'Mes siguiente',
     dayLabel: (date, status, slots) =>
@@ -44,7 +43,6 @@ export const es: PageMessages = {
     slotsFor: (date) => `Horarios libres el ${date}`,
     noSlots: 'No hay horarios libres este día. Elija otra fecha, por favor.',
     firstFree: (date) => `Próximo día libre: ${date}`,
-    noneAhead: 'No hay horarios libres en los próximos meses.',
     timesIn: (zone) => `Las horas se muestran en la zona horaria ${zone}.`,
     businessTime: (zone, time) => `${time} (zona horaria ${zone})`,
     changeZone: 'Cambiar la zona horaria',
@@ -64,7 +62,6 @@ export const es: PageMessages = {
     phone: 'Teléfono (opcional)',
     address: 'Dirección (opcional)',
     notes: 'Notas (opcional)',
-    reminder: 'Recordármelo por correo 24 horas antes',
     reminderHours: (h) => `Recordármelo por correo ${h === 1 ? '1 hora' : `${h} horas`} antes`,
     pay: (amount) => `Pagar ${amount}`,
     deposit: (amount) => `Anticipo de ${amount}`,
@@ -135,8 +132,6 @@ export const es: PageMessages = {
     done: 'Su reserva está cancelada. La hora vuelve a estar libre para otras personas.',
   },
   error: {
-    title: 'Algo ha salido mal',
-    body: 'Vuelva a intentarlo en un momento.',
     notFound: 'Página no encontrada',
     home: 'Volver a los servicios',
     tooMany: 'Demasiadas solicitudes',

@@ -31,7 +31,6 @@ export const fr: PageMessages = {
     duration: 'Durée',
     anyStaff: 'Sans préférence',
     show: 'Afficher les créneaux',
-    calendar: 'Choisissez une date',
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     dayLabel: (date, status, slots) =>
@@ -46,7 +45,6 @@ export const fr: PageMessages = {
     slotsFor: (date) => `Créneaux disponibles le ${date}`,
     noSlots: 'Aucun créneau disponible ce jour-là. Veuillez choisir une autre date.',
     firstFree: (date) => `Prochain jour disponible : ${date}`,
-    noneAhead: 'Aucun créneau disponible dans les prochains mois.',
     timesIn: (zone) => `Horaires affichés dans le fuseau horaire ${zone}.`,
     businessTime: (zone, time) => `${time} (fuseau ${zone})`,
     changeZone: 'Changer de fuseau horaire',
@@ -66,7 +64,6 @@ export const fr: PageMessages = {
     phone: 'Téléphone (facultatif)',
     address: 'Adresse (facultatif)',
     notes: 'Remarques (facultatif)',
-    reminder: 'Me le rappeler par e-mail 24 heures avant',
     reminderHours: (h) => `Me le rappeler par e-mail ${h < 2 ? `${h} heure` : `${h} heures`} avant`,
     pay: (amount) => `Payer ${amount}`,
     deposit: (amount) => `Acompte de ${amount}`,
@@ -137,8 +134,6 @@ export const fr: PageMessages = {
     done: 'Votre réservation est annulée. Le créneau est de nouveau disponible.',
   },
   error: {
-    title: 'Une erreur s’est produite',
-    body: 'Veuillez réessayer dans un instant.',
     notFound: 'Page introuvable',
     home: 'Retour aux prestations',
     tooMany: 'Trop de demandes',

@@ -31,7 +31,6 @@ export const pt: PageMessages = {
     duration: 'Duração',
     anyStaff: 'Qualquer disponível',
     show: 'Ver horários',
-    calendar: 'Escolha uma data',
     previousMonth: 'Mês anterior',
     nextMonth: 'Mês seguinte',
     dayLabel: (date, status, slots) =>
@@ -45,7 +44,6 @@ export const pt: PageMessages = {
     slotsFor: (date) => `Horários livres em ${date}`,
     noSlots: 'Não há horários livres neste dia. Escolha outra data.',
     firstFree: (date) => `Próximo dia livre: ${date}`,
-    noneAhead: 'Não há horários livres nos próximos meses.',
     timesIn: (zone) => `As horas são mostradas no fuso horário ${zone}.`,
     businessTime: (zone, time) => `${time} em ${zone}`,
     changeZone: 'Mudar de fuso horário',
@@ -65,7 +63,6 @@ export const pt: PageMessages = {
     phone: 'Telefone (opcional)',
     address: 'Morada (opcional)',
     notes: 'Notas (opcional)',
-    reminder: 'Enviar-me um lembrete por e-mail 24 horas antes',
     reminderHours: (h) => `Enviar-me um lembrete por e-mail ${h === 1 ? '1 hora' : `${h} horas`} antes`,
     pay: (amount) => `Pagar ${amount}`,
     deposit: (amount) => `Sinal de ${amount}`,
@@ -136,8 +133,6 @@ export const pt: PageMessages = {
     done: 'A sua marcação está cancelada. O horário voltou a ficar livre.',
   },
   error: {
-    title: 'Algo correu mal',
-    body: 'Tente novamente dentro de momentos.',
     notFound: 'Página não encontrada',
     home: 'Voltar aos serviços',
     tooMany: 'Demasiados pedidos',
