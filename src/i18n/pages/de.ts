@@ -182,4 +182,8 @@ export const de: PageMessages = {
     usedUp:
       'Dieser Link ist nun verbraucht: Um diese Liste wieder zu sehen, fordern Sie einen neuen an. Die Links zu den einzelnen Buchungen funktionieren weiter.',
   },
+  apiDocs: {
+    title: 'Slotwise-API',
+    loading: 'Die API-Referenz wird geladen … Sie benötigt JavaScript; das Rohdokument finden Sie unter',
+  },
 };

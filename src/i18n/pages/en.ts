@@ -181,6 +181,11 @@ export const en = {
     usedUp:
       'This link is now used up: to see this list again, ask for a new one. The links to each booking keep working.',
   },
+  /** /api/docs: the frame around Swagger UI (which has no translations of its own). */
+  apiDocs: {
+    title: 'Slotwise API',
+    loading: 'Loading the API reference… It needs JavaScript; the raw document is at',
+  },
 };
 
 /** The shape every locale's page catalogue has: the English one's. */

@@ -180,4 +180,8 @@ export const es: PageMessages = {
     usedUp:
       'Este enlace ya se ha utilizado: para volver a ver esta lista, pida uno nuevo. Los enlaces de cada reserva siguen funcionando.',
   },
+  apiDocs: {
+    title: 'API de Slotwise',
+    loading: 'Cargando la referencia de la API… Necesita JavaScript; el documento original está en',
+  },
 };

@@ -182,4 +182,8 @@ export const fr: PageMessages = {
     usedUp:
       'Ce lien est désormais utilisé : pour revoir cette liste, demandez-en un nouveau. Les liens de chaque réservation restent valables.',
   },
+  apiDocs: {
+    title: 'API de Slotwise',
+    loading: 'Chargement de la référence de l’API… Elle nécessite JavaScript ; le document brut se trouve à l’adresse',
+  },
 };

@@ -182,4 +182,8 @@ export const pt: PageMessages = {
     usedUp:
       'Esta ligação já foi usada: para voltar a ver esta lista, peça uma nova. As ligações de cada marcação continuam a funcionar.',
   },
+  apiDocs: {
+    title: 'API do Slotwise',
+    loading: 'A carregar a referência da API… É necessário JavaScript; o documento em bruto está em',
+  },
 };
