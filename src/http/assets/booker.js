@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The pages' only script, a small progressive enhancement (everything works without it):
- * - remembers the browser's time zone in a cookie and shows times in it;
+ * - remembers the browser's time zone in a cookie (the inline first-zone.js shows times in it);
  * - makes the month calendar a keyboard grid (arrows, Home/End, Page Up/Down);
  * - submits the staff choice when it changes; keeps Next disabled until a time is chosen;
  * - moves focus to an error summary or notice after a page load.
@@ -13,12 +13,8 @@ const cookieZone = /(?:^|; )tz=([^;]*)/.exec(document.cookie)?.[1];
 const url = new URL(location.href);
 if (zone && decodeURIComponent(cookieZone ?? '') !== zone) {
   // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is not in every browser
+  // The next pages come written in it; this one was rewritten by first-zone.js (no second load).
   document.cookie = `tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
-  // First visit: show the times in the visitor's zone (unless a zone was chosen explicitly).
-  const shownIn = document.documentElement.dataset.tz;
-  if (!url.searchParams.has('tz') && shownIn !== zone && document.querySelector('[data-times]')) {
-    location.replace(url.href);
-  }
 }
 
 for (const form of document.querySelectorAll('form[data-autosubmit]')) {

@@ -71,7 +71,7 @@ describe('service list and booking page', () => {
     );
     expect(r.html).toMatch(/aria-label="Sunday, 28 March 2027, closed"/);
     expect(r.html).toContain('value="2027-03-29T09:00:00+02:00"');
-    expect(r.html).toContain('Times are shown in Europe/Paris.');
+    expect(r.html).toContain('Times are shown in <span data-zone="true">Europe/Paris</span>.');
   });
 
   it('preselects the only member who offers a service, and has no "Any" choice then', async () => {
