@@ -12,8 +12,8 @@ const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const cookieZone = /(?:^|; )tz=([^;]*)/.exec(document.cookie)?.[1];
 const url = new URL(location.href);
 if (zone && decodeURIComponent(cookieZone ?? '') !== zone) {
-  // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is not in every browser
   // The next pages come written in it; this one was rewritten by first-zone.js (no second load).
+  // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is not in every browser
   document.cookie = `tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
 }
 
