@@ -78,7 +78,7 @@ function ManageView(p: {
           {p.notice.text}
         </p>
       ) : null}
-      <p class={`status status-${status}`}>
+      <p class={`status status-${status}`} data-confirmed={status === 'confirmed' ? booking.reference : undefined}>
         <strong>{headline}</strong>
         {status === 'confirmed' ? ` ${m.manage.confirmedEmail(booking.client.email)}` : ''}
       </p>
