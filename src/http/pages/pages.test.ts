@@ -266,6 +266,14 @@ describe('languages and escaping', () => {
     expect(r.html).toContain('lundi 29 mars 2027');
   });
 
+  it('Portuguese (pt-PT) pages, also for a Brazilian browser: words, dates and money by Intl', async () => {
+    const r = await get('/book/portrait?date=2027-03-29', { 'accept-language': 'pt-BR,pt;q=0.9' });
+    expect(r.html).toContain('<html lang="pt"');
+    expect(r.html).toContain('Horários livres em segunda-feira, 29 de março de 2027');
+    expect(r.html).toContain('120,00\u00a0€');
+    expect(r.html).toContain('<span aria-current="true" lang="pt">Português</span>');
+  });
+
   it('hostile names and notes are escaped on every page', async () => {
     const evil = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
     await tdb.store.applySetup(
