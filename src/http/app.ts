@@ -23,6 +23,7 @@ import { pageContext } from './pages/context.ts';
 import { demoGateway } from './pages/demo-gateway.tsx';
 import { detailsPage, submitDetails } from './pages/details.tsx';
 import { devMailboxPage } from './pages/dev-mailbox.tsx';
+import { embedScript } from './pages/embed.ts';
 import { manageActions } from './pages/manage-actions.tsx';
 import { myBookingsPages } from './pages/my-bookings.tsx';
 import { returnPage } from './pages/return.tsx';
@@ -72,6 +73,7 @@ export function createApp(given: AppDeps): Hono {
   app.route('/api/v1/payments', paymentsApi(deps));
   app.route('/api/v1/my-bookings', myBookingsApi(deps));
   app.route('/assets', assetRoutes());
+  app.get('/embed.js', embedScript);
   app.get('/', (c) => servicesPage(c, deps));
   app.get('/book/:slug', (c) => bookPage(c, deps));
   app.get('/book/:slug/details', (c) => detailsPage(c, deps));

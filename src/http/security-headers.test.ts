@@ -3,6 +3,8 @@
  * calendar feed, not-found page and JSON, redirect), with and without https, with FRAME_ANCESTORS
  * allowing other sites, and with a payment gateway on another origin; then FRAME_ANCESTORS parsing.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dashboard, startDashboard } from '../../test/support/dashboard.ts';
@@ -12,6 +14,7 @@ import { testOutbound } from '../../test/support/outbound.ts';
 import { loadConfig, parseFrameAncestors } from '../config.ts';
 import { createApp } from './app.ts';
 import { ASSETS } from './pages/assets.ts';
+import { FIRST_ZONE_HASH } from './pages/first-zone.ts';
 import { DATA_CSP, frameOptions, HSTS, pagePolicy } from './security-headers.ts';
 
 let tdb: TestDatabase;
@@ -51,7 +54,7 @@ function appWith(opts: { publicUrl?: string; frameAncestors?: readonly string[] 
   });
 }
 
-const PUBLIC_PAGE = pagePolicy([], ["'self'"]);
+const PUBLIC_PAGE = pagePolicy([], ["'self'"], [FIRST_ZONE_HASH]);
 const ADMIN_PAGE = pagePolicy([], ["'none'"]);
 
 /** [kind, path, status, CSP, X-Frame-Options] with the default FRAME_ANCESTORS and no gateway. */
@@ -104,9 +107,14 @@ describe('headers by kind of response', () => {
     expect(seen).toEqual(want);
   });
 
-  it('the page policy allows no inline or foreign script, plugins or <base>', () => {
+  it('the page policy allows no inline or foreign script but the zone script by its hash, no plugins or <base>', async () => {
+    // The hash is of the exact text the pages inline: computed here from the file, not taken from the code under test.
+    const file = readFileSync(new URL('./assets/first-zone.js', import.meta.url), 'utf8');
+    const inlined = file.slice(file.indexOf('(() => {')).trim();
+    expect(await (await appWith().request('/')).text()).toContain(`<script>${inlined}</script>`);
+    const hash = `'sha256-${createHash('sha256').update(inlined).digest('base64')}'`;
     expect(PUBLIC_PAGE).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+      `default-src 'self'; script-src 'self' ${hash}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; ` +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
     );
   });
@@ -126,7 +134,9 @@ describe('FRAME_ANCESTORS: embedding the public pages', () => {
   it('other sites may frame public pages; the legacy X-Frame-Options is left out, the dashboard stays unframable', async () => {
     const app = appWith({ frameAncestors: ["'self'", 'https://www.studio.example'] });
     const page = await app.request('/book/portrait');
-    expect(page.headers.get('content-security-policy')).toBe(pagePolicy([], ["'self'", 'https://www.studio.example']));
+    expect(page.headers.get('content-security-policy')).toBe(
+      pagePolicy([], ["'self'", 'https://www.studio.example'], [FIRST_ZONE_HASH]),
+    );
     expect(page.headers.get('x-frame-options')).toBeNull();
     const admin = await app.request('/admin/sign-in');
     expect(admin.headers.get('content-security-policy')).toBe(ADMIN_PAGE);
@@ -160,7 +170,7 @@ describe('form-action and the payment gateway', () => {
       for (const path of ['/book/portrait/details?start=2027-03-29T14:00:00%2B02:00', `/manage/${manageToken}`, '/']) {
         const r = await app.request(path);
         expect(r.headers.get('content-security-policy'), path).toBe(
-          pagePolicy(['https://pay.example:8443'], ["'self'"]),
+          pagePolicy(['https://pay.example:8443'], ["'self'"], [FIRST_ZONE_HASH]),
         );
       }
       expect((await app.request('/admin/sign-in')).headers.get('content-security-policy')).toBe(ADMIN_PAGE);

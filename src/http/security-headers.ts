@@ -5,8 +5,9 @@
  *   links, calendar feeds and password links carry their credential in the path, so no other
  *   site — the payment gateway included — is ever sent a Referer; a handler may ask for less,
  *   as the password pages do with `no-referrer`); HSTS when PUBLIC_URL is https.
- * - HTML: a Content-Security-Policy. Scripts only from this site (`script-src 'self'`: every
- *   page uses `<script src>`, none has an inline script or `on…` handler). Styles also allow
+ * - HTML: a Content-Security-Policy. Scripts only from this site (`script-src 'self'`: pages
+ *   use `<script src>`, no `on…` handler), plus on public pages the one inline first-visit zone
+ *   script, allowed by its sha256 hash (decision 028), so an injected inline script still never runs. Styles also allow
  *   'unsafe-inline': pages carry `style` attributes (a service's colour), FullCalendar injects
  *   `<style>`, the demo gateway and dev mailbox have one, and the mailbox's sandboxed frames
  *   inherit this policy while showing email HTML, which is styled inline only. Images and fonts
@@ -23,6 +24,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getBusiness } from '../app/get-business.ts';
 import type { AppDeps } from './deps.ts';
+import { FIRST_ZONE_HASH } from './pages/first-zone.ts';
 
 const ADMIN_PATH = /^\/admin(\/|$)/;
 export const DEFAULT_FRAME_ANCESTORS: readonly string[] = ["'self'"];
@@ -30,10 +32,14 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
 export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** The page policy, with the origins forms may be sent to and the origins that may frame the page. */
-export function pagePolicy(formTargets: readonly string[], frameAncestors: readonly string[]): string {
+export function pagePolicy(
+  formTargets: readonly string[],
+  frameAncestors: readonly string[],
+  inlineScripts: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src ${["'self'", ...inlineScripts].join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -81,7 +87,7 @@ export function securityHeaders(deps: AppDeps): MiddlewareHandler {
       return;
     }
     const gateway = gatewayOrigin((await getBusiness(deps)).paymentUrl, deps.publicUrl);
-    headers.set('Content-Security-Policy', pagePolicy(gateway ? [gateway] : [], publicAncestors));
+    headers.set('Content-Security-Policy', pagePolicy(gateway ? [gateway] : [], publicAncestors, [FIRST_ZONE_HASH]));
     if (publicFrameOptions) headers.set('X-Frame-Options', publicFrameOptions);
     else headers.delete('X-Frame-Options');
   };

@@ -7,11 +7,13 @@ import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { type Messages, messagesFor } from './messages.ts';
+import { pt } from './pt.ts';
 
 const translations = [
   ['fr', fr],
   ['de', de],
   ['es', es],
+  ['pt', pt],
 ] as const;
 
 describe('messagesFor picks the translated catalogues', () => {
@@ -25,6 +27,9 @@ describe('messagesFor picks the translated catalogues', () => {
     ['es', es],
     ['es-MX', es],
     ['ES', es],
+    ['pt', pt],
+    ['pt-BR', pt],
+    ['pt_PT', pt],
   ])('"%s" is the right catalogue', (locale, catalogue) => {
     expect(messagesFor(locale)).toBe(catalogue);
   });
@@ -76,6 +81,9 @@ function sampleArgs(path: string): unknown[] {
     'myBookings.subject': ['Studio'],
     'myBookings.intro': ['Studio'],
     'myBookings.valid': [30],
+    'calendar.summary': ['Haircut', 'Bruno'],
+    'calendar.reference': ['SW-1'],
+    'calendar.manage': ['https://studio.test/manage/abc'],
   };
   const found = args[path];
   if (found === undefined) throw new Error(`no sample arguments for ${path}`);
@@ -87,6 +95,7 @@ const sameAsEnglish: Record<string, readonly string[]> = {
   fr: ['labels.client', 'unappliedPayment.transaction'],
   de: [],
   es: [],
+  pt: [],
 };
 
 describe('every translated catalogue', () => {
@@ -124,6 +133,8 @@ describe('plurals', () => {
     ['de', de, 2, 'Termin verschieben (noch 2 Änderungen möglich)', 15, 'Der Code ist 15 Minuten gültig.'],
     ['es', es, 1, 'Cambiar la reserva (queda 1 cambio)', 1, 'El código es válido durante 1 minuto.'],
     ['es', es, 2, 'Cambiar la reserva (quedan 2 cambios)', 15, 'El código es válido durante 15 minutos.'],
+    ['pt', pt, 1, 'Alterar a marcação (resta 1 alteração)', 1, 'O código é válido durante 1 minuto.'],
+    ['pt', pt, 2, 'Alterar a marcação (restam 2 alterações)', 15, 'O código é válido durante 15 minutos.'],
   ])('%s: %i left reads "%s"; %i minutes "%s"', (_tag, m, left, reschedule, minutes, valid) => {
     expect(m.booking.reschedule(left)).toBe(reschedule);
     expect(m.verification.valid(minutes)).toBe(valid);
@@ -135,6 +146,7 @@ describe('emails rendered in each language', () => {
     ['fr', 'Coupe', 'Réservation confirmée : Coupe, dim. 28 mars, 10:00 (SW-7K2M9Q)'],
     ['de-AT', 'Haarschnitt', 'Buchung bestätigt: Haarschnitt, So., 28. März, 10:00 (SW-7K2M9Q)'],
     ['es-MX', 'Corte de pelo', 'Reserva confirmada: Corte de pelo, dom, 28 mar, 10:00 (SW-7K2M9Q)'],
+    ['pt-BR', 'Corte de cabelo', 'Marcação confirmada: Corte de cabelo, domingo, 28/03, 10:00 (SW-7K2M9Q)'],
   ])('%s booking confirmation: "%s"', (locale, serviceName, subject) => {
     const email = bookingEmail(bookingData({ locale, booking: { serviceName } }));
     expect(email.subject).toBe(subject);
@@ -152,6 +164,11 @@ describe('emails rendered in each language', () => {
       'ES',
       '042917 es su código para Studio Lumen',
       'Fecha y hora: domingo, 28 de marzo de 2027, 10:00 (Europe/Lisbon)',
+    ],
+    [
+      'pt',
+      '042917 é o seu código para Studio Lumen',
+      'Data e hora: domingo, 28 de março de 2027 às 10:00 (Europe/Lisbon)',
     ],
   ])('%s verification: "%s"', (locale, subject, when) => {
     const email = verificationEmail(verificationData({ locale }));

@@ -96,4 +96,9 @@ export const de: Messages = {
     ignore:
       'Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne diesen Link kann niemand Ihre Buchungen sehen.',
   },
+  calendar: {
+    summary: (service, staff) => `${service} bei ${staff}`,
+    reference: (reference) => `Buchungsnummer ${reference}.`,
+    manage: (url) => `Verschieben oder stornieren: ${url}`,
+  },
 };

@@ -110,6 +110,12 @@ export const en = {
     valid: (minutes: number) => `The link works once, within ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
     ignore: 'If you did not ask for it, ignore this email: nobody can see your bookings without this link.',
   },
+  /** The calendar file (.ics) attached to booking emails and offered on the manage page. */
+  calendar: {
+    summary: (service: string, staff: string) => `${service} with ${staff}`,
+    reference: (reference: string) => `Reference ${reference}.`,
+    manage: (url: string) => `Reschedule or cancel: ${url}`,
+  },
 };
 
 /** The shape every locale's email catalogue has: the English one's. */

@@ -95,4 +95,9 @@ export const es: Messages = {
       `El enlace funciona una sola vez, durante ${minutes === 1 ? '1 minuto' : `${minutes} minutos`}.`,
     ignore: 'Si no lo ha solicitado, ignore este correo: nadie puede ver sus reservas sin este enlace.',
   },
+  calendar: {
+    summary: (service, staff) => `${service} con ${staff}`,
+    reference: (reference) => `Referencia ${reference}.`,
+    manage: (url) => `Cambiar o cancelar: ${url}`,
+  },
 };

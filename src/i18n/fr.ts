@@ -98,4 +98,9 @@ export const fr: Messages = {
     ignore:
       'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : personne ne peut voir vos réservations sans ce lien.',
   },
+  calendar: {
+    summary: (service, staff) => `${service} avec ${staff}`,
+    reference: (reference) => `Référence ${reference}.`,
+    manage: (url) => `Modifier ou annuler : ${url}`,
+  },
 };

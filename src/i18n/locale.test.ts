@@ -3,13 +3,14 @@ import { fr } from './fr.ts';
 import { fromAcceptLanguage, LOCALES, negotiateLocale, supportedLocale } from './locale.ts';
 import { messagesFor } from './messages.ts';
 import { pageMessagesFor } from './page-messages.ts';
+import { pt } from './pt.ts';
 
 describe('negotiateLocale: ?lang=, then the cookie, then Accept-Language, then the business default', () => {
   it.each([
     { title: 'query wins', s: { query: 'de', cookie: 'fr', acceptLanguage: 'es', fallback: 'en' }, expected: 'de' },
-    { title: 'unsupported query falls through', s: { query: 'pt', cookie: 'fr', fallback: 'en' }, expected: 'fr' },
+    { title: 'unsupported query falls through', s: { query: 'it', cookie: 'fr', fallback: 'en' }, expected: 'fr' },
     { title: 'cookie before header', s: { cookie: 'es', acceptLanguage: 'de', fallback: 'en' }, expected: 'es' },
-    { title: 'header by q-value', s: { acceptLanguage: 'pt;q=1, fr;q=0.4, de;q=0.8', fallback: 'en' }, expected: 'de' },
+    { title: 'header by q-value', s: { acceptLanguage: 'it;q=1, fr;q=0.4, de;q=0.8', fallback: 'en' }, expected: 'de' },
     { title: 'region tags', s: { acceptLanguage: 'fr-CA,fr;q=0.9', fallback: 'en' }, expected: 'fr' },
     { title: 'q=0 means no', s: { acceptLanguage: 'de;q=0, es;q=0.1', fallback: 'en' }, expected: 'es' },
     { title: 'nothing usable: business default', s: { acceptLanguage: 'ja, zh', fallback: 'fr' }, expected: 'fr' },
@@ -30,7 +31,9 @@ describe('one fallback rule for pages, emails and the dashboard: a tag’s langu
     ['FR_ca', 'fr'],
     [' de-AT ', 'de'],
     ['es-419', 'es'],
-    ['pt-BR', 'en'],
+    ['pt-BR', 'pt'],
+    ['pt-PT', 'pt'],
+    ['it-IT', 'en'],
     ['', 'en'],
     ['constructor', 'en'],
   ])('"%s" → %s', (tag, expected) => {
@@ -43,6 +46,15 @@ describe('one fallback rule for pages, emails and the dashboard: a tag’s langu
     expect(messagesFor('fr-CA')).toBe(fr);
     expect(negotiateLocale({ query: 'fr-CA', fallback: 'en' })).toBe('fr');
     expect(negotiateLocale({ fallback: 'fr-CA' })).toBe('fr');
+  });
+
+  it('pt-BR reads the Portuguese pages and emails, by the same rule (no catalogue of its own)', () => {
+    expect(pageMessagesFor('pt-BR')).toBe(pageMessagesFor('pt'));
+    expect(pageMessagesFor('pt-BR').lang).toBe('pt');
+    expect(messagesFor('pt-BR')).toBe(pt);
+    expect(negotiateLocale({ query: 'pt-BR', fallback: 'en' })).toBe('pt');
+    expect(negotiateLocale({ acceptLanguage: 'pt-BR,pt;q=0.9,en;q=0.5', fallback: 'en' })).toBe('pt');
+    expect(negotiateLocale({ fallback: 'pt-BR' })).toBe('pt');
   });
 
   it('every locale of the one list has both catalogues, each in its own language', () => {

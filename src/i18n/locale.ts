@@ -2,13 +2,19 @@
  * The languages Slotwise speaks, and which one a reader gets. One list for the pages, the emails,
  * the API and the dashboard (adding a locale here makes the compiler ask for its catalogues:
  * messages.ts, page-messages.ts), and one fallback rule: a tag's language when supported
- * ("fr-CA" → fr), else English. A visitor's (SPEC §7): `?lang=`, then the `lang` cookie, then the
+ * ("fr-CA" → fr, "pt-BR" → pt), else English. A visitor's (SPEC §7): `?lang=`, then the `lang` cookie, then the
  * browser's Accept-Language (by its q-values), then the business default.
  */
-export const LOCALES = ['en', 'fr', 'de', 'es'] as const;
+export const LOCALES = ['en', 'fr', 'de', 'es', 'pt'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español' };
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  es: 'Español',
+  pt: 'Português',
+};
 
 export const isLocale = (tag: string | undefined | null): tag is Locale =>
   tag !== undefined && tag !== null && (LOCALES as readonly string[]).includes(tag);

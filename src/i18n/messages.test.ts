@@ -7,7 +7,7 @@ describe('messagesFor', () => {
     expect(messagesFor(locale)).toBe(en);
   });
 
-  it.each(['xx', 'pt-BR', 'it', '', 'constructor', '__proto__', 'toString'])(
+  it.each(['xx', 'it-IT', 'ja', 'it', '', 'constructor', '__proto__', 'toString'])(
     '"%s" has no catalogue yet and falls back to English',
     (locale) => {
       expect(messagesFor(locale)).toBe(en);

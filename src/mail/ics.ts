@@ -5,6 +5,7 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Booking } from '../app/model.ts';
+import { messagesFor } from '../i18n/messages.ts';
 
 export interface BookingCalendarInput {
   readonly booking: Booking;
@@ -22,9 +23,15 @@ export function bookingUid(booking: Booking): string {
 export function bookingCalendar(input: BookingCalendarInput): string {
   const { booking } = input;
   const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
+  // Written in the booking's language, like the email it is attached to.
+  const words = messagesFor(booking.locale).calendar;
   const calendar = ical({
     name: input.businessName,
-    prodId: { company: 'Slotwise', product: 'Slotwise', language: 'EN' },
+    prodId: {
+      company: 'Slotwise',
+      product: 'Slotwise',
+      language: messagesFor(booking.locale).intlLocale.slice(0, 2).toUpperCase(),
+    },
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   calendar.createEvent({
@@ -33,11 +40,11 @@ export function bookingCalendar(input: BookingCalendarInput): string {
     stamp: new Date(input.now),
     start: new Date(booking.start),
     end: new Date(booking.end),
-    summary: `${booking.serviceName} with ${booking.staffName}`,
+    summary: words.summary(booking.serviceName, booking.staffName),
     description: [
-      `${input.businessName}: ${booking.serviceName} with ${booking.staffName}.`,
-      `Reference ${booking.reference}.`,
-      input.manageUrl && !cancelled ? `Reschedule or cancel: ${input.manageUrl}` : '',
+      `${input.businessName}: ${words.summary(booking.serviceName, booking.staffName)}.`,
+      words.reference(booking.reference),
+      input.manageUrl && !cancelled ? words.manage(input.manageUrl) : '',
     ]
       .filter(Boolean)
       .join('\n'),

@@ -1,6 +1,6 @@
 /**
  * axe-core's WCAG 2.2 AA rules in a real browser on every kind of public page (the payment return
- * page and "my bookings" included), in each of the four languages. Moved whole from
+ * page and "my bookings" included), in each language the pages speak. Moved whole from
  * access.test.ts, under the same names, so that the sweep and the keyboard tests run side by side;
  * two languages a file (access-sweep-*.test.ts), so that the halves run side by side too and
  * neither comes near a minute on a slow machine (decision 025).

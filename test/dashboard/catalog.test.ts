@@ -588,7 +588,7 @@ describe('settings', () => {
       timezone: 'America/New_York',
       currency: 'USD',
       locale: 'fr',
-      locales: ['en', 'fr', 'de', 'es'],
+      locales: ['en', 'fr', 'de', 'es', 'pt'],
       staffLabel: 'Choose a photographer',
       paymentEnabled: true,
     });
@@ -657,7 +657,7 @@ describe('settings', () => {
     expect(fieldsOf(r)).toEqual({
       mailFrom: 'an address, e.g. "Lumen Studio <bookings@lumen.example>"',
       paymentSecret: 'at least 16 characters',
-      locale: 'Invalid option: expected one of "en"|"fr"|"de"|"es"',
+      locale: 'Invalid option: expected one of "en"|"fr"|"de"|"es"|"pt"',
       holdMinutes: 'Too small: expected number to be >=1',
       currency: 'not an ISO 4217 currency code (e.g. EUR)',
     });

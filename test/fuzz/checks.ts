@@ -41,7 +41,7 @@ const STACK_TRACE = [
 ];
 
 /** Routes whose answers carry code, not text meant for people (the stack-trace patterns would match it). */
-const CODE_ASSET = /^GET \/(?:assets\/|api\/docs\/assets\/)/;
+const CODE_ASSET = /^GET \/(?:assets\/|api\/docs\/assets\/|embed\.js$)/;
 
 /** API.md's error shape on /api/*, stack-trace-free texts everywhere, Retry-After with 429. */
 export function checkShape(req: FuzzRequest, a: Answer, fail: (why: string) => never): void {

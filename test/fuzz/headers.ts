@@ -10,6 +10,7 @@ const ACCEPT_LANGUAGE = [
   'fr',
   'de-DE,de;q=0.9,en;q=0.1',
   'es',
+  'pt-BR,pt;q=0.9',
   'xx-YY',
   '*',
   'en;q=abc',

@@ -271,7 +271,7 @@ export function coherentBody(route: string, p: Pools): fc.Arbitrary<unknown> | n
         client,
         notes: fc.constantFrom('', 'Second floor'),
         wantsReminder: fc.boolean(),
-        locale: fc.constantFrom('en', 'fr', 'de', 'es'),
+        locale: fc.constantFrom('en', 'fr', 'de', 'es', 'pt'),
         // SPEC §9.1: in range, past the service's maximum, on a capacity-1 service, or not a number.
         seats: fc.constantFrom(1, 2, 3, 0, -1, 1.5, 1001, '2', null),
         ...(admin

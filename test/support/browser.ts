@@ -109,7 +109,12 @@ export async function openSession(
   browser: Browser,
   server: DemoServer,
   test: string,
-  opts: { viewport?: { width: number; height: number }; timezoneId?: string; locale?: string } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    timezoneId?: string;
+    locale?: string;
+    javaScriptEnabled?: boolean;
+  } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     baseURL: server.url,
@@ -117,6 +122,7 @@ export async function openSession(
     timezoneId: opts.timezoneId ?? 'Europe/Lisbon',
     locale: opts.locale ?? 'en-GB',
     reducedMotion: 'reduce',
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
   });
   const page = await context.newPage();
   const problems: string[] = [];

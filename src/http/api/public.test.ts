@@ -132,7 +132,7 @@ describe('GET /business and /services', () => {
       timezone: 'Europe/Paris',
       currency: 'EUR',
       locale: 'en',
-      locales: ['en', 'fr', 'de', 'es'],
+      locales: ['en', 'fr', 'de', 'es', 'pt'],
       staffLabel: 'Choose photographer',
       paymentEnabled: false,
     });

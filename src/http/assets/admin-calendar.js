@@ -88,6 +88,9 @@ if (root) {
     // Seven columns do not fit a phone: there the week opens as a list (Day/Week/Month stay a tap away).
     initialView: root.dataset.view || (matchMedia('(max-width: 640px)').matches ? 'listWeek' : 'timeGridWeek'),
     initialDate: root.dataset.date || undefined,
+    // Dates in the page's language (FullCalendar hands the code to Intl); the words below follow
+    // the dashboard's catalogue once it has one.
+    locale: document.documentElement.lang || 'en',
     headerToolbar: {
       left: 'prev,next today',
       center: 'title',

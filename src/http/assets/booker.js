@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The pages' only script, a small progressive enhancement (everything works without it):
- * - remembers the browser's time zone in a cookie and shows times in it;
+ * - remembers the browser's time zone in a cookie (the inline first-zone.js shows times in it);
  * - makes the month calendar a keyboard grid (arrows, Home/End, Page Up/Down);
  * - submits the staff choice when it changes; keeps Next disabled until a time is chosen;
  * - moves focus to an error summary or notice after a page load.
@@ -12,12 +12,44 @@ const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const cookieZone = /(?:^|; )tz=([^;]*)/.exec(document.cookie)?.[1];
 const url = new URL(location.href);
 if (zone && decodeURIComponent(cookieZone ?? '') !== zone) {
+  // The next pages come written in it; this one was rewritten by first-zone.js (no second load).
   // biome-ignore lint/suspicious/noDocumentCookie: one plain cookie; the Cookie Store API is not in every browser
   document.cookie = `tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
-  // First visit: show the times in the visitor's zone (unless a zone was chosen explicitly).
-  const shownIn = document.documentElement.dataset.tz;
-  if (!url.searchParams.has('tz') && shownIn !== zone && document.querySelector('[data-times]')) {
-    location.replace(url.href);
+}
+
+embedded();
+
+/**
+ * Inside the one-tag embed: embed.js names our frame "slotwise:<host origin>", and a frame keeps
+ * its name across its navigations (storage and cookies are often refused to a frame on another
+ * site). Tell that origin, and only it, this page's height and a booking just confirmed (its
+ * reference only). The browser already checked the host may frame us (CSP frame-ancestors); a
+ * wrong name only sends messages nowhere. Links and forms carry the language along.
+ */
+function embedded() {
+  const named = /^slotwise:(https?:\/\/[^/]+)$/.exec(window.name)?.[1];
+  if (window.parent === window || !named) return;
+  const html = document.documentElement;
+  html.dataset.embed = '';
+  /** @param {Record<string, unknown>} message */
+  const tell = (message) => window.parent.postMessage(message, named);
+  const body = document.body;
+  new ResizeObserver(() => tell({ slotwise: 'height', height: body.getBoundingClientRect().height })).observe(body);
+  // Once per page view: history.state survives a reload of this page.
+  const reference = document.querySelector('[data-confirmed]')?.getAttribute('data-confirmed');
+  if (reference && history.state?.reported !== reference) {
+    tell({ slotwise: 'booking.confirmed', reference });
+    history.replaceState({ reported: reference }, '');
+  }
+  for (const a of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll('a[href^="/"]'))) {
+    const to = new URL(a.href);
+    if (to.searchParams.has('lang')) continue;
+    to.searchParams.set('lang', html.lang);
+    a.href = `${to.pathname}${to.search}${to.hash}`;
+  }
+  for (const form of document.querySelectorAll('form[method="get"]')) {
+    if (form.querySelector('[name="lang"]')) continue;
+    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'lang', value: html.lang }));
   }
 }
 

@@ -1,12 +1,17 @@
 /**
  * GET /api/v1/openapi.json (the document) and GET /api/docs (Swagger UI, served from the
- * swagger-ui-dist package: no CDN, no inline script).
+ * swagger-ui-dist package: no CDN, no inline script). Swagger UI has no translations (its
+ * issue 2488), so "its locale" is what this frame can give: the page's `lang` and its own words,
+ * by the pages' rule (`?lang=`, the cookie, Accept-Language; English by default).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { html } from 'hono/html';
+import { negotiateLocale } from '../../i18n/locale.ts';
+import { pageMessagesFor } from '../../i18n/page-messages.ts';
 import { CLIENT_DATA_ROUTES } from '../admin/clients/openapi.ts';
 import { ADMIN_ROUTES } from './admin-routes.ts';
 import { openApiDocument } from './document.ts';
@@ -32,22 +37,29 @@ export function docsRoutes(publicUrl: string): Hono {
     document ??= JSON.stringify(openApiDocument(DOCUMENTED_ROUTES, `${publicUrl}`));
     return c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
-  app.get('/api/docs', (c) =>
-    c.html(html`<!doctype html>
-<html lang="en">
+  app.get('/api/docs', (c) => {
+    const locale = negotiateLocale({
+      query: c.req.query('lang'),
+      cookie: getCookie(c, 'lang'),
+      acceptLanguage: c.req.header('accept-language'),
+      fallback: 'en',
+    });
+    const m = pageMessagesFor(locale);
+    return c.html(html`<!doctype html>
+<html lang="${m.lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Slotwise API</title>
+    <title>${m.apiDocs.title}</title>
     <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
   </head>
   <body>
-    <main id="swagger-ui"><p>Loading the API reference… It needs JavaScript; the raw document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></main>
+    <main id="swagger-ui"><p>${m.apiDocs.loading} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></main>
     <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
     <script src="/api/docs/assets/init.js"></script>
   </body>
-</html>`),
-  );
+</html>`);
+  });
   app.get('/api/docs/assets/init.js', (c) =>
     c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }),
   );

@@ -20,7 +20,11 @@ export async function bookPage(c: Context, deps: AppDeps, back?: SentBack) {
   const ctx = await pageContext(c, deps, back ? { tz: back.tz } : {});
   const slug = c.req.param('slug') ?? '';
   const offer = await getService(deps, slug);
-  if (!offer.ok || offer.value.staff.length === 0) return notFoundPage(c, ctx, ctx.m.book.unknownService);
+  if (!offer.ok || offer.value.staff.length === 0) {
+    // An embed naming no service (a typo in data-service) shows the service list, not a dead end.
+    if (c.req.query('embed') !== undefined) return c.redirect(`/${new URL(c.req.url).search}`, 303);
+    return notFoundPage(c, ctx, ctx.m.book.unknownService);
+  }
   const query = back?.query ?? { staff: c.req.query('staff'), date: c.req.query('date'), month: c.req.query('month') };
   return c.html(await render(deps, ctx, offer.value, query, back?.notice), back ? 409 : 200);
 }

@@ -19,6 +19,8 @@ export interface PageContext {
   readonly business: Business;
   /** The zone times are shown in. */
   readonly tz: string;
+  /** Whether that zone was chosen (`?tz=`, a form's), not guessed: a first visit's script leaves it alone. */
+  readonly tzChosen: boolean;
   readonly now: number;
   /** The request's path and query, to build the language switcher's links. */
   readonly url: URL;
@@ -40,12 +42,14 @@ export async function pageContext(c: Context, deps: AppDeps, opts: { tz?: string
     const secure = deps.publicUrl.startsWith('https://');
     setCookie(c, 'lang', locale, { path: '/', maxAge: YEAR, sameSite: 'Lax', httpOnly: true, secure });
   }
-  const tz = zoneOf(opts.tz ?? c.req.query('tz')) ?? zoneOf(getCookie(c, 'tz')) ?? business.timezone;
+  const chosen = zoneOf(opts.tz ?? c.req.query('tz'));
+  const tz = chosen ?? zoneOf(getCookie(c, 'tz')) ?? business.timezone;
   return {
     locale,
     m: pageMessagesFor(locale),
     business,
     tz,
+    tzChosen: chosen !== null,
     now: deps.clock.now(),
     url: new URL(c.req.url),
   };

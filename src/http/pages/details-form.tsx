@@ -5,8 +5,9 @@
  */
 import type { ServiceOffer } from '../../app/list-services.ts';
 import { formatInstant } from '../../core/index.ts';
-import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
+import { clockTime, formatMoney, zoneName } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
+import { Span, ZoneName } from './local-time.tsx';
 
 export interface FormValues {
   readonly name: string;
@@ -95,7 +96,10 @@ export function DetailsForm(p: DetailsFormProps) {
   return (
     <form method="post" class="details" novalidate>
       <p class="when">
-        <strong>{span(p.start, end, ctx.tz, m.intlLocale)}</strong> ({zoneName(ctx.tz)})
+        <strong>
+          <Span ctx={ctx} start={p.start} end={end} />
+        </strong>{' '}
+        (<ZoneName ctx={ctx} />)
         {ctx.tz !== ctx.business.timezone ? (
           <small class="hint">
             {' '}

@@ -1,12 +1,14 @@
 /**
  * The frame of every public page: language attribute, skip link, the business name, the language
  * switcher (plain links: they work without script), the page's main content and one stylesheet
- * and one small script, both served by this app (no CDN: pages work offline on a LAN).
+ * and one small script, both served by this app (no CDN: pages work offline on a LAN), plus the
+ * inline first-visit zone script (first-zone.ts).
  */
 import type { Child } from 'hono/jsx';
 import { LOCALE_NAMES, LOCALES } from '../../i18n/locale.ts';
 import { ASSETS } from './assets.ts';
 import { type PageContext, withQuery } from './context.ts';
+import { FIRST_ZONE_JS } from './first-zone.ts';
 
 export interface LayoutProps {
   readonly ctx: PageContext;
@@ -20,7 +22,7 @@ export function Layout({ ctx, title, children, accent }: LayoutProps) {
   const { m, business } = ctx;
   const colour = readableAccent(accent);
   return (
-    <html lang={ctx.locale} data-tz={ctx.tz}>
+    <html lang={m.lang} data-tz={ctx.tz} data-intl={m.intlLocale} data-tz-chosen={ctx.tzChosen ? '' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,6 +57,8 @@ export function Layout({ ctx, title, children, accent }: LayoutProps) {
           {children}
         </main>
         <footer class="foot">{m.poweredBy}</footer>
+        {/* Hash-allowed by the page's CSP; runs before the first paint (decision 028). */}
+        <script dangerouslySetInnerHTML={{ __html: FIRST_ZONE_JS }} />
       </body>
     </html>
   );

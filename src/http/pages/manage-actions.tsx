@@ -20,6 +20,7 @@ import { STATUS, setRetryAfter } from '../errors.ts';
 import { pageContext } from './context.ts';
 import { readForm } from './form.ts';
 import { Layout, page } from './layout.tsx';
+import { Span, ZoneName } from './local-time.tsx';
 import { managePage } from './manage.tsx';
 import { loadPicker } from './picker.ts';
 import { PickerView } from './picker-view.tsx';
@@ -95,7 +96,7 @@ export function manageActions(deps: AppDeps): Hono {
           <h1>{m.cancel.title}</h1>
           <p>
             <strong>{booking.serviceName}</strong>, {booking.staffName} —{' '}
-            {span(booking.start, booking.end, ctx.tz, m.intlLocale)} ({zoneName(ctx.tz)})
+            <Span ctx={ctx} start={booking.start} end={booking.end} /> (<ZoneName ctx={ctx} />)
           </p>
           <form method="post">
             <p class="field">

@@ -6,10 +6,11 @@
 import type { Context } from 'hono';
 import { allowances, statusAt } from '../../app/allowances.ts';
 import { getManagedBooking, type ManagedBooking } from '../../app/manage-booking.ts';
-import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
+import { clockTime, formatMoney, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
 import { Layout, page } from './layout.tsx';
+import { Span, ZoneName } from './local-time.tsx';
 import { notFoundPage } from './services.tsx';
 
 export interface ManageNotice {
@@ -77,7 +78,7 @@ function ManageView(p: {
           {p.notice.text}
         </p>
       ) : null}
-      <p class={`status status-${status}`}>
+      <p class={`status status-${status}`} data-confirmed={status === 'confirmed' ? booking.reference : undefined}>
         <strong>{headline}</strong>
         {status === 'confirmed' ? ` ${m.manage.confirmedEmail(booking.client.email)}` : ''}
       </p>
@@ -101,7 +102,7 @@ function ManageView(p: {
         <dd>{booking.staffName}</dd>
         <dt>{m.manage.when}</dt>
         <dd>
-          {span(booking.start, booking.end, ctx.tz, m.intlLocale)} ({zoneName(ctx.tz)})
+          <Span ctx={ctx} start={booking.start} end={booking.end} /> (<ZoneName ctx={ctx} />)
           {bookingZone ? (
             <small>
               {' '}

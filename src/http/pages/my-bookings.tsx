@@ -14,11 +14,11 @@ import {
   openMyBookings,
 } from '../../app/clients/my-bookings.ts';
 import { requestMyBookings } from '../../app/clients/request-my-bookings.ts';
-import { span, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
 import { readForm } from './form.ts';
 import { Layout, page } from './layout.tsx';
+import { Span, ZoneName } from './local-time.tsx';
 
 const email = z.email().max(254);
 
@@ -165,7 +165,7 @@ function BookingList({ ctx, list }: { ctx: PageContext; list: readonly ListedBoo
           <p>
             <strong>{b.serviceName}</strong>, {m.manage.staff} {b.staffName}
             <br />
-            {span(b.start, b.end, ctx.tz, m.intlLocale)} ({zoneName(ctx.tz)})
+            <Span ctx={ctx} start={b.start} end={b.end} /> (<ZoneName ctx={ctx} />)
             <br />
             {m.manage.status}: {m.manage.statuses[statusAt(b, ctx.now)]}
           </p>

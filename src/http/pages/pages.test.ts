@@ -71,7 +71,7 @@ describe('service list and booking page', () => {
     );
     expect(r.html).toMatch(/aria-label="Sunday, 28 March 2027, closed"/);
     expect(r.html).toContain('value="2027-03-29T09:00:00+02:00"');
-    expect(r.html).toContain('Times are shown in Europe/Paris.');
+    expect(r.html).toContain('Times are shown in <span data-zone="true">Europe/Paris</span>.');
   });
 
   it('preselects the only member who offers a service, and has no "Any" choice then', async () => {
@@ -264,6 +264,14 @@ describe('languages and escaping', () => {
   it('dates are written by Intl in the chosen language', async () => {
     const r = await get('/book/portrait?date=2027-03-29&lang=fr');
     expect(r.html).toContain('lundi 29 mars 2027');
+  });
+
+  it('Portuguese (pt-PT) pages, also for a Brazilian browser: words, dates and money by Intl', async () => {
+    const r = await get('/book/portrait?date=2027-03-29', { 'accept-language': 'pt-BR,pt;q=0.9' });
+    expect(r.html).toContain('<html lang="pt"');
+    expect(r.html).toContain('Horários livres em segunda-feira, 29 de março de 2027');
+    expect(r.html).toContain('120,00\u00a0€');
+    expect(r.html).toContain('<span aria-current="true" lang="pt">Português</span>');
   });
 
   it('hostile names and notes are escaped on every page', async () => {

@@ -8,6 +8,7 @@ import { formatInstant } from '../../core/index.ts';
 import { clockTime, longDate, zoneName } from '../../i18n/format.ts';
 import { Calendar } from './calendar.tsx';
 import type { PageContext } from './context.ts';
+import { Clock, WithZone } from './local-time.tsx';
 import type { PickerData } from './picker.ts';
 
 export interface PickerViewProps {
@@ -86,7 +87,7 @@ export function PickerView(p: PickerViewProps) {
           <fieldset>
             <legend>{m.book.slotsFor(longDate(data.date, m.intlLocale))}</legend>
             <p class="hint">
-              {m.book.timesIn(zoneName(ctx.tz))}{' '}
+              <WithZone ctx={ctx} phrase={m.book.timesIn} />{' '}
               <a href="#zone" class="zone-link">
                 {m.book.changeZone}
               </a>
@@ -99,12 +100,17 @@ export function PickerView(p: PickerViewProps) {
                 ) : null}
               </p>
             ) : (
-              <div class="slots">
+              <div
+                class="slots"
+                data-business-time={
+                  showBusiness ? undefined : m.book.businessTime(zoneName(ctx.business.timezone), '%t')
+                }
+              >
                 {data.slots.map((s) => (
                   <label class="slot">
                     <input type="radio" name="start" value={formatInstant(s.start, ctx.tz)} required />
                     <span>
-                      {clockTime(s.start, ctx.tz, m.intlLocale)}
+                      <Clock ctx={ctx} at={s.start} />
                       {showBusiness ? (
                         <small>
                           {m.book.businessTime(

@@ -1,7 +1,8 @@
 /** The service recap beside the calendar: name, chosen date (and time), price, duration. */
 import type { ServiceOffer } from '../../app/list-services.ts';
-import { clockTime, formatMoney, longDate } from '../../i18n/format.ts';
+import { formatMoney, longDate } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
+import { Clock } from './local-time.tsx';
 
 export function Recap(p: { ctx: PageContext; offer: ServiceOffer; date: string; start?: number | null }) {
   const { m } = p.ctx;
@@ -17,7 +18,9 @@ export function Recap(p: { ctx: PageContext; offer: ServiceOffer; date: string; 
         {p.start ? (
           <>
             <dt>{m.book.time}</dt>
-            <dd>{clockTime(p.start, p.ctx.tz, m.intlLocale)}</dd>
+            <dd>
+              <Clock ctx={p.ctx} at={p.start} />
+            </dd>
           </>
         ) : null}
         <dt>{m.book.price}</dt>

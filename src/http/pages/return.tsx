@@ -41,7 +41,7 @@ function Outcome({ ctx, outcome, reference }: { ctx: PageContext; outcome: Retur
   const [headline, next] = lines[outcome];
   return (
     <>
-      <p class="status" role="status">
+      <p class="status" role="status" data-confirmed={outcome === 'confirmed' ? reference : undefined}>
         <strong>{headline}</strong>
       </p>
       <p>{next}</p>

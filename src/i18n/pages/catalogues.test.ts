@@ -4,11 +4,13 @@ import { de } from './de.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
+import { pt } from './pt.ts';
 
 const translations = [
   ['fr', fr],
   ['de', de],
   ['es', es],
+  ['pt', pt],
 ] as const;
 
 /** Each leaf of a catalogue by its dotted path: strings as "string", functions by their arity. */
@@ -70,6 +72,7 @@ const sameAsEnglish: Record<string, readonly string[]> = {
   fr: ['services.minutes', 'book.date'],
   de: ['details.name', 'manage.status'],
   es: ['services.minutes'],
+  pt: [],
 };
 
 describe('pageMessagesFor', () => {
@@ -78,13 +81,14 @@ describe('pageMessagesFor', () => {
     ['fr', fr, 'fr-FR'],
     ['de', de, 'de-DE'],
     ['es', es, 'es-ES'],
+    ['pt', pt, 'pt-PT'],
   ] as const)('"%s" is its catalogue, written in %s', (locale, catalogue, intl) => {
     expect(pageMessagesFor(locale)).toBe(catalogue);
     expect(pageMessagesFor(locale).intlLocale).toBe(intl);
     expect(pageMessagesFor(locale).lang).toBe(locale);
   });
 
-  it.each(['xx', 'pt', 'it', '', 'constructor', '__proto__', 'toString'])('"%s" falls back to English', (locale) => {
+  it.each(['xx', 'it', '', 'constructor', '__proto__', 'toString'])('"%s" falls back to English', (locale) => {
     expect(pageMessagesFor(locale)).toBe(en);
   });
 });
@@ -212,6 +216,24 @@ describe('plurals and day labels', () => {
         'reminderHours(24)': 'Recordármelo por correo 24 horas antes',
       },
     ],
+    [
+      'pt',
+      pt,
+      {
+        'changesLeft(1)': 'Resta 1 alteração',
+        'changesLeft(2)': 'Restam 2 alterações',
+        'dayLabel(available, 1)': 'D, 1 horário livre',
+        'dayLabel(available, 5)': 'D, 5 horários livres',
+        'dayLabel(full, 0)': 'D, esgotado',
+        'dayLabel(closed, 0)': 'D, fechado',
+        'dayLabel(past, 0)': 'D, passado',
+        'wrong(0)': 'Este código não está correto. Restam 0 tentativas.',
+        'wrong(1)': 'Este código não está correto. Resta 1 tentativa.',
+        'wrong(3)': 'Este código não está correto. Restam 3 tentativas.',
+        'reminderHours(1)': 'Enviar-me um lembrete por e-mail 1 hora antes',
+        'reminderHours(24)': 'Enviar-me um lembrete por e-mail 24 horas antes',
+      },
+    ],
   ])('%s', (_tag, m, expected) => {
     const actual: Record<string, string> = {
       'changesLeft(1)': m.manage.changesLeft(1),
@@ -235,6 +257,7 @@ describe('plurals and day labels', () => {
       fr: ['Payer €40.00', 'Acompte de €10.00', 'Terminer'],
       de: ['€40.00 bezahlen', 'Anzahlung €10.00', 'Abschließen'],
       es: ['Pagar €40.00', 'Anticipo de €10.00', 'Finalizar'],
+      pt: ['Pagar €40.00', 'Sinal de €10.00', 'Concluir'],
     };
     expect([m.details.pay('€40.00'), m.details.deposit('€10.00'), m.details.finish]).toEqual(
       labels[m.lang as keyof typeof labels],

@@ -30,7 +30,6 @@ export const de: PageMessages = {
     duration: 'Dauer',
     anyStaff: 'Keine Präferenz',
     show: 'Freie Termine anzeigen',
-    calendar: 'Datum wählen',
     previousMonth: 'Vorheriger Monat',
     nextMonth: 'Nächster Monat',
     dayLabel: (date, status, slots) =>
@@ -44,7 +43,6 @@ export const de: PageMessages = {
     slotsFor: (date) => `Freie Termine am ${date}`,
     noSlots: 'An diesem Tag gibt es keine freien Termine. Bitte wählen Sie ein anderes Datum.',
     firstFree: (date) => `Nächster freier Tag: ${date}`,
-    noneAhead: 'In den kommenden Monaten gibt es keine freien Termine.',
     timesIn: (zone) => `Die Uhrzeiten werden in der Zeitzone ${zone} angezeigt.`,
     businessTime: (zone, time) => `${time} (Zeitzone ${zone})`,
     changeZone: 'Zeitzone ändern',
@@ -68,7 +66,6 @@ export const de: PageMessages = {
     seatsHint: (price) => `${price} pro Platz; die Zahlung gilt für jeden Platz.`,
     seatsLeft: (n) =>
       n === 1 ? 'In diesem Termin ist nur noch 1 Platz frei.' : `In diesem Termin sind nur noch ${n} Plätze frei.`,
-    reminder: '24 Stunden vorher per E-Mail erinnern',
     reminderHours: (h) => `${h === 1 ? '1 Stunde' : `${h} Stunden`} vorher per E-Mail erinnern`,
     pay: (amount) => `${amount} bezahlen`,
     deposit: (amount) => `Anzahlung ${amount}`,
@@ -140,8 +137,6 @@ export const de: PageMessages = {
     done: 'Ihre Buchung ist storniert. Der Termin ist wieder für andere frei.',
   },
   error: {
-    title: 'Etwas ist schiefgelaufen',
-    body: 'Bitte versuchen Sie es gleich noch einmal.',
     notFound: 'Seite nicht gefunden',
     home: 'Zurück zu den Leistungen',
     tooMany: 'Zu viele Anfragen',
@@ -190,5 +185,9 @@ export const de: PageMessages = {
     manage: (reference) => `Buchung ${reference} verwalten`,
     usedUp:
       'Dieser Link ist nun verbraucht: Um diese Liste wieder zu sehen, fordern Sie einen neuen an. Die Links zu den einzelnen Buchungen funktionieren weiter.',
+  },
+  apiDocs: {
+    title: 'Slotwise-API',
+    loading: 'Die API-Referenz wird geladen … Sie benötigt JavaScript; das Rohdokument finden Sie unter',
   },
 };

@@ -30,7 +30,6 @@ export const en = {
     duration: 'Duration',
     anyStaff: 'Any available',
     show: 'Show times',
-    calendar: 'Choose a date',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     /** Screen-reader label of a day cell. */
@@ -45,7 +44,6 @@ export const en = {
     slotsFor: (date: string) => `Free times on ${date}`,
     noSlots: 'No free times on this day. Please choose another date.',
     firstFree: (date: string) => `Next free day: ${date}`,
-    noneAhead: 'No free times in the coming months.',
     timesIn: (zone: string) => `Times are shown in ${zone}.`,
     businessTime: (zone: string, time: string) => `${time} in ${zone}`,
     changeZone: 'Change time zone',
@@ -69,7 +67,6 @@ export const en = {
     seatsHint: (price: string) => `${price} a seat; the payment covers every seat.`,
     seatsLeft: (n: number) =>
       n === 1 ? 'Only 1 seat is left in this session.' : `Only ${n} seats are left in this session.`,
-    reminder: 'Remind me by email 24 hours before',
     reminderHours: (h: number) => `Remind me by email ${h} hours before`,
     pay: (amount: string) => `Pay ${amount}`,
     deposit: (amount: string) => `Down payment ${amount}`,
@@ -139,8 +136,6 @@ export const en = {
     done: 'Your booking is cancelled. The time is free for others again.',
   },
   error: {
-    title: 'Something went wrong',
-    body: 'Please try again in a moment.',
     notFound: 'Page not found',
     home: 'Back to the services',
     tooMany: 'Too many requests',
@@ -189,6 +184,11 @@ export const en = {
     manage: (reference: string) => `Manage booking ${reference}`,
     usedUp:
       'This link is now used up: to see this list again, ask for a new one. The links to each booking keep working.',
+  },
+  /** /api/docs: the frame around Swagger UI (which has no translations of its own). */
+  apiDocs: {
+    title: 'Slotwise API',
+    loading: 'Loading the API reference… It needs JavaScript; the raw document is at',
   },
 };
 

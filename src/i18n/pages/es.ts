@@ -30,7 +30,6 @@ export const es: PageMessages = {
     duration: 'Duración',
     anyStaff: 'Sin preferencia',
     show: 'Ver horarios',
-    calendar: 'Elija una fecha',
     previousMonth: 'Mes anterior',
     nextMonth: 'Mes siguiente',
     dayLabel: (date, status, slots) =>
@@ -44,7 +43,6 @@ export const es: PageMessages = {
     slotsFor: (date) => `Horarios libres el ${date}`,
     noSlots: 'No hay horarios libres este día. Elija otra fecha, por favor.',
     firstFree: (date) => `Próximo día libre: ${date}`,
-    noneAhead: 'No hay horarios libres en los próximos meses.',
     timesIn: (zone) => `Las horas se muestran en la zona horaria ${zone}.`,
     businessTime: (zone, time) => `${time} (zona horaria ${zone})`,
     changeZone: 'Cambiar la zona horaria',
@@ -67,7 +65,6 @@ export const es: PageMessages = {
     seats: 'Plazas',
     seatsHint: (price) => `${price} por plaza; el pago cubre cada plaza.`,
     seatsLeft: (n) => (n === 1 ? 'Solo queda 1 plaza en esta sesión.' : `Solo quedan ${n} plazas en esta sesión.`),
-    reminder: 'Recordármelo por correo 24 horas antes',
     reminderHours: (h) => `Recordármelo por correo ${h === 1 ? '1 hora' : `${h} horas`} antes`,
     pay: (amount) => `Pagar ${amount}`,
     deposit: (amount) => `Anticipo de ${amount}`,
@@ -138,8 +135,6 @@ export const es: PageMessages = {
     done: 'Su reserva está cancelada. La hora vuelve a estar libre para otras personas.',
   },
   error: {
-    title: 'Algo ha salido mal',
-    body: 'Vuelva a intentarlo en un momento.',
     notFound: 'Página no encontrada',
     home: 'Volver a los servicios',
     tooMany: 'Demasiadas solicitudes',
@@ -187,5 +182,9 @@ export const es: PageMessages = {
     manage: (reference) => `Gestionar la reserva ${reference}`,
     usedUp:
       'Este enlace ya se ha utilizado: para volver a ver esta lista, pida uno nuevo. Los enlaces de cada reserva siguen funcionando.',
+  },
+  apiDocs: {
+    title: 'API de Slotwise',
+    loading: 'Cargando la referencia de la API… Necesita JavaScript; el documento original está en',
   },
 };

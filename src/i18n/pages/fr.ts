@@ -31,7 +31,6 @@ export const fr: PageMessages = {
     duration: 'Durée',
     anyStaff: 'Sans préférence',
     show: 'Afficher les créneaux',
-    calendar: 'Choisissez une date',
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     dayLabel: (date, status, slots) =>
@@ -46,7 +45,6 @@ export const fr: PageMessages = {
     slotsFor: (date) => `Créneaux disponibles le ${date}`,
     noSlots: 'Aucun créneau disponible ce jour-là. Veuillez choisir une autre date.',
     firstFree: (date) => `Prochain jour disponible : ${date}`,
-    noneAhead: 'Aucun créneau disponible dans les prochains mois.',
     timesIn: (zone) => `Horaires affichés dans le fuseau horaire ${zone}.`,
     businessTime: (zone, time) => `${time} (fuseau ${zone})`,
     changeZone: 'Changer de fuseau horaire',
@@ -70,7 +68,6 @@ export const fr: PageMessages = {
     seatsHint: (price) => `${price} la place ; le paiement couvre chaque place.`,
     seatsLeft: (n) =>
       n === 1 ? 'Il ne reste qu’une place dans cette séance.' : `Il ne reste que ${n} places dans cette séance.`,
-    reminder: 'Me le rappeler par e-mail 24 heures avant',
     reminderHours: (h) => `Me le rappeler par e-mail ${h < 2 ? `${h} heure` : `${h} heures`} avant`,
     pay: (amount) => `Payer ${amount}`,
     deposit: (amount) => `Acompte de ${amount}`,
@@ -141,8 +138,6 @@ export const fr: PageMessages = {
     done: 'Votre réservation est annulée. Le créneau est de nouveau disponible.',
   },
   error: {
-    title: 'Une erreur s’est produite',
-    body: 'Veuillez réessayer dans un instant.',
     notFound: 'Page introuvable',
     home: 'Retour aux prestations',
     tooMany: 'Trop de demandes',
@@ -190,5 +185,9 @@ export const fr: PageMessages = {
     manage: (reference) => `Gérer la réservation ${reference}`,
     usedUp:
       'Ce lien est désormais utilisé : pour revoir cette liste, demandez-en un nouveau. Les liens de chaque réservation restent valables.',
+  },
+  apiDocs: {
+    title: 'API de Slotwise',
+    loading: 'Chargement de la référence de l’API… Elle nécessite JavaScript ; le document brut se trouve à l’adresse',
   },
 };

@@ -116,7 +116,11 @@ describe('bookingEmail facts, in the text and the HTML alike', () => {
     );
   });
 
-  it.each(['xx', 'pt-BR', 'en-US', ''])('locale "%s" without a catalogue falls back to English', (locale) => {
+  it('pt-BR reads the Portuguese email (one fallback rule)', () => {
+    expect(bookingEmail(bookingData({ locale: 'pt-BR' }))).toEqual(bookingEmail(bookingData({ locale: 'pt' })));
+  });
+
+  it.each(['xx', 'it-IT', 'en-US', ''])('locale "%s" without a catalogue falls back to English', (locale) => {
     expect(bookingEmail(bookingData({ locale }))).toEqual(bookingEmail(bookingData({ locale: 'en' })));
   });
 });
@@ -127,6 +131,7 @@ describe('bookingEmail for a free service', () => {
     ['fr', 'Prix : Gratuit'],
     ['de', 'Preis: Kostenlos'],
     ['es', 'Precio: Gratis'],
+    ['pt', 'Preço: Gratuito'],
   ])('%s says so instead of a zero price', (locale, line) => {
     const { text } = bookingEmail(bookingData({ locale, booking: { price: 0, amountPaid: 0 } }));
     expect(text.replace(/\u202f|\u00a0/g, ' ')).toContain(line.replace(' :', ':'));

@@ -7,11 +7,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getSettings } from '../../../app/dashboard/settings/get-settings.ts';
 import { updateSettings } from '../../../app/dashboard/settings/update-settings.ts';
 import type { AppDeps } from '../../deps.ts';
+import { DEFAULT_FRAME_ANCESTORS } from '../../security-headers.ts';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
+import { EmbedPanel } from './embed-panel.tsx';
 import { updateSettingsBody } from './settings-body.ts';
 import { readSettingsForm, type SettingsValues, settingsFormOf, settingsMessage } from './settings-form-values.ts';
 import { SettingsView } from './settings-view.tsx';
@@ -35,6 +37,7 @@ async function render(
           secretStored={settings.value.paymentSecret !== null}
           notice={given.notice}
         />
+        <EmbedPanel publicUrl={deps.publicUrl} frameAncestors={deps.frameAncestors ?? DEFAULT_FRAME_ANCESTORS} />
       </AdminLayout>,
     ),
     status,

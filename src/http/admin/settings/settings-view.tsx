@@ -38,6 +38,7 @@ const LANGUAGES: Record<Locale, string> = {
   fr: 'Français (French)',
   de: 'Deutsch (German)',
   es: 'Español (Spanish)',
+  pt: 'Português (Portuguese)',
 };
 
 export interface SettingsViewProps {
