@@ -38,6 +38,7 @@ describe('the dashboard shell', () => {
       ['Calendar', '/admin'],
       ['Bookings', '/admin/bookings'],
       ['Services', '/admin/services'],
+      ['Resources', '/admin/resources'],
       ['Staff', '/admin/staff'],
       ['Settings', '/admin/settings'],
       ['Webhooks', '/admin/webhooks'],

@@ -41,6 +41,7 @@ export const V = {
   cancelReason: `Why ${LONG}`,
   webhookUrl: 'https://hooks.example/x?a="><script>alert(1)</script>',
   webhookDescription: `Hook ${LONG}`,
+  room: `Room ${LONG}`,
   keyLabel: `Key ${SHORT}`,
   adminName: `Adm ${LONG}`,
   mailFrom: '" onmouseover=alert(1) x=" <bookings@studio.test>',
@@ -70,6 +71,7 @@ export interface HostileStudio {
     readonly consult: string;
     readonly dayOff: string;
     readonly webhook: string;
+    readonly room: string;
   };
   /** Public bookings: moved (and reminded), cancelled, awaiting verification, awaiting payment. */
   readonly bookings: Record<
@@ -137,6 +139,7 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
     201,
   );
   ok(await d.as('admin', 'POST', 'api-keys', { role: 'admin', label: V.keyLabel }), 201);
+  const room = ok(await d.as('admin', 'POST', 'resources', { key: 'room', name: V.room }), 201);
   await tdb.store.createUser(
     {
       email: ADMIN_EMAIL,
@@ -228,6 +231,7 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
       consult: idOf('consult'),
       dayOff: String(dayOff.id),
       webhook: String(webhook.id),
+      room: String(room.id),
     },
     bookings: { moved, cancelled, verifying, paying },
   };

@@ -93,7 +93,7 @@ function publicPages(): Visit[] {
 
 /** Dashboard pages, by route, with the hostile values each shows. */
 function dashboardPages(): Visit[] {
-  const { ana, ben, portrait, consult, dayOff, webhook } = s.ids;
+  const { ana, ben, portrait, consult, dayOff, webhook, room } = s.ids;
   const { moved, cancelled, paying } = s.bookings;
   const always = [V.business, V.adminName];
   return [
@@ -138,6 +138,8 @@ function dashboardPages(): Visit[] {
       shows: [...always, SHORT],
     },
     { route: '/admin/services', path: '/admin/services', status: 200, shows: [...always, V.service, V.service2] },
+    { route: '/admin/resources', path: '/admin/resources', status: 200, shows: [...always, V.room] },
+    { route: '/admin/resources/:id', path: `/admin/resources/${room}`, status: 200, shows: [...always, V.room] },
     { route: '/admin/services/new', path: '/admin/services/new', status: 200, shows: [...always, V.ana] },
     {
       route: '/admin/services/:id',
@@ -331,7 +333,7 @@ describe('coverage', () => {
       demoGateway: true,
     });
     // Not pages (data, files, probes), and the demo gateway, which shows only a signed amount and reference.
-    const notPages = /^\/(api\/v1|assets|api\/docs\/assets|feeds|healthz|readyz|demo\/gateway)(\/|$)/;
+    const notPages = /^\/(api\/v1|assets|api\/docs\/assets|feeds|healthz|readyz|demo\/gateway|embed\.js)(\/|$)/;
     const pages = new Set(app.routes.filter((r) => r.method === 'GET' && !notPages.test(r.path)).map((r) => r.path));
     const visited = new Set([...publicPages(), ...dashboardPages(), ...entryPages()].map((v) => v.route));
     expect([...pages].filter((p) => !visited.has(p))).toEqual([]);
