@@ -109,6 +109,10 @@ describe('createBooking', () => {
       price: 12000,
       rescheduleCount: 0,
       createdAt: at(STUDIO_NOW),
+      answers: {},
+      sealedAnswers: null,
+      outcome: null,
+      cancellation: null,
     });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(next).toEqual({ action: 'done' });

@@ -4,6 +4,7 @@
  * with the first who still can. The database's exclusion constraint has the last word.
  */
 import {
+  type Answers,
   checkSlot,
   dateOf,
   dayWindow,
@@ -88,6 +89,8 @@ export interface BookingRequest {
   readonly wantsReminder: boolean;
   /** Absent: the business's. */
   readonly locale?: string | undefined;
+  /** Answers to the service's questions as sent (`{questionKey: value}`), checked by booking-answers.ts. */
+  readonly answers?: unknown;
 }
 
 /** What the door a booking came in by decides about it; the rest follows from the slot and the settings. */
@@ -99,6 +102,14 @@ export interface BookingTerms {
   readonly payment: PaymentOption;
   readonly amountDue: number;
   readonly manageTokenHash: Uint8Array;
+  /** The checked answers: the open ones as stored, the sensitive ones sealed for the row's reference. */
+  readonly answers?: BookingAnswers;
+}
+
+/** Answers ready to store: sealing waits for the reference, which the row makes (and a clash remakes). */
+export interface BookingAnswers {
+  readonly open: Answers;
+  seal(reference: string): string | null;
 }
 
 /** The one place a new booking's row is built, whoever books: the slot, the terms and the settings. */
@@ -106,8 +117,9 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
   const { business, service } = ctx;
   const { client, notes, wantsReminder, locale } = t.request;
   const confirmed = t.status === 'confirmed';
+  const reference = newReference();
   return {
-    reference: newReference(),
+    reference,
     serviceId: service.id,
     staffId: c.member.id,
     client,
@@ -131,6 +143,8 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
     remindAt: confirmed
       ? remindAt({ start: c.start, wantsReminder, reminderHours: business.reminderHours, now })
       : null,
+    answers: t.answers?.open ?? {},
+    sealedAnswers: t.answers?.seal(reference) ?? null,
   };
 }
 

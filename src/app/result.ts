@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'BACKUP_NOT_AVAILABLE'
   | 'URL_NOT_ALLOWED'
+  | 'OUTCOME_NOT_ALLOWED'
   | 'INTERNAL';
 
 export interface Refusal {

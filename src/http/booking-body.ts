@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CreateBookingInput } from '../app/create-booking.ts';
 import type { ClientDetails } from '../app/model.ts';
+import { isPlainObject } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { instant, text } from './validation.ts';
 
@@ -26,6 +27,15 @@ export const bookingBody = z.strictObject({
   wantsReminder: z.boolean().default(false),
   payment: z.enum(['none', 'full', 'deposit']).default('none'),
   locale: z.enum(LOCALES).optional(),
+  /**
+   * Answers to the service's questions, `{questionKey: value}`: only an object here; the use case
+   * checks each against the service's questions (core/answers.ts). A custom check, not a record:
+   * a record rebuilds the object and would drop a `__proto__` key instead of refusing it.
+   */
+  answers: z
+    .custom<Record<string, unknown>>(isPlainObject, 'an object {questionKey: value}')
+    .meta({ type: 'object', additionalProperties: {}, description: 'answers to the service’s questions' })
+    .optional(),
 });
 
 export type BookingBody = z.output<typeof bookingBody>;
@@ -45,6 +55,7 @@ export function requestOf(v: Omit<BookingBody, 'payment'>) {
     notes: v.notes ?? '',
     wantsReminder: v.wantsReminder,
     locale: v.locale,
+    answers: v.answers,
   };
 }
 

@@ -23,6 +23,9 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   // Server mode: the database is not this process's to copy; pg_dump backs it up (docs/DEPLOY.md).
   BACKUP_NOT_AVAILABLE: 501,
   URL_NOT_ALLOWED: 400,
+  // Marking a booking that has not started (or still waits for its code or payment) completed or
+  // no-show (SPEC §10.3 "a future one: 409"); extends API.md's table (decision 029).
+  OUTCOME_NOT_ALLOWED: 409,
   INTERNAL: 500,
 };
 

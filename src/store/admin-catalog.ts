@@ -32,7 +32,22 @@ const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
   bufferBeforeMinutes: 'buffer_before_minutes',
   bufferAfterMinutes: 'buffer_after_minutes',
   active: 'active',
+  questions: 'questions',
+  cancellationPolicy: 'cancellation_policy',
 };
+
+/** A service's columns; the jsonb ones as JSON text (a driver would send a JS array as a PostgreSQL array). */
+function serviceColumns(fields: Partial<ServiceFields>): [string, unknown][] {
+  const { questions, cancellationPolicy, ...plain } = fields;
+  return columnsOf(
+    {
+      ...plain,
+      ...(questions === undefined ? {} : { questions: JSON.stringify(questions) }),
+      ...(cancellationPolicy === undefined ? {} : { cancellationPolicy: JSON.stringify(cancellationPolicy) }),
+    } as Partial<ServiceFields>,
+    SERVICE_COLUMNS,
+  );
+}
 
 const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = { ...BUSINESS_COLUMNS, mailFrom: 'mail_from' };
 
@@ -71,7 +86,7 @@ export function adminCatalogStore(
     async createService(fields, staffIds) {
       try {
         return await write(async (tx) => {
-          const id = await insertRow(tx, 'services', columnsOf(fields, SERVICE_COLUMNS));
+          const id = await insertRow(tx, 'services', serviceColumns(fields));
           await linkStaff(tx, id, staffIds);
           return { ok: true as const, value: await service(tx, id) };
         });
@@ -83,7 +98,7 @@ export function adminCatalogStore(
       if (!isId(id)) return null;
       try {
         return await write(async (tx) => {
-          if (!(await updateRow(tx, 'services', id, columnsOf(fields, SERVICE_COLUMNS)))) return null;
+          if (!(await updateRow(tx, 'services', id, serviceColumns(fields)))) return null;
           if (staffIds !== undefined) await linkStaff(tx, id, staffIds);
           return { ok: true as const, value: await service(tx, id) };
         });

@@ -3,8 +3,19 @@
  * (number or string), so every numeric column goes through Number() and every id through String().
  */
 
-import type { Booking, BookingStatus, Business, Service, StaffMember } from '../app/model.ts';
-import type { DayOff, PaymentOption, WallRange, Weekday, WeeklyHours } from '../core/index.ts';
+import type { Booking, BookingStatus, Business, CancelTerms, Service, StaffMember } from '../app/model.ts';
+import type {
+  Answers,
+  CancellationPolicy,
+  DayOff,
+  Outcome,
+  PaymentOption,
+  Question,
+  RefundKind,
+  WallRange,
+  Weekday,
+  WeeklyHours,
+} from '../core/index.ts';
 import { WEEKDAYS } from '../core/index.ts';
 import type { Row } from './sql.ts';
 
@@ -42,7 +53,13 @@ export function toBusiness(r: Row): Business {
     mailFrom: optStr(r.mail_from),
     retainUnconfirmedDays: num(r.retain_unconfirmed_days),
     retainPastDays: num(r.retain_past_days),
+    noShowLimit: num(r.no_show_limit ?? 0),
   };
+}
+
+/** A jsonb column as a value, whether the driver parsed it or returns its text. */
+export function json(v: unknown): unknown {
+  return typeof v === 'string' ? JSON.parse(v) : v;
 }
 
 export function toService(r: Row): Service {
@@ -62,6 +79,9 @@ export function toService(r: Row): Service {
     bufferBeforeMinutes: num(r.buffer_before_minutes),
     bufferAfterMinutes: num(r.buffer_after_minutes),
     active: Boolean(r.active),
+    // Checked when written (setup-schema.ts, the services API); the database keeps them lists.
+    questions: (json(r.questions) ?? []) as Question[],
+    cancellationPolicy: (json(r.cancellation_policy) ?? []) as CancellationPolicy,
   };
 }
 
@@ -142,5 +162,20 @@ export function toBooking(r: Row): Booking {
     price: num(r.price_minor),
     rescheduleCount: num(r.reschedule_count),
     createdAt: ms(r.created_at),
+    answers: (json(r.answers) ?? {}) as Answers,
+    sealedAnswers: optStr(r.answers_sealed),
+    outcome: (optStr(r.outcome) as Outcome | null) ?? null,
+    cancellation: cancelTermsOf(r),
+  };
+}
+
+function cancelTermsOf(r: Row): CancelTerms | null {
+  if (r.cancel_refund === null || r.cancel_refund === undefined) return null;
+  return {
+    refund: str(r.cancel_refund) as RefundKind,
+    refundDue: num(r.refund_due_minor),
+    amountKept: num(r.amount_kept_minor),
+    by: str(r.cancelled_by) as CancelTerms['by'],
+    overridden: Boolean(r.refund_overridden),
   };
 }

@@ -66,6 +66,8 @@ async function seed(s: Seed): Promise<{ id: string; reference: string }> {
       price: 0,
       manageTokenHash: createHash('sha256').update(`seed-${seq}`).digest(),
       remindAt: null,
+      answers: {},
+      sealedAnswers: null,
     },
     d.clock.now(),
   );

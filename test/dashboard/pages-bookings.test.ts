@@ -89,6 +89,8 @@ async function seed(staff: 'ana' | 'ben', start: number): Promise<string> {
       price: 0,
       manageTokenHash: createHash('sha256').update(`page-seed-${seq}`).digest(),
       remindAt: null,
+      answers: {},
+      sealedAnswers: null,
     },
     d.clock.now(),
   );

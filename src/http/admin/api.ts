@@ -12,6 +12,7 @@ import { bookingsApi } from './bookings/bookings-api.ts';
 import { servicesApi } from './catalogue/services-api.ts';
 import { clientsApi } from './clients/clients-api.ts';
 import { feedsApi } from './feeds/feeds-api.ts';
+import { reportsApi } from './reports/reports-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { scheduleApi } from './staff/schedule-api.ts';
 import { staffApi } from './staff/staff-api.ts';
@@ -33,5 +34,6 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.route('/webhooks', webhooksApi(deps));
   api.route('/api-keys', apiKeysApi(deps));
   api.route('/', clientsApi(deps));
+  api.route('/reports', reportsApi(deps));
   return api;
 }

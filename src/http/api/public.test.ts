@@ -156,6 +156,8 @@ describe('GET /business and /services', () => {
           color: null,
           paymentOptions: ['none'],
           staff: [{ id: ANA, name: 'Ana' }],
+          questions: [],
+          cancellationPolicy: [],
         },
         {
           id: PORTRAIT,
@@ -173,6 +175,8 @@ describe('GET /business and /services', () => {
             { id: ANA, name: 'Ana' },
             { id: BEN, name: 'Ben' },
           ],
+          questions: [],
+          cancellationPolicy: [],
         },
       ],
     });
@@ -518,6 +522,11 @@ describe('POST /bookings', () => {
         reschedule: { count: 0, limit: 3, allowed: true },
         cancel: { allowed: true },
         holdExpiresAt: null,
+        answers: {},
+        // No policy and no notice: free cancellation up to the start (SPEC §10.2).
+        policy: { untilHoursBefore: 0, refund: 'full' },
+        outcome: null,
+        cancellation: null,
       },
       token: expect.stringMatching(TOKEN),
       next: { action: 'done' },

@@ -3,6 +3,7 @@ import { ACCOUNT_ROUTES, API_KEY_ROUTES } from '../admin/accounts/openapi.ts';
 import { ADMIN_BOOKING_ROUTES } from '../admin/bookings/openapi.ts';
 import { SERVICE_ROUTES } from '../admin/catalogue/openapi.ts';
 import { FEED_ROUTES } from '../admin/feeds/openapi.ts';
+import { REPORT_ROUTES } from '../admin/reports/openapi.ts';
 import { SETTINGS_ROUTES } from '../admin/settings/openapi.ts';
 import { STAFF_ROUTES } from '../admin/staff/openapi.ts';
 import { WEBHOOK_ROUTES } from '../admin/webhooks/openapi.ts';
@@ -17,4 +18,5 @@ export const ADMIN_ROUTES: readonly RouteDoc[] = [
   ...ACCOUNT_ROUTES,
   ...WEBHOOK_ROUTES,
   ...FEED_ROUTES,
+  ...REPORT_ROUTES,
 ];

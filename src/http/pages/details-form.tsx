@@ -4,9 +4,11 @@
  * The submit buttons follow SPEC §3: Pay and Down payment, Pay only, or Finish.
  */
 import type { ServiceOffer } from '../../app/list-services.ts';
-import { formatInstant } from '../../core/index.ts';
+import { activeQuestions, formatInstant, type PaymentOption } from '../../core/index.ts';
 import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
+import { PolicyNote } from './policy-lines.tsx';
+import { type AnswerValues, answerField, QuestionFields, questionLabel } from './question-fields.tsx';
 
 export interface FormValues {
   readonly name: string;
@@ -15,6 +17,8 @@ export interface FormValues {
   readonly address: string;
   readonly notes: string;
   readonly remind: boolean;
+  /** The answers to the service's questions as typed. */
+  readonly answers: AnswerValues;
 }
 
 type Field = 'name' | 'email' | 'phone' | 'address' | 'notes';
@@ -25,8 +29,13 @@ export interface DetailsFormProps {
   readonly staff: string;
   readonly start: number;
   readonly values: FormValues;
-  readonly errors: Partial<Record<Field, string>>;
+  /** By form field: the client's fields, and `q-<key>` for the answers. */
+  readonly errors: Readonly<Record<string, string>>;
   readonly formKey: string;
+  /** A note above the form (why fewer buttons are offered). */
+  readonly notice?: string | undefined;
+  /** Offer only these payment options (the no-show rule, SPEC §10.3); absent = the service's. */
+  readonly only?: readonly PaymentOption[] | undefined;
 }
 
 export function DetailsForm(p: DetailsFormProps) {
@@ -35,13 +44,15 @@ export function DetailsForm(p: DetailsFormProps) {
   const s = offer.service;
   const end = p.start + s.durationMinutes * 60_000;
   const money = (minor: number) => formatMoney(minor, offer.currency, m.intlLocale);
-  const labels: Record<Field, string> = {
+  const labels: Record<string, string> = {
     name: m.details.name,
     email: m.details.email,
     phone: m.details.phone,
     address: m.details.address,
     notes: m.details.notes,
   };
+  for (const q of activeQuestions(s.questions)) labels[answerField(q.key)] = questionLabel(ctx, q);
+  const offered = offer.paymentOptions.filter((o) => !p.only || p.only.includes(o));
   const input = (name: Field, type: string, autocomplete: string, required: boolean, hint?: string) => (
     <p class="field">
       <label for={`f-${name}`}>{labels[name]}</label>
@@ -82,7 +93,7 @@ export function DetailsForm(p: DetailsFormProps) {
       ) : null}
     </p>
   );
-  const failed = (Object.keys(errors) as Field[]).filter((k) => errors[k]);
+  const failed = Object.keys(errors).filter((k) => errors[k] && labels[k]);
   return (
     <form method="post" class="details" novalidate>
       <p class="when">
@@ -97,6 +108,11 @@ export function DetailsForm(p: DetailsFormProps) {
           </small>
         ) : null}
       </p>
+      {p.notice ? (
+        <p class="alert" role="alert" tabindex={-1} data-focus-on-load>
+          {p.notice}
+        </p>
+      ) : null}
       {failed.length > 0 ? (
         <div class="alert" role="alert" tabindex={-1} data-focus-on-load>
           <h2>{m.details.errorsTitle}</h2>
@@ -116,6 +132,7 @@ export function DetailsForm(p: DetailsFormProps) {
       {input('phone', 'tel', 'tel', false)}
       {input('address', 'text', 'street-address', false)}
       {input('notes', 'text', 'off', false)}
+      <QuestionFields ctx={ctx} questions={s.questions} values={values.answers} errors={errors} />
       <p class="check">
         <label>
           <input type="checkbox" name="remind" value="1" checked={values.remind} />{' '}
@@ -126,18 +143,22 @@ export function DetailsForm(p: DetailsFormProps) {
       <input type="hidden" name="staff" value={p.staff} />
       <input type="hidden" name="tz" value={ctx.tz} />
       <input type="hidden" name="key" value={p.formKey} />
+      <PolicyNote
+        ctx={ctx}
+        facts={{ policy: s.cancellationPolicy, start: p.start, deposit: s.deposit, currency: offer.currency }}
+      />
       <p class="actions">
-        {offer.paymentOptions.includes('full') ? (
+        {offered.includes('full') ? (
           <button type="submit" name="payment" value="full" class="primary">
             {m.details.pay(money(s.price))}
           </button>
         ) : null}
-        {offer.paymentOptions.includes('deposit') ? (
+        {offered.includes('deposit') ? (
           <button type="submit" name="payment" value="deposit" class="primary alt">
             {m.details.deposit(money(s.deposit))}
           </button>
         ) : null}
-        {offer.paymentOptions.includes('none') ? (
+        {offered.includes('none') ? (
           <button type="submit" name="payment" value="none" class="primary">
             {m.details.finish}
           </button>

@@ -27,6 +27,21 @@ const NEW_SERVICE: ServiceFields = {
   bufferBeforeMinutes: 5,
   bufferAfterMinutes: 10,
   active: true,
+  // jsonb lists: sent as JSON text, read back as the same lists (a JS array must not become text[]).
+  questions: [
+    {
+      key: 'mobility',
+      type: 'choice',
+      label: { en: 'Mobility', fr: 'Mobilité' },
+      required: true,
+      sensitive: true,
+      options: [{ key: 'stairs-ok', label: 'Stairs are fine' }],
+    },
+  ],
+  cancellationPolicy: [
+    { untilHoursBefore: 48, refund: 'full' },
+    { untilHoursBefore: 0, refund: 'deposit_kept' },
+  ],
 };
 
 export function describeAdminCatalog(getDb: GetDb): void {

@@ -8,6 +8,7 @@
  * horizon; never in the past, off the slot grid or outside working time, and never over another
  * booking (the exclusion constraint refuses that for everyone).
  */
+import { checkAnswers } from '../../booking-answers.ts';
 import { inTransaction } from '../../in-transaction.ts';
 import type { Booking } from '../../model.ts';
 import { type BookingRequest, candidatesInOrder, insertFirstFree, slotGone } from '../../place-booking.ts';
@@ -41,6 +42,8 @@ export async function createBookingByStaff(
       | 'upsertClient'
     >;
     clock: Clock;
+    /** SLOTWISE_SECRET: seals the sensitive answers. */
+    secret: string;
   },
   actor: Actor,
   input: StaffBookingInput,
@@ -58,6 +61,8 @@ export async function createBookingByStaff(
     if (!loaded.ok) return loaded;
     const ctx = loaded.value;
     const { business } = ctx;
+    const answers = checkAnswers(ctx.service, input.answers, deps.secret);
+    if (!answers.ok) return answers;
     if (ctx.members.length === 0) return slotGone('not_offered');
     const ordered = await candidatesInOrder(
       store,
@@ -73,7 +78,15 @@ export async function createBookingByStaff(
       store,
       ctx,
       ordered.value,
-      { request: input, clientId, status: 'confirmed', payment: 'none', amountDue: 0, manageTokenHash: tokenHash },
+      {
+        request: input,
+        clientId,
+        status: 'confirmed',
+        payment: 'none',
+        amountDue: 0,
+        manageTokenHash: tokenHash,
+        answers: answers.value,
+      },
       now,
     );
     if (inserted.ok) {

@@ -29,6 +29,8 @@ const DEFAULTS: ServiceFields = {
   bufferBeforeMinutes: 0,
   bufferAfterMinutes: 0,
   active: true,
+  questions: [],
+  cancellationPolicy: [],
 };
 
 export async function createService(

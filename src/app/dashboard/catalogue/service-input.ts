@@ -3,9 +3,10 @@
  * in, and the staff it is linked to checked against the members that exist. The shape (types,
  * ranges, formats) is checked before, at the edge; these are the rules that need stored values.
  */
-import { toDecimal, toMinor } from '../../../core/index.ts';
+import { type CancellationPolicy, problemFields, type Question, toDecimal, toMinor } from '../../../core/index.ts';
 import type { Service } from '../../model.ts';
 import type { Store } from '../../ports.ts';
+import { changeQuestions } from '../../question-changes.ts';
 import { invalid, ok, type Result } from '../../result.ts';
 import type { ServiceFields } from './service-store.ts';
 
@@ -28,6 +29,9 @@ export interface ServiceInput {
   readonly active?: boolean;
   /** The ids of the members who offer it (replaces the list). */
   readonly staff?: readonly string[];
+  /** Checked by the body's schema (core/questions.ts); ones left out are kept, retired. */
+  readonly questions?: readonly Question[];
+  readonly cancellationPolicy?: CancellationPolicy;
 }
 
 export interface CheckedService {
@@ -56,10 +60,18 @@ export async function checkService(
       if (!known.has(id)) fields.set(`staff[${i}]`, `no staff member ${id}`);
     });
   }
+  const questions =
+    input.questions === undefined ? undefined : changeQuestions(stored?.questions ?? [], input.questions);
+  if (questions && !questions.ok) {
+    for (const [path, message] of Object.entries(problemFields(questions.problems, ['questions']))) {
+      fields.set(path, message);
+    }
+  }
   if (fields.size > 0) return invalid(`Invalid ${[...fields.keys()].join(', ')}.`, Object.fromEntries(fields));
-  const { staff: _staff, price: _price, deposit: _deposit, currency: _currency, ...rest } = input;
+  const { staff: _staff, price: _price, deposit: _deposit, currency: _currency, questions: _q, ...rest } = input;
   const currency = input.currency === undefined ? {} : { currency: own };
-  return ok({ fields: { ...rest, ...currency, ...amounts }, staffIds });
+  const asked = questions?.ok ? { questions: questions.questions } : {};
+  return ok({ fields: { ...rest, ...currency, ...amounts, ...asked }, staffIds });
 }
 
 /** "120.00" → "120", "12.50" → "12.5": a stored amount moved to a currency with fewer decimals still fits when it can. */

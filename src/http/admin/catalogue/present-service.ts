@@ -19,5 +19,8 @@ export function presentAdminService(a: AdminService) {
     bufferAfterMinutes: s.bufferAfterMinutes,
     active: s.active,
     staff: a.staff,
+    // Every question, retired ones included (they keep their keys and past answers).
+    questions: s.questions,
+    cancellationPolicy: s.cancellationPolicy,
   };
 }

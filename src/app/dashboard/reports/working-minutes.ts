@@ -1,0 +1,57 @@
+/**
+ * The working minutes of the reports' utilisation (booked minutes / working minutes, SPEC §12):
+ * each member's working time over the range from the core's `workingIntervals` — weekly hours,
+ * and date-specific hours, days off and blocks as the member's schedule carries them — grouped by
+ * the business zone's Monday-to-Sunday weeks. Working time is read as the schedule is now (the
+ * store keeps no history of hours).
+ */
+import {
+  addDays,
+  dateOf,
+  daysBetween,
+  type Interval,
+  type StaffSchedule,
+  startOfDay,
+  weekdayOf,
+  workingIntervals,
+} from '../../../core/index.ts';
+
+const WEEKDAY_INDEX = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 } as const;
+const MINUTE = 60_000;
+
+/** The Monday of a date's week. */
+export const mondayOf = (date: string) => addDays(date, -WEEKDAY_INDEX[weekdayOf(date)]);
+
+/**
+ * Minutes worked by `member` within `window`, by week (the Monday, YYYY-MM-DD in `zone`). The
+ * core answers for dates from "today" to the horizon only, so the member's schedule is read as of
+ * the window's start with a horizon that covers the window: past dates are worked as the hours say.
+ */
+export function workingMinutesByWeek(member: StaffSchedule, window: Interval, zone: string): Map<string, number> {
+  const asOf = window.start - 2 * 86_400_000;
+  const first = dateOf(asOf, member.timezone);
+  const last = dateOf(window.end, member.timezone);
+  const days = daysBetween(first, last) + 2;
+  const schedule: StaffSchedule = { ...member, policy: { ...member.policy, horizonDays: days + 2 } };
+  const out = new Map<string, number>();
+  for (let d = 0; d <= days; d++) {
+    for (const worked of workingIntervals(schedule, addDays(first, d), asOf)) {
+      const start = Math.max(worked.start, window.start);
+      const end = Math.min(worked.end, window.end);
+      if (start < end) addByWeek(out, { start, end }, zone);
+    }
+  }
+  return out;
+}
+
+/** Adds an interval's minutes to the weeks of `zone` it lies in (split where a week ends). */
+function addByWeek(out: Map<string, number>, span: Interval, zone: string): void {
+  let at = span.start;
+  while (at < span.end) {
+    const monday = mondayOf(dateOf(at, zone));
+    const weekEnd = startOfDay(addDays(monday, 7), zone);
+    const until = Math.min(span.end, weekEnd);
+    out.set(monday, (out.get(monday) ?? 0) + (until - at) / MINUTE);
+    at = until;
+  }
+}
