@@ -14,6 +14,7 @@ import { type AdminEnv, requirePageActor } from './auth.ts';
 import { bookingPages } from './bookings/booking-pages.tsx';
 import { calendarPages } from './bookings/calendar.tsx';
 import { servicesPages } from './catalogue/services-pages.tsx';
+import { reportPages } from './reports/reports-pages.tsx';
 import { settingsPages } from './settings/settings-pages.tsx';
 import { staffPages } from './staff/staff-pages.tsx';
 import { webhookPages } from './webhooks/webhooks-pages.tsx';
@@ -48,6 +49,7 @@ export function adminPages(deps: AppDeps): Hono<AdminEnv> {
   app.route('/', settingsPages(deps));
   app.route('/', bookingPages(deps));
   app.route('/', webhookPages(deps));
+  app.route('/', reportPages(deps));
   // A new feature's pages register here, behind the guard: a Hono<AdminEnv> router from its own
   // folder (admin/<feature>/), whose handlers render with AdminLayout (layout.tsx).
 

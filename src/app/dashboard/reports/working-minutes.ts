@@ -24,7 +24,7 @@ export const mondayOf = (date: string) => addDays(date, -WEEKDAY_INDEX[weekdayOf
 
 /**
  * Minutes worked by `member` within `window`, by week (the Monday, YYYY-MM-DD in `zone`). The
- * core answers for dates from "today" to the horizon only, so the member's schedule is read as of
+ * core answers only for dates between today and the horizon, so the member's schedule is read as of
  * the window's start with a horizon that covers the window: past dates are worked as the hours say.
  */
 export function workingMinutesByWeek(member: StaffSchedule, window: Interval, zone: string): Map<string, number> {
