@@ -17,7 +17,7 @@ import { invalid, ok, type Result } from '../../result.ts';
 import { toSchedule } from '../../scheduling.ts';
 import { type Actor, notOwned, staffScope } from '../actor.ts';
 import type { ReportRow } from './report-store.ts';
-import { mondayOf, workingMinutesByWeek } from './working-minutes.ts';
+import { mondayOf, weekStarts, workingMinutesByWeek } from './working-minutes.ts';
 
 /** The longest range one report covers: two years of weeks. */
 export const MAX_REPORT_DAYS = 731;
@@ -121,9 +121,10 @@ export async function getReport(
   // Working time of the member asked for, or of every member who works or was booked (an inactive
   // member without bookings in the range is left out).
   const members = allStaff.filter((m) => (staffId === null ? m.active || byStaff.has(m.id) : m.id === staffId));
+  const weekBounds = weekStarts(window, zone);
   for (const m of members) {
     let worked = 0;
-    for (const [week, minutes] of workingMinutesByWeek(toSchedule(business, m), window, zone)) {
+    for (const [week, minutes] of workingMinutesByWeek(toSchedule(business, m), window, zone, weekBounds)) {
       weeks.set(week, add(weeks.get(week) ?? ZERO, { workingMinutes: minutes }));
       worked += minutes;
     }

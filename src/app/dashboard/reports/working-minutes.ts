@@ -26,8 +26,14 @@ export const mondayOf = (date: string) => addDays(date, -WEEKDAY_INDEX[weekdayOf
  * Minutes worked by `member` within `window`, by week (the Monday, YYYY-MM-DD in `zone`). The
  * core answers only for dates between today and the horizon, so the member's schedule is read as of
  * the window's start with a horizon that covers the window: past dates are worked as the hours say.
+ * `weeks` (weekStarts of the window) may be shared by every member of one report.
  */
-export function workingMinutesByWeek(member: StaffSchedule, window: Interval, zone: string): Map<string, number> {
+export function workingMinutesByWeek(
+  member: StaffSchedule,
+  window: Interval,
+  zone: string,
+  weeks: WeekStarts = weekStarts(window, zone),
+): Map<string, number> {
   const asOf = window.start - 2 * 86_400_000;
   const first = dateOf(asOf, member.timezone);
   const last = dateOf(window.end, member.timezone);
@@ -38,19 +44,48 @@ export function workingMinutesByWeek(member: StaffSchedule, window: Interval, zo
     for (const worked of workingIntervals(schedule, addDays(first, d), asOf)) {
       const start = Math.max(worked.start, window.start);
       const end = Math.min(worked.end, window.end);
-      if (start < end) addByWeek(out, { start, end }, zone);
+      if (start < end) addByWeek(out, { start, end }, weeks);
     }
   }
   return out;
 }
 
-/** Adds an interval's minutes to the weeks of `zone` it lies in (split where a week ends). */
-function addByWeek(out: Map<string, number>, span: Interval, zone: string): void {
+/** The Mondays (YYYY-MM-DD) whose weeks a window touches, with the instant each starts in the zone, in order. */
+export interface WeekStarts {
+  readonly mondays: readonly string[];
+  readonly starts: readonly number[];
+}
+
+/**
+ * Computed once per report: a zone's week boundaries are found with Intl, which is slow; an
+ * interval then only needs a search among ~53 numbers.
+ */
+export function weekStarts(window: Interval, zone: string): WeekStarts {
+  const mondays: string[] = [];
+  const starts: number[] = [];
+  const last = dateOf(window.end, zone);
+  for (let monday = mondayOf(dateOf(window.start, zone)); monday <= last; monday = addDays(monday, 7)) {
+    mondays.push(monday);
+    starts.push(startOfDay(monday, zone));
+  }
+  return { mondays, starts };
+}
+
+/** Adds an interval's minutes to the weeks it lies in (split where a week ends). */
+function addByWeek(out: Map<string, number>, span: Interval, weeks: WeekStarts): void {
+  const { mondays, starts } = weeks;
+  // The last week starting at or before span.start (spans lie within the window, so i >= 0).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= span.start) lo = mid;
+    else hi = mid - 1;
+  }
   let at = span.start;
-  while (at < span.end) {
-    const monday = mondayOf(dateOf(at, zone));
-    const weekEnd = startOfDay(addDays(monday, 7), zone);
-    const until = Math.min(span.end, weekEnd);
+  for (let i = lo; at < span.end && i < mondays.length; i++) {
+    const until = Math.min(span.end, starts[i + 1] ?? Number.POSITIVE_INFINITY);
+    const monday = mondays[i] as string;
     out.set(monday, (out.get(monday) ?? 0) + (until - at) / MINUTE);
     at = until;
   }
