@@ -104,6 +104,23 @@ describe('intake answers', () => {
     expect(JSON.stringify(list.body)).not.toContain('plaintext-7731');
   });
 
+  it('exports the answers to the admin, the sensitive one opened, and erase removes them all', async () => {
+    await paidBooking();
+    const [client] = (await d.as('admin', 'GET', 'clients?q=ada%40example.com')).body.clients;
+    const exported = await d.as('admin', 'GET', `clients/${client.id}/export`);
+    expect(exported.status).toBe(200);
+    // Every answer, the sensitive one opened: the person's own data, for the admin who exports it.
+    expect(exported.body.bookings[0]).toMatchObject({
+      answers: { people: 2, style: 'bw', health: HEALTH },
+      sensitiveAnswersUnreadable: false,
+    });
+    expect((await d.as('admin', 'POST', `clients/${client.id}/erase`)).status).toBe(200);
+    const rows = await tdb.db.query<{ answers: unknown; answers_sealed: string | null }>(
+      'SELECT answers, answers_sealed FROM bookings',
+    );
+    expect(rows).toEqual([{ answers: {}, answers_sealed: null }]);
+  });
+
   it.each([
     ['an unknown key', { ...ANSWERS, shoeSize: 42 }, 'answers.shoeSize'],
     ['a text for a number', { ...ANSWERS, people: 'two' }, 'answers.people'],

@@ -19,7 +19,7 @@ export interface DashboardBooking extends ManagedBooking {
   readonly payments: LedgerPayment[];
   /**
    * The sensitive answers: {} when there are none, null when they do not open (sealed under
-   * another SLOTWISE_SECRET: only the old secret opens them, decision 029).
+   * another SLOTWISE_SECRET: `slotwise reencrypt` moves them, decision 029).
    */
   readonly sensitiveAnswers: Answers | null;
   /** The client's bookings marked no-show (by email). */

@@ -56,8 +56,9 @@ export function AnswersPanel({ managed }: { managed: DashboardBooking }) {
       ) : null}
       {managed.sensitiveAnswers === null ? (
         <p class="alert">
-          The sensitive answers cannot be read: they were encrypted under another SLOTWISE_SECRET. Only that secret
-          opens them again (docs/DEPLOY.md, “Changing the secret”).
+          The sensitive answers cannot be read: they were encrypted under another SLOTWISE_SECRET. Run{' '}
+          <code>slotwise reencrypt --from-secret-file …</code> with the old secret (docs/DEPLOY.md, “Changing the
+          secret”).
         </p>
       ) : null}
     </section>
