@@ -191,6 +191,26 @@ describe('cancellation policy', () => {
   });
 });
 
+describe('the admin API’s service rules', () => {
+  it('refuses tiers out of order and a question of an unknown type with 400 naming each field, writing nothing', async () => {
+    const id = (await tdb.store.findService('portrait'))?.id as string;
+    const r = await d.as('admin', 'PATCH', `services/${id}`, {
+      cancellationPolicy: [
+        { untilHoursBefore: 24, refund: 'deposit_kept' },
+        { untilHoursBefore: 48, refund: 'full' },
+      ],
+      questions: [{ key: 'pets', type: 'colour', label: 'Pets?' }],
+    });
+    expect([r.status, r.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(Object.keys(r.body.error.details.fields)).toEqual(
+      expect.arrayContaining(['cancellationPolicy[1].untilHoursBefore', 'questions[0].type']),
+    );
+    const service = await tdb.store.findService('portrait');
+    expect(service?.cancellationPolicy[0]).toEqual({ untilHoursBefore: 48, refund: 'full' });
+    expect(service?.questions.map((q) => q.key)).toEqual(['people', 'health', 'style']);
+  });
+});
+
 describe('outcomes and the no-show rule', () => {
   it('refuses a future booking with 409, marks a started one, counts the client’s no-shows, then asks them to pay in full', async () => {
     const { booking } = await paidBooking();

@@ -143,6 +143,25 @@ describe('outcomes and cancels in the pages', () => {
     expect(page.html).toContain('<dt>Client’s no-shows</dt><dd>1</dd>');
   });
 
+  it('lists the past unmarked bookings under the calendar, marks one there and comes back; the page’s own buttons stay on the booking', async () => {
+    const past = await paidBooking();
+    const other = await paidBooking('2027-03-29T14:00:00+02:00', 'bo@example.com');
+    d.clock.set('2027-03-29T16:00:00+02:00');
+    const ana = await signedIn(tdb, d, 'ana');
+    const calendar = await ana.page('/admin');
+    expect(calendar.html).toContain('Bookings to mark');
+    expect(calendar.html).toContain(`action="/admin/bookings/${past.id}/outcome"`);
+    const r = await ana.form(`/admin/bookings/${past.id}/outcome`, { outcome: 'completed', back: '/admin' });
+    expect([r.status, r.location]).toEqual([303, '/admin']);
+    const after = await ana.page('/admin');
+    expect(after.html).not.toContain(`action="/admin/bookings/${past.id}/outcome"`);
+    expect(after.html).toContain(`action="/admin/bookings/${other.id}/outcome"`);
+    // From the booking's own page (no `back`): back to the booking, with a notice.
+    const own = await ana.form(`/admin/bookings/${other.id}/outcome`, { outcome: 'no_show' });
+    expect(own.location).toBe(`/admin/bookings/${other.id}?done=no_show`);
+    expect((await ana.page('/admin')).html).not.toContain('Bookings to mark');
+  });
+
   it('shows the tier a cancel would apply, and an admin’s override needs a reason', async () => {
     const b = await paidBooking();
     d.clock.set('2027-03-28T09:00:00+02:00');

@@ -134,7 +134,7 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
     return c.redirect(`/admin/bookings/${r.value.id}?done=${cancel.notify ? 'cancelled' : 'cancelled-quiet'}`, 303);
   });
 
-  // SPEC §10.3: from the booking's page and from the list (`back=list` returns there).
+  // SPEC §10.3: from the booking's page, the list and the calendar (`back` returns to those two).
   app.post('/bookings/:id/outcome', async (c) => {
     const form = await readPosted(c);
     const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
@@ -143,8 +143,10 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
     if (!outcome) return render(c, deps, found.value, { errors: { '': 'Choose completed or no-show.' } }, 400);
     const r = await markBookingOutcome(deps, c.get('actor'), found.value.booking.id, outcome);
     if (!r.ok) return refused(c, deps, found.value, r, {});
-    const back = safeNext(form.text('back'));
-    const toList = back === '/admin/bookings' || back.startsWith('/admin/bookings?');
+    // safeNext falls back to '/admin': only a `back` actually given leads away from the booking.
+    const back = form.text('back') === '' ? '' : safeNext(form.text('back'));
+    // Back to the list, or to the calendar's "to mark" panel, when marked from there.
+    const toList = back === '/admin' || back === '/admin/bookings' || back.startsWith('/admin/bookings?');
     return c.redirect(toList ? back : `/admin/bookings/${r.value.id}?done=${outcome}`, 303);
   });
 

@@ -166,7 +166,7 @@ function BookingTable(v: BookingListView) {
 }
 
 /** A past confirmed booking's mark, with buttons to set it (SPEC §10.3); nothing for the others. */
-function OutcomeCell(p: { b: Booking; status: string; now: number; csrf: string; back: string }) {
+export function OutcomeCell(p: { b: Booking; status: string; now: number; csrf: string; back: string }) {
   const { b } = p;
   if (p.status !== 'confirmed' || b.start > p.now) return null;
   const who = `${b.client.name}, ${b.reference}`;
