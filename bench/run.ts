@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: core, iCalendar feeds, availability from every source through the app, HTTP availability, a past month's view, booking create and start-up, in
+ * `npm run bench`: core, iCalendar feeds, availability from every source through the app, HTTP availability, a past month's view, a year's report, booking create and start-up, in
  * that order (BENCH_ONLY picks parts by name); prints one table and writes bench/results.json with
  * the same numbers.
  * Every child process is killed on exit, also on error or Ctrl+C; the seeded dirs are removed.
@@ -15,6 +15,7 @@ import { runHttp } from './http.ts';
 import { runIcal } from './ical.ts';
 import { runPastMonth } from './past-month.ts';
 import { killChildren, killChildrenOnExit, progress } from './proc.ts';
+import { runReports } from './reports.ts';
 import { removeSeeds } from './seed.ts';
 import { runServerMode } from './server-mode.ts';
 import { runSources } from './sources.ts';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     ['sources', runSources],
     ['http', runHttp],
     ['past month', runPastMonth],
+    ['reports', runReports],
     ['booking', runBooking],
     ['booking floor', runBookingFloor],
     ['startup', runStartup],

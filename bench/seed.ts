@@ -113,6 +113,8 @@ async function insertHeavyBookings(
               price: 0,
               manageTokenHash: createHash('sha256').update(randomBytes(32)).digest(),
               remindAt: null,
+              answers: {},
+              sealedAnswers: null,
             };
             const r = await store.insertBooking(booking, now);
             if (!r.ok) throw new Error(`seed booking ${booking.reference} refused: ${r.code}`);

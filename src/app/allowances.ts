@@ -3,7 +3,8 @@
  * booking, its service and the business settings: used by the use cases that act and by the
  * presenters that show it, so the two never disagree.
  */
-import { cancelAllowed, type RescheduleBlock, rescheduleBlock } from '../core/index.ts';
+import { type RescheduleBlock, rescheduleBlock } from '../core/index.ts';
+import { clientCancel } from './cancel-terms.ts';
 import type { Booking, BookingStatus, Business, Service } from './model.ts';
 
 export interface Allowances {
@@ -34,11 +35,7 @@ export function allowances(booking: Booking, service: Service | null, business: 
         noticeHours: business.rescheduleNoticeHours,
       }),
     },
-    cancelAllowed: cancelAllowed({
-      status,
-      start: booking.start,
-      now,
-      noticeHours: business.cancelNoticeHours,
-    }),
+    // The cancellation policy and the notice together (SPEC §10.2): a `none_online` tier refuses too.
+    cancelAllowed: clientCancel(booking, service, business, now).ok,
   };
 }

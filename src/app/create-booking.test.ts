@@ -110,6 +110,10 @@ describe('createBooking', () => {
       rescheduleCount: 0,
       createdAt: at(STUDIO_NOW),
       seats: 1,
+      answers: {},
+      sealedAnswers: null,
+      outcome: null,
+      cancellation: null,
     });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(next).toEqual({ action: 'done' });

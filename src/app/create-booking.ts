@@ -6,7 +6,8 @@
  * Status: a known client's email must be proven first (pending_verification); a booking to pay
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
-import { amountDue, type PaymentOption, paymentOptions } from '../core/index.ts';
+import { amountDue, noShowLimitReached, type PaymentOption, paymentOptions } from '../core/index.ts';
+import { checkAnswers } from './booking-answers.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
@@ -38,6 +39,7 @@ export interface CreateBookingDeps {
     Store,
     | 'claimIdempotencyKey'
     | 'countBookings'
+    | 'countNoShows'
     | 'enqueueJobs'
     | 'findClientId'
     | 'findService'
@@ -110,6 +112,8 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   const { business, service } = ctx;
   const seatProblem = seatsRefusal(input.seats, service);
   if (seatProblem) return seatProblem;
+  const answers = checkAnswers(service, input.answers, deps.secret);
+  if (!answers.ok) return answers;
   if (ctx.members.length === 0) return slotGone('not_offered');
 
   // A group session's booking pays for each of its seats (SPEC §9.1).
@@ -118,12 +122,22 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
     paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
     price: service.price * seats,
     deposit: service.deposit * seats,
+    // SPEC §10.3: counted by email when the rule is on, whoever the client says they are.
+    noShows: business.noShowLimit > 0 ? await store.countNoShows(input.client.email) : 0,
+    noShowLimit: business.noShowLimit,
   };
   const offered = paymentOptions(paymentFacts);
   if (!offered.includes(input.payment)) {
-    return refuse('PAYMENT_OPTION_NOT_ALLOWED', `Payment option "${input.payment}" is not offered for this service.`, {
-      allowed: offered,
-    });
+    // Refused because of the rule: the option would be offered to a client without no-shows.
+    const limited =
+      noShowLimitReached(paymentFacts) && paymentOptions({ ...paymentFacts, noShows: 0 }).includes(input.payment);
+    return refuse(
+      'PAYMENT_OPTION_NOT_ALLOWED',
+      limited
+        ? 'After missed appointments, this booking must be paid in full.'
+        : `Payment option "${input.payment}" is not offered for this service.`,
+      limited ? { allowed: offered, reason: 'no_show_limit' } : { allowed: offered },
+    );
   }
 
   const ordered = await candidatesInOrder(store, ctx, input, now);
@@ -137,7 +151,15 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
     store,
     ctx,
     ordered.value,
-    { request: input, clientId, status, payment: input.payment, amountDue: due, manageTokenHash: hashToken(token) },
+    {
+      request: input,
+      clientId,
+      status,
+      payment: input.payment,
+      amountDue: due,
+      manageTokenHash: hashToken(token),
+      answers: answers.value,
+    },
     now,
   );
   if (!inserted.ok) return inserted;

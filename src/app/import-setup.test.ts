@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { STUDIO } from '../../test/support/studio.ts';
+import { demoSetup } from '../demo/demo-studio.ts';
 import { importSetup } from './import-setup.ts';
 
 let tdb: TestDatabase;
@@ -93,6 +94,48 @@ describe('importSetup', () => {
     const r = await importSetup(deps, { business: { retainUnconfirmedDays: 7, retainPastDays: 730 } });
     expect(r.ok).toBe(true);
     expect(await tdb.store.getBusiness()).toMatchObject({ retainUnconfirmedDays: 7, retainPastDays: 730 });
+  });
+
+  it('imports questions, a cancellation policy and the no-show limit (SPEC §10), as the demo studio has them', async () => {
+    const r = await importSetup(deps, demoSetup(Date.parse('2027-03-26T11:00:00Z')));
+    expect(r.ok).toBe(true);
+    expect((await tdb.store.getBusiness()).noShowLimit).toBe(0);
+    const portraitRow = await tdb.store.findService('portrait-session');
+    expect(portraitRow?.questions.map((q) => [q.key, q.type, q.sensitive])).toEqual([
+      ['people', 'number', false],
+      ['health', 'longText', true],
+    ]);
+    expect(portraitRow?.questions[1]?.label).toMatchObject({
+      en: 'Anything we should know about your health or mobility?',
+    });
+    expect(portraitRow?.cancellationPolicy).toEqual([
+      { untilHoursBefore: 48, refund: 'full' },
+      { untilHoursBefore: 24, refund: 'deposit_kept' },
+      { untilHoursBefore: 0, refund: 'none' },
+    ]);
+    await importSetup(deps, { business: { noShowLimit: 2 } });
+    expect((await tdb.store.getBusiness()).noShowLimit).toBe(2);
+  });
+
+  it('refuses tiers out of order and a question of an unknown type, naming each path, writing nothing', async () => {
+    await expectProblems(
+      {
+        services: [
+          {
+            ...portrait,
+            questions: [{ key: 'q', type: 'colour', label: 'Q' }],
+            cancellationPolicy: [
+              { untilHoursBefore: 24, refund: 'deposit_kept' },
+              { untilHoursBefore: 48, refund: 'full' },
+            ],
+          },
+        ],
+      },
+      expect.objectContaining({
+        'services[0].questions[0].type': expect.any(String),
+        'services[0].cancellationPolicy[1].untilHoursBefore': expect.any(String),
+      }),
+    );
   });
 
   it('a staff member may name a service imported by an earlier file', async () => {

@@ -2,7 +2,19 @@
  * Plain data the use cases work with (not table rows; the store maps at its edge).
  * Money is in minor units (cents) inside the application and decimal strings at the API edge.
  */
-import type { DateHours, DayOff, Interval, PaymentOption, TimeBlock, WeeklyHours } from '../core/index.ts';
+import type {
+  Answers,
+  CancellationPolicy,
+  DateHours,
+  DayOff,
+  Interval,
+  Outcome,
+  PaymentOption,
+  Question,
+  RefundKind,
+  TimeBlock,
+  WeeklyHours,
+} from '../core/index.ts';
 import type { WebhookDeliveryJob, WebhookEventJob } from './webhook-events.ts';
 
 export type BookingStatus = 'pending_verification' | 'awaiting_payment' | 'confirmed' | 'cancelled' | 'expired';
@@ -35,6 +47,8 @@ export interface Business {
   readonly retainUnconfirmedDays: number;
   /** Past bookings lose their client's details this many days after they ended; 0 = kept. */
   readonly retainPastDays: number;
+  /** No-shows after which a client's next paid booking must be paid in full (SPEC §10.3); 0 = off. */
+  readonly noShowLimit: number;
 }
 
 export interface Service {
@@ -60,6 +74,10 @@ export interface Service {
   readonly capacity?: number;
   /** The most seats one booking takes; absent = 1. */
   readonly maxSeatsPerBooking?: number;
+  /** Intake questions in the order asked, retired ones included (SPEC §10.1). */
+  readonly questions: readonly Question[];
+  /** Cancellation tiers, strictly descending; [] = no policy (SPEC §10.2). */
+  readonly cancellationPolicy: CancellationPolicy;
 }
 
 export interface StaffMember {
@@ -116,6 +134,27 @@ export interface Booking {
   readonly createdAt: number;
   /** Seats taken in a group session (SPEC §9.1); absent = 1. */
   readonly seats?: number;
+  /**
+   * The open answers to the service's questions (SPEC §10.1). The sensitive ones are only in
+   * `sealedAnswers`, encrypted (app/sensitive-answers.ts); they are opened only for an admin or the
+   * booking's staff member, never for emails, webhooks or the manage link.
+   */
+  readonly answers: Answers;
+  readonly sealedAnswers: string | null;
+  /** What became of it once past, as staff marked it (SPEC §10.3); null = not marked. */
+  readonly outcome: Outcome | null;
+  /** What its cancel decided (SPEC §10.2); null unless cancelled since policies exist. */
+  readonly cancellation: CancelTerms | null;
+}
+
+/** What a cancel decided: the refund kind applied and its amounts (minor units), who cancelled. */
+export interface CancelTerms {
+  readonly refund: RefundKind;
+  readonly refundDue: number;
+  readonly amountKept: number;
+  readonly by: 'client' | 'staff';
+  /** An admin chose another refund than the tier in force (their reason is the cancel reason). */
+  readonly overridden: boolean;
 }
 
 /** Why a validly signed payment was recorded but not applied to its booking (SPEC §10.4). */
@@ -180,10 +219,19 @@ export interface NewBooking {
    * insert runs in a savepoint (the transaction stays usable for the next candidate).
    */
   readonly session?: boolean;
+  /** Open answers, stored as they are. */
+  readonly answers: Answers;
+  /** Sensitive answers, already encrypted (app/sensitive-answers.ts); null when there are none. */
+  readonly sealedAnswers: string | null;
 }
 
-/** One reschedule of a booking. */
+/** One entry of a booking's history: a move, a cancel (with its refund) or an outcome mark. */
 export interface HistoryEntry {
+  readonly kind: 'moved' | 'cancelled' | 'outcome';
+  /** A cancel: what it decided; else null. */
+  readonly refund: { readonly kind: RefundKind; readonly refundDue: number; readonly amountKept: number } | null;
+  /** An outcome mark: the mark; else null. */
+  readonly outcome: Outcome | null;
   readonly fromStart: number;
   readonly toStart: number;
   readonly fromStaff: { readonly id: string; readonly name: string };

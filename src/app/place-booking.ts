@@ -4,6 +4,7 @@
  * with the first who still can. The database's exclusion constraint has the last word.
  */
 import {
+  type Answers,
   checkSeats,
   checkSlot,
   dateOf,
@@ -131,6 +132,8 @@ export interface BookingRequest {
   readonly locale?: string | undefined;
   /** Seats of a group session (SPEC §9.1); absent = 1. Checked against the service before. */
   readonly seats?: number | undefined;
+  /** Answers to the service's questions as sent (`{questionKey: value}`), checked by booking-answers.ts. */
+  readonly answers?: unknown;
 }
 
 /** What the door a booking came in by decides about it; the rest follows from the slot and the settings. */
@@ -142,6 +145,14 @@ export interface BookingTerms {
   readonly payment: PaymentOption;
   readonly amountDue: number;
   readonly manageTokenHash: Uint8Array;
+  /** The checked answers: the open ones as stored, the sensitive ones sealed for the row's reference. */
+  readonly answers?: BookingAnswers;
+}
+
+/** Answers ready to store: sealing waits for the reference, which the row makes (and a clash remakes). */
+export interface BookingAnswers {
+  readonly open: Answers;
+  seal(reference: string): string | null;
 }
 
 /** The one place a new booking's row is built, whoever books: the slot, the terms and the settings. */
@@ -149,8 +160,9 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
   const { business, service } = ctx;
   const { client, notes, wantsReminder, locale } = t.request;
   const confirmed = t.status === 'confirmed';
+  const reference = newReference();
   return {
-    reference: newReference(),
+    reference,
     serviceId: service.id,
     staffId: c.member.id,
     client,
@@ -179,6 +191,8 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
       ? { resources: { ids: service.resourceIds, held: heldSpan(c.start, c.end, ctx.timing) } }
       : {}),
     ...seatFields(ctx, t.request.seats),
+    answers: t.answers?.open ?? {},
+    sealedAnswers: t.answers?.seal(reference) ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import type { AccountStore } from './dashboard/accounts/account-store.ts';
 import type { AdminBookingStore } from './dashboard/bookings/admin-booking-store.ts';
 import type { CalendarStore, FetchOutcome } from './dashboard/calendars/calendar-store.ts';
 import type { ServiceStore } from './dashboard/catalogue/service-store.ts';
+import type { ReportStore } from './dashboard/reports/report-store.ts';
 import type { ResourceStore } from './dashboard/resources/resource-store.ts';
 import type { SettingsStore } from './dashboard/settings/settings-store.ts';
 import type { StaffStore } from './dashboard/staff/staff-store.ts';
@@ -15,6 +16,7 @@ import type {
   Booking,
   BookingMove,
   Business,
+  CancelTerms,
   ClaimedJob,
   ClientDetails,
   HistoryEntry,
@@ -148,7 +150,8 @@ export interface Store
     WebhookStore,
     ClientDataStore,
     CalendarStore,
-    ResourceStore {
+    ResourceStore,
+    ReportStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
@@ -242,8 +245,20 @@ export interface Store
   enqueueJobs(jobs: readonly JobSpec[], now: number): Promise<void>;
   /** pending_verification → `change`, while the hold stands (compare-and-set); null otherwise. */
   confirmVerified(bookingId: string, change: VerifiedChange, now: number): Promise<Booking | null>;
-  /** Cancels a time-occupying booking (compare-and-set on its status); null when it was not active. */
-  cancelBooking(bookingId: string, reason: string, now: number): Promise<Booking | null>;
+  /**
+   * Cancels a time-occupying booking (compare-and-set on its status); null when it was not active.
+   * With `terms`, what the cancel decided (SPEC §10.2) is recorded on the booking and in its history.
+   */
+  cancelBooking(bookingId: string, reason: string, now: number, terms?: CancelTerms | null): Promise<Booking | null>;
+  /** The bookings marked no-show of a client, by email, case-insensitively (SPEC §10.3). */
+  countNoShows(email: string): Promise<number>;
+  /** Bookings with sealed answers after `afterId` (by id), at most `limit`: for re-encryption. */
+  listSealedAnswers(
+    afterId: string | null,
+    limit: number,
+  ): Promise<{ readonly id: string; readonly reference: string; readonly sealed: string }[]>;
+  /** Replaces a booking's sealed answers if they are still `from` (compare-and-set); whether it did. */
+  replaceSealedAnswers(bookingId: string, from: string, to: string): Promise<boolean>;
   /**
    * Moves a confirmed booking and records the move, in one transaction. SLOT_UNAVAILABLE when the
    * database refuses the new span; NOT_MOVABLE when the booking changed meanwhile.

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'URL_NOT_ALLOWED'
   | 'SEATS_UNAVAILABLE'
   | 'SERIES_CONFLICT'
+  | 'OUTCOME_NOT_ALLOWED'
   | 'INTERNAL';
 
 export interface Refusal {

@@ -4,13 +4,18 @@
  */
 import { z } from 'zod';
 import {
+  type CancellationPolicy,
+  cancellationPolicyProblems,
   canonicalTimeZone,
+  type FieldProblem,
   isCurrency,
   isDate,
   isTimeZone,
   MAX_CAPACITY,
   parseLocalDateTime,
   parseWallTime,
+  type Question,
+  questionsProblems,
   seatSettingsProblems,
   toMinor,
   WEEKDAYS,
@@ -72,7 +77,49 @@ export const businessSchema = z.strictObject({
   retainUnconfirmedDays: z.number().int().min(1).max(3660).optional(),
   /** SPEC §11: days after their end until past bookings lose their personal data; 0 = keep. */
   retainPastDays: z.number().int().min(0).max(3660).optional(),
+  /** SPEC §10.3: no-shows after which a client's next paid booking must be paid in full; 0 = off. */
+  noShowLimit: z.number().int().min(0).max(100).optional(),
 });
+
+/**
+ * A list the core checks (decision 027): any list, then the core's problems as Zod issues under
+ * the field's own path (`services[0].questions[1].options`), so the set-up file and the admin API
+ * say the same. Null is no list.
+ */
+const coreList = <T>(problemsOf: (value: unknown) => FieldProblem[], description: string) =>
+  z
+    .array(z.unknown())
+    .nullable()
+    .superRefine((value, ctx) => {
+      for (const p of problemsOf(value)) ctx.addIssue({ code: 'custom', path: [...p.path], message: p.message });
+    })
+    .transform((value) => (value ?? []) as T)
+    .meta({ description });
+
+/** SPEC §10.1: `[{key, type, label, required, sensitive, options, retired}]`, in the order asked. */
+export const questionsField = coreList<Question[]>(
+  questionsProblems,
+  'intake questions: [{key, type: text|longText|choice|multiChoice|yesNo|date|number, label, required, sensitive, options: [{key, label}], retired}]',
+).transform((list) => list.map(normalQuestion));
+
+/** A checked question as stored: the flags spelled out, `retired` only when true, no other key. */
+function normalQuestion(q: Question): Question {
+  return {
+    key: q.key,
+    type: q.type,
+    label: q.label,
+    required: q.required === true,
+    sensitive: q.sensitive === true,
+    ...(q.options === undefined ? {} : { options: q.options.map((o) => ({ key: o.key, label: o.label })) }),
+    ...(q.retired === true ? { retired: true } : {}),
+  };
+}
+
+/** SPEC §10.2: tiers `[{untilHoursBefore, refund}]`, strictly descending, the last at 0; [] = no policy. */
+export const cancellationPolicyField = coreList<CancellationPolicy>(
+  cancellationPolicyProblems,
+  'cancellation tiers: [{untilHoursBefore: 48, refund: full|deposit_kept|none|none_online}, …], descending, the last at 0',
+);
 
 /** An image shown on the public pages: an http(s) URL or a path on this site (no `javascript:`). */
 export const imageUrl = z
@@ -107,6 +154,8 @@ export const serviceSchema = z.strictObject({
   // SPEC §9.1: seats of a group session.
   capacity: z.number().int().min(1).max(MAX_CAPACITY).optional(),
   maxSeatsPerBooking: z.number().int().min(1).max(MAX_CAPACITY).optional(),
+  questions: questionsField.optional(),
+  cancellationPolicy: cancellationPolicyField.optional(),
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();

@@ -52,11 +52,14 @@ export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
 
 const keys = new Map<string, Buffer>();
 
+/** What a key derived from SLOTWISE_SECRET is for: each purpose has its own HKDF label (info). */
+export type KeyPurpose = 'verification-code' | 'idempotency-token-seal' | 'csrf' | 'sensitive-answers';
+
 /**
  * A 32-byte key for one purpose, derived from SLOTWISE_SECRET with HKDF once per process (a
  * process has one secret; deriving it on every code check showed in the booking profile).
  */
-function derivedKey(secret: string, purpose: 'verification-code' | 'idempotency-token-seal' | 'csrf'): Buffer {
+export function derivedKey(secret: string, purpose: KeyPurpose): Buffer {
   const id = `${purpose}\u0000${secret}`;
   let key = keys.get(id);
   if (!key) {

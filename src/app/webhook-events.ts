@@ -42,12 +42,24 @@ export interface WebhookDeliveryJob {
 
 export const newEventId = (): string => `evt_${randomUUID().replaceAll('-', '')}`;
 
+/**
+ * The booking as an event keeps it: without its sealed answers. Webhooks never carry sensitive
+ * answers (SPEC §10.1), so the job table need not hold even their ciphertext.
+ */
+const snapshot = (booking: Booking): Booking => ({ ...booking, sealedAnswers: null });
+
 /** The job announcing a booking change to webhooks. */
 export function bookingEvent(change: 'confirmed' | 'rescheduled' | 'cancelled' | 'paid', booking: Booking): JobSpec {
-  return { kind: 'webhook.event', payload: { eventId: newEventId(), type: `booking.${change}`, booking } };
+  return {
+    kind: 'webhook.event',
+    payload: { eventId: newEventId(), type: `booking.${change}`, booking: snapshot(booking) },
+  };
 }
 
 /** The job announcing a payment that was recorded but could not be applied to its booking. */
 export function unappliedPaymentEvent(booking: Booking, payment: LedgerPayment): JobSpec {
-  return { kind: 'webhook.event', payload: { eventId: newEventId(), type: 'payment.unapplied', booking, payment } };
+  return {
+    kind: 'webhook.event',
+    payload: { eventId: newEventId(), type: 'payment.unapplied', booking: snapshot(booking), payment },
+  };
 }

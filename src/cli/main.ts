@@ -1,6 +1,6 @@
 /**
  * `slotwise` command line (API.md "Command line"): serve, migrate, import, create-admin,
- * create-api-key, client export/erase, backup, restore.
+ * create-api-key, client export/erase, backup, restore, reencrypt.
  * Every command applies pending migrations first. Returns the exit code; never throws at the user.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { createApiKeyCommand } from './create-api-key.ts';
 import { importCommand } from './import.ts';
 import { type Io, processIo } from './io.ts';
 import { migrateCommand } from './migrate.ts';
+import { reencryptCommand } from './reencrypt.ts';
 import { serveCommand } from './serve.ts';
 
 interface Command {
@@ -94,6 +95,17 @@ const COMMANDS: Record<string, Command> = {
   kept), from a file made by "slotwise backup" or GET /api/v1/admin/backup.`,
     options: {},
     run: restoreCommand,
+  },
+  reencrypt: {
+    summary: 'after the secret changed, encrypt sensitive answers again under the current one',
+    usage: `slotwise reencrypt --from-secret-file FILE
+
+  FILE holds the old SLOTWISE_SECRET (or the old data directory's "secret" file). Every sensitive
+  answer sealed under it is sealed again under the current secret; answers already under the
+  current one are left alone, so it is safe to run twice. Exits 1 if some answers open with
+  neither secret (decision 029).`,
+    options: { 'from-secret-file': { type: 'string' } },
+    run: reencryptCommand,
   },
 };
 

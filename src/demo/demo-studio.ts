@@ -74,6 +74,41 @@ export function demoSetup(now: number): Setup {
         rescheduleLimit: 2,
         bufferAfterMinutes: 15,
         resources: ['studio-room'],
+        // SPEC §10.1: asked on the details page; the health answer is sealed and shown to staff only.
+        questions: [
+          {
+            key: 'people',
+            type: 'number',
+            label: {
+              en: 'How many people will be in the photos?',
+              fr: 'Combien de personnes seront sur les photos ?',
+              de: 'Wie viele Personen werden auf den Fotos sein?',
+              es: '¿Cuántas personas saldrán en las fotos?',
+              pt: 'Quantas pessoas vão aparecer nas fotografias?',
+            },
+            required: false,
+            sensitive: false,
+          },
+          {
+            key: 'health',
+            type: 'longText',
+            label: {
+              en: 'Anything we should know about your health or mobility?',
+              fr: 'Devons-nous savoir quelque chose sur votre santé ou votre mobilité ?',
+              de: 'Sollten wir etwas über Ihre Gesundheit oder Mobilität wissen?',
+              es: '¿Hay algo que debamos saber sobre su salud o movilidad?',
+              pt: 'Há algo que devamos saber sobre a sua saúde ou mobilidade?',
+            },
+            required: false,
+            sensitive: true,
+          },
+        ],
+        // SPEC §10.2: free up to 48 h before, the deposit kept up to 24 h, nothing back after.
+        cancellationPolicy: [
+          { untilHoursBefore: 48, refund: 'full' },
+          { untilHoursBefore: 24, refund: 'deposit_kept' },
+          { untilHoursBefore: 0, refund: 'none' },
+        ],
       },
       {
         key: 'headshot-express',

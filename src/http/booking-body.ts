@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CreateBookingInput } from '../app/create-booking.ts';
 import type { ClientDetails } from '../app/model.ts';
-import { MAX_CAPACITY } from '../core/index.ts';
+import { isPlainObject, MAX_CAPACITY } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { instant, text } from './validation.ts';
 
@@ -29,6 +29,15 @@ export const bookingBody = z.strictObject({
   locale: z.enum(LOCALES).optional(),
   // SPEC §9.1: seats of a group session (the service's maximum is the use case's).
   seats: z.number().int().min(1).max(MAX_CAPACITY).optional(),
+  /**
+   * Answers to the service's questions, `{questionKey: value}`: only an object here; the use case
+   * checks each against the service's questions (core/answers.ts). A custom check, not a record:
+   * a record rebuilds the object and would drop a `__proto__` key instead of refusing it.
+   */
+  answers: z
+    .custom<Record<string, unknown>>(isPlainObject, 'an object {questionKey: value}')
+    .meta({ type: 'object', additionalProperties: {}, description: 'answers to the service’s questions' })
+    .optional(),
 });
 
 export type BookingBody = z.output<typeof bookingBody>;
@@ -49,6 +58,7 @@ export function requestOf(v: Omit<BookingBody, 'payment'>) {
     wantsReminder: v.wantsReminder,
     locale: v.locale,
     seats: v.seats,
+    answers: v.answers,
   };
 }
 

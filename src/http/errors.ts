@@ -26,6 +26,9 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   // SPEC §9: a session with fewer seats left than asked; a series with an occurrence that cannot be booked.
   SEATS_UNAVAILABLE: 409,
   SERIES_CONFLICT: 409,
+  // Marking a booking that has not started (or still waits for its code or payment) completed or
+  // no-show (SPEC §10.3 "a future one: 409"); extends API.md's table (decision 029).
+  OUTCOME_NOT_ALLOWED: 409,
   INTERNAL: 500,
 };
 

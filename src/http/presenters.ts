@@ -4,7 +4,7 @@
  */
 import type { ServiceOffer } from '../app/list-services.ts';
 import type { Business, Service } from '../app/model.ts';
-import { formatInstant, type Slot, toDecimal } from '../core/index.ts';
+import { activeQuestions, formatInstant, type Slot, toDecimal } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
 
 export function presentBusiness(b: Business) {
@@ -44,6 +44,16 @@ export function presentService(o: ServiceOffer) {
     // SPEC §9.1: seats of a group session.
     capacity: s.capacity ?? 1,
     maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
+    // What the client is asked (SPEC §10.1), retired ones left out; labels as the business wrote them.
+    questions: activeQuestions(s.questions).map((q) => ({
+      key: q.key,
+      type: q.type,
+      label: q.label,
+      required: q.required,
+      sensitive: q.sensitive,
+      ...(q.options ? { options: q.options } : {}),
+    })),
+    cancellationPolicy: s.cancellationPolicy,
   };
 }
 

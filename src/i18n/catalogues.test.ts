@@ -94,7 +94,8 @@ function sampleArgs(path: string): unknown[] {
 const sameAsEnglish: Record<string, readonly string[]> = {
   fr: ['labels.client', 'unappliedPayment.transaction'],
   de: [],
-  es: [],
+  // Spanish "No" is the English "No".
+  es: ['labels.no'],
   pt: [],
 };
 

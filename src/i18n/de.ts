@@ -21,6 +21,17 @@ export const de: Messages = {
     client: 'Kunde',
     email: 'E-Mail',
     phone: 'Telefon',
+    yes: 'Ja',
+    no: 'Nein',
+    refund: 'Stornoregel',
+    refundDue: 'Zu erstatten',
+    amountKept: 'Einbehalten',
+  },
+  refundKinds: {
+    full: 'Volle Erstattung',
+    deposit_kept: 'Anzahlung einbehalten',
+    none: 'Keine Erstattung',
+    none_online: 'Keine Online-Stornierung',
   },
   booking: {
     client: {

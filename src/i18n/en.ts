@@ -33,6 +33,18 @@ export const en = {
     client: 'Client',
     email: 'Email',
     phone: 'Phone',
+    yes: 'Yes',
+    no: 'No',
+    refund: 'Cancellation rule',
+    refundDue: 'To refund',
+    amountKept: 'Kept',
+  },
+  /** What a cancel decided (SPEC §10.2), by refund kind. */
+  refundKinds: {
+    full: 'Full refund',
+    deposit_kept: 'Deposit kept',
+    none: 'No refund',
+    none_online: 'No online cancellation',
   },
   booking: {
     /** For the client. */

@@ -21,6 +21,17 @@ export const es: Messages = {
     client: 'Cliente',
     email: 'Correo electrónico',
     phone: 'Teléfono',
+    yes: 'Sí',
+    no: 'No',
+    refund: 'Regla de cancelación',
+    refundDue: 'A reembolsar',
+    amountKept: 'Retenido',
+  },
+  refundKinds: {
+    full: 'Reembolso completo',
+    deposit_kept: 'Anticipo retenido',
+    none: 'Sin reembolso',
+    none_online: 'Sin cancelación en línea',
   },
   booking: {
     client: {

@@ -21,6 +21,17 @@ export const fr: Messages = {
     client: 'Client',
     email: 'E-mail',
     phone: 'Téléphone',
+    yes: 'Oui',
+    no: 'Non',
+    refund: 'Règle d’annulation',
+    refundDue: 'À rembourser',
+    amountKept: 'Conservé',
+  },
+  refundKinds: {
+    full: 'Remboursement intégral',
+    deposit_kept: 'Acompte conservé',
+    none: 'Aucun remboursement',
+    none_online: 'Pas d’annulation en ligne',
   },
   booking: {
     client: {

@@ -23,6 +23,17 @@ export const pt: Messages = {
     client: 'Cliente',
     email: 'E-mail',
     phone: 'Telefone',
+    yes: 'Sim',
+    no: 'Não',
+    refund: 'Regra de cancelamento',
+    refundDue: 'A reembolsar',
+    amountKept: 'Retido',
+  },
+  refundKinds: {
+    full: 'Reembolso total',
+    deposit_kept: 'Sinal retido',
+    none: 'Sem reembolso',
+    none_online: 'Sem cancelamento online',
   },
   booking: {
     client: {

@@ -6,7 +6,10 @@
 import { allowances } from '../app/allowances.ts';
 import type { Booking, BookingNotice, Business, Service } from '../app/model.ts';
 import type { Clock, Mailer, Store } from '../app/ports.ts';
+import { openAnswers } from '../app/presenters/booking.ts';
 import { hashToken, newManageToken } from '../app/tokens.ts';
+import { answerLines } from '../i18n/answers.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import { bookingCalendar } from '../mail/ics.ts';
 import { bookingEmail } from '../mail/templates/booking-email.ts';
 
@@ -28,6 +31,16 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
   const now = deps.clock.now();
   const links = notice.audience === 'client' ? await clientLinks(deps, booking, service, business, now) : null;
   const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
+  const m = messagesFor(booking.locale);
+  // Open answers only, and only to the team: a sensitive answer never goes into an email (SPEC §10.1).
+  const answers =
+    notice.audience === 'client'
+      ? []
+      : answerLines(service?.questions ?? [], openAnswers(booking, service), booking.locale, business.locale, {
+          yes: m.labels.yes,
+          no: m.labels.no,
+          intlLocale: m.intlLocale,
+        });
   const email = bookingEmail({
     event: notice.event,
     audience: notice.audience,
@@ -53,6 +66,14 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
     manageUrl: links?.manageUrl ?? null,
     rescheduleLeft: links?.rescheduleLeft ?? null,
     canCancel: links?.canCancel ?? false,
+    answers,
+    refund: booking.cancellation
+      ? {
+          kind: booking.cancellation.refund,
+          refundDue: booking.cancellation.refundDue,
+          amountKept: booking.cancellation.amountKept,
+        }
+      : null,
   });
   const calendar = bookingCalendar({ booking, businessName: business.name, manageUrl: links?.manageUrl ?? null, now });
   await deps.mailer.send({

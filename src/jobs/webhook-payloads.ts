@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UNAPPLIED_REASONS } from '../app/model.ts';
 import { WEBHOOK_EVENTS } from '../app/webhook-events.ts';
+import { OUTCOMES, REFUND_KINDS } from '../core/index.ts';
 
 const id = z.string().regex(/^\d{1,18}$/);
 const nullableNumber = z.number().nullable();
@@ -37,6 +38,21 @@ const bookingSnapshot = z.object({
   price: z.number(),
   rescheduleCount: z.number(),
   createdAt: z.number(),
+  // Events queued before issue 20 lack these. Only open answers travel in a job: the sealed ones are
+  // left out of the snapshot (webhook-events.ts) and could not be shown anyway.
+  answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.array(z.string())])).default({}),
+  sealedAnswers: z.null().default(null),
+  outcome: z.enum(OUTCOMES).nullable().default(null),
+  cancellation: z
+    .object({
+      refund: z.enum(REFUND_KINDS),
+      refundDue: z.number(),
+      amountKept: z.number(),
+      by: z.enum(['client', 'staff']),
+      overridden: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 
 /** The ledger entry a `payment.unapplied` event carries: model.ts's LedgerPayment, as JSON. */

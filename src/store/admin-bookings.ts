@@ -5,6 +5,7 @@
  * invalidates the read cache.
  */
 import type { AdminBookingStore, BookingFilter } from '../app/dashboard/bookings/admin-booking-store.ts';
+import { markOutcome } from './booking-changes.ts';
 import { BOOKING_SELECT } from './bookings.ts';
 import type { ReadCache } from './read-cache.ts';
 import { iso, toBooking } from './rows.ts';
@@ -79,5 +80,7 @@ export function adminBookingStore(
       const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [bookingId]);
       return row ? toBooking(row) : null;
     },
+    markOutcome: (bookingId, outcome, now) =>
+      /^\d{1,18}$/.test(bookingId) ? markOutcome(sql, bookingId, outcome, now) : Promise.resolve(null),
   };
 }

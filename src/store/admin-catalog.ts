@@ -36,7 +36,22 @@ const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
   active: 'active',
   capacity: 'capacity',
   maxSeatsPerBooking: 'max_seats_per_booking',
+  questions: 'questions',
+  cancellationPolicy: 'cancellation_policy',
 };
+
+/** A service's columns; the jsonb ones as JSON text (a driver would send a JS array as a PostgreSQL array). */
+function serviceColumns(fields: Partial<ServiceFields>): [string, unknown][] {
+  const { questions, cancellationPolicy, ...plain } = fields;
+  return columnsOf(
+    {
+      ...plain,
+      ...(questions === undefined ? {} : { questions: JSON.stringify(questions) }),
+      ...(cancellationPolicy === undefined ? {} : { cancellationPolicy: JSON.stringify(cancellationPolicy) }),
+    } as Partial<ServiceFields>,
+    SERVICE_COLUMNS,
+  );
+}
 
 const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = { ...BUSINESS_COLUMNS, mailFrom: 'mail_from' };
 
@@ -75,7 +90,7 @@ export function adminCatalogStore(
     async createService(fields, staffIds, resourceIds) {
       try {
         return await write(async (tx) => {
-          const id = await insertRow(tx, 'services', columnsOf(fields, SERVICE_COLUMNS));
+          const id = await insertRow(tx, 'services', serviceColumns(fields));
           await linkStaff(tx, id, staffIds);
           if (resourceIds !== undefined) await linkResources(tx, id, resourceIds);
           return { ok: true as const, value: await service(tx, id) };
@@ -88,7 +103,7 @@ export function adminCatalogStore(
       if (!isId(id)) return null;
       try {
         return await write(async (tx) => {
-          if (!(await updateRow(tx, 'services', id, columnsOf(fields, SERVICE_COLUMNS)))) return null;
+          if (!(await updateRow(tx, 'services', id, serviceColumns(fields)))) return null;
           if (staffIds !== undefined) await linkStaff(tx, id, staffIds);
           if (resourceIds !== undefined) await linkResources(tx, id, resourceIds);
           return { ok: true as const, value: await service(tx, id) };

@@ -3,8 +3,9 @@
  * Both writes are compare-and-set on the row (STYLE 13), so a change decided on a stale read is
  * refused rather than applied; a move is still guarded by the exclusion constraint.
  */
-import type { Booking, BookingMove, HistoryEntry } from '../app/model.ts';
+import type { Booking, BookingMove, CancelTerms, HistoryEntry } from '../app/model.ts';
 import type { MoveResult } from '../app/ports.ts';
+import type { Outcome, RefundKind } from '../core/index.ts';
 import { BOOKING_SELECT, expireLapsedHolds, lockStaffBookings } from './bookings.ts';
 import { expireLapsedResourceHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, toBooking } from './rows.ts';
@@ -29,6 +30,16 @@ export async function listHistory(sql: Sql, bookingId: string): Promise<HistoryE
     [bookingId],
   );
   return rows.map((r) => ({
+    kind: String(r.kind ?? 'moved') as HistoryEntry['kind'],
+    refund:
+      r.refund === null || r.refund === undefined
+        ? null
+        : {
+            kind: String(r.refund) as RefundKind,
+            refundDue: Number(r.refund_due_minor ?? 0),
+            amountKept: Number(r.amount_kept_minor ?? 0),
+          },
+    outcome: r.outcome === null || r.outcome === undefined ? null : (String(r.outcome) as Outcome),
     fromStart: ms(r.from_start),
     toStart: ms(r.to_start),
     fromStaff: { id: String(r.from_staff_id), name: String(r.from_name) },
@@ -38,15 +49,85 @@ export async function listHistory(sql: Sql, bookingId: string): Promise<HistoryE
   }));
 }
 
-export async function cancelBooking(sql: Sql, bookingId: string, reason: string, now: number): Promise<Booking | null> {
-  const updated = await sql.query(
-    `UPDATE bookings SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3, remind_at = NULL, updated_at = $2
-     WHERE id = $1 AND status IN ('pending_verification', 'awaiting_payment', 'confirmed') RETURNING id`,
-    [bookingId, iso(now), reason],
+/**
+ * Cancels an active booking (compare-and-set on its status). With `terms`, what the cancel decided
+ * (SPEC §10.2) is recorded on the row and as a history entry; the caller's transaction holds both.
+ */
+export async function cancelBooking(
+  sql: Sql,
+  bookingId: string,
+  reason: string,
+  now: number,
+  terms: CancelTerms | null = null,
+): Promise<Booking | null> {
+  const [updated] = await sql.query(
+    `UPDATE bookings SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3, remind_at = NULL, updated_at = $2,
+       cancel_refund = $4, refund_due_minor = $5, amount_kept_minor = $6, cancelled_by = $7, refund_overridden = $8
+     WHERE id = $1 AND status IN ('pending_verification', 'awaiting_payment', 'confirmed')
+     RETURNING id, start_at, staff_id`,
+    [
+      bookingId,
+      iso(now),
+      reason,
+      terms?.refund ?? null,
+      terms?.refundDue ?? null,
+      terms?.amountKept ?? null,
+      terms?.by ?? null,
+      terms?.overridden ?? false,
+    ],
   );
-  if (updated.length === 0) return null;
+  if (!updated) return null;
+  if (terms !== null) {
+    await sql.query(
+      `INSERT INTO booking_history (booking_id, from_start, to_start, from_staff_id, to_staff_id, reason, at, kind,
+         refund, refund_due_minor, amount_kept_minor)
+       VALUES ($1, $2, $2, $3, $3, $4, $5, 'cancelled', $6, $7, $8)`,
+      [
+        bookingId,
+        updated.start_at,
+        updated.staff_id,
+        reason,
+        iso(now),
+        terms.refund,
+        terms.refundDue,
+        terms.amountKept,
+      ],
+    );
+  }
   const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [bookingId]);
   return row ? toBooking(row) : null;
+}
+
+/**
+ * Marks what became of a booking (SPEC §10.3), compare-and-set: only a confirmed booking whose
+ * start is at or before `now`; a mark replaces the last one. The mark is recorded in the history.
+ * Null when the row no longer qualifies (the use case judged it on a read a moment before).
+ */
+export async function markOutcome(sql: Sql, bookingId: string, outcome: Outcome, now: number): Promise<Booking | null> {
+  const [updated] = await sql.query(
+    `UPDATE bookings SET outcome = $2, outcome_at = $3, updated_at = $3
+     WHERE id = $1 AND status = 'confirmed' AND start_at <= $3
+     RETURNING id, start_at, staff_id`,
+    [bookingId, outcome, iso(now)],
+  );
+  if (!updated) return null;
+  await sql.query(
+    `INSERT INTO booking_history (booking_id, from_start, to_start, from_staff_id, to_staff_id, reason, at, kind, outcome)
+     VALUES ($1, $2, $2, $3, $3, '', $4, 'outcome', $5)`,
+    [bookingId, updated.start_at, updated.staff_id, iso(now), outcome],
+  );
+  const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [bookingId]);
+  return row ? toBooking(row) : null;
+}
+
+/** The client's bookings marked no-show, by email (case-insensitive; SPEC §10.3). */
+export async function countNoShows(sql: Sql, email: string): Promise<number> {
+  if (email === '') return 0;
+  const [row] = await sql.query(
+    `SELECT count(*) AS n FROM bookings WHERE lower(client_email) = lower($1) AND outcome = 'no_show'`,
+    [email],
+  );
+  return Number(row?.n ?? 0);
 }
 
 export async function moveBooking(sql: Sql, m: BookingMove, now: number): Promise<MoveResult> {

@@ -1,7 +1,7 @@
 /**
  * Removing a person's details from bookings while keeping the rows for the books (erase and
  * retention share it). A scrubbed booking keeps its times, service, staff, amounts, status and
- * reference; it loses the client's name, email, phone, address, notes, reasons and links, and every
+ * reference; it loses the client's name, email, phone, address, notes, answers, reasons and links, and every
  * copy of them elsewhere: job payloads (queued jobs are cancelled, so no email goes to nobody and no
  * webhook sends what was erased), idempotency replays and dev-outbox messages that mention it.
  */
@@ -33,6 +33,7 @@ export async function scrubBookings(
         `UPDATE bookings SET client_name = '', client_email = '', client_phone = NULL, client_address = NULL,
            notes = '', cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE '' END, client_id = NULL,
            wants_reminder = false, remind_at = NULL, manage_token_hash = '\\xee'::bytea || int8send(id),
+           answers = '{}'::jsonb, answers_sealed = NULL,
            erased_at = $2, updated_at = $2
          WHERE id = ANY($1::bigint[]) RETURNING reference`,
         [ids, at],

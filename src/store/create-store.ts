@@ -17,6 +17,7 @@ import * as jobs from './jobs.ts';
 import * as payments from './payments.ts';
 import * as rateLimits from './rate-limits.ts';
 import type { ReadCache } from './read-cache.ts';
+import * as reports from './reports.ts';
 import * as resources from './resources.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
@@ -140,12 +141,29 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     getBooking: (id) => bookings.getBooking(sql, id),
     findBookingByToken: (hash) => changes.findBookingByToken(sql, hash),
     listHistory: (id) => changes.listHistory(sql, id),
-    async cancelBooking(id, reason, now) {
-      const cancelled = await changes.cancelBooking(sql, id, reason, now);
+    async cancelBooking(id, reason, now, terms) {
+      const cancelled = await changes.cancelBooking(sql, id, reason, now, terms ?? null);
       if (cancelled) invalidate(() => cache?.invalidateStaff(cancelled.staffId));
       if (cancelled) dropHolds();
       return cancelled;
     },
+    countNoShows: (email) => changes.countNoShows(sql, email),
+    async listSealedAnswers(afterId, limit) {
+      const rows = await sql.query(
+        `SELECT id, reference, answers_sealed FROM bookings
+         WHERE answers_sealed IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
+        [afterId ?? '0', limit],
+      );
+      return rows.map((r) => ({ id: String(r.id), reference: String(r.reference), sealed: String(r.answers_sealed) }));
+    },
+    async replaceSealedAnswers(id, from, to) {
+      const rows = await sql.query(
+        'UPDATE bookings SET answers_sealed = $3 WHERE id = $1 AND answers_sealed = $2 RETURNING id',
+        [id, from, to],
+      );
+      return rows.length === 1;
+    },
+    reportRows: (q) => reports.reportRows(sql, q),
     async moveBooking(m, now) {
       const drop = () => {
         cache?.invalidateStaff(m.fromStaffId);

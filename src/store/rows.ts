@@ -3,8 +3,21 @@
  * (number or string), so every numeric column goes through Number() and every id through String().
  */
 
-import type { Booking, BookingStatus, Business, Service, StaffMember } from '../app/model.ts';
-import type { DateHours, DayOff, PaymentOption, TimeBlock, WallRange, Weekday, WeeklyHours } from '../core/index.ts';
+import type { Booking, BookingStatus, Business, CancelTerms, Service, StaffMember } from '../app/model.ts';
+import type {
+  Answers,
+  CancellationPolicy,
+  DateHours,
+  DayOff,
+  Outcome,
+  PaymentOption,
+  Question,
+  RefundKind,
+  TimeBlock,
+  WallRange,
+  Weekday,
+  WeeklyHours,
+} from '../core/index.ts';
 import { WEEKDAYS } from '../core/index.ts';
 import type { Row } from './sql.ts';
 
@@ -42,7 +55,13 @@ export function toBusiness(r: Row): Business {
     mailFrom: optStr(r.mail_from),
     retainUnconfirmedDays: num(r.retain_unconfirmed_days),
     retainPastDays: num(r.retain_past_days),
+    noShowLimit: num(r.no_show_limit ?? 0),
   };
+}
+
+/** A jsonb column as a value, whether the driver parsed it or returns its text. */
+export function json(v: unknown): unknown {
+  return typeof v === 'string' ? JSON.parse(v) : v;
 }
 
 export function toService(r: Row): Service {
@@ -66,6 +85,9 @@ export function toService(r: Row): Service {
     resourceIds: Array.isArray(r.resource_ids) ? r.resource_ids.map(str) : [],
     capacity: num(r.capacity ?? 1),
     maxSeatsPerBooking: num(r.max_seats_per_booking ?? 1),
+    // Checked when written (setup-schema.ts, the services API); the database keeps them lists.
+    questions: (json(r.questions) ?? []) as Question[],
+    cancellationPolicy: (json(r.cancellation_policy) ?? []) as CancellationPolicy,
   };
 }
 
@@ -191,5 +213,20 @@ export function toBooking(r: Row): Booking {
     rescheduleCount: num(r.reschedule_count),
     createdAt: ms(r.created_at),
     seats: num(r.seats ?? 1),
+    answers: (json(r.answers) ?? {}) as Answers,
+    sealedAnswers: optStr(r.answers_sealed),
+    outcome: (optStr(r.outcome) as Outcome | null) ?? null,
+    cancellation: cancelTermsOf(r),
+  };
+}
+
+function cancelTermsOf(r: Row): CancelTerms | null {
+  if (r.cancel_refund === null || r.cancel_refund === undefined) return null;
+  return {
+    refund: str(r.cancel_refund) as RefundKind,
+    refundDue: num(r.refund_due_minor),
+    amountKept: num(r.amount_kept_minor),
+    by: str(r.cancelled_by) as CancelTerms['by'],
+    overridden: Boolean(r.refund_overridden),
   };
 }

@@ -5,11 +5,13 @@
  */
 
 import type { SetupResult } from '../app/ports.ts';
+import { changeQuestions } from '../app/question-changes.ts';
 import type { Setup, SetupService, SetupStaff } from '../app/setup-schema.ts';
-import { parseWallTime, toMinor, WEEKDAYS } from '../core/index.ts';
+import { formatFieldPath, parseWallTime, type Question, toMinor, WEEKDAYS } from '../core/index.ts';
 import { insertDateHours } from './admin-staff.ts';
 import { getBusiness } from './catalog.ts';
 import { linkResources } from './resources.ts';
+import { json } from './rows.ts';
 import { constraintOf, type Sql, sqlState } from './sql.ts';
 
 /** Raised for a problem only the database can see (e.g. a staff member naming an unknown service). */
@@ -45,6 +47,7 @@ export const BUSINESS_COLUMNS = {
   reminderHours: 'reminder_hours',
   retainUnconfirmedDays: 'retain_unconfirmed_days',
   retainPastDays: 'retain_past_days',
+  noShowLimit: 'no_show_limit',
 } as const satisfies Record<string, string>;
 
 async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>): Promise<void> {
@@ -88,6 +91,9 @@ async function applyService(
   let id: string;
   if (s.capacity !== undefined) cols.capacity = s.capacity;
   if (s.maxSeatsPerBooking !== undefined) cols.max_seats_per_booking = s.maxSeatsPerBooking;
+  // jsonb: as JSON text (a driver would send a JS array as a PostgreSQL array).
+  if (s.questions !== undefined) cols.questions = JSON.stringify(await questionsOf(tx, s, index));
+  if (s.cancellationPolicy !== undefined) cols.cancellation_policy = JSON.stringify(s.cancellationPolicy);
   try {
     id = await upsert(tx, 'services', 'slug', cols);
   } catch (error) {
@@ -126,6 +132,19 @@ async function applyService(
 async function idByKey(tx: Sql, table: 'resources', key: string): Promise<string | null> {
   const [row] = await tx.query(`SELECT id FROM ${table} WHERE key = $1`, [key]);
   return row ? String(row.id) : null;
+}
+
+/** The file's questions over the stored ones: those left out stay, retired (question-changes.ts). */
+async function questionsOf(tx: Sql, s: SetupService, index: number): Promise<Question[]> {
+  const [row] = await tx.query('SELECT questions FROM services WHERE slug = $1', [s.key]);
+  const stored = (row ? json(row.questions) : []) as Question[];
+  const changed = changeQuestions(stored, s.questions ?? []);
+  if (changed.ok) return changed.questions;
+  const [first] = changed.problems;
+  throw new SetupReferenceError(
+    formatFieldPath(['services', index, 'questions', ...(first?.path ?? [])]),
+    first?.message ?? 'invalid',
+  );
 }
 
 /**

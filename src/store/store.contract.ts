@@ -13,6 +13,7 @@ import type { TestDatabase } from '../../test/support/db.ts';
 import { describeAdminBookings } from './contract/admin-bookings.ts';
 import { describeAdminCatalog } from './contract/admin-catalog.ts';
 import { describeInsertBooking } from './contract/bookings.ts';
+import { describeBusinessRules } from './contract/business-rules.ts';
 import { describeBusyTime } from './contract/busy.ts';
 import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts';
 import { describeBookingChanges } from './contract/changes.ts';
@@ -78,5 +79,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeScheduleSources(getDb);
     describeResources(getDb);
     describeSeats(getDb);
+    describeBusinessRules(getDb);
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser, focused, nextMonth, shown, tabUntil } from '../support/browser.ts';
+import { describeBrowser, focused, nextMonth, shown, tabUntil, waitForMail } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browser-suite.ts';
 
 const ZONE = 'Europe/Lisbon';
@@ -93,6 +93,59 @@ describeBrowser('access in a browser', () => {
     await page.waitForURL(/\/manage\/[^/]+\?done=1$/);
     expect(await shown(page.locator('main'))).toContain('Your booking is confirmed.');
     await s.shot('confirmed');
+    await s.close();
+  });
+
+  it('books a portrait with its questions by keyboard alone; the sensitive answer stays out of the emails', async () => {
+    const s = await open('keyboard-questions');
+    const { page } = s;
+    const get = async (path: string) => (await fetch(`${suite.server.url}${path}`)).json();
+    let first: string | null = null;
+    for (let m = new Date().toISOString().slice(0, 7), i = 0; first === null && i < 3; m = nextMonth(m), i++) {
+      const path = `/api/v1/availability/month?service=portrait-session&staff=any&month=${m}&tz=${ZONE}`;
+      first = ((await get(path)) as { firstAvailable: string | null }).firstAvailable;
+    }
+    // The day's times, as the calendar's day link opens them.
+    await page.goto(`/book/portrait-session?date=${first}#times`);
+    await tabUntil(page, (f) => f.tag === 'input' && f.name === 'start');
+    await page.keyboard.press('Space');
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Next');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/details\?/);
+    // The rules in force are told before booking (SPEC §10.2); the last one always applies.
+    expect(await shown(page.locator('main'))).toContain('Up to the start: you can cancel online, with no refund.');
+
+    await tabUntil(page, (f) => f.tag === 'input' && f.name === 'name');
+    await page.keyboard.type('Quinn Keys');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('quinn.keys@example.com');
+    await tabUntil(page, (f) => f.name === 'q-people');
+    await page.keyboard.type('two');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).name).toBe('q-health');
+    await page.keyboard.type('Wheelchair user: step-free access please (kbd-7781)');
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Down payment €30.00');
+    await page.keyboard.press('Enter');
+    // "two" is not a number: the error is listed, linked to its field, and the typing is kept.
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#f-q-people').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#f-q-health').inputValue()).toContain('kbd-7781');
+    await s.shot('questions-error');
+    await s.axe('details with a question error');
+    await tabUntil(page, (f) => f.name === 'q-people');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('2');
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Down payment €30.00');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/demo\/gateway\?/);
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Pay');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/return\/SW-[A-Z0-9]{6}$/);
+
+    // The studio's copy lists the open answer, never the sensitive one.
+    const mail = await waitForMail(suite.server, 'owner@lumen.test', (m) => m.subject.includes('Quinn Keys'));
+    expect(mail.text).toContain('How many people will be in the photos?');
+    expect(mail.text).not.toContain('kbd-7781');
     await s.close();
   });
 

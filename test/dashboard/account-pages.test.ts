@@ -37,6 +37,7 @@ describe('the dashboard shell', () => {
     expect(navOf(page.html)).toEqual([
       ['Calendar', '/admin'],
       ['Bookings', '/admin/bookings'],
+      ['Reports', '/admin/reports'],
       ['Services', '/admin/services'],
       ['Resources', '/admin/resources'],
       ['Staff', '/admin/staff'],
@@ -54,12 +55,13 @@ describe('the dashboard shell', () => {
     expect(page.html).toContain('<title>Account — Test Studio dashboard</title>');
   });
 
-  it('shows a staff member only their calendar, bookings, own schedule and account', async () => {
+  it('shows a staff member only their calendar, bookings, reports, own schedule and account', async () => {
     const ana = await signedIn(tdb, d, 'ana');
     const page = await ana.page('/admin');
     expect(navOf(page.html)).toEqual([
       ['Calendar', '/admin', 'current'],
       ['Bookings', '/admin/bookings'],
+      ['Reports', '/admin/reports'],
       ['My schedule', `/admin/staff/${d.staffIds.ana}`],
       ['Account', '/admin/account'],
     ]);

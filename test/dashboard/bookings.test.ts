@@ -66,6 +66,8 @@ async function seed(s: Seed): Promise<{ id: string; reference: string }> {
       price: 0,
       manageTokenHash: createHash('sha256').update(`seed-${seq}`).digest(),
       remindAt: null,
+      answers: {},
+      sealedAnswers: null,
     },
     d.clock.now(),
   );
@@ -334,6 +336,7 @@ describe('PATCH /admin/bookings/{id}', () => {
     const got = await d.as('admin', 'GET', `bookings/${b.id}`);
     expect(got.body.history).toEqual([
       {
+        kind: 'moved',
         fromStart: '2027-03-29T10:00:00+02:00',
         toStart: '2027-03-29T14:00:00+02:00',
         fromStaff: { id: d.staffIds.ana, name: 'Ana' },
@@ -425,7 +428,10 @@ describe('PATCH /admin/bookings/{id}', () => {
     await d.deliver();
     expect(d.mail.sent.length).toBe(sent);
     const empty = await d.as('admin', 'PATCH', `bookings/${b.id}`, {});
-    expect([empty.status, empty.body.error.details.fields]).toEqual([400, { body: 'give start, staff or notes' }]);
+    expect([empty.status, empty.body.error.details.fields]).toEqual([
+      400,
+      { body: 'give start, staff, notes or outcome' },
+    ]);
   });
 });
 
@@ -435,7 +441,11 @@ describe('POST /admin/bookings/{id}/cancel', () => {
     const b = await book();
     await d.deliver();
     const r = await d.as('admin', 'POST', `bookings/${b.id}/cancel`, { reason: 'Studio closed' });
-    expect([r.status, r.body.status, r.body.actions]).toEqual([200, 'cancelled', { move: false, cancel: false }]);
+    expect([r.status, r.body.status, r.body.actions]).toEqual([
+      200,
+      'cancelled',
+      { move: false, cancel: false, outcome: false },
+    ]);
     await d.deliver();
     expect(subjects('ada@example.com')[1]).toBe(
       `Booking cancelled: Portrait session, Mon 29 Mar, 10:00 (${b.reference})`,

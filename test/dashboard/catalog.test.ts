@@ -66,6 +66,8 @@ describe('services', () => {
       { id: ids.ben, name: 'Ben' },
     ],
     resources: [],
+    questions: [],
+    cancellationPolicy: [],
   });
 
   it('lists every service by name, inactive ones included, to admins and staff alike', async () => {
@@ -123,6 +125,31 @@ describe('services', () => {
       capacity: 6,
       maxSeatsPerBooking: 2,
       staff: [ids.ben],
+      questions: [
+        {
+          key: 'people',
+          type: 'number',
+          label: { en: 'How many people?', fr: 'Combien de personnes ?' },
+          required: true,
+          sensitive: false,
+        },
+        {
+          key: 'access',
+          type: 'multiChoice',
+          label: 'Access needs',
+          required: false,
+          sensitive: true,
+          options: [
+            { key: 'stairs', label: 'No stairs' },
+            { key: 'chair', label: { en: 'A chair', fr: 'Une chaise' } },
+          ],
+        },
+      ],
+      cancellationPolicy: [
+        { untilHoursBefore: 48, refund: 'full' },
+        { untilHoursBefore: 24, refund: 'deposit_kept' },
+        { untilHoursBefore: 0, refund: 'none_online' },
+      ],
     };
     const made = await d.as('admin', 'POST', 'services', body);
     expect(made.status).toBe(201);
@@ -544,7 +571,9 @@ describe('settings', () => {
     mailFrom: null,
     retainUnconfirmedDays: 30,
     retainPastDays: 0,
+    noShowLimit: 0,
     paymentSecretSet: false,
+    noShowRule: { status: 'off', freeServices: [] },
   };
 
   it('reads every setting, never the payment secret', async () => {
@@ -574,13 +603,16 @@ describe('settings', () => {
       mailFrom: 'Lumen Studio <bookings@lumen.test>',
       retainUnconfirmedDays: 7,
       retainPastDays: 365,
+      noShowLimit: 2,
     };
     const r = await d.as('admin', 'PATCH', 'settings', all);
     expect(r.status).toBe(200);
     const { paymentSecret: _secret, ...shown } = all;
-    expect(r.body).toEqual({ ...shown, paymentSecretSet: true });
+    // The rule is on with a gateway; the free consultation is out of its reach (SPEC §10.3).
+    const noShowRule = { status: 'on', freeServices: [{ id: ids.consult, name: 'Consultation' }] };
+    expect(r.body).toEqual({ ...shown, paymentSecretSet: true, noShowRule });
     expect(JSON.stringify(r.body)).not.toContain('kkkk');
-    expect((await d.as('admin', 'GET', 'settings')).body).toEqual({ ...shown, paymentSecretSet: true });
+    expect((await d.as('admin', 'GET', 'settings')).body).toEqual({ ...shown, paymentSecretSet: true, noShowRule });
     const [row] = await tdb.db.query('SELECT payment_secret, mail_from FROM business');
     expect(row).toEqual({ payment_secret: 'k'.repeat(32), mail_from: 'Lumen Studio <bookings@lumen.test>' });
     expect((await d.call('/api/v1/business')).body).toEqual({

@@ -89,6 +89,8 @@ async function seed(staff: 'ana' | 'ben', start: number): Promise<string> {
       price: 0,
       manageTokenHash: createHash('sha256').update(`page-seed-${seq}`).digest(),
       remindAt: null,
+      answers: {},
+      sealedAnswers: null,
     },
     d.clock.now(),
   );
@@ -344,10 +346,11 @@ describe('a booking’s page', () => {
       'Language: English',
       'Made: Friday, 26 March 2027 at 12:00',
       'Notes: Called in',
+      'Client’s no-shows: 0',
     ]);
     expect(page.html).toContain('<a href="tel:+442079460000">+44 20 7946 0000</a>');
     expect(page.html).toContain('<a class="button secondary" href="/admin?date=2027-03-29">Show in calendar</a>');
-    expect(page.html).toContain('<p class="muted">Never moved.</p>');
+    expect(page.html).toContain('<p class="muted">Never moved, cancelled or marked.</p>');
     expect(page.html).toContain(`action="/admin/bookings/${b.id}/notes"`);
     expect(page.html).toContain('id="f-date" name="date" type="date" value="2027-03-29"');
     expect(page.html).toContain('id="f-time" name="time" type="time" value="10:00"');
@@ -419,7 +422,7 @@ describe('a booking’s page', () => {
     const page = await ana.page(r.location as string);
     expect(page.html).toContain('The booking is moved. The client has been emailed the new time.');
     expect(page.html).toMatch(
-      /<ol class="history"><li>Friday, 26 March 2027 at 12:00: from Mon, 29 Mar 2027, 10:00 \(Ana\) to\s*Mon, 29 Mar 2027, 14:00 \(Ana\) — Moved by staff<\/li><\/ol>/,
+      /<ol class="history"><li>Friday, 26 March 2027 at 12:00: moved from Mon, 29 Mar 2027, 10:00 \(Ana\) to\s*Mon, 29 Mar 2027, 14:00 \(Ana\) — Moved by staff<\/li><\/ol>/,
     );
     await d.deliver();
     expect(subjects('ada@example.com')[1]).toBe(

@@ -108,6 +108,7 @@ const settingsForm = (over: Record<string, string> = {}) => ({
   reminderHours: '24',
   retainUnconfirmedDays: '30',
   retainPastDays: '0',
+  noShowLimit: '0',
   ...over,
 });
 

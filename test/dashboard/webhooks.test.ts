@@ -91,6 +91,29 @@ function verify(r: Received, secret: string): boolean {
 const summary = (r: Received) => [r.path, r.body.type, r.body.data.booking?.status];
 
 describe('webhook deliveries', () => {
+  it('carries the open answers, never a sensitive one (SPEC §10.1)', async () => {
+    const service = (await d.as('admin', 'GET', 'services')).body.services.find((s: Body) => s.slug === 'portrait');
+    const questions = [
+      { key: 'people', type: 'number', label: 'How many?', required: false, sensitive: false },
+      { key: 'health', type: 'longText', label: 'Health', required: false, sensitive: true },
+    ];
+    expect((await d.as('admin', 'PATCH', `services/${service.id}`, { questions })).status).toBe(200);
+    await addWebhook(['booking.confirmed']);
+    const r = await d.post('/bookings', {
+      service: 'portrait',
+      staff: d.staffIds.ana,
+      start: '2027-03-29T10:00:00+02:00',
+      client: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      payment: 'none',
+      answers: { people: 3, health: 'Asthma, hook-secret-5512' },
+    });
+    expect(r.status).toBe(201);
+    await d.deliver();
+    expect(received.map(summary)).toEqual([['/hook', 'booking.confirmed', 'confirmed']]);
+    expect(received[0]?.body.data.booking.answers).toEqual({ people: 3 });
+    expect(received[0]?.raw).not.toContain('hook-secret-5512');
+  });
+
   it('delivers the subscribed events of a booking in order, signed, each with the booking as it was then', async () => {
     const hook = await addWebhook(['booking.confirmed', 'booking.cancelled']);
     const first = await book();

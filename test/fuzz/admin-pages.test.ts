@@ -34,6 +34,18 @@ beforeAll(async () => {
     routes,
     250,
   );
+  // The outcome buttons show only on bookings that have started, and the world's are all ahead: the
+  // form as the list and the booking's page write it, on real bookings (most answers: 409).
+  forms.set(
+    'POST /admin/bookings/:id/outcome',
+    w.pools.bookingIds.map((id) => ({
+      action: `/admin/bookings/${id}/outcome`,
+      fields: [
+        { name: 'outcome', values: ['completed', 'no_show'] },
+        { name: 'back', values: ['/admin/bookings?from=2027-03-29', '//evil.test', ''] },
+      ],
+    })),
+  );
   g = generators(
     w,
     forms,

@@ -121,6 +121,9 @@ export function fromSchema(schema: Schema, p: Pools, name = ''): fc.Arbitrary<un
     return fc.oneof(...(schema.anyOf ?? schema.oneOf).map((s: Schema) => fromSchema(s, p, name)));
   }
   if (schema.const !== undefined) return fc.constant(schema.const);
+  // Issue 20's lists and answers: real shapes and the bad ones the issue names, not random objects.
+  const sample = RULE_SAMPLES[name];
+  if (sample) return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...sample) }, { weight: 1, arbitrary: anyValue });
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const type = Array.isArray(schema.type) ? schema.type : [schema.type];
   const named = namedValues(name, p);
@@ -162,6 +165,47 @@ export function fromSchema(schema: Schema, p: Pools, name = ''): fc.Arbitrary<un
       return anyValue;
   }
 }
+
+/**
+ * Answers to the fuzz world's portrait (people: number, health: sensitive long text, style: any of
+ * bw/colour) — valid, an unknown key, a text for a number, an option not in the list, 2,001
+ * characters; questions and tiers valid and out of order (SPEC §10.1–10.2, the issue's bad input).
+ */
+export const RULE_SAMPLES: Record<string, readonly unknown[]> = {
+  answers: [
+    {},
+    { people: 2, health: 'Bad knee', style: ['bw'] },
+    { people: 'two' },
+    { style: ['sepia'] },
+    { shoeSize: 42 },
+    { health: 'x'.repeat(2001) },
+    { people: 1e21, style: 'bw' },
+    JSON.parse('{"__proto__": {"people": 1}}'),
+  ],
+  questions: [
+    [],
+    [{ key: 'q1', type: 'text', label: 'Q', required: true, sensitive: false }],
+    [{ key: 'q1', type: 'choice', label: { en: 'Q', fr: 'Q' }, required: false, sensitive: true, options: [] }],
+    [{ key: 'q1', type: 'colour', label: 'Q' }],
+    [
+      { key: 'dup', type: 'text', label: 'A' },
+      { key: 'dup', type: 'number', label: 'B' },
+    ],
+  ],
+  cancellationPolicy: [
+    [],
+    [
+      { untilHoursBefore: 48, refund: 'full' },
+      { untilHoursBefore: 0, refund: 'none' },
+    ],
+    [
+      { untilHoursBefore: 24, refund: 'deposit_kept' },
+      { untilHoursBefore: 48, refund: 'full' },
+    ],
+    [{ untilHoursBefore: 12, refund: 'full' }],
+    [{ untilHoursBefore: -1, refund: 'nothing' }],
+  ],
+};
 
 /** Strings at the edge: numbers too big for any column, odd digits, text that is almost a date or an amount. */
 const EDGE_STRINGS = fc.constantFrom(
@@ -270,6 +314,7 @@ export function coherentBody(route: string, p: Pools): fc.Arbitrary<unknown> | n
         start: fc.constant(s.start),
         client,
         notes: fc.constantFrom('', 'Second floor'),
+        answers: fc.constantFrom(...(RULE_SAMPLES.answers ?? [])),
         wantsReminder: fc.boolean(),
         locale: fc.constantFrom('en', 'fr', 'de', 'es', 'pt'),
         // SPEC §9.1: in range, past the service's maximum, on a capacity-1 service, or not a number.

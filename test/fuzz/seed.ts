@@ -37,6 +37,26 @@ export const FUZZ_STUDIO: Setup = {
       deposit: '30.00',
       bufferBeforeMinutes: 15,
       bufferAfterMinutes: 10,
+      // Issue 20: answers are checked and the sensitive one sealed on every booking path fuzzed.
+      questions: [
+        { key: 'people', type: 'number', label: 'How many?', required: false, sensitive: false },
+        { key: 'health', type: 'longText', label: 'Health', required: false, sensitive: true },
+        {
+          key: 'style',
+          type: 'multiChoice',
+          label: 'Style',
+          required: false,
+          sensitive: false,
+          options: [
+            { key: 'bw', label: 'Black and white' },
+            { key: 'colour', label: 'Colour' },
+          ],
+        },
+      ],
+      cancellationPolicy: [
+        { untilHoursBefore: 48, refund: 'full' },
+        { untilHoursBefore: 0, refund: 'deposit_kept' },
+      ],
     },
     { key: 'consult', name: 'Consultation', durationMinutes: 30, price: '0' },
     { key: 'spare', name: 'Spare service', durationMinutes: 45, price: '10.00' },

@@ -182,6 +182,14 @@ function dashboardPages(): Visit[] {
       shows: [...always, V.webhookUrl, V.webhookDescription],
     },
     { route: '/admin/account', path: '/admin/account', status: 200, shows: [...always, V.keyLabel] },
+    // Reports: the staff names in the chooser and in the per-member table.
+    {
+      route: '/admin/reports',
+      path: '/admin/reports?from=2027-03-01&to=2027-04-30',
+      status: 200,
+      shows: [...always, V.ana, V.ben],
+    },
+    { route: '/admin/reports', path: `/admin/reports?from=${q(SHORT)}&staff=${q(SHORT)}`, status: 400, shows: always },
   ];
 }
 
@@ -320,6 +328,18 @@ describe('the checker itself', () => {
   });
 });
 
+describe('the reports’ CSV download', () => {
+  it('is a text/csv attachment, never a page a browser would render', async () => {
+    const res = await s.admin.page('/admin/reports/export.csv?from=2027-03-01&to=2027-04-30');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="report-2027-03-01-2027-04-30\.csv"$/,
+    );
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
 describe('coverage', () => {
   it('visits every GET page route the app serves', () => {
     const app = createApp({
@@ -332,8 +352,10 @@ describe('coverage', () => {
       devMailbox: { list: async () => [] } as never,
       demoGateway: true,
     });
-    // Not pages (data, files, probes), and the demo gateway, which shows only a signed amount and reference.
-    const notPages = /^\/(api\/v1|assets|api\/docs\/assets|feeds|healthz|readyz|demo\/gateway|embed\.js)(\/|$)/;
+    // Not pages (data, files, probes; the reports' CSV: see below), and the demo gateway, which shows
+    // only a signed amount and reference.
+    const notPages =
+      /^\/(api\/v1|assets|api\/docs\/assets|feeds|healthz|readyz|demo\/gateway|embed\.js|admin\/reports\/export\.csv)(\/|$)/;
     const pages = new Set(app.routes.filter((r) => r.method === 'GET' && !notPages.test(r.path)).map((r) => r.path));
     const visited = new Set([...publicPages(), ...dashboardPages(), ...entryPages()].map((v) => v.route));
     expect([...pages].filter((p) => !visited.has(p))).toEqual([]);

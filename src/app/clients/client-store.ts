@@ -3,6 +3,7 @@
  * (export), removing them (erase), retention and the daily clean-up, and the single-use
  * "my bookings" links. Personal data is matched by email, case-insensitively, as clients are.
  */
+import type { Answers } from '../../core/index.ts';
 import type { Booking } from '../model.ts';
 
 /** A client record (one per email, created when a booking with it is first confirmed). */
@@ -48,6 +49,11 @@ export interface BookingFacts extends Booking {
   } | null;
   /** Manage links emailed for the booking (only their hashes are stored). */
   readonly manageLinks: number;
+  /**
+   * The sensitive answers, opened by the export use case (the store only has them sealed): {} when
+   * none, null when they do not open with this server's secret.
+   */
+  readonly sensitiveAnswers?: Answers | null;
 }
 
 /** Everything stored about one email address. */

@@ -13,6 +13,7 @@ import { calendarsApi } from './calendars/calendars-api.ts';
 import { servicesApi } from './catalogue/services-api.ts';
 import { clientsApi } from './clients/clients-api.ts';
 import { feedsApi } from './feeds/feeds-api.ts';
+import { reportsApi } from './reports/reports-api.ts';
 import { resourcesApi } from './resources/resources-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { scheduleApi } from './staff/schedule-api.ts';
@@ -39,5 +40,6 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.route('/webhooks', webhooksApi(deps));
   api.route('/api-keys', apiKeysApi(deps));
   api.route('/', clientsApi(deps));
+  api.route('/reports', reportsApi(deps));
   return api;
 }

@@ -25,7 +25,16 @@ import { ASSETS } from '../pages/assets.ts';
 import type { AdminEnv } from './auth.ts';
 
 /** Which navigation entry a page belongs to ('staff' is "My schedule" for a staff member). */
-export type NavKey = 'calendar' | 'bookings' | 'services' | 'resources' | 'staff' | 'settings' | 'webhooks' | 'account';
+export type NavKey =
+  | 'calendar'
+  | 'bookings'
+  | 'reports'
+  | 'services'
+  | 'resources'
+  | 'staff'
+  | 'settings'
+  | 'webhooks'
+  | 'account';
 
 export interface AdminLayoutProps {
   /** The page's name, used in <title> (pages write their own <h1>). */
@@ -66,6 +75,7 @@ export function navFor(actor: Actor): NavItem[] {
     return [
       { key: 'calendar', label: 'Calendar', href: '/admin' },
       { key: 'bookings', label: 'Bookings', href: '/admin/bookings' },
+      { key: 'reports', label: 'Reports', href: '/admin/reports' },
       { key: 'staff', label: 'My schedule', href: `/admin/staff/${actor.staffId}` },
       { key: 'account', label: 'Account', href: '/admin/account' },
     ];
@@ -73,6 +83,7 @@ export function navFor(actor: Actor): NavItem[] {
   return [
     { key: 'calendar', label: 'Calendar', href: '/admin' },
     { key: 'bookings', label: 'Bookings', href: '/admin/bookings' },
+    { key: 'reports', label: 'Reports', href: '/admin/reports' },
     { key: 'services', label: 'Services', href: '/admin/services' },
     { key: 'resources', label: 'Resources', href: '/admin/resources' },
     { key: 'staff', label: 'Staff', href: '/admin/staff' },

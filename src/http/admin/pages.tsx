@@ -15,6 +15,7 @@ import { bookingPages } from './bookings/booking-pages.tsx';
 import { calendarPages } from './bookings/calendar.tsx';
 import { calendarPages as externalCalendarPages } from './calendars/calendar-pages.tsx';
 import { servicesPages } from './catalogue/services-pages.tsx';
+import { reportPages } from './reports/reports-pages.tsx';
 import { resourcesPages } from './resources/resources-pages.tsx';
 import { settingsPages } from './settings/settings-pages.tsx';
 import { staffPages } from './staff/staff-pages.tsx';
@@ -52,6 +53,7 @@ export function adminPages(deps: AppDeps): Hono<AdminEnv> {
   app.route('/', settingsPages(deps));
   app.route('/', bookingPages(deps));
   app.route('/', webhookPages(deps));
+  app.route('/', reportPages(deps));
   // A new feature's pages register here, behind the guard: a Hono<AdminEnv> router from its own
   // folder (admin/<feature>/), whose handlers render with AdminLayout (layout.tsx).
 

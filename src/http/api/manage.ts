@@ -33,7 +33,7 @@ export function manageApi(deps: AppDeps): Hono {
     if (!r.ok) return sendRefusal(c, r);
     return c.json({
       ...presentBooking(r.value, deps.clock.now()),
-      history: presentHistory(r.value.history, r.value.booking.timezone),
+      history: presentHistory(r.value.history, r.value.booking.timezone, r.value.booking.payment.currency),
     });
   });
 

@@ -158,6 +158,8 @@ describe('GET /business and /services', () => {
           staff: [{ id: ANA, name: 'Ana' }],
           capacity: 1,
           maxSeatsPerBooking: 1,
+          questions: [],
+          cancellationPolicy: [],
         },
         {
           id: PORTRAIT,
@@ -177,6 +179,8 @@ describe('GET /business and /services', () => {
           ],
           capacity: 1,
           maxSeatsPerBooking: 1,
+          questions: [],
+          cancellationPolicy: [],
         },
       ],
     });
@@ -523,6 +527,11 @@ describe('POST /bookings', () => {
         reschedule: { count: 0, limit: 3, allowed: true },
         cancel: { allowed: true },
         holdExpiresAt: null,
+        answers: {},
+        // No policy and no notice: free cancellation up to the start (SPEC §10.2).
+        policy: { untilHoursBefore: 0, refund: 'full' },
+        outcome: null,
+        cancellation: null,
       },
       token: expect.stringMatching(TOKEN),
       next: { action: 'done' },

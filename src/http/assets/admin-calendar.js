@@ -31,6 +31,9 @@ const REFUSALS = /** @type {Record<string, string>} */ ({
   past: 'That time is in the past',
 });
 
+/** What became of a booking, as the event's title says it. */
+const OUTCOMES = /** @type {Record<string, string>} */ ({ completed: 'completed', no_show: 'no-show' });
+
 /** A local date as YYYY-MM-DD. @param {Date} d */
 const ymd = (d) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -70,7 +73,8 @@ function toEvent(b) {
   return {
     id: b.id,
     // The client first: a short booking's box shows one line, and the colour already says the service.
-    title: `${b.client.name} — ${b.service.name}`,
+    // A past booking's mark follows (SPEC §10.3); selecting it opens its page, where it is marked.
+    title: `${b.client.name} — ${b.service.name}${b.outcome ? ` (${OUTCOMES[b.outcome] ?? b.outcome})` : ''}`,
     start: b.start,
     end: b.end,
     url: `/admin/bookings/${b.id}`,

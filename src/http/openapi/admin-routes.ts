@@ -4,6 +4,7 @@ import { ADMIN_BOOKING_ROUTES } from '../admin/bookings/openapi.ts';
 import { CALENDAR_ROUTES } from '../admin/calendars/openapi.ts';
 import { SERVICE_ROUTES } from '../admin/catalogue/openapi.ts';
 import { FEED_ROUTES } from '../admin/feeds/openapi.ts';
+import { REPORT_ROUTES } from '../admin/reports/openapi.ts';
 import { RESOURCE_ROUTES } from '../admin/resources/openapi.ts';
 import { SETTINGS_ROUTES } from '../admin/settings/openapi.ts';
 import { STAFF_ROUTES } from '../admin/staff/openapi.ts';
@@ -23,4 +24,5 @@ export const ADMIN_ROUTES: readonly RouteDoc[] = [
   ...ACCOUNT_ROUTES,
   ...WEBHOOK_ROUTES,
   ...FEED_ROUTES,
+  ...REPORT_ROUTES,
 ];

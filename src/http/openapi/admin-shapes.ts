@@ -1,7 +1,7 @@
 /** Response shapes of the dashboard API (see shapes.ts for why they exist). */
 import { z } from 'zod';
 import { UNAPPLIED_REASONS } from '../../app/model.ts';
-import { bookingShape, ref, serviceBasicsShape } from './shapes.ts';
+import { bookingShape, questionShape, ref, serviceBasicsShape, tierShape } from './shapes.ts';
 
 const ranges = z.array(z.tuple([z.string(), z.string()]));
 
@@ -15,7 +15,7 @@ export const adminBookingShape = bookingShape
       address: z.string().nullable(),
     }),
     createdAt: z.string(),
-    actions: z.object({ move: z.boolean(), cancel: z.boolean() }),
+    actions: z.object({ move: z.boolean(), cancel: z.boolean(), outcome: z.boolean() }),
   })
   .meta({ id: 'AdminBooking' });
 
@@ -34,6 +34,8 @@ export const adminServiceShape = z
     maxSeatsPerBooking: z.number().int(),
     staff: z.array(ref),
     resources: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
+    questions: z.array(questionShape),
+    cancellationPolicy: z.array(tierShape),
   })
   .meta({ id: 'AdminService' });
 
@@ -112,11 +114,22 @@ export const settingsShape = z
     retainPastDays: z.number().int().meta({
       description: 'days after their end until past bookings lose their client details; 0 = kept',
     }),
+    noShowLimit: z.number().int().meta({
+      description: 'no-shows after which a client’s next paid booking must be paid in full; 0 = off',
+    }),
+    noShowRule: z
+      .object({ status: z.enum(['off', 'no_gateway', 'on']), freeServices: z.array(ref) })
+      .meta({ description: 'where the no-show rule can apply: not without a gateway, never on a free service' }),
   })
   .meta({ id: 'Settings' });
 
 export const historyShape = z.array(
   z.object({
+    kind: z.enum(['moved', 'cancelled', 'outcome']),
+    refund: z.enum(['full', 'deposit_kept', 'none', 'none_online']).optional(),
+    refundDue: z.string().optional(),
+    amountKept: z.string().optional(),
+    outcome: z.enum(['completed', 'no_show']).optional(),
     fromStart: z.string(),
     toStart: z.string(),
     fromStaff: ref,
@@ -142,3 +155,51 @@ export const paymentsShape = z.array(
 /** What DELETE of a service or staff member answers: deleted, or deactivated because bookings use it. */
 export const removalShape = (key: 'service' | 'staff', shape: z.ZodType) =>
   z.object({ outcome: z.enum(['deleted', 'deactivated']), [key]: shape });
+
+const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+/** One booking as `GET /admin/bookings/{id}` answers it. */
+export const adminBookingDetailShape = adminBookingShape
+  .extend({
+    client: adminBookingShape.shape.client.extend({ noShows: z.number().int() }),
+    sensitiveAnswers: z
+      .record(z.string(), answerValue)
+      .nullable()
+      .meta({ description: 'the sensitive answers, only here; null when they cannot be opened (another secret)' }),
+    sensitiveAnswersUnreadable: z.boolean(),
+    cancelNow: z
+      .object({
+        refund: z.enum(['full', 'deposit_kept', 'none', 'none_online']),
+        refundDue: z.string(),
+        amountKept: z.string(),
+      })
+      .nullable()
+      .meta({ description: 'what a cancel by staff would apply now (null when it cannot be cancelled)' }),
+    history: historyShape,
+    payments: paymentsShape,
+  })
+  .meta({ id: 'AdminBookingDetail' });
+
+const reportFigures = {
+  bookings: z.number().int(),
+  noShows: z.number().int(),
+  cancellations: z.number().int(),
+  revenue: z.string().meta({ description: 'amount paid (and kept by cancels), in `currency`' }),
+  due: z.string(),
+  bookedMinutes: z.number().int(),
+  workingMinutes: z.number().int(),
+  utilisation: z.number().nullable().meta({ description: 'booked minutes / working minutes' }),
+};
+
+export const reportShape = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    timezone: z.string(),
+    currency: z.string(),
+    totals: z.object(reportFigures),
+    weeks: z.array(z.object({ week: z.string().meta({ description: 'the Monday' }), ...reportFigures })),
+    staff: z.array(z.object({ id: z.string(), name: z.string(), ...reportFigures })),
+    otherCurrencies: z.array(z.object({ currency: z.string(), revenue: z.string(), due: z.string() })),
+  })
+  .meta({ id: 'Report' });

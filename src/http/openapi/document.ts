@@ -22,12 +22,16 @@ function jsonSchema(schema: z.ZodType, registry: Map<string, unknown>): Record<s
   delete out.$schema;
   const defs = out.$defs as Record<string, unknown> | undefined;
   if (defs) {
-    for (const [name, def] of Object.entries(defs)) registry.set(name, def);
+    // A named shape may hold another (a Service its Questions): its references move too.
+    for (const [name, def] of Object.entries(defs)) registry.set(name, toComponents(def));
     delete out.$defs;
   }
-  // Zod points at `#/$defs/X`; in the document those live under components/schemas.
-  return JSON.parse(JSON.stringify(out).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
+  return toComponents(out) as Record<string, unknown>;
 }
+
+/** Zod points at `#/$defs/X`; in the document those live under components/schemas. */
+const toComponents = (schema: unknown): unknown =>
+  JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/'));
 
 const SECURITY: Record<Auth, Record<string, string[]>[]> = {
   public: [],

@@ -43,6 +43,26 @@ export const businessShape = z
   })
   .meta({ id: 'Business' });
 
+/** Per-language text: a string, or wordings by language tag (API.md Part two). */
+export const localizedShape = z.union([z.string(), z.record(z.string(), z.string())]);
+
+export const questionShape = z
+  .object({
+    key: z.string(),
+    type: z.enum(['text', 'longText', 'choice', 'multiChoice', 'yesNo', 'date', 'number']),
+    label: localizedShape,
+    required: z.boolean(),
+    sensitive: z.boolean(),
+    options: z.array(z.object({ key: z.string(), label: localizedShape })).optional(),
+    retired: z.boolean().optional(),
+  })
+  .meta({ id: 'Question' });
+
+const refundKind = z.enum(['full', 'deposit_kept', 'none', 'none_online']);
+export const tierShape = z
+  .object({ untilHoursBefore: z.number().int(), refund: refundKind })
+  .meta({ id: 'CancellationTier' });
+
 export const serviceShape = z
   .object({
     ...serviceBasicsShape(money),
@@ -52,6 +72,8 @@ export const serviceShape = z
     staff: z.array(ref),
     capacity: z.number().int().meta({ description: 'seats a session sells; 1 = one client per slot' }),
     maxSeatsPerBooking: z.number().int(),
+    questions: z.array(questionShape),
+    cancellationPolicy: z.array(tierShape),
   })
   .meta({ id: 'Service' });
 
@@ -109,6 +131,21 @@ export const bookingShape = z
     reschedule: z.object({ count: z.number().int(), limit: z.number().int().nullable(), allowed: z.boolean() }),
     cancel: z.object({ allowed: z.boolean() }),
     holdExpiresAt: instant.nullable(),
+    answers: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+      .meta({ description: 'answers to the service’s questions; sensitive ones are never here' }),
+    policy: tierShape.nullable().meta({ description: 'the cancellation rule in force now (null once started)' }),
+    outcome: z.enum(['completed', 'no_show']).nullable(),
+    cancellation: z
+      .object({
+        refund: refundKind,
+        refundDue: money,
+        amountKept: money,
+        by: z.enum(['client', 'staff']),
+        overridden: z.boolean(),
+      })
+      .nullable()
+      .meta({ description: 'what the cancel decided (SPEC §10.2)' }),
   })
   .loose()
   .meta({ id: 'Booking' });

@@ -15,6 +15,12 @@ const fullCalendar = readFileSync(
   join(dirname(createRequire(import.meta.url).resolve('fullcalendar/package.json')), 'index.global.min.js'),
   'utf8',
 );
+/** Chart.js's UMD bundle for the reports page (SPEC §12), served from the package: no CDN. */
+const chartJs = readFileSync(
+  // The package exports no package.json: its main entry sits in dist/, beside the UMD bundle.
+  join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js'),
+  'utf8',
+);
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
 const FILES = {
@@ -23,6 +29,8 @@ const FILES = {
   'booker.js': { body: read('booker.js'), type: 'text/javascript; charset=utf-8' },
   'admin-calendar.js': { body: read('admin-calendar.js'), type: 'text/javascript; charset=utf-8' },
   'fullcalendar.js': { body: fullCalendar, type: 'text/javascript; charset=utf-8' },
+  'admin-reports.js': { body: read('admin-reports.js'), type: 'text/javascript; charset=utf-8' },
+  'chart.js': { body: chartJs, type: 'text/javascript; charset=utf-8' },
 } as const;
 
 export const ASSETS = {
@@ -31,6 +39,8 @@ export const ASSETS = {
   js: `/assets/booker.js?v=${hashOf(FILES['booker.js'].body)}`,
   calendarJs: `/assets/admin-calendar.js?v=${hashOf(FILES['admin-calendar.js'].body)}`,
   fullCalendarJs: `/assets/fullcalendar.js?v=${hashOf(FILES['fullcalendar.js'].body)}`,
+  reportsJs: `/assets/admin-reports.js?v=${hashOf(FILES['admin-reports.js'].body)}`,
+  chartJs: `/assets/chart.js?v=${hashOf(FILES['chart.js'].body)}`,
 };
 
 export function assetRoutes(): Hono {

@@ -4,10 +4,12 @@
  * The submit buttons follow SPEC §3: Pay and Down payment, Pay only, or Finish.
  */
 import type { ServiceOffer } from '../../app/list-services.ts';
-import { formatInstant } from '../../core/index.ts';
+import { activeQuestions, formatInstant, type PaymentOption } from '../../core/index.ts';
 import { clockTime, formatMoney, zoneName } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
 import { Span, ZoneName } from './local-time.tsx';
+import { PolicyNote } from './policy-lines.tsx';
+import { type AnswerValues, answerField, QuestionFields, questionLabel } from './question-fields.tsx';
 
 export interface FormValues {
   readonly name: string;
@@ -18,6 +20,8 @@ export interface FormValues {
   readonly remind: boolean;
   /** Seats of a group session (SPEC §9.1); 1 for any other service. */
   readonly seats: number;
+  /** The answers to the service's questions as typed. */
+  readonly answers: AnswerValues;
 }
 
 type Field = 'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats';
@@ -28,8 +32,13 @@ export interface DetailsFormProps {
   readonly staff: string;
   readonly start: number;
   readonly values: FormValues;
-  readonly errors: Partial<Record<Field, string>>;
+  /** By form field: the client's fields, and `q-<key>` for the answers. */
+  readonly errors: Readonly<Record<string, string>>;
   readonly formKey: string;
+  /** A note above the form (why fewer buttons are offered). */
+  readonly notice?: string | undefined;
+  /** Offer only these payment options (the no-show rule, SPEC §10.3); absent = the service's. */
+  readonly only?: readonly PaymentOption[] | undefined;
 }
 
 export function DetailsForm(p: DetailsFormProps) {
@@ -38,7 +47,7 @@ export function DetailsForm(p: DetailsFormProps) {
   const s = offer.service;
   const end = p.start + s.durationMinutes * 60_000;
   const money = (minor: number) => formatMoney(minor, offer.currency, m.intlLocale);
-  const labels: Record<Field, string> = {
+  const labels: Record<string, string> = {
     name: m.details.name,
     email: m.details.email,
     phone: m.details.phone,
@@ -46,6 +55,8 @@ export function DetailsForm(p: DetailsFormProps) {
     notes: m.details.notes,
     seats: m.details.seats,
   };
+  for (const q of activeQuestions(s.questions)) labels[answerField(q.key)] = questionLabel(ctx, q);
+  const offered = offer.paymentOptions.filter((o) => !p.only || p.only.includes(o));
   const input = (
     name: Exclude<Field, 'seats'>,
     type: string,
@@ -92,7 +103,7 @@ export function DetailsForm(p: DetailsFormProps) {
       ) : null}
     </p>
   );
-  const failed = (Object.keys(errors) as Field[]).filter((k) => errors[k]);
+  const failed = Object.keys(errors).filter((k) => errors[k] && labels[k]);
   return (
     <form method="post" class="details" novalidate>
       <p class="when">
@@ -110,6 +121,11 @@ export function DetailsForm(p: DetailsFormProps) {
           </small>
         ) : null}
       </p>
+      {p.notice ? (
+        <p class="alert" role="alert" tabindex={-1} data-focus-on-load>
+          {p.notice}
+        </p>
+      ) : null}
       {failed.length > 0 ? (
         <div class="alert" role="alert" tabindex={-1} data-focus-on-load>
           <h2>{m.details.errorsTitle}</h2>
@@ -124,12 +140,13 @@ export function DetailsForm(p: DetailsFormProps) {
           </ul>
         </div>
       ) : null}
-      {(s.maxSeatsPerBooking ?? 1) > 1 ? <SeatsField {...p} label={labels.seats} hint={money(s.price)} /> : null}
+      {(s.maxSeatsPerBooking ?? 1) > 1 ? <SeatsField {...p} label={m.details.seats} hint={money(s.price)} /> : null}
       {input('name', 'text', 'name', true)}
       {input('email', 'email', 'email', true, m.details.emailHint)}
       {input('phone', 'tel', 'tel', false)}
       {input('address', 'text', 'street-address', false)}
       {input('notes', 'text', 'off', false)}
+      <QuestionFields ctx={ctx} questions={s.questions} values={values.answers} errors={errors} />
       <p class="check">
         <label>
           <input type="checkbox" name="remind" value="1" checked={values.remind} />{' '}
@@ -140,18 +157,22 @@ export function DetailsForm(p: DetailsFormProps) {
       <input type="hidden" name="staff" value={p.staff} />
       <input type="hidden" name="tz" value={ctx.tz} />
       <input type="hidden" name="key" value={p.formKey} />
+      <PolicyNote
+        ctx={ctx}
+        facts={{ policy: s.cancellationPolicy, start: p.start, deposit: s.deposit, currency: offer.currency }}
+      />
       <p class="actions">
-        {offer.paymentOptions.includes('full') ? (
+        {offered.includes('full') ? (
           <button type="submit" name="payment" value="full" class="primary">
             {m.details.pay(money(s.price))}
           </button>
         ) : null}
-        {offer.paymentOptions.includes('deposit') ? (
+        {offered.includes('deposit') ? (
           <button type="submit" name="payment" value="deposit" class="primary alt">
             {m.details.deposit(money(s.deposit))}
           </button>
         ) : null}
-        {offer.paymentOptions.includes('none') ? (
+        {offered.includes('none') ? (
           <button type="submit" name="payment" value="none" class="primary">
             {m.details.finish}
           </button>

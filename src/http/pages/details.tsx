@@ -10,19 +10,27 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { createBooking } from '../../app/create-booking.ts';
 import { getService, type ServiceOffer } from '../../app/list-services.ts';
-import { dateOf, parseInstant } from '../../core/index.ts';
+import { dateOf, type PaymentOption, parseInstant } from '../../core/index.ts';
 import { bookingBody, bookingInput } from '../booking-body.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldsOf } from '../validation.ts';
+import { answerErrors, readAnswers } from './answer-errors.ts';
 import { bookPage } from './book.tsx';
 import { type PageContext, pageContext } from './context.ts';
 import { DetailsForm, type FormValues } from './details-form.tsx';
-import { readForm } from './form.ts';
+import { readFormLists } from './form.ts';
 import { Layout, page } from './layout.tsx';
 import { Recap } from './recap.tsx';
 import { notFoundPage } from './services.tsx';
 
-type Errors = Partial<Record<'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats', string>>;
+/** Errors by form field: the client's fields, and `q-<key>` for the answers. */
+type Errors = Readonly<Record<string, string>>;
+
+/** What the form offers besides its fields: a note at the top, and fewer payment buttons. */
+interface FormExtras {
+  readonly notice?: string;
+  readonly only?: readonly PaymentOption[];
+}
 
 export async function detailsPage(c: Context, deps: AppDeps) {
   const ctx = await pageContext(c, deps);
@@ -30,18 +38,29 @@ export async function detailsPage(c: Context, deps: AppDeps) {
   const start = parseInstant(c.req.query('start') ?? '');
   if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
   if (start === null) return c.redirect(`/book/${offer.value.service.slug}`, 303);
-  const values: FormValues = { name: '', email: '', phone: '', address: '', notes: '', remind: false, seats: 1 };
+  const values: FormValues = {
+    name: '',
+    email: '',
+    phone: '',
+    address: '',
+    notes: '',
+    remind: false,
+    seats: 1,
+    answers: {},
+  };
   return c.html(render(ctx, offer.value, c.req.query('staff') ?? 'any', start, values, {}, newKey()));
 }
 
 export async function submitDetails(c: Context, deps: AppDeps) {
-  const field = await readForm(c);
+  const form = await readFormLists(c);
+  const field = form.field;
   const ctx = await pageContext(c, deps, { tz: field('tz') });
   const offer = await getService(deps, c.req.param('slug') ?? '');
   if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
   const start = parseInstant(field('start'));
   const staff = field('staff') || 'any';
   if (start === null) return c.redirect(`/book/${offer.value.service.slug}`, 303);
+  const posted = readAnswers(offer.value.service.questions, form);
   const values: FormValues = {
     name: field('name'),
     email: field('email'),
@@ -50,6 +69,7 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     notes: field('notes'),
     remind: field('remind') === '1',
     seats: /^\d{1,4}$/.test(field('seats')) ? Number(field('seats')) : 1,
+    answers: posted.values,
   };
   const payment = (['none', 'full', 'deposit'] as const).find((p) => p === field('payment')) ?? 'none';
   const key = /^[A-Za-z0-9_-]{16,64}$/.test(field('key')) ? field('key') : newKey();
@@ -65,10 +85,16 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     locale: ctx.locale,
     // Only a group session's form has seats (SPEC §9.1); the use case judges the number.
     ...((offer.value.service.capacity ?? 1) > 1 ? { seats: values.seats } : {}),
+    answers: posted.answers,
   });
+  // The answers by the core's one validator (the use case checks them again), so every mistake
+  // of the form shows at once, the client's fields and the answers alike.
+  const errors = {
+    ...(body.success ? {} : formErrors(ctx, values, body.error)),
+    ...answerErrors(ctx, offer.value.service.questions, posted),
+  };
+  if (Object.keys(errors).length > 0) return c.html(render(ctx, offer.value, staff, start, values, errors, key), 400);
   if (!body.success) {
-    const errors = formErrors(ctx, values, body.error);
-    if (Object.keys(errors).length > 0) return c.html(render(ctx, offer.value, staff, start, values, errors, key), 400);
     // Nothing the person typed: the page's own hidden fields were tampered with.
     if (body.error.issues.some((i) => i.path[0] === 'start'))
       return c.redirect(`/book/${offer.value.service.slug}`, 303);
@@ -77,7 +103,7 @@ export async function submitDetails(c: Context, deps: AppDeps) {
   }
   const idempotency = {
     key: `page:${key}`,
-    requestHash: hashOf(offer.value.service.id, staff, start, values, payment),
+    requestHash: hashOf(offer.value.service.id, staff, start, values, payment, posted.answers),
   };
   const r = await createBooking(deps, bookingInput(body.data, idempotency));
   if (r.ok) {
@@ -99,6 +125,11 @@ export async function submitDetails(c: Context, deps: AppDeps) {
   if (r.code === 'IDEMPOTENCY_KEY_REUSED') {
     return c.html(render(ctx, offer.value, staff, start, values, {}, newKey()), 409);
   }
+  if (r.code === 'PAYMENT_OPTION_NOT_ALLOWED' && r.details?.reason === 'no_show_limit') {
+    // SPEC §10.3: this client pays in full; the form comes back with only that button.
+    const extras = { notice: ctx.m.details.noShowFull, only: ['full'] as const };
+    return c.html(render(ctx, offer.value, staff, start, values, {}, key, extras), 422);
+  }
   return c.html(render(ctx, offer.value, staff, start, values, { name: r.message }, key), 422);
 }
 
@@ -110,6 +141,7 @@ function render(
   values: FormValues,
   errors: Errors,
   key: string,
+  extras: FormExtras = {},
 ) {
   const { m } = ctx;
   return page(
@@ -131,6 +163,8 @@ function render(
             values={values}
             errors={errors}
             formKey={key}
+            notice={extras.notice}
+            only={extras.only}
           />
         </div>
       </div>
@@ -138,8 +172,10 @@ function render(
   );
 }
 
+type ClientField = 'name' | 'email' | 'phone' | 'address' | 'notes';
+
 /** The form's fields by the schema's paths. */
-const FIELDS: Record<string, keyof Errors> = {
+const FIELDS: Record<string, ClientField> = {
   'client.name': 'name',
   'client.email': 'email',
   'client.phone': 'phone',
@@ -150,7 +186,7 @@ const FIELDS: Record<string, keyof Errors> = {
 /** The schema's problems with what the person typed, in their language, beside each field. */
 function formErrors(ctx: PageContext, v: FormValues, error: z.ZodError): Errors {
   const { m } = ctx;
-  const errors: Errors = {};
+  const errors: Partial<Record<ClientField, string>> = {};
   for (const issue of error.issues) {
     const name = FIELDS[issue.path.join('.')];
     if (!name || errors[name]) continue;

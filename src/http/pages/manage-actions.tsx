@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { allowances } from '../../app/allowances.ts';
 import { cancelBookingByClient } from '../../app/cancel-booking.ts';
+import { clientCancel } from '../../app/cancel-terms.ts';
 import { getService } from '../../app/list-services.ts';
 import { getManagedBooking } from '../../app/manage-booking.ts';
 import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
@@ -14,7 +15,7 @@ import { resendCode } from '../../app/resend-code.ts';
 import { sendToGateway } from '../../app/send-to-gateway.ts';
 import { verifyEmail } from '../../app/verify-email.ts';
 import { dateOf, parseInstant } from '../../core/index.ts';
-import { clockTime, span, zoneName } from '../../i18n/format.ts';
+import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { STATUS, setRetryAfter } from '../errors.ts';
 import { pageContext } from './context.ts';
@@ -89,7 +90,19 @@ export function manageActions(deps: AppDeps): Hono {
     const { m } = ctx;
     const r = await getManagedBooking(deps, c.req.param('token'));
     if (!r.ok) return notFoundPage(c, ctx, m.manage.notFound);
-    const { booking } = r.value;
+    const { booking, service, business } = r.value;
+    // What cancelling now means for the money paid (SPEC §10.2), as the cancel would apply it.
+    const terms = clientCancel(booking, service, business, ctx.now);
+    const money = (minor: number) => formatMoney(minor, booking.payment.currency, m.intlLocale);
+    const refund = !terms.ok
+      ? null
+      : terms.refundDue > 0 && terms.amountKept > 0
+        ? m.cancel.refundKept(money(terms.refundDue), money(terms.amountKept))
+        : terms.refundDue > 0
+          ? m.cancel.refund(money(terms.refundDue))
+          : terms.amountKept > 0
+            ? m.cancel.keptOnly(money(terms.amountKept))
+            : null;
     return c.html(
       page(
         <Layout ctx={ctx} title={m.cancel.title}>
@@ -98,6 +111,7 @@ export function manageActions(deps: AppDeps): Hono {
             <strong>{booking.serviceName}</strong>, {booking.staffName} —{' '}
             <Span ctx={ctx} start={booking.start} end={booking.end} /> (<ZoneName ctx={ctx} />)
           </p>
+          {refund ? <p class="note">{refund}</p> : null}
           <form method="post">
             <p class="field">
               <label for="reason">{m.cancel.reason}</label>

@@ -5,12 +5,14 @@
  */
 import type { Context } from 'hono';
 import { allowances, statusAt } from '../../app/allowances.ts';
+import { bookingDeposit } from '../../app/cancel-terms.ts';
 import { getManagedBooking, type ManagedBooking } from '../../app/manage-booking.ts';
 import { clockTime, formatMoney, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
 import { Layout, page } from './layout.tsx';
 import { Span, ZoneName } from './local-time.tsx';
+import { PolicyNote } from './policy-lines.tsx';
 import { notFoundPage } from './services.tsx';
 
 export interface ManageNotice {
@@ -153,6 +155,17 @@ function ManageView(p: {
             <li>{allowed.cancelAllowed ? <a href={`${base}/cancel`}>{m.manage.cancel}</a> : m.manage.noCancel}</li>
           </ul>
         </>
+      ) : null}
+      {status === 'confirmed' || status === 'awaiting_payment' || status === 'pending_verification' ? (
+        <PolicyNote
+          ctx={ctx}
+          facts={{
+            policy: service?.cancellationPolicy ?? [],
+            start: booking.start,
+            deposit: bookingDeposit(booking, service),
+            currency: cur,
+          }}
+        />
       ) : null}
       {status === 'cancelled' || status === 'expired' ? (
         <p>

@@ -47,6 +47,13 @@ const sampleArgs: Record<string, unknown[]> = {
   'details.seatsLeft': [2],
   'details.pay': ['€40.00'],
   'details.deposit': ['€10.00'],
+  'details.optional': ['Favourite colour'],
+  'policy.until': ['Mon 29 Mar 2027, 10:00', 'free cancellation'],
+  'policy.untilStart': ['no online cancellation'],
+  'policy.depositKept': ['€30.00'],
+  'cancel.refund': ['€90.00'],
+  'cancel.refundKept': ['€90.00', '€30.00'],
+  'cancel.keptOnly': ['€30.00'],
   'verify.intro': ['ana@example.com'],
   'verify.wrong': [3],
   'verify.holdUntil': ['10:15'],
@@ -70,8 +77,9 @@ function argsFor(path: string): unknown[] {
 /** Paths whose wording may rightly equal the English one in a locale. */
 const sameAsEnglish: Record<string, readonly string[]> = {
   fr: ['services.minutes', 'book.date'],
-  de: ['details.name', 'manage.status'],
-  es: ['services.minutes'],
+  // German says "optional" too ("Telefon (optional)").
+  de: ['details.name', 'details.optional', 'manage.status'],
+  es: ['services.minutes', 'details.no'],
   pt: [],
 };
 

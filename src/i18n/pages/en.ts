@@ -75,6 +75,31 @@ export const en = {
     required: 'Please fill this in.',
     badEmail: 'Please enter an email address like name@example.com.',
     tooLong: 'This is too long.',
+    /** A question the client may leave blank. */
+    optional: (label: string) => `${label} (optional)`,
+    sensitiveHint: 'Only our team sees this answer; it is stored encrypted.',
+    yes: 'Yes',
+    no: 'No',
+    /** Why an answer to an intake question was refused. */
+    answer: {
+      required: 'Please answer this question.',
+      tooLong: 'This answer is too long (at most 2,000 characters).',
+      number: 'Please enter a number, such as 2 or 2.5.',
+      date: 'Please enter a real date.',
+      option: 'Please choose one of the options.',
+      invalid: 'This answer cannot be used: please check it.',
+    },
+    noShowFull: 'Because of missed appointments, this booking must be paid in full online.',
+  },
+  /** The cancellation policy as a client reads it (SPEC §10.2). */
+  policy: {
+    title: 'Cancellation',
+    until: (when: string, what: string) => `Until ${when}: ${what}.`,
+    untilStart: (what: string) => `Up to the start: ${what}.`,
+    full: 'free cancellation',
+    depositKept: (deposit: string) => `you can cancel online, and the deposit (${deposit}) is kept`,
+    none: 'you can cancel online, with no refund',
+    noneOnline: 'no online cancellation',
   },
   verify: {
     title: 'Confirm your email',
@@ -134,6 +159,10 @@ export const en = {
     keep: 'No, keep it',
     reason: 'Reason (optional)',
     done: 'Your booking is cancelled. The time is free for others again.',
+    /** What cancelling now means for the money paid (only said when something was paid). */
+    refund: (due: string) => `If you cancel now, we refund ${due}.`,
+    refundKept: (due: string, kept: string) => `If you cancel now, we refund ${due} and keep ${kept}.`,
+    keptOnly: (kept: string) => `If you cancel now, nothing is refunded: we keep ${kept}.`,
   },
   error: {
     notFound: 'Page not found',

@@ -19,6 +19,7 @@ export function bookingFacts(data: BookingEmailData, m: Messages): Fact[] {
           ...(b.clientPhone ? [{ label: l.phone, value: b.clientPhone }] : []),
         ];
   const reason = data.event === 'cancelled' ? data.cancelReason.trim() : '';
+  const refund = data.event === 'cancelled' ? data.refund : null;
   return [
     ...who,
     { label: l.service, value: b.serviceName },
@@ -28,7 +29,16 @@ export function bookingFacts(data: BookingEmailData, m: Messages): Fact[] {
     { label: l.price, value: b.price === 0 ? l.free : money(b.price) },
     ...(b.amountPaid > 0 ? [{ label: l.paid, value: money(b.amountPaid) }] : []),
     ...(b.notes.trim() ? [{ label: l.notes, value: b.notes.trim() }] : []),
+    ...(data.audience === 'client' ? [] : data.answers),
     ...(reason ? [{ label: l.reason, value: reason }] : []),
+    // SPEC §10.2: the owner is told what to refund (and the client what comes back).
+    ...(refund
+      ? [
+          { label: l.refund, value: m.refundKinds[refund.kind] },
+          { label: l.refundDue, value: money(refund.refundDue) },
+          ...(refund.amountKept > 0 ? [{ label: l.amountKept, value: money(refund.amountKept) }] : []),
+        ]
+      : []),
   ];
 }
 

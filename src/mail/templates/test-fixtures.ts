@@ -20,6 +20,8 @@ export function bookingData(patch: Patch = {}): BookingEmailData {
     manageUrl: MANAGE,
     rescheduleLeft: 2,
     canCancel: true,
+    answers: [],
+    refund: null,
     ...rest,
     booking: {
       reference: 'SW-7K2M9Q',

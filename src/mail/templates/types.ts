@@ -38,6 +38,17 @@ export interface BookingEmailData {
   readonly previous: { readonly start: number; readonly end: number; readonly staffName: string } | null;
   /** For `cancelled`: the reason given, possibly empty. */
   readonly cancelReason: string;
+  /**
+   * Team emails only: the booking's open answers, worded for the reader (never a sensitive one:
+   * SPEC §10.1). Empty for the client's emails.
+   */
+  readonly answers: readonly { readonly label: string; readonly value: string }[];
+  /** For `cancelled`: what the cancel decided (minor units), or null (a hold dropped, an old cancel). */
+  readonly refund: {
+    readonly kind: 'full' | 'deposit_kept' | 'none' | 'none_online';
+    readonly refundDue: number;
+    readonly amountKept: number;
+  } | null;
   /** Client emails only: the manage page (reschedule / cancel / add to calendar); null when nothing can be done there. */
   readonly manageUrl: string | null;
   /** Client emails only: changes left when rescheduling is still possible, else null (then no reschedule link). */

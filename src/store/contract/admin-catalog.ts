@@ -29,6 +29,21 @@ const NEW_SERVICE: ServiceFields = {
   active: true,
   capacity: 1,
   maxSeatsPerBooking: 1,
+  // jsonb lists: sent as JSON text, read back as the same lists (a JS array must not become text[]).
+  questions: [
+    {
+      key: 'mobility',
+      type: 'choice',
+      label: { en: 'Mobility', fr: 'Mobilité' },
+      required: true,
+      sensitive: true,
+      options: [{ key: 'stairs-ok', label: 'Stairs are fine' }],
+    },
+  ],
+  cancellationPolicy: [
+    { untilHoursBefore: 48, refund: 'full' },
+    { untilHoursBefore: 0, refund: 'deposit_kept' },
+  ],
 };
 
 export function describeAdminCatalog(getDb: GetDb): void {

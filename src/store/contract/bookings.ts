@@ -47,6 +47,9 @@ export function describeInsertBooking(getDb: GetDb): void {
         price: 12000,
         manageTokenHash: createHash('sha256').update('the manage token').digest(),
         remindAt: null,
+        // jsonb: every kind of answer value reads back as written; the sealed text as it was.
+        answers: { people: 3, outdoor: true, style: 'warm', looks: ['casual', 'formal'] },
+        sealedAnswers: 'v1.aXY.Ym9keQ.dGFn',
       };
       const result = await t.store.insertBooking(booking, at(NOW));
       const [row] = await t.db.query(
@@ -77,6 +80,10 @@ export function describeInsertBooking(getDb: GetDb): void {
           rescheduleCount: 0,
           createdAt: at(NOW),
           seats: 1,
+          answers: { people: 3, outdoor: true, style: 'warm', looks: ['casual', 'formal'] },
+          sealedAnswers: 'v1.aXY.Ym9keQ.dGFn',
+          outcome: null,
+          cancellation: null,
         },
       });
       expect({

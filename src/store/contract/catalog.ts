@@ -1,7 +1,16 @@
 /** The store contract on reading the business and the catalogue: settings, services and staff. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResult } from '../../app/ports.ts';
-import { contractFixtures, DEFAULT_BUSINESS, fakeHash, type GetDb, liveDb, SETUP } from './fixtures.ts';
+import {
+  contractFixtures,
+  DEFAULT_BUSINESS,
+  fakeHash,
+  type GetDb,
+  liveDb,
+  PORTRAIT_POLICY,
+  PORTRAIT_QUESTIONS,
+  SETUP,
+} from './fixtures.ts';
 
 export function describeBusiness(getDb: GetDb): void {
   const t = liveDb(getDb);
@@ -49,8 +58,20 @@ export function describeCatalogueReads(getDb: GetDb): void {
       resourceIds: [],
       capacity: 1,
       maxSeatsPerBooking: 1,
+      // jsonb lists read back as given (setup.ts writes them as JSON text).
+      questions: PORTRAIT_QUESTIONS,
+      cancellationPolicy: PORTRAIT_POLICY,
     });
-    const plain = { description: '', deposit: 0, imageUrl: null, color: null, rescheduleLimit: null, resourceIds: [] };
+    const plain = {
+      description: '',
+      deposit: 0,
+      imageUrl: null,
+      color: null,
+      rescheduleLimit: null,
+      resourceIds: [],
+      questions: [],
+      cancellationPolicy: [],
+    };
     const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
 
     it('listServices gives every service by name; activeOnly leaves the inactive out', async () => {

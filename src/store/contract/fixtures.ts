@@ -7,7 +7,7 @@ import type { TestDatabase } from '../../../test/support/db.ts';
 import type { BookingStatus, NewBooking } from '../../app/model.ts';
 import type { SetupResult } from '../../app/ports.ts';
 import type { Setup } from '../../app/setup-schema.ts';
-import type { Interval } from '../../core/index.ts';
+import type { CancellationPolicy, Interval, Question } from '../../core/index.ts';
 
 /** The database of the running test; it exists only once the contract's beforeAll has opened it. */
 export type GetDb = () => TestDatabase;
@@ -30,6 +30,22 @@ export const span = (text: string): Interval => {
 /** A fake password hasher: the store must store what it returns, never the password. */
 export const fakeHash = async (password: string) => `fake-hash(${password.length}:${password.slice(0, 3)})`;
 
+/** The portrait's questions and policy as SETUP gives them (and as the store gives them back). */
+export const PORTRAIT_QUESTIONS = [
+  {
+    key: 'people',
+    type: 'number',
+    label: { en: 'How many people?', fr: 'Combien de personnes ?' },
+    required: true,
+    sensitive: false,
+  },
+  { key: 'health', type: 'longText', label: 'Anything about your health?', required: false, sensitive: true },
+] as const satisfies readonly Question[];
+export const PORTRAIT_POLICY = [
+  { untilHoursBefore: 48, refund: 'full' },
+  { untilHoursBefore: 0, refund: 'deposit_kept' },
+] as const satisfies CancellationPolicy;
+
 /** Europe/Paris studio. Ana offers portrait + consult, Ben portrait, Cleo (inactive) portrait, Dan consult. */
 export const SETUP: Setup = {
   business: { name: 'Contract Studio', timezone: 'Europe/Paris', currency: 'EUR', staffLabel: 'Choose photographer' },
@@ -46,6 +62,8 @@ export const SETUP: Setup = {
       rescheduleLimit: 2,
       bufferBeforeMinutes: 15,
       bufferAfterMinutes: 10,
+      questions: [...PORTRAIT_QUESTIONS],
+      cancellationPolicy: [...PORTRAIT_POLICY],
     },
     { key: 'consult', name: 'Consultation', durationMinutes: 30, price: '0' },
     { key: 'retired', name: 'Retired class', durationMinutes: 45, price: '50', active: false },
@@ -117,6 +135,7 @@ export const DEFAULT_BUSINESS = {
   mailFrom: null,
   retainUnconfirmedDays: 30,
   retainPastDays: 0,
+  noShowLimit: 0,
 };
 
 export const CLIENT = { name: 'Zoé Martin', email: 'zoe@example.test', phone: '+33 6 12 34 56 78', address: null };
@@ -184,6 +203,8 @@ export function contractFixtures(getDb: GetDb, getIds: () => SetupResult) {
       price: 0,
       manageTokenHash: createHash('sha256').update(`contract-token-${tokenSeq}`).digest(),
       remindAt: null,
+      answers: {},
+      sealedAnswers: null,
     };
   }
 

@@ -3,7 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResult } from '../../app/ports.ts';
 import type { Setup } from '../../app/setup-schema.ts';
 import { SetupReferenceError } from '../setup.ts';
-import { contractFixtures, DEFAULT_BUSINESS, fakeHash, type GetDb, SETUP } from './fixtures.ts';
+import {
+  contractFixtures,
+  DEFAULT_BUSINESS,
+  fakeHash,
+  type GetDb,
+  PORTRAIT_POLICY,
+  PORTRAIT_QUESTIONS,
+  SETUP,
+} from './fixtures.ts';
 
 export function describeSetup(getDb: GetDb): void {
   let ids: SetupResult;
@@ -94,6 +102,9 @@ export function describeSetup(getDb: GetDb): void {
         resourceIds: [],
         capacity: 1,
         maxSeatsPerBooking: 1,
+        // Not in the second file: kept as they were.
+        questions: PORTRAIT_QUESTIONS,
+        cancellationPolicy: PORTRAIT_POLICY,
       });
       const staff = await t.store.listStaff();
       expect(staff.map((m) => m.key)).toEqual(['ana', 'ben', 'cleo', 'dan', 'eve']);
@@ -157,6 +168,24 @@ export function describeSetup(getDb: GetDb): void {
         `SELECT count(*)::int AS n FROM users WHERE password_hash LIKE '%correct horse%' OR password_hash LIKE '%new secret%'`,
       );
       expect(leaked).toEqual([{ n: 0 }]);
+    });
+
+    it('a question left out of a file stays, retired; a question may not change its type (SPEC §10.1)', async () => {
+      const portrait = (questions: unknown[]) => ({
+        services: [{ key: 'portrait', name: 'Portrait session', durationMinutes: 60, questions }],
+      });
+      const mood = { key: 'mood', type: 'text', label: 'Mood?', required: false, sensitive: false };
+      await t.store.applySetup(portrait([mood]) as Setup, fakeHash);
+      expect((await t.store.findService('portrait'))?.questions).toEqual([
+        mood,
+        ...PORTRAIT_QUESTIONS.map((q) => ({ ...q, retired: true })),
+      ]);
+      const retyped = portrait([{ ...mood, type: 'longText' }]) as Setup;
+      await expect(t.store.applySetup(retyped, fakeHash)).rejects.toMatchObject({
+        name: 'SetupReferenceError',
+        path: 'services[0].questions[0].type',
+      });
+      expect((await t.store.findService('portrait'))?.questions[0]).toEqual(mood);
     });
   });
 

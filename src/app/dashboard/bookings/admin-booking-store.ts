@@ -1,5 +1,5 @@
 /** The store's side of the dashboard's bookings: the searchable, paginated list and notes edits. */
-import type { Interval } from '../../../core/index.ts';
+import type { Interval, Outcome } from '../../../core/index.ts';
 import type { Booking, BookingStatus } from '../../model.ts';
 
 /** A position in the list, ordered by (start, id): the last booking of the previous page. */
@@ -28,4 +28,9 @@ export interface AdminBookingStore {
   listBookings(filter: BookingFilter): Promise<Booking[]>;
   /** Replaces a booking's notes; the booking as it is then, or null for an unknown id. */
   updateNotes(bookingId: string, notes: string, now: number): Promise<Booking | null>;
+  /**
+   * Marks what became of a confirmed booking that has started (compare-and-set; a mark replaces the
+   * last) and records it in the history; null when the booking no longer qualifies.
+   */
+  markOutcome(bookingId: string, outcome: Outcome, now: number): Promise<Booking | null>;
 }

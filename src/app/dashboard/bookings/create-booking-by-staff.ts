@@ -8,6 +8,7 @@
  * horizon; never in the past, off the slot grid or outside working time, and never over another
  * booking (the exclusion constraint refuses that for everyone).
  */
+import { checkAnswers } from '../../booking-answers.ts';
 import { inTransaction } from '../../in-transaction.ts';
 import type { Booking } from '../../model.ts';
 import {
@@ -50,6 +51,8 @@ export async function createBookingByStaff(
       | 'upsertClient'
     >;
     clock: Clock;
+    /** SLOTWISE_SECRET: seals the sensitive answers. */
+    secret: string;
   },
   actor: Actor,
   input: StaffBookingInput,
@@ -69,6 +72,8 @@ export async function createBookingByStaff(
     const { business } = ctx;
     const seatProblem = seatsRefusal(input.seats, ctx.service);
     if (seatProblem) return seatProblem;
+    const answers = checkAnswers(ctx.service, input.answers, deps.secret);
+    if (!answers.ok) return answers;
     if (ctx.members.length === 0) return slotGone('not_offered');
     const ordered = await candidatesInOrder(
       store,
@@ -84,7 +89,15 @@ export async function createBookingByStaff(
       store,
       ctx,
       ordered.value,
-      { request: input, clientId, status: 'confirmed', payment: 'none', amountDue: 0, manageTokenHash: tokenHash },
+      {
+        request: input,
+        clientId,
+        status: 'confirmed',
+        payment: 'none',
+        amountDue: 0,
+        manageTokenHash: tokenHash,
+        answers: answers.value,
+      },
       now,
     );
     if (inserted.ok) {

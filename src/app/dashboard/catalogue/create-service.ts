@@ -31,6 +31,8 @@ const DEFAULTS: ServiceFields = {
   active: true,
   capacity: 1,
   maxSeatsPerBooking: 1,
+  questions: [],
+  cancellationPolicy: [],
 };
 
 export async function createService(

@@ -3,9 +3,17 @@
  * in, and the staff it is linked to checked against the members that exist. The shape (types,
  * ranges, formats) is checked before, at the edge; these are the rules that need stored values.
  */
-import { seatSettingsProblems, toDecimal, toMinor } from '../../../core/index.ts';
+import {
+  type CancellationPolicy,
+  problemFields,
+  type Question,
+  seatSettingsProblems,
+  toDecimal,
+  toMinor,
+} from '../../../core/index.ts';
 import type { Service } from '../../model.ts';
 import type { Store } from '../../ports.ts';
+import { changeQuestions } from '../../question-changes.ts';
 import { invalid, ok, type Result } from '../../result.ts';
 import type { ServiceFields } from './service-store.ts';
 
@@ -33,6 +41,9 @@ export interface ServiceInput {
   readonly staff?: readonly string[];
   /** The ids of the resources a booking of it holds (SPEC §8.4; replaces the list). */
   readonly resources?: readonly string[];
+  /** Checked by the body's schema (core/questions.ts); ones left out are kept, retired. */
+  readonly questions?: readonly Question[];
+  readonly cancellationPolicy?: CancellationPolicy;
 }
 
 export interface CheckedService {
@@ -84,6 +95,13 @@ export async function checkService(
   if (seats.capacity > 1 && (resourceIds ?? stored?.resourceIds ?? []).length > 0) {
     fields.set(input.resources === undefined ? 'capacity' : 'resources', 'a group session cannot require resources');
   }
+  const questions =
+    input.questions === undefined ? undefined : changeQuestions(stored?.questions ?? [], input.questions);
+  if (questions && !questions.ok) {
+    for (const [path, message] of Object.entries(problemFields(questions.problems, ['questions']))) {
+      fields.set(path, message);
+    }
+  }
   if (fields.size > 0) return invalid(`Invalid ${[...fields.keys()].join(', ')}.`, Object.fromEntries(fields));
   const {
     staff: _staff,
@@ -91,10 +109,12 @@ export async function checkService(
     price: _price,
     deposit: _deposit,
     currency: _currency,
+    questions: _q,
     ...rest
   } = input;
   const currency = input.currency === undefined ? {} : { currency: own };
-  return ok({ fields: { ...rest, ...currency, ...amounts }, staffIds, resourceIds });
+  const asked = questions?.ok ? { questions: questions.questions } : {};
+  return ok({ fields: { ...rest, ...currency, ...amounts, ...asked }, staffIds, resourceIds });
 }
 
 /** "120.00" → "120", "12.50" → "12.5": a stored amount moved to a currency with fewer decimals still fits when it can. */

@@ -10,6 +10,7 @@ import { dateOf } from '../../../core/index.ts';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { LOCALE, longWhen, moment, money, STATUS_LABELS, when, zoneLabel } from './booking-format.ts';
 import { type BookingForms, BookingFormsContent } from './booking-forms-view.tsx';
+import { AnswersPanel, OUTCOME_LABELS, OutcomePanel, termsText } from './booking-rules-view.tsx';
 
 export interface BookingDetailView extends BookingForms {
   readonly managed: DashboardBooking;
@@ -24,6 +25,7 @@ const LABELS = {
   time: 'New time',
   staff: 'Staff member',
   reason: 'Reason',
+  refund: 'Refund',
 };
 
 const PAYMENT_OPTIONS: Record<string, string> = {
@@ -108,18 +110,46 @@ export function BookingDetailContent(v: BookingDetailView) {
           <dd>{longWhen(b.createdAt, zone)}</dd>
           <dt>Notes</dt>
           <dd class="notes">{b.notes || '—'}</dd>
+          <dt>Client’s no-shows</dt>
+          <dd>{v.managed.clientNoShows}</dd>
+          {b.outcome ? (
+            <>
+              <dt>Outcome</dt>
+              <dd>{OUTCOME_LABELS[b.outcome]}</dd>
+            </>
+          ) : null}
+          {b.cancellation ? (
+            <>
+              <dt>Cancelled by</dt>
+              <dd>
+                {b.cancellation.by === 'client' ? 'The client' : 'Staff'}
+                {b.cancellation.overridden ? ' (refund chosen by an admin)' : ''}
+              </dd>
+              <dt>Refund</dt>
+              <dd>
+                <strong>{termsText(b.cancellation, cur)}</strong>
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
+      <AnswersPanel managed={v.managed} />
+      <OutcomePanel managed={v.managed} now={v.now} csrf={v.csrf} />
       <section class="panel" aria-labelledby="history">
-        <h2 id="history">History of moves</h2>
+        <h2 id="history">History</h2>
         {history.length === 0 ? (
-          <p class="muted">Never moved.</p>
+          <p class="muted">Never moved, cancelled or marked.</p>
         ) : (
           <ol class="history">
             {history.map((h) => (
               <li>
-                {longWhen(h.at, zone)}: from {moment(h.fromStart, zone)} ({h.fromStaff.name}) to{' '}
-                {moment(h.toStart, zone)} ({h.toStaff.name}) — {h.reason}
+                {longWhen(h.at, zone)}:{' '}
+                {h.kind === 'cancelled'
+                  ? `cancelled${h.refund ? ` — ${termsText({ refund: h.refund.kind, ...h.refund }, cur)}` : ''}`
+                  : h.kind === 'outcome'
+                    ? `marked ${h.outcome ? OUTCOME_LABELS[h.outcome].toLowerCase() : ''}`
+                    : `moved from ${moment(h.fromStart, zone)} (${h.fromStaff.name}) to ${moment(h.toStart, zone)} (${h.toStaff.name})`}
+                {h.reason ? ` — ${h.reason}` : ''}
               </li>
             ))}
           </ol>

@@ -6,17 +6,18 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { cancelBookingByStaff } from '../../../app/dashboard/bookings/cancel-booking-by-staff.ts';
+import { cancelBookingByStaff, OVERRIDE_REFUNDS } from '../../../app/dashboard/bookings/cancel-booking-by-staff.ts';
 import { type DashboardBooking, getBookingFor } from '../../../app/dashboard/bookings/get-booking.ts';
+import { markBookingOutcome } from '../../../app/dashboard/bookings/mark-outcome.ts';
 import { moveBookingByStaff } from '../../../app/dashboard/bookings/move-booking.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import type { Refusal } from '../../../app/result.ts';
-import { parseWallTime, wallToInstant } from '../../../core/index.ts';
+import { OUTCOMES, parseWallTime, wallToInstant } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import { date, fieldsOf, text } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { type PostedForm, readPosted } from '../form-kit/posted-form.ts';
+import { type PostedForm, readPosted, safeNext } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { BookingDetailContent } from './booking-detail-view.tsx';
 import { fieldErrors, refusalText, wallParts } from './booking-format.ts';
@@ -30,6 +31,8 @@ const DONE: Record<string, string> = {
   cancelled: 'The booking is cancelled and its time is free. The client has been emailed.',
   'cancelled-quiet': 'The booking is cancelled and its time is free. The client was not emailed.',
   created: 'The booking is made and confirmed. The client has been emailed.',
+  completed: 'The booking is marked completed.',
+  no_show: 'The booking is marked as a no-show.',
   'created-quiet': 'The booking is made and confirmed. The client was not emailed.',
 };
 
@@ -111,16 +114,40 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
     const form = await readPosted(c);
     const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
     if (!found.ok) return refusalPage(c, deps, found);
-    const cancel: CancelValues = { reason: form.text('reason'), notify: checked(form, 'notify') };
+    const cancel: CancelValues = {
+      reason: form.text('reason'),
+      notify: checked(form, 'notify'),
+      refund: form.text('refund'),
+    };
     const reason = text(500).safeParse(cancel.reason);
     if (!reason.success) {
       const errors = { reason: 'The reason must be at most 500 characters.' };
       return render(c, deps, found.value, { errors, cancel }, 400);
     }
-    const input = { reason: reason.data, notifyClient: cancel.notify };
+    const refund = OVERRIDE_REFUNDS.find((r) => r === cancel.refund);
+    if (cancel.refund !== '' && refund === undefined) {
+      return render(c, deps, found.value, { errors: { refund: 'Choose a refund from the list.' }, cancel }, 400);
+    }
+    const input = { reason: reason.data, notifyClient: cancel.notify, refund };
     const r = await cancelBookingByStaff(deps, c.get('actor'), found.value.booking.id, input);
     if (!r.ok) return refused(c, deps, found.value, r, { cancel });
     return c.redirect(`/admin/bookings/${r.value.id}?done=${cancel.notify ? 'cancelled' : 'cancelled-quiet'}`, 303);
+  });
+
+  // SPEC §10.3: from the booking's page, the list and the calendar (`back` returns to those two).
+  app.post('/bookings/:id/outcome', async (c) => {
+    const form = await readPosted(c);
+    const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
+    if (!found.ok) return refusalPage(c, deps, found);
+    const outcome = OUTCOMES.find((o) => o === form.text('outcome'));
+    if (!outcome) return render(c, deps, found.value, { errors: { '': 'Choose completed or no-show.' } }, 400);
+    const r = await markBookingOutcome(deps, c.get('actor'), found.value.booking.id, outcome);
+    if (!r.ok) return refused(c, deps, found.value, r, {});
+    // safeNext falls back to '/admin': only a `back` actually given leads away from the booking.
+    const back = form.text('back') === '' ? '' : safeNext(form.text('back'));
+    // Back to the list, or to the calendar's "to mark" panel, when marked from there.
+    const toList = back === '/admin' || back === '/admin/bookings' || back.startsWith('/admin/bookings?');
+    return c.redirect(toList ? back : `/admin/bookings/${r.value.id}?done=${outcome}`, 303);
   });
 
   return app;
@@ -166,7 +193,7 @@ async function render(
           errors={extra.errors}
           notes={extra.notes ?? b.notes}
           move={extra.move ?? { ...at, staff: b.staffId, notify: true, skipRules: false }}
-          cancel={extra.cancel ?? { reason: '', notify: true }}
+          cancel={extra.cancel ?? { reason: '', notify: true, refund: '' }}
         />
       </AdminLayout>,
     ),

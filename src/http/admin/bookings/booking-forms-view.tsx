@@ -4,11 +4,12 @@
  * comes back here, with what was typed, when refused.
  */
 import { statusAt } from '../../../app/allowances.ts';
-import type { ManagedBooking } from '../../../app/manage-booking.ts';
+import type { DashboardBooking } from '../../../app/dashboard/bookings/get-booking.ts';
 import { OCCUPYING_STATUSES } from '../../../app/model.ts';
 import { Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { STATUS_LABELS, zoneLabel } from './booking-format.ts';
+import { REFUND_LABELS, termsText } from './booking-rules-view.tsx';
 
 /** What was typed in the move form (or the booking's current values). */
 export interface MoveValues {
@@ -22,10 +23,12 @@ export interface MoveValues {
 export interface CancelValues {
   readonly reason: string;
   readonly notify: boolean;
+  /** Admins: '' = as the policy says, else the refund chosen instead. */
+  readonly refund: string;
 }
 
 export interface BookingForms {
-  readonly managed: ManagedBooking;
+  readonly managed: DashboardBooking;
   readonly now: number;
   readonly csrf: string;
   readonly isAdmin: boolean;
@@ -142,15 +145,48 @@ function MoveForm(v: BookingForms & { action: string; errors: Readonly<Record<st
 
 function CancelForm(v: BookingForms & { action: string; errors: Readonly<Record<string, string>> }) {
   const c = v.cancel;
+  const now = v.managed.cancelNow;
+  const cur = v.managed.booking.payment.currency;
   return (
     <section class="panel danger-zone" aria-labelledby="cancel-h">
       <h2 id="cancel-h">Cancel this booking</h2>
       <p>The time becomes free at once. This cannot be undone.</p>
+      <p>
+        By the service’s cancellation policy, a cancel now means: <strong>{termsText(now, cur)}</strong>.
+      </p>
       <form method="post" action={v.action}>
         <Csrf token={v.csrf} />
+        {v.isAdmin ? (
+          <p class="field">
+            <label for="f-refund">Refund</label>
+            <span class="hint" id="h-refund">
+              Choose another refund than the policy’s only with a reason.
+            </span>
+            <select
+              id="f-refund"
+              name="refund"
+              aria-describedby={v.errors.refund ? 'h-refund e-refund' : 'h-refund'}
+              aria-invalid={v.errors.refund ? 'true' : undefined}
+            >
+              <option value="" selected={c.refund === ''}>
+                As the policy says ({REFUND_LABELS[now.refund]})
+              </option>
+              {(['full', 'deposit_kept', 'none'] as const).map((r) => (
+                <option value={r} selected={c.refund === r}>
+                  {REFUND_LABELS[r]}
+                </option>
+              ))}
+            </select>
+            {v.errors.refund ? (
+              <span class="error" id="e-refund">
+                {v.errors.refund}
+              </span>
+            ) : null}
+          </p>
+        ) : null}
         <Input
           name="reason"
-          label="Reason (optional)"
+          label="Reason (optional; required when you choose the refund)"
           value={c.reason}
           hint="Included in the email to the client."
           error={v.errors.reason}

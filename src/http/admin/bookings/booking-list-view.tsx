@@ -6,8 +6,10 @@
 import { statusAt } from '../../../app/allowances.ts';
 import type { Booking } from '../../../app/model.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
+import { Csrf } from '../layout.tsx';
 import { ListTable } from '../list-table.tsx';
 import { STATUS_LABELS, when, zoneLabel } from './booking-format.ts';
+import { OUTCOME_LABELS } from './booking-rules-view.tsx';
 import { BOOKING_STATUSES } from './bookings-api.ts';
 
 /** The search as typed (strings, '' when not given). */
@@ -30,6 +32,8 @@ export interface BookingListView {
   readonly timezone: string;
   readonly now: number;
   readonly errors?: Readonly<Record<string, string>>;
+  /** The session's CSRF token, for the rows' outcome buttons. */
+  readonly csrf: string;
 }
 
 const LABELS = { q: 'Search', from: 'From', to: 'To', staff: 'Staff', status: 'Status', cursor: 'Page' };
@@ -128,7 +132,7 @@ function BookingTable(v: BookingListView) {
       empty={null}
       class="bookings"
       caption={`Times in ${zoneLabel(v.timezone)}`}
-      columns={['When', 'Client', 'Service', 'Staff', 'Status', 'Reference']}
+      columns={['When', 'Client', 'Service', 'Staff', 'Status', 'Reference', 'Outcome']}
       row={(b) => {
         const status = statusAt(b, v.now);
         return (
@@ -151,9 +155,38 @@ function BookingTable(v: BookingListView) {
             <td>
               <code>{b.reference}</code>
             </td>
+            <td>
+              <OutcomeCell b={b} status={status} now={v.now} csrf={v.csrf} back={listHref(v.filters)} />
+            </td>
           </tr>
         );
       }}
     />
+  );
+}
+
+/** A past confirmed booking's mark, with buttons to set it (SPEC §10.3); nothing for the others. */
+export function OutcomeCell(p: { b: Booking; status: string; now: number; csrf: string; back: string }) {
+  const { b } = p;
+  if (p.status !== 'confirmed' || b.start > p.now) return null;
+  const who = `${b.client.name}, ${b.reference}`;
+  return (
+    <form method="post" action={`/admin/bookings/${b.id}/outcome`} class="inline-actions">
+      <Csrf token={p.csrf} />
+      <input type="hidden" name="back" value={p.back} />
+      {b.outcome ? <span class="badge">{OUTCOME_LABELS[b.outcome]}</span> : null}
+      <button
+        type="submit"
+        name="outcome"
+        value="completed"
+        class="secondary small"
+        aria-label={`Mark completed: ${who}`}
+      >
+        Completed
+      </button>
+      <button type="submit" name="outcome" value="no_show" class="secondary small" aria-label={`Mark no-show: ${who}`}>
+        No-show
+      </button>
+    </form>
   );
 }

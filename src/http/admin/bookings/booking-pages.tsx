@@ -46,7 +46,7 @@ async function listPage(c: Context<AdminEnv>, deps: AppDeps) {
   const to = asked.to || (isDate(from) ? addDays(from, DEFAULT_DAYS) : '');
   const filters: ListFilters = { ...asked, from, to, staff: actor.role === 'admin' ? asked.staff : '' };
   const cursor = c.req.query('cursor') ?? '';
-  const base: BookingListView = {
+  const base: Omit<BookingListView, 'csrf'> = {
     filters,
     staff: actor.role === 'admin' ? view.staff : [],
     bookings: [],
@@ -70,14 +70,14 @@ async function listPage(c: Context<AdminEnv>, deps: AppDeps) {
 async function renderList(
   c: Context<AdminEnv>,
   deps: AppDeps,
-  view: BookingListView,
+  view: Omit<BookingListView, 'csrf'>,
   status: ContentfulStatusCode = 200,
 ) {
   const shell = await shellOf(c, deps);
   return c.html(
     adminPage(
       <AdminLayout {...shell} title="Bookings" current="bookings">
-        <BookingListContent {...view} />
+        <BookingListContent {...view} csrf={shell.csrf} />
       </AdminLayout>,
     ),
     status,

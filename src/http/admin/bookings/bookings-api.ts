@@ -6,22 +6,22 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { viewBooking, viewBookings } from '../../../app/booking-view.ts';
-import { cancelBookingByStaff } from '../../../app/dashboard/bookings/cancel-booking-by-staff.ts';
+import { cancelBookingByStaff, OVERRIDE_REFUNDS } from '../../../app/dashboard/bookings/cancel-booking-by-staff.ts';
 import {
   createBookingByStaff,
   type StaffBookingInput,
 } from '../../../app/dashboard/bookings/create-booking-by-staff.ts';
 import { getBookingFor } from '../../../app/dashboard/bookings/get-booking.ts';
 import { listBookings, MAX_LIMIT } from '../../../app/dashboard/bookings/list-bookings.ts';
+import { markBookingOutcome } from '../../../app/dashboard/bookings/mark-outcome.ts';
 import { moveBookingByStaff } from '../../../app/dashboard/bookings/move-booking.ts';
-import { presentHistory } from '../../../app/presenters/booking.ts';
-import { presentPayment } from '../../../app/presenters/payment.ts';
+import { OUTCOMES } from '../../../core/index.ts';
 import { bookingBody, requestOf } from '../../booking-body.ts';
 import type { AppDeps } from '../../deps.ts';
 import { sendRefusal } from '../../errors.ts';
 import { check, date, instant, readJson, text } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { presentAdminBooking } from './present-admin-booking.ts';
+import { presentAdminBooking, presentAdminBookingDetail } from './present-admin-booking.ts';
 
 const staffId = z.string().regex(/^\d{1,18}$/, 'a staff id');
 
@@ -59,14 +59,25 @@ export const updateBookingBody = z
     start: instant.optional(),
     staff: staffId.optional(),
     notes: text(2000).optional(),
+    /** SPEC §10.3: what became of a booking that has started; sent alone. */
+    outcome: z.enum(OUTCOMES).optional(),
     skipRules: z.boolean().default(false),
     notifyClient: z.boolean().default(true),
   })
-  .refine((b) => b.start !== undefined || b.staff !== undefined || b.notes !== undefined, 'give start, staff or notes');
+  .refine(
+    (b) => b.start !== undefined || b.staff !== undefined || b.notes !== undefined || b.outcome !== undefined,
+    'give start, staff, notes or outcome',
+  )
+  .refine((b) => b.outcome === undefined || (b.start === undefined && b.staff === undefined && b.notes === undefined), {
+    path: ['outcome'],
+    message: 'on its own, without start, staff or notes',
+  });
 
 export const staffCancelBody = z.strictObject({
   reason: text(500).optional(),
   notifyClient: z.boolean().default(true),
+  /** Admins: the refund to apply instead of the policy tier's (SPEC §10.2); `reason` is then required. */
+  refund: z.enum(OVERRIDE_REFUNDS).optional(),
 });
 
 /** What a checked staff booking body asks the use case for (the API and the page share it). */
@@ -89,13 +100,7 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
 
   api.get('/:id', async (c) => {
     const r = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
-    if (!r.ok) return sendRefusal(c, r);
-    const { booking, history, payments } = r.value;
-    return c.json({
-      ...presentAdminBooking(r.value, deps.clock.now()),
-      history: presentHistory(history, booking.timezone),
-      payments: payments.map((p) => presentPayment(p, booking.timezone)),
-    });
+    return r.ok ? c.json(presentAdminBookingDetail(r.value, deps.clock.now())) : sendRefusal(c, r);
   });
 
   api.post('/', async (c) => {
@@ -114,7 +119,11 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
     if (!body.ok) return body.response;
     const input = check(c, updateBookingBody, body.value.json);
     if (!input.ok) return input.response;
-    const r = await moveBookingByStaff(deps, c.get('actor'), c.req.param('id'), input.value);
+    const { outcome, ...change } = input.value;
+    const r =
+      outcome === undefined
+        ? await moveBookingByStaff(deps, c.get('actor'), c.req.param('id'), change)
+        : await markBookingOutcome(deps, c.get('actor'), c.req.param('id'), outcome);
     return r.ok ? c.json(presentAdminBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });
 
@@ -123,10 +132,11 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
     if (!body.ok) return body.response;
     const input = check(c, staffCancelBody, body.value.json);
     if (!input.ok) return input.response;
-    const { reason, notifyClient } = input.value;
+    const { reason, notifyClient, refund } = input.value;
     const r = await cancelBookingByStaff(deps, c.get('actor'), c.req.param('id'), {
       reason: reason ?? '',
       notifyClient,
+      refund,
     });
     return r.ok ? c.json(presentAdminBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });

@@ -1,17 +1,23 @@
 /** GET /admin: the bookings calendar (FullCalendar over the admin API; decision 015). */
 import { Hono } from 'hono';
 import { calendarView } from '../../../app/dashboard/bookings/calendar-view.ts';
+import { unmarkedBookings } from '../../../app/dashboard/bookings/unmarked-bookings.ts';
 import type { AppDeps } from '../../deps.ts';
 import { ASSETS } from '../../pages/assets.ts';
 import { date } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { CalendarContent } from './calendar-view.tsx';
+import { ToMark } from './to-mark-view.tsx';
 
 export function calendarPages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
-    const [shell, view] = await Promise.all([shellOf(c, deps), calendarView(deps, c.get('actor'))]);
+    const [shell, view, unmarked] = await Promise.all([
+      shellOf(c, deps),
+      calendarView(deps, c.get('actor')),
+      unmarkedBookings(deps, c.get('actor')),
+    ]);
     // ?date=YYYY-MM-DD opens the calendar on that day's week (links from the booking pages).
     const asked = date.safeParse(c.req.query('date'));
     const head = (
@@ -24,6 +30,7 @@ export function calendarPages(deps: AppDeps): Hono<AdminEnv> {
       adminPage(
         <AdminLayout {...shell} title="Calendar" current="calendar" head={head}>
           <CalendarContent view={view} date={asked.success ? asked.data : undefined} />
+          <ToMark bookings={unmarked} now={deps.clock.now()} csrf={shell.csrf} timezone={view.timezone} />
         </AdminLayout>,
       ),
     );

@@ -1,6 +1,6 @@
 /** Dashboard bookings (/api/v1/admin/bookings), as documented routes. */
 import { z } from 'zod';
-import { adminBookingShape, historyShape, paymentsShape } from '../../openapi/admin-shapes.ts';
+import { adminBookingDetailShape, adminBookingShape } from '../../openapi/admin-shapes.ts';
 import type { RouteDoc } from '../../openapi/route-doc.ts';
 import { listBookingsQuery, staffBookingBody, staffCancelBody, updateBookingBody } from './bookings-api.ts';
 
@@ -22,13 +22,9 @@ export const ADMIN_BOOKING_ROUTES: readonly RouteDoc[] = [
   doc({
     method: 'get',
     path: '/api/v1/admin/bookings/:id',
-    summary: 'One booking with its history and its payments (another member’s: 404 for staff)',
-    responses: {
-      200: {
-        description: 'the booking',
-        schema: adminBookingShape.extend({ history: historyShape, payments: paymentsShape }),
-      },
-    },
+    summary:
+      'One booking with its history, its payments, its sensitive answers and what a cancel would refund (another member’s: 404 for staff)',
+    responses: { 200: { description: 'the booking', schema: adminBookingDetailShape } },
   }),
   doc({
     method: 'post',
@@ -40,14 +36,16 @@ export const ADMIN_BOOKING_ROUTES: readonly RouteDoc[] = [
   doc({
     method: 'patch',
     path: '/api/v1/admin/bookings/:id',
-    summary: 'Move a booking (start, staff) and/or change its notes',
+    summary:
+      'Move a booking (start, staff) and/or change its notes; or mark a booking that has started `completed` or `no_show` (`outcome`, alone; a future one: 409 OUTCOME_NOT_ALLOWED)',
     body: updateBookingBody,
     responses: { 200: { description: 'the booking', schema: adminBookingShape } },
   }),
   doc({
     method: 'post',
     path: '/api/v1/admin/bookings/:id/cancel',
-    summary: 'Cancel a booking (the client is emailed unless notifyClient is false)',
+    summary:
+      'Cancel a booking (the client is emailed unless notifyClient is false); the policy tier in force decides the refund unless an admin gives `refund` with a `reason`',
     body: staffCancelBody,
     responses: { 200: { description: 'the cancelled booking', schema: adminBookingShape } },
   }),

@@ -22,5 +22,8 @@ export function presentAdminService(a: AdminService) {
     maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
     staff: a.staff,
     resources: a.resources.map((r) => ({ id: r.id, key: r.key, name: r.name })),
+    // Every question, retired ones included (they keep their keys and past answers).
+    questions: s.questions,
+    cancellationPolicy: s.cancellationPolicy,
   };
 }

@@ -6,6 +6,7 @@ import type { AdminService } from '../../../app/dashboard/catalogue/service-read
 import { toDecimal } from '../../../core/index.ts';
 import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
+import { readRulesForm, rulesFormOf } from './question-form-values.ts';
 
 /** What the form shows: each field's text ("on"/"" for check boxes), the members and resources ticked. */
 export interface ServiceFormState {
@@ -37,6 +38,7 @@ export const NEW_SERVICE: ServiceFormState = {
     bufferAfterMinutes: '0',
     allowRescheduling: 'on',
     active: 'on',
+    ...rulesFormOf([], []),
   },
   staff: [],
   resources: [],
@@ -61,6 +63,7 @@ export function serviceFormOf(a: AdminService): ServiceFormState {
       bufferBeforeMinutes: String(s.bufferBeforeMinutes),
       bufferAfterMinutes: String(s.bufferAfterMinutes),
       active: on(s.active),
+      ...rulesFormOf(s.questions, s.cancellationPolicy),
     },
     staff: a.staff.map((m) => m.id),
     resources: a.resources.map((r) => r.id),
@@ -83,8 +86,9 @@ export function readServiceForm(
   form: PostedForm,
   staffIds: readonly string[],
   resourceIds: readonly string[],
-): { state: ServiceFormState; body: Record<string, unknown>; problems: Problems } {
+): { state: ServiceFormState; body: Record<string, unknown>; problems: Problems; rename: (key: string) => string } {
   const problems: Problems = new Map();
+  const rules = readRulesForm(form, problems);
   const color = colorOf(form);
   const staff = staffIds.filter((id) => ticked(form, `staff-${id}`));
   const resources = resourceIds.filter((id) => ticked(form, `resource-${id}`));
@@ -105,10 +109,13 @@ export function readServiceForm(
     active: ticked(form, 'active'),
     staff,
     resources,
+    questions: rules.questions,
+    cancellationPolicy: rules.policy,
   };
   const values: Record<string, string> = Object.fromEntries(TEXT_FIELDS.map((n) => [n, form.text(n)]));
   values.color = color ?? '';
   values.allowRescheduling = body.allowRescheduling ? 'on' : '';
   values.active = body.active ? 'on' : '';
-  return { state: { values, staff, resources }, body, problems };
+  Object.assign(values, rules.values);
+  return { state: { values, staff, resources }, body, problems, rename: rules.rename };
 }

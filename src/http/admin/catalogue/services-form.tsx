@@ -9,6 +9,7 @@ import type { StaffMember } from '../../../app/model.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Checkbox, ErrorSummary, type FormProps, Group, Input, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
+import { PolicyGroup, QuestionsGroup, ruleLabels } from './questions-form.tsx';
 import type { ServiceFormState } from './services-form-values.ts';
 
 export const SERVICE_LABELS = {
@@ -52,7 +53,7 @@ export function ServiceForm(p: ServiceFormProps) {
       </p>
       <h1>{p.editing ? `Edit “${p.editing.service.name}”` : 'New service'}</h1>
       <Notice text={p.notice} />
-      <ErrorSummary errors={e} labels={SERVICE_LABELS} title="The service was not saved" />
+      <ErrorSummary errors={e} labels={{ ...SERVICE_LABELS, ...ruleLabels(v) }} title="The service was not saved" />
       <form method="post" action={action} class="panel wide-form" novalidate>
         <Csrf token={p.csrf} />
         <Group legend="What clients book">
@@ -127,6 +128,8 @@ export function ServiceForm(p: ServiceFormProps) {
           ))}
           {e.resources ? <p class="error">{e.resources}</p> : null}
         </Group>
+        <PolicyGroup values={v} errors={e} />
+        <QuestionsGroup values={v} errors={e} />
         <f.Checkbox name="active" hint="Only active services appear on the booking pages and take new bookings." />
         <p class="actions">
           <button type="submit" class="primary">

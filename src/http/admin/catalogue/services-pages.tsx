@@ -20,7 +20,7 @@ import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
-import { checkForm, listKey, refusalProblems } from '../form-kit/form-body.ts';
+import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
@@ -92,7 +92,7 @@ async function posted(c: Ctx, deps: AppDeps) {
     staff.map((a) => a.member.id),
     resources.ok ? resources.value.map((r) => r.id) : [],
   );
-  const body = checkForm(createServiceBody, read.body, read.problems, listKey);
+  const body = checkForm(createServiceBody, read.body, read.problems, read.rename);
   return { ...read, body };
 }
 
@@ -124,7 +124,7 @@ export function servicesPages(deps: AppDeps): Hono<AdminEnv> {
     if (!form.body) return renderForm(c, deps, null, form.state, Object.fromEntries(form.problems), 400);
     const r = await createService(deps, c.get('actor'), form.body);
     if (!r.ok) {
-      const errors = Object.fromEntries(refusalProblems(r, listKey));
+      const errors = Object.fromEntries(refusalProblems(r, form.rename));
       return r.code === 'VALIDATION_FAILED'
         ? renderForm(c, deps, null, form.state, errors, 400)
         : catalogRefusalPage(c, deps, r, 'services');
@@ -145,7 +145,7 @@ export function servicesPages(deps: AppDeps): Hono<AdminEnv> {
     if (!form.body) return renderForm(c, deps, found.value, form.state, Object.fromEntries(form.problems), 400);
     const r = await updateService(deps, c.get('actor'), found.value.service.id, form.body);
     if (!r.ok) {
-      const errors = Object.fromEntries(refusalProblems(r, listKey));
+      const errors = Object.fromEntries(refusalProblems(r, form.rename));
       return r.code === 'VALIDATION_FAILED'
         ? renderForm(c, deps, found.value, form.state, errors, STATUS[r.code])
         : catalogRefusalPage(c, deps, r, 'services');

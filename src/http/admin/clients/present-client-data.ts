@@ -73,6 +73,15 @@ export function presentClientData(d: ClientData, zone: string, exportedAt: numbe
           requestedAt: at(b.verification.requestedAt, zone),
         },
         manageLinks: b.manageLinks,
+        // Every answer, the sensitive ones opened (the person's own data, for whoever exports it).
+        answers: { ...b.answers, ...(b.sensitiveAnswers ?? {}) },
+        sensitiveAnswersUnreadable: b.sensitiveAnswers === null,
+        outcome: b.outcome,
+        cancellation: b.cancellation && {
+          ...b.cancellation,
+          refundDue: toDecimal(b.cancellation.refundDue, cur),
+          amountKept: toDecimal(b.cancellation.amountKept, cur),
+        },
       };
     }),
     jobs: d.jobs.map((j) => ({

@@ -20,6 +20,7 @@ export const NUMBER_SETTINGS = [
   'reminderHours',
   'retainUnconfirmedDays',
   'retainPastDays',
+  'noShowLimit',
 ] as const;
 
 const TEXT_SETTINGS = [

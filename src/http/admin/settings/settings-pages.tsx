@@ -5,6 +5,7 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getSettings } from '../../../app/dashboard/settings/get-settings.ts';
+import { noShowReach } from '../../../app/dashboard/settings/no-show-reach.ts';
 import { updateSettings } from '../../../app/dashboard/settings/update-settings.ts';
 import type { AppDeps } from '../../deps.ts';
 import { DEFAULT_FRAME_ANCESTORS } from '../../security-headers.ts';
@@ -26,7 +27,7 @@ async function render(
 ) {
   const settings = await getSettings(deps, c.get('actor'));
   if (!settings.ok) return catalogRefusalPage(c, deps, settings, 'settings');
-  const shell = await shellOf(c, deps);
+  const [shell, noShowRule] = await Promise.all([shellOf(c, deps), noShowReach(deps, settings.value)]);
   return c.html(
     adminPage(
       <AdminLayout {...shell} title="Settings" current="settings">
@@ -36,6 +37,7 @@ async function render(
           errors={given.errors ?? {}}
           secretStored={settings.value.paymentSecret !== null}
           notice={given.notice}
+          noShowRule={noShowRule}
         />
         <EmbedPanel publicUrl={deps.publicUrl} frameAncestors={deps.frameAncestors ?? DEFAULT_FRAME_ANCESTORS} />
       </AdminLayout>,

@@ -2,6 +2,7 @@
  * The business settings form: everything SPEC §1 lists, grouped under legends, each field with a
  * hint saying what it changes. The payment secret is a password field that is never filled in.
  */
+import type { NoShowReach } from '../../../app/dashboard/settings/no-show-reach.ts';
 import { LOCALES, type Locale } from '../../../i18n/locale.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Checkbox, ErrorSummary, Group, Notice, Select, ZoneList } from '../form-kit/fields.tsx';
@@ -30,6 +31,7 @@ export const SETTINGS_LABELS = {
   reminderHours: 'Reminder, in hours before the start',
   retainUnconfirmedDays: 'Keep unconfirmed bookings’ client details, in days',
   retainPastDays: 'Keep past bookings’ client details, in days',
+  noShowLimit: 'No-show limit',
 } as const;
 
 /** The dashboard names each language in English too (the public pages' switcher: LOCALE_NAMES). */
@@ -47,6 +49,8 @@ export interface SettingsViewProps {
   readonly errors: Readonly<Record<string, string>>;
   readonly secretStored: boolean;
   readonly notice?: string | undefined;
+  /** Where the no-show rule can apply, as the settings are stored. */
+  readonly noShowRule: NoShowReach;
 }
 
 export function SettingsView(p: SettingsViewProps) {
@@ -134,6 +138,17 @@ export function SettingsView(p: SettingsViewProps) {
           </Group>
         </div>
         <div class="panel">
+          <Group legend="No-shows">
+            {num(
+              'noShowLimit',
+              'A client with this many bookings marked no-show must pay their next paid booking in full online (no down payment). 0 turns it off.',
+              0,
+              100,
+            )}
+            <NoShowWarning reach={p.noShowRule} />
+          </Group>
+        </div>
+        <div class="panel">
           <Group legend="Reminders">
             {num('reminderHours', 'Clients who ask for a reminder get an email this long before their booking.')}
           </Group>
@@ -191,4 +206,25 @@ function PaymentGroup({ p }: { p: SettingsViewProps }) {
       ) : null}
     </Group>
   );
+}
+
+/** SPEC §10.3: "free services and businesses without a gateway cannot apply the rule; the settings page says so". */
+function NoShowWarning({ reach }: { reach: NoShowReach }) {
+  if (reach.status === 'no_gateway') {
+    return (
+      <p class="alert" id="no-show-warning">
+        The no-show limit cannot apply: there is no online payment (set a payment page address and secret below), so
+        there is nothing to ask a client to pay up front.
+      </p>
+    );
+  }
+  if (reach.status === 'on' && reach.freeServices.length > 0) {
+    return (
+      <p class="note" id="no-show-warning">
+        It cannot apply to free services, which have nothing to pay:{' '}
+        {reach.freeServices.map((s) => `“${s.name}”`).join(', ')}.
+      </p>
+    );
+  }
+  return null;
 }

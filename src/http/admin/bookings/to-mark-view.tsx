@@ -1,0 +1,31 @@
+/**
+ * Under the calendar: the bookings of the last week that have started and are not marked yet,
+ * each with its Completed / No-show buttons (SPEC §10.3) — plain forms, so marking from the
+ * calendar page needs neither a mouse nor script. Nothing when there is nothing to mark.
+ */
+import type { Booking } from '../../../app/model.ts';
+import { when, zoneLabel } from './booking-format.ts';
+import { OutcomeCell } from './booking-list-view.tsx';
+
+export function ToMark(p: { bookings: readonly Booking[]; now: number; csrf: string; timezone: string }) {
+  if (p.bookings.length === 0) return null;
+  return (
+    <section class="panel" aria-labelledby="to-mark-h">
+      <h2 id="to-mark-h">What happened? Bookings to mark</h2>
+      <p class="hint">
+        Past bookings of the last week not marked yet. A no-show counts toward the client’s no-show limit. Times in{' '}
+        {zoneLabel(p.timezone)}.
+      </p>
+      <ul class="to-mark">
+        {p.bookings.map((b) => (
+          <li>
+            <a href={`/admin/bookings/${b.id}`}>
+              {when(b.start, b.end, p.timezone)}: {b.client.name}, {b.serviceName} ({b.staffName})
+            </a>
+            <OutcomeCell b={b} status="confirmed" now={p.now} csrf={p.csrf} back="/admin" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * `/admin/reports` and its CSV download (`/admin/reports/export.csv`, the session's equivalent of
+ * the API's `Accept: text/csv`): the same use case and query schema as `GET /api/v1/admin/reports`.
+ * A staff member sees their own figures; another member's answers the 404 page.
+ */
+import { type Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { getReport } from '../../../app/dashboard/reports/get-report.ts';
+import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import type { AppDeps } from '../../deps.ts';
+import { STATUS } from '../../errors.ts';
+import { ASSETS } from '../../pages/assets.ts';
+import { fieldsOf } from '../../validation.ts';
+import type { AdminEnv } from '../auth.ts';
+import { fieldErrors } from '../bookings/booking-format.ts';
+import { refusalPage } from '../bookings/booking-refusal.tsx';
+import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
+import { reportCsv } from './present-report.ts';
+import { reportQuery } from './report-query.ts';
+import { ReportsContent, type ReportsViewProps } from './reports-view.tsx';
+
+const asked = (c: Context<AdminEnv>) => ({
+  from: (c.req.query('from') ?? '').trim(),
+  to: (c.req.query('to') ?? '').trim(),
+  staff: (c.req.query('staff') ?? '').trim(),
+});
+const given = (f: ReturnType<typeof asked>) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ''));
+
+export function reportPages(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/reports', async (c) => {
+    const actor = c.get('actor');
+    const filters = asked(c);
+    const staff = actor.role === 'admin' ? (await listAdminStaff(deps, actor)).map((a) => a.member) : [];
+    const base = { filters, staffOptions: staff.map((m) => ({ id: m.id, name: m.name })) };
+    const q = reportQuery.safeParse(given(filters));
+    if (!q.success) return render(c, deps, { ...base, report: null, errors: fieldErrors(fieldsOf(q.error)) }, 400);
+    const r = await getReport(deps, actor, q.data);
+    if (!r.ok) {
+      if (r.code !== 'VALIDATION_FAILED') return refusalPage(c, deps, r);
+      const errors = fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message });
+      return render(c, deps, { ...base, report: null, errors }, STATUS[r.code]);
+    }
+    const shown = { ...filters, from: r.value.from, to: r.value.to };
+    return render(c, deps, { ...base, filters: shown, report: r.value, errors: {} });
+  });
+
+  app.get('/reports/export.csv', async (c) => {
+    const q = reportQuery.safeParse(given(asked(c)));
+    if (!q.success) return c.text(`Invalid ${Object.keys(fieldsOf(q.error)).join(', ')}.`, 400);
+    const r = await getReport(deps, c.get('actor'), q.data);
+    if (!r.ok) return c.text(r.message, STATUS[r.code]);
+    return c.body(reportCsv(r.value), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="report-${r.value.from}-${r.value.to}.csv"`,
+    });
+  });
+
+  return app;
+}
+
+async function render(c: Context<AdminEnv>, deps: AppDeps, view: ReportsViewProps, status: ContentfulStatusCode = 200) {
+  const shell = await shellOf(c, deps);
+  const head = (
+    <>
+      <script defer src={ASSETS.chartJs} />
+      <script defer src={ASSETS.reportsJs} />
+    </>
+  );
+  return c.html(
+    adminPage(
+      <AdminLayout {...shell} title="Reports" current="reports" head={head}>
+        <ReportsContent {...view} />
+      </AdminLayout>,
+    ),
+    status,
+  );
+}
