@@ -28,6 +28,7 @@ const DYNAMIC = {
     'booking.team.subject',
     'booking.team.intro',
     'unappliedPayment.reasons', // [data.reason]: the unapplied-payment reasons
+    'refundKinds', // [refund.kind]: the cancellation tiers' refund kinds
   ],
   pages: ['manage.statuses'], // [status]: the booking statuses
 } as const;
