@@ -110,6 +110,7 @@ describe('createBooking', () => {
       rescheduleCount: 0,
       createdAt: at(STUDIO_NOW),
       seats: 1,
+      seriesId: null,
     });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(next).toEqual({ action: 'done' });

@@ -60,6 +60,8 @@ export interface Service {
   readonly capacity?: number;
   /** The most seats one booking takes; absent = 1. */
   readonly maxSeatsPerBooking?: number;
+  /** Whether clients may book it as a recurring series (SPEC §9.2); absent = no. */
+  readonly allowRepeat?: boolean;
 }
 
 export interface StaffMember {
@@ -116,6 +118,8 @@ export interface Booking {
   readonly createdAt: number;
   /** Seats taken in a group session (SPEC §9.1); absent = 1. */
   readonly seats?: number;
+  /** The recurring series it is an occurrence of (SPEC §9.2); null or absent = none. */
+  readonly seriesId?: string | null;
 }
 
 /** Why a validly signed payment was recorded but not applied to its booking (SPEC §10.4). */
@@ -180,6 +184,8 @@ export interface NewBooking {
    * insert runs in a savepoint (the transaction stays usable for the next candidate).
    */
   readonly session?: boolean;
+  /** The series it is an occurrence of (SPEC §9.2); absent = none. */
+  readonly seriesId?: string;
 }
 
 /** One reschedule of a booking. */
@@ -223,6 +229,8 @@ export interface BookingNotice {
   /** For `rescheduled`: where the booking was before. */
   readonly previous: { readonly start: number; readonly end: number; readonly staffName: string } | null;
   readonly cancelReason: string;
+  /** The first occurrence of a new series: the email lists every occurrence (SPEC §9.2); absent = no. */
+  readonly series?: boolean;
 }
 
 /** A dashboard account email: a password reset link or a staff invitation (made when sent). */

@@ -24,6 +24,7 @@ import type {
   StaffMember,
 } from './model.ts';
 import type { PaymentStore } from './payment-store.ts';
+import type { SeriesStore } from './series-store.ts';
 import type { Setup } from './setup-schema.ts';
 
 /** An email ready to send (rendered by src/mail templates). */
@@ -148,7 +149,8 @@ export interface Store
     WebhookStore,
     ClientDataStore,
     CalendarStore,
-    ResourceStore {
+    ResourceStore,
+    SeriesStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 

@@ -107,6 +107,8 @@ export const serviceSchema = z.strictObject({
   // SPEC §9.1: seats of a group session.
   capacity: z.number().int().min(1).max(MAX_CAPACITY).optional(),
   maxSeatsPerBooking: z.number().int().min(1).max(MAX_CAPACITY).optional(),
+  // SPEC §9.2: clients may book it as a recurring series.
+  allowRepeat: z.boolean().optional(),
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CreateBookingInput } from '../app/create-booking.ts';
 import type { ClientDetails } from '../app/model.ts';
-import { MAX_CAPACITY } from '../core/index.ts';
+import { MAX_CAPACITY, REPEAT_COUNT_MAX, REPEAT_COUNT_MIN, REPEAT_FREQUENCIES } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { instant, text } from './validation.ts';
 
@@ -29,6 +29,13 @@ export const bookingBody = z.strictObject({
   locale: z.enum(LOCALES).optional(),
   // SPEC §9.1: seats of a group session (the service's maximum is the use case's).
   seats: z.number().int().min(1).max(MAX_CAPACITY).optional(),
+  // SPEC §9.2: a recurring series (whether the service allows it is the use case's).
+  repeat: z
+    .strictObject({
+      frequency: z.enum(REPEAT_FREQUENCIES),
+      count: z.number().int().min(REPEAT_COUNT_MIN).max(REPEAT_COUNT_MAX),
+    })
+    .optional(),
 });
 
 export type BookingBody = z.output<typeof bookingBody>;

@@ -44,6 +44,8 @@ export function presentService(o: ServiceOffer) {
     // SPEC §9.1: seats of a group session.
     capacity: s.capacity ?? 1,
     maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
+    // SPEC §9.2: whether a booking may carry `repeat`.
+    allowRepeat: s.allowRepeat ?? false,
   };
 }
 

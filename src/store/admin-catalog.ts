@@ -36,6 +36,7 @@ const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
   active: 'active',
   capacity: 'capacity',
   maxSeatsPerBooking: 'max_seats_per_booking',
+  allowRepeat: 'allow_repeat',
 };
 
 const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = { ...BUSINESS_COLUMNS, mailFrom: 'mail_from' };

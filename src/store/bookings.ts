@@ -248,11 +248,12 @@ const insertStatement = (onConflict: string) => `WITH ins AS (
        INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
          client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
          payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at,
-         seats)
+         seats, series_id)
        SELECT $1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text,
          $10::boolean, $11::text, $12::text, $13::text, $14::timestamptz, $15::timestamptz,
          tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
-         $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer
+         $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer,
+         $27::bigint
        FROM (SELECT ${staffLock(3)}) AS staff_lock
        ${onConflict}
        RETURNING *)
@@ -275,7 +276,7 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
   return toBooking(row);
 }
 
-/** The 26 parameters of both inserts, in column order ($24 is created_at and updated_at). */
+/** The 27 parameters of both inserts, in column order ($24 is created_at and updated_at). */
 function rowParams(b: NewBooking, now: number): unknown[] {
   return [
     b.reference,
@@ -304,6 +305,7 @@ function rowParams(b: NewBooking, now: number): unknown[] {
     iso(now),
     optIso(b.remindAt),
     b.seats ?? 1,
+    b.seriesId ?? null,
   ];
 }
 

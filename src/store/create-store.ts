@@ -18,6 +18,7 @@ import * as payments from './payments.ts';
 import * as rateLimits from './rate-limits.ts';
 import type { ReadCache } from './read-cache.ts';
 import * as resources from './resources.ts';
+import { seriesStore } from './series.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
@@ -46,6 +47,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     // The embedded database (one process) can afford to rewrite tables to leave no trace of erased
     // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
     ...clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
+    ...seriesStore(sql),
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];

@@ -66,6 +66,7 @@ export function toService(r: Row): Service {
     resourceIds: Array.isArray(r.resource_ids) ? r.resource_ids.map(str) : [],
     capacity: num(r.capacity ?? 1),
     maxSeatsPerBooking: num(r.max_seats_per_booking ?? 1),
+    allowRepeat: Boolean(r.allow_repeat ?? false),
   };
 }
 
@@ -191,5 +192,6 @@ export function toBooking(r: Row): Booking {
     rescheduleCount: num(r.reschedule_count),
     createdAt: ms(r.created_at),
     seats: num(r.seats ?? 1),
+    seriesId: r.series_id === null || r.series_id === undefined ? null : str(r.series_id),
   };
 }

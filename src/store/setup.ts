@@ -88,6 +88,7 @@ async function applyService(
   let id: string;
   if (s.capacity !== undefined) cols.capacity = s.capacity;
   if (s.maxSeatsPerBooking !== undefined) cols.max_seats_per_booking = s.maxSeatsPerBooking;
+  if (s.allowRepeat !== undefined) cols.allow_repeat = s.allowRepeat;
   try {
     id = await upsert(tx, 'services', 'slug', cols);
   } catch (error) {

@@ -28,6 +28,7 @@ import { describeRetention } from './contract/retention.ts';
 import { describeScheduleSources } from './contract/schedule-sources.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
 import { describeSeats } from './contract/seats.ts';
+import { describeSeries } from './contract/series.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
 import { describeVerification } from './contract/verification.ts';
@@ -78,5 +79,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeScheduleSources(getDb);
     describeResources(getDb);
     describeSeats(getDb);
+    describeSeries(getDb);
   });
 }

@@ -158,6 +158,7 @@ describe('GET /business and /services', () => {
           staff: [{ id: ANA, name: 'Ana' }],
           capacity: 1,
           maxSeatsPerBooking: 1,
+          allowRepeat: false,
         },
         {
           id: PORTRAIT,
@@ -177,6 +178,7 @@ describe('GET /business and /services', () => {
           ],
           capacity: 1,
           maxSeatsPerBooking: 1,
+          allowRepeat: false,
         },
       ],
     });
@@ -520,6 +522,7 @@ describe('POST /bookings', () => {
         locale: 'en',
         payment: { option: 'none', amountDue: '0.00', amountPaid: '0.00', currency: 'EUR' },
         seats: 1,
+        seriesId: null,
         reschedule: { count: 0, limit: 3, allowed: true },
         cancel: { allowed: true },
         holdExpiresAt: null,

@@ -10,6 +10,7 @@ import {
   bookingShape,
   businessShape,
   createdBookingShape,
+  createdSeriesShape,
   dayShape,
   mailShape,
   monthShape,
@@ -79,7 +80,12 @@ export const PUBLIC_ROUTES: readonly RouteDoc[] = [
     auth: 'public',
     summary: 'Book a time (Idempotency-Key header recommended)',
     body: bookingBody,
-    responses: { 201: { description: 'booked (or held for verification / payment)', schema: createdBookingShape } },
+    responses: {
+      201: {
+        description: 'booked (or held for verification / payment); with `repeat`, a series answer (createdSeries)',
+        schema: z.union([createdBookingShape, createdSeriesShape]),
+      },
+    },
   },
   {
     method: 'get',

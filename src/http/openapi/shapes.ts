@@ -52,6 +52,7 @@ export const serviceShape = z
     staff: z.array(ref),
     capacity: z.number().int().meta({ description: 'seats a session sells; 1 = one client per slot' }),
     maxSeatsPerBooking: z.number().int(),
+    allowRepeat: z.boolean().meta({ description: 'a booking may carry `repeat` (a recurring series)' }),
   })
   .meta({ id: 'Service' });
 
@@ -106,6 +107,7 @@ export const bookingShape = z
       currency: z.string(),
     }),
     seats: z.number().int(),
+    seriesId: z.string().nullable().meta({ description: 'the recurring series it belongs to (SPEC §9.2)' }),
     reschedule: z.object({ count: z.number().int(), limit: z.number().int().nullable(), allowed: z.boolean() }),
     cancel: z.object({ allowed: z.boolean() }),
     holdExpiresAt: instant.nullable(),
@@ -116,6 +118,26 @@ export const bookingShape = z
 export const createdBookingShape = z.object({
   booking: bookingShape,
   token: z.string().meta({ description: 'the manage token: the client’s credential for this booking' }),
+  next: z.object({ action: z.string() }).loose(),
+});
+
+/** SPEC §9.2: a booking with `repeat` answers the series (every occurrence's seriesId is its id). */
+export const createdSeriesShape = z.object({
+  series: z.object({
+    id: z.string(),
+    bookings: z.array(bookingShape),
+    skipped: z
+      .array(
+        z.object({
+          index: z.number().int(),
+          month: z.string(),
+          date: z.string().nullable(),
+          reason: z.enum(['no_such_weekday', 'time_does_not_exist']),
+        }),
+      )
+      .meta({ description: 'periods without an occurrence (they still count towards `count`)' }),
+  }),
+  token: z.string().meta({ description: 'the series’ manage token (its first occurrence’s)' }),
   next: z.object({ action: z.string() }).loose(),
 });
 

@@ -29,6 +29,7 @@ const NEW_SERVICE: ServiceFields = {
   active: true,
   capacity: 1,
   maxSeatsPerBooking: 1,
+  allowRepeat: true,
 };
 
 export function describeAdminCatalog(getDb: GetDb): void {

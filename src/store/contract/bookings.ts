@@ -77,6 +77,7 @@ export function describeInsertBooking(getDb: GetDb): void {
           rescheduleCount: 0,
           createdAt: at(NOW),
           seats: 1,
+          seriesId: null,
         },
       });
       expect({

@@ -49,6 +49,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
       resourceIds: [],
       capacity: 1,
       maxSeatsPerBooking: 1,
+      allowRepeat: false,
     });
     const plain = { description: '', deposit: 0, imageUrl: null, color: null, rescheduleLimit: null, resourceIds: [] };
     const noBuffers = { bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
@@ -65,6 +66,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: true,
         capacity: 1,
         maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -79,6 +81,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: true,
         capacity: 1,
         maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -93,6 +96,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: false,
         capacity: 1,
         maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };

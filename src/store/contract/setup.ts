@@ -94,6 +94,7 @@ export function describeSetup(getDb: GetDb): void {
         resourceIds: [],
         capacity: 1,
         maxSeatsPerBooking: 1,
+        allowRepeat: false,
       });
       const staff = await t.store.listStaff();
       expect(staff.map((m) => m.key)).toEqual(['ana', 'ben', 'cleo', 'dan', 'eve']);

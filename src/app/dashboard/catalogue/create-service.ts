@@ -31,6 +31,7 @@ const DEFAULTS: ServiceFields = {
   active: true,
   capacity: 1,
   maxSeatsPerBooking: 1,
+  allowRepeat: false,
 };
 
 export async function createService(

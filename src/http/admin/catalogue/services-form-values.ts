@@ -61,6 +61,7 @@ export function serviceFormOf(a: AdminService): ServiceFormState {
       bufferBeforeMinutes: String(s.bufferBeforeMinutes),
       bufferAfterMinutes: String(s.bufferAfterMinutes),
       active: on(s.active),
+      allowRepeat: on(s.allowRepeat ?? false),
     },
     staff: a.staff.map((m) => m.id),
     resources: a.resources.map((r) => r.id),
@@ -103,6 +104,7 @@ export function readServiceForm(
     bufferBeforeMinutes: wholeOf(form, 'bufferBeforeMinutes', problems, undefined) ?? 0,
     bufferAfterMinutes: wholeOf(form, 'bufferAfterMinutes', problems, undefined) ?? 0,
     active: ticked(form, 'active'),
+    allowRepeat: ticked(form, 'allowRepeat'),
     staff,
     resources,
   };
@@ -110,5 +112,6 @@ export function readServiceForm(
   values.color = color ?? '';
   values.allowRescheduling = body.allowRescheduling ? 'on' : '';
   values.active = body.active ? 'on' : '';
+  values.allowRepeat = body.allowRepeat ? 'on' : '';
   return { state: { values, staff, resources }, body, problems };
 }

@@ -1,0 +1,22 @@
+/** Recurring series (SPEC §9.2, migration 015): the series row and the bookings that carry its id. */
+import type { SeriesStore } from '../app/series-store.ts';
+import { BOOKING_SELECT } from './bookings.ts';
+import { iso, toBooking } from './rows.ts';
+import type { Sql } from './sql.ts';
+
+export function seriesStore(sql: Sql): SeriesStore {
+  return {
+    async createSeries(repeat, now) {
+      const [row] = await sql.query(
+        'INSERT INTO series (frequency, count, created_at) VALUES ($1, $2, $3) RETURNING id',
+        [repeat.frequency, repeat.count, iso(now)],
+      );
+      return String(row?.id);
+    },
+    async listSeriesBookings(seriesId) {
+      if (!/^\d{1,18}$/.test(seriesId)) return [];
+      const rows = await sql.query(`${BOOKING_SELECT} WHERE b.series_id = $1 ORDER BY b.start_at, b.id`, [seriesId]);
+      return rows.map(toBooking);
+    },
+  };
+}
