@@ -7,7 +7,7 @@ import { allowances } from '../app/allowances.ts';
 import type { Booking, BookingNotice, Business, Service } from '../app/model.ts';
 import type { Clock, Mailer, Store } from '../app/ports.ts';
 import { hashToken, newManageToken } from '../app/tokens.ts';
-import { bookingCalendar } from '../mail/ics.ts';
+import { bookingCalendar, seriesCalendar } from '../mail/ics.ts';
 import { bookingEmail } from '../mail/templates/booking-email.ts';
 
 export interface EmailDeps {
@@ -28,6 +28,8 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
   const now = deps.clock.now();
   const links = notice.audience === 'client' ? await clientLinks(deps, booking, service, business, now) : null;
   const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
+  // A new series is announced once, for its first occurrence, with every occurrence (SPEC §9.2).
+  const series = notice.series && booking.seriesId ? await seriesOccurrences(deps.store, booking.seriesId) : null;
   const email = bookingEmail({
     event: notice.event,
     audience: notice.audience,
@@ -53,8 +55,10 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
     manageUrl: links?.manageUrl ?? null,
     rescheduleLeft: links?.rescheduleLeft ?? null,
     canCancel: links?.canCancel ?? false,
+    ...(series ? { occurrences: series } : {}),
   });
-  const calendar = bookingCalendar({ booking, businessName: business.name, manageUrl: links?.manageUrl ?? null, now });
+  const facts = { businessName: business.name, manageUrl: links?.manageUrl ?? null, now };
+  const calendar = series ? seriesCalendar({ ...facts, bookings: series }) : bookingCalendar({ ...facts, booking });
   await deps.mailer.send({
     to: [to],
     ...email,
@@ -97,4 +101,9 @@ async function clientLinks(
   const token = newManageToken();
   await deps.store.addManageToken(booking.id, hashToken(token), now);
   return { manageUrl: `${deps.publicUrl}/manage/${token}`, rescheduleLeft, canCancel: a.cancelAllowed };
+}
+
+/** The occurrences of a series still standing (a cancelled one is not announced again). */
+async function seriesOccurrences(store: Store, seriesId: string): Promise<Booking[]> {
+  return (await store.listSeriesBookings(seriesId)).filter((b) => b.status !== 'cancelled' && b.status !== 'expired');
 }

@@ -14,6 +14,7 @@ import {
   dayShape,
   mailShape,
   monthShape,
+  seriesOccurrencesShape,
   serviceShape,
 } from './shapes.ts';
 
@@ -28,6 +29,7 @@ const withHistory = bookingShape.extend({
       at: z.string(),
     }),
   ),
+  series: seriesOccurrencesShape.optional().meta({ description: 'an occurrence of a series: every occurrence' }),
 });
 
 export const PUBLIC_ROUTES: readonly RouteDoc[] = [
@@ -108,9 +110,14 @@ export const PUBLIC_ROUTES: readonly RouteDoc[] = [
     path: '/api/v1/manage/:token/cancel',
     tag: 'Client',
     auth: 'manage-token',
-    summary: 'Cancel the booking',
+    summary: 'Cancel the booking (a series: `scope` "one" or "rest", `bookingId` of any occurrence)',
     body: cancelBody,
-    responses: { 200: { description: 'the cancelled booking', schema: bookingShape } },
+    responses: {
+      200: {
+        description: 'the cancelled booking; with `scope` or `bookingId`, the series after the change',
+        schema: z.union([bookingShape, z.object({ series: seriesOccurrencesShape })]),
+      },
+    },
   },
   {
     method: 'post',

@@ -121,6 +121,9 @@ export const createdBookingShape = z.object({
   next: z.object({ action: z.string() }).loose(),
 });
 
+/** SPEC §9.2: the occurrences of a series (the manage answer and a series cancel). */
+export const seriesOccurrencesShape = z.object({ id: z.string(), bookings: z.array(bookingShape) });
+
 /** SPEC §9.2: a booking with `repeat` answers the series (every occurrence's seriesId is its id). */
 export const createdSeriesShape = z.object({
   series: z.object({

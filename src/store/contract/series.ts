@@ -38,7 +38,10 @@ export function describeSeries(getDb: GetDb): void {
   const deps = (store: Store = t.store) => ({ store, clock, secret: 's'.repeat(32), publicUrl: 'http://127.0.0.1' });
   const rows = async () =>
     (await t.db.query(`SELECT series_id, start_at FROM bookings WHERE status <> 'cancelled' ORDER BY start_at`)).map(
-      (r) => ({ series: r.series_id === null ? null : String(r.series_id), start: new Date(r.start_at as string).toISOString() }),
+      (r) => ({
+        series: r.series_id === null ? null : String(r.series_id),
+        start: new Date(r.start_at as string).toISOString(),
+      }),
     );
   /**
    * The store with its booking reads blinded, in transactions too: the check sees a free week, as
