@@ -16,6 +16,7 @@ import { runIcal } from './ical.ts';
 import { runPastMonth } from './past-month.ts';
 import { killChildren, killChildrenOnExit, progress } from './proc.ts';
 import { removeSeeds } from './seed.ts';
+import { runSeries } from './series.ts';
 import { runServerMode } from './server-mode.ts';
 import { runSources } from './sources.ts';
 import { runStartup } from './startup.ts';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     ['core', runCore],
     ['ical', runIcal],
     ['sources', runSources],
+    ['series', runSeries],
     ['http', runHttp],
     ['past month', runPastMonth],
     ['booking', runBooking],

@@ -5,7 +5,14 @@
  * database's exclusion constraint is still the last guard: an occurrence taken by a concurrent
  * writer between the check and the insert rolls the whole series back (decision 031).
  */
-import { amountDue, paymentOptions, type Repeat, type SkippedPeriod } from '../core/index.ts';
+import {
+  amountDue,
+  type Interval,
+  paymentOptions,
+  type Repeat,
+  type SkippedPeriod,
+  type StaffSchedule,
+} from '../core/index.ts';
 import {
   type CreateBookingDeps,
   type CreateBookingInput,
@@ -15,11 +22,11 @@ import {
 } from './create-booking.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { Booking } from './model.ts';
-import { insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
+import { type BookingTerms, bookingRow, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
 import type { Store } from './ports.ts';
 import { overLimit } from './rate-limits.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
-import { loadScheduling } from './scheduling.ts';
+import { loadScheduling, type SchedulingContext } from './scheduling.ts';
 import { seriesConflict, seriesMember } from './series-check.ts';
 import { seriesNotices } from './series-notices.ts';
 import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
@@ -40,7 +47,8 @@ export interface CreatedSeries {
 }
 
 export interface CreateSeriesDeps extends Omit<CreateBookingDeps, 'store'> {
-  readonly store: CreateBookingDeps['store'] & Pick<Store, 'createSeries' | 'listSeriesBookings'>;
+  readonly store: CreateBookingDeps['store'] &
+    Pick<Store, 'createSeries' | 'insertSeriesBookings' | 'listSeriesBookings'>;
 }
 
 export async function createSeries(deps: CreateSeriesDeps, input: CreateSeriesInput): Promise<Result<CreatedSeries>> {
@@ -118,28 +126,59 @@ async function bookSeries(
   const token = newManageToken();
   const seriesId = await store.createSeries(input.repeat, now);
   const due = amountDue(input.payment, facts);
-  const bookings: Booking[] = [];
-  for (const [i, slot] of slots.entries()) {
-    const first = i === 0;
-    const terms = {
-      request: input,
-      clientId,
-      status,
-      payment: input.payment,
-      // The first occurrence carries what the whole series owes, so one payment confirms it all.
-      amountDue: first ? due * slots.length : 0,
-      // The series' token is the first occurrence's; the others get their own (emails add more).
-      manageTokenHash: hashToken(first ? token : newManageToken()),
-    };
-    const inserted = await insertFirstFree(store, { ...ctx, members: [member] }, [{ member, ...slot }], terms, now, {
-      seriesId,
-    });
-    // Taken by a concurrent writer since the check: nothing of the series stays (the refusal rolls back).
-    if (!inserted.ok) return seriesConflict(store, ctx, member, [slot.start], now);
-    bookings.push(inserted.value);
-  }
+  const terms = (i: number): BookingTerms => ({
+    request: input,
+    clientId,
+    status,
+    payment: input.payment,
+    // The first occurrence carries what the whole series owes, so one payment confirms it all.
+    amountDue: i === 0 ? due * slots.length : 0,
+    // The series' token is the first occurrence's; the others get their own (emails add more).
+    manageTokenHash: hashToken(i === 0 ? token : newManageToken()),
+  });
+  const written = await writeOccurrences(store, { ...ctx, members: [member] }, member, slots, terms, seriesId, now);
+  // Taken by a concurrent writer since the check: nothing of the series stays (the refusal rolls back).
+  if (!written.ok) return seriesConflict(store, ctx, member, written.starts, now);
+  const bookings = written.bookings;
   const head = bookings[0] as Booking;
   if (head.status === 'pending_verification') await store.startVerification(head.id, now);
   await store.enqueueJobs(seriesNotices(bookings, await store.getBusiness()), now);
   return ok({ seriesId, bookings, skipped: plan.skipped, token, next: nextAction(deps, head, business) });
+}
+
+type Written = { ok: true; bookings: Booking[] } | { ok: false; starts: number[] };
+
+/**
+ * Every occurrence in one statement (store insertSeriesBookings); seats of a session and services
+ * with resources row by row (their trigger and holds), in the same transaction all the same.
+ */
+async function writeOccurrences(
+  store: Pick<Store, 'insertBooking' | 'insertSeriesBookings'>,
+  ctx: SchedulingContext,
+  member: StaffSchedule,
+  slots: readonly Interval[],
+  terms: (i: number) => BookingTerms,
+  seriesId: string,
+  now: number,
+): Promise<Written> {
+  const first = slots[0] as Interval;
+  if ((ctx.service.capacity ?? 1) > 1 || ctx.service.resourceIds.length > 0) {
+    const bookings: Booking[] = [];
+    for (const [i, slot] of slots.entries()) {
+      const inserted = await insertFirstFree(store, ctx, [{ member, ...slot }], terms(i), now, { seriesId });
+      if (!inserted.ok) return { ok: false, starts: [slot.start] };
+      bookings.push(inserted.value);
+    }
+    return { ok: true, bookings };
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const rows = slots.map((slot, i) => ({ ...bookingRow(ctx, { member, ...slot }, terms(i), now), seriesId }));
+    const inserted = await store.insertSeriesBookings(rows, now);
+    if (inserted.ok) return inserted;
+    if (inserted.code === 'SLOT_UNAVAILABLE') {
+      const starts = inserted.taken.map((i) => slots[i]?.start ?? first.start);
+      return { ok: false, starts: starts.length > 0 ? starts : [first.start] };
+    }
+  }
+  return { ok: false, starts: [first.start] };
 }

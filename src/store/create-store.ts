@@ -139,6 +139,27 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       }
       return result;
     },
+    async insertSeriesBookings(rows, now) {
+      // As insertBooking: the member's cached rows are dropped now and after the transaction, and
+      // once committed the new rows join them.
+      const staffIds = [...new Set(rows.map((b) => b.staffId))];
+      for (const id of staffIds) invalidate(() => cache?.touchStaff(id));
+      const result = await bookings.insertSeriesRows(sql, rows, now);
+      if (result.ok && cache) {
+        const add = () => {
+          for (const b of rows) {
+            cache.addRow(b.staffId, {
+              start: b.occupied.start,
+              end: b.occupied.end,
+              holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+            });
+          }
+        };
+        if (committed) committed.push(add);
+        else add();
+      }
+      return result;
+    },
     getBooking: (id) => bookings.getBooking(sql, id),
     findBookingByToken: (hash) => changes.findBookingByToken(sql, hash),
     listHistory: (id) => changes.listHistory(sql, id),

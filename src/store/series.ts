@@ -4,7 +4,8 @@ import { BOOKING_SELECT } from './bookings.ts';
 import { iso, toBooking } from './rows.ts';
 import type { Sql } from './sql.ts';
 
-export function seriesStore(sql: Sql): SeriesStore {
+/** The series' own reads and writes (the occurrences' insert is create-store.ts', beside insertBooking's cache upkeep). */
+export function seriesStore(sql: Sql): Omit<SeriesStore, 'insertSeriesBookings'> {
   return {
     async createSeries(repeat, now) {
       const [row] = await sql.query(
