@@ -152,7 +152,7 @@ type Written = { ok: true; bookings: Booking[] } | { ok: false; starts: number[]
  * Every occurrence in one statement (store insertSeriesBookings); seats of a session and services
  * with resources row by row (their trigger and holds), in the same transaction all the same.
  */
-async function writeOccurrences(
+export async function writeOccurrences(
   store: Pick<Store, 'insertBooking' | 'insertSeriesBookings'>,
   ctx: SchedulingContext,
   member: StaffSchedule,
