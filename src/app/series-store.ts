@@ -17,6 +17,11 @@ export interface SeriesStore {
    * Not for seats of a session nor a service with resources (insertBooking row by row).
    */
   insertSeriesBookings(rows: readonly NewBooking[], now: number): Promise<SeriesInsert>;
+  /**
+   * The other bookings of `b`'s group session (SPEC §9.1: same member, service and start) that
+   * occupy time at `now`, oldest first: the attendees the dashboard lists beside a seat.
+   */
+  listSessionAttendees(b: Booking, now: number): Promise<Booking[]>;
   /** The occurrences of a series, every status, by start. */
   listSeriesBookings(seriesId: string): Promise<Booking[]>;
 }

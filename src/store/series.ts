@@ -1,6 +1,6 @@
 /** Recurring series (SPEC §9.2, migration 015): the series row and the bookings that carry its id. */
 import type { SeriesStore } from '../app/series-store.ts';
-import { BOOKING_SELECT } from './bookings.ts';
+import { BOOKING_SELECT, occupiesAt } from './bookings.ts';
 import { iso, toBooking } from './rows.ts';
 import type { Sql } from './sql.ts';
 
@@ -13,6 +13,14 @@ export function seriesStore(sql: Sql): Omit<SeriesStore, 'insertSeriesBookings'>
         [repeat.frequency, repeat.count, iso(now)],
       );
       return String(row?.id);
+    },
+    async listSessionAttendees(b, now) {
+      const rows = await sql.query(
+        `${BOOKING_SELECT} WHERE b.staff_id = $1 AND b.service_id = $2 AND b.start_at = $3 AND b.id <> $4
+           AND ${occupiesAt(5)} ORDER BY b.created_at, b.id`,
+        [b.staffId, b.serviceId, iso(b.start), b.id, iso(now)],
+      );
+      return rows.map(toBooking);
     },
     async listSeriesBookings(seriesId) {
       if (!/^\d{1,18}$/.test(seriesId)) return [];
