@@ -128,4 +128,45 @@ describe('recurring series over HTTP (SPEC §9.2)', () => {
     ]);
     expect(await countRows()).toBe(before);
   });
+
+  it('the details page offers repeat only where the service allows it, books the series, and says which dates are taken', async () => {
+    const start = '2027-06-07T10:00:00+02:00';
+    const query = new URLSearchParams({ start, staff: '1' });
+    const html = await (await fetch(`${served.url}/book/portrait/details?${query}`)).text();
+    expect(html).toMatch(/<label for="f-repeat">Repeat<\/label>/);
+    expect(html).toContain('<option value="weekly">Every week</option>');
+    const consult = await (await fetch(`${served.url}/book/consult/details?${query}`)).text();
+    expect(consult).not.toContain('name="repeat"');
+    const form = (key: string, email: string) =>
+      new URLSearchParams({
+        start,
+        staff: '1',
+        tz: 'Europe/Paris',
+        key: key.repeat(20),
+        name: 'Page Client',
+        email,
+        payment: 'none',
+        repeat: 'weekly',
+        repeatCount: '3',
+      });
+    const r = await fetch(`${served.url}/book/portrait/details`, {
+      method: 'POST',
+      body: form('p', 'page@series.test'),
+      redirect: 'manual',
+    });
+    expect([r.status, r.headers.get('location')?.startsWith('/manage/')]).toEqual([303, true]);
+    const rows = await rt.database.db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT series_id)::int AS s FROM bookings WHERE client_email = 'page@series.test'`,
+    );
+    expect(rows[0]).toEqual({ n: 3, s: 1 });
+    // The same dates again: every one is taken, and the page says so beside the repeat.
+    const again = await fetch(`${served.url}/book/portrait/details`, {
+      method: 'POST',
+      body: form('q', 'other@series.test'),
+    });
+    expect(again.status).toBe(409);
+    const text = await again.text();
+    expect(text).toContain('id="e-repeat"');
+    expect(text).toContain('These dates are taken');
+  });
 });

@@ -7,8 +7,9 @@ import type { ServiceOffer } from '../../app/list-services.ts';
 import { formatInstant } from '../../core/index.ts';
 import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
+import { RepeatField, type RepeatValues } from './repeat-field.tsx';
 
-export interface FormValues {
+export interface FormValues extends RepeatValues {
   readonly name: string;
   readonly email: string;
   readonly phone: string;
@@ -19,7 +20,7 @@ export interface FormValues {
   readonly seats: number;
 }
 
-type Field = 'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats';
+type Field = 'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats' | 'repeat';
 
 export interface DetailsFormProps {
   readonly ctx: PageContext;
@@ -44,9 +45,10 @@ export function DetailsForm(p: DetailsFormProps) {
     address: m.details.address,
     notes: m.details.notes,
     seats: m.details.seats,
+    repeat: m.details.repeat,
   };
   const input = (
-    name: Exclude<Field, 'seats'>,
+    name: Exclude<Field, 'seats' | 'repeat'>,
     type: string,
     autocomplete: string,
     required: boolean,
@@ -121,6 +123,7 @@ export function DetailsForm(p: DetailsFormProps) {
         </div>
       ) : null}
       {(s.maxSeatsPerBooking ?? 1) > 1 ? <SeatsField {...p} label={labels.seats} hint={money(s.price)} /> : null}
+      {s.allowRepeat ? <RepeatField ctx={ctx} values={values} error={errors.repeat} /> : null}
       {input('name', 'text', 'name', true)}
       {input('email', 'email', 'email', true, m.details.emailHint)}
       {input('phone', 'tel', 'tel', false)}

@@ -68,6 +68,15 @@ export const de: PageMessages = {
     seatsHint: (price) => `${price} pro Platz; die Zahlung gilt für jeden Platz.`,
     seatsLeft: (n) =>
       n === 1 ? 'In diesem Termin ist nur noch 1 Platz frei.' : `In diesem Termin sind nur noch ${n} Plätze frei.`,
+    repeat: 'Wiederholen',
+    repeatOnce: 'Nur dieses Mal',
+    repeatWeekly: 'Jede Woche',
+    repeatBiweekly: 'Alle zwei Wochen',
+    repeatMonthly: 'Jeden Monat, gleicher Wochentag',
+    repeatCount: 'Wie oft insgesamt',
+    repeatHint: 'Jedes Mal zur selben Uhrzeit; alle Termine müssen frei sein, sonst wird nichts gebucht.',
+    seriesConflict: (dates) =>
+      `Diese Termine sind belegt: ${dates}. Wählen Sie eine andere Uhrzeit oder weniger Wiederholungen.`,
     reminder: '24 Stunden vorher per E-Mail erinnern',
     reminderHours: (h) => `${h === 1 ? '1 Stunde' : `${h} Stunden`} vorher per E-Mail erinnern`,
     pay: (amount) => `${amount} bezahlen`,
