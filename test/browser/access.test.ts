@@ -231,6 +231,15 @@ describeBrowser('access in a browser', () => {
     await page.locator('form.details [role="alert"]').waitFor();
     await check('details-errors');
 
+    // SPEC §9.2: a service that allows repeats shows "repeat" on its details page.
+    await page.goto('/book/free-consultation');
+    await clickFirstFreeDay(page);
+    await page.locator('[data-times] .slot').first().click();
+    await page.locator('[data-next]').click();
+    await page.waitForURL(/\/details\?/);
+    await page.locator('#f-repeat').selectOption('weekly');
+    await check('details-repeat');
+
     await page.goto(`/manage/${waiting.token}`);
     await page.locator('input[name="code"]').waitFor();
     await check('code');
