@@ -116,4 +116,22 @@ describe('a series after booking (SPEC §9.2)', () => {
     expect(outsideMove.status).toBe(404);
     expect((await t.call(`/manage/${other.body.token}`)).body.status).toBe('confirmed');
   });
+
+  it('the manage page lists every date of the series; its forms cancel one date, or it and every later one', async () => {
+    const r = await t.post('/bookings', weekly('page@series.test', 3));
+    const token = r.body.token;
+    const [, second] = r.body.series.bookings.map((b: Body) => b.id);
+    const page = await (await t.app.request(`/manage/${token}`)).text();
+    expect(page).toContain('id="series-title"');
+    expect(page.match(/name="scope" value="rest"/g)).toHaveLength(3);
+    const form = (scope: string, bookingId: string) =>
+      t.app.request(`/manage/${token}/series-cancel`, {
+        method: 'POST',
+        body: new URLSearchParams({ scope, bookingId }),
+      });
+    expect((await form('rest', second)).status).toBe(303);
+    expect((await statuses(token)).map((x: string[]) => x[1])).toEqual(['confirmed', 'cancelled', 'cancelled']);
+    const after = await (await t.app.request(`/manage/${token}`)).text();
+    expect(after.match(/name="scope" value="rest"/g)).toHaveLength(1);
+  });
 });

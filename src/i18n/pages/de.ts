@@ -99,6 +99,9 @@ export const de: PageMessages = {
     holdUntil: (time) => `Wir halten diesen Termin bis ${time} Uhr für Sie frei.`,
   },
   manage: {
+    seriesTitle: 'Alle Termine dieser Serie',
+    seriesCancelOne: 'Diesen Termin absagen',
+    seriesCancelRest: 'Diesen und alle späteren Termine absagen',
     title: (reference) => `Buchung ${reference}`,
     confirmed: 'Ihre Buchung ist bestätigt.',
     confirmedEmail: (email) => `Eine Bestätigung wurde an ${email} gesendet.`,

@@ -98,6 +98,9 @@ export const en = {
     holdUntil: (time: string) => `We keep this time for you until ${time}.`,
   },
   manage: {
+    seriesTitle: 'Every date of this series',
+    seriesCancelOne: 'Cancel this date',
+    seriesCancelRest: 'Cancel this and every later date',
     title: (reference: string) => `Booking ${reference}`,
     confirmed: 'Your booking is confirmed.',
     confirmedEmail: (email: string) => `A confirmation is on its way to ${email}.`,

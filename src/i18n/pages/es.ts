@@ -96,6 +96,9 @@ export const es: PageMessages = {
     holdUntil: (time) => `Le reservamos esta hora hasta las ${time}.`,
   },
   manage: {
+    seriesTitle: 'Todas las fechas de esta serie',
+    seriesCancelOne: 'Cancelar esta fecha',
+    seriesCancelRest: 'Cancelar esta fecha y todas las siguientes',
     title: (reference) => `Reserva ${reference}`,
     confirmed: 'Su reserva está confirmada.',
     confirmedEmail: (email) => `Le hemos enviado una confirmación a ${email}.`,

@@ -99,6 +99,9 @@ export const fr: PageMessages = {
     holdUntil: (time) => `Nous vous réservons ce créneau jusqu’à ${time}.`,
   },
   manage: {
+    seriesTitle: 'Toutes les dates de cette série',
+    seriesCancelOne: 'Annuler cette date',
+    seriesCancelRest: 'Annuler cette date et toutes les suivantes',
     title: (reference) => `Réservation ${reference}`,
     confirmed: 'Votre réservation est confirmée.',
     confirmedEmail: (email) => `Une confirmation a été envoyée à ${email}.`,
