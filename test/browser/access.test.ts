@@ -81,7 +81,13 @@ describeBrowser('access in a browser', () => {
   }
 
   /** Books through the JSON API, as another client or a returning one would. */
-  async function bookByApi(service: string, email: string, slot: number, payment = 'none'): Promise<Created> {
+  async function bookByApi(
+    service: string,
+    email: string,
+    slot: number,
+    payment = 'none',
+    extra: Record<string, unknown> = {},
+  ): Promise<Created> {
     const get = async (path: string) => (await fetch(`${server.url}${path}`)).json();
     const month = new Date().toISOString().slice(0, 7);
     let first: string | null = null;
@@ -99,10 +105,18 @@ describeBrowser('access in a browser', () => {
     const res = await fetch(`${server.url}/api/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ service, staff: 'any', start, client: { name: 'Sweep Client', email }, payment }),
+      body: JSON.stringify({
+        service,
+        staff: 'any',
+        start,
+        client: { name: 'Sweep Client', email },
+        payment,
+        ...extra,
+      }),
     });
-    expect(res.status).toBe(201);
-    return (await res.json()) as Created;
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    return body as Created;
   }
 
   it('books with the keyboard alone: Tab, Enter, arrows, Space, typing', async () => {
@@ -254,6 +268,14 @@ describeBrowser('access in a browser', () => {
 
     await page.goto(`/manage/${confirmed.token}/cancel`);
     await check('cancel-question');
+
+    // SPEC §9.2: an occurrence's page lists its series with a cancel form per date.
+    const series = await bookByApi('free-consultation', `series-${lang}@example.com`, 3, 'none', {
+      repeat: { frequency: 'biweekly', count: 2 },
+    });
+    await page.goto(`/manage/${series.token}`);
+    await page.locator('#series-title').waitFor();
+    await check('series');
 
     // Paying: the manage page's Pay button, and the return page before and after the gateway's word.
     const paying = await bookByApi('headshot-express', `pay-${lang}@example.com`, 2, 'full');
