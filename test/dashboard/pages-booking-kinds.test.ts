@@ -65,4 +65,30 @@ describe('a booking page shows its kind', () => {
     expect(page.html).toContain(`href="/admin/bookings/${first.id}"`);
     expect(page.html).toContain('aria-current="page"');
   });
+
+  it('the booking-by-phone form books a series, and a taken date refuses it whole (409, nothing written)', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const page = await admin.page('/admin/bookings/new?service=portrait');
+    expect(page.html).toContain('<label for="f-repeat">How often</label>');
+    const base = {
+      service: 'portrait',
+      staff: d.staffIds.ana,
+      date: '2027-04-12',
+      start: '2027-04-12T10:00:00+02:00',
+      name: 'Grace Hopper',
+      email: 'grace@example.com',
+      repeat: 'weekly',
+      repeatCount: '3',
+    };
+    const r = await admin.form('/admin/bookings/new', base);
+    expect(r.status).toBe(303);
+    const id = /^\/admin\/bookings\/(\d+)\?done=created$/.exec(r.location ?? '')?.[1] as string;
+    const first = (await d.as('admin', 'GET', `bookings/${id}`)).body;
+    const count = async () => Number((await tdb.db.query('SELECT count(*)::int AS n FROM bookings'))[0]?.n);
+    expect([first.seriesId !== null, await count()]).toEqual([true, 3]);
+    const again = await admin.form('/admin/bookings/new', { ...base, email: 'other@example.com' });
+    expect(again.status).toBe(409);
+    expect(again.html).toContain('Not booked: these dates are taken');
+    expect(await count()).toBe(3);
+  });
 });
