@@ -169,4 +169,32 @@ describe('recurring series over HTTP (SPEC §9.2)', () => {
     expect(text).toContain('id="e-repeat"');
     expect(text).toContain('These dates are taken');
   });
+
+  it('monthly keeps the weekday of the month: a 5th Monday a month lacks is skipped and said, not booked', async () => {
+    const r = await post(
+      'bookings',
+      booking('2027-03-29T10:00:00+02:00', { repeat: { frequency: 'monthly', count: 3 } }),
+    );
+    expect(r.status).toBe(201);
+    expect(r.body.series.bookings.map((b: Json) => b.start)).toEqual([
+      '2027-03-29T10:00:00+02:00',
+      '2027-05-31T10:00:00+02:00',
+    ]);
+    expect(r.body.series.skipped).toEqual([{ index: 1, month: '2027-04', date: null, reason: 'no_such_weekday' }]);
+  });
+
+  it('a replay with the same Idempotency-Key answers the same series and writes nothing more', async () => {
+    const send = () =>
+      fetch(`${served.url}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'series-key-1' },
+        body: JSON.stringify(booking('2027-06-14T14:00:00+02:00', { repeat: { frequency: 'biweekly', count: 2 } })),
+      });
+    const first = (await (await send()).json()) as Json;
+    const before = await countRows();
+    const again = await send();
+    const body = (await again.json()) as Json;
+    expect([again.status, body.series.id, body.token]).toEqual([201, first.series.id, first.token]);
+    expect(await countRows()).toBe(before);
+  });
 });
