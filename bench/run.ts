@@ -17,6 +17,7 @@ import { runPastMonth } from './past-month.ts';
 import { killChildren, killChildrenOnExit, progress } from './proc.ts';
 import { runReports } from './reports.ts';
 import { removeSeeds } from './seed.ts';
+import { runSeries } from './series.ts';
 import { runServerMode } from './server-mode.ts';
 import { runSources } from './sources.ts';
 import { runStartup } from './startup.ts';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     ['core', runCore],
     ['ical', runIcal],
     ['sources', runSources],
+    ['series', runSeries],
     ['http', runHttp],
     ['past month', runPastMonth],
     ['reports', runReports],

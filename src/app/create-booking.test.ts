@@ -114,6 +114,7 @@ describe('createBooking', () => {
       sealedAnswers: null,
       outcome: null,
       cancellation: null,
+      seriesId: null,
     });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(next).toEqual({ action: 'done' });

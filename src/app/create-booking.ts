@@ -189,7 +189,7 @@ async function followUp(
  * and recorded at once. For that common case a single statement both checks and records.
  * A refusal later rolls the transaction back, the new client record included.
  */
-async function clientStatus(
+export async function clientStatus(
   store: Pick<Store, 'findClientId' | 'insertClientIfNew'>,
   client: ClientDetails,
   payment: PaymentOption,
@@ -203,7 +203,7 @@ async function clientStatus(
   return { status: 'awaiting_payment', clientId: null };
 }
 
-function nextAction(deps: CreateBookingDeps, booking: Booking, business: Business): NextAction {
+export function nextAction(deps: CreateBookingDeps, booking: Booking, business: Business): NextAction {
   switch (booking.status) {
     case 'pending_verification':
       return { action: 'verify_email' };

@@ -7,6 +7,7 @@ import { inTransaction } from './in-transaction.ts';
 import type { Booking, HistoryEntry } from './model.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
+import { findOccurrence } from './series-occurrence.ts';
 import { hashToken } from './tokens.ts';
 
 export interface ManagedBooking extends BookingView {
@@ -28,14 +29,20 @@ export async function findManagedBooking(
  * Runs a change of the booking a manage link names, in one transaction (SPEC §6): NOT_FOUND for an
  * unknown link, else whatever `change` decides, with the booking as the transaction reads it.
  */
-export function changeManagedBooking<S extends Pick<Store, 'transaction' | 'findBookingByToken'>, T>(
+export function changeManagedBooking<
+  // getBooking only for a change that may name another occurrence of a series (reschedule-booking.ts).
+  S extends Pick<Store, 'transaction' | 'findBookingByToken'> & Partial<Pick<Store, 'getBooking'>>,
+  T,
+>(
   deps: { store: S; clock: Clock },
   token: string,
   change: (tx: S, booking: Booking, now: number) => Promise<Result<T>>,
+  /** Another occurrence of the token's series (SPEC §9.2); absent = the token's own booking. */
+  occurrence?: string,
 ): Promise<Result<T>> {
   const now = deps.clock.now();
   return inTransaction(deps.store, async (tx) => {
-    const found = await findManagedBooking(tx, token);
+    const found = await findOccurrence(tx, token, occurrence);
     return found.ok ? change(tx, found.value, now) : found;
   });
 }

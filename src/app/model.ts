@@ -78,6 +78,8 @@ export interface Service {
   readonly questions: readonly Question[];
   /** Cancellation tiers, strictly descending; [] = no policy (SPEC §10.2). */
   readonly cancellationPolicy: CancellationPolicy;
+  /** Whether clients may book it as a recurring series (SPEC §9.2); absent = no. */
+  readonly allowRepeat?: boolean;
 }
 
 export interface StaffMember {
@@ -145,6 +147,8 @@ export interface Booking {
   readonly outcome: Outcome | null;
   /** What its cancel decided (SPEC §10.2); null unless cancelled since policies exist. */
   readonly cancellation: CancelTerms | null;
+  /** The recurring series it is an occurrence of (SPEC §9.2); null or absent = none. */
+  readonly seriesId?: string | null;
 }
 
 /** What a cancel decided: the refund kind applied and its amounts (minor units), who cancelled. */
@@ -223,6 +227,8 @@ export interface NewBooking {
   readonly answers: Answers;
   /** Sensitive answers, already encrypted (app/sensitive-answers.ts); null when there are none. */
   readonly sealedAnswers: string | null;
+  /** The series it is an occurrence of (SPEC §9.2); absent = none. */
+  readonly seriesId?: string;
 }
 
 /** One entry of a booking's history: a move, a cancel (with its refund) or an outcome mark. */
@@ -271,6 +277,8 @@ export interface BookingNotice {
   /** For `rescheduled`: where the booking was before. */
   readonly previous: { readonly start: number; readonly end: number; readonly staffName: string } | null;
   readonly cancelReason: string;
+  /** The first occurrence of a new series: the email lists every occurrence (SPEC §9.2); absent = no. */
+  readonly series?: boolean;
 }
 
 /** A dashboard account email: a password reset link or a staff invitation (made when sent). */

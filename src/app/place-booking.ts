@@ -211,12 +211,14 @@ export async function insertFirstFree(
   candidates: readonly Candidate[],
   terms: BookingTerms,
   now: number,
+  /** What the row carries beyond the terms: the series of an occurrence (create-series.ts). */
+  extra: Pick<NewBooking, 'seriesId'> = {},
 ): Promise<Result<Booking>> {
   // Seats a losing session still had (the most over the members tried): 409 SEATS_UNAVAILABLE.
   let mostSeats = 0;
   for (const candidate of candidates) {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted = await store.insertBooking(bookingRow(ctx, candidate, terms, now), now);
+      const inserted = await store.insertBooking({ ...bookingRow(ctx, candidate, terms, now), ...extra }, now);
       if (inserted.ok) return ok(inserted.booking);
       if (inserted.code === 'SEATS_UNAVAILABLE') {
         mostSeats = Math.max(mostSeats, inserted.seatsLeft);

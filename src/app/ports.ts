@@ -26,6 +26,7 @@ import type {
   StaffMember,
 } from './model.ts';
 import type { PaymentStore } from './payment-store.ts';
+import type { SeriesStore } from './series-store.ts';
 import type { Setup } from './setup-schema.ts';
 
 /** An email ready to send (rendered by src/mail templates). */
@@ -151,7 +152,8 @@ export interface Store
     ClientDataStore,
     CalendarStore,
     ResourceStore,
-    ReportStore {
+    ReportStore,
+    SeriesStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 

@@ -16,6 +16,7 @@ import type { Booking, JobSpec, LedgerPayment, UnappliedReason } from './model.t
 import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
+import { followSeries } from './series-confirm.ts';
 import { bookingEvent, unappliedPaymentEvent } from './webhook-events.ts';
 
 export interface PaymentCallback {
@@ -69,11 +70,13 @@ export async function receivePayment(
     store: Pick<
       Store,
       | 'confirmPayment'
+      | 'confirmVerified'
       | 'enqueueJobs'
       | 'findBookingByReference'
       | 'findPayment'
       | 'getBooking'
       | 'getBusiness'
+      | 'listSeriesBookings'
       | 'markPaymentUnapplied'
       | 'recordPayment'
       | 'transaction'
@@ -142,9 +145,11 @@ export async function receivePayment(
       return ok({ booking: current, applied: false, reason });
     }
     await store.upsertClient(confirmed.client);
+    // A series is paid through its first occurrence; the others follow (series-confirm.ts).
+    const series = await followSeries(store, confirmed, business, now);
     // Paid (the cause) before confirmed (the effect): the webhook events are queued in that order.
     await store.enqueueJobs(
-      [bookingEvent('paid', confirmed), ...bookingNotices('confirmed', confirmed, business)],
+      [bookingEvent('paid', confirmed), ...(series ?? bookingNotices('confirmed', confirmed, business))],
       now,
     );
     return ok({ booking: confirmed, applied: true, reason: null });

@@ -18,6 +18,8 @@ export interface RescheduleInput {
   /** Another member's id; omitted = the same member. */
   readonly staff?: string | undefined;
   readonly reason: string;
+  /** Another occurrence of the link's series (SPEC §9.2); absent = the link's own booking. */
+  readonly bookingId?: string | undefined;
 }
 
 const BLOCK_MESSAGES = {
@@ -34,6 +36,7 @@ export async function rescheduleBookingByClient(
       | 'enqueueJobs'
       | 'findBookingByToken'
       | 'findService'
+      | 'getBooking'
       | 'getBusiness'
       | 'listBusy'
       | 'listExternalBusy'
@@ -48,26 +51,31 @@ export async function rescheduleBookingByClient(
   token: string,
   input: RescheduleInput,
 ): Promise<Result<Booking>> {
-  return changeManagedBooking(deps, token, async (store, booking, now) => {
-    const [business, service] = await Promise.all([store.getBusiness(), store.findService(booking.serviceId)]);
-    const { block } = allowances(booking, service, business, now).reschedule;
-    if (block) return refuse('RESCHEDULE_NOT_ALLOWED', BLOCK_MESSAGES[block], { reason: block });
-    const staffId = input.staff ?? booking.staffId;
-    if (staffId !== booking.staffId && !business.allowStaffChangeOnReschedule) {
-      return refuse('RESCHEDULE_NOT_ALLOWED', 'The staff member cannot be changed when rescheduling.', {
-        reason: 'staff_change_not_allowed',
-      });
-    }
-    const moved = await moveToSlot(
-      store,
-      booking,
-      business,
-      { start: input.start, staffId, reason: input.reason },
-      now,
-    );
-    if (!moved.ok) return moved;
-    const { previous } = moved.value;
-    await store.enqueueJobs(bookingNotices('rescheduled', moved.value.booking, business, { previous }), now);
-    return ok(moved.value.booking);
-  });
+  return changeManagedBooking(
+    deps,
+    token,
+    async (store, booking, now) => {
+      const [business, service] = await Promise.all([store.getBusiness(), store.findService(booking.serviceId)]);
+      const { block } = allowances(booking, service, business, now).reschedule;
+      if (block) return refuse('RESCHEDULE_NOT_ALLOWED', BLOCK_MESSAGES[block], { reason: block });
+      const staffId = input.staff ?? booking.staffId;
+      if (staffId !== booking.staffId && !business.allowStaffChangeOnReschedule) {
+        return refuse('RESCHEDULE_NOT_ALLOWED', 'The staff member cannot be changed when rescheduling.', {
+          reason: 'staff_change_not_allowed',
+        });
+      }
+      const moved = await moveToSlot(
+        store,
+        booking,
+        business,
+        { start: input.start, staffId, reason: input.reason },
+        now,
+      );
+      if (!moved.ok) return moved;
+      const { previous } = moved.value;
+      await store.enqueueJobs(bookingNotices('rescheduled', moved.value.booking, business, { previous }), now);
+      return ok(moved.value.booking);
+    },
+    input.bookingId,
+  );
 }

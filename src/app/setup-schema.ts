@@ -156,6 +156,8 @@ export const serviceSchema = z.strictObject({
   maxSeatsPerBooking: z.number().int().min(1).max(MAX_CAPACITY).optional(),
   questions: questionsField.optional(),
   cancellationPolicy: cancellationPolicyField.optional(),
+  // SPEC §9.2: clients may book it as a recurring series.
+  allowRepeat: z.boolean().optional(),
 });
 
 const dayRanges = z.array(z.tuple([wallTime, wallTime])).optional();

@@ -16,16 +16,19 @@ import { payAction } from './payment-link.ts';
 import type { Clock, Store } from './ports.ts';
 import { overLimit, type RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
+import { followSeries } from './series-confirm.ts';
 import { hashCode, sameHash } from './tokens.ts';
 
 export interface VerifyDeps {
   readonly store: Pick<
     Store,
+    | 'confirmPayment'
     | 'confirmVerified'
     | 'enqueueJobs'
     | 'findBookingByToken'
     | 'getBusiness'
     | 'hitRateLimit'
+    | 'listSeriesBookings'
     | 'transaction'
     | 'upsertClient'
     | 'useCodeAttempt'
@@ -99,9 +102,11 @@ export async function verifyEmail(
       now,
     );
     if (!changed) return refuse('HOLD_EXPIRED', 'This booking was not confirmed in time and its slot was released.');
+    // A series' other occurrences follow its first (series-confirm.ts).
+    const series = await followSeries(store, changed, business, now);
     if (toPay) return ok({ booking: changed, next: payAction(changed, business, deps.publicUrl) });
     await store.upsertClient(changed.client);
-    await store.enqueueJobs(bookingNotices('confirmed', changed, business), now);
+    await store.enqueueJobs(series ?? bookingNotices('confirmed', changed, business), now);
     return ok({ booking: changed, next: { action: 'done' } });
   });
 }

@@ -125,6 +125,8 @@ export function demoSetup(now: number): Setup {
         durationMinutes: 30,
         price: '0',
         color: '#3d8b5a',
+        // SPEC §9.2: clients may book it as a recurring series (weekly, every two weeks, monthly).
+        allowRepeat: true,
       },
       {
         // A group session (SPEC §9.1): eight seats, a client may bring a friend.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CreateBookingInput } from '../app/create-booking.ts';
 import type { ClientDetails } from '../app/model.ts';
-import { isPlainObject, MAX_CAPACITY } from '../core/index.ts';
+import { isPlainObject, MAX_CAPACITY, REPEAT_COUNT_MAX, REPEAT_COUNT_MIN, REPEAT_FREQUENCIES } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { instant, text } from './validation.ts';
 
@@ -37,6 +37,13 @@ export const bookingBody = z.strictObject({
   answers: z
     .custom<Record<string, unknown>>(isPlainObject, 'an object {questionKey: value}')
     .meta({ type: 'object', additionalProperties: {}, description: 'answers to the service’s questions' })
+    .optional(),
+  // SPEC §9.2: a recurring series (whether the service allows it is the use case's).
+  repeat: z
+    .strictObject({
+      frequency: z.enum(REPEAT_FREQUENCIES),
+      count: z.number().int().min(REPEAT_COUNT_MIN).max(REPEAT_COUNT_MAX),
+    })
     .optional(),
 });
 

@@ -54,6 +54,8 @@ export function presentService(o: ServiceOffer) {
       ...(q.options ? { options: q.options } : {}),
     })),
     cancellationPolicy: s.cancellationPolicy,
+    // SPEC §9.2: whether a booking may carry `repeat`.
+    allowRepeat: s.allowRepeat ?? false,
   };
 }
 

@@ -74,6 +74,7 @@ function sampleArgs(path: string): unknown[] {
     'booking.movedTime': ['9:00', '10:00'],
     'booking.movedStaff': ['Carla', 'Bruno'],
     'booking.reschedule': [2],
+    'booking.seriesLead': [12],
     'verification.subject': ['042917', 'Studio'],
     'verification.valid': [15],
     'unappliedPayment.subject': ['30.00 EUR', 'SW-1'],

@@ -66,6 +66,7 @@ export const de: Messages = {
     movedStaff: (from, to) => `Bei: ${from} → ${to}`,
     reschedule: (left) => `Termin verschieben (noch ${left === 1 ? '1 Änderung' : `${left} Änderungen`} möglich)`,
     cancel: 'Buchung stornieren',
+    seriesLead: (n: number) => `Eine Serie von ${n} Terminen, jeder mit eigenem Kalendereintrag:`,
     calendarAttached: 'Die Kalenderdatei ist angehängt: Öffnen Sie sie, um die Buchung in Ihren Kalender einzutragen.',
     calendarRemove: 'Öffnen Sie die angehängte Kalenderdatei, um die Buchung aus Ihrem Kalender zu entfernen.',
   },

@@ -81,6 +81,7 @@ export const en = {
     movedStaff: (from: string, to: string) => `Staff: ${from} → ${to}`,
     reschedule: (left: number) => `Reschedule (${left === 1 ? '1 change' : `${left} changes`} left)`,
     cancel: 'Cancel booking',
+    seriesLead: (n: number) => `A recurring series of ${n} appointments, one calendar event each:`,
     calendarAttached: 'The calendar file is attached: open it to add the booking to your calendar.',
     calendarRemove: 'Open the attached calendar file to remove the booking from your calendar.',
   },

@@ -66,6 +66,7 @@ export const es: Messages = {
     movedStaff: (from, to) => `Profesional: ${from} → ${to}`,
     reschedule: (left) => `Cambiar la reserva (${left === 1 ? 'queda 1 cambio' : `quedan ${left} cambios`})`,
     cancel: 'Cancelar la reserva',
+    seriesLead: (n: number) => `Una serie de ${n} citas, cada una con su evento de calendario:`,
     calendarAttached: 'Se adjunta el archivo de calendario: ábralo para añadir la reserva a su calendario.',
     calendarRemove: 'Abra el archivo de calendario adjunto para eliminar la reserva de su calendario.',
   },

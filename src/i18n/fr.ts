@@ -68,6 +68,7 @@ export const fr: Messages = {
     reschedule: (left) =>
       `Déplacer la réservation (${left < 2 ? `${left} modification restante` : `${left} modifications restantes`})`,
     cancel: 'Annuler la réservation',
+    seriesLead: (n: number) => `Une série de ${n} rendez-vous, chacun avec son événement dans le calendrier :`,
     calendarAttached: 'Le fichier calendrier est joint : ouvrez-le pour ajouter la réservation à votre agenda.',
     calendarRemove: 'Ouvrez le fichier calendrier joint pour retirer la réservation de votre agenda.',
   },

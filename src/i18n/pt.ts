@@ -70,6 +70,7 @@ export const pt: Messages = {
     cancel: 'Cancelar a marcação',
     calendarAttached: 'Segue em anexo o ficheiro de calendário: abra-o para adicionar a marcação ao seu calendário.',
     calendarRemove: 'Abra o ficheiro de calendário em anexo para retirar a marcação do seu calendário.',
+    seriesLead: (n) => `Uma série de ${n} marcações, cada uma com o seu evento no calendário:`,
   },
   verification: {
     subject: (code, business) => `${code} é o seu código para ${business}`,

@@ -23,6 +23,8 @@ const bookingNotice = z.object({
   audience: z.enum(['client', 'staff', 'owner']),
   previous: z.object({ start: z.number(), end: z.number(), staffName: z.string() }).nullable(),
   cancelReason: z.string(),
+  // SPEC §9.2: the first occurrence of a new series announces every occurrence.
+  series: z.boolean().optional(),
 });
 const ofBooking = z.object({ bookingId: id });
 const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });

@@ -10,7 +10,7 @@ import { openAnswers } from '../app/presenters/booking.ts';
 import { hashToken, newManageToken } from '../app/tokens.ts';
 import { answerLines } from '../i18n/answers.ts';
 import { messagesFor } from '../i18n/messages.ts';
-import { bookingCalendar } from '../mail/ics.ts';
+import { bookingCalendar, seriesCalendar } from '../mail/ics.ts';
 import { bookingEmail } from '../mail/templates/booking-email.ts';
 
 export interface EmailDeps {
@@ -41,6 +41,8 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
           no: m.labels.no,
           intlLocale: m.intlLocale,
         });
+  // A new series is announced once, for its first occurrence, with every occurrence (SPEC §9.2).
+  const series = notice.series && booking.seriesId ? await seriesOccurrences(deps.store, booking.seriesId) : null;
   const email = bookingEmail({
     event: notice.event,
     audience: notice.audience,
@@ -74,8 +76,10 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
           amountKept: booking.cancellation.amountKept,
         }
       : null,
+    ...(series ? { occurrences: series } : {}),
   });
-  const calendar = bookingCalendar({ booking, businessName: business.name, manageUrl: links?.manageUrl ?? null, now });
+  const facts = { businessName: business.name, manageUrl: links?.manageUrl ?? null, now };
+  const calendar = series ? seriesCalendar({ ...facts, bookings: series }) : bookingCalendar({ ...facts, booking });
   await deps.mailer.send({
     to: [to],
     ...email,
@@ -118,4 +122,9 @@ async function clientLinks(
   const token = newManageToken();
   await deps.store.addManageToken(booking.id, hashToken(token), now);
   return { manageUrl: `${deps.publicUrl}/manage/${token}`, rescheduleLeft, canCancel: a.cancelAllowed };
+}
+
+/** The occurrences of a series still standing (a cancelled one is not announced again). */
+async function seriesOccurrences(store: Store, seriesId: string): Promise<Booking[]> {
+  return (await store.listSeriesBookings(seriesId)).filter((b) => b.status !== 'cancelled' && b.status !== 'expired');
 }

@@ -3,7 +3,7 @@
  * whole life, SEQUENCE raised by every reschedule (and once more on cancel), METHOD:CANCEL with
  * STATUS:CANCELLED once cancelled, so calendar apps update or remove the event they already have.
  */
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Booking } from '../app/model.ts';
 import { messagesFor } from '../i18n/messages.ts';
 
@@ -23,8 +23,6 @@ export function bookingUid(booking: Booking): string {
 export function bookingCalendar(input: BookingCalendarInput): string {
   const { booking } = input;
   const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
-  // Written in the booking's language, like the email it is attached to.
-  const words = messagesFor(booking.locale).calendar;
   const calendar = ical({
     name: input.businessName,
     prodId: {
@@ -34,6 +32,33 @@ export function bookingCalendar(input: BookingCalendarInput): string {
     },
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
+  addEvent(calendar, input);
+  return calendar.toString();
+}
+
+/**
+ * A new series (SPEC §9.2, decisions 027 and 031): ONE file with ONE event per occurrence, each
+ * with its booking's UID, so a later reschedule or cancel of one occurrence (the per-booking file
+ * above, higher SEQUENCE) updates exactly that event. No RRULE: skipped periods and moved
+ * occurrences would make a rule lie.
+ */
+export function seriesCalendar(
+  input: Omit<BookingCalendarInput, 'booking'> & { bookings: readonly Booking[] },
+): string {
+  const calendar = ical({
+    name: input.businessName,
+    prodId: { company: 'Slotwise', product: 'Slotwise', language: 'EN' },
+    method: ICalCalendarMethod.REQUEST,
+  });
+  for (const booking of input.bookings) addEvent(calendar, { ...input, booking });
+  return calendar.toString();
+}
+
+function addEvent(calendar: ICalCalendar, input: BookingCalendarInput): void {
+  const { booking } = input;
+  const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
+  // Written in the booking's language, like the email it is attached to.
+  const words = messagesFor(booking.locale).calendar;
   calendar.createEvent({
     id: bookingUid(booking),
     sequence: booking.rescheduleCount + (cancelled ? 1 : 0),
@@ -51,5 +76,4 @@ export function bookingCalendar(input: BookingCalendarInput): string {
     url: input.manageUrl && !cancelled ? input.manageUrl : null,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
-  return calendar.toString();
 }

@@ -38,6 +38,7 @@ const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
   maxSeatsPerBooking: 'max_seats_per_booking',
   questions: 'questions',
   cancellationPolicy: 'cancellation_policy',
+  allowRepeat: 'allow_repeat',
 };
 
 /** A service's columns; the jsonb ones as JSON text (a driver would send a JS array as a PostgreSQL array). */

@@ -9,6 +9,7 @@
 
 import type { Booking, NewBooking } from '../app/model.ts';
 import type { InsertResult, SeatRow } from '../app/ports.ts';
+import type { SeriesInsert } from '../app/series-store.ts';
 import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
 import { expireLapsedResourceHolds, insertHolds, lockResources } from './resources.ts';
@@ -244,16 +245,21 @@ const staffLock = (n: number) => `pg_advisory_xact_lock(hashtextextended('slotwi
  * columns. With `onConflict`, a row a constraint turns away (ON CONFLICT DO NOTHING covers the
  * exclusion constraint too) comes back as no row; without it, the refusal throws and says which.
  */
-const insertStatement = (onConflict: string) => `WITH ins AS (
-       INSERT INTO bookings (reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
+const BOOKING_COLUMNS = `reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
          client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
          payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at,
-         seats, answers, answers_sealed)
-       SELECT $1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text,
+         seats, answers, answers_sealed, series_id`;
+/** One row's values from rowParams' 29 parameters. */
+const ROW_VALUES = `$1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text,
          $10::boolean, $11::text, $12::text, $13::text, $14::timestamptz, $15::timestamptz,
          tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
-         $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer, $27::jsonb,
-         $28::text
+         $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer,
+         $27::jsonb, $28::text, $29::bigint`;
+const PARAMS_PER_ROW = 29;
+
+const insertStatement = (onConflict: string) => `WITH ins AS (
+       INSERT INTO bookings (${BOOKING_COLUMNS})
+       SELECT ${ROW_VALUES}
        FROM (SELECT ${staffLock(3)}) AS staff_lock
        ${onConflict}
        RETURNING *)
@@ -276,7 +282,7 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
   return toBooking(row);
 }
 
-/** The 28 parameters of both inserts, in column order ($24 is created_at and updated_at). */
+/** The 29 parameters of both inserts, in column order ($24 is created_at and updated_at). */
 function rowParams(b: NewBooking, now: number): unknown[] {
   return [
     b.reference,
@@ -307,6 +313,7 @@ function rowParams(b: NewBooking, now: number): unknown[] {
     b.seats ?? 1,
     JSON.stringify(b.answers),
     b.sealedAnswers,
+    b.seriesId ?? null,
   ];
 }
 
@@ -314,4 +321,58 @@ export async function getBooking(sql: Sql, id: string): Promise<Booking | null> 
   if (!/^\d{1,18}$/.test(id)) return null;
   const [row] = await sql.query(`${BOOKING_SELECT} WHERE b.id = $1`, [id]);
   return row ? toBooking(row) : null;
+}
+
+/**
+ * The occurrences of a series (SPEC §9.2), all of one member, in ONE statement under the member's
+ * lock (a series of 12 costs about one insert, not twelve). A constraint's refusal of any row throws
+ * in a savepoint, so no row stays; the lapsed holds in the way are then expired and it is tried
+ * once more. Not for seats (their trigger) nor resources (their holds): those go row by row.
+ */
+export async function insertSeriesRows(sql: Sql, rows: readonly NewBooking[], now: number): Promise<SeriesInsert> {
+  const first = rows[0];
+  if (!first) return { ok: true, bookings: [] };
+  const values = rows
+    .map((_, r) => `(${ROW_VALUES.replace(/\$(\d+)/g, (_m, n) => `$${r * PARAMS_PER_ROW + Number(n)}`)})`)
+    .join(',\n');
+  const statement = (onConflict: string) => `WITH ins AS (
+       INSERT INTO bookings (${BOOKING_COLUMNS})
+       SELECT v.* FROM (SELECT ${staffLock(3)}) AS staff_lock, (VALUES ${values}) AS v
+       ${onConflict}
+       RETURNING *)
+     SELECT ins.*, sv.name AS service_name, st.name AS staff_name
+     FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id
+     ORDER BY ins.start_at`;
+  const params = rows.flatMap((b) => rowParams(b, now));
+  // The common case costs one statement and no savepoint: rows a constraint turns away come back
+  // as no rows, and the ones written are deleted again before the lapsed holds in the way are
+  // expired and every row is tried once more, in a savepoint.
+  const written = (await sql.query(statement('ON CONFLICT DO NOTHING'), params)).map(toBooking);
+  if (written.length === rows.length) return { ok: true, bookings: written };
+  if (written.length > 0)
+    await sql.query('DELETE FROM bookings WHERE id = ANY($1::bigint[])', [written.map((b) => b.id)]);
+  try {
+    const again = await sql.transaction(async (tx) => {
+      for (const b of rows) await expireLapsedHolds(tx, b, now);
+      return (await tx.query(statement(''), params)).map(toBooking);
+    });
+    return { ok: true, bookings: again };
+  } catch (error) {
+    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') {
+      return { ok: false, code: 'DUPLICATE_REFERENCE' };
+    }
+    if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+  }
+  return { ok: false, code: 'SLOT_UNAVAILABLE', taken: await takenRows(sql, rows, now) };
+}
+
+/** Which of the rows (indexes) an occupying booking of their member overlaps now. */
+async function takenRows(sql: Sql, rows: readonly NewBooking[], now: number): Promise<number[]> {
+  const found = await sql.query(
+    `SELECT DISTINCT r.i FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS r(s, e, i)
+     JOIN bookings b ON b.staff_id = $1 AND b.occupied && tstzrange(r.s, r.e) AND ${occupiesAt(4)}
+     ORDER BY r.i`,
+    [rows[0]?.staffId, rows.map((b) => iso(b.occupied.start)), rows.map((b) => iso(b.occupied.end)), iso(now)],
+  );
+  return found.map((r) => Number(r.i) - 1);
 }

@@ -19,6 +19,7 @@ import * as rateLimits from './rate-limits.ts';
 import type { ReadCache } from './read-cache.ts';
 import * as reports from './reports.ts';
 import * as resources from './resources.ts';
+import { seriesStore } from './series.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
@@ -47,6 +48,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     // The embedded database (one process) can afford to rewrite tables to leave no trace of erased
     // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
     ...clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
+    ...seriesStore(sql),
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];
@@ -133,6 +135,27 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
           holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
         };
         const add = () => cache.addRow(b.staffId, row);
+        if (committed) committed.push(add);
+        else add();
+      }
+      return result;
+    },
+    async insertSeriesBookings(rows, now) {
+      // As insertBooking: the member's cached rows are dropped now and after the transaction, and
+      // once committed the new rows join them.
+      const staffIds = [...new Set(rows.map((b) => b.staffId))];
+      for (const id of staffIds) invalidate(() => cache?.touchStaff(id));
+      const result = await bookings.insertSeriesRows(sql, rows, now);
+      if (result.ok && cache) {
+        const add = () => {
+          for (const b of rows) {
+            cache.addRow(b.staffId, {
+              start: b.occupied.start,
+              end: b.occupied.end,
+              holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+            });
+          }
+        };
         if (committed) committed.push(add);
         else add();
       }

@@ -88,6 +88,7 @@ export function toService(r: Row): Service {
     // Checked when written (setup-schema.ts, the services API); the database keeps them lists.
     questions: (json(r.questions) ?? []) as Question[],
     cancellationPolicy: (json(r.cancellation_policy) ?? []) as CancellationPolicy,
+    allowRepeat: Boolean(r.allow_repeat ?? false),
   };
 }
 
@@ -217,6 +218,7 @@ export function toBooking(r: Row): Booking {
     sealedAnswers: optStr(r.answers_sealed),
     outcome: (optStr(r.outcome) as Outcome | null) ?? null,
     cancellation: cancelTermsOf(r),
+    seriesId: r.series_id === null || r.series_id === undefined ? null : str(r.series_id),
   };
 }
 

@@ -94,6 +94,7 @@ async function applyService(
   // jsonb: as JSON text (a driver would send a JS array as a PostgreSQL array).
   if (s.questions !== undefined) cols.questions = JSON.stringify(await questionsOf(tx, s, index));
   if (s.cancellationPolicy !== undefined) cols.cancellation_policy = JSON.stringify(s.cancellationPolicy);
+  if (s.allowRepeat !== undefined) cols.allow_repeat = s.allowRepeat;
   try {
     id = await upsert(tx, 'services', 'slug', cols);
   } catch (error) {

@@ -29,6 +29,7 @@ import { describeRetention } from './contract/retention.ts';
 import { describeScheduleSources } from './contract/schedule-sources.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
 import { describeSeats } from './contract/seats.ts';
+import { describeSeries } from './contract/series.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
 import { describeVerification } from './contract/verification.ts';
@@ -80,5 +81,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeResources(getDb);
     describeSeats(getDb);
     describeBusinessRules(getDb);
+    describeSeries(getDb);
   });
 }

@@ -40,7 +40,13 @@ export function sweepPublicPages(languages: readonly string[]): void {
     }
 
     /** Books through the JSON API, as another client or a returning one would. */
-    async function bookByApi(service: string, email: string, slot: number, payment = 'none'): Promise<Created> {
+    async function bookByApi(
+      service: string,
+      email: string,
+      slot: number,
+      payment = 'none',
+      extra: Record<string, unknown> = {},
+    ): Promise<Created> {
       const get = async (path: string) => (await fetch(`${suite.server.url}${path}`)).json();
       const month = new Date().toISOString().slice(0, 7);
       let first: string | null = null;
@@ -58,10 +64,18 @@ export function sweepPublicPages(languages: readonly string[]): void {
       const res = await fetch(`${suite.server.url}/api/v1/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ service, staff: 'any', start, client: { name: 'Sweep Client', email }, payment }),
+        body: JSON.stringify({
+          service,
+          staff: 'any',
+          start,
+          client: { name: 'Sweep Client', email },
+          payment,
+          ...extra,
+        }),
       });
-      expect(res.status).toBe(201);
-      return (await res.json()) as Created;
+      const body = await res.json();
+      expect(res.status, JSON.stringify(body)).toBe(201);
+      return body as Created;
     }
 
     it.each(languages)('has no WCAG 2.2 AA violations on any public page (%s)', async (lang) => {
@@ -93,6 +107,15 @@ export function sweepPublicPages(languages: readonly string[]): void {
       await page.locator('form.details [role="alert"]').waitFor();
       await check('details-errors');
 
+      // SPEC §9.2: a service that allows repeats shows "repeat" on its details page.
+      await page.goto('/book/free-consultation');
+      await clickFirstFreeDay(page);
+      await page.locator('[data-times] .slot').first().click();
+      await page.locator('[data-next]').click();
+      await page.waitForURL(/\/details\?/);
+      await page.locator('#f-repeat').selectOption('weekly');
+      await check('details-repeat');
+
       await page.goto(`/manage/${waiting.token}`);
       await page.locator('input[name="code"]').waitFor();
       await check('code');
@@ -107,6 +130,14 @@ export function sweepPublicPages(languages: readonly string[]): void {
 
       await page.goto(`/manage/${confirmed.token}/cancel`);
       await check('cancel-question');
+
+      // SPEC §9.2: an occurrence's page lists its series with a cancel form per date.
+      const series = await bookByApi('free-consultation', `series-${lang}@example.com`, 3, 'none', {
+        repeat: { frequency: 'biweekly', count: 2 },
+      });
+      await page.goto(`/manage/${series.token}`);
+      await page.locator('#series-title').waitFor();
+      await check('series');
 
       // Paying: the manage page's Pay button, and the return page before and after the gateway's word.
       const paying = await bookByApi('headshot-express', `pay-${lang}@example.com`, 2, 'full');

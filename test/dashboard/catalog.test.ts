@@ -61,6 +61,7 @@ describe('services', () => {
     active: true,
     capacity: 1,
     maxSeatsPerBooking: 1,
+    allowRepeat: false,
     staff: [
       { id: ids.ana, name: 'Ana' },
       { id: ids.ben, name: 'Ben' },
@@ -106,6 +107,15 @@ describe('services', () => {
     expect((await d.as('admin', 'GET', 'services/portrait')).body.capacity).toBe(8);
   });
 
+  it('allowRepeat (SPEC §9.2) is off by default, set by PATCH, and a non-boolean is a 400 naming it', async () => {
+    expect((await d.as('admin', 'GET', 'services/portrait')).body.allowRepeat).toBe(false);
+    const bad = await d.as('admin', 'PATCH', 'services/portrait', { allowRepeat: 'yes' });
+    expect([bad.status, Object.keys(bad.body.error.details.fields)]).toEqual([400, ['allowRepeat']]);
+    const on = await d.as('admin', 'PATCH', 'services/portrait', { allowRepeat: true });
+    expect([on.status, on.body.allowRepeat]).toEqual([200, true]);
+    expect((await d.as('admin', 'GET', 'services/portrait')).body.allowRepeat).toBe(true);
+  });
+
   it('creates a service with every field and reads it back exactly, by id and by slug', async () => {
     const body = {
       slug: 'family-shoot',
@@ -124,6 +134,7 @@ describe('services', () => {
       active: true,
       capacity: 6,
       maxSeatsPerBooking: 2,
+      allowRepeat: true,
       staff: [ids.ben],
       questions: [
         {

@@ -35,6 +35,10 @@ const CHECKS: Record<string, string> = {
     SELECT b.staff_id, b.service_id, b.start_at FROM bookings b JOIN services s ON s.id = b.service_id
     WHERE b.status = 'confirmed' OR (b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $1)
     GROUP BY b.staff_id, b.service_id, b.start_at, s.capacity HAVING sum(b.seats) > s.capacity`,
+  // SPEC §9.2: a series is written whole or not at all, for one member, never beyond its count.
+  'a series without occurrences, across members, or past its count': `
+    SELECT s.id FROM series s LEFT JOIN bookings b ON b.series_id = s.id
+    GROUP BY s.id, s.count HAVING count(b.id) = 0 OR count(DISTINCT b.staff_id) > 1 OR count(b.id) > s.count`,
   'occupied span does not cover the appointment': `
     SELECT id FROM bookings WHERE NOT (occupied @> tstzrange(start_at, end_at, '[)')) OR start_at >= end_at`,
   'a hold without an end': `

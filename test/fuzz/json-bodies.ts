@@ -319,6 +319,20 @@ export function coherentBody(route: string, p: Pools): fc.Arbitrary<unknown> | n
         locale: fc.constantFrom('en', 'fr', 'de', 'es', 'pt'),
         // SPEC §9.1: in range, past the service's maximum, on a capacity-1 service, or not a number.
         seats: fc.constantFrom(1, 2, 3, 0, -1, 1.5, 1001, '2', null),
+        // SPEC §9.2: a series (on services that allow it or not), a count out of 2–52, an unknown frequency.
+        repeat: fc.constantFrom(
+          { frequency: 'weekly', count: 3 },
+          { frequency: 'biweekly', count: 2 },
+          { frequency: 'monthly', count: 4 },
+          { frequency: 'weekly', count: 52 },
+          { frequency: 'weekly', count: 1 },
+          { frequency: 'weekly', count: 53 },
+          { frequency: 'daily', count: 3 },
+          { frequency: 'weekly', count: 2.5 },
+          { frequency: 'weekly' },
+          'weekly',
+          null,
+        ),
         ...(admin
           ? { skipRules: fc.boolean(), notifyClient: fc.boolean() }
           : { payment: fc.constantFrom('none', 'full', 'deposit') }),

@@ -58,10 +58,19 @@ export const FUZZ_STUDIO: Setup = {
         { untilHoursBefore: 0, refund: 'deposit_kept' },
       ],
     },
-    { key: 'consult', name: 'Consultation', durationMinutes: 30, price: '0' },
+    // SPEC §9.2: series of a free service and of a group session's seats.
+    { key: 'consult', name: 'Consultation', durationMinutes: 30, price: '0', allowRepeat: true },
     { key: 'spare', name: 'Spare service', durationMinutes: 45, price: '10.00' },
     // A group session (SPEC §9.1): seats race and overlap only within their session.
-    { key: 'workshop', name: 'Workshop', durationMinutes: 90, price: '0', capacity: 4, maxSeatsPerBooking: 2 },
+    {
+      key: 'workshop',
+      name: 'Workshop',
+      durationMinutes: 90,
+      price: '0',
+      capacity: 4,
+      maxSeatsPerBooking: 2,
+      allowRepeat: true,
+    },
   ],
   staff: [
     ...(STUDIO.staff ?? []),

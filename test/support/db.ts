@@ -45,6 +45,7 @@ const TABLES = [
   'booking_history',
   'payments',
   'bookings',
+  'series',
   'clients',
   'days_off',
   'working_hours',

@@ -92,3 +92,9 @@ export const WITH_WORKSHOP: Setup = {
     m.key === 'ana' ? { ...m, services: [...(m.services ?? []), 'workshop'] } : m,
   ),
 };
+
+/** The studio where the portrait may be booked as a recurring series (SPEC §9.2); the consultation may not. */
+export const WITH_REPEAT: Setup = {
+  ...STUDIO,
+  services: (STUDIO.services ?? []).map((s) => (s.key === 'portrait' ? { ...s, allowRepeat: true } : s)),
+};

@@ -38,6 +38,7 @@ export function presentBooking({ booking: b, service, business }: BookingView, n
     locale: b.locale,
     payment: presentBookingPayment(b.payment),
     seats: b.seats ?? 1,
+    seriesId: b.seriesId ?? null,
     reschedule: {
       count: allowed.reschedule.count,
       limit: allowed.reschedule.limit,

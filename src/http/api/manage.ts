@@ -12,8 +12,15 @@ import { bookingCalendar } from '../../mail/ics.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendRefusal } from '../errors.ts';
 import { check, instant, readJson, text } from '../validation.ts';
+import { answerSeriesCancel, seriesPart } from './series-answer.ts';
 
-export const cancelBody = z.strictObject({ reason: text(500).optional() });
+const occurrenceId = z.string().regex(/^\d{1,18}$/, 'a booking id');
+export const cancelBody = z.strictObject({
+  reason: text(500).optional(),
+  // SPEC §9.2: for a series, which occurrences (the link's own, or `bookingId`'s, and with "rest" every later one).
+  scope: z.enum(['one', 'rest']).optional(),
+  bookingId: occurrenceId.optional(),
+});
 export const rescheduleBody = z.strictObject({
   start: instant,
   staff: z
@@ -21,6 +28,8 @@ export const rescheduleBody = z.strictObject({
     .regex(/^\d{1,18}$/, 'a staff id')
     .optional(),
   reason: text(500).optional(),
+  /** SPEC §9.2: another occurrence of the link's series. */
+  bookingId: occurrenceId.optional(),
 });
 
 export const verifyBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
@@ -34,6 +43,7 @@ export function manageApi(deps: AppDeps): Hono {
     return c.json({
       ...presentBooking(r.value, deps.clock.now()),
       history: presentHistory(r.value.history, r.value.booking.timezone, r.value.booking.payment.currency),
+      ...(await seriesPart(deps, r.value.booking)),
     });
   });
 
@@ -58,7 +68,11 @@ export function manageApi(deps: AppDeps): Hono {
     if (!body.ok) return body.response;
     const input = check(c, cancelBody, body.value.json);
     if (!input.ok) return input.response;
-    const r = await cancelBookingByClient(deps, c.req.param('token'), input.value.reason ?? '');
+    const { scope, bookingId, reason = '' } = input.value;
+    if (scope !== undefined || bookingId !== undefined) {
+      return answerSeriesCancel(c, deps, c.req.param('token'), { scope: scope ?? 'one', bookingId, reason });
+    }
+    const r = await cancelBookingByClient(deps, c.req.param('token'), reason);
     return r.ok ? c.json(presentBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });
 
@@ -72,6 +86,7 @@ export function manageApi(deps: AppDeps): Hono {
       start: v.start,
       staff: v.staff,
       reason: v.reason ?? '',
+      bookingId: v.bookingId,
     });
     return r.ok ? c.json(presentBooking(await viewBooking(deps, r.value), deps.clock.now())) : sendRefusal(c, r);
   });

@@ -160,6 +160,7 @@ describe('GET /business and /services', () => {
           maxSeatsPerBooking: 1,
           questions: [],
           cancellationPolicy: [],
+          allowRepeat: false,
         },
         {
           id: PORTRAIT,
@@ -181,6 +182,7 @@ describe('GET /business and /services', () => {
           maxSeatsPerBooking: 1,
           questions: [],
           cancellationPolicy: [],
+          allowRepeat: false,
         },
       ],
     });
@@ -524,6 +526,7 @@ describe('POST /bookings', () => {
         locale: 'en',
         payment: { option: 'none', amountDue: '0.00', amountPaid: '0.00', currency: 'EUR' },
         seats: 1,
+        seriesId: null,
         reschedule: { count: 0, limit: 3, allowed: true },
         cancel: { allowed: true },
         holdExpiresAt: null,

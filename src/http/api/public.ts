@@ -13,6 +13,7 @@ import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
 import { presentBusiness, presentService, presentSlot } from '../presenters.ts';
 import { check, date, month, readJson, zone } from '../validation.ts';
+import { answerSeries } from './series-answer.ts';
 
 export const monthQuery = z.object({ service: serviceRef, staff: staffRef.default('any'), month, tz: zone.optional() });
 export const dayQuery = z.object({ service: serviceRef, staff: staffRef.default('any'), date, tz: zone.optional() });
@@ -59,6 +60,8 @@ export function publicApi(deps: AppDeps): Hono {
     const input = check(c, bookingBody, body.value.json);
     if (!input.ok) return input.response;
     const idempotency = key === undefined ? undefined : { key, requestHash: body.value.hash };
+    const { repeat } = input.value;
+    if (repeat) return answerSeries(c, deps, { ...bookingInput(input.value, idempotency), repeat });
     const r = await createBooking(deps, bookingInput(input.value, idempotency));
     if (!r.ok) return sendRefusal(c, r);
     const { booking, token, next } = r.value;

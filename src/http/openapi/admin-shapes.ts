@@ -32,6 +32,7 @@ export const adminServiceShape = z
     active: z.boolean(),
     capacity: z.number().int(),
     maxSeatsPerBooking: z.number().int(),
+    allowRepeat: z.boolean(),
     staff: z.array(ref),
     resources: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
     questions: z.array(questionShape),

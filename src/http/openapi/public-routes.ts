@@ -10,9 +10,11 @@ import {
   bookingShape,
   businessShape,
   createdBookingShape,
+  createdSeriesShape,
   dayShape,
   mailShape,
   monthShape,
+  seriesOccurrencesShape,
   serviceShape,
 } from './shapes.ts';
 
@@ -27,6 +29,7 @@ const withHistory = bookingShape.extend({
       at: z.string(),
     }),
   ),
+  series: seriesOccurrencesShape.optional().meta({ description: 'an occurrence of a series: every occurrence' }),
 });
 
 export const PUBLIC_ROUTES: readonly RouteDoc[] = [
@@ -79,7 +82,12 @@ export const PUBLIC_ROUTES: readonly RouteDoc[] = [
     auth: 'public',
     summary: 'Book a time (Idempotency-Key header recommended)',
     body: bookingBody,
-    responses: { 201: { description: 'booked (or held for verification / payment)', schema: createdBookingShape } },
+    responses: {
+      201: {
+        description: 'booked (or held for verification / payment); with `repeat`, a series answer (createdSeries)',
+        schema: z.union([createdBookingShape, createdSeriesShape]),
+      },
+    },
   },
   {
     method: 'get',
@@ -102,9 +110,14 @@ export const PUBLIC_ROUTES: readonly RouteDoc[] = [
     path: '/api/v1/manage/:token/cancel',
     tag: 'Client',
     auth: 'manage-token',
-    summary: 'Cancel the booking',
+    summary: 'Cancel the booking (a series: `scope` "one" or "rest", `bookingId` of any occurrence)',
     body: cancelBody,
-    responses: { 200: { description: 'the cancelled booking', schema: bookingShape } },
+    responses: {
+      200: {
+        description: 'the cancelled booking; with `scope` or `bookingId`, the series after the change',
+        schema: z.union([bookingShape, z.object({ series: seriesOccurrencesShape })]),
+      },
+    },
   },
   {
     method: 'post',

@@ -74,6 +74,7 @@ export const serviceShape = z
     maxSeatsPerBooking: z.number().int(),
     questions: z.array(questionShape),
     cancellationPolicy: z.array(tierShape),
+    allowRepeat: z.boolean().meta({ description: 'a booking may carry `repeat` (a recurring series)' }),
   })
   .meta({ id: 'Service' });
 
@@ -128,6 +129,7 @@ export const bookingShape = z
       currency: z.string(),
     }),
     seats: z.number().int(),
+    seriesId: z.string().nullable().meta({ description: 'the recurring series it belongs to (SPEC §9.2)' }),
     reschedule: z.object({ count: z.number().int(), limit: z.number().int().nullable(), allowed: z.boolean() }),
     cancel: z.object({ allowed: z.boolean() }),
     holdExpiresAt: instant.nullable(),
@@ -153,6 +155,29 @@ export const bookingShape = z
 export const createdBookingShape = z.object({
   booking: bookingShape,
   token: z.string().meta({ description: 'the manage token: the client’s credential for this booking' }),
+  next: z.object({ action: z.string() }).loose(),
+});
+
+/** SPEC §9.2: the occurrences of a series (the manage answer and a series cancel). */
+export const seriesOccurrencesShape = z.object({ id: z.string(), bookings: z.array(bookingShape) });
+
+/** SPEC §9.2: a booking with `repeat` answers the series (every occurrence's seriesId is its id). */
+export const createdSeriesShape = z.object({
+  series: z.object({
+    id: z.string(),
+    bookings: z.array(bookingShape),
+    skipped: z
+      .array(
+        z.object({
+          index: z.number().int(),
+          month: z.string(),
+          date: z.string().nullable(),
+          reason: z.enum(['no_such_weekday', 'time_does_not_exist']),
+        }),
+      )
+      .meta({ description: 'periods without an occurrence (they still count towards `count`)' }),
+  }),
+  token: z.string().meta({ description: 'the series’ manage token (its first occurrence’s)' }),
   next: z.object({ action: z.string() }).loose(),
 });
 

@@ -10,8 +10,9 @@ import type { PageContext } from './context.ts';
 import { Span, ZoneName } from './local-time.tsx';
 import { PolicyNote } from './policy-lines.tsx';
 import { type AnswerValues, answerField, QuestionFields, questionLabel } from './question-fields.tsx';
+import { RepeatField, type RepeatValues } from './repeat-field.tsx';
 
-export interface FormValues {
+export interface FormValues extends RepeatValues {
   readonly name: string;
   readonly email: string;
   readonly phone: string;
@@ -24,7 +25,7 @@ export interface FormValues {
   readonly answers: AnswerValues;
 }
 
-type Field = 'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats';
+type Field = 'name' | 'email' | 'phone' | 'address' | 'notes' | 'seats' | 'repeat';
 
 export interface DetailsFormProps {
   readonly ctx: PageContext;
@@ -54,11 +55,12 @@ export function DetailsForm(p: DetailsFormProps) {
     address: m.details.address,
     notes: m.details.notes,
     seats: m.details.seats,
+    repeat: m.details.repeat,
   };
   for (const q of activeQuestions(s.questions)) labels[answerField(q.key)] = questionLabel(ctx, q);
   const offered = offer.paymentOptions.filter((o) => !p.only || p.only.includes(o));
   const input = (
-    name: Exclude<Field, 'seats'>,
+    name: Exclude<Field, 'seats' | 'repeat'>,
     type: string,
     autocomplete: string,
     required: boolean,
@@ -141,6 +143,7 @@ export function DetailsForm(p: DetailsFormProps) {
         </div>
       ) : null}
       {(s.maxSeatsPerBooking ?? 1) > 1 ? <SeatsField {...p} label={m.details.seats} hint={money(s.price)} /> : null}
+      {s.allowRepeat ? <RepeatField ctx={ctx} values={values} error={errors.repeat} /> : null}
       {input('name', 'text', 'name', true)}
       {input('email', 'email', 'email', true, m.details.emailHint)}
       {input('phone', 'tel', 'tel', false)}

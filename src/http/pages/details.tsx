@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { createBooking } from '../../app/create-booking.ts';
+import { createSeries } from '../../app/create-series.ts';
 import { getService, type ServiceOffer } from '../../app/list-services.ts';
 import { dateOf, type PaymentOption, parseInstant } from '../../core/index.ts';
 import { bookingBody, bookingInput } from '../booking-body.ts';
@@ -21,6 +22,7 @@ import { DetailsForm, type FormValues } from './details-form.tsx';
 import { readFormLists } from './form.ts';
 import { Layout, page } from './layout.tsx';
 import { Recap } from './recap.tsx';
+import { type RepeatValues, repeatFromForm, seriesConflictText } from './repeat-field.tsx';
 import { notFoundPage } from './services.tsx';
 
 /** Errors by form field: the client's fields, and `q-<key>` for the answers. */
@@ -70,7 +72,10 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     remind: field('remind') === '1',
     seats: /^\d{1,4}$/.test(field('seats')) ? Number(field('seats')) : 1,
     answers: posted.values,
+    ...repeatOf(field),
   };
+  // SPEC §9.2: only a service that allows it offers "repeat".
+  const repeat = offer.value.service.allowRepeat ? repeatFromForm(field).body : {};
   const payment = (['none', 'full', 'deposit'] as const).find((p) => p === field('payment')) ?? 'none';
   const key = /^[A-Za-z0-9_-]{16,64}$/.test(field('key')) ? field('key') : newKey();
   // The form is checked with the API's own schema: the body the API would have been sent.
@@ -86,6 +91,7 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     // Only a group session's form has seats (SPEC §9.1); the use case judges the number.
     ...((offer.value.service.capacity ?? 1) > 1 ? { seats: values.seats } : {}),
     answers: posted.answers,
+    ...repeat,
   });
   // The answers by the core's one validator (the use case checks them again), so every mistake
   // of the form shows at once, the client's fields and the answers alike.
@@ -105,7 +111,10 @@ export async function submitDetails(c: Context, deps: AppDeps) {
     key: `page:${key}`,
     requestHash: hashOf(offer.value.service.id, staff, start, values, payment, posted.answers),
   };
-  const r = await createBooking(deps, bookingInput(body.data, idempotency));
+  const input = bookingInput(body.data, idempotency);
+  const r = body.data.repeat
+    ? await createSeries(deps, { ...input, repeat: body.data.repeat })
+    : await createBooking(deps, input);
   if (r.ok) {
     const { next, token } = r.value;
     if (next.action === 'pay') return c.redirect(next.url, 303);
@@ -114,6 +123,13 @@ export async function submitDetails(c: Context, deps: AppDeps) {
   if (r.code === 'SLOT_UNAVAILABLE') {
     // Back to the calendar on that day, told plainly.
     return bookPage(c, deps, { notice: ctx.m.book.taken, query: { staff, date: dateOf(start, ctx.tz) }, tz: ctx.tz });
+  }
+  if (r.code === 'SERIES_CONFLICT' || (r.code === 'VALIDATION_FAILED' && refusedFields(r.details).includes('repeat'))) {
+    const error = r.code === 'SERIES_CONFLICT' ? seriesConflictText(ctx, r) : r.message;
+    return c.html(
+      render(ctx, offer.value, staff, start, values, { repeat: error }, key),
+      r.code === 'SERIES_CONFLICT' ? 409 : 400,
+    );
   }
   if (r.code === 'SEATS_UNAVAILABLE') {
     const left = Number(r.details?.seatsLeft ?? 0);
@@ -207,4 +223,10 @@ function hashOf(...parts: unknown[]): string {
 function refusedFields(details: Record<string, unknown> | undefined): string[] {
   const fields = details?.fields;
   return fields && typeof fields === 'object' ? Object.keys(fields) : [];
+}
+
+/** The repeat the person chose, kept to show the form again. */
+function repeatOf(field: (name: string) => string): RepeatValues {
+  const { repeat, repeatCount } = repeatFromForm(field);
+  return { ...(repeat === undefined ? {} : { repeat }), ...(repeatCount === undefined ? {} : { repeatCount }) };
 }

@@ -25,6 +25,7 @@ import { Span, ZoneName } from './local-time.tsx';
 import { managePage } from './manage.tsx';
 import { loadPicker } from './picker.ts';
 import { PickerView } from './picker-view.tsx';
+import { seriesCancelRoute } from './series-manage.tsx';
 import { notFoundPage } from './services.tsx';
 
 /**
@@ -138,6 +139,9 @@ export function manageActions(deps: AppDeps): Hono {
     if (r.ok) return c.redirect(`${managePath(token)}?cancelled=1`, 303);
     return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
   });
+
+  // SPEC §9.2: cancel one date of a series, or it and every later one.
+  seriesCancelRoute(app, deps, (c, text, code) => managePage(c, deps, { text, status: STATUS[code], error: true }));
 
   return app;
 }

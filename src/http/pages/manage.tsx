@@ -5,14 +5,17 @@
  */
 import type { Context } from 'hono';
 import { allowances, statusAt } from '../../app/allowances.ts';
+import { listSeriesOf } from '../../app/cancel-series.ts';
 import { bookingDeposit } from '../../app/cancel-terms.ts';
 import { getManagedBooking, type ManagedBooking } from '../../app/manage-booking.ts';
+import type { Booking } from '../../app/model.ts';
 import { clockTime, formatMoney, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
 import { Layout, page } from './layout.tsx';
 import { Span, ZoneName } from './local-time.tsx';
 import { PolicyNote } from './policy-lines.tsx';
+import { SeriesSection } from './series-manage.tsx';
 import { notFoundPage } from './services.tsx';
 
 export interface ManageNotice {
@@ -28,8 +31,10 @@ export async function managePage(c: Context, deps: AppDeps, notice?: ManageNotic
   const r = await getManagedBooking(deps, token);
   if (!r.ok) return notFoundPage(c, ctx, ctx.m.manage.notFound);
   const shown = notice ?? fromQuery(ctx, c);
+  // SPEC §9.2: an occurrence's page lists its series (series-manage.tsx).
+  const occurrences = await listSeriesOf(deps, r.value.booking);
   return c.html(
-    page(<ManageView ctx={ctx} token={token} managed={r.value} notice={shown} />),
+    page(<ManageView ctx={ctx} token={token} managed={r.value} notice={shown} occurrences={occurrences} />),
     (shown?.status ?? 200) as 200,
   );
 }
@@ -46,6 +51,7 @@ function ManageView(p: {
   token: string;
   managed: ManagedBooking;
   notice?: ManageNotice | undefined;
+  occurrences?: readonly Booking[];
 }) {
   const { ctx, token } = p;
   const { m } = ctx;
@@ -167,6 +173,7 @@ function ManageView(p: {
           }}
         />
       ) : null}
+      <SeriesSection ctx={ctx} token={token} occurrences={p.occurrences ?? []} />
       {status === 'cancelled' || status === 'expired' ? (
         <p>
           <a href={service ? `/book/${service.slug}` : '/'}>{m.manage.bookAgain}</a>

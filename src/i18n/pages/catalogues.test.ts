@@ -45,6 +45,7 @@ const sampleArgs: Record<string, unknown[]> = {
   'details.reminderHours': [24],
   'details.seatsHint': ['€20.00'],
   'details.seatsLeft': [2],
+  'details.seriesConflict': ['Monday 24 May 10:00'],
   'details.pay': ['€40.00'],
   'details.deposit': ['€10.00'],
   'details.optional': ['Favourite colour'],

@@ -66,6 +66,15 @@ export const de: PageMessages = {
     seatsHint: (price) => `${price} pro Platz; die Zahlung gilt für jeden Platz.`,
     seatsLeft: (n) =>
       n === 1 ? 'In diesem Termin ist nur noch 1 Platz frei.' : `In diesem Termin sind nur noch ${n} Plätze frei.`,
+    repeat: 'Wiederholen',
+    repeatOnce: 'Nur dieses Mal',
+    repeatWeekly: 'Jede Woche',
+    repeatBiweekly: 'Alle zwei Wochen',
+    repeatMonthly: 'Jeden Monat, gleicher Wochentag',
+    repeatCount: 'Wie oft insgesamt',
+    repeatHint: 'Jedes Mal zur selben Uhrzeit; alle Termine müssen frei sein, sonst wird nichts gebucht.',
+    seriesConflict: (dates) =>
+      `Diese Termine sind belegt: ${dates}. Wählen Sie eine andere Uhrzeit oder weniger Wiederholungen.`,
     reminderHours: (h) => `${h === 1 ? '1 Stunde' : `${h} Stunden`} vorher per E-Mail erinnern`,
     pay: (amount) => `${amount} bezahlen`,
     deposit: (amount) => `Anzahlung ${amount}`,
@@ -109,6 +118,9 @@ export const de: PageMessages = {
     holdUntil: (time) => `Wir halten diesen Termin bis ${time} Uhr für Sie frei.`,
   },
   manage: {
+    seriesTitle: 'Alle Termine dieser Serie',
+    seriesCancelOne: 'Diesen Termin absagen',
+    seriesCancelRest: 'Diesen und alle späteren Termine absagen',
     title: (reference) => `Buchung ${reference}`,
     confirmed: 'Ihre Buchung ist bestätigt.',
     confirmedEmail: (email) => `Eine Bestätigung wurde an ${email} gesendet.`,

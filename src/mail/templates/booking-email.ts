@@ -4,7 +4,7 @@
  * client's manage link (it would let them act as the client).
  */
 
-import { formatShort } from '../../i18n/format.ts';
+import { formatShort, formatSpan } from '../../i18n/format.ts';
 import { type Messages, messagesFor } from '../../i18n/messages.ts';
 import { bookingFacts, changeLines } from './booking-facts.ts';
 import { type Action, type EmailBody, renderEmail } from './email-body.ts';
@@ -36,7 +36,11 @@ export function bookingEmail(data: BookingEmailData): RenderedEmail {
         return unreachable(data.audience);
     }
   })();
-  const lead = [words.intro[event](about), ...(event === 'rescheduled' ? changeLines(data, m) : [])];
+  const lead = [
+    words.intro[event](about),
+    ...(event === 'rescheduled' ? changeLines(data, m) : []),
+    ...seriesLines(data, m),
+  ];
   const calendar = event === 'cancelled' ? m.booking.calendarRemove : m.booking.calendarAttached;
   const body: EmailBody = {
     lang: m.intlLocale,
@@ -59,6 +63,14 @@ function clientActions(data: BookingEmailData, m: Messages): Action[] {
   if (data.rescheduleLeft !== null) actions.push({ label: m.booking.reschedule(data.rescheduleLeft), url });
   if (data.canCancel) actions.push({ label: m.booking.cancel, url });
   return actions;
+}
+
+/** A new series: the lead line, then each occurrence's time. */
+function seriesLines(data: BookingEmailData, m: Messages): string[] {
+  const list = data.occurrences ?? [];
+  if (list.length === 0) return [];
+  const zone = data.booking.timezone;
+  return [m.booking.seriesLead(list.length), ...list.map((o) => formatSpan(o.start, o.end, zone, m.intlLocale))];
 }
 
 function unreachable(value: never): never {

@@ -55,6 +55,8 @@ export interface BookingEmailData {
   readonly rescheduleLeft: number | null;
   /** Client emails only: whether the booking can still be cancelled online. */
   readonly canCancel: boolean;
+  /** A new series (SPEC §9.2): every occurrence, listed in the email; absent = one booking. */
+  readonly occurrences?: readonly { readonly start: number; readonly end: number }[];
 }
 
 export interface VerificationEmailData {

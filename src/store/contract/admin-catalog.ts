@@ -44,6 +44,7 @@ const NEW_SERVICE: ServiceFields = {
     { untilHoursBefore: 48, refund: 'full' },
     { untilHoursBefore: 0, refund: 'deposit_kept' },
   ],
+  allowRepeat: true,
 };
 
 export function describeAdminCatalog(getDb: GetDb): void {

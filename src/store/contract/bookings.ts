@@ -84,6 +84,7 @@ export function describeInsertBooking(getDb: GetDb): void {
           sealedAnswers: 'v1.aXY.Ym9keQ.dGFn',
           outcome: null,
           cancellation: null,
+          seriesId: null,
         },
       });
       expect({

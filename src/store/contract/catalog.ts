@@ -61,6 +61,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
       // jsonb lists read back as given (setup.ts writes them as JSON text).
       questions: PORTRAIT_QUESTIONS,
       cancellationPolicy: PORTRAIT_POLICY,
+      allowRepeat: false,
     });
     const plain = {
       description: '',
@@ -86,6 +87,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: true,
         capacity: 1,
         maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -100,6 +102,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: true,
         capacity: 1,
         maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };
@@ -114,6 +117,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
         active: false,
         capacity: 1,
         maxSeatsPerBooking: 1,
+        allowRepeat: false,
         ...plain,
         ...noBuffers,
       };

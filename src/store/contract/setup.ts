@@ -105,6 +105,7 @@ export function describeSetup(getDb: GetDb): void {
         // Not in the second file: kept as they were.
         questions: PORTRAIT_QUESTIONS,
         cancellationPolicy: PORTRAIT_POLICY,
+        allowRepeat: false,
       });
       const staff = await t.store.listStaff();
       expect(staff.map((m) => m.key)).toEqual(['ana', 'ben', 'cleo', 'dan', 'eve']);

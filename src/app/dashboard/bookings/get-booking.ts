@@ -7,8 +7,8 @@
 import type { Answers } from '../../../core/index.ts';
 import { cancelTerms, staffTier } from '../../cancel-terms.ts';
 import { loadManaged, type ManagedBooking } from '../../manage-booking.ts';
-import type { CancelTerms, LedgerPayment } from '../../model.ts';
-import type { Store } from '../../ports.ts';
+import type { Booking, CancelTerms, LedgerPayment } from '../../model.ts';
+import type { Clock, Store } from '../../ports.ts';
 import { ok, type Result } from '../../result.ts';
 import { openAnswers } from '../../sensitive-answers.ts';
 import type { Actor } from '../actor.ts';
@@ -26,12 +26,26 @@ export interface DashboardBooking extends ManagedBooking {
   readonly clientNoShows: number;
   /** What a cancel by staff would apply now, by the service's policy. */
   readonly cancelNow: CancelTerms;
+  /** A seat of a group session: the session's other bookings (SPEC §9.1); [] otherwise. */
+  readonly attendees: Booking[];
+  /** An occurrence of a series: every occurrence (SPEC §9.2); [] otherwise. */
+  readonly series: Booking[];
 }
 
 export async function getBookingFor(
   deps: {
-    store: Pick<Store, 'countNoShows' | 'findService' | 'getBooking' | 'getBusiness' | 'listHistory' | 'listPayments'>;
-    clock: { now(): number };
+    store: Pick<
+      Store,
+      | 'countNoShows'
+      | 'findService'
+      | 'getBooking'
+      | 'getBusiness'
+      | 'listHistory'
+      | 'listPayments'
+      | 'listSeriesBookings'
+      | 'listSessionAttendees'
+    >;
+    clock: Clock;
     /** SLOTWISE_SECRET: opens the sensitive answers. */
     secret: string;
   },
@@ -41,14 +55,16 @@ export async function getBookingFor(
   const found = await findOwnBooking(deps.store, actor, id);
   if (!found.ok) return found;
   const booking = found.value;
-  const [managed, payments, clientNoShows] = await Promise.all([
+  const now = deps.clock.now();
+  const [managed, payments, clientNoShows, attendees, series] = await Promise.all([
     loadManaged(deps.store, booking),
     deps.store.listPayments(booking.id),
     deps.store.countNoShows(booking.client.email),
+    deps.store.listSessionAttendees(booking, now),
+    booking.seriesId ? deps.store.listSeriesBookings(booking.seriesId) : Promise.resolve([]),
   ]);
   const sensitiveAnswers =
     booking.sealedAnswers === null ? {} : openAnswers(booking.sealedAnswers, deps.secret, booking.reference);
-  const now = deps.clock.now();
   const cancelNow = cancelTerms(booking, managed.service, staffTier(booking, managed.service, now), 'staff', false);
-  return ok({ ...managed, payments, sensitiveAnswers, clientNoShows, cancelNow });
+  return ok({ ...managed, payments, sensitiveAnswers, clientNoShows, cancelNow, attendees, series });
 }

@@ -33,6 +33,7 @@ const DEFAULTS: ServiceFields = {
   maxSeatsPerBooking: 1,
   questions: [],
   cancellationPolicy: [],
+  allowRepeat: false,
 };
 
 export async function createService(

@@ -37,6 +37,8 @@ export interface ServiceInput {
   /** SPEC §9.1: seats of a session and the most one booking takes. */
   readonly capacity?: number;
   readonly maxSeatsPerBooking?: number;
+  /** SPEC §9.2: clients may book a recurring series. */
+  readonly allowRepeat?: boolean;
   /** The ids of the members who offer it (replaces the list). */
   readonly staff?: readonly string[];
   /** The ids of the resources a booking of it holds (SPEC §8.4; replaces the list). */

@@ -10,6 +10,7 @@ import { dateOf } from '../../../core/index.ts';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { LOCALE, longWhen, moment, money, STATUS_LABELS, when, zoneLabel } from './booking-format.ts';
 import { type BookingForms, BookingFormsContent } from './booking-forms-view.tsx';
+import { BookingKindsContent } from './booking-kinds-view.tsx';
 import { AnswersPanel, OUTCOME_LABELS, OutcomePanel, termsText } from './booking-rules-view.tsx';
 
 export interface BookingDetailView extends BookingForms {
@@ -155,6 +156,7 @@ export function BookingDetailContent(v: BookingDetailView) {
           </ol>
         )}
       </section>
+      <BookingKindsContent managed={v.managed} now={v.now} />
       <PaymentsPanel payments={v.managed.payments} zone={zone} />
       <BookingFormsContent {...v} />
     </>

@@ -10,8 +10,9 @@ import { longDate } from '../../../i18n/format.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { clock, LOCALE, zoneLabel } from './booking-format.ts';
+import { RepeatFields, type RepeatValues } from './booking-repeat-field.tsx';
 
-export interface NewValues {
+export interface NewValues extends RepeatValues {
   readonly service: string;
   readonly staff: string;
   readonly date: string;
@@ -180,6 +181,7 @@ function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Reado
       <Input name="email" label="Client email" type="email" value={val.email} required error={v.errors.email} />
       <Input name="phone" label="Client phone" type="tel" value={val.phone} error={v.errors.phone} />
       <Input name="address" label="Client address" value={val.address} error={v.errors.address} />
+      <RepeatFields values={val} error={v.errors.repeat} />
       <p class="field">
         <label for="f-notes">Notes</label>
         <textarea id="f-notes" name="notes" rows={3} maxlength={2000}>

@@ -6,6 +6,7 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { createBookingByStaff } from '../../../app/dashboard/bookings/create-booking-by-staff.ts';
+import { createSeriesByStaff } from '../../../app/dashboard/bookings/create-series-by-staff.ts';
 import { listAdminServices } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
@@ -20,6 +21,7 @@ import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { fieldErrors, refusalText } from './booking-format.ts';
 import { NewBookingContent, type NewValues } from './booking-new-view.tsx';
 import { refusalPage } from './booking-refusal.tsx';
+import { repeatBody, seriesConflictText } from './booking-repeat-field.tsx';
 import { staffBookingBody, staffBookingInput } from './bookings-api.ts';
 
 /** The API body's paths → the form's field names. */
@@ -28,6 +30,8 @@ const RENAME = {
   'client.email': 'email',
   'client.phone': 'phone',
   'client.address': 'address',
+  'repeat.frequency': 'repeat',
+  'repeat.count': 'repeat',
 };
 
 const BLANK = { start: '', time: '', name: '', email: '', phone: '', address: '', notes: '' };
@@ -70,6 +74,8 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
       notes: form.text('notes'),
       reminder: form.text('reminder') !== '',
       notify: form.text('notify') !== '',
+      repeat: form.text('repeat'),
+      repeatCount: form.text('repeatCount'),
     };
     const start = values.skip ? typedStart(values, timezone) : values.start;
     if (start === null) return render(c, deps, values, { time: 'Type a time of that day, HH:MM.' }, 400);
@@ -83,9 +89,21 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
       wantsReminder: values.reminder,
       skipRules: values.skip,
       notifyClient: values.notify,
+      ...repeatBody(values),
     });
     if (!body.success)
       return render(c, deps, values, timeField(values, fieldErrors(fieldsOf(body.error), RENAME)), 400);
+    const { repeat } = body.data;
+    if (repeat) {
+      // SPEC §9.2: a series, to the page of its first occurrence.
+      const s = await createSeriesByStaff(deps, actor, { ...staffBookingInput(body.data), repeat });
+      if (s.ok) return c.redirect(`/admin/bookings/${s.value.bookings[0]?.id}?done=created`, 303);
+      if (s.code === 'SERIES_CONFLICT') {
+        return render(c, deps, { ...values, start: '' }, { repeat: seriesConflictText(s) }, 409);
+      }
+      if (s.code === 'NOT_FOUND' || s.code === 'FORBIDDEN') return refusalPage(c, deps, s);
+      return render(c, deps, values, { start: refusalText(s, actor.role === 'admin') }, STATUS[s.code]);
+    }
     const r = await createBookingByStaff(deps, actor, staffBookingInput(body.data));
     if (r.ok)
       return c.redirect(`/admin/bookings/${r.value.id}?done=${values.notify ? 'created' : 'created-quiet'}`, 303);

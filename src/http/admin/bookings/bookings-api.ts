@@ -11,6 +11,7 @@ import {
   createBookingByStaff,
   type StaffBookingInput,
 } from '../../../app/dashboard/bookings/create-booking-by-staff.ts';
+import { createSeriesByStaff } from '../../../app/dashboard/bookings/create-series-by-staff.ts';
 import { getBookingFor } from '../../../app/dashboard/bookings/get-booking.ts';
 import { listBookings, MAX_LIMIT } from '../../../app/dashboard/bookings/list-bookings.ts';
 import { markBookingOutcome } from '../../../app/dashboard/bookings/mark-outcome.ts';
@@ -108,6 +109,14 @@ export function bookingsApi(deps: AppDeps): Hono<AdminEnv> {
     if (!body.ok) return body.response;
     const input = check(c, staffBookingBody, body.value.json);
     if (!input.ok) return input.response;
+    const { repeat } = input.value;
+    if (repeat) {
+      const s = await createSeriesByStaff(deps, c.get('actor'), { ...staffBookingInput(input.value), repeat });
+      if (!s.ok) return sendRefusal(c, s);
+      const now = deps.clock.now();
+      const bookings = (await viewBookings(deps, s.value.bookings)).map((v) => presentAdminBooking(v, now));
+      return c.json({ series: { id: s.value.seriesId, bookings, skipped: s.value.skipped } }, 201);
+    }
     const r = await createBookingByStaff(deps, c.get('actor'), staffBookingInput(input.value));
     return r.ok
       ? c.json(presentAdminBooking(await viewBooking(deps, r.value), deps.clock.now()), 201)

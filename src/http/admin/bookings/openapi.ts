@@ -31,7 +31,17 @@ export const ADMIN_BOOKING_ROUTES: readonly RouteDoc[] = [
     path: '/api/v1/admin/bookings',
     summary: 'Book for a client (by phone): confirmed at once; skipRules (admins) skips notice and horizon',
     body: staffBookingBody,
-    responses: { 201: { description: 'the booking', schema: adminBookingShape } },
+    responses: {
+      201: {
+        description: 'the booking; with `repeat` (SPEC §9.2), the series of every occurrence',
+        schema: z.union([
+          adminBookingShape,
+          z.object({
+            series: z.object({ id: z.string(), bookings: z.array(adminBookingShape), skipped: z.array(z.unknown()) }),
+          }),
+        ]),
+      },
+    },
   }),
   doc({
     method: 'patch',

@@ -20,6 +20,7 @@ export function presentAdminService(a: AdminService) {
     active: s.active,
     capacity: s.capacity ?? 1,
     maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,
+    allowRepeat: s.allowRepeat ?? false,
     staff: a.staff,
     resources: a.resources.map((r) => ({ id: r.id, key: r.key, name: r.name })),
     // Every question, retired ones included (they keep their keys and past answers).

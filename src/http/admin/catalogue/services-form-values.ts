@@ -64,6 +64,7 @@ export function serviceFormOf(a: AdminService): ServiceFormState {
       bufferAfterMinutes: String(s.bufferAfterMinutes),
       active: on(s.active),
       ...rulesFormOf(s.questions, s.cancellationPolicy),
+      allowRepeat: on(s.allowRepeat ?? false),
     },
     staff: a.staff.map((m) => m.id),
     resources: a.resources.map((r) => r.id),
@@ -107,6 +108,7 @@ export function readServiceForm(
     bufferBeforeMinutes: wholeOf(form, 'bufferBeforeMinutes', problems, undefined) ?? 0,
     bufferAfterMinutes: wholeOf(form, 'bufferAfterMinutes', problems, undefined) ?? 0,
     active: ticked(form, 'active'),
+    allowRepeat: ticked(form, 'allowRepeat'),
     staff,
     resources,
     questions: rules.questions,
@@ -116,6 +118,7 @@ export function readServiceForm(
   values.color = color ?? '';
   values.allowRescheduling = body.allowRescheduling ? 'on' : '';
   values.active = body.active ? 'on' : '';
+  values.allowRepeat = body.allowRepeat ? 'on' : '';
   Object.assign(values, rules.values);
   return { state: { values, staff, resources }, body, problems, rename: rules.rename };
 }

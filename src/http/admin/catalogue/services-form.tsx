@@ -23,6 +23,7 @@ export const SERVICE_LABELS = {
   imageUrl: 'Image address',
   color: 'Colour',
   allowRescheduling: 'Clients may reschedule',
+  allowRepeat: 'Clients may book a recurring series',
   rescheduleLimit: 'Reschedule limit',
   bufferBeforeMinutes: 'Buffer before, in minutes',
   bufferAfterMinutes: 'Buffer after, in minutes',
@@ -96,6 +97,7 @@ export function ServiceForm(p: ServiceFormProps) {
         </Group>
         <Group legend="Changes by clients">
           <f.Checkbox name="allowRescheduling" hint="Through the link in their confirmation email." />
+          <f.Checkbox name="allowRepeat" hint="Weekly, every two weeks or monthly, up to 52 times, booked at once." />
           <f.Whole
             name="rescheduleLimit"
             max={100}
