@@ -12,7 +12,9 @@ import type { FieldPath, FieldProblem } from './problems.ts';
 import { isPlainObject } from './problems.ts';
 import { characterCount, isStorableText } from './text.ts';
 
-export type LocalizedText = string | Readonly<Record<string, string>>;
+/** Wordings by language: `{en: "Portrait session", pt: "Sessão de retrato"}`. */
+export type Wordings = Readonly<Record<string, string>>;
+export type LocalizedText = string | Wordings;
 
 export const MAX_LABEL_CHARS = 500;
 
@@ -62,11 +64,11 @@ export function businessText(text: LocalizedText, businessLocale: string): strin
 }
 
 /** The wordings by language of a per-language text, or null for one text for every language. */
-export function wordingsOf(text: LocalizedText): Readonly<Record<string, string>> | null {
+export function wordingsOf(text: LocalizedText): Wordings | null {
   return typeof text === 'string' ? null : text;
 }
 
 /** What was given back: the wordings when there are some, else the single text. */
-export function givenText(text: string, wordings: Readonly<Record<string, string>> | null | undefined): LocalizedText {
+export function givenText(text: string, wordings: Wordings | null | undefined): LocalizedText {
   return wordings && Object.keys(wordings).length > 0 ? wordings : text;
 }
