@@ -7,6 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Setup } from '../src/app/setup-schema.ts';
+import { demoSetup } from '../src/demo/demo-studio.ts';
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { type Lifecycle, startLifecycle, tokenIn } from './support/lifecycle.ts';
 import { STUDIO } from './support/studio.ts';
@@ -113,5 +114,20 @@ describe('the public API answers in the requested language', () => {
     );
     expect((await t.call('/business?lang=pt')).body.staffLabel).toBe('Escolha o fotógrafo');
     expect((await t.call('/business')).body.staffLabel).toBe('Choose photographer');
+  });
+});
+
+describe('the demo studio in Lisbon speaks Portuguese', () => {
+  it('its services and staff label are in Portuguese for a Portuguese reader, in English otherwise', async () => {
+    t = await startLifecycle(tdb, demoSetup(Date.parse('2027-03-26T11:00:00Z')));
+    const pt = await page('/', { 'accept-language': 'pt-PT,pt;q=0.9' });
+    for (const name of ['Sessão de retrato', 'Retrato profissional expresso', 'Consulta gratuita']) {
+      expect(pt).toContain(name);
+    }
+    expect(pt).toContain('Uma hora no estúdio, 10 fotografias retocadas.');
+    expect(await page('/book/portrait-session?lang=pt')).toContain('<legend>Escolha o fotógrafo</legend>');
+    const en = await page('/?lang=en');
+    expect(en).toContain('Portrait session');
+    expect(en).not.toContain('Sessão de retrato');
   });
 });

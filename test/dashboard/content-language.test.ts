@@ -5,6 +5,7 @@
  * it with nothing written.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LOCALIZED_SAMPLES } from '../fuzz/json-bodies.ts';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -86,5 +87,23 @@ describe('the staff label by language', () => {
       name: 'Test Studio',
       staffLabel: 'Choose photographer',
     });
+  });
+});
+
+describe('the fuzzer’s per-language samples (test/fuzz/json-bodies.ts)', () => {
+  it('each is saved (200) or refused naming the field (400) for every per-language field, never a 5xx', async () => {
+    for (const sample of LOCALIZED_SAMPLES) {
+      for (const [path, field] of [
+        ['services/portrait', 'name'],
+        ['services/portrait', 'description'],
+        ['settings', 'staffLabel'],
+      ] as const) {
+        const r = await d.as('admin', 'PATCH', path, { [field]: sample });
+        expect([200, 400], `${field}: ${JSON.stringify(sample)}`).toContain(r.status);
+        if (r.status === 400)
+          expect(Object.keys(r.body.error.details.fields).every((k) => k.startsWith(field))).toBe(true);
+      }
+    }
+    expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
