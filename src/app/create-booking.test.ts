@@ -95,6 +95,7 @@ describe('createBooking', () => {
       status: 'confirmed',
       serviceId: '1',
       serviceName: 'Portrait session',
+      serviceNameWordings: null,
       staffId: ANA,
       staffName: 'Ana',
       start: at('2027-03-29T08:00:00Z'),

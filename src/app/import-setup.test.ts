@@ -138,6 +138,37 @@ describe('importSetup', () => {
     );
   });
 
+  it('per-language texts (SPEC §12): a language the pages do not speak is refused, naming it, writing nothing', async () => {
+    await expectProblems(
+      {
+        business: { name: 'Lumen', staffLabel: { en: 'With', xx: 'Xx' } },
+        services: [{ ...portrait, name: { pt: 'Retrato', 'pt-BR': 'Retrato' }, description: { de: '' } }],
+      },
+      {
+        'business.staffLabel.xx': 'not a language the pages speak (en, fr, de, es, pt)',
+        'services[0].name.pt-BR': 'not a language the pages speak (en, fr, de, es, pt)',
+        'services[0].description.de': 'required',
+      },
+    );
+  });
+
+  it('imports per-language names, descriptions and the staff label (SPEC §12)', async () => {
+    const r = await importSetup(deps, {
+      business: { locale: 'pt', staffLabel: { en: 'Choose photographer', pt: 'Escolha o fotógrafo' } },
+      services: [
+        { ...portrait, name: { en: 'Portrait session', pt: 'Sessão de retrato' }, description: { pt: 'Uma hora' } },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    expect(await tdb.store.findService('portrait')).toMatchObject({
+      name: 'Sessão de retrato',
+      nameWordings: { en: 'Portrait session', pt: 'Sessão de retrato' },
+      description: 'Uma hora',
+      descriptionWordings: { pt: 'Uma hora' },
+    });
+    expect((await tdb.store.getBusiness()).staffLabel).toBe('Escolha o fotógrafo');
+  });
+
   it('a staff member may name a service imported by an earlier file', async () => {
     await importSetup(deps, { services: [portrait] });
     const r = await importSetup(deps, { staff: [{ ...ana, services: ['portrait'] }] });

@@ -1,5 +1,6 @@
 /** The active services a client can book, each with the staff offering it and its payment options. */
 import { type PaymentOption, paymentOptions } from '../core/index.ts';
+import { serviceIn } from './content-language.ts';
 import type { Business, Service, StaffMember } from './model.ts';
 import type { Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
@@ -11,9 +12,10 @@ export interface ServiceOffer {
   readonly staff: readonly { id: string; name: string }[];
 }
 
-function offer(business: Business, service: Service, staff: readonly StaffMember[]): ServiceOffer {
+/** `lang`: the reader's language, for the name and description (SPEC §12); absent = as stored (the business language's). */
+function offer(business: Business, service: Service, staff: readonly StaffMember[], lang?: string): ServiceOffer {
   return {
-    service,
+    service: lang === undefined ? service : serviceIn(service, lang, business.locale),
     currency: service.currency ?? business.currency,
     paymentOptions: paymentOptions({
       paymentConfigured: business.paymentUrl !== null && business.paymentSecret !== null,
@@ -24,22 +26,26 @@ function offer(business: Business, service: Service, staff: readonly StaffMember
   };
 }
 
-export async function listServices(deps: {
-  store: Pick<Store, 'getBusiness' | 'listServices' | 'listStaff'>;
-}): Promise<ServiceOffer[]> {
+export async function listServices(
+  deps: {
+    store: Pick<Store, 'getBusiness' | 'listServices' | 'listStaff'>;
+  },
+  lang?: string,
+): Promise<ServiceOffer[]> {
   const [business, services, staff] = await Promise.all([
     deps.store.getBusiness(),
     deps.store.listServices({ activeOnly: true }),
     deps.store.listStaff(),
   ]);
-  return services.map((s) => offer(business, s, staff));
+  return services.map((s) => offer(business, s, staff, lang));
 }
 
 export async function getService(
   deps: { store: Pick<Store, 'findService' | 'getBusiness' | 'listStaffForService'> },
   idOrSlug: string,
+  lang?: string,
 ): Promise<Result<ServiceOffer>> {
   const [business, service] = await Promise.all([deps.store.getBusiness(), deps.store.findService(idOrSlug)]);
   if (!service?.active) return refuse('NOT_FOUND', `No active service "${idOrSlug}".`);
-  return ok(offer(business, service, await deps.store.listStaffForService(service.id)));
+  return ok(offer(business, service, await deps.store.listStaffForService(service.id), lang));
 }

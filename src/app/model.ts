@@ -14,6 +14,7 @@ import type {
   RefundKind,
   TimeBlock,
   WeeklyHours,
+  Wordings,
 } from '../core/index.ts';
 import type { WebhookDeliveryJob, WebhookEventJob } from './webhook-events.ts';
 
@@ -27,7 +28,9 @@ export interface Business {
   readonly timezone: string;
   readonly currency: string;
   readonly locale: string;
+  /** In the business language; `staffLabelWordings` has it by language when given so (SPEC §12). */
   readonly staffLabel: string;
+  readonly staffLabelWordings?: Wordings | null;
   readonly ownerEmail: string | null;
   readonly paymentUrl: string | null;
   readonly paymentSecret: string | null;
@@ -54,8 +57,11 @@ export interface Business {
 export interface Service {
   readonly id: string;
   readonly slug: string;
+  /** In the business language; the wordings by language when given so (SPEC §12, core/localized.ts). */
   readonly name: string;
+  readonly nameWordings?: Wordings | null;
   readonly description: string;
+  readonly descriptionWordings?: Wordings | null;
   readonly durationMinutes: number;
   readonly price: number;
   readonly deposit: number;
@@ -113,7 +119,9 @@ export interface Booking {
   readonly reference: string;
   readonly status: BookingStatus;
   readonly serviceId: string;
+  /** In the business language; content-language.ts chooses the reader's from the wordings. */
   readonly serviceName: string;
+  readonly serviceNameWordings?: Wordings | null;
   readonly staffId: string;
   readonly staffName: string;
   readonly start: number;

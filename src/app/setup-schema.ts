@@ -22,6 +22,7 @@ import {
   type Weekday,
 } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
+import { localizedField } from './localized-field.ts';
 
 export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 export const minutes = (max: number) => z.number().int().min(0).max(max);
@@ -56,7 +57,7 @@ export const businessSchema = z.strictObject({
   timezone: zone.optional(),
   currency: currency.optional(),
   locale: z.enum(LOCALES).optional(),
-  staffLabel: z.string().min(1).max(100).optional(),
+  staffLabel: localizedField(z.string().min(1).max(100), 100).optional(),
   ownerEmail: email.nullable().optional(),
   paymentUrl: z
     .url({ protocol: /^https?$/ })
@@ -132,8 +133,8 @@ export const imageUrl = z
 
 export const serviceSchema = z.strictObject({
   key: slug,
-  name: z.string().min(1).max(200),
-  description: z.string().max(5000).optional(),
+  name: localizedField(z.string().min(1).max(200), 200),
+  description: localizedField(z.string().max(5000), 5000).optional(),
   durationMinutes: z.number().int().min(1).max(1440),
   price: money.optional(),
   deposit: money.optional(),

@@ -8,6 +8,7 @@ export * from './calendar.ts';
 export * from './cancellation-policy.ts';
 export * from './date.ts';
 export * from './interval.ts';
+export * from './languages.ts';
 export * from './localized.ts';
 export * from './money.ts';
 export * from './outcomes.ts';

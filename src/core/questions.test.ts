@@ -64,7 +64,7 @@ describe('questionsProblems: definitions in the set-up file and admin API', () =
     {
       name: 'a label in a language tag that is not one',
       questions: [{ ...health, label: { English: 'Health?' } }],
-      expected: { '[0].label.English': 'not a language tag (en, fr, pt-BR)' },
+      expected: { '[0].label.English': 'not a language the pages speak (en, fr, de, es, pt)' },
     },
     {
       name: 'a label without a language',
@@ -86,7 +86,7 @@ describe('questionsProblems: definitions in the set-up file and admin API', () =
       questions: [{ ...purpose, options: [{ key: 'a', label: 'A' }, { key: 'a', label: 'B' }, { key: 'c' }] }],
       expected: {
         '[0].options[1].key': '"a" is used by another option',
-        '[0].options[2].label': 'a text, or texts by language {en: "…", fr: "…"}',
+        '[0].options[2].label': 'a text, or texts by language {en: "…", pt: "…"}',
       },
     },
     { name: 'not a list', questions: { key: 'q' }, expected: { body: 'a list of questions' } },

@@ -53,7 +53,8 @@ export function demoSetup(now: number): Setup {
       timezone: DEMO_ZONE,
       currency: 'EUR',
       locale: 'en',
-      staffLabel: 'Choose photographer',
+      // SPEC §12: per language; the studio is in Lisbon, its pages speak Portuguese too.
+      staffLabel: { en: 'Choose photographer', pt: 'Escolha o fotógrafo' },
       ownerEmail: 'owner@lumen.test',
       slotStepMinutes: 30,
       gapMinutes: 0,
@@ -65,8 +66,11 @@ export function demoSetup(now: number): Setup {
     services: [
       {
         key: 'portrait-session',
-        name: 'Portrait session',
-        description: 'One hour in the studio, 10 retouched photos.',
+        name: { en: 'Portrait session', pt: 'Sessão de retrato' },
+        description: {
+          en: 'One hour in the studio, 10 retouched photos.',
+          pt: 'Uma hora no estúdio, 10 fotografias retocadas.',
+        },
         durationMinutes: 60,
         price: '120.00',
         deposit: '30.00',
@@ -112,16 +116,22 @@ export function demoSetup(now: number): Setup {
       },
       {
         key: 'headshot-express',
-        name: 'Headshot express',
-        description: 'Twenty minutes, three retouched headshots for your profile.',
+        name: { en: 'Headshot express', pt: 'Retrato profissional expresso' },
+        description: {
+          en: 'Twenty minutes, three retouched headshots for your profile.',
+          pt: 'Vinte minutos, três retratos retocados para o seu perfil.',
+        },
         durationMinutes: 20,
         price: '45.00',
         color: '#2a6fb4',
       },
       {
         key: 'free-consultation',
-        name: 'Free consultation',
-        description: 'Plan a shoot with a photographer: 30 minutes, no charge.',
+        name: { en: 'Free consultation', pt: 'Consulta gratuita' },
+        description: {
+          en: 'Plan a shoot with a photographer: 30 minutes, no charge.',
+          pt: 'Planeie uma sessão com um fotógrafo: 30 minutos, sem custos.',
+        },
         durationMinutes: 30,
         price: '0',
         color: '#3d8b5a',
@@ -131,8 +141,11 @@ export function demoSetup(now: number): Setup {
       {
         // A group session (SPEC §9.1): eight seats, a client may bring a friend.
         key: 'lighting-workshop',
-        name: 'Studio lighting workshop',
-        description: 'Three hours with our lights and your camera, in a group of eight.',
+        name: { en: 'Studio lighting workshop', pt: 'Workshop de iluminação de estúdio' },
+        description: {
+          en: 'Three hours with our lights and your camera, in a group of eight.',
+          pt: 'Três horas com as nossas luzes e a sua câmara, num grupo de oito.',
+        },
         durationMinutes: 180,
         price: '35.00',
         color: '#8a4fb4',

@@ -5,8 +5,10 @@
  * ("fr-CA" → fr, "pt-BR" → pt), else English. A visitor's (SPEC §7): `?lang=`, then the `lang` cookie, then the
  * browser's Accept-Language (by its q-values), then the business default.
  */
-export const LOCALES = ['en', 'fr', 'de', 'es', 'pt'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { isLocale, LOCALES, type Locale, localeOf, supportedLocale } from '../core/languages.ts';
+
+// The list and the fallback rule live in the core (per-language content chooses by them too).
+export { isLocale, LOCALES, type Locale, localeOf, supportedLocale };
 
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: 'English',
@@ -15,20 +17,6 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   es: 'Español',
   pt: 'Português',
 };
-
-export const isLocale = (tag: string | undefined | null): tag is Locale =>
-  tag !== undefined && tag !== null && (LOCALES as readonly string[]).includes(tag);
-
-/** The supported locale a language tag names ("fr-CA" → fr), or null. */
-export function localeOf(tag: string): Locale | null {
-  const lang = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return isLocale(lang) ? lang : null;
-}
-
-/** The one fallback rule: the tag's language when supported ("fr-CA" → fr), else English. */
-export function supportedLocale(tag: string): Locale {
-  return localeOf(tag) ?? 'en';
-}
 
 /** The best supported locale of an Accept-Language header, or null. */
 export function fromAcceptLanguage(header: string | undefined): Locale | null {

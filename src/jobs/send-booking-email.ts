@@ -4,6 +4,7 @@
  * to change carries a fresh manage link (only its hash is stored, store/verification.ts).
  */
 import { allowances } from '../app/allowances.ts';
+import { bookingIn } from '../app/content-language.ts';
 import type { Booking, BookingNotice, Business, Service } from '../app/model.ts';
 import type { Clock, Mailer, Store } from '../app/ports.ts';
 import { openAnswers } from '../app/presenters/booking.ts';
@@ -22,10 +23,12 @@ export interface EmailDeps {
 }
 
 export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): Promise<void> {
-  const booking = await deps.store.getBooking(notice.bookingId);
-  if (!booking) return; // gone: nothing to tell
-  if (notice.event === 'reminder' && booking.status !== 'confirmed') return;
-  const [business, service] = await Promise.all([deps.store.getBusiness(), deps.store.findService(booking.serviceId)]);
+  const stored = await deps.store.getBooking(notice.bookingId);
+  if (!stored) return; // gone: nothing to tell
+  if (notice.event === 'reminder' && stored.status !== 'confirmed') return;
+  const [business, service] = await Promise.all([deps.store.getBusiness(), deps.store.findService(stored.serviceId)]);
+  // The service's name in the email's language, subject and calendar file included (SPEC §12).
+  const booking = bookingIn(stored, stored.locale, business.locale);
   const to = await recipient(deps.store, notice, booking, business);
   if (!to) return;
   const now = deps.clock.now();

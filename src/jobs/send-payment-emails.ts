@@ -5,6 +5,7 @@
  * token each time, only its hash stored).
  */
 import { statusAt } from '../app/allowances.ts';
+import { bookingIn } from '../app/content-language.ts';
 import type { Clock, Mailer, Store } from '../app/ports.ts';
 import { hashToken, newManageToken } from '../app/tokens.ts';
 import { manageLinkEmail, unappliedPaymentEmail } from '../mail/templates/payment-emails.ts';
@@ -60,7 +61,7 @@ export async function sendManageLinkEmail(deps: PaymentEmailDeps, payload: { boo
     businessName: business.name,
     clientName: booking.client.name,
     reference: booking.reference,
-    serviceName: booking.serviceName,
+    serviceName: bookingIn(booking, booking.locale, business.locale).serviceName,
     start: booking.start,
     end: booking.end,
     timezone: booking.timezone,

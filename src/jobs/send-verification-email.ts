@@ -4,6 +4,7 @@
  * and resetting the tries), then sent with a link to the page where it is entered.
  */
 import { statusAt } from '../app/allowances.ts';
+import { bookingIn } from '../app/content-language.ts';
 import type { Clock, Mailer, Store } from '../app/ports.ts';
 import { hashCode, hashToken, newCode, newManageToken } from '../app/tokens.ts';
 import { CODE_VALID_MS } from '../core/index.ts';
@@ -36,7 +37,7 @@ export async function sendVerificationEmail(
     clientName: booking.client.name,
     code,
     validMinutes: CODE_VALID_MS / 60_000,
-    serviceName: booking.serviceName,
+    serviceName: bookingIn(booking, booking.locale, business.locale).serviceName,
     start: booking.start,
     timezone: booking.timezone,
     manageUrl: `${deps.publicUrl}/manage/${token}`,

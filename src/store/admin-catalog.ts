@@ -22,7 +22,9 @@ import type { Row, Sql } from './sql.ts';
 const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
   slug: 'slug',
   name: 'name',
+  nameWordings: 'name_wordings',
   description: 'description',
+  descriptionWordings: 'description_wordings',
   durationMinutes: 'duration_minutes',
   price: 'price_minor',
   deposit: 'deposit_minor',
@@ -43,18 +45,28 @@ const SERVICE_COLUMNS: Record<keyof ServiceFields, string> = {
 
 /** A service's columns; the jsonb ones as JSON text (a driver would send a JS array as a PostgreSQL array). */
 function serviceColumns(fields: Partial<ServiceFields>): [string, unknown][] {
-  const { questions, cancellationPolicy, ...plain } = fields;
+  const { questions, cancellationPolicy, nameWordings, descriptionWordings, ...plain } = fields;
   return columnsOf(
     {
       ...plain,
       ...(questions === undefined ? {} : { questions: JSON.stringify(questions) }),
       ...(cancellationPolicy === undefined ? {} : { cancellationPolicy: JSON.stringify(cancellationPolicy) }),
+      ...jsonColumn('nameWordings', nameWordings),
+      ...jsonColumn('descriptionWordings', descriptionWordings),
     } as Partial<ServiceFields>,
     SERVICE_COLUMNS,
   );
 }
 
-const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = { ...BUSINESS_COLUMNS, mailFrom: 'mail_from' };
+/** A nullable jsonb field as JSON text, null as NULL, absent as absent. */
+const jsonColumn = (key: string, value: unknown) =>
+  value === undefined ? {} : { [key]: value === null ? null : JSON.stringify(value) };
+
+const SETTINGS_COLUMNS: Record<keyof BusinessSettings, string> = {
+  ...BUSINESS_COLUMNS,
+  mailFrom: 'mail_from',
+  staffLabelWordings: 'staff_label_wordings',
+};
 
 async function linkStaff(sql: Sql, serviceId: string, staffIds: readonly string[]): Promise<void> {
   await sql.query('DELETE FROM staff_services WHERE service_id = $1', [serviceId]);
@@ -135,7 +147,8 @@ export function adminCatalogStore(
 
     getSettings,
     async updateSettings(patch) {
-      const cols = columnsOf(patch, SETTINGS_COLUMNS);
+      const { staffLabelWordings, ...plain } = patch;
+      const cols = columnsOf({ ...plain, ...jsonColumn('staffLabelWordings', staffLabelWordings) }, SETTINGS_COLUMNS);
       if (cols.length === 0) return getSettings();
       return write(async (tx) => toBusiness((await updateRow(tx, 'business', '1', cols)) as Row));
     },

@@ -20,7 +20,7 @@ import { CHECK_VIOLATION, constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState,
 export const occupiesAt = (nowParam: number) =>
   `(b.status = 'confirmed' OR (b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $${nowParam}))`;
 
-export const BOOKING_SELECT = `SELECT b.*, sv.name AS service_name, st.name AS staff_name
+export const BOOKING_SELECT = `SELECT b.*, sv.name AS service_name, sv.name_wordings AS service_name_wordings, st.name AS staff_name
   FROM bookings b JOIN services sv ON sv.id = b.service_id JOIN staff st ON st.id = b.staff_id`;
 
 export async function listBusy(
@@ -263,7 +263,7 @@ const insertStatement = (onConflict: string) => `WITH ins AS (
        FROM (SELECT ${staffLock(3)}) AS staff_lock
        ${onConflict}
        RETURNING *)
-     SELECT ins.*, sv.name AS service_name, st.name AS staff_name
+     SELECT ins.*, sv.name AS service_name, sv.name_wordings AS service_name_wordings, st.name AS staff_name
      FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`;
 
 const INSERT_UNLESS_CONFLICT = insertStatement('ON CONFLICT DO NOTHING');

@@ -17,6 +17,7 @@ import type {
   WallRange,
   Weekday,
   WeeklyHours,
+  Wordings,
 } from '../core/index.ts';
 import { WEEKDAYS } from '../core/index.ts';
 import type { Row } from './sql.ts';
@@ -39,6 +40,7 @@ export function toBusiness(r: Row): Business {
     currency: str(r.currency).trim(),
     locale: str(r.locale),
     staffLabel: str(r.staff_label),
+    staffLabelWordings: wordings(r.staff_label_wordings),
     ownerEmail: optStr(r.owner_email),
     paymentUrl: optStr(r.payment_url),
     paymentSecret: optStr(r.payment_secret),
@@ -64,12 +66,17 @@ export function json(v: unknown): unknown {
   return typeof v === 'string' ? JSON.parse(v) : v;
 }
 
+/** A wordings column (checked when written: languages the pages speak, texts); absent or NULL = none. */
+const wordings = (v: unknown): Wordings | null => (v === null || v === undefined ? null : (json(v) as Wordings));
+
 export function toService(r: Row): Service {
   return {
     id: str(r.id),
     slug: str(r.slug),
     name: str(r.name),
+    nameWordings: wordings(r.name_wordings),
     description: str(r.description ?? ''),
+    descriptionWordings: wordings(r.description_wordings),
     durationMinutes: num(r.duration_minutes),
     price: num(r.price_minor),
     deposit: num(r.deposit_minor),
@@ -189,6 +196,7 @@ export function toBooking(r: Row): Booking {
     status: str(r.status) as BookingStatus,
     serviceId: str(r.service_id),
     serviceName: str(r.service_name),
+    serviceNameWordings: wordings(r.service_name_wordings),
     staffId: str(r.staff_id),
     staffName: str(r.staff_name),
     start: ms(r.start_at),

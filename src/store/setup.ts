@@ -7,7 +7,16 @@
 import type { SetupResult } from '../app/ports.ts';
 import { changeQuestions } from '../app/question-changes.ts';
 import type { Setup, SetupService, SetupStaff } from '../app/setup-schema.ts';
-import { formatFieldPath, parseWallTime, type Question, toMinor, WEEKDAYS } from '../core/index.ts';
+import {
+  businessText,
+  formatFieldPath,
+  type LocalizedText,
+  parseWallTime,
+  type Question,
+  toMinor,
+  WEEKDAYS,
+  wordingsOf,
+} from '../core/index.ts';
 import { insertDateHours } from './admin-staff.ts';
 import { getBusiness } from './catalog.ts';
 import { linkResources } from './resources.ts';
@@ -52,13 +61,31 @@ export const BUSINESS_COLUMNS = {
 
 async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>): Promise<void> {
   const columns: Record<string, string> = BUSINESS_COLUMNS;
-  const entries = Object.entries(business).filter(([k, v]) => v !== undefined && columns[k]);
+  const entries: [string, unknown][] = Object.entries(business)
+    .filter(([k, v]) => v !== undefined && columns[k])
+    .map(([k, v]) => [columns[k] as string, v]);
+  if (business.staffLabel !== undefined) {
+    // The column keeps the business language's wording; all of them go beside it (decision 033).
+    const [row] = await tx.query('SELECT locale FROM business WHERE id = 1');
+    const locale = business.locale ?? String(row?.locale ?? 'en');
+    const label = entries.findIndex(([c]) => c === 'staff_label');
+    entries.splice(label, 1, ...textColumns('staff_label', business.staffLabel, locale));
+  }
   if (entries.length === 0) return;
-  const sets = entries.map(([k], i) => `${columns[k]} = $${i + 1}`);
+  const sets = entries.map(([c], i) => `${c} = $${i + 1}`);
   await tx.query(
     `UPDATE business SET ${sets.join(', ')}, updated_at = now() WHERE id = 1`,
     entries.map(([, v]) => v),
   );
+}
+
+/** A per-language text as its two columns: the business language's wording, and all of them (jsonb text) or NULL. */
+function textColumns(column: string, text: LocalizedText, locale: string): [string, unknown][] {
+  const wordings = wordingsOf(text);
+  return [
+    [column, businessText(text, locale)],
+    [`${column}_wordings`, wordings === null ? null : JSON.stringify(wordings)],
+  ];
 }
 
 /** check_violation; `services_check` is the table's `deposit <= price` rule. */
@@ -68,16 +95,17 @@ async function applyService(
   tx: Sql,
   s: SetupService,
   index: number,
-  businessCurrency: string,
+  business: { readonly currency: string; readonly locale: string },
   resourceIds: Map<string, string>,
 ): Promise<string> {
-  const currency = s.currency ?? businessCurrency;
+  const currency = s.currency ?? business.currency;
   const cols: Record<string, unknown> = {
     slug: s.key,
-    name: s.name,
+    ...Object.fromEntries(textColumns('name', s.name, business.locale)),
     duration_minutes: s.durationMinutes,
   };
-  if (s.description !== undefined) cols.description = s.description;
+  if (s.description !== undefined)
+    Object.assign(cols, Object.fromEntries(textColumns('description', s.description, business.locale)));
   if (s.price !== undefined) cols.price_minor = toMinor(s.price, currency);
   if (s.deposit !== undefined) cols.deposit_minor = toMinor(s.deposit, currency);
   if (s.currency !== undefined) cols.currency = s.currency;
@@ -286,7 +314,7 @@ export async function applySetup(
     const services: Record<string, string> = {};
     const serviceIds = new Map<string, string>();
     for (const [i, s] of (setup.services ?? []).entries()) {
-      const id = await applyService(tx, s, i, business.currency, resourceIds);
+      const id = await applyService(tx, s, i, business, resourceIds);
       services[s.key] = id;
       serviceIds.set(s.key, id);
     }

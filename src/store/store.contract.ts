@@ -19,6 +19,7 @@ import { describeBusiness, describeCatalogueReads } from './contract/catalog.ts'
 import { describeBookingChanges } from './contract/changes.ts';
 import { describeClientData } from './contract/client-data.ts';
 import { describeClients } from './contract/clients.ts';
+import { describeContentLanguage } from './contract/content-language.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
 import { describeJobs } from './contract/jobs.ts';
 import { describePayments } from './contract/payments.ts';
@@ -82,5 +83,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeSeats(getDb);
     describeBusinessRules(getDb);
     describeSeries(getDb);
+    describeContentLanguage(getDb);
   });
 }

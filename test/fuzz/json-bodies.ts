@@ -160,6 +160,10 @@ export function fromSchema(schema: Schema, p: Pools, name = ''): fc.Arbitrary<un
     case 'array':
       return arrayFor(schema, p, name);
     case 'object':
+      // Per-language texts (SPEC §12): wordings by language, known, unknown and hostile, not just {}.
+      if (!schema.properties && schema.additionalProperties && LOCALIZED_FIELDS.has(name)) {
+        return fc.constantFrom(...LOCALIZED_SAMPLES);
+      }
       return objectFor(schema, p);
     default:
       return anyValue;
@@ -171,6 +175,26 @@ export function fromSchema(schema: Schema, p: Pools, name = ''): fc.Arbitrary<un
  * bw/colour) — valid, an unknown key, a text for a number, an option not in the list, 2,001
  * characters; questions and tiers valid and out of order (SPEC §10.1–10.2, the issue's bad input).
  */
+/** Fields that take a text or wordings by language (API.md Part two). */
+const LOCALIZED_FIELDS = new Set(['name', 'description', 'staffLabel']);
+
+export const LOCALIZED_SAMPLES: readonly unknown[] = [
+  { en: 'Portrait session', pt: 'Sessão de retrato' },
+  { pt: 'Só em português' },
+  { en: 'Known', xx: 'Unknown language' },
+  { 'pt-BR': 'Regional tag' },
+  { EN: 'Upper case' },
+  { en: '' },
+  { en: ' ' },
+  { en: 'x'.repeat(5001) },
+  { en: 3 },
+  { en: null },
+  { en: 'a\u0000b' },
+  {},
+  JSON.parse('{"__proto__": "polluted", "en": "A"}'),
+  { constructor: 'x', toString: 'y' },
+];
+
 export const RULE_SAMPLES: Record<string, readonly unknown[]> = {
   answers: [
     {},

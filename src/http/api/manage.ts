@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { viewBooking } from '../../app/booking-view.ts';
 import { cancelBookingByClient } from '../../app/cancel-booking.ts';
+import { bookingIn } from '../../app/content-language.ts';
 import { getManagedBooking } from '../../app/manage-booking.ts';
 import { presentBooking, presentHistory } from '../../app/presenters/booking.ts';
 import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
@@ -52,7 +53,8 @@ export function manageApi(deps: AppDeps): Hono {
     const r = await getManagedBooking(deps, token);
     if (!r.ok) return sendRefusal(c, r);
     const body = bookingCalendar({
-      booking: r.value.booking,
+      // In the booking's language, as the emailed one (SPEC §12).
+      booking: bookingIn(r.value.booking, r.value.booking.locale, r.value.business.locale),
       businessName: r.value.business.name,
       manageUrl: `${deps.publicUrl}/manage/${token}`,
       now: deps.clock.now(),

@@ -1,7 +1,8 @@
 /** The public JSON endpoints of API.md: business, services, availability, bookings. */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { viewBooking } from '../../app/booking-view.ts';
+import { businessIn } from '../../app/content-language.ts';
 import { createBooking } from '../../app/create-booking.ts';
 import { getBusiness } from '../../app/get-business.ts';
 import { getDayAvailability } from '../../app/get-day-availability.ts';
@@ -13,6 +14,7 @@ import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
 import { presentBusiness, presentService, presentSlot } from '../presenters.ts';
 import { check, date, month, readJson, zone } from '../validation.ts';
+import { apiLocale } from './api-locale.ts';
 import { answerSeries } from './series-answer.ts';
 
 export const monthQuery = z.object({ service: serviceRef, staff: staffRef.default('any'), month, tz: zone.optional() });
@@ -23,12 +25,20 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export function publicApi(deps: AppDeps): Hono {
   const api = new Hono();
 
-  api.get('/business', async (c) => c.json(presentBusiness(await getBusiness(deps))));
+  // Content the business wrote comes in the reader's language (SPEC §12, api-locale.ts).
+  const lang = async (c: Context) => apiLocale(c, (await getBusiness(deps)).locale);
 
-  api.get('/services', async (c) => c.json({ services: (await listServices(deps)).map(presentService) }));
+  api.get('/business', async (c) => {
+    const business = await getBusiness(deps);
+    return c.json(presentBusiness(businessIn(business, apiLocale(c, business.locale))));
+  });
+
+  api.get('/services', async (c) =>
+    c.json({ services: (await listServices(deps, await lang(c))).map(presentService) }),
+  );
 
   api.get('/services/:ref', async (c) => {
-    const r = await getService(deps, c.req.param('ref'));
+    const r = await getService(deps, c.req.param('ref'), await lang(c));
     return r.ok ? c.json(presentService(r.value)) : sendRefusal(c, r);
   });
 

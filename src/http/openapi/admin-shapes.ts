@@ -1,7 +1,7 @@
 /** Response shapes of the dashboard API (see shapes.ts for why they exist). */
 import { z } from 'zod';
 import { UNAPPLIED_REASONS } from '../../app/model.ts';
-import { bookingShape, questionShape, ref, serviceBasicsShape, tierShape } from './shapes.ts';
+import { bookingShape, localizedShape, questionShape, ref, serviceBasicsShape, tierShape } from './shapes.ts';
 
 const ranges = z.array(z.tuple([z.string(), z.string()]));
 
@@ -22,6 +22,9 @@ export const adminBookingShape = bookingShape
 export const adminServiceShape = z
   .object({
     ...serviceBasicsShape(z.string()),
+    // As the business gave them (SPEC §12): one text, or wordings by language.
+    name: localizedShape,
+    description: localizedShape,
     usesBusinessCurrency: z.boolean(),
     imageUrl: z.string().nullable(),
     color: z.string().nullable(),
@@ -94,7 +97,7 @@ export const settingsShape = z
     timezone: z.string(),
     currency: z.string(),
     locale: z.string(),
-    staffLabel: z.string(),
+    staffLabel: localizedShape,
     ownerEmail: z.string().nullable(),
     paymentUrl: z.string().nullable(),
     paymentSecretSet: z.boolean(),

@@ -43,8 +43,10 @@ export const businessShape = z
   })
   .meta({ id: 'Business' });
 
-/** Per-language text: a string, or wordings by language tag (API.md Part two). */
-export const localizedShape = z.union([z.string(), z.record(z.string(), z.string())]);
+/** Per-language text: a string, or wordings by language (API.md Part two, SPEC §12). */
+export const localizedShape = z
+  .union([z.string(), z.record(z.string(), z.string())])
+  .meta({ description: 'a text, or texts by language {en: "…", pt: "…"} (en, fr, de, es, pt)' });
 
 export const questionShape = z
   .object({

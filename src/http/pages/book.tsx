@@ -19,7 +19,7 @@ export interface SentBack {
 export async function bookPage(c: Context, deps: AppDeps, back?: SentBack) {
   const ctx = await pageContext(c, deps, back ? { tz: back.tz } : {});
   const slug = c.req.param('slug') ?? '';
-  const offer = await getService(deps, slug);
+  const offer = await getService(deps, slug, ctx.locale);
   if (!offer.ok || offer.value.staff.length === 0) {
     // An embed naming no service (a typo in data-service) shows the service list, not a dead end.
     if (c.req.query('embed') !== undefined) return c.redirect(`/${new URL(c.req.url).search}`, 303);

@@ -6,8 +6,9 @@
  */
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { bookingIn, businessIn } from '../../app/content-language.ts';
 import { getBusiness } from '../../app/get-business.ts';
-import type { Business } from '../../app/model.ts';
+import type { Booking, Business } from '../../app/model.ts';
 import { canonicalTimeZone } from '../../core/index.ts';
 import { type Locale, localeOf, negotiateLocale } from '../../i18n/locale.ts';
 import { type PageMessages, pageMessagesFor } from '../../i18n/page-messages.ts';
@@ -47,13 +48,18 @@ export async function pageContext(c: Context, deps: AppDeps, opts: { tz?: string
   return {
     locale,
     m: pageMessagesFor(locale),
-    business,
+    // The staff label in the page's language (SPEC §12); the rest of the business is one text.
+    business: businessIn(business, locale),
     tz,
     tzChosen: chosen !== null,
     now: deps.clock.now(),
     url: new URL(c.req.url),
   };
 }
+
+/** A booking's service name in the page's language (SPEC §12). */
+export const serviceNameOf = (ctx: PageContext, b: Pick<Booking, 'serviceName' | 'serviceNameWordings'>): string =>
+  bookingIn(b, ctx.locale, ctx.business.locale).serviceName;
 
 function zoneOf(raw: string | undefined): string | null {
   if (!raw || raw.length > 64) return null;

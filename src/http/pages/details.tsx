@@ -36,7 +36,7 @@ interface FormExtras {
 
 export async function detailsPage(c: Context, deps: AppDeps) {
   const ctx = await pageContext(c, deps);
-  const offer = await getService(deps, c.req.param('slug') ?? '');
+  const offer = await getService(deps, c.req.param('slug') ?? '', ctx.locale);
   const start = parseInstant(c.req.query('start') ?? '');
   if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
   if (start === null) return c.redirect(`/book/${offer.value.service.slug}`, 303);
@@ -57,7 +57,7 @@ export async function submitDetails(c: Context, deps: AppDeps) {
   const form = await readFormLists(c);
   const field = form.field;
   const ctx = await pageContext(c, deps, { tz: field('tz') });
-  const offer = await getService(deps, c.req.param('slug') ?? '');
+  const offer = await getService(deps, c.req.param('slug') ?? '', ctx.locale);
   if (!offer.ok) return notFoundPage(c, ctx, ctx.m.book.unknownService);
   const start = parseInstant(field('start'));
   const staff = field('staff') || 'any';

@@ -18,7 +18,7 @@ import { dateOf, parseInstant } from '../../core/index.ts';
 import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { STATUS, setRetryAfter } from '../errors.ts';
-import { pageContext } from './context.ts';
+import { pageContext, serviceNameOf } from './context.ts';
 import { readForm } from './form.ts';
 import { Layout, page } from './layout.tsx';
 import { Span, ZoneName } from './local-time.tsx';
@@ -109,7 +109,7 @@ export function manageActions(deps: AppDeps): Hono {
         <Layout ctx={ctx} title={m.cancel.title}>
           <h1>{m.cancel.title}</h1>
           <p>
-            <strong>{booking.serviceName}</strong>, {booking.staffName} —{' '}
+            <strong>{serviceNameOf(ctx, booking)}</strong>, {booking.staffName} —{' '}
             <Span ctx={ctx} start={booking.start} end={booking.end} /> (<ZoneName ctx={ctx} />)
           </p>
           {refund ? <p class="note">{refund}</p> : null}
@@ -154,7 +154,7 @@ async function reschedulePage(c: Context, deps: AppDeps, back?: { notice: string
   if (!r.ok) return notFoundPage(c, ctx, m.manage.notFound);
   const { booking, service, business } = r.value;
   const allowed = allowances(booking, service, business, ctx.now);
-  const offer = service ? await getService(deps, service.id) : null;
+  const offer = service ? await getService(deps, service.id, ctx.locale) : null;
   if (!offer?.ok || allowed.reschedule.block !== null)
     return managePage(c, deps, { text: m.manage.noReschedule, status: 409, error: true });
   const data = await loadPicker(deps, ctx, offer.value, {

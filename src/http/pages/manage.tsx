@@ -11,7 +11,7 @@ import { getManagedBooking, type ManagedBooking } from '../../app/manage-booking
 import type { Booking } from '../../app/model.ts';
 import { clockTime, formatMoney, zoneName } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
-import { type PageContext, pageContext } from './context.ts';
+import { type PageContext, pageContext, serviceNameOf } from './context.ts';
 import { Layout, page } from './layout.tsx';
 import { Span, ZoneName } from './local-time.tsx';
 import { PolicyNote } from './policy-lines.tsx';
@@ -105,7 +105,7 @@ function ManageView(p: {
         <dt>{m.manage.reference}</dt>
         <dd>{booking.reference}</dd>
         <dt>{m.manage.service}</dt>
-        <dd>{booking.serviceName}</dd>
+        <dd>{serviceNameOf(ctx, booking)}</dd>
         <dt>{m.manage.staff}</dt>
         <dd>{booking.staffName}</dd>
         <dt>{m.manage.when}</dt>

@@ -15,7 +15,7 @@ import {
 } from '../../app/clients/my-bookings.ts';
 import { requestMyBookings } from '../../app/clients/request-my-bookings.ts';
 import type { AppDeps } from '../deps.ts';
-import { type PageContext, pageContext } from './context.ts';
+import { type PageContext, pageContext, serviceNameOf } from './context.ts';
 import { readForm } from './form.ts';
 import { Layout, page } from './layout.tsx';
 import { Span, ZoneName } from './local-time.tsx';
@@ -163,7 +163,7 @@ function BookingList({ ctx, list }: { ctx: PageContext; list: readonly ListedBoo
       {list.map(({ booking: b, token }) => (
         <li>
           <p>
-            <strong>{b.serviceName}</strong>, {m.manage.staff} {b.staffName}
+            <strong>{serviceNameOf(ctx, b)}</strong>, {m.manage.staff} {b.staffName}
             <br />
             <Span ctx={ctx} start={b.start} end={b.end} /> (<ZoneName ctx={ctx} />)
             <br />

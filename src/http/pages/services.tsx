@@ -9,7 +9,7 @@ import { Layout, page, readableAccent } from './layout.tsx';
 export async function servicesPage(c: Context, deps: AppDeps) {
   const ctx = await pageContext(c, deps);
   const { m } = ctx;
-  const offers = (await listServices(deps)).filter((o) => o.staff.length > 0);
+  const offers = (await listServices(deps, ctx.locale)).filter((o) => o.staff.length > 0);
   return c.html(
     page(
       <Layout ctx={ctx} title={m.services.title}>

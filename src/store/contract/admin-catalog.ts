@@ -15,7 +15,9 @@ const hash = (text: string) => createHash('sha256').update(text).digest();
 const NEW_SERVICE: ServiceFields = {
   slug: 'family',
   name: 'Family shoot',
+  nameWordings: null,
   description: 'Up to six',
+  descriptionWordings: null,
   durationMinutes: 90,
   price: 25000,
   deposit: 5000,

@@ -65,6 +65,7 @@ export function describeInsertBooking(getDb: GetDb): void {
           status: 'awaiting_payment',
           serviceId: idOf('services', 'portrait'),
           serviceName: 'Portrait session',
+          serviceNameWordings: null,
           staffId: idOf('staff', 'ana'),
           staffName: 'Ana',
           start: at('2027-03-29T07:00:00Z'),

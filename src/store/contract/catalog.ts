@@ -43,7 +43,9 @@ export function describeCatalogueReads(getDb: GetDb): void {
       id: idOf('services', 'portrait'),
       slug: 'portrait',
       name: 'Portrait session',
+      nameWordings: null,
       description: 'Studio portrait',
+      descriptionWordings: null,
       durationMinutes: 60,
       price: 12000,
       deposit: 3000,
@@ -64,7 +66,9 @@ export function describeCatalogueReads(getDb: GetDb): void {
       allowRepeat: false,
     });
     const plain = {
+      nameWordings: null,
       description: '',
+      descriptionWordings: null,
       deposit: 0,
       imageUrl: null,
       color: null,

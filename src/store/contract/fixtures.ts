@@ -119,6 +119,7 @@ export const DEFAULT_BUSINESS = {
   currency: 'USD',
   locale: 'en',
   staffLabel: 'Offered by',
+  staffLabelWordings: null,
   ownerEmail: null,
   paymentUrl: null,
   paymentSecret: null,

@@ -1,4 +1,5 @@
 /** An admin adds a service (SPEC §1), with the members who offer it. */
+import type { LocalizedText } from '../../../core/index.ts';
 import type { Store } from '../../ports.ts';
 import { ok, type Result } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
@@ -9,7 +10,7 @@ import type { ServiceFields } from './service-store.ts';
 
 export interface NewServiceInput extends ServiceInput {
   readonly slug: string;
-  readonly name: string;
+  readonly name: LocalizedText;
   readonly durationMinutes: number;
 }
 

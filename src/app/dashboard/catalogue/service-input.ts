@@ -4,12 +4,15 @@
  * ranges, formats) is checked before, at the edge; these are the rules that need stored values.
  */
 import {
+  businessText,
   type CancellationPolicy,
+  type LocalizedText,
   problemFields,
   type Question,
   seatSettingsProblems,
   toDecimal,
   toMinor,
+  wordingsOf,
 } from '../../../core/index.ts';
 import type { Service } from '../../model.ts';
 import type { Store } from '../../ports.ts';
@@ -20,8 +23,9 @@ import type { ServiceFields } from './service-store.ts';
 /** A service's fields as the dashboard sends them: money as decimal strings, staff as ids. */
 export interface ServiceInput {
   readonly slug?: string;
-  readonly name?: string;
-  readonly description?: string;
+  /** A text, or wordings by language (SPEC §12): stored as the business language's text plus the wordings. */
+  readonly name?: LocalizedText;
+  readonly description?: LocalizedText;
   readonly durationMinutes?: number;
   readonly price?: string;
   readonly deposit?: string;
@@ -112,11 +116,19 @@ export async function checkService(
     deposit: _deposit,
     currency: _currency,
     questions: _q,
+    name,
+    description,
     ...rest
   } = input;
   const currency = input.currency === undefined ? {} : { currency: own };
   const asked = questions?.ok ? { questions: questions.questions } : {};
-  return ok({ fields: { ...rest, ...currency, ...amounts, ...asked }, staffIds, resourceIds });
+  const texts = {
+    ...(name === undefined ? {} : { name: businessText(name, business.locale), nameWordings: wordingsOf(name) }),
+    ...(description === undefined
+      ? {}
+      : { description: businessText(description, business.locale), descriptionWordings: wordingsOf(description) }),
+  };
+  return ok({ fields: { ...rest, ...texts, ...currency, ...amounts, ...asked }, staffIds, resourceIds });
 }
 
 /** "120.00" → "120", "12.50" → "12.5": a stored amount moved to a currency with fewer decimals still fits when it can. */

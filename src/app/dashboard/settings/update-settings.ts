@@ -6,14 +6,24 @@
  * becomes "120.00" USD, not ¥12,000: amounts are stored in minor units); an amount the new
  * currency cannot express (12.50 in JPY) refuses the change.
  */
-import { currencyExponent, toDecimal, toMinor } from '../../../core/index.ts';
+import {
+  businessText,
+  currencyExponent,
+  type LocalizedText,
+  toDecimal,
+  toMinor,
+  wordingsOf,
+} from '../../../core/index.ts';
 import { inTransaction } from '../../in-transaction.ts';
 import type { Store } from '../../ports.ts';
 import { invalid, ok, type Result } from '../../result.ts';
 import { type Actor, adminOnly } from '../actor.ts';
 import type { BusinessSettings } from './settings-store.ts';
 
-export type SettingsInput = Partial<BusinessSettings>;
+/** The settings to change; the staff label a text or wordings by language (SPEC §12). */
+export type SettingsInput = Omit<Partial<BusinessSettings>, 'staffLabel' | 'staffLabelWordings'> & {
+  readonly staffLabel?: LocalizedText;
+};
 
 export async function updateSettings(
   deps: { store: Pick<Store, 'getSettings' | 'listServices' | 'transaction' | 'updateService' | 'updateSettings'> },
@@ -24,7 +34,7 @@ export async function updateSettings(
   if (denied) return denied;
   return inTransaction(deps.store, async (tx) => {
     const before = await tx.getSettings();
-    const settings = await tx.updateSettings(input);
+    const settings = await tx.updateSettings(withWordings(input, input.locale ?? before.locale));
     if (settings.paymentUrl !== null && settings.paymentSecret === null) {
       return invalid('A payment URL needs the payment secret the gateway signs with.', {
         paymentSecret: 'required when paymentUrl is set',
@@ -36,6 +46,13 @@ export async function updateSettings(
     }
     return ok(settings);
   });
+}
+
+/** The staff label as its two stored fields: the business language's text and all the wordings (decision 033). */
+function withWordings(input: SettingsInput, locale: string): Partial<BusinessSettings> {
+  const { staffLabel, ...rest } = input;
+  if (staffLabel === undefined) return rest;
+  return { ...rest, staffLabel: businessText(staffLabel, locale), staffLabelWordings: wordingsOf(staffLabel) };
 }
 
 async function keepServiceAmounts(

@@ -3,12 +3,16 @@
  * with who offers it.
  */
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
+import { givenText } from '../../../core/index.ts';
 import { serviceBasics } from '../../presenters.ts';
 
 export function presentAdminService(a: AdminService) {
   const s = a.service;
   return {
     ...serviceBasics(s, a.currency),
+    // As given (SPEC §12): the wordings by language when there are some, else the one text.
+    name: givenText(s.name, s.nameWordings),
+    description: givenText(s.description, s.descriptionWordings),
     // true: the service follows the business currency (PATCH `currency: null` returns to it).
     usesBusinessCurrency: s.currency === null,
     imageUrl: s.imageUrl,

@@ -5,13 +5,14 @@
  * cases'.
  */
 import { z } from 'zod';
+import { localizedField } from '../../../app/localized-field.ts';
 import { currency, imageUrl, serviceSchema, slug } from '../../../app/setup-schema.ts';
 import { id, name, text } from '../../validation.ts';
 
 const serviceFields = serviceSchema.omit({ key: true }).extend({
   slug,
-  name,
-  description: text(5000).optional(),
+  name: localizedField(name, 200),
+  description: localizedField(text(5000), 5000).optional(),
   imageUrl: imageUrl.nullable().optional(),
   currency: currency.nullable().optional(),
   staff: z.array(id('staff')).max(1000).optional(),

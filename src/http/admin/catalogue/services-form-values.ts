@@ -6,6 +6,7 @@ import type { AdminService } from '../../../app/dashboard/catalogue/service-read
 import { toDecimal } from '../../../core/index.ts';
 import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
+import { readTranslated, translationRename, translationValues } from '../form-kit/translations.tsx';
 import { readRulesForm, rulesFormOf } from './question-form-values.ts';
 
 /** What the form shows: each field's text ("on"/"" for check boxes), the members and resources ticked. */
@@ -44,7 +45,7 @@ export const NEW_SERVICE: ServiceFormState = {
   resources: [],
 };
 
-export function serviceFormOf(a: AdminService): ServiceFormState {
+export function serviceFormOf(a: AdminService, businessLocale: string): ServiceFormState {
   const s = a.service;
   const on = (b: boolean) => (b ? 'on' : '');
   return {
@@ -52,6 +53,9 @@ export function serviceFormOf(a: AdminService): ServiceFormState {
       slug: s.slug,
       name: s.name,
       description: s.description,
+      // The business language's text in name/description, the others in their own inputs (SPEC §12).
+      ...translationValues('name', s.name, s.nameWordings, businessLocale),
+      ...translationValues('description', s.description, s.descriptionWordings, businessLocale),
       durationMinutes: String(s.durationMinutes),
       price: toDecimal(s.price, a.currency),
       deposit: toDecimal(s.deposit, a.currency),
@@ -87,16 +91,19 @@ export function readServiceForm(
   form: PostedForm,
   staffIds: readonly string[],
   resourceIds: readonly string[],
+  businessLocale: string,
 ): { state: ServiceFormState; body: Record<string, unknown>; problems: Problems; rename: (key: string) => string } {
   const problems: Problems = new Map();
+  const name = readTranslated(form, 'name', businessLocale);
+  const description = readTranslated(form, 'description', businessLocale);
   const rules = readRulesForm(form, problems);
   const color = colorOf(form);
   const staff = staffIds.filter((id) => ticked(form, `staff-${id}`));
   const resources = resourceIds.filter((id) => ticked(form, `resource-${id}`));
   const body = {
     slug: form.text('slug'),
-    name: form.text('name'),
-    description: form.text('description'),
+    name: name.value,
+    description: description.value,
     durationMinutes: wholeOf(form, 'durationMinutes', problems, undefined),
     price: form.text('price') || '0',
     deposit: form.text('deposit') || '0',
@@ -119,6 +126,7 @@ export function readServiceForm(
   values.allowRescheduling = body.allowRescheduling ? 'on' : '';
   values.active = body.active ? 'on' : '';
   values.allowRepeat = body.allowRepeat ? 'on' : '';
-  Object.assign(values, rules.values);
-  return { state: { values, staff, resources }, body, problems, rename: rules.rename };
+  Object.assign(values, rules.values, name.values, description.values);
+  const rename = (key: string) => translationRename(['name', 'description'], key) ?? rules.rename(key);
+  return { state: { values, staff, resources }, body, problems, rename };
 }

@@ -8,6 +8,7 @@ import type { Resource } from '../../../app/dashboard/resources/resource-store.t
 import type { StaffMember } from '../../../app/model.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Checkbox, ErrorSummary, type FormProps, Group, Input, Notice } from '../form-kit/fields.tsx';
+import { Translations, translationLabels } from '../form-kit/translations.tsx';
 import { Csrf } from '../layout.tsx';
 import { PolicyGroup, QuestionsGroup, ruleLabels } from './questions-form.tsx';
 import type { ServiceFormState } from './services-form-values.ts';
@@ -37,6 +38,8 @@ export interface ServiceFormProps extends FormProps<AdminService, ServiceFormSta
   /** The business's shared resources (SPEC §8.4), to tick those a booking of it holds. */
   readonly resources: readonly Resource[];
   readonly businessCurrency: string;
+  /** The business language: the main name and description are in it, the others beside (SPEC §12). */
+  readonly businessLocale: string;
   readonly defaultRescheduleLimit: number;
 }
 
@@ -54,7 +57,16 @@ export function ServiceForm(p: ServiceFormProps) {
       </p>
       <h1>{p.editing ? `Edit “${p.editing.service.name}”` : 'New service'}</h1>
       <Notice text={p.notice} />
-      <ErrorSummary errors={e} labels={{ ...SERVICE_LABELS, ...ruleLabels(v) }} title="The service was not saved" />
+      <ErrorSummary
+        errors={e}
+        labels={{
+          ...SERVICE_LABELS,
+          ...ruleLabels(v),
+          ...translationLabels('name', SERVICE_LABELS.name, p.businessLocale),
+          ...translationLabels('description', SERVICE_LABELS.description, p.businessLocale),
+        }}
+        title="The service was not saved"
+      />
       <form method="post" action={action} class="panel wide-form" novalidate>
         <Csrf token={p.csrf} />
         <Group legend="What clients book">
@@ -66,6 +78,21 @@ export function ServiceForm(p: ServiceFormProps) {
             hint="Part of the booking page's address (/book/portrait-session): lowercase letters, digits and hyphens. Changing it breaks links already shared."
           />
           <f.TextArea name="description" hint="Shown under the name on the booking pages." />
+          <Translations
+            field="name"
+            label={SERVICE_LABELS.name}
+            businessLocale={p.businessLocale}
+            values={v}
+            errors={e}
+          />
+          <Translations
+            field="description"
+            label={SERVICE_LABELS.description}
+            businessLocale={p.businessLocale}
+            values={v}
+            errors={e}
+            multiline
+          />
           <f.Whole name="durationMinutes" min={1} max={1440} required />
           <f.Input
             name="imageUrl"

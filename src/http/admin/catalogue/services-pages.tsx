@@ -72,6 +72,7 @@ async function renderForm(
           members={members}
           resources={resources.ok ? resources.value : []}
           businessCurrency={settings.currency}
+          businessLocale={settings.locale}
           defaultRescheduleLimit={settings.defaultRescheduleLimit}
           notice={c.req.query('done') === 'saved' ? DONE.saved : undefined}
         />
@@ -83,14 +84,16 @@ async function renderForm(
 
 /** Reads and checks the posted form; the body to save, or the form to show again with its problems. */
 async function posted(c: Ctx, deps: AppDeps) {
-  const [staff, resources] = await Promise.all([
+  const [staff, resources, business] = await Promise.all([
     listAdminStaff(deps, c.get('actor')),
     listResources(deps, c.get('actor')),
+    getBusiness(deps),
   ]);
   const read = readServiceForm(
     await readPosted(c),
     staff.map((a) => a.member.id),
     resources.ok ? resources.value.map((r) => r.id) : [],
+    business.locale,
   );
   const body = checkForm(createServiceBody, read.body, read.problems, read.rename);
   return { ...read, body };
@@ -135,7 +138,7 @@ export function servicesPages(deps: AppDeps): Hono<AdminEnv> {
   app.get('/services/:id', async (c) => {
     const found = await getAdminService(deps, c.get('actor'), c.req.param('id'));
     if (!found.ok) return catalogRefusalPage(c, deps, found, 'services');
-    return renderForm(c, deps, found.value, serviceFormOf(found.value));
+    return renderForm(c, deps, found.value, serviceFormOf(found.value, (await getBusiness(deps)).locale));
   });
 
   app.post('/services/:id', async (c) => {

@@ -3,6 +3,7 @@
  * business shape, with the dashboard's limits on free text.
  */
 import { z } from 'zod';
+import { localizedField } from '../../../app/localized-field.ts';
 import { businessSchema } from '../../../app/setup-schema.ts';
 import { name, text, zone } from '../../validation.ts';
 
@@ -24,7 +25,7 @@ const mailFrom = z
 
 export const updateSettingsBody = businessSchema.extend({
   name: name.optional(),
-  staffLabel: text(100).min(1, 'required').optional(),
+  staffLabel: localizedField(text(100).min(1, 'required'), 100).optional(),
   ownerEmail: z.email().max(254).nullable().optional(),
   paymentUrl: z
     .url({ protocol: /^https?$/ })

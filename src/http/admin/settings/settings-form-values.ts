@@ -6,6 +6,7 @@
 import type { BusinessSettings } from '../../../app/dashboard/settings/settings-store.ts';
 import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
+import { readTranslated, translationRename, translationValues } from '../form-kit/translations.tsx';
 
 /** The whole-number settings, all required (an empty field is a mistake, not "keep"). */
 export const NUMBER_SETTINGS = [
@@ -41,22 +42,31 @@ export function settingsFormOf(s: BusinessSettings): SettingsValues {
   for (const k of TEXT_SETTINGS) values[k] = s[k] ?? '';
   for (const k of NUMBER_SETTINGS) values[k] = String(s[k]);
   values.allowStaffChangeOnReschedule = s.allowStaffChangeOnReschedule ? 'on' : '';
+  // The business language's label in staffLabel, the others in their own inputs (SPEC §12).
+  Object.assign(values, translationValues('staffLabel', s.staffLabel, s.staffLabelWordings, s.locale));
   return values;
 }
 
+/** `staffLabel.pt` (an API path) → the input it came from. */
+export const settingsRename = (key: string) => translationRename(['staffLabel'], key) ?? key;
+
 /** The posted settings as the API's body, the values to show again, and the form's own problems. */
-export function readSettingsForm(form: PostedForm): {
+export function readSettingsForm(
+  form: PostedForm,
+  businessLocale: string,
+): {
   values: SettingsValues;
   body: Record<string, unknown>;
   problems: Problems;
 } {
   const problems: Problems = new Map();
+  const staffLabel = readTranslated(form, 'staffLabel', businessLocale);
   const body: Record<string, unknown> = {
     name: form.text('name'),
     timezone: form.text('timezone'),
     currency: form.text('currency').toUpperCase(),
     locale: form.text('locale'),
-    staffLabel: form.text('staffLabel'),
+    staffLabel: staffLabel.value,
     ownerEmail: textOrNull(form, 'ownerEmail'),
     mailFrom: textOrNull(form, 'mailFrom'),
     paymentUrl: textOrNull(form, 'paymentUrl'),
@@ -78,6 +88,7 @@ export function readSettingsForm(form: PostedForm): {
   );
   values.allowStaffChangeOnReschedule = body.allowStaffChangeOnReschedule ? 'on' : '';
   values.removeSecret = ticked(form, 'removeSecret') ? 'on' : '';
+  Object.assign(values, staffLabel.values);
   return { values, body, problems };
 }
 

@@ -16,7 +16,13 @@ import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { EmbedPanel } from './embed-panel.tsx';
 import { updateSettingsBody } from './settings-body.ts';
-import { readSettingsForm, type SettingsValues, settingsFormOf, settingsMessage } from './settings-form-values.ts';
+import {
+  readSettingsForm,
+  type SettingsValues,
+  settingsFormOf,
+  settingsMessage,
+  settingsRename,
+} from './settings-form-values.ts';
 import { SettingsView } from './settings-view.tsx';
 
 async function render(
@@ -36,6 +42,7 @@ async function render(
           values={given.values ?? settingsFormOf(settings.value)}
           errors={given.errors ?? {}}
           secretStored={settings.value.paymentSecret !== null}
+          businessLocale={settings.value.locale}
           notice={given.notice}
           noShowRule={noShowRule}
         />
@@ -57,12 +64,12 @@ export function settingsPages(deps: AppDeps): Hono<AdminEnv> {
     // A staff member is refused before their form is read: the same 403 page as the GET.
     const allowed = await getSettings(deps, c.get('actor'));
     if (!allowed.ok) return catalogRefusalPage(c, deps, allowed, 'settings');
-    const read = readSettingsForm(await readPosted(c));
-    const body = checkForm(updateSettingsBody, read.body, read.problems);
+    const read = readSettingsForm(await readPosted(c), allowed.value.locale);
+    const body = checkForm(updateSettingsBody, read.body, read.problems, settingsRename);
     const r = body ? await updateSettings(deps, c.get('actor'), body) : null;
     if (r?.ok) return c.redirect('/admin/settings?done=saved', 303);
     if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'settings');
-    const problems = r ? refusalProblems(r) : read.problems;
+    const problems = r ? refusalProblems(r, settingsRename) : read.problems;
     const errors = Object.fromEntries([...problems].map(([k, m]) => [k, settingsMessage(m)]));
     return render(c, deps, { values: read.values, errors }, 400);
   });

@@ -6,6 +6,7 @@ import type { NoShowReach } from '../../../app/dashboard/settings/no-show-reach.
 import { LOCALES, type Locale } from '../../../i18n/locale.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Checkbox, ErrorSummary, Group, Notice, Select, ZoneList } from '../form-kit/fields.tsx';
+import { Translations, translationLabels } from '../form-kit/translations.tsx';
 import { Csrf } from '../layout.tsx';
 import type { SettingsValues } from './settings-form-values.ts';
 
@@ -48,6 +49,8 @@ export interface SettingsViewProps {
   readonly values: SettingsValues;
   readonly errors: Readonly<Record<string, string>>;
   readonly secretStored: boolean;
+  /** The stored business language: the staff label's main text is in it (SPEC §12). */
+  readonly businessLocale: string;
   readonly notice?: string | undefined;
   /** Where the no-show rule can apply, as the settings are stored. */
   readonly noShowRule: NoShowReach;
@@ -63,7 +66,14 @@ export function SettingsView(p: SettingsViewProps) {
     <>
       <h1>Business settings</h1>
       <Notice text={p.notice} />
-      <ErrorSummary errors={e} labels={SETTINGS_LABELS} title="The settings were not saved" />
+      <ErrorSummary
+        errors={e}
+        labels={{
+          ...SETTINGS_LABELS,
+          ...translationLabels('staffLabel', SETTINGS_LABELS.staffLabel, p.businessLocale),
+        }}
+        title="The settings were not saved"
+      />
       <form method="post" action="/admin/settings" class="wide-form" novalidate>
         <Csrf token={p.csrf} />
         <div class="panel">
@@ -94,6 +104,13 @@ export function SettingsView(p: SettingsViewProps) {
               name="staffLabel"
               required
               hint="The heading above the choice of staff member on the booking page, e.g. “Choose photographer”."
+            />
+            <Translations
+              field="staffLabel"
+              label={SETTINGS_LABELS.staffLabel}
+              businessLocale={p.businessLocale}
+              values={p.values}
+              errors={e}
             />
           </Group>
         </div>
