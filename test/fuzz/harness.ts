@@ -287,6 +287,19 @@ export class Harness {
         this.created.add(String(r.id));
         this.deps.learn({ id: String(r.id), reference: String(r.reference), ...(token ? { token } : {}) });
       }
+      // A series (SPEC §9.2) is created whole: its other occurrences came with the one redirected to.
+      const ids = rows.map((r) => String(r.id));
+      const others = ids.length
+        ? await this.deps.db.query(
+            `SELECT o.id, o.reference FROM bookings b JOIN bookings o ON o.series_id = b.series_id
+             WHERE b.id = ANY($1::bigint[]) AND o.id <> b.id`,
+            [ids],
+          )
+        : [];
+      for (const r of others) {
+        this.created.add(String(r.id));
+        this.deps.learn({ id: String(r.id), reference: String(r.reference) });
+      }
     }
   }
 
