@@ -20,6 +20,7 @@ import { describeBookingChanges } from './contract/changes.ts';
 import { describeClientData } from './contract/client-data.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
+import { describeImages } from './contract/images.ts';
 import { describeJobs } from './contract/jobs.ts';
 import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
@@ -80,5 +81,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeResources(getDb);
     describeSeats(getDb);
     describeBusinessRules(getDb);
+    describeImages(getDb);
   });
 }

@@ -53,6 +53,7 @@ const TABLES = [
   'staff',
   'services',
   'business',
+  'images',
 ];
 
 /**

@@ -49,6 +49,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
       deposit: 3000,
       currency: null,
       imageUrl: 'https://img.test/portrait.jpg',
+      image: null,
       color: '#3366ff',
       allowRescheduling: true,
       rescheduleLimit: 2,
@@ -66,6 +67,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
       description: '',
       deposit: 0,
       imageUrl: null,
+      image: null,
       color: null,
       rescheduleLimit: null,
       resourceIds: [],
@@ -165,6 +167,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         ],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       };
       const ben = {
         id: idOf('staff', 'ben'),
@@ -181,6 +185,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         daysOff: [],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       };
       const dan = {
         id: idOf('staff', 'dan'),
@@ -197,6 +203,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         daysOff: [],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       };
       expect(await t.store.listStaffForService(idOf('services', 'portrait'))).toEqual([ana, ben]);
       expect(await t.store.listStaffForService(idOf('services', 'consult'))).toEqual([ana, dan]);

@@ -3,6 +3,7 @@
  * with who offers it.
  */
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
+import { presentImage, serviceImageUrl } from '../../images/image-urls.ts';
 import { serviceBasics } from '../../presenters.ts';
 
 export function presentAdminService(a: AdminService) {
@@ -11,7 +12,9 @@ export function presentAdminService(a: AdminService) {
     ...serviceBasics(s, a.currency),
     // true: the service follows the business currency (PATCH `currency: null` returns to it).
     usesBusinessCurrency: s.currency === null,
-    imageUrl: s.imageUrl,
+    // The image shown: the uploaded one, else the address typed in (PATCH `imageUrl` sets that one).
+    imageUrl: serviceImageUrl(s),
+    image: presentImage(s.image),
     color: s.color,
     allowRescheduling: s.allowRescheduling,
     rescheduleLimit: s.rescheduleLimit,

@@ -1,0 +1,72 @@
+/**
+ * Images in the database (the ImageStore port, decision 032). An image row is shared by whatever
+ * points at it (the same bytes uploaded twice are one row) and deleted in the same transaction as
+ * the last pointer to it, so no orphan bytes stay behind (nor in backups).
+ */
+import type { ImageStore, NewImage } from '../app/images/image-store.ts';
+import type { Service, StaffMember } from '../app/model.ts';
+import { staffById } from './admin-staff.ts';
+import { findService } from './catalog.ts';
+import { isId } from './catalog-writes.ts';
+import type { Sql } from './sql.ts';
+
+const HASH = /^[0-9a-f]{64}$/;
+
+async function putImage(tx: Sql, image: NewImage): Promise<void> {
+  await tx.query(
+    `INSERT INTO images (id, content_type, bytes, width, height) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO NOTHING`,
+    [image.id, image.contentType, image.bytes, image.width, image.height],
+  );
+}
+
+/** Deletes the image `id` unless a service or staff member still points at it. */
+async function dropIfUnused(tx: Sql, id: unknown): Promise<void> {
+  if (typeof id !== 'string') return;
+  await tx.query(
+    `DELETE FROM images WHERE id = $1
+       AND NOT EXISTS (SELECT 1 FROM services WHERE image_id = $1)
+       AND NOT EXISTS (SELECT 1 FROM staff WHERE photo_id = $1)`,
+    [id],
+  );
+}
+
+/**
+ * Points `table.column` of row `id` at `image` (or at none); false when there is no such row.
+ * The row is locked first, so two uploads to one service cannot both drop the other's image.
+ */
+async function point(tx: Sql, table: 'services' | 'staff', column: string, id: string, image: NewImage | null) {
+  const [row] = await tx.query(`SELECT ${column} AS old FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
+  if (!row) return false;
+  if (image) await putImage(tx, image);
+  await tx.query(`UPDATE ${table} SET ${column} = $2, updated_at = now() WHERE id = $1`, [id, image?.id ?? null]);
+  if (row.old !== (image?.id ?? null)) await dropIfUnused(tx, row.old);
+  return true;
+}
+
+/** `write` runs a catalogue write in a transaction that drops the cached catalogue (admin-catalog.ts). */
+export function imageStore(sql: Sql, write: <T>(fn: (tx: Sql) => Promise<T>) => Promise<T>): ImageStore {
+  return {
+    async setServiceImage(serviceId, image) {
+      if (!isId(serviceId)) return null;
+      return write(
+        async (tx): Promise<Service | null> =>
+          (await point(tx, 'services', 'image_id', serviceId, image)) ? findService(tx, serviceId) : null,
+      );
+    },
+    async setStaffPhoto(staffId, image) {
+      if (!isId(staffId)) return null;
+      return write(
+        async (tx): Promise<StaffMember | null> =>
+          (await point(tx, 'staff', 'photo_id', staffId, image)) ? staffById(tx, staffId) : null,
+      );
+    },
+    async getImage(id) {
+      if (!HASH.test(id)) return null;
+      const [row] = await sql.query('SELECT content_type, bytes FROM images WHERE id = $1', [id]);
+      if (!row) return null;
+      const bytes = row.bytes as Uint8Array;
+      return { contentType: String(row.content_type), bytes };
+    },
+  };
+}
