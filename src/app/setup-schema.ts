@@ -203,7 +203,11 @@ export const staffSchema = z.strictObject({
   minNoticeMinutes: minutes(525_600).nullable().optional(),
   active: z.boolean().optional(),
   /** Shown under the member's name on the public pages (decision 032). */
-  bio: z.string().max(2000).optional(),
+  bio: z
+    .string()
+    .max(2000)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+    .optional(),
 });
 
 const adminSchema = z.strictObject({

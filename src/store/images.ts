@@ -1,7 +1,7 @@
 /**
  * Images in the database (the ImageStore port, decision 032). An image row is shared by whatever
- * points at it (the same bytes uploaded twice are one row) and deleted in the same transaction as
- * the last pointer to it, so no orphan bytes stay behind (nor in backups).
+ * points at it (the same bytes uploaded twice are one row); a trigger deletes it in the statement
+ * that drops the last pointer to it, so no orphan bytes stay behind (nor in backups).
  */
 import type { ImageStore, NewImage } from '../app/images/image-store.ts';
 import type { Service, StaffMember } from '../app/model.ts';
@@ -20,27 +20,16 @@ async function putImage(tx: Sql, image: NewImage): Promise<void> {
   );
 }
 
-/** Deletes the image `id` unless a service or staff member still points at it. */
-async function dropIfUnused(tx: Sql, id: unknown): Promise<void> {
-  if (typeof id !== 'string') return;
-  await tx.query(
-    `DELETE FROM images WHERE id = $1
-       AND NOT EXISTS (SELECT 1 FROM services WHERE image_id = $1)
-       AND NOT EXISTS (SELECT 1 FROM staff WHERE photo_id = $1)`,
-    [id],
-  );
-}
-
 /**
- * Points `table.column` of row `id` at `image` (or at none); false when there is no such row.
- * The row is locked first, so two uploads to one service cannot both drop the other's image.
+ * Points `table.column` of row `id` at `image` (or at none); false when there is no such row, and
+ * then nothing is written. The image it pointed at before is deleted by the database when nothing
+ * else points at it (migration 016's trigger).
  */
 async function point(tx: Sql, table: 'services' | 'staff', column: string, id: string, image: NewImage | null) {
-  const [row] = await tx.query(`SELECT ${column} AS old FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
+  const [row] = await tx.query(`SELECT id FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
   if (!row) return false;
   if (image) await putImage(tx, image);
   await tx.query(`UPDATE ${table} SET ${column} = $2, updated_at = now() WHERE id = $1`, [id, image?.id ?? null]);
-  if (row.old !== (image?.id ?? null)) await dropIfUnused(tx, row.old);
   return true;
 }
 

@@ -191,6 +191,12 @@ describe('staff photos and bios', () => {
     expect(Object.keys(r.body.error.details.fields)).toEqual(['bio']);
     expect((await tdb.store.listStaff()).find((m) => m.id === d.staffIds.ana)?.bio).toBe('');
   });
+
+  it('a bio with a NUL character (found by the fuzzer: it was a 500): 400 naming bio', async () => {
+    const r = await d.as('admin', 'POST', 'staff', { name: 'Fuzz', email: 'fuzz@studio.test', bio: '\u0000' });
+    expect(r.status).toBe(400);
+    expect(Object.keys(r.body.error.details.fields)).toEqual(['bio']);
+  });
 });
 
 describe('who may upload', () => {

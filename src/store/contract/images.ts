@@ -66,6 +66,25 @@ export function describeImages(getDb: GetDb): void {
       expect(await count()).toBe(0);
     });
 
+    it('deleting a service or staff member deletes the picture only it used (a database trigger)', async () => {
+      const consult = await t.store.findService(idOf('services', 'consult'));
+      if (!consult) throw new Error('no consult service');
+      const { id: _id, resourceIds: _r, image: _i, ...fields } = consult;
+      const made = await t.store.createService({ ...fields, slug: 'spare' }, []);
+      if (!made.ok) throw new Error(made.conflict);
+      await t.store.setServiceImage(made.value.id, image('only'));
+      await t.store.setServiceImage(idOf('services', 'portrait'), image('shared'));
+      await t.store.setStaffPhoto(idOf('staff', 'ana'), image('shared'));
+      expect(await count()).toBe(2);
+      expect((await t.store.removeService(made.value.id))?.outcome).toBe('deleted');
+      expect(await t.store.getImage(image('only').id)).toBeNull();
+      await t.db.query('DELETE FROM staff_services WHERE staff_id = $1', [idOf('staff', 'ana')]);
+      await t.db.query('DELETE FROM staff WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM bookings WHERE staff_id = $1)', [
+        idOf('staff', 'ana'),
+      ]);
+      expect(await count()).toBe(1); // still the portrait's
+    });
+
     it('an unknown id or hash names nothing and writes nothing', async () => {
       expect(await t.store.setServiceImage('999999', image('x'))).toBeNull();
       expect(await t.store.setStaffPhoto('not-an-id', image('x'))).toBeNull();

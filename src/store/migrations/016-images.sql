@@ -17,3 +17,23 @@ CREATE TABLE images (
 ALTER TABLE services ADD COLUMN image_id text REFERENCES images (id) ON DELETE SET NULL;
 ALTER TABLE staff ADD COLUMN photo_id text REFERENCES images (id) ON DELETE SET NULL;
 ALTER TABLE staff ADD COLUMN bio text NOT NULL DEFAULT '' CHECK (char_length(bio) <= 2000);
+
+-- An image nothing points at any more is deleted with the last pointer — a replaced or removed
+-- picture, a deleted service or staff member — whatever statement made it so, so no orphan bytes
+-- stay in the database (nor in backups). TG_ARGV[0] names the pointing column.
+CREATE FUNCTION drop_unused_image() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  old_id text := to_jsonb(OLD) ->> TG_ARGV[0];
+BEGIN
+  IF old_id IS NOT NULL AND (TG_OP = 'DELETE' OR old_id IS DISTINCT FROM (to_jsonb(NEW) ->> TG_ARGV[0])) THEN
+    DELETE FROM images WHERE id = old_id
+      AND NOT EXISTS (SELECT 1 FROM services WHERE image_id = old_id)
+      AND NOT EXISTS (SELECT 1 FROM staff WHERE photo_id = old_id);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER services_drop_unused_image AFTER UPDATE OF image_id OR DELETE ON services
+  FOR EACH ROW EXECUTE FUNCTION drop_unused_image('image_id');
+CREATE TRIGGER staff_drop_unused_photo AFTER UPDATE OF photo_id OR DELETE ON staff
+  FOR EACH ROW EXECUTE FUNCTION drop_unused_image('photo_id');
