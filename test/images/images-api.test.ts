@@ -148,6 +148,14 @@ describe('refused uploads store nothing', () => {
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('a decompression bomb (a small PNG of 48 megapixels) is refused: 400', async () => {
+    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#ffffff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect((await refused(bomb)).status).toBe(400);
+  });
+
   it('exactly 5 MB is within the limit (then judged by content)', async () => {
     const r = await refused(new Uint8Array(5 * 1024 * 1024));
     expect(r.status).toBe(400);
