@@ -85,6 +85,14 @@ export function describeImages(getDb: GetDb): void {
       expect(await count()).toBe(1); // still the portrait's
     });
 
+    it('the set-up file sets a bio, and a later file without one keeps it', async () => {
+      const ana = (SETUP.staff ?? []).find((m) => m.key === 'ana');
+      if (!ana) throw new Error('no ana in SETUP');
+      await t.store.applySetup({ staff: [{ ...ana, bio: 'Natural light.' }] }, fakeHash);
+      await t.store.applySetup({ staff: [{ ...ana }] }, fakeHash);
+      expect((await t.store.listStaff()).find((m) => m.key === 'ana')?.bio).toBe('Natural light.');
+    });
+
     it('an unknown id or hash names nothing and writes nothing', async () => {
       expect(await t.store.setServiceImage('999999', image('x'))).toBeNull();
       expect(await t.store.setStaffPhoto('not-an-id', image('x'))).toBeNull();
