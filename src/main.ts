@@ -19,6 +19,7 @@ import { type NewSignIn, replaceDemoPasswords } from './demo/demo-accounts.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { createApp } from './http/app.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
+import { sharpProcessor } from './images/sharp-processor.ts';
 import { calendarFeeds } from './jobs/calendar-feeds.ts';
 import { systemResolve } from './jobs/guarded-fetch.ts';
 import { jobHandlers } from './jobs/handlers.ts';
@@ -343,7 +344,9 @@ export async function startServer(rt: Runtime, opts: ServeOptions): Promise<Serv
       // demo under the set-up lock, the others wait for it and then find the database not empty.
       demoBookings = await rt.store.transaction(async (tx) => {
         await tx.lockSetup();
-        return (await tx.isEmpty()) ? loadDemo({ store: tx, clock, secret: rt.secret, publicUrl }) : null;
+        return (await tx.isEmpty())
+          ? loadDemo({ store: tx, clock, secret: rt.secret, publicUrl, images: sharpProcessor() })
+          : null;
       });
     }
     if (opts.demo && local) await pointDemoGateway(rt, publicUrl, demoBookings !== null);

@@ -5,14 +5,17 @@
  * starts on it and every booking is there. Restores refuse a data directory that holds a database,
  * a file that is not a backup and server mode, clearly and without writing.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharpProcessor } from '../src/images/sharp-processor.ts';
 import { createStore } from '../src/store/create-store.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { type RunningServer, runCli, startCli } from './support/cli.ts';
+import { png } from './support/images.ts';
 import { startLifecycle } from './support/lifecycle.ts';
 import { STUDIO } from './support/studio.ts';
 import { seedDataDir } from './support/templates.ts';
@@ -21,6 +24,8 @@ let root: string;
 const servers: RunningServer[] = [];
 /** The manage token and reference of each booking of the original studio. */
 const bookings: { token: string; reference: string }[] = [];
+/** The SHA-256 (and name) of the picture the original studio shows. */
+let picture = '';
 const dir = (name: string) => join(root, name);
 const env = (data: string, more: Record<string, string> = {}) => ({
   SLOTWISE_DATA_DIR: data,
@@ -49,6 +54,12 @@ beforeAll(async () => {
       expect(r.status).toBe(201);
       bookings.push({ token: r.body.token, reference: r.body.booking.reference });
     }
+    // A picture (decision 032): stored in the database, so the backup must carry it.
+    const image = await sharpProcessor().process(await png(120, 90));
+    const portrait = await store.findService('portrait');
+    if (!image || !portrait) throw new Error('no image or no portrait service');
+    await store.setServiceImage(portrait.id, image);
+    picture = image.id;
   } finally {
     await opened.close();
   }
@@ -73,6 +84,11 @@ async function everyBookingIn(data: string): Promise<string[]> {
       const r = await fetch(`${s.url}/api/v1/manage/${b.token}`);
       found.push(r.status === 200 ? ((await r.json()) as { reference: string }).reference : `HTTP ${r.status}`);
     }
+    const image = await fetch(`${s.url}/images/${picture}.webp`);
+    const bytes = Buffer.from(await image.arrayBuffer());
+    found.push(
+      createHash('sha256').update(bytes).digest('hex') === picture ? 'the picture' : `image HTTP ${image.status}`,
+    );
     return found;
   } finally {
     expect(await s.stop()).toBe(0);
@@ -99,7 +115,7 @@ describe('backups that restore', { timeout: 180_000 }, () => {
     expect([restored.code, restored.stderr]).toEqual([0, '']);
     expect(restored.stdout).toContain(`Restored ${file} into ${dir('restored')}.`);
     expect(restored.stdout).toContain('No secret is there yet');
-    expect(await everyBookingIn(dir('restored'))).toEqual(bookings.map((b) => b.reference));
+    expect(await everyBookingIn(dir('restored'))).toEqual([...bookings.map((b) => b.reference), 'the picture']);
   });
 
   it('while the server runs, admins download the same kind of file from GET /api/v1/admin/backup, and it restores too', async () => {
@@ -128,7 +144,7 @@ describe('backups that restore', { timeout: 180_000 }, () => {
     }
     const restored = await runCli(['restore', dir('download.tar.gz')], env(dir('from-download')));
     expect([restored.code, restored.stderr]).toEqual([0, '']);
-    expect(await everyBookingIn(dir('from-download'))).toEqual(bookings.map((b) => b.reference));
+    expect(await everyBookingIn(dir('from-download'))).toEqual([...bookings.map((b) => b.reference), 'the picture']);
   });
 
   it('restore refuses a data directory holding a database, naming what it holds, and changes nothing', async () => {

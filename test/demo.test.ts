@@ -123,6 +123,32 @@ describe('the demo studio', () => {
     expect(offers.get('Mei Tanaka')).toBe(1);
   });
 
+  it('gives every service an image and every photographer a photo and a bio, served from this origin with long caching', async () => {
+    const { services } = (await json(`${server.url}/api/v1/services`)) as {
+      services: { imageUrl: string | null; staff: { photoUrl: string | null; bio: string }[] }[];
+    };
+    const urls = new Set<string>();
+    for (const s of services) {
+      expect(s.imageUrl).toMatch(/^\/images\/[0-9a-f]{64}\.webp$/);
+      urls.add(s.imageUrl as string);
+      for (const m of s.staff) {
+        expect(m.photoUrl).toMatch(/^\/images\/[0-9a-f]{64}\.webp$/);
+        expect(m.bio.length).toBeGreaterThan(10);
+        urls.add(m.photoUrl as string);
+      }
+    }
+    expect(urls.size).toBe(7); // 4 services, 3 photographers: each picture its own
+    for (const url of urls) {
+      const r = await fetch(`${server.url}${url}`);
+      expect([r.status, r.headers.get('content-type'), r.headers.get('cache-control')]).toEqual([
+        200,
+        'image/webp',
+        'public, max-age=31536000, immutable',
+      ]);
+      expect((await r.arrayBuffer()).byteLength).toBeLessThan(30_000);
+    }
+  });
+
   it('answers month and day availability for every service, and a booking makes its time disappear at once', async () => {
     const { services } = (await json(`${server.url}/api/v1/services`)) as {
       services: { slug: string; paymentOptions: string[] }[];

@@ -1,15 +1,23 @@
 /** The active services a client can book, each with the staff offering it and its payment options. */
 import { type PaymentOption, paymentOptions } from '../core/index.ts';
 import { serviceIn } from './content-language.ts';
-import type { Business, Service, StaffMember } from './model.ts';
+import type { Business, ImageRef, Service, StaffMember } from './model.ts';
 import type { Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
+
+/** A member offering a service, as the public pages introduce them (decision 032: photo and bio). */
+export interface OfferedBy {
+  readonly id: string;
+  readonly name: string;
+  readonly photo: ImageRef | null;
+  readonly bio: string;
+}
 
 export interface ServiceOffer {
   readonly service: Service;
   readonly currency: string;
   readonly paymentOptions: PaymentOption[];
-  readonly staff: readonly { id: string; name: string }[];
+  readonly staff: readonly OfferedBy[];
 }
 
 /** `lang`: the reader's language, for the name and description (SPEC §12); absent = as stored (the business language's). */
@@ -22,7 +30,9 @@ function offer(business: Business, service: Service, staff: readonly StaffMember
       price: service.price,
       deposit: service.deposit,
     }),
-    staff: staff.filter((m) => m.active && m.serviceIds.includes(service.id)).map((m) => ({ id: m.id, name: m.name })),
+    staff: staff
+      .filter((m) => m.active && m.serviceIds.includes(service.id))
+      .map((m) => ({ id: m.id, name: m.name, photo: m.photo ?? null, bio: m.bio ?? '' })),
   };
 }
 

@@ -68,6 +68,8 @@ export interface Service {
   /** null = the business currency. */
   readonly currency: string | null;
   readonly imageUrl: string | null;
+  /** An uploaded image (decision 032); it wins over `imageUrl` where both are set. */
+  readonly image?: ImageRef | null;
   readonly color: string | null;
   readonly allowRescheduling: boolean;
   readonly rescheduleLimit: number | null;
@@ -105,6 +107,18 @@ export interface StaffMember {
   readonly dateHours: DateHours;
   /** Time off with times (SPEC §8.2), earliest first. */
   readonly blocks: readonly TimeBlock[];
+  /** An uploaded photo (decision 032). */
+  readonly photo?: ImageRef | null;
+  /** A few words about the member shown on the public pages ('' = none). */
+  readonly bio?: string;
+}
+
+/** A stored image as pages and the API refer to it: its content hash (the URL) and its size. */
+export interface ImageRef {
+  /** SHA-256 of the stored bytes, hex: the image's id and the name in its URL. */
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface ClientDetails {

@@ -12,6 +12,7 @@ import type { ResourceStore } from './dashboard/resources/resource-store.ts';
 import type { SettingsStore } from './dashboard/settings/settings-store.ts';
 import type { StaffStore } from './dashboard/staff/staff-store.ts';
 import type { WebhookStore } from './dashboard/webhooks/webhook-store.ts';
+import type { ImageStore } from './images/image-store.ts';
 import type {
   Booking,
   BookingMove,
@@ -153,7 +154,8 @@ export interface Store
     CalendarStore,
     ResourceStore,
     ReportStore,
-    SeriesStore {
+    SeriesStore,
+    ImageStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 

@@ -205,6 +205,12 @@ export const staffSchema = z.strictObject({
   gapMinutes: minutes(1440).nullable().optional(),
   minNoticeMinutes: minutes(525_600).nullable().optional(),
   active: z.boolean().optional(),
+  /** Shown under the member's name on the public pages (decision 032). */
+  bio: z
+    .string()
+    .max(2000)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+    .optional(),
 });
 
 const adminSchema = z.strictObject({

@@ -158,6 +158,7 @@ export function demoSetup(now: number): Setup {
         key: 'ana',
         name: 'Ana Ribeiro',
         email: 'ana@lumen.test',
+        bio: 'Portraits in natural light, in the studio or out in Alfama. Speaks Portuguese, English and French.',
         services: ['portrait-session', 'headshot-express', 'free-consultation'],
         hours: { ...weekdays, sat: [['10:00', '14:00']] },
         daysOff: [{ from: addDays(today, 8), to: addDays(today, 9), note: 'Wedding shoot out of town' }],
@@ -166,6 +167,7 @@ export function demoSetup(now: number): Setup {
         key: 'tomas',
         name: 'Tomás Silva',
         email: 'tomas@lumen.test',
+        bio: 'Lighting nerd: he runs the Saturday workshop and shoots evening portraits.',
         services: ['portrait-session', 'free-consultation', 'lighting-workshop'],
         hours: {
           tue: [['12:00', '20:00']],
@@ -179,6 +181,7 @@ export function demoSetup(now: number): Setup {
         key: 'mei',
         name: 'Mei Tanaka',
         email: 'mei@lumen.test',
+        bio: 'Fast, friendly headshots before work: in and out in twenty minutes.',
         services: ['headshot-express'],
         slotStepMinutes: 20,
         hours: { mon: [['08:00', '12:00']], wed: [['08:00', '12:00']], fri: [['08:00', '12:00']] },

@@ -2,10 +2,12 @@
 import { hash } from '@node-rs/argon2';
 import { createBooking } from '../app/create-booking.ts';
 import { getDayAvailability } from '../app/get-day-availability.ts';
+import type { ImageProcessor } from '../app/images/image-processor.ts';
 import { importSetup } from '../app/import-setup.ts';
 import type { Clock, Store } from '../app/ports.ts';
 import { addDays, dateOf } from '../core/index.ts';
 import { createDemoStaffAccounts } from './demo-accounts.ts';
+import { addDemoPictures } from './demo-pictures.ts';
 import { DEMO_BOOKINGS, DEMO_ZONE, demoSetup } from './demo-studio.ts';
 
 export interface DemoDeps {
@@ -13,6 +15,8 @@ export interface DemoDeps {
   readonly clock: Clock;
   readonly secret: string;
   readonly publicUrl: string;
+  /** Draws the demo's pictures (decision 032); absent: the demo has none. */
+  readonly images?: ImageProcessor;
 }
 
 /** Imports the demo and books its sample appointments; returns how many bookings were made. */
@@ -20,6 +24,7 @@ export async function loadDemo(deps: DemoDeps): Promise<number> {
   const imported = await importSetup({ store: deps.store, hashPassword: (p) => hash(p) }, demoSetup(deps.clock.now()));
   if (!imported.ok) throw new Error(`demo set-up refused: ${JSON.stringify(imported.details)}`);
   await createDemoStaffAccounts(deps, (p) => hash(p));
+  if (deps.images) await addDemoPictures({ store: deps.store, images: deps.images });
   const today = dateOf(deps.clock.now(), DEMO_ZONE);
   let made = 0;
   for (const b of DEMO_BOOKINGS) {

@@ -16,6 +16,8 @@ import { formTooLarge, limitBody } from './body-limit.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
 import { healthRoutes } from './health.ts';
+import { uploadTooLargeMessage } from './images/read-upload.ts';
+import { serveImage } from './images/serve-image.ts';
 import { docsRoutes } from './openapi/docs-routes.ts';
 import { assetRoutes } from './pages/assets.ts';
 import { bookPage } from './pages/book.tsx';
@@ -60,7 +62,10 @@ export function createApp(given: AppDeps): Hono {
   // Streams the body and stops reading past the limit, whatever Content-Length claims.
   app.use(
     '/api/*',
-    limitBody((c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`)),
+    limitBody(
+      (c) => sendError(c, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
+      (c) => sendError(c, 'PAYLOAD_TOO_LARGE', uploadTooLargeMessage),
+    ),
   );
   // The public pages' forms too (the dashboard's have their own): without it a huge form was read whole.
   for (const forms of ['/book/*', '/manage/*', '/demo/*', '/my-bookings', '/my-bookings/*']) {
@@ -73,6 +78,7 @@ export function createApp(given: AppDeps): Hono {
   app.route('/api/v1/payments', paymentsApi(deps));
   app.route('/api/v1/my-bookings', myBookingsApi(deps));
   app.route('/assets', assetRoutes());
+  app.get('/images/:file', (c) => serveImage(c, deps));
   app.get('/embed.js', embedScript);
   app.get('/', (c) => servicesPage(c, deps));
   app.get('/book/:slug', (c) => bookPage(c, deps));

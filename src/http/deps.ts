@@ -1,5 +1,6 @@
 /** What createApp needs; main.ts builds it, tests build their own. */
 import type { MonthAvailability } from '../app/get-month-availability.ts';
+import type { ImageProcessor } from '../app/images/image-processor.ts';
 import type { Backups, CalendarFeeds, Clock, DevMailbox, OutboundPolicy, PasswordHasher, Store } from '../app/ports.ts';
 import type { RateLimits } from '../app/rate-limits.ts';
 import type { ViewCache } from '../app/view-cache.ts';
@@ -46,6 +47,8 @@ export interface AppDeps {
   readonly logRequest?: (entry: RequestLogEntry) => void;
   /** Password hashing for dashboard sign-in; absent = argon2id (tests may pass a faster one). */
   readonly hasher?: PasswordHasher;
+  /** Uploaded images checked, resized and re-encoded; absent = sharp (decision 032). */
+  readonly images?: ImageProcessor;
   /** The rate limits in force (config: RATE_LIMIT_PER_IP, RATE_LIMITS); absent = none (tests). */
   readonly rateLimits?: RateLimits;
   /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); absent = 0. */

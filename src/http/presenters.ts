@@ -6,6 +6,7 @@ import type { ServiceOffer } from '../app/list-services.ts';
 import type { Business, Service } from '../app/model.ts';
 import { activeQuestions, formatInstant, type Slot, toDecimal } from '../core/index.ts';
 import { LOCALES } from '../i18n/locale.ts';
+import { imagePath, serviceImageUrl } from './images/image-urls.ts';
 
 export function presentBusiness(b: Business) {
   return {
@@ -37,10 +38,10 @@ export function presentService(o: ServiceOffer) {
   const s = o.service;
   return {
     ...serviceBasics(s, o.currency),
-    imageUrl: s.imageUrl,
+    imageUrl: serviceImageUrl(s),
     color: s.color,
     paymentOptions: o.paymentOptions,
-    staff: o.staff,
+    staff: o.staff.map((m) => ({ id: m.id, name: m.name, photoUrl: m.photo ? imagePath(m.photo) : null, bio: m.bio })),
     // SPEC §9.1: seats of a group session.
     capacity: s.capacity ?? 1,
     maxSeatsPerBooking: s.maxSeatsPerBooking ?? 1,

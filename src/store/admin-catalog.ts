@@ -9,10 +9,12 @@ import type { ServiceFields, ServiceStore } from '../app/dashboard/catalogue/ser
 import type { ResourceStore } from '../app/dashboard/resources/resource-store.ts';
 import type { BusinessSettings, SettingsStore } from '../app/dashboard/settings/settings-store.ts';
 import type { StaffStore } from '../app/dashboard/staff/staff-store.ts';
+import type { ImageStore } from '../app/images/image-store.ts';
 import type { Service } from '../app/model.ts';
 import { staffWrites } from './admin-staff.ts';
 import { findService } from './catalog.ts';
 import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';
+import { imageStore } from './images.ts';
 import type { ReadCache } from './read-cache.ts';
 import { linkResources, resourceStore } from './resources.ts';
 import { toBusiness, toService } from './rows.ts';
@@ -81,7 +83,7 @@ export function adminCatalogStore(
   sql: Sql,
   cache: ReadCache | undefined,
   invalidate: (fn: () => void) => void,
-): ServiceStore & StaffStore & SettingsStore & ResourceStore {
+): ServiceStore & StaffStore & SettingsStore & ResourceStore & ImageStore {
   /** Runs a catalogue write in one transaction, dropping the cached catalogue before and after. */
   const write = async <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => {
     const drop = () => cache?.invalidateCatalog();
@@ -144,6 +146,7 @@ export function adminCatalogStore(
 
     ...staffWrites(sql, write),
     ...resourceStore(sql, write),
+    ...imageStore(sql, write),
 
     getSettings,
     async updateSettings(patch) {

@@ -6,7 +6,7 @@ import type { StaffFields, StaffStore, StoredBlock, StoredDayOff } from '../app/
 import type { StaffMember } from '../app/model.ts';
 import { type LocalDate, type WallRange, WEEKDAYS } from '../core/index.ts';
 import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';
-import { BLOCKS_SELECT, DATE_HOURS_SELECT, iso, toDayOff, toStaff } from './rows.ts';
+import { BLOCKS_SELECT, DATE_HOURS_SELECT, iso, STAFF_SELECT, toDayOff, toStaff } from './rows.ts';
 import type { Row, Sql } from './sql.ts';
 
 const STAFF_COLUMNS: Record<keyof StaffFields, string> = {
@@ -18,10 +18,11 @@ const STAFF_COLUMNS: Record<keyof StaffFields, string> = {
   gapMinutes: 'gap_minutes',
   minNoticeMinutes: 'min_notice_minutes',
   active: 'active',
+  bio: 'bio',
 };
 
-async function staffById(sql: Sql, id: string): Promise<StaffMember | null> {
-  const [row] = await sql.query('SELECT * FROM staff WHERE id = $1', [id]);
+export async function staffById(sql: Sql, id: string): Promise<StaffMember | null> {
+  const [row] = await sql.query(`${STAFF_SELECT} WHERE s.id = $1`, [id]);
   if (!row) return null;
   const [hours, daysOff, links, dateHours, blocks] = await Promise.all([
     sql.query('SELECT * FROM working_hours WHERE staff_id = $1 ORDER BY start_minute', [id]),

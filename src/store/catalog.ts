@@ -1,6 +1,14 @@
 /** Reads of the business, its services and its staff. */
 import type { Business, Service, StaffMember } from '../app/model.ts';
-import { BLOCKS_SELECT, DATE_HOURS_SELECT, SERVICE_SELECT, toBusiness, toService, toStaff } from './rows.ts';
+import {
+  BLOCKS_SELECT,
+  DATE_HOURS_SELECT,
+  SERVICE_SELECT,
+  STAFF_SELECT,
+  toBusiness,
+  toService,
+  toStaff,
+} from './rows.ts';
 import type { Row, Sql } from './sql.ts';
 
 export async function getBusiness(sql: Sql): Promise<Business> {
@@ -40,7 +48,7 @@ export async function loadStaff(
     );
   }
   const staffRows = await sql.query(
-    `SELECT s.* FROM staff s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.id`,
+    `${STAFF_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.id`,
     params,
   );
   if (staffRows.length === 0) return [];

@@ -3,7 +3,7 @@
  * (number or string), so every numeric column goes through Number() and every id through String().
  */
 
-import type { Booking, BookingStatus, Business, CancelTerms, Service, StaffMember } from '../app/model.ts';
+import type { Booking, BookingStatus, Business, CancelTerms, ImageRef, Service, StaffMember } from '../app/model.ts';
 import type {
   Answers,
   CancellationPolicy,
@@ -82,6 +82,7 @@ export function toService(r: Row): Service {
     deposit: num(r.deposit_minor),
     currency: optStr(r.currency)?.trim() ?? null,
     imageUrl: optStr(r.image_url),
+    image: imageOf(r.image_id, r.image_width, r.image_height),
     color: optStr(r.color),
     allowRescheduling: Boolean(r.allow_rescheduling),
     rescheduleLimit: optNum(r.reschedule_limit),
@@ -101,7 +102,18 @@ export function toService(r: Row): Service {
 
 /** A service row with the ids of the resources it requires (SPEC §8.4), as toService reads it. */
 export const SERVICE_SELECT = `SELECT s.*, ARRAY(SELECT sr.resource_id::text FROM service_resources sr
-  WHERE sr.service_id = s.id ORDER BY sr.resource_id) AS resource_ids FROM services s`;
+  WHERE sr.service_id = s.id ORDER BY sr.resource_id) AS resource_ids, i.width AS image_width, i.height AS image_height
+  FROM services s LEFT JOIN images i ON i.id = s.image_id`;
+
+/** Staff rows with their photo's size (toStaff reads them); callers add `WHERE`/`ORDER BY` on `s`. */
+export const STAFF_SELECT = `SELECT s.*, i.width AS photo_width, i.height AS photo_height
+  FROM staff s LEFT JOIN images i ON i.id = s.photo_id`;
+
+/** An image reference from a row's id and size columns; null without an image (or without its size read). */
+function imageOf(id: unknown, width: unknown, height: unknown): ImageRef | null {
+  if (id === null || id === undefined || width === null || width === undefined) return null;
+  return { id: str(id), width: num(width), height: num(height) };
+}
 
 /**
  * The date-specific hours of one member from rows of `DATE_HOURS_SELECT` (a date without ranges
@@ -186,6 +198,8 @@ export function toStaff(r: Row, { hours, daysOff, serviceIds, dateHours, blocks 
     daysOff: daysOff.map(toDayOff),
     dateHours: toDateHours(dateHours),
     blocks: blocks.map(toBlock),
+    photo: imageOf(r.photo_id, r.photo_width, r.photo_height),
+    bio: str(r.bio ?? ''),
   };
 }
 

@@ -206,6 +206,7 @@ async function applyStaff(tx: Sql, m: SetupStaff, index: number, serviceIds: Map
   if (m.gapMinutes !== undefined) cols.gap_minutes = m.gapMinutes;
   if (m.minNoticeMinutes !== undefined) cols.min_notice_minutes = m.minNoticeMinutes;
   if (m.active !== undefined) cols.active = m.active;
+  if (m.bio !== undefined) cols.bio = m.bio;
   const id = await upsert(tx, 'staff', 'key', cols);
 
   if (m.services !== undefined) {

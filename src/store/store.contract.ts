@@ -21,6 +21,7 @@ import { describeClientData } from './contract/client-data.ts';
 import { describeClients } from './contract/clients.ts';
 import { describeContentLanguage } from './contract/content-language.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
+import { describeImages } from './contract/images.ts';
 import { describeJobs } from './contract/jobs.ts';
 import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
@@ -84,5 +85,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeBusinessRules(getDb);
     describeSeries(getDb);
     describeContentLanguage(getDb);
+    describeImages(getDb);
   });
 }

@@ -11,6 +11,7 @@ import { addDays, dateOf, type Weekday, weekdayOf } from '../../src/core/index.t
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_ZONE, demoSetup } from '../../src/demo/demo-studio.ts';
 import { describeBrowser, MOBILE, shown, shownTimes, tabUntil } from '../support/browser.ts';
 import { type SessionOptions, signInAs, useBrowserSuite } from '../support/browser-suite.ts';
+import { png } from '../support/images.ts';
 
 /** The first `weekday` at least a week ahead (past the demo bookings, inside the horizon). */
 function nextWeekday(weekday: Weekday): string {
@@ -123,6 +124,21 @@ describeBrowser('a member’s schedule in the dashboard', () => {
     expect(await page.getByLabel('Mei Tanaka').isChecked()).toBe(false);
     await s.shot('service-form');
     await s.axe('service form');
+    // The picture panel (decision 032): a real file input, posted as multipart with the CSRF field.
+    await page.getByLabel('Image file', { exact: true }).setInputFiles({
+      name: 'studio.png',
+      mimeType: 'image/png',
+      buffer: await png(600, 400),
+    });
+    await page.getByRole('button', { name: 'Upload image' }).click();
+    await page.waitForURL(/picture=saved/);
+    const preview = page.getByRole('img', { name: 'Image of Portrait session' });
+    expect([await preview.getAttribute('width'), await preview.getAttribute('height')]).toEqual(['600', '400']);
+    await preview.scrollIntoViewIfNeeded(); // it loads lazily
+    await page.waitForFunction('document.querySelector(".picture-preview")?.naturalWidth > 0');
+    expect(await preview.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(600);
+    await s.shot('service-picture');
+    await s.axe('service picture');
     await page.getByLabel('Deposit', { exact: true }).fill('500');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('alert').waitFor();

@@ -53,6 +53,7 @@ describe('services', () => {
     currency: 'EUR',
     usesBusinessCurrency: true,
     imageUrl: null,
+    image: null,
     color: null,
     allowRescheduling: true,
     rescheduleLimit: null,
@@ -172,6 +173,7 @@ describe('services', () => {
       usesBusinessCurrency: false,
       staff: [{ id: ids.ben, name: 'Ben' }],
       resources: [],
+      image: null,
     };
     expect(made.body).toEqual(expected);
     expect(made.body.id).toMatch(/^\d+$/);
@@ -181,7 +183,7 @@ describe('services', () => {
     expect([shown.body.price, shown.body.currency, shown.body.staff]).toEqual([
       '250.50',
       'CHF',
-      [{ id: ids.ben, name: 'Ben' }],
+      [{ id: ids.ben, name: 'Ben', photoUrl: null, bio: '' }],
     ]);
   });
 
@@ -212,7 +214,9 @@ describe('services', () => {
       color: '#112233',
       staff: [{ id: ids.ben, name: 'Ben' }],
     });
-    expect((await d.call('/api/v1/services/portrait')).body.staff).toEqual([{ id: ids.ben, name: 'Ben' }]);
+    expect((await d.call('/api/v1/services/portrait')).body.staff).toEqual([
+      { id: ids.ben, name: 'Ben', photoUrl: null, bio: '' },
+    ]);
   });
 
   it('names every invalid field', async () => {
@@ -324,6 +328,9 @@ describe('staff', () => {
     gapMinutes: null,
     minNoticeMinutes: null,
     active: true,
+    bio: '',
+    photoUrl: null,
+    photo: null,
   });
 
   it('creates a member with every field and reads it back exactly', async () => {
@@ -337,6 +344,7 @@ describe('staff', () => {
       gapMinutes: 5,
       minNoticeMinutes: 120,
       active: true,
+      bio: 'Weddings and portraits.',
     });
     expect(made.status).toBe(201);
     const expected = {
@@ -350,13 +358,16 @@ describe('staff', () => {
       gapMinutes: 5,
       minNoticeMinutes: 120,
       active: true,
+      bio: 'Weddings and portraits.',
+      photoUrl: null,
+      photo: null,
     };
     expect(made.body).toEqual(expected);
     expect((await d.as('admin', 'GET', `staff/${made.body.id}`)).body).toEqual(expected);
     expect((await d.as('admin', 'GET', 'staff')).body.staff.map((m: Body) => m.key)).toEqual(['ana', 'ben', 'cleo']);
     expect((await d.call('/api/v1/services/consult')).body.staff).toEqual([
-      { id: ids.ana, name: 'Ana' },
-      { id: made.body.id, name: 'Cléo' },
+      { id: ids.ana, name: 'Ana', photoUrl: null, bio: '' },
+      { id: made.body.id, name: 'Cléo', photoUrl: null, bio: 'Weddings and portraits.' },
     ]);
   });
 
@@ -382,7 +393,7 @@ describe('staff', () => {
     expect(services.status).toBe(403);
     expect(services.body.error).toEqual({
       code: 'FORBIDDEN',
-      message: 'Only an admin can change services, gapMinutes; you may change your name, email and time zone.',
+      message: 'Only an admin can change services, gapMinutes; you may change your name, email, time zone and bio.',
       details: { fields: ['services', 'gapMinutes'] },
     });
     expect((await d.as('ana', 'PATCH', `staff/${ids.ana}`, { active: false })).status).toBe(403);
@@ -404,7 +415,9 @@ describe('staff', () => {
       slotStepMinutes: 20,
       active: false,
     });
-    expect((await d.call('/api/v1/services/portrait')).body.staff).toEqual([{ id: ids.ben, name: 'Ben' }]);
+    expect((await d.call('/api/v1/services/portrait')).body.staff).toEqual([
+      { id: ids.ben, name: 'Ben', photoUrl: null, bio: '' },
+    ]);
   });
 
   it('names invalid fields, unknown services and a key another member uses', async () => {

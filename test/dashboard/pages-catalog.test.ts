@@ -436,6 +436,9 @@ describe('staff pages', () => {
       gapMinutes: null,
       minNoticeMinutes: 60,
       active: true,
+      bio: '',
+      photoUrl: null,
+      photo: null,
     });
     const page = await admin.page(r.location as string);
     expect(page.html).toContain('The staff member is added: now set their weekly hours.');

@@ -5,7 +5,9 @@
  * whole, consistent forms for the pages that book or move.
  */
 import fc from 'fast-check';
+import { MAX_UPLOAD_BODY_BYTES, UPLOAD_PATH } from '../../src/http/body-limit.ts';
 import { MAX_BODY_BYTES } from '../../src/http/validation.ts';
+import { UPLOAD_FILES } from './files.ts';
 import type { FormSpec } from './forms.ts';
 import type { BodySpec } from './harness.ts';
 import { coherentBody, fromSchema, jsonBody, namedValues } from './json-bodies.ts';
@@ -67,6 +69,24 @@ function formFields(specs: readonly FormSpec[] | undefined, p: Pools): fc.Arbitr
   });
 }
 
+/** Sizes past the route's limit: 64 KiB, or the picture routes' 5 MB and framing. */
+function oversize(route: Route): fc.Arbitrary<number> {
+  return UPLOAD_PATH.test(route.path)
+    ? fc.integer({ min: MAX_UPLOAD_BODY_BYTES + 1, max: MAX_UPLOAD_BODY_BYTES + 256 * 1024 })
+    : fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 3 });
+}
+
+/** Files for the picture routes, in the field they read or another, mostly the right one. */
+function fileBodies(route: Route): fc.WeightedArbitrary<BodySpec | undefined>[] {
+  if (!UPLOAD_PATH.test(route.path)) return [];
+  const field = route.path.endsWith('/image') ? 'image' : 'photo';
+  const file = fc.constantFrom(...(Object.keys(UPLOAD_FILES) as (keyof typeof UPLOAD_FILES)[]));
+  return [
+    { weight: 12, arbitrary: file.map((f) => ({ kind: 'file' as const, field, file: f })) },
+    { weight: 1, arbitrary: file.map((f) => ({ kind: 'file' as const, field: 'upload', file: f })) },
+  ];
+}
+
 export function apiBody(route: Route, g: Generators): fc.Arbitrary<BodySpec | undefined> {
   const schema = g.schemas.get(routeKey(route))?.body;
   const coherent = coherentBody(routeKey(route), g.pools);
@@ -94,12 +114,13 @@ export function apiBody(route: Route, g: Generators): fc.Arbitrary<BodySpec | un
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('oversized' as const),
-        bytes: fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 3 }),
+        bytes: oversize(route),
         shape: fc.constant('json' as const),
         type: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
       }),
     },
   ];
+  options.push(...fileBodies(route));
   if (route.path === '/api/v1/payments/callback') {
     const callback = jsonBody(schema, g.pools);
     options.push({
@@ -117,6 +138,7 @@ export function apiBody(route: Route, g: Generators): fc.Arbitrary<BodySpec | un
 export function formBody(route: Route, g: Generators): fc.Arbitrary<BodySpec | undefined> {
   const fields = formFields(g.forms.get(routeKey(route)), g.pools);
   return fc.oneof(
+    ...fileBodies(route),
     { weight: 14, arbitrary: fields.map((f) => ({ kind: 'form' as const, fields: f })) },
     { weight: 2, arbitrary: fields.map((f) => ({ kind: 'multipart' as const, fields: f })) },
     { weight: 2, arbitrary: fc.constantFrom(...RAW_FORMS).map((r) => ({ kind: 'raw' as const, ...r })) },
@@ -129,7 +151,7 @@ export function formBody(route: Route, g: Generators): fc.Arbitrary<BodySpec | u
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('oversized' as const),
-        bytes: fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 3 }),
+        bytes: oversize(route),
         shape: fc.constant('form' as const),
       }),
     },

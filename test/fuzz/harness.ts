@@ -10,6 +10,7 @@ import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Sql } from '../../src/store/sql.ts';
 import { checkShape, describe } from './checks.ts';
+import { UPLOAD_FILES } from './files.ts';
 
 export type Caller =
   | 'anonymous'
@@ -30,6 +31,8 @@ export type BodySpec =
   | { readonly kind: 'multipart'; readonly fields: readonly (readonly [string, string])[] }
   /** Bigger than the limit: a JSON object or a form of `bytes` bytes, sent with `type`. */
   | { readonly kind: 'oversized'; readonly bytes: number; readonly shape: 'json' | 'form'; readonly type?: string }
+  /** A multipart body carrying one of files.ts's files as `field` (the picture routes, decision 032). */
+  | { readonly kind: 'file'; readonly field: string; readonly file: keyof typeof UPLOAD_FILES }
   /** The payment callback's body, signed well, badly or not at all with the business's secret. */
   | { readonly kind: 'signed'; readonly value: unknown; readonly signature: 'good' | 'bad' | 'none' };
 
@@ -213,6 +216,13 @@ export class Harness {
         const data = new FormData();
         for (const [k, v] of withCsrf(body.fields)) data.append(k, v);
         data.append('upload', new Blob(['\u0000binary\uFFFD'], { type: 'application/octet-stream' }), 'x.bin');
+        init.body = data;
+        break;
+      }
+      case 'file': {
+        const data = new FormData();
+        for (const [k, v] of withCsrf([])) data.append(k, v);
+        data.append(body.field, new Blob([UPLOAD_FILES[body.file] ?? new Uint8Array()]), `${body.file}.jpg`);
         init.body = data;
         break;
       }

@@ -65,6 +65,10 @@ const CHECKS: Record<string, string> = {
     SELECT b.id FROM bookings b WHERE b.erased_at IS NOT NULL AND (b.client_name <> '' OR b.client_email <> ''
       OR b.client_phone IS NOT NULL OR b.client_address IS NOT NULL OR b.notes <> '' OR b.client_id IS NOT NULL
       OR EXISTS (SELECT 1 FROM manage_tokens t WHERE t.booking_id = b.id) OR length(b.manage_token_hash) = 32)`,
+  // Decision 032: a picture goes with the last service or staff member showing it.
+  'stored image nothing points at': `
+    SELECT i.id FROM images i WHERE NOT EXISTS (SELECT 1 FROM services s WHERE s.image_id = i.id)
+      AND NOT EXISTS (SELECT 1 FROM staff st WHERE st.photo_id = i.id)`,
   'history naming a missing staff member': `
     SELECT h.id FROM booking_history h
     WHERE h.from_staff_id NOT IN (SELECT id FROM staff) OR h.to_staff_id NOT IN (SELECT id FROM staff)`,

@@ -71,7 +71,7 @@ export async function fuzz(
 function weightOf(r: Route): number {
   if (r.method !== 'GET' && /\/(bookings|manage|payments|book)\b/.test(r.path)) return 12;
   if (r.method !== 'GET') return 5;
-  return /^\/(api\/docs|api\/v1\/openapi|assets|embed\.js|api\/v1\/admin\/backup$)/.test(r.path) ? 1 : 2;
+  return /^\/(api\/docs|api\/v1\/openapi|assets|images|embed\.js|api\/v1\/admin\/backup$)/.test(r.path) ? 1 : 2;
 }
 
 /** Routes sent fewer than `min` requests (a new route nobody generates for shows up here). */

@@ -113,6 +113,8 @@ export interface Pools {
   /** API keys made to be revoked (the harness's own are not among them). */
   readonly spareKeyIds: string[];
   readonly feedFiles: string[];
+  /** The names stored images are served under (`{sha256}.webp`), decision 032. */
+  readonly imageFiles: string[];
   readonly passwordTokens: string[];
   /** The gateway addresses the awaiting-payment bookings were sent to (signed queries). */
   readonly payQueries: string[];
@@ -293,6 +295,27 @@ export async function seed(
   );
   // A password link: Cara's invitation, read from the email it sends.
   await json(adminCall('POST', `/api/v1/admin/staff/${ids.cara}/invite`, 'POST /api/v1/admin/staff/:id/invite'), 201);
+  // A picture on each kind (decision 032), so the pages serve their "remove" forms too.
+  const picture = (url: string, route: string, field: string): FuzzRequest => ({
+    route,
+    method: 'PUT',
+    url,
+    caller: 'admin-key',
+    body: { kind: 'file', field, file: 'jpeg' },
+  });
+  const shown = [
+    await json(
+      picture(`/api/v1/admin/services/${portraitId}/image`, 'PUT /api/v1/admin/services/:id/image', 'image'),
+      200,
+    ),
+    await json(picture(`/api/v1/admin/staff/${ids.ana}/photo`, 'PUT /api/v1/admin/staff/:id/photo', 'photo'), 200),
+  ];
+  const imageFiles = shown.map(
+    (x) =>
+      String(x.imageUrl ?? x.photoUrl)
+        .split('/')
+        .pop() as string,
+  );
   await d.deliver();
   const passwordTokens = d.mail.sent
     .map((m) => /\/admin\/password\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1])
@@ -325,6 +348,7 @@ export async function seed(
     blockIds: [String(block.id)],
     calendarIds: [String(calendar.id)],
     feedFiles: [String(feed.url).split('/').pop() as string],
+    imageFiles,
     passwordTokens,
     payQueries: [paying, deposit].map((r) => new URL(r.next.url).search),
   } satisfies Pools;

@@ -31,6 +31,7 @@ export const V = {
   service2: `Two ${LONG}`,
   ana: `Ana ${LONG}`,
   ben: `Ben ${LONG}`,
+  bio: `Bio ${LONG}`,
   dayOff: `Off ${LONG}`,
   client: `Cli ${LONG}`,
   client2: `Mal ${LONG}`,
@@ -102,7 +103,7 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
       { ...STUDIO.services?.[1], name: V.service2 },
     ],
     staff: [
-      { ...STUDIO.staff?.[0], name: V.ana },
+      { ...STUDIO.staff?.[0], name: V.ana, bio: V.bio },
       { ...STUDIO.staff?.[1], name: V.ben },
     ],
   });

@@ -352,10 +352,10 @@ describe('coverage', () => {
       devMailbox: { list: async () => [] } as never,
       demoGateway: true,
     });
-    // Not pages (data, files, probes; the reports' CSV: see below), and the demo gateway, which shows
+    // Not pages (data, files, probes, stored images; the reports' CSV: see below), and the demo gateway, which shows
     // only a signed amount and reference.
     const notPages =
-      /^\/(api\/v1|assets|api\/docs\/assets|feeds|healthz|readyz|demo\/gateway|embed\.js|admin\/reports\/export\.csv)(\/|$)/;
+      /^\/(api\/v1|assets|api\/docs\/assets|feeds|healthz|readyz|images|demo\/gateway|embed\.js|admin\/reports\/export\.csv)(\/|$)/;
     const pages = new Set(app.routes.filter((r) => r.method === 'GET' && !notPages.test(r.path)).map((r) => r.path));
     const visited = new Set([...publicPages(), ...dashboardPages(), ...entryPages()].map((v) => v.route));
     expect([...pages].filter((p) => !visited.has(p))).toEqual([]);

@@ -54,6 +54,7 @@ const TABLES = [
   'staff',
   'services',
   'business',
+  'images',
 ];
 
 /**

@@ -51,6 +51,13 @@ export interface Browser {
    * its cookie, which a page with such a form sets (the sign-in page is visited for it if needed).
    */
   form(path: string, fields: Record<string, string>, opts?: { csrf?: boolean; entry?: boolean }): Promise<PageResponse>;
+  /** POSTs a multipart form carrying one file as `field` (and `_csrf` first unless `csrf: false`), as a file input does. */
+  upload(
+    path: string,
+    field: string,
+    bytes: Uint8Array,
+    opts?: { csrf?: boolean; name?: string },
+  ): Promise<PageResponse>;
   api(
     method: string,
     path: string,
@@ -101,6 +108,12 @@ export function browser(d: { app: Dashboard['app'] }): Browser {
           body: new URLSearchParams(all).toString(),
         }),
       );
+    },
+    upload: async (path, field, bytes, opts = {}) => {
+      const form = new FormData();
+      if (opts.csrf !== false) form.append('_csrf', b.csrf);
+      form.append(field, new Blob([bytes], { type: 'image/jpeg' }), opts.name ?? 'picture.jpg');
+      return asPage(await send(path, { method: 'POST', body: form }));
     },
     api: async (method, path, body, opts = {}) => {
       const headers: Record<string, string> = {};

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
+import { imagesApi } from '../images/images-api.ts';
 import { accountsApi } from './accounts/accounts-api.ts';
 import { apiKeysApi } from './accounts/api-keys-api.ts';
 import { sessionApi } from './accounts/session-api.ts';
@@ -41,5 +42,6 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.route('/api-keys', apiKeysApi(deps));
   api.route('/', clientsApi(deps));
   api.route('/reports', reportsApi(deps));
+  api.route('/', imagesApi(deps));
   return api;
 }

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { formTooLarge, limitBody } from '../body-limit.ts';
 import type { AppDeps } from '../deps.ts';
+import { imagesPages } from '../images/images-pages.tsx';
 import { accountPages } from './accounts/account.tsx';
 import { forgotPage, submitForgot } from './accounts/forgot.tsx';
 import { passwordLinkPage, submitPasswordLink } from './accounts/password.tsx';
@@ -54,6 +55,7 @@ export function adminPages(deps: AppDeps): Hono<AdminEnv> {
   app.route('/', bookingPages(deps));
   app.route('/', webhookPages(deps));
   app.route('/', reportPages(deps));
+  app.route('/', imagesPages(deps));
   // A new feature's pages register here, behind the guard: a Hono<AdminEnv> router from its own
   // folder (admin/<feature>/), whose handlers render with AdminLayout (layout.tsx).
 

@@ -10,6 +10,7 @@ import { SETTINGS_ROUTES } from '../admin/settings/openapi.ts';
 import { STAFF_ROUTES } from '../admin/staff/openapi.ts';
 import { STAFF_SOURCE_ROUTES } from '../admin/staff/sources-openapi.ts';
 import { WEBHOOK_ROUTES } from '../admin/webhooks/openapi.ts';
+import { IMAGE_ROUTES } from '../images/openapi.ts';
 import type { RouteDoc } from './route-doc.ts';
 
 export const ADMIN_ROUTES: readonly RouteDoc[] = [
@@ -25,4 +26,5 @@ export const ADMIN_ROUTES: readonly RouteDoc[] = [
   ...WEBHOOK_ROUTES,
   ...FEED_ROUTES,
   ...REPORT_ROUTES,
+  ...IMAGE_ROUTES,
 ];

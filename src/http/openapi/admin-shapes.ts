@@ -19,6 +19,12 @@ export const adminBookingShape = bookingShape
   })
   .meta({ id: 'AdminBooking' });
 
+/** An uploaded image (decision 032): its path on this origin and its size in pixels. */
+const uploadedImage = z
+  .object({ url: z.string(), width: z.number().int(), height: z.number().int() })
+  .nullable()
+  .meta({ id: 'UploadedImage' });
+
 export const adminServiceShape = z
   .object({
     ...serviceBasicsShape(z.string()),
@@ -26,7 +32,8 @@ export const adminServiceShape = z
     name: localizedShape,
     description: localizedShape,
     usesBusinessCurrency: z.boolean(),
-    imageUrl: z.string().nullable(),
+    imageUrl: z.string().nullable().meta({ description: 'the image shown: the uploaded one, else the address set' }),
+    image: uploadedImage,
     color: z.string().nullable(),
     allowRescheduling: z.boolean(),
     rescheduleLimit: z.number().int().nullable(),
@@ -80,6 +87,9 @@ export const adminStaffShape = z
     gapMinutes: z.number().int().nullable(),
     minNoticeMinutes: z.number().int().nullable(),
     active: z.boolean(),
+    bio: z.string(),
+    photoUrl: z.string().nullable(),
+    photo: uploadedImage,
   })
   .meta({ id: 'AdminStaff' });
 

@@ -84,7 +84,7 @@ function operation(route: RouteDoc, registry: Map<string, unknown>) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(route.body, registry) } },
+            content: { [route.bodyType ?? 'application/json']: { schema: jsonSchema(route.body, registry) } },
           },
         }
       : {}),

@@ -27,6 +27,8 @@ export interface RouteDoc {
   readonly description?: string;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
+  /** The body's media type; default application/json (image uploads: multipart/form-data). */
+  readonly bodyType?: string;
   /** Success responses by status; the error responses of API.md are added for every route. */
   readonly responses: Readonly<Record<number, ResponseDoc>>;
 }

@@ -68,10 +68,20 @@ export const tierShape = z
 export const serviceShape = z
   .object({
     ...serviceBasicsShape(money),
-    imageUrl: z.string().nullable(),
+    imageUrl: z
+      .string()
+      .nullable()
+      .meta({ description: 'the uploaded image (/images/{sha256}.webp on this origin), else the address set' }),
     color: z.string().nullable(),
     paymentOptions: z.array(z.enum(['full', 'deposit', 'none'])),
-    staff: z.array(ref),
+    staff: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        photoUrl: z.string().nullable().meta({ description: 'a path on this origin: /images/{sha256}.webp' }),
+        bio: z.string(),
+      }),
+    ),
     capacity: z.number().int().meta({ description: 'seats a session sells; 1 = one client per slot' }),
     maxSeatsPerBooking: z.number().int(),
     questions: z.array(questionShape),

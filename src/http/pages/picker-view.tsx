@@ -10,6 +10,7 @@ import { Calendar } from './calendar.tsx';
 import type { PageContext } from './context.ts';
 import { Clock, WithZone } from './local-time.tsx';
 import type { PickerData } from './picker.ts';
+import { StaffBio, StaffPicture } from './pictures.tsx';
 
 export interface PickerViewProps {
   readonly ctx: PageContext;
@@ -56,7 +57,10 @@ export function PickerView(p: PickerViewProps) {
             ) : null}
             {offer.staff.map((s) => (
               <label>
-                <input type="radio" name="staff" value={s.id} checked={data.staff === s.id} /> {s.name}
+                <input type="radio" name="staff" value={s.id} checked={data.staff === s.id} />{' '}
+                <StaffPicture member={s} />
+                {s.name}
+                <StaffBio member={s} />
               </label>
             ))}
           </fieldset>
@@ -68,8 +72,9 @@ export function PickerView(p: PickerViewProps) {
         </form>
       ) : (
         <p class="staff-one">
-          {ctx.business.staffLabel}:{' '}
+          {ctx.business.staffLabel}: <StaffPicture member={offer.staff.find((s) => s.id === data.staff)} />
           <strong>{offer.staff.find((s) => s.id === data.staff)?.name ?? m.book.anyStaff}</strong>
+          <StaffBio member={offer.staff.find((s) => s.id === data.staff)} />
         </p>
       )}
       <div class="picker">

@@ -3,6 +3,7 @@ import type { ServiceOffer } from '../../app/list-services.ts';
 import { formatMoney, longDate } from '../../i18n/format.ts';
 import type { PageContext } from './context.ts';
 import { Clock } from './local-time.tsx';
+import { ServiceImage } from './pictures.tsx';
 
 export function Recap(p: { ctx: PageContext; offer: ServiceOffer; date: string; start?: number | null }) {
   const { m } = p.ctx;
@@ -10,6 +11,7 @@ export function Recap(p: { ctx: PageContext; offer: ServiceOffer; date: string; 
   return (
     <aside class="recap" aria-labelledby="recap-title">
       <h2 id="recap-title">{m.book.recap}</h2>
+      <ServiceImage service={s} class="recap-img" />
       <dl>
         <dt>{m.book.service}</dt>
         <dd>{s.name}</dd>

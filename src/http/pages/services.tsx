@@ -5,6 +5,7 @@ import { formatMoney } from '../../i18n/format.ts';
 import type { AppDeps } from '../deps.ts';
 import { type PageContext, pageContext } from './context.ts';
 import { Layout, page, readableAccent } from './layout.tsx';
+import { ServiceImage } from './pictures.tsx';
 
 export async function servicesPage(c: Context, deps: AppDeps) {
   const ctx = await pageContext(c, deps);
@@ -21,6 +22,7 @@ export async function servicesPage(c: Context, deps: AppDeps) {
             const color = readableAccent(s.color);
             return (
               <li class="service" style={color ? `--accent:${color}` : undefined}>
+                <ServiceImage service={s} />
                 <h2>
                   <a href={`/book/${s.slug}`} aria-label={m.services.book(s.name)}>
                     {s.name}

@@ -63,7 +63,7 @@ export function describeAdminCatalog(getDb: GetDb): void {
       await t.store.listServices(); // a cached list must not outlive the write
       const made = await t.store.createService(NEW_SERVICE, [idOf('staff', 'ben'), idOf('staff', 'ben')]);
       if (!made.ok) throw new Error(made.conflict);
-      expect(made.value).toEqual({ id: made.value.id, ...NEW_SERVICE, resourceIds: [] });
+      expect(made.value).toEqual({ id: made.value.id, ...NEW_SERVICE, resourceIds: [], image: null });
       expect(await t.store.findService('family')).toEqual(made.value);
       expect((await t.store.listServices()).map((s) => s.slug)).toEqual([
         'consult',
@@ -150,6 +150,8 @@ export function describeAdminCatalog(getDb: GetDb): void {
         daysOff: [],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       };
       expect(made.value).toEqual(eve);
       expect(await member('eve')).toEqual(eve);

@@ -51,6 +51,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
       deposit: 3000,
       currency: null,
       imageUrl: 'https://img.test/portrait.jpg',
+      image: null,
       color: '#3366ff',
       allowRescheduling: true,
       rescheduleLimit: 2,
@@ -71,6 +72,7 @@ export function describeCatalogueReads(getDb: GetDb): void {
       descriptionWordings: null,
       deposit: 0,
       imageUrl: null,
+      image: null,
       color: null,
       rescheduleLimit: null,
       resourceIds: [],
@@ -173,6 +175,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         ],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       };
       const ben = {
         id: idOf('staff', 'ben'),
@@ -189,6 +193,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         daysOff: [],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       };
       const dan = {
         id: idOf('staff', 'dan'),
@@ -205,6 +211,8 @@ export function describeCatalogueReads(getDb: GetDb): void {
         daysOff: [],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       };
       expect(await t.store.listStaffForService(idOf('services', 'portrait'))).toEqual([ana, ben]);
       expect(await t.store.listStaffForService(idOf('services', 'consult'))).toEqual([ana, dan]);

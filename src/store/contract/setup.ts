@@ -95,6 +95,7 @@ export function describeSetup(getDb: GetDb): void {
         deposit: 0,
         currency: null,
         imageUrl: 'https://img.test/portrait.jpg',
+        image: null,
         color: '#3366ff',
         allowRescheduling: true,
         rescheduleLimit: 2,
@@ -126,6 +127,8 @@ export function describeSetup(getDb: GetDb): void {
         daysOff: [{ from: '2027-12-24', to: '2027-12-26', note: 'Christmas' }],
         dateHours: {},
         blocks: [],
+        photo: null,
+        bio: '',
       });
       expect(staff[4]?.serviceIds).toEqual([idOf('services', 'portrait'), idOf('services', 'headshot')]);
       expect(await t.db.query('SELECT count(*)::int AS n FROM services')).toEqual([{ n: 4 }]);

@@ -7,7 +7,7 @@
 import type { Service } from '../../model.ts';
 
 /** A service's own columns (the staff offering it and the resources it requires are links, written apart). */
-export type ServiceFields = Omit<Service, 'id' | 'resourceIds'>;
+export type ServiceFields = Omit<Service, 'id' | 'resourceIds' | 'image'>;
 
 /**
  * A write the database refused: `slug`/`key` taken by another row, or (only when a concurrent

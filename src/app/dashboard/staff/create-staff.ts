@@ -30,6 +30,7 @@ export async function createStaff(
       gapMinutes: input.gapMinutes ?? null,
       minNoticeMinutes: input.minNoticeMinutes ?? null,
       active: input.active ?? true,
+      bio: input.bio ?? '',
     },
     services.value ?? [],
   );

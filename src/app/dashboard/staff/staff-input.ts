@@ -16,10 +16,12 @@ export interface StaffInput {
   readonly gapMinutes?: number | null;
   readonly minNoticeMinutes?: number | null;
   readonly active?: boolean;
+  /** A few words shown on the public pages ('' = none). */
+  readonly bio?: string;
 }
 
 /** The fields a staff member may change on their own record: their profile. */
-export const PROFILE_FIELDS = ['name', 'email', 'timezone'] as const;
+export const PROFILE_FIELDS = ['name', 'email', 'timezone', 'bio'] as const;
 
 /** The distinct service ids, each naming a service that exists, or the refusal naming the others. */
 export async function checkServiceIds(

@@ -7,7 +7,10 @@ import type { StaffMember } from '../../model.ts';
 import type { CatalogWrite, Removal } from '../catalogue/service-store.ts';
 
 /** A staff member's own columns (their services, hours, days off, date hours and blocks are written separately). */
-export type StaffFields = Omit<StaffMember, 'id' | 'serviceIds' | 'hours' | 'daysOff' | 'dateHours' | 'blocks'>;
+export type StaffFields = Omit<
+  StaffMember,
+  'id' | 'serviceIds' | 'hours' | 'daysOff' | 'dateHours' | 'blocks' | 'photo'
+>;
 
 /** A day off with its id, as the dashboard lists and edits it. */
 export interface StoredDayOff {

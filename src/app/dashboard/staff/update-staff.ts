@@ -26,7 +26,7 @@ export async function updateStaff(
     if (others.length > 0) {
       return refuse(
         'FORBIDDEN',
-        `Only an admin can change ${others.join(', ')}; you may change your name, email and time zone.`,
+        `Only an admin can change ${others.join(', ')}; you may change your name, email, time zone and bio.`,
         {
           fields: others,
         },

@@ -4,6 +4,7 @@
  */
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { givenText } from '../../../core/index.ts';
+import { presentImage, serviceImageUrl } from '../../images/image-urls.ts';
 import { serviceBasics } from '../../presenters.ts';
 
 export function presentAdminService(a: AdminService) {
@@ -15,7 +16,9 @@ export function presentAdminService(a: AdminService) {
     description: givenText(s.description, s.descriptionWordings),
     // true: the service follows the business currency (PATCH `currency: null` returns to it).
     usesBusinessCurrency: s.currency === null,
-    imageUrl: s.imageUrl,
+    // The image shown: the uploaded one, else the address typed in (PATCH `imageUrl` sets that one).
+    imageUrl: serviceImageUrl(s),
+    image: presentImage(s.image),
     color: s.color,
     allowRescheduling: s.allowRescheduling,
     rescheduleLimit: s.rescheduleLimit,

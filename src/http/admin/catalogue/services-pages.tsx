@@ -19,6 +19,7 @@ import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
+import { PicturePanel } from '../../images/picture-panel.tsx';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
@@ -76,6 +77,16 @@ async function renderForm(
           defaultRescheduleLimit={settings.defaultRescheduleLimit}
           notice={c.req.query('done') === 'saved' ? DONE.saved : undefined}
         />
+        {editing ? (
+          <PicturePanel
+            csrf={shell.csrf}
+            action={`/admin/services/${editing.service.id}/image`}
+            field="image"
+            current={editing.service.image}
+            owner={editing.service.name}
+            outcome={c.req.query('picture')}
+          />
+        ) : null}
       </AdminLayout>,
     ),
     status,

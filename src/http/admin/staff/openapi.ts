@@ -15,7 +15,7 @@ export const STAFF_ROUTES: readonly RouteDoc[] = [
     body: createStaffBody,
     responses: { 201: { description: 'the member', schema: adminStaffShape } },
   }),
-  staff('patch', '/staff/:id', 'Change a member (staff: their own name, email and time zone)', {
+  staff('patch', '/staff/:id', 'Change a member (staff: their own name, email, time zone and bio)', {
     body: updateStaffBody,
     responses: ok('the member', adminStaffShape),
   }),

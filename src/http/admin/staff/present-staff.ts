@@ -6,6 +6,7 @@
 import type { AdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import type { StoredDayOff } from '../../../app/dashboard/staff/staff-store.ts';
 import { formatWallTime, WEEKDAYS, type WeeklyHours } from '../../../core/index.ts';
+import { presentImage, staffPhotoUrl } from '../../images/image-urls.ts';
 
 export function presentAdminStaff(a: AdminStaff) {
   const m = a.member;
@@ -20,6 +21,9 @@ export function presentAdminStaff(a: AdminStaff) {
     gapMinutes: m.gapMinutes,
     minNoticeMinutes: m.minNoticeMinutes,
     active: m.active,
+    bio: m.bio ?? '',
+    photoUrl: staffPhotoUrl(m),
+    photo: presentImage(m.photo),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Dashboard API: staff members. An admin sees and changes all; a staff member sees only
- * themselves and may change only their profile (name, email, time zone). DELETE deletes a member
+ * themselves and may change only their profile (name, email, time zone, bio) and photo. DELETE deletes a member
  * without bookings and deactivates one with bookings (`outcome: "deactivated"`).
  */
 import { Hono } from 'hono';

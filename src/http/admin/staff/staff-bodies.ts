@@ -13,6 +13,7 @@ const staffFields = staffSchema.omit({ hours: true, daysOff: true }).extend({
   email: z.email().max(254),
   timezone: zone.nullable().optional(),
   services: z.array(id('service')).max(1000).optional(),
+  bio: text(2000).optional(),
 });
 export const createStaffBody = staffFields;
 export const updateStaffBody = staffFields.partial();

@@ -1,7 +1,7 @@
 /**
  * The staff profile form's values: from a stored member, and from a posted form as the body
  * createStaff/updateStaff take. A staff member editing themselves sends only their profile
- * (name, email, time zone); the other fields are not even read, so a forged field changes nothing
+ * (name, email, time zone, bio); the other fields are not even read, so a forged field changes nothing
  * — and the use case would refuse it anyway.
  */
 import type { Actor } from '../../../app/dashboard/actor.ts';
@@ -16,7 +16,16 @@ export interface StaffFormState {
 
 export const NEW_STAFF: StaffFormState = { values: { active: 'on' }, services: [] };
 
-const TEXT_FIELDS = ['key', 'name', 'email', 'timezone', 'slotStepMinutes', 'gapMinutes', 'minNoticeMinutes'] as const;
+const TEXT_FIELDS = [
+  'key',
+  'name',
+  'email',
+  'timezone',
+  'bio',
+  'slotStepMinutes',
+  'gapMinutes',
+  'minNoticeMinutes',
+] as const;
 
 const numberText = (n: number | null) => (n === null ? '' : String(n));
 
@@ -28,6 +37,7 @@ export function staffFormOf(a: AdminStaff): StaffFormState {
       name: m.name,
       email: m.email,
       timezone: m.timezone ?? '',
+      bio: m.bio ?? '',
       slotStepMinutes: numberText(m.slotStepMinutes),
       gapMinutes: numberText(m.gapMinutes),
       minNoticeMinutes: numberText(m.minNoticeMinutes),
@@ -45,7 +55,12 @@ export function readStaffForm(
 ): { state: StaffFormState; body: Record<string, unknown>; problems: Problems } {
   const problems: Problems = new Map();
   const values: Record<string, string> = Object.fromEntries(TEXT_FIELDS.map((n) => [n, form.text(n)]));
-  const profile = { name: form.text('name'), email: form.text('email'), timezone: textOrNull(form, 'timezone') };
+  const profile = {
+    name: form.text('name'),
+    email: form.text('email'),
+    timezone: textOrNull(form, 'timezone'),
+    bio: form.text('bio'),
+  };
   if (actor.role === 'staff') return { state: { values, services: [] }, body: profile, problems };
   const services = serviceIds.filter((id) => ticked(form, `service-${id}`));
   const body = {

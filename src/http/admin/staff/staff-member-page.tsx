@@ -16,6 +16,7 @@ import { getAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
 import { dateOf, formatWallTime, instantToWall } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
+import { PicturePanel } from '../../images/picture-panel.tsx';
 import type { AdminEnv } from '../auth.ts';
 import { CALENDAR_LABELS, type CalendarFormState, CalendarsPanel } from '../calendars/calendars-panel.tsx';
 import { ErrorSummary, ZoneList } from '../form-kit/fields.tsx';
@@ -213,6 +214,14 @@ export async function renderMember(
           notice={doneNotice(extra.done, 'profile')}
           services={services.map((s) => s.service)}
           business={business}
+        />
+        <PicturePanel
+          csrf={shell.csrf}
+          action={`/admin/staff/${m.id}/photo`}
+          field="photo"
+          current={m.photo}
+          owner={m.name}
+          outcome={c.req.query('picture')}
         />
         <AccountPanel
           csrf={shell.csrf}

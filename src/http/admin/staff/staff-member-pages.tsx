@@ -1,6 +1,6 @@
 /**
  * A member's page and the forms on it that are not their schedule: the profile (an admin changes
- * everything, a member their name, email and time zone), the dashboard invitation (admins), the
+ * everything, a member their name, email, time zone and bio), the dashboard invitation (admins), the
  * calendar feed (the address is shown once, in the answer itself) and removal (admins).
  */
 import { type Context, Hono } from 'hono';

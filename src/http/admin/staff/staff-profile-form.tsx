@@ -1,6 +1,6 @@
 /**
  * A staff member's profile form. An admin edits every field (and uses it to add a member); a
- * staff member on their own page edits their name, email and time zone, and sees the rest.
+ * staff member on their own page edits their name, email, time zone and bio, and sees the rest.
  */
 import type { Actor } from '../../../app/dashboard/actor.ts';
 import type { AdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
@@ -14,6 +14,7 @@ export const STAFF_LABELS = {
   name: 'Name',
   email: 'Email',
   timezone: 'Time zone',
+  bio: 'Bio',
   key: 'Key',
   services: 'Services offered',
   slotStepMinutes: 'Slot step in minutes',
@@ -77,6 +78,7 @@ export function ProfileForm(p: ProfileFormProps) {
           spellcheck={false}
           hint={`The zone the weekly hours are in, e.g. Europe/Lisbon. Leave empty for the business zone (${b.timezone}).`}
         />
+        <f.TextArea name="bio" rows={3} hint="A few words shown with their name on the booking pages (optional)." />
         {admin ? (
           <>
             <Group legend={STAFF_LABELS.services} id="f-services" hint="What clients can book with them.">
