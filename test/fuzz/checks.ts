@@ -29,6 +29,11 @@ const API_MD: Readonly<Record<string, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // API.md Part two.
   URL_NOT_ALLOWED: 400,
+  SERIES_CONFLICT: 409,
+  SEATS_UNAVAILABLE: 409,
+  OFFER_EXPIRED: 410,
+  // Decision 029: marking a booking that has not started.
+  OUTCOME_NOT_ALLOWED: 409,
   INTERNAL: 500,
 };
 

@@ -265,9 +265,16 @@ export class Harness {
     const route = `${req.method} ${req.route.split(' ')[1]}`;
     if (a.status === 201 && (route === 'POST /api/v1/bookings' || route === 'POST /api/v1/admin/bookings')) {
       const body = JSON.parse(a.text);
-      const booking = route === 'POST /api/v1/bookings' ? body.booking : body;
-      this.created.add(String(booking.id));
-      this.deps.learn({ id: String(booking.id), reference: booking.reference, token: body.token });
+      // A series (SPEC §9.2) answers with all its occurrences, the token being the first's.
+      const made = body.series ? body.series.bookings : [route === 'POST /api/v1/bookings' ? body.booking : body];
+      made.forEach((booking: { id: unknown; reference: string }, i: number) => {
+        this.created.add(String(booking.id));
+        this.deps.learn({
+          id: String(booking.id),
+          reference: booking.reference,
+          ...(i === 0 ? { token: body.token } : {}),
+        });
+      });
       return;
     }
     const location = a.headers.get('location') ?? '';
