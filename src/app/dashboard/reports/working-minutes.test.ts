@@ -31,4 +31,17 @@ describe('workingMinutesByWeek', () => {
     expect(got.get('2027-03-29')).toBe(4 * 480 + 180);
     expect([...got.keys()]).toEqual(['2027-03-29']);
   });
+
+  it('counts a date’s own hours and takes out time off with times (SPEC §8.1, §8.2)', () => {
+    const w = window('2027-03-29', '2027-04-04', 'Europe/Paris');
+    const base = member('Europe/Paris');
+    const schedule: StaffSchedule = {
+      ...base,
+      // Saturday open 10-12 on that date only; Tuesday 14:00-15:30 off.
+      dateHours: { '2027-04-03': [{ start: 10 * 60, end: 12 * 60 }] },
+      blocks: [{ from: '2027-03-30T14:00', to: '2027-03-30T15:30' }],
+    };
+    const plain = workingMinutesByWeek(base, w, 'Europe/Paris').get('2027-03-29') ?? 0;
+    expect(workingMinutesByWeek(schedule, w, 'Europe/Paris').get('2027-03-29')).toBe(plain + 120 - 90);
+  });
 });
