@@ -7,17 +7,17 @@
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
 import { amountDue, noShowLimitReached, type PaymentOption, paymentOptions } from '../core/index.ts';
+import { bookOnce } from './book-once.ts';
 import { checkAnswers } from './booking-answers.ts';
-import { inTransaction } from './in-transaction.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
 import { type BookingRequest, candidatesInOrder, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
-import { overLimit, type RateLimits } from './rate-limits.ts';
+import type { RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
-import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
+import { hashToken, newManageToken } from './tokens.ts';
 
 export interface CreateBookingInput extends BookingRequest {
   readonly payment: PaymentOption;
@@ -70,36 +70,20 @@ export async function createBooking(
   deps: CreateBookingDeps,
   input: CreateBookingInput,
 ): Promise<Result<CreatedBooking>> {
-  const now = deps.clock.now();
-  const limited = await overLimit(deps, 'booking-email', input.client.email);
-  if (limited) return limited;
-  return inTransaction(deps.store, async (store) => {
-    const key = input.idempotency;
-    if (key) {
-      const claim = await store.claimIdempotencyKey(key.key, key.requestHash, now);
-      if (claim.state === 'mismatch') {
-        return refuse('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
-      }
-      if (claim.state === 'replay') return replay(store, claim.body, claim.tokenSealed, deps.secret);
-    }
-    const result = await book({ ...deps, store }, input, now);
-    if (key && result.ok) {
-      const body = { bookingId: result.value.booking.id, next: result.value.next };
-      await store.saveIdempotentResponse(key.key, 201, body, sealToken(result.value.token, deps.secret));
-    }
-    return result;
+  return bookOnce(deps, input, {
+    book: (store, now) => book({ ...deps, store }, input, now),
+    replay,
+    saved: (v) => ({ bookingId: v.booking.id, next: v.next }),
   });
 }
 
 async function replay(
   store: Pick<Store, 'getBooking'>,
   body: unknown,
-  sealed: string | null,
-  secret: string,
+  token: string | null,
 ): Promise<Result<CreatedBooking>> {
   const saved = body as { bookingId: string; next: NextAction };
   const booking = await store.getBooking(saved.bookingId);
-  const token = sealed ? unsealToken(sealed, secret) : null;
   if (!booking || token === null) throw new Error('idempotent replay: stored response is incomplete');
   return ok({ booking, token, next: saved.next });
 }

@@ -13,6 +13,7 @@ import {
   type SkippedPeriod,
   type StaffSchedule,
 } from '../core/index.ts';
+import { bookOnce } from './book-once.ts';
 import {
   type CreateBookingDeps,
   type CreateBookingInput,
@@ -20,16 +21,14 @@ import {
   type NextAction,
   nextAction,
 } from './create-booking.ts';
-import { inTransaction } from './in-transaction.ts';
 import type { Booking } from './model.ts';
 import { type BookingTerms, bookingRow, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
 import type { Store } from './ports.ts';
-import { overLimit } from './rate-limits.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
 import { loadScheduling, type SchedulingContext } from './scheduling.ts';
 import { seriesConflict, seriesMember } from './series-check.ts';
 import { seriesNotices } from './series-notices.ts';
-import { hashToken, newManageToken, sealToken, unsealToken } from './tokens.ts';
+import { hashToken, newManageToken } from './tokens.ts';
 
 export interface CreateSeriesInput extends CreateBookingInput {
   readonly repeat: Repeat;
@@ -52,37 +51,20 @@ export interface CreateSeriesDeps extends Omit<CreateBookingDeps, 'store'> {
 }
 
 export async function createSeries(deps: CreateSeriesDeps, input: CreateSeriesInput): Promise<Result<CreatedSeries>> {
-  const now = deps.clock.now();
-  const limited = await overLimit(deps, 'booking-email', input.client.email);
-  if (limited) return limited;
-  return inTransaction(deps.store, async (store) => {
-    const key = input.idempotency;
-    if (key) {
-      const claim = await store.claimIdempotencyKey(key.key, key.requestHash, now);
-      if (claim.state === 'mismatch') {
-        return refuse('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
-      }
-      if (claim.state === 'replay') return replay(store, claim.body, claim.tokenSealed, deps.secret);
-    }
-    const result = await bookSeries({ ...deps, store }, input, now);
-    if (key && result.ok) {
-      const { seriesId, skipped, next } = result.value;
-      const body = { seriesId, skipped, next };
-      await store.saveIdempotentResponse(key.key, 201, body, sealToken(result.value.token, deps.secret));
-    }
-    return result;
+  return bookOnce(deps, input, {
+    book: (store, now) => bookSeries({ ...deps, store }, input, now),
+    replay,
+    saved: ({ seriesId, skipped, next }) => ({ seriesId, skipped, next }),
   });
 }
 
 async function replay(
   store: Pick<Store, 'listSeriesBookings'>,
   body: unknown,
-  sealed: string | null,
-  secret: string,
+  token: string | null,
 ): Promise<Result<CreatedSeries>> {
   const saved = body as { seriesId?: string; skipped?: SkippedPeriod[]; next: NextAction };
   const bookings = saved.seriesId ? await store.listSeriesBookings(saved.seriesId) : [];
-  const token = sealed ? unsealToken(sealed, secret) : null;
   if (!saved.seriesId || bookings.length === 0 || token === null) {
     throw new Error('idempotent replay: stored series response is incomplete');
   }
