@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, runCli } from './support/cli.ts';
 import { POSTGRES_SKIP_REASON, startTestPostgres, testPostgresAvailable } from './support/postgres.ts';
-import { type Cluster, cluster, count, problems } from './support/server-mode.ts';
+import { type Cluster, cluster, count, firstDayNextMonth, problems } from './support/server-mode.ts';
 import { WITH_WORKSHOP } from './support/studio.ts';
 
 const available = testPostgresAvailable();
@@ -36,19 +36,9 @@ afterAll(async () => {
 
 /** A start of the workshop with Ana next month, with all its seats (whatever today is). */
 async function freeSession(base: string): Promise<string> {
-  const next = new Date();
-  next.setUTCDate(1);
-  next.setUTCMonth(next.getUTCMonth() + 1);
-  const month = next.toISOString().slice(0, 7);
-  const view = (await (
-    await fetch(`${base}/api/v1/availability/month?service=workshop&staff=1&month=${month}`)
-  ).json()) as { firstAvailable: string | null };
-  if (!view.firstAvailable) throw new Error(`no free day for the workshop in ${month}`);
-  const day = (await (
-    await fetch(`${base}/api/v1/availability/day?service=workshop&staff=1&date=${view.firstAvailable}`)
-  ).json()) as { slots: { start: string; seatsLeft: number }[] };
+  const day = await firstDayNextMonth<{ start: string; seatsLeft: number }>(base, 'workshop', '1');
   const slot = day.slots[0];
-  if (slot?.seatsLeft !== 10 || !slot) throw new Error(`no fresh session on ${view.firstAvailable}`);
+  if (slot?.seatsLeft !== 10 || !slot) throw new Error(`no fresh session on ${day.date}`);
   return slot.start;
 }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledMigrations } from '../src/store/migrate.ts';
 import type { RunningServer } from './support/cli.ts';
 import { POSTGRES_SKIP_REASON, startTestPostgres, testPostgresAvailable } from './support/postgres.ts';
-import { type Cluster, cluster, count, exitOf, logLines, problems } from './support/server-mode.ts';
+import { type Cluster, cluster, count, exitOf, firstDayNextMonth, logLines, problems } from './support/server-mode.ts';
 
 const available = testPostgresAvailable();
 if (!available) console.warn(POSTGRES_SKIP_REASON);
@@ -30,19 +30,9 @@ afterAll(async () => {
 
 /** A start time that /availability lists for the portrait with Ana, next month (whatever today is). */
 async function freeSlot(base: string): Promise<string> {
-  const next = new Date();
-  next.setUTCDate(1);
-  next.setUTCMonth(next.getUTCMonth() + 1);
-  const month = next.toISOString().slice(0, 7);
-  const view = (await (
-    await fetch(`${base}/api/v1/availability/month?service=portrait&staff=1&month=${month}`)
-  ).json()) as { firstAvailable: string | null };
-  if (!view.firstAvailable) throw new Error(`no free day for Ana in ${month}`);
-  const day = (await (
-    await fetch(`${base}/api/v1/availability/day?service=portrait&staff=1&date=${view.firstAvailable}`)
-  ).json()) as { slots: { start: string }[] };
+  const day = await firstDayNextMonth(base, 'portrait', '1');
   const start = day.slots[2]?.start;
-  if (!start) throw new Error(`no slot for Ana on ${view.firstAvailable}`);
+  if (!start) throw new Error(`no slot for Ana on ${day.date}`);
   return start;
 }
 

@@ -185,3 +185,26 @@ export async function insertDueReminders(db: pg.Pool, n: number, prefix: string,
 export function pidOf(workerId: string): number {
   return Number(workerId.split(':').at(-2));
 }
+
+/**
+ * The first bookable day next month (whatever today is) of `service` with member `staff`, and its
+ * day view, read from a running server's public API.
+ */
+export async function firstDayNextMonth<S extends { start: string }>(
+  base: string,
+  service: string,
+  staff: string,
+): Promise<{ date: string; slots: S[] }> {
+  const next = new Date();
+  next.setUTCDate(1);
+  next.setUTCMonth(next.getUTCMonth() + 1);
+  const month = next.toISOString().slice(0, 7);
+  const view = (await (
+    await fetch(`${base}/api/v1/availability/month?service=${service}&staff=${staff}&month=${month}`)
+  ).json()) as { firstAvailable: string | null };
+  if (!view.firstAvailable) throw new Error(`no free day for ${service} with ${staff} in ${month}`);
+  const day = (await (
+    await fetch(`${base}/api/v1/availability/day?service=${service}&staff=${staff}&date=${view.firstAvailable}`)
+  ).json()) as { slots: S[] };
+  return { date: view.firstAvailable, slots: day.slots };
+}
