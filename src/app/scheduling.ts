@@ -88,6 +88,19 @@ export async function loadScheduling(
   });
 }
 
+/** A booking being moved (its member and the span it occupies). */
+export interface MovedBooking {
+  readonly staffId: string;
+  readonly span: Interval;
+}
+
+/**
+ * Whether `i` is the moved booking's own span or hold: the one interval containing its span (no
+ * other can overlap it on the same member or resource), which does not stand in its way.
+ */
+export const heldByMoved = (exclude: MovedBooking | undefined, i: Interval): boolean =>
+  exclude !== undefined && i.start <= exclude.span.start && i.end >= exclude.span.end;
+
 /**
  * The busy time, merged per member, that can refuse a candidate starting in `window`: only what
  * touches a start from `now` on (core/busy-reach.ts), so a window in the past, whatever its
@@ -98,17 +111,13 @@ export async function loadBusy(
   ctx: SchedulingContext,
   window: Interval,
   now: number,
-  /**
-   * A booking being moved: its own occupied span (the one span containing its [start, end) —
-   * no other can overlap it) does not stand in its way.
-   */
-  exclude?: { readonly staffId: string; readonly span: Interval },
+  /** A booking being moved: its own occupied span does not stand in its way (heldByMoved). */
+  exclude?: MovedBooking,
 ): Promise<Map<string, Interval[]>> {
   const ids = ctx.members.map((m) => m.id);
   const needed = busyWindowFor(window, now);
   if (needed === null) return new Map(ids.map((id) => [id, []]));
   const raw = await store.listBusy(ids, needed, now);
-  const own = (id: string, i: Interval) =>
-    exclude !== undefined && id === exclude.staffId && i.start <= exclude.span.start && i.end >= exclude.span.end;
+  const own = (id: string, i: Interval) => id === exclude?.staffId && heldByMoved(exclude, i);
   return new Map([...raw].map(([id, list]) => [id, merge(list.filter((i) => !own(id, i)))]));
 }

@@ -21,7 +21,7 @@ import {
   splitSessions,
 } from '../core/index.ts';
 import type { SeatRow, Store } from './ports.ts';
-import { loadBusy, type SchedulingContext } from './scheduling.ts';
+import { heldByMoved, loadBusy, type MovedBooking, type SchedulingContext } from './scheduling.ts';
 
 export interface BusyAndSessions {
   readonly busy: Map<string, Interval[]>;
@@ -38,7 +38,7 @@ export async function loadBusyAndSessions(
   ctx: SchedulingContext,
   window: Interval,
   now: number,
-  exclude?: { readonly staffId: string; readonly span: Interval },
+  exclude?: MovedBooking,
 ): Promise<BusyAndSessions> {
   const capacity = capacityOf(ctx);
   if (capacity <= 1) return { busy: await loadBusy(store, ctx, window, now, exclude) };
@@ -53,7 +53,9 @@ export async function loadBusyAndSessions(
   const byMember = new Map<string, ReturnType<typeof splitSessions>['sessions']>();
   for (const id of ids) {
     const own = seats.get(id) ?? [];
-    const others = withoutSpans(raw.get(id) ?? [], own).filter((i) => !isExcluded(exclude, id, i));
+    const others = withoutSpans(raw.get(id) ?? [], own).filter(
+      (i) => !(id === exclude?.staffId && heldByMoved(exclude, i)),
+    );
     const rows: OccupyingBooking[] = [
       ...others.map((span) => ({ serviceId: '', start: span.start, span, seats: 1 })),
       ...own.map((r) => ({ serviceId: ctx.service.id, start: r.start, span: r.span, seats: r.seats })),
@@ -80,9 +82,4 @@ function withoutSpans(spans: readonly Interval[], seats: readonly SeatRow[]): In
     else out.push(span);
   }
   return out;
-}
-
-/** A booking being moved: its own span does not stand in its way (as scheduling.ts loadBusy). */
-function isExcluded(exclude: { staffId: string; span: Interval } | undefined, id: string, i: Interval): boolean {
-  return exclude !== undefined && id === exclude.staffId && i.start <= exclude.span.start && i.end >= exclude.span.end;
 }

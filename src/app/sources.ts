@@ -11,7 +11,7 @@ import {
   type SessionsInput,
 } from '../core/index.ts';
 import type { Store } from './ports.ts';
-import type { SchedulingContext } from './scheduling.ts';
+import { heldByMoved, type MovedBooking, type SchedulingContext } from './scheduling.ts';
 import { loadBusyAndSessions } from './sessions.ts';
 
 /** Every source of busy time for one question, as the core's AvailabilityInput takes it. */
@@ -41,7 +41,7 @@ export async function loadSources(
   ctx: SchedulingContext,
   window: Interval,
   now: number,
-  exclude?: { readonly staffId: string; readonly span: Interval },
+  exclude?: MovedBooking,
 ): Promise<Sources> {
   const ids = ctx.members.map((m) => m.id);
   const reach = externalWindowFor(window, now);
@@ -60,7 +60,8 @@ export async function loadSources(
     ids.length > 0 ? store.listExternalBusy(ids, reach, dates, now) : new Map<string, ExternalBusy>(),
     resourceIds.length > 0 ? store.listResourceHolds(resourceIds, needed, now) : new Map<string, Interval[]>(),
   ]);
-  const own = (i: Interval) => exclude !== undefined && i.start <= exclude.span.start && i.end >= exclude.span.end;
-  const resources = new Map([...holds].map(([id, list]) => [id, exclude ? list.filter((i) => !own(i)) : list]));
+  const resources = new Map(
+    [...holds].map(([id, list]) => [id, exclude ? list.filter((i) => !heldByMoved(exclude, i)) : list]),
+  );
   return { busy, external, resources, ...(sessions ? { sessions } : {}) };
 }
