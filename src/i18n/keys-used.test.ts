@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { dashboardMessagesFor } from './dashboard/index.ts';
 import { en as emails } from './en.ts';
 import { en as pages } from './pages/en.ts';
 
@@ -31,6 +32,7 @@ const DYNAMIC = {
     'refundKinds', // [refund.kind]: the cancellation tiers' refund kinds
   ],
   pages: ['manage.statuses'], // [status]: the booking statuses
+  dashboard: [] as string[],
 } as const;
 
 type Which = keyof typeof DYNAMIC;
@@ -41,7 +43,7 @@ function leaves(value: unknown, path = ''): string[] {
 }
 
 /** The catalogue files themselves and tests are not uses. */
-const CATALOGUE = /^i18n\/(pages\/)?(en|fr|de|es|pt)\.ts$/;
+const CATALOGUE = /^i18n\/((pages\/)?(en|fr|de|es|pt)\.ts|dashboard\/)/;
 
 function sourceFiles(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -53,30 +55,36 @@ function sourceFiles(dir = SRC): string[] {
   });
 }
 
-/** Which catalogue a file reads: emails (i18n/messages.ts) or pages (PageMessages / PageContext). */
-function catalogueOf(text: string): Which | null {
+/**
+ * Which catalogue a file reads: emails (i18n/messages.ts), pages (PageMessages / PageContext), or
+ * the dashboard's (every file of http/admin, where the catalogue is `t`, from the layout's shell).
+ */
+function catalogueOf(text: string, rel: string): Which | null {
+  if (rel.startsWith('http/admin/') || /i18n\/dashboard\/index\.ts'/.test(text)) return 'dashboard';
   if (/i18n\/messages\.ts'|from '\.\/messages\.ts'/.test(text)) return 'emails';
   if (/page-messages\.ts'|pages\/context\.ts'|from '\.\/context\.ts'/.test(text)) return 'pages';
   return null;
 }
 
 const ROOT = /(?:\bm|(?:pageMessagesFor|messagesFor)\([^()]*\))((?:\s*\??\.\s*[A-Za-z_]\w*)+)(\s*\[)?/g;
+/** The dashboard's catalogue is `t` (`shell.t.bookings.title`, `const { t } = shell`). */
+const DASHBOARD_ROOT = /(?:\bt|dashboardMessagesFor\([^()]*\))((?:\s*\??\.\s*[A-Za-z_]\w*)+)(\s*\[)?/g;
 
 /** The catalogue paths (full or partial) a file reads, and those it indexes with `[…]`. */
-function accesses(text: string): { read: Set<string>; indexed: Set<string> } {
+function accesses(text: string, root = ROOT, rootName = 'm'): { read: Set<string>; indexed: Set<string> } {
   const read = new Set<string>();
   const indexed = new Set<string>();
   const chain = (raw: string) => raw.replace(/[\s?]/g, '').slice(1);
   const aliases = new Map<string, string[]>();
   for (const [, name = '', rhs = ''] of text.matchAll(/\bconst\s+(\w+)\s*=\s*([^;\n]+)/g)) {
-    const prefixes = [...rhs.matchAll(ROOT)].map((r) => chain(r[1] ?? ''));
-    if (prefixes.length > 0 && name !== 'm') aliases.set(name, prefixes);
+    const prefixes = [...rhs.matchAll(root)].map((r) => chain(r[1] ?? ''));
+    if (prefixes.length > 0 && name !== rootName) aliases.set(name, prefixes);
   }
   const note = (path: string, isIndexed: boolean) => {
     read.add(path);
     if (isIndexed) indexed.add(path);
   };
-  for (const r of text.matchAll(ROOT)) note(chain(r[1] ?? ''), r[2] !== undefined);
+  for (const r of text.matchAll(root)) note(chain(r[1] ?? ''), r[2] !== undefined);
   for (const [name, prefixes] of aliases) {
     const use = new RegExp(`\\b${name}((?:\\s*\\??\\.\\s*[A-Za-z_]\\w*)+)(\\s*\\[)?`, 'g');
     for (const r of text.matchAll(use)) {
@@ -87,12 +95,12 @@ function accesses(text: string): { read: Set<string>; indexed: Set<string> } {
 }
 
 function scan() {
-  const found = { emails: accesses(''), pages: accesses('') };
+  const found = { emails: accesses(''), pages: accesses(''), dashboard: accesses('') };
   for (const file of sourceFiles()) {
     const text = readFileSync(file, 'utf8');
-    const which = catalogueOf(text);
+    const which = catalogueOf(text, relative(SRC, file));
     if (!which) continue;
-    const { read, indexed } = accesses(text);
+    const { read, indexed } = which === 'dashboard' ? accesses(text, DASHBOARD_ROOT, 't') : accesses(text);
     for (const p of read) found[which].read.add(p);
     for (const p of indexed) found[which].indexed.add(p);
   }
@@ -115,6 +123,7 @@ describe('catalogue keys no code uses', () => {
   it.each([
     ['emails', emails],
     ['pages', pages],
+    ['dashboard', dashboardMessagesFor('en')],
   ] as const)('every %s key is read by some code in src', (which, catalogue) => {
     expect(unused(catalogue, which, found[which])).toEqual([]);
   });

@@ -3,10 +3,11 @@
  * Every statement that must happen once is a compare-and-set.
  */
 import type { AccountStore, ApiKey, PasswordPurpose, Role, User } from '../app/dashboard/accounts/account-store.ts';
+import { isLocale } from '../core/languages.ts';
 import { iso, ms, optMs } from './rows.ts';
 import { type Row, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
-const USER_COLUMNS = 'u.id, u.email, u.name, u.role, u.staff_id, u.password_hash';
+const USER_COLUMNS = 'u.id, u.email, u.name, u.role, u.staff_id, u.password_hash, u.locale';
 /**
  * A staff account whose member was deactivated cannot sign in, reset its password, or use a
  * session or key it still holds: deactivating a member is enough to lock them out.
@@ -21,6 +22,7 @@ function toUser(r: Row): User {
     role: r.role as Role,
     staffId: r.staff_id === null || r.staff_id === undefined ? null : String(r.staff_id),
     hasPassword: r.password_hash !== null && r.password_hash !== undefined,
+    locale: typeof r.locale === 'string' && isLocale(r.locale) ? r.locale : null,
   };
 }
 
@@ -70,7 +72,7 @@ export function accountStore(sql: Sql): AccountStore {
         const [r] = await sql.transaction((tx) =>
           tx.query(
             `INSERT INTO users (email, name, role, staff_id, password_hash, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id, email, name, role, staff_id, password_hash`,
+             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id, email, name, role, staff_id, password_hash, locale`,
             [u.email, u.name, u.role, u.staffId, u.passwordHash, iso(now)],
           ),
         );
@@ -79,6 +81,9 @@ export function accountStore(sql: Sql): AccountStore {
         if (sqlState(error) === UNIQUE_VIOLATION) return null;
         throw error;
       }
+    },
+    async setUserLocale(userId, locale, now) {
+      await sql.query('UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1', [userId, locale, iso(now)]);
     },
     async setPassword(userId, hash, now) {
       await sql.transaction(async (tx) => {

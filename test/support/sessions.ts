@@ -44,7 +44,8 @@ export interface Browser {
   readonly cookies: Map<string, string>;
   /** The session's CSRF token, read from the dashboard page's meta tag after sign-in ('' if none). */
   csrf: string;
-  page(path: string): Promise<PageResponse>;
+  /** GETs a page; `headers` adds request headers (Accept-Language…). */
+  page(path: string, headers?: Record<string, string>): Promise<PageResponse>;
   /**
    * POSTs a form; `_csrf` is added unless `csrf: false` (or a value is given in `fields`): the
    * session's, or with `entry: true` the token of the forms before sign-in (entry-token.ts), from
@@ -96,7 +97,7 @@ export function browser(d: { app: Dashboard['app'] }): Browser {
   const b: Browser = {
     cookies,
     csrf: '',
-    page: async (path) => asPage(await send(path)),
+    page: async (path, headers) => asPage(await send(path, headers ? { headers } : {})),
     form: async (path, fields, opts = {}) => {
       if (opts.entry && !cookies.has(ENTRY_COOKIE)) await send('/admin/sign-in');
       const token = opts.entry ? (cookies.get(ENTRY_COOKIE) ?? '') : b.csrf;

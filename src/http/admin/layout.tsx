@@ -20,9 +20,12 @@ import type { Child } from 'hono/jsx';
 import type { User } from '../../app/dashboard/accounts/account-store.ts';
 import type { Actor } from '../../app/dashboard/actor.ts';
 import { getBusiness } from '../../app/get-business.ts';
+import type { Locale } from '../../core/languages.ts';
+import type { DashboardMessages } from '../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ASSETS } from '../pages/assets.ts';
 import type { AdminEnv } from './auth.ts';
+import { dashboardLanguage } from './language.ts';
 
 /** Which navigation entry a page belongs to ('staff' is "My schedule" for a staff member). */
 export type NavKey =
@@ -47,6 +50,9 @@ export interface AdminLayoutProps {
   readonly csrf: string;
   /** The business name shown as the brand. */
   readonly businessName: string;
+  /** The language the dashboard speaks to this request (language.ts) and its catalogue. */
+  readonly locale: Locale;
+  readonly t: DashboardMessages;
   /** The navigation entry to mark as current. */
   readonly current?: NavKey | null;
   /** Extra content for <head> (a page's own script or stylesheet, served by this app). */
@@ -57,7 +63,26 @@ export interface AdminLayoutProps {
 /** The layout's props from a signed-in request (what requirePageActor left on the context). */
 export async function shellOf(c: Context<AdminEnv>, deps: AppDeps) {
   const business = await getBusiness(deps);
-  return { user: c.get('user'), actor: c.get('actor'), csrf: c.get('csrf'), businessName: business.name };
+  const user = c.get('user');
+  return {
+    user,
+    actor: c.get('actor'),
+    csrf: c.get('csrf'),
+    businessName: business.name,
+    ...dashboardLanguage(c, user, business.locale),
+  };
+}
+
+/** The layout's props on the pages before sign-in (sign-in, forgotten password, password links). */
+export async function entryShellOf(c: Context, deps: AppDeps) {
+  const business = await getBusiness(deps);
+  return {
+    user: null,
+    actor: null,
+    csrf: '',
+    businessName: business.name,
+    ...dashboardLanguage(c, null, business.locale),
+  };
 }
 
 /** The hidden CSRF field every dashboard form that POSTs carries. */
@@ -70,54 +95,56 @@ interface NavItem {
 }
 
 /** Admins see everything; a staff member their calendar, bookings, own schedule and account. */
-export function navFor(actor: Actor): NavItem[] {
+export function navFor(actor: Actor, t: DashboardMessages): NavItem[] {
+  const nav = t.common.nav;
   if (actor.role === 'staff') {
     return [
-      { key: 'calendar', label: 'Calendar', href: '/admin' },
-      { key: 'bookings', label: 'Bookings', href: '/admin/bookings' },
-      { key: 'reports', label: 'Reports', href: '/admin/reports' },
-      { key: 'staff', label: 'My schedule', href: `/admin/staff/${actor.staffId}` },
-      { key: 'account', label: 'Account', href: '/admin/account' },
+      { key: 'calendar', label: nav.calendar, href: '/admin' },
+      { key: 'bookings', label: nav.bookings, href: '/admin/bookings' },
+      { key: 'reports', label: nav.reports, href: '/admin/reports' },
+      { key: 'staff', label: nav.mySchedule, href: `/admin/staff/${actor.staffId}` },
+      { key: 'account', label: nav.account, href: '/admin/account' },
     ];
   }
   return [
-    { key: 'calendar', label: 'Calendar', href: '/admin' },
-    { key: 'bookings', label: 'Bookings', href: '/admin/bookings' },
-    { key: 'reports', label: 'Reports', href: '/admin/reports' },
-    { key: 'services', label: 'Services', href: '/admin/services' },
-    { key: 'resources', label: 'Resources', href: '/admin/resources' },
-    { key: 'staff', label: 'Staff', href: '/admin/staff' },
-    { key: 'settings', label: 'Settings', href: '/admin/settings' },
-    { key: 'webhooks', label: 'Webhooks', href: '/admin/webhooks' },
-    { key: 'account', label: 'Account', href: '/admin/account' },
+    { key: 'calendar', label: nav.calendar, href: '/admin' },
+    { key: 'bookings', label: nav.bookings, href: '/admin/bookings' },
+    { key: 'reports', label: nav.reports, href: '/admin/reports' },
+    { key: 'services', label: nav.services, href: '/admin/services' },
+    { key: 'resources', label: nav.resources, href: '/admin/resources' },
+    { key: 'staff', label: nav.staff, href: '/admin/staff' },
+    { key: 'settings', label: nav.settings, href: '/admin/settings' },
+    { key: 'webhooks', label: nav.webhooks, href: '/admin/webhooks' },
+    { key: 'account', label: nav.account, href: '/admin/account' },
   ];
 }
 
 export function AdminLayout(p: AdminLayoutProps) {
+  const c = p.t.common;
   return (
-    <html lang="en">
+    <html lang={c.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="same-origin" />
         {p.csrf ? <meta name="csrf-token" content={p.csrf} /> : null}
-        <title>{`${p.title} — ${p.businessName} dashboard`}</title>
+        <title>{c.pageTitle(p.title, p.businessName)}</title>
         <link rel="stylesheet" href={ASSETS.css} />
         <link rel="stylesheet" href={ASSETS.adminCss} />
         {p.head ?? null}
       </head>
       <body>
         <a class="skip" href="#main">
-          Skip to content
+          {c.skipToContent}
         </a>
         <header class="admin-top">
           <a class="brand" href="/admin">
             {p.businessName}
           </a>
           {p.actor ? (
-            <nav class="admin-nav" aria-label="Dashboard">
+            <nav class="admin-nav" aria-label={c.navLabel}>
               <ul>
-                {navFor(p.actor).map((item) => (
+                {navFor(p.actor, p.t).map((item) => (
                   <li>
                     <a href={item.href} aria-current={item.key === p.current ? 'page' : undefined}>
                       {item.label}
@@ -129,11 +156,11 @@ export function AdminLayout(p: AdminLayoutProps) {
           ) : null}
           {p.actor ? (
             <div class="admin-user">
-              <span>{p.user ? p.user.name || p.user.email : 'API key'}</span>
+              <span>{p.user ? p.user.name || p.user.email : c.apiKey}</span>
               <form method="post" action="/admin/sign-out">
                 <Csrf token={p.csrf} />
                 <button type="submit" class="secondary">
-                  Sign out
+                  {c.signOut}
                 </button>
               </form>
             </div>

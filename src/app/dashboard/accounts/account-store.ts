@@ -3,6 +3,8 @@
  * keys. Secrets are passed in and kept only as SHA-256 hashes (migration 006).
  */
 
+import type { Locale } from '../../../core/languages.ts';
+
 export type Role = 'admin' | 'staff';
 
 export interface User {
@@ -14,6 +16,8 @@ export interface User {
   readonly staffId: string | null;
   /** False for an invited member who has not set a password yet. */
   readonly hasPassword: boolean;
+  /** The dashboard's language this user chose; null follows the browser (Accept-Language). */
+  readonly locale: Locale | null;
 }
 
 export interface ApiKey {
@@ -55,6 +59,8 @@ export interface AccountStore {
   createUser(user: NewUser, now: number): Promise<User | null>;
   /** Sets the password hash, deletes every session of the user (all devices signed out) and ends their unused password links. */
   setPassword(userId: string, passwordHash: string, now: number): Promise<void>;
+  /** The user's dashboard language (null = follow the browser). */
+  setUserLocale(userId: string, locale: Locale | null, now: number): Promise<void>;
 
   createSession(s: {
     tokenHash: Uint8Array;

@@ -7,7 +7,8 @@ import type { ApiKey } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import type { StaffMember } from '../../../app/model.ts';
 import { mediumMoment } from '../../../i18n/format.ts';
-import { ErrorSummary, Input, Notice } from '../form-kit/fields.tsx';
+import { LOCALE_NAMES, LOCALES } from '../../../i18n/locale.ts';
+import { ErrorSummary, Input, Notice, Select } from '../form-kit/fields.tsx';
 import { Csrf, type shellOf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
 
@@ -27,7 +28,8 @@ const PASSWORD_LABELS = { currentPassword: 'Current password', newPassword: 'New
 
 export function AccountContent(v: AccountView) {
   const { user, actor, csrf } = v.shell;
-  const when = (t: number | null) => (t === null ? 'never' : mediumMoment(t, v.timezone, 'en-GB'));
+  const intl = v.shell.t.common.intlLocale;
+  const when = (at: number | null) => (at === null ? 'never' : mediumMoment(at, v.timezone, intl));
   const whose = (k: ApiKey) =>
     k.role === 'admin' ? 'Admin (everything)' : (v.staff.find((s) => s.id === k.staffId)?.name ?? 'Staff member');
   const active = v.keys.filter((k) => k.revokedAt === null);
@@ -80,6 +82,8 @@ export function AccountContent(v: AccountView) {
           </p>
         </form>
       </section>
+
+      {user ? <LanguageForm shell={v.shell} /> : null}
 
       <section class="panel" aria-labelledby="everywhere">
         <h2 id="everywhere">Sign out everywhere</h2>
@@ -156,5 +160,24 @@ export function AccountContent(v: AccountView) {
         </form>
       </section>
     </>
+  );
+}
+
+/** The user's dashboard language: one the product speaks, or the browser's (Accept-Language). */
+function LanguageForm({ shell }: { shell: AccountView['shell'] }) {
+  const w = shell.t.common.language;
+  // Each language is named in itself, so a reader lost in a foreign dashboard finds their own.
+  const options = [{ value: '', label: w.browser }, ...LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))];
+  return (
+    <section class="panel" aria-labelledby="language">
+      <h2 id="language">{w.title}</h2>
+      <form method="post" action="/admin/account/language">
+        <Csrf token={shell.csrf} />
+        <Select name="locale" label={w.label} hint={w.hint} value={shell.user?.locale ?? ''} options={options} />
+        <p>
+          <button type="submit">{w.save}</button>
+        </p>
+      </form>
+    </section>
   );
 }

@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { listApiKeys, revokeApiKey } from '../../../app/dashboard/accounts/api-keys.ts';
 import { changePassword } from '../../../app/dashboard/accounts/change-password.ts';
 import { createApiKey } from '../../../app/dashboard/accounts/create-api-key.ts';
+import { setLanguage } from '../../../app/dashboard/accounts/set-language.ts';
 import { signOut, signOutEverywhere } from '../../../app/dashboard/accounts/sign-out.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
@@ -54,7 +55,12 @@ async function render(c: Context<AdminEnv>, deps: AppDeps, extra: Extra, status:
 export function accountPages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
-  app.get('/account', (c) => render(c, deps, { notice: DONE[c.req.query('done') ?? ''] }));
+  app.get('/account', async (c) => {
+    const done = c.req.query('done') ?? '';
+    // Said in the language just chosen: the page is rendered for the saved preference.
+    const notice = done === 'language' ? (await shellOf(c, deps)).t.common.language.saved : DONE[done];
+    return render(c, deps, { notice });
+  });
 
   app.post('/account/password', async (c) => {
     const form = await readPosted(c);
@@ -71,6 +77,13 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
     const passwordErrors = Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, sentence(k, m)]));
     setRetryAfter(c, r); // RATE_LIMITED: tries per account (change-password.ts)
     return render(c, deps, { passwordErrors }, STATUS[r.code]);
+  });
+
+  app.post('/account/language', async (c) => {
+    const form = await readPosted(c);
+    const r = await setLanguage(deps, c.get('actor'), form.raw('locale'));
+    if (!r.ok) return render(c, deps, { notice: r.message }, STATUS[r.code]);
+    return c.redirect('/admin/account?done=language', 303);
   });
 
   app.post('/account/sign-out-everywhere', async (c) => {

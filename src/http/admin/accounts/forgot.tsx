@@ -5,11 +5,10 @@
  */
 import type { Context } from 'hono';
 import { requestPasswordReset } from '../../../app/dashboard/accounts/request-password-reset.ts';
-import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { readPosted } from '../form-kit/posted-form.ts';
-import { AdminLayout, adminPage } from '../layout.tsx';
+import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 
 export const RESET_SENT =
@@ -21,10 +20,10 @@ async function render(
   view: { email: string; error?: string; sent?: boolean },
   status: 200 | 400 | 403 = 200,
 ) {
-  const business = await getBusiness(deps);
+  const shell = await entryShellOf(c, deps);
   return c.html(
     adminPage(
-      <AdminLayout title="Forgot your password" user={null} actor={null} csrf="" businessName={business.name}>
+      <AdminLayout title="Forgot your password" {...shell}>
         <h1>Forgot your password?</h1>
         {view.sent ? (
           <>

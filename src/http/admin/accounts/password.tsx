@@ -10,21 +10,20 @@ import type { Child } from 'hono/jsx';
 import type { PasswordPurpose, User } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import { checkPasswordLink, setPasswordFromLink } from '../../../app/dashboard/accounts/set-password.ts';
-import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setSessionCookie } from '../auth.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { readPosted } from '../form-kit/posted-form.ts';
-import { AdminLayout, adminPage } from '../layout.tsx';
+import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
 import { accountDeps } from './account-deps.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 
 async function frame(c: Context, deps: AppDeps, title: string, body: Child, status: 200 | 400 | 403 | 404) {
-  const business = await getBusiness(deps);
+  const shell = await entryShellOf(c, deps);
   c.header('Referrer-Policy', 'no-referrer');
   return c.html(
     adminPage(
-      <AdminLayout title={title} user={null} actor={null} csrf="" businessName={business.name}>
+      <AdminLayout title={title} {...shell}>
         {body}
       </AdminLayout>,
     ),

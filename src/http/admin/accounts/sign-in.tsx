@@ -6,13 +6,12 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { authenticateSession } from '../../../app/dashboard/accounts/authenticate.ts';
 import { signIn } from '../../../app/dashboard/accounts/sign-in.ts';
-import { getBusiness } from '../../../app/get-business.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setRetryAfter } from '../../errors.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { ErrorSummary, Input, Notice } from '../form-kit/fields.tsx';
 import { readPosted, safeNext } from '../form-kit/posted-form.ts';
-import { AdminLayout, adminPage } from '../layout.tsx';
+import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
 import { accountDeps } from './account-deps.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 
@@ -29,11 +28,11 @@ interface View {
 }
 
 async function render(c: Context, deps: AppDeps, view: View, status: 200 | 401 | 403 | 429 = 200) {
-  const business = await getBusiness(deps);
+  const shell = await entryShellOf(c, deps);
   const token = entryToken(c, deps);
   return c.html(
     adminPage(
-      <AdminLayout title="Sign in" user={null} actor={null} csrf="" businessName={business.name}>
+      <AdminLayout title="Sign in" {...shell}>
         <h1>Sign in to the dashboard</h1>
         <Notice text={view.notice} />
         <ErrorSummary title="Could not sign in" errors={{ '': view.error }} />

@@ -1,0 +1,3 @@
+import type { AccountsMessages } from './en.ts';
+
+export const fr: AccountsMessages = {};

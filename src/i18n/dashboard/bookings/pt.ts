@@ -1,0 +1,3 @@
+import type { BookingsMessages } from './en.ts';
+
+export const pt: BookingsMessages = {};

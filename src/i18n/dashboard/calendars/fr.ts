@@ -1,0 +1,3 @@
+import type { CalendarsMessages } from './en.ts';
+
+export const fr: CalendarsMessages = {};

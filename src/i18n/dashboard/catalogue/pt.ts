@@ -1,0 +1,3 @@
+import type { CatalogueMessages } from './en.ts';
+
+export const pt: CatalogueMessages = {};

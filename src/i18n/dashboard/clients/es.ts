@@ -1,0 +1,3 @@
+import type { ClientsMessages } from './en.ts';
+
+export const es: ClientsMessages = {};

@@ -1,0 +1,31 @@
+import type { CommonMessages } from './en.ts';
+
+export const de: CommonMessages = {
+  intlLocale: 'de-DE',
+  lang: 'de',
+  skipToContent: 'Zum Inhalt springen',
+  pageTitle: (page, business) => `${page} — Dashboard ${business}`,
+  navLabel: 'Dashboard',
+  nav: {
+    calendar: 'Kalender',
+    bookings: 'Buchungen',
+    reports: 'Berichte',
+    services: 'Leistungen',
+    resources: 'Ressourcen',
+    staff: 'Team',
+    mySchedule: 'Mein Dienstplan',
+    settings: 'Einstellungen',
+    webhooks: 'Webhooks',
+    account: 'Konto',
+  },
+  apiKey: 'API-Schlüssel',
+  signOut: 'Abmelden',
+  language: {
+    title: 'Sprache des Dashboards',
+    label: 'Sprache',
+    browser: 'Wie mein Browser es wünscht',
+    hint: 'Das Dashboard spricht diese Sprache mit Ihnen; Kunden erhalten Seiten und E-Mails in ihrer eigenen.',
+    save: 'Sprache speichern',
+    saved: 'Die Sprache Ihres Dashboards ist gespeichert.',
+  },
+};

@@ -1,0 +1,3 @@
+import type { FeedsMessages } from './en.ts';
+
+export const es: FeedsMessages = {};

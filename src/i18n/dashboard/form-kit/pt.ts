@@ -1,0 +1,3 @@
+import type { FormKitMessages } from './en.ts';
+
+export const pt: FormKitMessages = {};

@@ -1,0 +1,3 @@
+import type { ReportsMessages } from './en.ts';
+
+export const es: ReportsMessages = {};

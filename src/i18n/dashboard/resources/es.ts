@@ -1,0 +1,3 @@
+import type { ResourcesMessages } from './en.ts';
+
+export const es: ResourcesMessages = {};

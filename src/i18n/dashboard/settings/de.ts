@@ -1,0 +1,3 @@
+import type { SettingsMessages } from './en.ts';
+
+export const de: SettingsMessages = {};

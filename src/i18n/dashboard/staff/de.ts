@@ -1,0 +1,3 @@
+import type { StaffMessages } from './en.ts';
+
+export const de: StaffMessages = {};

@@ -1,0 +1,3 @@
+import type { WebhooksMessages } from './en.ts';
+
+export const de: WebhooksMessages = {};
