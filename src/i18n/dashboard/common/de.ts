@@ -28,4 +28,15 @@ export const de: CommonMessages = {
     save: 'Sprache speichern',
     saved: 'Die Sprache Ihres Dashboards ist gespeichert.',
   },
+  words: {
+    notFound: 'Nicht gefunden',
+    notAllowed: 'Nicht erlaubt',
+    notPossible: 'Nicht möglich',
+    noSuchPage: 'Diese Seite gibt es nicht, oder Sie dürfen sie nicht sehen.',
+    askAnAdmin: (reason) => `${reason} Wenden Sie sich an einen Admin, wenn Sie hier etwas ändern müssen.`,
+    backToCalendar: 'Zurück zum Kalender',
+    pagesNeedSession: 'Die Dashboard-Seiten brauchen eine angemeldete Sitzung, keinen API-Schlüssel.',
+    formExpired:
+      'Dieses Formular ist abgelaufen oder stammt nicht von dieser Website. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.',
+  },
 };

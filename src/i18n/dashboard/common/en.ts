@@ -33,6 +33,17 @@ export const en = {
     save: 'Save language',
     saved: 'Your dashboard language is saved.',
   },
+  /** Helper B's shared words: the refusal page, the guard's plain-text answers. */
+  words: {
+    notFound: 'Not found',
+    notAllowed: 'Not allowed',
+    notPossible: 'Not possible',
+    noSuchPage: 'There is no such page, or it is not one you can see.',
+    askAnAdmin: (reason: string) => `${reason} Ask an admin if you need a change here.`,
+    backToCalendar: 'Back to the calendar',
+    pagesNeedSession: 'The dashboard pages take a signed-in session, not an API key.',
+    formExpired: 'This form has expired or did not come from this site. Go back, reload and try again.',
+  },
 };
 
 /** The shape every locale's common catalogue has: the English one's. */

@@ -28,4 +28,15 @@ export const es: CommonMessages = {
     save: 'Guardar idioma',
     saved: 'Se ha guardado el idioma de su panel.',
   },
+  words: {
+    notFound: 'No encontrado',
+    notAllowed: 'No permitido',
+    notPossible: 'No es posible',
+    noSuchPage: 'Esta página no existe o no puede verla.',
+    askAnAdmin: (reason) => `${reason} Pida a un administrador si necesita un cambio aquí.`,
+    backToCalendar: 'Volver al calendario',
+    pagesNeedSession: 'Las páginas del panel requieren una sesión iniciada, no una clave de API.',
+    formExpired:
+      'Este formulario ha caducado o no procede de este sitio. Vuelva atrás, recargue la página e inténtelo de nuevo.',
+  },
 };

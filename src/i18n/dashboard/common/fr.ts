@@ -28,4 +28,15 @@ export const fr: CommonMessages = {
     save: 'Enregistrer la langue',
     saved: 'La langue de votre tableau de bord est enregistrée.',
   },
+  words: {
+    notFound: 'Introuvable',
+    notAllowed: 'Non autorisé',
+    notPossible: 'Impossible',
+    noSuchPage: 'Cette page n’existe pas, ou vous ne pouvez pas la voir.',
+    askAnAdmin: (reason) => `${reason} Demandez à un administrateur si vous avez besoin d’un changement ici.`,
+    backToCalendar: 'Retour à l’agenda',
+    pagesNeedSession: 'Les pages du tableau de bord demandent une session connectée, pas une clé d’API.',
+    formExpired:
+      'Ce formulaire a expiré ou ne vient pas de ce site. Revenez en arrière, rechargez la page et réessayez.',
+  },
 };

@@ -28,4 +28,14 @@ export const pt: CommonMessages = {
     save: 'Guardar idioma',
     saved: 'O idioma do seu painel foi guardado.',
   },
+  words: {
+    notFound: 'Não encontrado',
+    notAllowed: 'Não permitido',
+    notPossible: 'Não é possível',
+    noSuchPage: 'Esta página não existe, ou não a pode ver.',
+    askAnAdmin: (reason) => `${reason} Peça a um administrador se precisar de uma alteração aqui.`,
+    backToCalendar: 'Voltar ao calendário',
+    pagesNeedSession: 'As páginas do painel exigem uma sessão iniciada, não uma chave de API.',
+    formExpired: 'Este formulário expirou ou não veio deste site. Volte atrás, recarregue a página e tente novamente.',
+  },
 };
