@@ -1,0 +1,114 @@
+/**
+ * The dashboard screens of the accounts, staff, resources and calendars areas, and the form kit
+ * every form shares, speak the request's language (issue 21): each test asks for a page in a
+ * language other than the studio's English and checks translated headings, labels, buttons,
+ * problems and a date written the language's way — so a page that ignored the language fails.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Dashboard, startDashboard } from '../support/dashboard.ts';
+import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { browser, EMAILS, signedIn, valueIn } from '../support/sessions.ts';
+
+let tdb: TestDatabase;
+let d: Dashboard;
+beforeAll(async () => {
+  tdb = await openTestDatabase({ cache: true });
+});
+afterAll(() => tdb.close());
+beforeEach(async () => {
+  d = await startDashboard(tdb);
+});
+afterEach(() => expect(d.errors).toEqual([]));
+
+const lang = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
+/** The visible text of a page, tags dropped and spaces folded. */
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
+
+describe('accounts in other languages', () => {
+  it('the account page in Portuguese and French: headings, labels, buttons, the key list and its dates', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const made = await admin.form('/admin/account/api-keys', { label: 'Export' });
+    expect(made.status).toBe(200);
+    const pt = await admin.page('/admin/account', { 'accept-language': 'pt-PT' });
+    expect(lang(pt.html)).toBe('pt');
+    const ptText = text(pt.html);
+    for (const words of [
+      'A sua conta',
+      'Sessão iniciada como',
+      'Alterar a sua palavra-passe',
+      'Palavra-passe atual',
+      'Terminar sessão em todo o lado',
+      'Chaves de API',
+      'Chaves ativas',
+      'Última utilização',
+      'Criar chave',
+      'Administrador (tudo)',
+    ]) {
+      expect(ptText).toContain(words);
+    }
+    expect(pt.html).toContain('aria-label="Revogar a chave ');
+    // The key's "made" date, written the Portuguese way (dd/mm/yyyy), not the English "6 Dec 2026".
+    expect(ptText).toMatch(/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
+    expect(ptText).not.toMatch(/Your account|Change password|Make key/);
+
+    const fr = await admin.page('/admin/account', { 'accept-language': 'fr' });
+    const frText = text(fr.html);
+    expect(frText).toContain('Votre compte');
+    expect(frText).toContain('Changer le mot de passe');
+    expect(frText).toContain('Clés d’API');
+    expect(frText).toMatch(/\d{1,2} (janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.? \d{4}/);
+  });
+
+  it('sign-in, a wrong password and the forgotten-password page in French and Spanish', async () => {
+    const b = browser(d);
+    const fr = await b.page('/admin/sign-in', { 'accept-language': 'fr' });
+    expect(text(fr.html)).toContain('Se connecter au tableau de bord');
+    expect(fr.html).toContain('<label for="f-password">Mot de passe</label>');
+    expect(fr.html).toContain('Mot de passe oublié ?');
+    const es = await b.page('/admin/forgot', { 'accept-language': 'es' });
+    expect(text(es.html)).toContain('¿Ha olvidado su contraseña?');
+    expect(text(es.html)).toContain('Enviarme un enlace');
+    // A post carries no Accept-Language here: the studio's language answers (English).
+    const wrong = await b.form('/admin/sign-in', {
+      _csrf: valueIn(fr.html, '_csrf'),
+      email: EMAILS.admin,
+      password: 'not the password',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.html).toContain('Wrong email or password.');
+  });
+
+  it('a refused new password is said in the saved language, with the form kit’s summary title', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    await admin.form('/admin/account/language', { locale: 'es' });
+    const r = await admin.form('/admin/account/password', { currentPassword: 'wrong one', newPassword: 'short' });
+    expect(r.status).toBe(400);
+    const said = text(r.html);
+    expect(said).toContain('Revise el formulario');
+    expect(said).toContain('Contraseña actual: Esta no es su contraseña actual.');
+    expect(said).toContain('Contraseña nueva: La contraseña nueva debe tener al menos 10 caracteres.');
+    expect(said).not.toContain('Please check the form');
+  });
+});
+
+describe('shared dashboard words in other languages', () => {
+  it('the refusal page (an unknown staff member) in Portuguese', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const r = await admin.page('/admin/staff/999999999', { 'accept-language': 'pt' });
+    expect(r.status).toBe(404);
+    expect(text(r.html)).toContain('Não encontrado');
+    expect(text(r.html)).toContain('Voltar ao calendário');
+  });
+
+  it('the plain-text refusals of the page guard follow Accept-Language', async () => {
+    const key = await d.app.request('/admin/account', {
+      headers: { authorization: `Bearer ${d.keys.admin}`, 'accept-language': 'de' },
+    });
+    expect(key.status).toBe(401);
+    expect(await key.text()).toBe('Die Dashboard-Seiten brauchen eine angemeldete Sitzung, keinen API-Schlüssel.');
+  });
+});
