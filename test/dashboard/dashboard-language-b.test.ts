@@ -112,3 +112,65 @@ describe('shared dashboard words in other languages', () => {
     expect(await key.text()).toBe('Die Dashboard-Seiten brauchen eine angemeldete Sitzung, keinen API-Schlüssel.');
   });
 });
+
+describe('staff and calendars in other languages', () => {
+  it('a member’s schedule page in Portuguese and German: sections, weekdays, buttons and a day off’s date', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const page = `/admin/staff/${d.staffIds.ana}`;
+    const added = await admin.form(`${page}/days-off`, { from: '2030-04-01', to: '2030-04-03', note: 'Férias' });
+    expect(added.status).toBe(303);
+    const pt = await admin.page(`${page}?done=day-off-added`, { 'accept-language': 'pt' });
+    expect(lang(pt.html)).toBe('pt');
+    const said = text(pt.html);
+    for (const words of [
+      'Horário semanal',
+      'Horário em datas específicas',
+      'Ausências com horas',
+      'Horas ocupadas de outros calendários',
+      'Conta do painel',
+      'Feed de calendário',
+      'Segunda-feira',
+      'Guardar horário',
+      'Adicionar folga',
+      'Guardar perfil',
+      'A folga foi adicionada',
+    ]) {
+      expect(said).toContain(words);
+    }
+    expect(pt.html).toContain(
+      '<label class="visually-hidden" for="f-mon-0-from">Segunda-feira, intervalo 1, início</label>',
+    );
+    // The day off's dates, written the Portuguese way.
+    expect(said).toContain('segunda-feira, 1 de abril de 2030');
+    expect(said).not.toMatch(/Weekly hours|Days off|Save profile|Monday/);
+
+    const de = await admin.page(page, { 'accept-language': 'de-DE' });
+    const deSaid = text(de.html);
+    expect(deSaid).toContain('Wochenarbeitszeiten');
+    expect(deSaid).toContain('Freie Tage');
+    expect(deSaid).toContain('Montag, 1. April 2030');
+  });
+
+  it('a refused weekly-hours form names the day and range in the saved language', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    await admin.form('/admin/account/language', { locale: 'fr' });
+    const r = await admin.form(`/admin/staff/${d.staffIds.ana}/hours`, { 'mon-0-from': '12:00', 'mon-0-to': '09:00' });
+    expect(r.status).toBe(400);
+    const said = text(r.html);
+    expect(said).toContain('Les horaires de la semaine n’ont pas été enregistrés');
+    expect(said).toContain('Lundi, plage 1 : le début doit précéder la fin');
+  });
+
+  it('the staff list and the new-member form in Spanish', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const list = await admin.page('/admin/staff', { 'accept-language': 'es' });
+    const said = text(list.html);
+    expect(said).toContain('Añadir un miembro del equipo');
+    expect(said).toContain('Zona horaria');
+    expect(said).toContain('Cuenta del panel');
+    const refused = await admin.form('/admin/staff', { name: '', email: 'not an email' });
+    expect(refused.status).toBe(400);
+    // The post carries no Accept-Language: English, as the studio speaks.
+    expect(text(refused.html)).toContain('The staff member was not added');
+  });
+});

@@ -199,9 +199,7 @@ export function ErrorSummary(p: ErrorSummaryProps) {
             <li>{message}</li>
           ) : (
             <li>
-              <a href={`#f-${name}`}>
-                {p.labels[name]}: {message}
-              </a>
+              <a href={`#f-${name}`}>{t.formKit.fieldProblem(p.labels[name], message)}</a>
             </li>
           ),
         )}

@@ -2,6 +2,7 @@ import type { FormKitMessages } from './en.ts';
 
 export const de: FormKitMessages = {
   summaryTitle: 'Bitte prüfen Sie das Formular',
+  fieldProblem: (label, problem) => `${label}: ${problem}`,
   problems: {
     required: 'Pflichtangabe',
     whole: 'muss eine ganze Zahl sein',

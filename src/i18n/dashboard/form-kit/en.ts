@@ -6,6 +6,8 @@ export const en = {
    * The problems form-kit/form-body.ts writes in plain words (and the use cases' "required"),
    * read after the field's label: "Duration: must be at least 1".
    */
+  /** A line of the error summary: "Duration: must be at least 1". */
+  fieldProblem: (label: string, problem: string) => `${label}: ${problem}`,
   problems: {
     required: 'required',
     whole: 'must be a whole number',

@@ -4,6 +4,7 @@ const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const es: FormKitMessages = {
   summaryTitle: 'Revise el formulario',
+  fieldProblem: (label, problem) => `${label}: ${problem}`,
   problems: {
     required: 'obligatorio',
     whole: 'debe ser un número entero',

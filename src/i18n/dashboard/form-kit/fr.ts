@@ -5,6 +5,7 @@ const s = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const fr: FormKitMessages = {
   summaryTitle: 'Veuillez vérifier le formulaire',
+  fieldProblem: (label, problem) => `${label} : ${problem}`,
   problems: {
     required: 'obligatoire',
     whole: 'doit être un nombre entier',

@@ -4,6 +4,7 @@ const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const pt: FormKitMessages = {
   summaryTitle: 'Verifique o formulário',
+  fieldProblem: (label, problem) => `${label}: ${problem}`,
   problems: {
     required: 'obrigatório',
     whole: 'deve ser um número inteiro',
