@@ -174,3 +174,36 @@ describe('staff and calendars in other languages', () => {
     expect(text(refused.html)).toContain('The staff member was not added');
   });
 });
+
+describe('resources in other languages', () => {
+  it('the resources page and a resource’s edit page in Portuguese and German, with a refused form', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const added = await admin.form('/admin/resources', { name: 'Estúdio A', key: 'studio-a' });
+    expect(added.status).toBe(303);
+    const pt = await admin.page('/admin/resources?done=added', { 'accept-language': 'pt' });
+    const said = text(pt.html);
+    for (const words of [
+      'Recursos',
+      'Necessário para',
+      'Nenhum serviço',
+      'Adicionar um recurso',
+      'Adicionar recurso',
+    ]) {
+      expect(said).toContain(words);
+    }
+    expect(said).toContain('O recurso foi adicionado');
+    expect(pt.html).toContain('aria-label="Alterar Estúdio A"');
+    const id = /href="\/admin\/resources\/(\d+)"/.exec(pt.html)?.[1];
+    const de = await admin.page(`/admin/resources/${id}`, { 'accept-language': 'de' });
+    expect(text(de.html)).toContain('„Estúdio A“ ändern');
+    expect(text(de.html)).toContain('Ressource speichern');
+
+    await admin.form('/admin/account/language', { locale: 'pt' });
+    const refused = await admin.form('/admin/resources', { name: '', key: '' });
+    expect(refused.status).toBe(400);
+    const problems = text(refused.html);
+    expect(problems).toContain('O recurso não foi adicionado');
+    expect(problems).toContain('Nome: obrigatório'); // the schema's "required", translated
+    expect(problems).toContain('Chave: letters, digits'); // a rarer schema message stays as written
+  });
+});
