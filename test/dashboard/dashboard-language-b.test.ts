@@ -133,6 +133,7 @@ describe('staff and calendars in other languages', () => {
       'Guardar horário',
       'Adicionar folga',
       'Guardar perfil',
+      'Carregar fotografia', // the picture panel, shared with the services page
       'A folga foi adicionada',
     ]) {
       expect(said).toContain(words);

@@ -38,5 +38,29 @@ export const de: CommonMessages = {
     pagesNeedSession: 'Die Dashboard-Seiten brauchen eine angemeldete Sitzung, keinen API-Schlüssel.',
     formExpired:
       'Dieses Formular ist abgelaufen oder stammt nicht von dieser Website. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.',
+    picture: {
+      image: {
+        title: 'Bild',
+        none: 'Noch kein Bild.',
+        file: 'Bilddatei',
+        upload: 'Bild hochladen',
+        remove: 'Bild entfernen',
+        alt: (owner) => `Bild von ${owner}`,
+      },
+      photo: {
+        title: 'Foto',
+        none: 'Noch kein Foto.',
+        file: 'Fotodatei',
+        upload: 'Foto hochladen',
+        remove: 'Foto entfernen',
+        alt: (owner) => `Foto von ${owner}`,
+      },
+      hint: 'JPEG, PNG oder WebP, höchstens 5 MB. Es wird auf höchstens 1600 Pixel verkleinert, und seine Metadaten (etwa der Aufnahmeort) werden entfernt.',
+      saved: 'Das Bild ist gespeichert: Die Buchungsseiten zeigen es sofort.',
+      removed: 'Das Bild ist entfernt.',
+      notImage: 'Diese Datei ist kein JPEG-, PNG- oder WebP-Bild (oder sie ist beschädigt): Nichts wurde gespeichert.',
+      tooLarge: 'Diese Datei ist größer als 5 MB: Nichts wurde gespeichert.',
+      missing: 'Wählen Sie zuerst eine Datei.',
+    },
   },
 };

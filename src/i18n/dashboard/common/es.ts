@@ -38,5 +38,29 @@ export const es: CommonMessages = {
     pagesNeedSession: 'Las páginas del panel requieren una sesión iniciada, no una clave de API.',
     formExpired:
       'Este formulario ha caducado o no procede de este sitio. Vuelva atrás, recargue la página e inténtelo de nuevo.',
+    picture: {
+      image: {
+        title: 'Imagen',
+        none: 'Todavía no hay imagen.',
+        file: 'Archivo de imagen',
+        upload: 'Subir imagen',
+        remove: 'Quitar imagen',
+        alt: (owner) => `Imagen de ${owner}`,
+      },
+      photo: {
+        title: 'Foto',
+        none: 'Todavía no hay foto.',
+        file: 'Archivo de foto',
+        upload: 'Subir foto',
+        remove: 'Quitar foto',
+        alt: (owner) => `Foto de ${owner}`,
+      },
+      hint: 'JPEG, PNG o WebP, 5 MB como máximo. Se reduce a 1600 píxeles como máximo y se eliminan sus metadatos (como el lugar donde se tomó la foto).',
+      saved: 'Se ha guardado la imagen: las páginas de reserva la muestran al momento.',
+      removed: 'Se ha quitado la imagen.',
+      notImage: 'Ese archivo no es una imagen JPEG, PNG o WebP (o está dañado): no se ha guardado nada.',
+      tooLarge: 'Ese archivo supera los 5 MB: no se ha guardado nada.',
+      missing: 'Elija primero un archivo.',
+    },
   },
 };

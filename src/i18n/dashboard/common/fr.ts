@@ -38,5 +38,29 @@ export const fr: CommonMessages = {
     pagesNeedSession: 'Les pages du tableau de bord demandent une session connectée, pas une clé d’API.',
     formExpired:
       'Ce formulaire a expiré ou ne vient pas de ce site. Revenez en arrière, rechargez la page et réessayez.',
+    picture: {
+      image: {
+        title: 'Image',
+        none: 'Pas encore d’image.',
+        file: 'Fichier image',
+        upload: 'Envoyer l’image',
+        remove: 'Supprimer l’image',
+        alt: (owner) => `Image de ${owner}`,
+      },
+      photo: {
+        title: 'Photo',
+        none: 'Pas encore de photo.',
+        file: 'Fichier photo',
+        upload: 'Envoyer la photo',
+        remove: 'Supprimer la photo',
+        alt: (owner) => `Photo de ${owner}`,
+      },
+      hint: 'JPEG, PNG ou WebP, 5 Mo au plus. Elle est réduite à 1600 pixels au plus, et ses métadonnées (comme le lieu de la prise de vue) sont supprimées.',
+      saved: 'L’image est enregistrée : les pages de réservation l’affichent aussitôt.',
+      removed: 'L’image est supprimée.',
+      notImage: 'Ce fichier n’est pas une image JPEG, PNG ou WebP (ou il est endommagé) : rien n’a été enregistré.',
+      tooLarge: 'Ce fichier dépasse 5 Mo : rien n’a été enregistré.',
+      missing: 'Choisissez d’abord un fichier.',
+    },
   },
 };
