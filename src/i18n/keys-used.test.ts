@@ -32,7 +32,9 @@ const DYNAMIC = {
     'refundKinds', // [refund.kind]: the cancellation tiers' refund kinds
   ],
   pages: ['manage.statuses'], // [status]: the booking statuses
-  dashboard: [] as string[],
+  dashboard: [
+    'staff.days', // [day]: the weekdays (helper B)
+  ] as string[],
 } as const;
 
 type Which = keyof typeof DYNAMIC;

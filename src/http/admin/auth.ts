@@ -10,6 +10,8 @@ import type { User } from '../../app/dashboard/accounts/account-store.ts';
 import { authenticateApiKey, authenticateSession } from '../../app/dashboard/accounts/authenticate.ts';
 import type { Actor } from '../../app/dashboard/actor.ts';
 import { csrfMatches, csrfToken } from '../../app/tokens.ts';
+import { dashboardMessagesFor } from '../../i18n/dashboard/index.ts';
+import { fromAcceptLanguage } from '../../i18n/locale.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError } from '../errors.ts';
 
@@ -96,8 +98,10 @@ export function requireApiActor(deps: AppDeps): MiddlewareHandler<AdminEnv> {
  */
 export function requirePageActor(deps: AppDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
+    // No user yet: the browser's language (the business's would cost a read for a refusal).
+    const t = dashboardMessagesFor(fromAcceptLanguage(c.req.header('accept-language')) ?? 'en');
     if (c.req.header('authorization') !== undefined) {
-      return c.text('The dashboard pages take a signed-in session, not an API key.', 401);
+      return c.text(t.common.words.pagesNeedSession, 401);
     }
     const r = await resolve(c, deps, async () => {
       const type = c.req.header('content-type') ?? '';
@@ -111,7 +115,7 @@ export function requirePageActor(deps: AppDeps): MiddlewareHandler<AdminEnv> {
     });
     if (!r.ok) {
       if (r.reason === 'csrf') {
-        return c.text('This form has expired or did not come from this site. Go back, reload and try again.', 403);
+        return c.text(t.common.words.formExpired, 403);
       }
       if (r.reason === 'bad') clearSessionCookie(c);
       const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/admin';

@@ -25,6 +25,7 @@ import type { DashboardMessages } from '../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ASSETS } from '../pages/assets.ts';
 import type { AdminEnv } from './auth.ts';
+import { DashboardWords } from './form-kit/words.ts';
 import { dashboardLanguage } from './language.ts';
 
 /** Which navigation entry a page belongs to ('staff' is "My schedule" for a staff member). */
@@ -167,7 +168,7 @@ export function AdminLayout(p: AdminLayoutProps) {
           ) : null}
         </header>
         <main id="main" class={p.actor ? 'admin-main' : 'admin-main entry'} tabindex={-1}>
-          {p.children}
+          <DashboardWords.Provider value={p.t}>{p.children}</DashboardWords.Provider>
         </main>
       </body>
     </html>

@@ -4,17 +4,19 @@
  * it), and a form to remove it. What happened comes back as `?picture=` from a fixed list.
  */
 import type { ImageRef } from '../../app/model.ts';
+import type { DashboardMessages } from '../../i18n/dashboard/index.ts';
 import { Notice } from '../admin/form-kit/fields.tsx';
+import { useDashboardWords } from '../admin/form-kit/words.ts';
 import { Csrf } from '../admin/layout.tsx';
 import { imagePath } from './image-urls.ts';
 
-/** The outcomes an upload or removal redirects with, and what each says. */
-export const PICTURE_OUTCOMES: Readonly<Record<string, string>> = {
-  saved: 'The picture is saved: the booking pages show it at once.',
-  removed: 'The picture is removed.',
-  'not-image': 'That file is not a JPEG, PNG or WebP image (or it is damaged): nothing was saved.',
-  'too-large': 'That file is larger than 5 MB: nothing was saved.',
-  missing: 'Choose a file first.',
+/** The outcomes an upload or removal redirects with, and what each says (in the page's language). */
+export const PICTURE_OUTCOMES: Readonly<Record<string, (t: DashboardMessages) => string>> = {
+  saved: (t) => t.common.words.picture.saved,
+  removed: (t) => t.common.words.picture.removed,
+  'not-image': (t) => t.common.words.picture.notImage,
+  'too-large': (t) => t.common.words.picture.tooLarge,
+  missing: (t) => t.common.words.picture.missing,
 };
 
 export interface PicturePanelProps {
@@ -31,34 +33,37 @@ export interface PicturePanelProps {
 }
 
 export function PicturePanel(p: PicturePanelProps) {
-  const title = p.field === 'image' ? 'Image' : 'Photo';
+  // The layout's catalogue (form-kit/words.ts): the services and staff pages need not pass it.
+  const t = useDashboardWords();
+  const k = p.field === 'image' ? t.common.words.picture.image : t.common.words.picture.photo;
   const outcome = p.outcome && Object.hasOwn(PICTURE_OUTCOMES, p.outcome) ? p.outcome : undefined;
+  const said = outcome ? PICTURE_OUTCOMES[outcome]?.(t) : undefined;
   const failed = outcome === 'not-image' || outcome === 'too-large' || outcome === 'missing';
   return (
     <section class="panel" aria-labelledby="picture">
-      <h2 id="picture">{title}</h2>
-      {outcome && !failed ? <Notice text={PICTURE_OUTCOMES[outcome]} /> : null}
+      <h2 id="picture">{k.title}</h2>
+      {outcome && !failed ? <Notice text={said} /> : null}
       {outcome && failed ? (
         <p class="alert" role="alert">
-          {PICTURE_OUTCOMES[outcome]}
+          {said}
         </p>
       ) : null}
       {p.current ? (
         <img
           class="picture-preview"
           src={imagePath(p.current)}
-          alt={`${title} of ${p.owner}`}
+          alt={k.alt(p.owner)}
           width={p.current.width}
           height={p.current.height}
           loading="lazy"
         />
       ) : (
-        <p class="muted">No {title.toLowerCase()} yet.</p>
+        <p class="muted">{k.none}</p>
       )}
       <form method="post" action={p.action} enctype="multipart/form-data">
         <Csrf token={p.csrf} />
         <p class="field">
-          <label for={`f-${p.field}`}>{title} file</label>
+          <label for={`f-${p.field}`}>{k.file}</label>
           <input
             type="file"
             id={`f-${p.field}`}
@@ -68,13 +73,12 @@ export function PicturePanel(p: PicturePanelProps) {
             aria-describedby={`h-${p.field}`}
           />
           <span class="hint" id={`h-${p.field}`}>
-            JPEG, PNG or WebP, at most 5 MB. It is resized to 1600 pixels at most, and its metadata (such as the place a
-            photo was taken) is removed.
+            {t.common.words.picture.hint}
           </span>
         </p>
         <p class="actions">
           <button type="submit" class="primary">
-            Upload {title.toLowerCase()}
+            {k.upload}
           </button>
         </p>
       </form>
@@ -82,7 +86,7 @@ export function PicturePanel(p: PicturePanelProps) {
         <form method="post" action={`${p.action}/delete`}>
           <Csrf token={p.csrf} />
           <button type="submit" class="secondary">
-            Remove {title.toLowerCase()}
+            {k.remove}
           </button>
         </form>
       ) : null}

@@ -6,11 +6,13 @@
 import type { ApiKey } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import type { StaffMember } from '../../../app/model.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { mediumMoment } from '../../../i18n/format.ts';
 import { LOCALE_NAMES, LOCALES } from '../../../i18n/locale.ts';
 import { ErrorSummary, Input, Notice, Select } from '../form-kit/fields.tsx';
 import { Csrf, type shellOf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
+import { passwordRule } from './password-words.ts';
 
 export interface AccountView {
   readonly shell: Awaited<ReturnType<typeof shellOf>>;
@@ -18,49 +20,62 @@ export interface AccountView {
   readonly keys: readonly ApiKey[];
   readonly staff: readonly StaffMember[];
   readonly notice?: string | undefined;
-  readonly passwordErrors?: Readonly<Record<string, string | undefined>>;
-  readonly keyError?: string | undefined;
+  /** The password form's problems by field, as the use case said them (change-password.ts). */
+  readonly passwordProblems?: Readonly<Record<string, string>>;
+  /** Why no key was made: the label too long, or the use case's refusal (its own words). */
+  readonly keyError?: 'labelTooLong' | { readonly said: string } | undefined;
   /** A key just made: shown here once. */
   readonly newKey?: { readonly key: string; readonly apiKey: ApiKey } | undefined;
 }
 
-const PASSWORD_LABELS = { currentPassword: 'Current password', newPassword: 'New password' };
+/** The password form's problems as sentences: "This is not your current password." */
+function passwordErrors(t: DashboardMessages, problems: Readonly<Record<string, string>>): Record<string, string> {
+  const sentence = (field: string, problem: string) =>
+    field === 'currentPassword' && problem === 'is not your current password'
+      ? t.accounts.notCurrent
+      : field === 'newPassword'
+        ? t.accounts.theNewPassword(passwordRule(t, problem))
+        : problem;
+  return Object.fromEntries(Object.entries(problems).map(([k, m]) => [k, sentence(k, m)]));
+}
 
 export function AccountContent(v: AccountView) {
-  const { user, actor, csrf } = v.shell;
-  const intl = v.shell.t.common.intlLocale;
-  const when = (at: number | null) => (at === null ? 'never' : mediumMoment(at, v.timezone, intl));
-  const whose = (k: ApiKey) =>
-    k.role === 'admin' ? 'Admin (everything)' : (v.staff.find((s) => s.id === k.staffId)?.name ?? 'Staff member');
-  const active = v.keys.filter((k) => k.revokedAt === null);
-  const pe = v.passwordErrors ?? {};
+  const { user, actor, csrf, t } = v.shell;
+  const a = t.accounts.account;
+  const k = t.accounts.keys;
+  const intl = t.common.intlLocale;
+  const labels = { currentPassword: a.currentPassword, newPassword: a.newPassword };
+  const when = (at: number | null) => (at === null ? k.never : mediumMoment(at, v.timezone, intl));
+  const whose = (key: ApiKey) =>
+    key.role === 'admin' ? k.adminOwner : (v.staff.find((s) => s.id === key.staffId)?.name ?? k.staffOwner);
+  const active = v.keys.filter((key) => key.revokedAt === null);
+  const pe = passwordErrors(t, v.passwordProblems ?? {});
+  const keyError = v.keyError === 'labelTooLong' ? k.labelTooLong : v.keyError?.said;
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{a.heading}</h1>
       <Notice text={v.notice} />
       <section class="panel" aria-labelledby="who">
-        <h2 id="who">Signed in as</h2>
+        <h2 id="who">{a.signedInAs}</h2>
         <p>
           {user ? (
             <>
               <strong>{user.name || user.email}</strong> ({user.email}),{' '}
             </>
           ) : null}
-          {actor?.role === 'admin'
-            ? 'admin: you can see and change everything.'
-            : 'staff: you see your own bookings and schedule.'}
+          {actor?.role === 'admin' ? a.admin : a.staff}
         </p>
       </section>
 
       <section class="panel" aria-labelledby="pw">
-        <h2 id="pw">Change your password</h2>
-        <ErrorSummary errors={pe} labels={PASSWORD_LABELS} />
+        <h2 id="pw">{a.changeTitle}</h2>
+        <ErrorSummary errors={pe} labels={labels} />
         <form method="post" action="/admin/account/password" novalidate>
           <Csrf token={csrf} />
           <input type="text" name="username" value={user?.email ?? ''} autocomplete="username" hidden />
           <Input
             name="currentPassword"
-            label={PASSWORD_LABELS.currentPassword}
+            label={labels.currentPassword}
             type="password"
             autocomplete="current-password"
             required
@@ -68,16 +83,16 @@ export function AccountContent(v: AccountView) {
           />
           <Input
             name="newPassword"
-            label={PASSWORD_LABELS.newPassword}
+            label={labels.newPassword}
             type="password"
             autocomplete="new-password"
             required
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters. Changing it signs you out on every other device.`}
+            hint={a.newHint(MIN_PASSWORD_LENGTH)}
             error={pe.newPassword}
           />
           <p class="actions">
             <button type="submit" class="primary">
-              Change password
+              {a.change}
             </button>
           </p>
         </form>
@@ -86,75 +101,75 @@ export function AccountContent(v: AccountView) {
       {user ? <LanguageForm shell={v.shell} /> : null}
 
       <section class="panel" aria-labelledby="everywhere">
-        <h2 id="everywhere">Sign out everywhere</h2>
-        <p>Ends every session of your account, on this device and all others (a lost phone, a shared computer).</p>
+        <h2 id="everywhere">{a.everywhereTitle}</h2>
+        <p>{a.everywhereText}</p>
         <form method="post" action="/admin/account/sign-out-everywhere">
           <Csrf token={csrf} />
           <button type="submit" class="danger">
-            Sign out everywhere
+            {a.everywhere}
           </button>
         </form>
       </section>
 
       <section class="panel" aria-labelledby="keys">
-        <h2 id="keys">API keys</h2>
+        <h2 id="keys">{k.title}</h2>
         <p>
-          For programs that use the admin API (<code>Authorization: Bearer &lt;key&gt;</code>). A key is shown once,
-          when it is made; only its first characters are kept to recognise it.
+          {k.introBefore}
+          <code>Authorization: Bearer &lt;key&gt;</code>
+          {k.introAfter}
         </p>
         {v.newKey ? (
           <div class="note" role="status">
             <p>
-              <strong>New key{v.newKey.apiKey.label ? ` "${v.newKey.apiKey.label}"` : ''}.</strong> Copy it now: it will
-              not be shown again.
+              <strong>{k.newKey(v.newKey.apiKey.label)}</strong> {k.copyNow}
             </p>
             <code class="secret">{v.newKey.key}</code>
           </div>
         ) : null}
         <ListTable
           rows={active}
-          empty="No active keys."
-          caption="Active keys"
-          columns={['Key', 'Label', 'Acts as', 'Made', 'Last used', <Quiet>Action</Quiet>]}
-          row={(k) => (
+          empty={k.none}
+          caption={k.caption}
+          columns={[k.key, k.label, k.actsAs, k.made, k.lastUsed, <Quiet>{k.action}</Quiet>]}
+          row={(key) => (
             <tr>
               <td>
-                <code>{k.prefix}…</code>
+                <code>{key.prefix}…</code>
               </td>
-              <td>{k.label}</td>
-              <td>{whose(k)}</td>
-              <td>{when(k.createdAt)}</td>
-              <td>{when(k.lastUsedAt)}</td>
+              <td>{key.label}</td>
+              <td>{whose(key)}</td>
+              <td>{when(key.createdAt)}</td>
+              <td>{when(key.lastUsedAt)}</td>
               <td>
-                <form method="post" action={`/admin/account/api-keys/${k.id}/revoke`}>
+                <form method="post" action={`/admin/account/api-keys/${key.id}/revoke`}>
                   <Csrf token={csrf} />
-                  <button type="submit" class="secondary" aria-label={`Revoke key ${k.prefix}`}>
-                    Revoke
+                  <button type="submit" class="secondary" aria-label={k.revokeKey(key.prefix)}>
+                    {k.revoke}
                   </button>
                 </form>
               </td>
             </tr>
           )}
         />
-        <h3>Make a key</h3>
-        <ErrorSummary errors={{ '': v.keyError }} title="Could not make the key" />
+        <h3>{k.makeTitle}</h3>
+        <ErrorSummary errors={{ '': keyError }} title={k.cannotMake} />
         <form method="post" action="/admin/account/api-keys">
           <Csrf token={csrf} />
-          <Input name="label" label="Label" hint="What the key is for, e.g. “Accounting export”." />
+          <Input name="label" label={k.label} hint={k.labelHint} />
           {actor?.role === 'admin' ? (
             <p class="field">
-              <label for="f-owner">Acts as</label>
+              <label for="f-owner">{k.actsAs}</label>
               <select id="f-owner" name="owner">
-                <option value="admin">Admin (everything)</option>
+                <option value="admin">{k.adminOwner}</option>
                 {v.staff.map((s) => (
-                  <option value={s.id}>{s.name} (their bookings and schedule only)</option>
+                  <option value={s.id}>{k.memberOwner(s.name)}</option>
                 ))}
               </select>
             </p>
           ) : null}
           <p class="actions">
             <button type="submit" class="primary">
-              Make key
+              {k.make}
             </button>
           </p>
         </form>

@@ -13,6 +13,7 @@ import { setLanguage } from '../../../app/dashboard/accounts/set-language.ts';
 import { signOut, signOutEverywhere } from '../../../app/dashboard/accounts/sign-out.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS, setRetryAfter } from '../../errors.ts';
 import { type AdminEnv, clearSessionCookie, setSessionCookie } from '../auth.ts';
@@ -21,12 +22,15 @@ import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { accountDeps } from './account-deps.ts';
 import { AccountContent, type AccountView } from './account-view.tsx';
 
-const DONE: Record<string, string> = {
-  password: 'Your password is changed. Every other device is signed out.',
-  revoked: 'The key is revoked: it no longer works.',
+const DONE: Record<string, (t: DashboardMessages) => string> = {
+  password: (t) => t.accounts.account.passwordChanged,
+  revoked: (t) => t.accounts.account.revoked,
+  // Said in the language just chosen: the page is rendered for the saved preference.
+  language: (t) => t.common.language.saved,
 };
 
-type Extra = Omit<AccountView, 'shell' | 'timezone' | 'keys' | 'staff'>;
+/** What a handler adds: a `?done=` key (its notice), or the page's other state. */
+type Extra = Omit<AccountView, 'shell' | 'timezone' | 'keys' | 'staff'> & { readonly done?: string };
 
 async function render(c: Context<AdminEnv>, deps: AppDeps, extra: Extra, status: ContentfulStatusCode = 200) {
   const [shell, business, keys, staff] = await Promise.all([
@@ -35,16 +39,19 @@ async function render(c: Context<AdminEnv>, deps: AppDeps, extra: Extra, status:
     listApiKeys(deps, c.get('actor')),
     listAdminStaff(deps, c.get('actor')),
   ]);
+  const { done, ...rest } = extra;
+  const notice = rest.notice ?? DONE[done ?? '']?.(shell.t);
   const view: AccountView = {
     shell,
     timezone: business.timezone,
     keys,
     staff: staff.map((a) => a.member),
-    ...extra,
+    ...rest,
+    notice,
   };
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="Account" current="account">
+      <AdminLayout {...shell} title={shell.t.accounts.account.title} current="account">
         <AccountContent {...view} />
       </AdminLayout>,
     ),
@@ -56,10 +63,7 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/account', async (c) => {
-    const done = c.req.query('done') ?? '';
-    // Said in the language just chosen: the page is rendered for the saved preference.
-    const notice = done === 'language' ? (await shellOf(c, deps)).t.common.language.saved : DONE[done];
-    return render(c, deps, { notice });
+    return render(c, deps, { done: c.req.query('done') ?? '' });
   });
 
   app.post('/account/password', async (c) => {
@@ -73,10 +77,9 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
       setSessionCookie(c, deps, r.value.token, r.value.until);
       return c.redirect('/admin/account?done=password', 303);
     }
-    const fields = (r.details?.fields ?? { '': r.message }) as Record<string, string>;
-    const passwordErrors = Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, sentence(k, m)]));
+    const passwordProblems = (r.details?.fields ?? { '': r.message }) as Record<string, string>;
     setRetryAfter(c, r); // RATE_LIMITED: tries per account (change-password.ts)
-    return render(c, deps, { passwordErrors }, STATUS[r.code]);
+    return render(c, deps, { passwordProblems }, STATUS[r.code]);
   });
 
   app.post('/account/language', async (c) => {
@@ -98,19 +101,19 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
     const actor = c.get('actor');
     const owner = actor.role === 'admin' ? form.text('owner') || 'admin' : actor.staffId;
     const label = form.text('label');
-    if (label.length > 100) return render(c, deps, { keyError: 'The label must be at most 100 characters.' }, 400);
+    if (label.length > 100) return render(c, deps, { keyError: 'labelTooLong' }, 400);
     const r = await createApiKey(deps, actor, {
       role: owner === 'admin' ? 'admin' : 'staff',
       staffId: owner === 'admin' ? null : owner,
       label,
     });
-    if (!r.ok) return render(c, deps, { keyError: r.message }, STATUS[r.code]);
+    if (!r.ok) return render(c, deps, { keyError: { said: r.message } }, STATUS[r.code]);
     return render(c, deps, { newKey: r.value });
   });
 
   app.post('/account/api-keys/:id/revoke', async (c) => {
     const r = await revokeApiKey(deps, c.get('actor'), c.req.param('id'));
-    if (!r.ok) return render(c, deps, { keyError: r.message }, STATUS[r.code]);
+    if (!r.ok) return render(c, deps, { keyError: { said: r.message } }, STATUS[r.code]);
     return c.redirect('/admin/account?done=revoked', 303);
   });
 
@@ -122,12 +125,4 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
   });
 
   return app;
-}
-
-const LABELS: Record<string, string> = { currentPassword: 'This', newPassword: 'The new password' };
-
-/** "is not your current password" → "This is not your current password." */
-function sentence(field: string, message: string): string {
-  const subject = LABELS[field];
-  return subject ? `${subject} ${message}.` : message;
 }

@@ -11,49 +11,53 @@ import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 
-export const RESET_SENT =
-  'If an account signs in with that email, we have sent it a link to choose a new password. The link works once, for one hour.';
+type Problem = 'expired' | 'enterEmail' | 'enterValidEmail';
 
 async function render(
   c: Context,
   deps: AppDeps,
-  view: { email: string; error?: string; sent?: boolean },
+  view: { email: string; problem?: Problem; sent?: boolean },
   status: 200 | 400 | 403 = 200,
 ) {
   const shell = await entryShellOf(c, deps);
+  const { t } = shell;
+  const w = t.accounts;
+  const f = t.accounts.forgot;
+  const problems = { expired: f.expired, enterEmail: f.enterEmail, enterValidEmail: f.enterValidEmail };
+  const error = view.problem && problems[view.problem];
   return c.html(
     adminPage(
-      <AdminLayout title="Forgot your password" {...shell}>
-        <h1>Forgot your password?</h1>
+      <AdminLayout title={w.forgot.title} {...shell}>
+        <h1>{w.forgot.heading}</h1>
         {view.sent ? (
           <>
             <p class="note" role="status">
-              {RESET_SENT}
+              {w.forgot.sent}
             </p>
             <p>
-              <a href="/admin/sign-in">Back to sign-in</a>
+              <a href="/admin/sign-in">{w.backToSignIn}</a>
             </p>
           </>
         ) : (
           <>
-            <p>Enter the email you sign in with; we will email you a link to choose a new password.</p>
-            <ErrorSummary errors={{ email: view.error }} labels={{ email: 'Email' }} />
+            <p>{w.forgot.intro}</p>
+            <ErrorSummary errors={{ email: error }} labels={{ email: w.email }} />
             <form method="post" action="/admin/forgot" class="panel" novalidate>
               <input type="hidden" name="_csrf" value={entryToken(c, deps)} />
               <Input
                 name="email"
-                label="Email"
+                label={w.email}
                 type="email"
                 value={view.email}
                 autocomplete="username"
                 required
-                error={view.error}
+                error={error}
               />
               <p class="actions">
                 <button type="submit" class="primary">
-                  Email me a link
+                  {w.forgot.submit}
                 </button>
-                <a href="/admin/sign-in">Back to sign-in</a>
+                <a href="/admin/sign-in">{w.backToSignIn}</a>
               </p>
             </form>
           </>
@@ -70,11 +74,11 @@ export async function submitForgot(c: Context, deps: AppDeps) {
   const form = await readPosted(c);
   const email = form.text('email');
   if (!entryTokenMatches(c, form.raw('_csrf'))) {
-    return render(c, deps, { email, error: 'This form had expired. Please send it again.' }, 403);
+    return render(c, deps, { email, problem: 'expired' }, 403);
   }
-  if (!email) return render(c, deps, { email, error: 'Enter your email.' }, 400);
+  if (!email) return render(c, deps, { email, problem: 'enterEmail' }, 400);
   if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    return render(c, deps, { email, error: 'Enter an email like name@example.com.' }, 400);
+    return render(c, deps, { email, problem: 'enterValidEmail' }, 400);
   }
   await requestPasswordReset(deps, { email });
   return render(c, deps, { email: '', sent: true });

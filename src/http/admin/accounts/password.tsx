@@ -10,6 +10,7 @@ import type { Child } from 'hono/jsx';
 import type { PasswordPurpose, User } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import { checkPasswordLink, setPasswordFromLink } from '../../../app/dashboard/accounts/set-password.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setSessionCookie } from '../auth.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
@@ -17,9 +18,16 @@ import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
 import { accountDeps } from './account-deps.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
+import { passwordRule } from './password-words.ts';
 
-async function frame(c: Context, deps: AppDeps, title: string, body: Child, status: 200 | 400 | 403 | 404) {
+async function frame(
+  c: Context,
+  deps: AppDeps,
+  page: (t: DashboardMessages) => { title: string; body: Child },
+  status: 200 | 400 | 403 | 404,
+) {
   const shell = await entryShellOf(c, deps);
+  const { title, body } = page(shell.t);
   c.header('Referrer-Policy', 'no-referrer');
   return c.html(
     adminPage(
@@ -35,63 +43,89 @@ function unusable(c: Context, deps: AppDeps) {
   return frame(
     c,
     deps,
-    'Link not valid',
-    <>
-      <h1>This link cannot be used</h1>
-      <p>It was already used, it has expired, or it was not copied whole. Links to choose a password work once.</p>
-      <ul>
-        <li>
-          To reset your password, <a href="/admin/forgot">ask for a new link</a> (it works for one hour).
-        </li>
-        <li>If you were invited and the invitation has expired, ask an admin to invite you again.</li>
-        <li>
-          If you have set your password already, <a href="/admin/sign-in">sign in</a>.
-        </li>
-      </ul>
-    </>,
+    (t) => {
+      const l = t.accounts.link;
+      return {
+        title: l.invalidTitle,
+        body: (
+          <>
+            <h1>{l.invalidHeading}</h1>
+            <p>{l.invalidWhy}</p>
+            <ul>
+              <li>
+                {l.resetBefore}
+                <a href="/admin/forgot">{l.resetLink}</a>
+                {l.resetAfter}
+              </li>
+              <li>{l.invited}</li>
+              <li>
+                {l.doneBefore}
+                <a href="/admin/sign-in">{l.doneLink}</a>
+                {l.doneAfter}
+              </li>
+            </ul>
+          </>
+        ),
+      };
+    },
     404,
   );
 }
+
+/** The form's problem: the form had expired, or the password breaks a rule (password-rules.ts). */
+type Problem = 'expired' | { readonly rule: string };
 
 function form(
   c: Context,
   deps: AppDeps,
   link: { purpose: PasswordPurpose; user: User },
-  error: string | undefined,
+  problem: Problem | undefined,
   status: 200 | 400 | 403,
 ) {
   const invite = link.purpose === 'invite';
-  const title = invite ? 'Choose your password' : 'Choose a new password';
   return frame(
     c,
     deps,
-    title,
-    <>
-      <h1>{title}</h1>
-      <p>
-        {invite ? 'Welcome! Your dashboard account signs in with ' : 'For the account '}
-        <strong>{link.user.email}</strong>.{invite ? '' : ' Every device signed in to it will be signed out.'}
-      </p>
-      <ErrorSummary errors={{ password: error }} labels={{ password: 'Password' }} />
-      <form method="post" class="panel" novalidate>
-        <input type="hidden" name="_csrf" value={entryToken(c, deps)} />
-        <input type="text" name="username" value={link.user.email} autocomplete="username" hidden />
-        <Input
-          name="password"
-          label="Password"
-          type="password"
-          autocomplete="new-password"
-          required
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
-          error={error}
-        />
-        <p class="actions">
-          <button type="submit" class="primary">
-            Save password and sign in
-          </button>
-        </p>
-      </form>
-    </>,
+    (t) => {
+      const w = t.accounts;
+      const l = t.accounts.link;
+      const title = invite ? l.inviteTitle : l.resetTitle;
+      const error =
+        problem === undefined
+          ? undefined
+          : problem === 'expired'
+            ? l.expired
+            : w.thePassword(passwordRule(t, problem.rule));
+      const body = (
+        <>
+          <h1>{title}</h1>
+          <p>
+            {invite ? l.welcome : l.forAccount}
+            <strong>{link.user.email}</strong>.{invite ? '' : l.everyDevice}
+          </p>
+          <ErrorSummary errors={{ password: error }} labels={{ password: w.password }} />
+          <form method="post" class="panel" novalidate>
+            <input type="hidden" name="_csrf" value={entryToken(c, deps)} />
+            <input type="text" name="username" value={link.user.email} autocomplete="username" hidden />
+            <Input
+              name="password"
+              label={w.password}
+              type="password"
+              autocomplete="new-password"
+              required
+              hint={l.hint(MIN_PASSWORD_LENGTH)}
+              error={error}
+            />
+            <p class="actions">
+              <button type="submit" class="primary">
+                {l.submit}
+              </button>
+            </p>
+          </form>
+        </>
+      );
+      return { title, body };
+    },
     status,
   );
 }
@@ -107,9 +141,7 @@ export async function submitPasswordLink(c: Context, deps: AppDeps) {
   if (!entryTokenMatches(c, posted.raw('_csrf'))) {
     // Not from this site's page: the link is not used, the form is shown again (with a token).
     const link = await checkPasswordLink(deps, token);
-    return link.ok
-      ? form(c, deps, link.value, 'This form had expired: please choose your password again.', 403)
-      : unusable(c, deps);
+    return link.ok ? form(c, deps, link.value, 'expired', 403) : unusable(c, deps);
   }
   const r = await setPasswordFromLink(accountDeps(deps), {
     token,
@@ -124,5 +156,5 @@ export async function submitPasswordLink(c: Context, deps: AppDeps) {
   const link = await checkPasswordLink(deps, token);
   if (!link.ok) return unusable(c, deps);
   const problem = String((r.details?.fields as Record<string, string> | undefined)?.password ?? r.message);
-  return form(c, deps, link.value, `The password ${problem}.`, 400);
+  return form(c, deps, link.value, { rule: problem }, 400);
 }

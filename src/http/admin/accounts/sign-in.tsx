@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { authenticateSession } from '../../../app/dashboard/accounts/authenticate.ts';
 import { signIn } from '../../../app/dashboard/accounts/sign-in.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setRetryAfter } from '../../errors.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
@@ -15,37 +16,46 @@ import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
 import { accountDeps } from './account-deps.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 
-const NOTICES: Record<string, string> = {
-  'signed-out': 'You are signed out.',
-  everywhere: 'You are signed out on every device.',
+const NOTICES: Record<string, (t: DashboardMessages) => string> = {
+  'signed-out': (t) => t.accounts.signIn.signedOut,
+  everywhere: (t) => t.accounts.signIn.everywhere,
 };
+
+/** What went wrong, in the page's words when it has them (a rate limit's wait stays the use case's). */
+type Problem = 'expired' | 'wrong' | { readonly said: string };
 
 interface View {
   readonly email: string;
   readonly next: string;
-  readonly error?: string;
+  readonly error?: Problem;
   readonly notice?: string | undefined;
 }
 
 async function render(c: Context, deps: AppDeps, view: View, status: 200 | 401 | 403 | 429 = 200) {
   const shell = await entryShellOf(c, deps);
+  const { t } = shell;
+  const w = t.accounts;
   const token = entryToken(c, deps);
+  const notice = NOTICES[view.notice ?? '']?.(t);
+  const e = view.error;
+  const error =
+    e === undefined ? undefined : e === 'expired' ? w.signIn.expired : e === 'wrong' ? w.signIn.wrong : e.said;
   return c.html(
     adminPage(
-      <AdminLayout title="Sign in" {...shell}>
-        <h1>Sign in to the dashboard</h1>
-        <Notice text={view.notice} />
-        <ErrorSummary title="Could not sign in" errors={{ '': view.error }} />
+      <AdminLayout title={w.signIn.title} {...shell}>
+        <h1>{w.signIn.heading}</h1>
+        <Notice text={notice} />
+        <ErrorSummary title={w.signIn.failed} errors={{ '': error }} />
         <form method="post" action="/admin/sign-in" class="panel">
           <input type="hidden" name="_csrf" value={token} />
           <input type="hidden" name="next" value={view.next} />
-          <Input name="email" label="Email" type="email" value={view.email} autocomplete="username" required />
-          <Input name="password" label="Password" type="password" autocomplete="current-password" required />
+          <Input name="email" label={w.email} type="email" value={view.email} autocomplete="username" required />
+          <Input name="password" label={w.password} type="password" autocomplete="current-password" required />
           <p class="actions">
             <button type="submit" class="primary">
-              Sign in
+              {w.signIn.submit}
             </button>
-            <a href="/admin/forgot">Forgot your password?</a>
+            <a href="/admin/forgot">{w.signIn.forgot}</a>
           </p>
         </form>
       </AdminLayout>,
@@ -59,8 +69,7 @@ export async function signInPage(c: Context, deps: AppDeps) {
   // Already signed in: straight on.
   const token = getCookie(c, SESSION_COOKIE);
   if (token && (await authenticateSession(deps, token))) return c.redirect(next, 303);
-  const notice = NOTICES[c.req.query('notice') ?? ''];
-  return render(c, deps, { email: '', next, notice });
+  return render(c, deps, { email: '', next, notice: c.req.query('notice') });
 }
 
 export async function submitSignIn(c: Context, deps: AppDeps) {
@@ -68,7 +77,7 @@ export async function submitSignIn(c: Context, deps: AppDeps) {
   const next = safeNext(form.text('next'));
   const email = form.text('email');
   if (!entryTokenMatches(c, form.raw('_csrf'))) {
-    return render(c, deps, { email, next, error: 'This form had expired. Please sign in again.' }, 403);
+    return render(c, deps, { email, next, error: 'expired' }, 403);
   }
   const r = await signIn(accountDeps(deps), {
     email,
@@ -77,9 +86,10 @@ export async function submitSignIn(c: Context, deps: AppDeps) {
   });
   if (!r.ok && r.code === 'RATE_LIMITED') {
     setRetryAfter(c, r);
-    return render(c, deps, { email, next, error: r.message }, 429);
+    return render(c, deps, { email, next, error: { said: r.message } }, 429);
   }
-  if (!r.ok) return render(c, deps, { email, next, error: r.message }, 401);
+  // Every other refusal is the one UNAUTHORIZED answer (sign-in.ts SIGN_IN_FAILED), said in the page's words.
+  if (!r.ok) return render(c, deps, { email, next, error: 'wrong' }, 401);
   setSessionCookie(c, deps, r.value.token, r.value.until);
   return c.redirect(next, 303);
 }

@@ -6,13 +6,17 @@
  */
 import type { StaffCalendar } from '../../../app/dashboard/calendars/calendar-store.ts';
 import { maskCalendarUrl } from '../../../app/dashboard/calendars/calendar-url.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { mediumMoment } from '../../../i18n/format.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
 
-export const CALENDAR_LABELS = { label: 'Name', url: 'Calendar address (iCalendar URL)' } as const;
+/** The form's labels by field name (the error summary's too). */
+export function calendarLabels(t: DashboardMessages) {
+  return { label: t.calendars.labels.label, url: t.calendars.labels.url };
+}
 
 export interface CalendarFormState {
   readonly values: Readonly<Record<string, string>>;
@@ -20,6 +24,7 @@ export interface CalendarFormState {
 }
 
 export interface CalendarsProps {
+  readonly t: DashboardMessages;
   readonly csrf: string;
   readonly staffId: string;
   readonly calendars: readonly StaffCalendar[];
@@ -31,19 +36,20 @@ export interface CalendarsProps {
   readonly notice?: string | undefined;
 }
 
-function State({ c, zone }: { c: StaffCalendar; zone: string }) {
-  const success = c.lastSuccessAt === null ? 'never' : mediumMoment(c.lastSuccessAt, zone, 'en-GB');
+function State({ t, c, zone }: { t: DashboardMessages; c: StaffCalendar; zone: string }) {
+  const w = t.calendars;
+  const success = c.lastSuccessAt === null ? w.never : mediumMoment(c.lastSuccessAt, zone, t.common.intlLocale);
   return (
     <>
       <span>
-        Last fetched: {success}
-        {c.lastSuccessAt === null ? null : `, ${c.events} busy ${c.events === 1 ? 'time' : 'times'}`}
+        {w.lastFetched(success)}
+        {c.lastSuccessAt === null ? null : w.busyTimes(c.events)}
       </span>
       {c.lastError === null ? null : (
         <span class="error">
           {' '}
-          Last try failed: {c.lastError}
-          {c.lastSuccessAt === null ? '' : ' (the last good copy is kept)'}
+          {w.lastTryFailed(c.lastError)}
+          {c.lastSuccessAt === null ? '' : w.goodCopyKept}
         </span>
       )}
     </>
@@ -51,24 +57,22 @@ function State({ c, zone }: { c: StaffCalendar; zone: string }) {
 }
 
 export function CalendarsPanel(p: CalendarsProps) {
-  const f = boundFields(CALENDAR_LABELS, p.add.values, p.add.errors);
+  const { t } = p;
+  const w = t.calendars;
+  const f = boundFields(calendarLabels(t), p.add.values, p.add.errors);
   return (
     <section class="panel" aria-labelledby="calendars">
-      <h2 id="calendars">Busy times from other calendars</h2>
+      <h2 id="calendars">{w.title}</h2>
       <Notice text={p.notice} />
       <p class="hint">
-        Subscribe to the calendars this person already keeps (the secret address of a Google calendar, a published
-        Outlook calendar, any iCalendar link): their events are not bookable.{' '}
-        {p.pollMinutes === null
-          ? 'Each is fetched when added and when you press “Refresh now”.'
-          : `Each is fetched when added, then every ${p.pollMinutes} minutes.`}
+        {w.intro} {p.pollMinutes === null ? w.onRefresh : w.polled(p.pollMinutes)}
       </p>
       <ListTable
         rows={p.calendars}
-        empty="No calendars subscribed."
-        caption="Subscribed calendars"
+        empty={w.empty}
+        caption={w.caption}
         hiddenCaption
-        columns={['Name', 'Address', 'State', <Quiet>Actions</Quiet>]}
+        columns={[w.labels.label, w.address, w.state, <Quiet>{t.staff.actions}</Quiet>]}
         row={(c) => (
           <tr>
             <td>{c.label}</td>
@@ -76,40 +80,33 @@ export function CalendarsPanel(p: CalendarsProps) {
               <code>{maskCalendarUrl(c.url)}</code>
             </td>
             <td>
-              <State c={c} zone={p.zone} />
+              <State t={t} c={c} zone={p.zone} />
             </td>
             <td class="row-actions">
               <form method="post" action={`/admin/staff/${p.staffId}/calendars/${c.id}/refresh`}>
                 <Csrf token={p.csrf} />
-                <button type="submit" class="secondary" aria-label={`Refresh ${c.label} now`}>
-                  Refresh now
+                <button type="submit" class="secondary" aria-label={w.refreshOne(c.label)}>
+                  {w.refresh}
                 </button>
               </form>
               <form method="post" action={`/admin/staff/${p.staffId}/calendars/${c.id}/delete`}>
                 <Csrf token={p.csrf} />
-                <button type="submit" class="secondary" aria-label={`Remove ${c.label}`}>
-                  Remove
+                <button type="submit" class="secondary" aria-label={w.removeOne(c.label)}>
+                  {t.staff.remove}
                 </button>
               </form>
             </td>
           </tr>
         )}
       />
-      <h3 id="add-calendar">Subscribe to a calendar</h3>
+      <h3 id="add-calendar">{w.addTitle}</h3>
       <form method="post" action={`/admin/staff/${p.staffId}/calendars`} class="inline-fields" novalidate>
         <Csrf token={p.csrf} />
-        <f.Input name="label" hint="Optional, e.g. “Personal”." />
-        <f.Input
-          name="url"
-          type="url"
-          required
-          spellcheck={false}
-          autocomplete="off"
-          hint="https://…; in Google Calendar: Settings, the calendar, “Secret address in iCal format”. Kept secret: it is not shown again."
-        />
+        <f.Input name="label" hint={w.labelHint} />
+        <f.Input name="url" type="url" required spellcheck={false} autocomplete="off" hint={w.urlHint} />
         <p class="actions">
           <button type="submit" class="primary">
-            Subscribe
+            {w.subscribe}
           </button>
         </p>
       </form>

@@ -6,6 +6,7 @@
  * bound-fields.tsx fills a form's labels, values and errors in by field name.
  */
 import type { Child } from 'hono/jsx';
+import { localProblem, useDashboardWords } from './words.ts';
 
 interface Common {
   readonly name: string;
@@ -33,9 +34,10 @@ function Hint({ p }: { p: Common }) {
 }
 
 function Problem({ p }: { p: Common }) {
+  const t = useDashboardWords();
   return p.error ? (
     <span class="error" id={`e-${p.name}`}>
-      {p.error}
+      {localProblem(p.error, t)}
     </span>
   ) : null;
 }
@@ -183,20 +185,21 @@ export interface ErrorSummaryProps {
  * and the summary is what to read first.
  */
 export function ErrorSummary(p: ErrorSummaryProps) {
-  const entries = Object.entries(p.errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const t = useDashboardWords();
+  const entries = Object.entries(p.errors)
+    .filter((e): e is [string, string] => Boolean(e[1]))
+    .map(([name, message]): [string, string] => [name, localProblem(message, t)]);
   if (entries.length === 0) return null;
   return (
     <div class="alert" role="alert" tabindex={-1} autofocus>
-      <h2>{p.title ?? 'Please check the form'}</h2>
+      <h2>{p.title ?? t.formKit.summaryTitle}</h2>
       <ul>
         {entries.map(([name, message]) =>
           name === '' || !p.labels?.[name] ? (
             <li>{message}</li>
           ) : (
             <li>
-              <a href={`#f-${name}`}>
-                {p.labels[name]}: {message}
-              </a>
+              <a href={`#f-${name}`}>{t.formKit.fieldProblem(p.labels[name], message)}</a>
             </li>
           ),
         )}

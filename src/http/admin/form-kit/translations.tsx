@@ -6,9 +6,11 @@
  * sees and stores nothing new. The API's error paths (`name.pt`) come back to the inputs.
  */
 import type { LocalizedText, Wordings } from '../../../core/index.ts';
+import { type DashboardMessages, dashboardMessagesFor } from '../../../i18n/dashboard/index.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../../i18n/locale.ts';
 import { Group, Input, TextArea } from './fields.tsx';
 import type { PostedForm } from './posted-form.ts';
+import { useDashboardWords } from './words.ts';
 
 const othersThan = (businessLocale: string): Locale[] => LOCALES.filter((l) => l !== businessLocale);
 const inputName = (field: string, lang: string) => `${field}-${lang}`;
@@ -50,10 +52,15 @@ export function translationRename(fields: readonly string[], key: string): strin
   return (LOCALES as readonly string[]).includes(m[2] ?? '') ? inputName(m[1], m[2] ?? '') : m[1];
 }
 
-/** The error summary's labels of the other languages' inputs: "Name in Português". */
-export function translationLabels(field: string, label: string, businessLocale: string): Record<string, string> {
+/** The error summary's labels of the other languages' inputs: "Name in Português" (`t`: the page's catalogue). */
+export function translationLabels(
+  field: string,
+  label: string,
+  businessLocale: string,
+  t: DashboardMessages = dashboardMessagesFor('en'),
+): Record<string, string> {
   return Object.fromEntries(
-    othersThan(businessLocale).map((l) => [inputName(field, l), `${label} in ${LOCALE_NAMES[l]}`]),
+    othersThan(businessLocale).map((l) => [inputName(field, l), t.formKit.labelIn(label, LOCALE_NAMES[l])]),
   );
 }
 
@@ -68,10 +75,12 @@ export interface TranslationsProps {
 
 /** One input per other language the pages speak, in a group of its own. */
 export function Translations(p: TranslationsProps) {
+  const t = useDashboardWords();
+  const w = t.formKit;
   return (
     <Group
-      legend={`${p.label} in other languages`}
-      hint={`Optional. Visitors reading the pages in a language left empty see the ${LOCALE_NAMES[p.businessLocale as Locale] ?? p.businessLocale} text.`}
+      legend={w.otherLanguages(p.label)}
+      hint={w.otherLanguagesHint(LOCALE_NAMES[p.businessLocale as Locale] ?? p.businessLocale)}
     >
       {othersThan(p.businessLocale).map((l) => {
         const name = inputName(p.field, l);

@@ -8,6 +8,7 @@ import { adminOnly } from '../../../app/dashboard/actor.ts';
 import { listAdminServices } from '../../../app/dashboard/catalogue/service-reads.ts';
 import { getResource, listResources } from '../../../app/dashboard/resources/resource-reads.ts';
 import { createResource, deleteResource, updateResource } from '../../../app/dashboard/resources/save-resource.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, type Problems, refusalProblems } from '../form-kit/form-body.ts';
@@ -19,10 +20,10 @@ import { EditResource, type ResourceFormState, ResourcesList } from './resources
 
 type Ctx = Context<AdminEnv>;
 
-const DONE: Record<string, string> = {
-  added: 'The resource is added: tick it in the form of each service that needs it.',
-  saved: 'The resource is saved.',
-  removed: 'The resource is removed: no service needs it any more.',
+const DONE: Record<string, (t: DashboardMessages) => string> = {
+  added: (t) => t.resources.done.added,
+  saved: (t) => t.resources.done.saved,
+  removed: (t) => t.resources.done.removed,
 };
 
 const EMPTY: ResourceFormState = { values: {}, errors: {} };
@@ -43,13 +44,14 @@ async function listPage(c: Ctx, deps: AppDeps, add: ResourceFormState = EMPTY, s
   );
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="Resources" current="resources">
+      <AdminLayout {...shell} title={shell.t.resources.title} current="resources">
         <ResourcesList
+          t={shell.t}
           csrf={shell.csrf}
           resources={resources.value}
           usedBy={usedBy}
           add={add}
-          notice={DONE[c.req.query('done') ?? '']}
+          notice={DONE[c.req.query('done') ?? '']?.(shell.t)}
         />
       </AdminLayout>,
     ),
@@ -64,8 +66,9 @@ async function editPage(c: Ctx, deps: AppDeps, state: ResourceFormState | null, 
   const r = found.value;
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title={`Change ${r.name}`} current="resources">
+      <AdminLayout {...shell} title={shell.t.resources.changeOne(r.name)} current="resources">
         <EditResource
+          t={shell.t}
           csrf={shell.csrf}
           resource={r}
           state={state ?? { values: { name: r.name, key: r.key }, errors: {} }}

@@ -4,34 +4,32 @@
  * service form of each service that needs it.
  */
 import type { Resource } from '../../../app/dashboard/resources/resource-store.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
 
-export const RESOURCE_LABELS = { name: 'Name', key: 'Key' } as const;
+/** The form's labels by field name (the error summary's too). */
+const labelsOf = (t: DashboardMessages) => ({ name: t.resources.labels.name, key: t.resources.labels.key });
 
 export interface ResourceFormState {
   readonly values: Readonly<Record<string, string>>;
   readonly errors: Readonly<Record<string, string>>;
 }
 
-function ResourceFields({ state }: { state: ResourceFormState }) {
-  const f = boundFields(RESOURCE_LABELS, state.values, state.errors);
+function ResourceFields({ t, state }: { t: DashboardMessages; state: ResourceFormState }) {
+  const f = boundFields(labelsOf(t), state.values, state.errors);
   return (
     <>
-      <f.Input name="name" required hint="As your team calls it, e.g. “Studio room”." />
-      <f.Input
-        name="key"
-        required
-        spellcheck={false}
-        hint="How the set-up file names it: letters, digits, “_” or “-”, e.g. studio-room."
-      />
+      <f.Input name="name" required hint={t.resources.nameHint} />
+      <f.Input name="key" required spellcheck={false} hint={t.resources.keyHint} />
     </>
   );
 }
 
 export interface ResourcesProps {
+  readonly t: DashboardMessages;
   readonly csrf: string;
   readonly resources: readonly Resource[];
   /** Resource id → the names of the services that need it. */
@@ -41,36 +39,35 @@ export interface ResourcesProps {
 }
 
 export function ResourcesList(p: ResourcesProps) {
+  const { t } = p;
+  const w = t.resources;
   return (
     <>
-      <h1>Resources</h1>
+      <h1>{w.title}</h1>
       <Notice text={p.notice} />
-      <ErrorSummary errors={p.add.errors} labels={RESOURCE_LABELS} title="The resource was not added" />
-      <p class="hint">
-        Rooms and machines your services need. A booking of a service that needs one holds it for its time (buffers
-        included): no two bookings hold it at once, whoever the staff member.
-      </p>
+      <ErrorSummary errors={p.add.errors} labels={labelsOf(t)} title={w.addRefused} />
+      <p class="hint">{w.intro}</p>
       <ListTable
         rows={p.resources}
-        empty="No resources yet."
-        caption="Resources"
+        empty={w.empty}
+        caption={w.title}
         hiddenCaption
-        columns={['Name', 'Key', 'Needed by', <Quiet>Actions</Quiet>]}
+        columns={[w.labels.name, w.labels.key, w.neededBy, <Quiet>{w.actions}</Quiet>]}
         row={(r) => (
           <tr>
             <td>{r.name}</td>
             <td>
               <code>{r.key}</code>
             </td>
-            <td>{(p.usedBy.get(r.id) ?? []).join(', ') || <span class="muted">No service</span>}</td>
+            <td>{(p.usedBy.get(r.id) ?? []).join(', ') || <span class="muted">{w.noService}</span>}</td>
             <td class="row-actions">
-              <a href={`/admin/resources/${r.id}`} aria-label={`Change ${r.name}`}>
-                Change
+              <a href={`/admin/resources/${r.id}`} aria-label={w.changeOne(r.name)}>
+                {w.change}
               </a>
               <form method="post" action={`/admin/resources/${r.id}/delete`}>
                 <Csrf token={p.csrf} />
-                <button type="submit" class="secondary" aria-label={`Remove ${r.name}`}>
-                  Remove
+                <button type="submit" class="secondary" aria-label={w.removeOne(r.name)}>
+                  {w.remove}
                 </button>
               </form>
             </td>
@@ -78,13 +75,13 @@ export function ResourcesList(p: ResourcesProps) {
         )}
       />
       <section class="panel" aria-labelledby="add-resource">
-        <h2 id="add-resource">Add a resource</h2>
+        <h2 id="add-resource">{w.addTitle}</h2>
         <form method="post" action="/admin/resources" class="inline-fields" novalidate>
           <Csrf token={p.csrf} />
-          <ResourceFields state={p.add} />
+          <ResourceFields t={t} state={p.add} />
           <p class="actions">
             <button type="submit" class="primary">
-              Add resource
+              {w.add}
             </button>
           </p>
         </form>
@@ -93,22 +90,24 @@ export function ResourcesList(p: ResourcesProps) {
   );
 }
 
-export function EditResource(p: { csrf: string; resource: Resource; state: ResourceFormState }) {
+export function EditResource(p: { t: DashboardMessages; csrf: string; resource: Resource; state: ResourceFormState }) {
+  const { t } = p;
+  const w = t.resources;
   return (
     <>
       <p class="crumbs">
-        <a href="/admin/resources">Resources</a>
+        <a href="/admin/resources">{w.title}</a>
       </p>
-      <h1>Change “{p.resource.name}”</h1>
-      <ErrorSummary errors={p.state.errors} labels={RESOURCE_LABELS} title="The resource was not saved" />
+      <h1>{w.editHeading(p.resource.name)}</h1>
+      <ErrorSummary errors={p.state.errors} labels={labelsOf(t)} title={w.editRefused} />
       <form method="post" action={`/admin/resources/${p.resource.id}`} class="panel" novalidate>
         <Csrf token={p.csrf} />
-        <ResourceFields state={p.state} />
+        <ResourceFields t={t} state={p.state} />
         <p class="actions">
           <button type="submit" class="primary">
-            Save resource
+            {w.save}
           </button>
-          <a href="/admin/resources">Cancel</a>
+          <a href="/admin/resources">{w.cancel}</a>
         </p>
       </form>
     </>

@@ -4,16 +4,18 @@
  * Remove button, and the form to add one.
  */
 import type { StoredBlock } from '../../../app/dashboard/staff/staff-store.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { longDate } from '../../../i18n/format.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
 
-/** The form's fields (named apart from the days-off form's on the same page: ids come from names). */
-export const BLOCK_LABELS = { blockFrom: 'From', blockTo: 'Until', blockNote: 'Note' } as const;
-
-/** An API field of a block (`from`) → its field on the form (`blockFrom`). */
+/**
+ * The form's fields are named apart from the days-off form's on the same page (ids come from
+ * names): `blockFrom`, `blockTo`, `blockNote` (their labels: t.staff.blocks.labels).
+ *
+ * An API field of a block (`from`) → its field on the form (`blockFrom`). */
 export const blockFieldOf = (key: string) => `block${key.charAt(0).toUpperCase()}${key.slice(1)}`;
 
 export interface BlockFormState {
@@ -22,9 +24,11 @@ export interface BlockFormState {
 }
 
 /** `2027-06-16T13:00` → "Wednesday, 16 June 2027 at 13:00". */
-export const localMoment = (text: string) => `${longDate(text.slice(0, 10), 'en-GB')} at ${text.slice(11, 16)}`;
+export const localMoment = (t: DashboardMessages, text: string) =>
+  t.staff.blocks.moment(longDate(text.slice(0, 10), t.common.intlLocale), text.slice(11, 16));
 
 export interface BlocksProps {
+  readonly t: DashboardMessages;
   readonly csrf: string;
   readonly staffId: string;
   readonly blocks: readonly StoredBlock[];
@@ -36,49 +40,48 @@ export interface BlocksProps {
 }
 
 export function BlocksPanel(p: BlocksProps) {
-  const f = boundFields(BLOCK_LABELS, p.add.values, p.add.errors);
+  const { t } = p;
+  const w = t.staff.blocks;
+  const f = boundFields(w.labels, p.add.values, p.add.errors);
   return (
     <section class="panel" aria-labelledby="blocks">
-      <h2 id="blocks">Time off with times</h2>
+      <h2 id="blocks">{w.title}</h2>
       <Notice text={p.notice} />
-      <p class="hint">
-        Times not to be booked, in {p.zone}: counted like a booking, with the rest time between bookings on both sides.
-        Bookings already made stay.
-      </p>
+      <p class="hint">{w.hint(p.zone)}</p>
       <ListTable
         rows={p.blocks}
-        empty="No time off with times."
-        caption="Time off with times"
+        empty={w.empty}
+        caption={w.title}
         hiddenCaption
-        columns={['From', 'Until', 'Note', <Quiet>Actions</Quiet>]}
+        columns={[w.labels.blockFrom, w.labels.blockTo, w.labels.blockNote, <Quiet>{t.staff.actions}</Quiet>]}
         row={(b) => (
           <tr class={b.to <= p.now ? 'past' : undefined}>
             <td>
-              {localMoment(b.from)}
-              {b.to <= p.now ? <span class="muted"> (past)</span> : null}
+              {localMoment(t, b.from)}
+              {b.to <= p.now ? <span class="muted">{t.staff.past}</span> : null}
             </td>
-            <td>{localMoment(b.to)}</td>
+            <td>{localMoment(t, b.to)}</td>
             <td>{b.note ?? ''}</td>
             <td class="row-actions">
               <form method="post" action={`/admin/staff/${p.staffId}/blocks/${b.id}/delete`}>
                 <Csrf token={p.csrf} />
-                <button type="submit" class="secondary" aria-label={`Remove the time off from ${localMoment(b.from)}`}>
-                  Remove
+                <button type="submit" class="secondary" aria-label={w.removeOne(localMoment(t, b.from))}>
+                  {t.staff.remove}
                 </button>
               </form>
             </td>
           </tr>
         )}
       />
-      <h3 id="add-block">Add time off</h3>
+      <h3 id="add-block">{w.addTitle}</h3>
       <form method="post" action={`/admin/staff/${p.staffId}/blocks`} class="inline-fields" novalidate>
         <Csrf token={p.csrf} />
         <f.Input name="blockFrom" type="datetime-local" required />
-        <f.Input name="blockTo" type="datetime-local" required hint="The first moment bookable again." />
-        <f.Input name="blockNote" hint="Optional, for the team (e.g. “Dentist”); clients do not see it." />
+        <f.Input name="blockTo" type="datetime-local" required hint={w.toHint} />
+        <f.Input name="blockNote" hint={w.noteHint} />
         <p class="actions">
           <button type="submit" class="primary">
-            Add time off
+            {w.add}
           </button>
         </p>
       </form>

@@ -5,6 +5,7 @@
  */
 import type { DateHours } from '../../../core/index.ts';
 import { formatWallTime } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { longDate } from '../../../i18n/format.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Notice } from '../form-kit/fields.tsx';
@@ -12,14 +13,14 @@ import type { PostedForm } from '../form-kit/posted-form.ts';
 import { Csrf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
 
-export const DATE_HOURS_LABELS = {
-  date: 'Date',
-  from1: 'From',
-  to1: 'To',
-  from2: 'Then from',
-  to2: 'Then to',
-  closed: 'Not working that day',
-} as const;
+/** The form's fields (their labels: t.staff.dateHours.labels). */
+const FIELDS = ['date', 'from1', 'to1', 'from2', 'to2', 'closed'] as const;
+
+/** The form's labels by field name (the error summary's too). */
+export function dateHoursLabels(t: DashboardMessages) {
+  const l = t.staff.dateHours.labels;
+  return { date: l.date, from1: l.from1, to1: l.to1, from2: l.from2, to2: l.to2, closed: l.closed };
+}
 
 export interface DateHoursFormState {
   readonly values: Readonly<Record<string, string>>;
@@ -28,7 +29,7 @@ export interface DateHoursFormState {
 
 /** The posted form: the date, and as the API's body its ranges ([] when "not working" is ticked). */
 export function readDateHoursForm(form: PostedForm) {
-  const values = Object.fromEntries(Object.keys(DATE_HOURS_LABELS).map((k) => [k, form.text(k)]));
+  const values = Object.fromEntries(FIELDS.map((k) => [k, form.text(k)]));
   const pairs: [string, string][] = [
     [values.from1 ?? '', values.to1 ?? ''],
     [values.from2 ?? '', values.to2 ?? ''],
@@ -45,12 +46,13 @@ export function dateHoursFieldOf(key: string): string {
   return 'from1';
 }
 
-const ranges = (list: DateHours[string] | undefined) =>
+const ranges = (t: DashboardMessages, list: DateHours[string] | undefined) =>
   list && list.length > 0
     ? list.map((r) => `${formatWallTime(r.start)}–${formatWallTime(r.end)}`).join(', ')
-    : 'Not working';
+    : t.staff.notWorking;
 
 export interface DateHoursProps {
+  readonly t: DashboardMessages;
   readonly csrf: string;
   readonly staffId: string;
   readonly dateHours: DateHours;
@@ -61,56 +63,52 @@ export interface DateHoursProps {
 }
 
 export function DateHoursPanel(p: DateHoursProps) {
-  const f = boundFields(DATE_HOURS_LABELS, p.add.values, p.add.errors);
+  const { t } = p;
+  const w = t.staff.dateHours;
+  const f = boundFields(dateHoursLabels(t), p.add.values, p.add.errors);
   const dates = Object.keys(p.dateHours).sort();
+  const long = (date: string) => longDate(date, t.common.intlLocale);
   return (
     <section class="panel" aria-labelledby="date-hours">
-      <h2 id="date-hours">Hours on particular dates</h2>
+      <h2 id="date-hours">{w.title}</h2>
       <Notice text={p.notice} />
-      <p class="hint">
-        A date listed here is worked only in its own hours, instead of the weekly ones: a Saturday opened once, a short
-        day. A day off still wins.
-      </p>
+      <p class="hint">{w.hint}</p>
       <ListTable
         rows={dates}
-        empty="No dates with hours of their own."
-        caption="Dates with their own hours"
+        empty={w.empty}
+        caption={w.caption}
         hiddenCaption
-        columns={['Date', 'Hours', <Quiet>Actions</Quiet>]}
+        columns={[w.labels.date, t.staff.hours.hours, <Quiet>{t.staff.actions}</Quiet>]}
         row={(date) => (
           <tr class={date < p.today ? 'past' : undefined}>
             <td>
-              {longDate(date, 'en-GB')}
-              {date < p.today ? <span class="muted"> (past)</span> : null}
+              {long(date)}
+              {date < p.today ? <span class="muted">{t.staff.past}</span> : null}
             </td>
-            <td>{ranges(p.dateHours[date])}</td>
+            <td>{ranges(t, p.dateHours[date])}</td>
             <td class="row-actions">
               <form method="post" action={`/admin/staff/${p.staffId}/date-hours/${date}/delete`}>
                 <Csrf token={p.csrf} />
-                <button
-                  type="submit"
-                  class="secondary"
-                  aria-label={`Give ${longDate(date, 'en-GB')} its weekly hours back`}
-                >
-                  Remove
+                <button type="submit" class="secondary" aria-label={w.giveBack(long(date))}>
+                  {t.staff.remove}
                 </button>
               </form>
             </td>
           </tr>
         )}
       />
-      <h3 id="add-date-hours">Set the hours of a date</h3>
+      <h3 id="add-date-hours">{w.addTitle}</h3>
       <form method="post" action={`/admin/staff/${p.staffId}/date-hours`} class="inline-fields" novalidate>
         <Csrf token={p.csrf} />
         <f.Input name="date" type="date" required />
-        <f.Input name="from1" type="time" hint="HH:MM, in the member’s time zone." />
-        <f.Input name="to1" type="time" hint="24:00 for midnight." />
-        <f.Input name="from2" type="time" hint="Optional: a second range, e.g. after lunch." />
+        <f.Input name="from1" type="time" hint={w.from1Hint} />
+        <f.Input name="to1" type="time" hint={w.to1Hint} />
+        <f.Input name="from2" type="time" hint={w.from2Hint} />
         <f.Input name="to2" type="time" />
-        <f.Checkbox name="closed" hint="The date is not worked at all." />
+        <f.Checkbox name="closed" hint={w.closedHint} />
         <p class="actions">
           <button type="submit" class="primary">
-            Set hours
+            {w.submit}
           </button>
         </p>
       </form>

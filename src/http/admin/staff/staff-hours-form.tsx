@@ -4,11 +4,13 @@
  * the summary and in the day's row.
  */
 import { WEEKDAYS, type Weekday } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
-import { DAY_NAMES, type HoursState, slotName } from './staff-hours-values.ts';
+import { type HoursState, slotName } from './staff-hours-values.ts';
 
 export interface HoursFormProps {
+  readonly t: DashboardMessages;
   readonly csrf: string;
   readonly staffId: string;
   /** The zone the hours are wall-clock times in. */
@@ -18,58 +20,60 @@ export interface HoursFormProps {
   readonly notice?: string | undefined;
 }
 
-function dayErrors(day: Weekday, slots: number, errors: Readonly<Record<string, string>>): string[] {
+function dayErrors(t: DashboardMessages, day: Weekday, slots: number, errors: Readonly<Record<string, string>>) {
   const out: string[] = [];
   if (errors[day]) out.push(errors[day]);
   for (let j = 0; j < slots; j++) {
     const e = errors[slotName(day, j, 'from')] ?? errors[slotName(day, j, 'to')];
-    if (e) out.push(`Range ${j + 1}: ${e}`);
+    if (e) out.push(t.staff.hours.rangeProblem(j + 1, e));
   }
   return out;
 }
 
 /** "09:00–13:00, 14:00–18:00", or "Not working". */
-function summary(day: Weekday, state: HoursState): string {
+function summary(t: DashboardMessages, day: Weekday, state: HoursState): string {
   const ranges: string[] = [];
   for (let j = 0; j < state.slots; j++) {
     const from = state.values[slotName(day, j, 'from')];
     const to = state.values[slotName(day, j, 'to')];
     if (from && to) ranges.push(`${from}–${to === '00:00' ? '24:00' : to}`);
   }
-  return ranges.length > 0 ? ranges.join(', ') : 'Not working';
+  return ranges.length > 0 ? ranges.join(', ') : t.staff.notWorking;
 }
 
 export function HoursForm(p: HoursFormProps) {
+  const { t } = p;
+  const h = t.staff.hours;
   const slots = Array.from({ length: p.state.slots }, (_, j) => j);
   return (
     <section class="panel" aria-labelledby="hours">
-      <h2 id="hours">Weekly hours</h2>
+      <h2 id="hours">{h.title}</h2>
       <Notice text={p.notice} />
       <p class="hint" id="hours-hint">
-        Wall-clock times in {p.zone}. Up to {p.state.slots} ranges a day (for a lunch break, use two); leave a day empty
-        when not working. To work until midnight, end at 00:00.
+        {h.hint(p.zone, p.state.slots)}
       </p>
       <form method="post" action={`/admin/staff/${p.staffId}/hours`} novalidate>
         <Csrf token={p.csrf} />
         <div class="table-wrap">
           <table class="list hours">
-            <caption class="visually-hidden">Working hours per weekday</caption>
+            <caption class="visually-hidden">{h.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Day</th>
+                <th scope="col">{h.day}</th>
                 {slots.map((j) => (
-                  <th scope="col">Range {j + 1}</th>
+                  <th scope="col">{h.range(j + 1)}</th>
                 ))}
-                <th scope="col">Hours</th>
+                <th scope="col">{h.hours}</th>
               </tr>
             </thead>
             <tbody>
               {WEEKDAYS.map((day) => {
-                const problems = dayErrors(day, p.state.slots, p.errors);
+                const problems = dayErrors(t, day, p.state.slots, p.errors);
+                const dayName = t.staff.days[day];
                 return (
                   <tr>
                     <th scope="row" id={`f-${day}`}>
-                      {DAY_NAMES[day]}
+                      {dayName}
                     </th>
                     {slots.map((j) => (
                       <td>
@@ -80,7 +84,7 @@ export function HoursForm(p: HoursFormProps) {
                             return (
                               <>
                                 <label class="visually-hidden" for={`f-${name}`}>
-                                  {`${DAY_NAMES[day]}, range ${j + 1}, ${end}`}
+                                  {end === 'from' ? h.from(dayName, j + 1) : h.to(dayName, j + 1)}
                                 </label>
                                 <input
                                   id={`f-${name}`}
@@ -107,7 +111,7 @@ export function HoursForm(p: HoursFormProps) {
                           {problems.join(' ')}
                         </span>
                       ) : (
-                        summary(day, p.state)
+                        summary(t, day, p.state)
                       )}
                     </td>
                   </tr>
@@ -118,7 +122,7 @@ export function HoursForm(p: HoursFormProps) {
         </div>
         <p class="actions">
           <button type="submit" class="primary">
-            Save hours
+            {h.save}
           </button>
         </p>
       </form>

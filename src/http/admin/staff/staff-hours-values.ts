@@ -7,6 +7,7 @@
  */
 import type { HoursInput } from '../../../app/dashboard/staff/set-working-hours.ts';
 import { formatWallTime, WEEKDAYS, type Weekday, type WeeklyHours } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { Problems } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
 
@@ -14,16 +15,6 @@ import type { PostedForm } from '../form-kit/posted-form.ts';
 export const MIN_SLOTS = 3;
 /** Slots read from a form at most: far above any real day. */
 const MAX_SLOTS = 12;
-
-export const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 export interface HoursState {
   /** `mon-0-from` → "09:00". */
@@ -35,13 +26,14 @@ export interface HoursState {
 export const slotName = (day: Weekday, j: number, end: 'from' | 'to') => `${day}-${j}-${end}`;
 
 /** Labels of the slots and days, for the error summary ("Monday, range 2"). */
-export function hoursLabels(slots: number): Record<string, string> {
+export function hoursLabels(t: DashboardMessages, slots: number): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const day of WEEKDAYS) {
-    labels[day] = DAY_NAMES[day];
+    const name = t.staff.days[day];
+    labels[day] = name;
     for (let j = 0; j < slots; j++) {
-      labels[slotName(day, j, 'from')] = `${DAY_NAMES[day]}, range ${j + 1}`;
-      labels[slotName(day, j, 'to')] = `${DAY_NAMES[day]}, range ${j + 1}`;
+      labels[slotName(day, j, 'from')] = t.staff.hours.dayRange(name, j + 1);
+      labels[slotName(day, j, 'to')] = t.staff.hours.dayRange(name, j + 1);
     }
   }
   return labels;
@@ -100,11 +92,6 @@ export function readHoursForm(form: PostedForm): ReadHours {
   return { state: { values, slots }, input: input as HoursInput, problems, origin };
 }
 
-const MESSAGES: Record<string, string> = {
-  'the start must be before the end': 'the start must be before the end (end at 00:00 to work until midnight)',
-  'ranges overlap': 'the ranges overlap',
-};
-
 /** The use case's `hours.mon[0]` / `hours.mon[0][1]` / `hours.mon` problems as the form's fields. */
 export function hoursFieldOf(key: string, origin: ReadHours['origin']): string {
   const m = /^hours\.(\w+)(?:\[(\d+)\])?(?:\[(\d)\])?$/.exec(key);
@@ -115,4 +102,13 @@ export function hoursFieldOf(key: string, origin: ReadHours['origin']): string {
   return slotName(day, slot, m[3] === '1' ? 'to' : 'from');
 }
 
-export const hoursMessage = (message: string) => MESSAGES[message] ?? message;
+/** The form's and the use case's problems with the hours, in the page's words (others: the form kit's). */
+export function hoursMessage(message: string, t: DashboardMessages): string {
+  const h = t.staff.hours;
+  const known: Record<string, string> = {
+    'give both times, or neither to leave it out': h.bothTimes,
+    'the start must be before the end': h.startBeforeEnd,
+    'ranges overlap': h.overlap,
+  };
+  return known[message] ?? message;
+}

@@ -15,48 +15,50 @@ import { listDaysOff } from '../../../app/dashboard/staff/day-off-reads.ts';
 import { getAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
 import { dateOf, formatWallTime, instantToWall } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { PicturePanel } from '../../images/picture-panel.tsx';
 import type { AdminEnv } from '../auth.ts';
-import { CALENDAR_LABELS, type CalendarFormState, CalendarsPanel } from '../calendars/calendars-panel.tsx';
+import { type CalendarFormState, CalendarsPanel, calendarLabels } from '../calendars/calendars-panel.tsx';
 import { ErrorSummary, ZoneList } from '../form-kit/fields.tsx';
+import { localProblem } from '../form-kit/words.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { AccountPanel, FeedPanel, RemovePanel } from './staff-access-panels.tsx';
-import { BLOCK_LABELS, type BlockFormState, BlocksPanel } from './staff-blocks.tsx';
-import { DATE_HOURS_LABELS, type DateHoursFormState, DateHoursPanel } from './staff-date-hours.tsx';
-import { DAY_OFF_LABELS, type DayOffFormState, DaysOff } from './staff-days-off.tsx';
+import { type BlockFormState, BlocksPanel } from './staff-blocks.tsx';
+import { type DateHoursFormState, DateHoursPanel, dateHoursLabels } from './staff-date-hours.tsx';
+import { type DayOffFormState, DaysOff } from './staff-days-off.tsx';
 import { type StaffFormState, staffFormOf } from './staff-form-values.ts';
 import { HoursForm } from './staff-hours-form.tsx';
-import { type HoursState, hoursFormOf, hoursLabels } from './staff-hours-values.ts';
-import { ProfileForm, STAFF_LABELS } from './staff-profile-form.tsx';
+import { type HoursState, hoursFormOf, hoursLabels, hoursMessage } from './staff-hours-values.ts';
+import { ProfileForm, staffLabels } from './staff-profile-form.tsx';
 
 type Errors = Readonly<Record<string, string>>;
 
 /** What a finished form said, shown in its own section (the redirect lands on it by #id). */
-const DONE: Record<string, readonly [string, string]> = {
-  created: ['hours', 'The staff member is added: now set their weekly hours.'],
-  profile: ['profile', 'The profile is saved.'],
-  hours: ['hours', 'The weekly hours are saved: the booking calendar follows them at once.'],
-  'day-off-added': ['days-off', 'The day off is added: those days are closed on the booking calendar.'],
-  'day-off-saved': ['days-off', 'The day off is saved.'],
-  'day-off-removed': ['days-off', 'The day off is removed: those days are offered again.'],
-  invited: ['account', 'The invitation is sent: an email with a link to choose a password is on its way.'],
-  'feed-off': ['feed', 'The calendar feed is turned off: its address no longer works.'],
-  'date-hours': ['date-hours', 'The hours of that date are saved: the booking calendar follows them at once.'],
-  'date-hours-removed': ['date-hours', 'The date has its weekly hours again.'],
-  'block-added': ['blocks', 'The time off is added: those times are closed on the booking calendar.'],
-  'block-removed': ['blocks', 'The time off is removed: those times are offered again.'],
-  'calendar-added': ['calendars', 'The calendar is subscribed and fetched: its busy times are no longer bookable.'],
-  'calendar-refreshed': ['calendars', 'The calendar is fetched again.'],
-  'calendar-failed': ['calendars', 'The calendar could not be fetched: see its state below.'],
-  'calendar-removed': ['calendars', 'The calendar is removed: its busy times are bookable again.'],
+const DONE: Record<string, readonly [string, (t: DashboardMessages) => string]> = {
+  created: ['hours', (t) => t.staff.done.created],
+  profile: ['profile', (t) => t.staff.done.profile],
+  hours: ['hours', (t) => t.staff.done.hours],
+  'day-off-added': ['days-off', (t) => t.staff.done.dayOffAdded],
+  'day-off-saved': ['days-off', (t) => t.staff.done.dayOffSaved],
+  'day-off-removed': ['days-off', (t) => t.staff.done.dayOffRemoved],
+  invited: ['account', (t) => t.staff.done.invited],
+  'feed-off': ['feed', (t) => t.staff.done.feedOff],
+  'date-hours': ['date-hours', (t) => t.staff.done.dateHours],
+  'date-hours-removed': ['date-hours', (t) => t.staff.done.dateHoursRemoved],
+  'block-added': ['blocks', (t) => t.staff.done.blockAdded],
+  'block-removed': ['blocks', (t) => t.staff.done.blockRemoved],
+  'calendar-added': ['calendars', (t) => t.calendars.done.added],
+  'calendar-refreshed': ['calendars', (t) => t.calendars.done.refreshed],
+  'calendar-failed': ['calendars', (t) => t.calendars.done.failed],
+  'calendar-removed': ['calendars', (t) => t.calendars.done.removed],
 };
 
-/** The notice `?done=` asks for, if it belongs to `section`. */
-export function doneNotice(done: string | undefined, section: string): string | undefined {
+/** The notice `?done=` asks for, if it belongs to `section`, in the page's words. */
+export function doneNotice(t: DashboardMessages, done: string | undefined, section: string): string | undefined {
   const hit = done ? DONE[done] : undefined;
-  return hit && hit[0] === section ? hit[1] : undefined;
+  return hit && hit[0] === section ? hit[1](t) : undefined;
 }
 
 /** What a refused form or a one-time answer adds to the page. */
@@ -76,24 +78,23 @@ export interface MemberExtra {
  * What a refused form on the page got wrong, at the top of the page (it comes back scrolled to the
  * top), focused, linking to the fields in their section.
  */
-function MemberProblems({ extra }: { extra: MemberExtra }) {
+function MemberProblems({ t, extra }: { t: DashboardMessages; extra: MemberExtra }) {
+  const w = t.staff.member;
+  const s = t.staff;
   if (extra.profile)
-    return <ErrorSummary errors={extra.profile.errors} labels={STAFF_LABELS} title="The profile was not saved" />;
+    return <ErrorSummary errors={extra.profile.errors} labels={staffLabels(t)} title={w.profileRefused} />;
   if (extra.hours) {
-    const labels = hoursLabels(extra.hours.state.slots);
-    return <ErrorSummary errors={extra.hours.errors} labels={labels} title="The weekly hours were not saved" />;
+    const labels = hoursLabels(t, extra.hours.state.slots);
+    return <ErrorSummary errors={extra.hours.errors} labels={labels} title={w.hoursRefused} />;
   }
   if (extra.dayOff)
-    return <ErrorSummary errors={extra.dayOff.errors} labels={DAY_OFF_LABELS} title="The day off was not added" />;
-  if (extra.dateHours) {
-    const title = 'The hours of the date were not saved';
-    return <ErrorSummary errors={extra.dateHours.errors} labels={DATE_HOURS_LABELS} title={title} />;
-  }
-  if (extra.block)
-    return <ErrorSummary errors={extra.block.errors} labels={BLOCK_LABELS} title="The time off was not added" />;
+    return <ErrorSummary errors={extra.dayOff.errors} labels={s.daysOff.labels} title={w.dayOffRefused} />;
+  if (extra.dateHours)
+    return <ErrorSummary errors={extra.dateHours.errors} labels={dateHoursLabels(t)} title={w.dateHoursRefused} />;
+  if (extra.block) return <ErrorSummary errors={extra.block.errors} labels={s.blocks.labels} title={w.blockRefused} />;
   if (extra.calendar)
-    return <ErrorSummary errors={extra.calendar.errors} labels={CALENDAR_LABELS} title="The calendar was not added" />;
-  if (extra.inviteError) return <ErrorSummary errors={{ '': extra.inviteError }} title="No invitation was sent" />;
+    return <ErrorSummary errors={extra.calendar.errors} labels={calendarLabels(t)} title={t.calendars.refused} />;
+  if (extra.inviteError) return <ErrorSummary errors={{ '': extra.inviteError }} title={w.inviteRefused} />;
   return null;
 }
 
@@ -133,28 +134,36 @@ export async function renderMember(
   const now = deps.clock.now();
   const poll =
     deps.calendarPollMs === undefined ? 10 : deps.calendarPollMs === null ? null : deps.calendarPollMs / 60_000;
+  const { t } = shell;
+  const s = t.staff;
   const sections: [string, string][] = [
-    ['hours', 'Weekly hours'],
-    ['date-hours', 'Hours on particular dates'],
-    ['days-off', 'Days off'],
-    ['blocks', 'Time off with times'],
-    ['calendars', 'Busy times from other calendars'],
-    ['profile', 'Profile'],
-    ['account', 'Dashboard account'],
-    ['feed', 'Calendar feed'],
+    ['hours', s.hours.title],
+    ['date-hours', s.dateHours.title],
+    ['days-off', s.daysOff.title],
+    ['blocks', s.blocks.title],
+    ['calendars', t.calendars.title],
+    ['profile', s.profile.title],
+    ['account', s.account.title],
+    ['feed', s.feed.title],
   ];
+  const notice = (section: string) => doneNotice(t, extra.done, section);
+  // A refused hours form's problems in the page's words (the rest: the form kit's).
+  const hoursErrors = Object.fromEntries(
+    Object.entries(extra.hours?.errors ?? {}).map(([k, message]) => [k, localProblem(hoursMessage(message, t), t)]),
+  );
+  const problems = extra.hours ? { ...extra, hours: { ...extra.hours, errors: hoursErrors } } : extra;
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title={self ? 'My schedule' : m.name} current="staff">
+      <AdminLayout {...shell} title={self ? t.common.nav.mySchedule : m.name} current="staff">
         {self ? null : (
           <p class="crumbs">
-            <a href="/admin/staff">Staff</a>
+            <a href="/admin/staff">{s.list.title}</a>
           </p>
         )}
-        <h1>{self ? `My schedule — ${m.name}` : m.name}</h1>
-        {m.active ? null : <p class="note">Inactive: not shown on the booking pages.</p>}
-        <MemberProblems extra={extra} />
-        <nav class="page-toc" aria-label="On this page">
+        <h1>{self ? s.member.mySchedule(m.name) : m.name}</h1>
+        {m.active ? null : <p class="note">{s.member.inactive}</p>}
+        <MemberProblems t={t} extra={problems} />
+        <nav class="page-toc" aria-label={s.member.onThisPage}>
           <ul>
             {sections.map(([id, label]) => (
               <li>
@@ -164,54 +173,60 @@ export async function renderMember(
           </ul>
         </nav>
         <HoursForm
+          t={t}
           csrf={shell.csrf}
           staffId={m.id}
           zone={zone}
           state={extra.hours?.state ?? hoursFormOf(m.hours)}
-          errors={extra.hours?.errors ?? {}}
-          notice={doneNotice(extra.done, 'hours')}
+          errors={hoursErrors}
+          notice={notice('hours')}
         />
         <DateHoursPanel
+          t={t}
           csrf={shell.csrf}
           staffId={m.id}
           dateHours={m.dateHours}
           today={dateOf(now, zone)}
           add={extra.dateHours ?? NO_FORM}
-          notice={doneNotice(extra.done, 'date-hours')}
+          notice={notice('date-hours')}
         />
         <DaysOff
+          t={t}
           csrf={shell.csrf}
           staffId={m.id}
           daysOff={daysOff.ok ? daysOff.value : []}
           today={dateOf(now, business.timezone)}
           add={extra.dayOff ?? NO_DAY_OFF}
-          notice={doneNotice(extra.done, 'days-off')}
+          notice={notice('days-off')}
         />
         <BlocksPanel
+          t={t}
           csrf={shell.csrf}
           staffId={m.id}
           blocks={blocks.ok ? blocks.value : []}
           zone={zone}
           now={localNow(now, zone)}
           add={extra.block ?? NO_FORM}
-          notice={doneNotice(extra.done, 'blocks')}
+          notice={notice('blocks')}
         />
         <CalendarsPanel
+          t={t}
           csrf={shell.csrf}
           staffId={m.id}
           calendars={calendars.ok ? calendars.value : []}
           zone={zone}
           pollMinutes={poll}
           add={extra.calendar ?? NO_FORM}
-          notice={doneNotice(extra.done, 'calendars')}
+          notice={notice('calendars')}
         />
         <ProfileForm
+          t={t}
           csrf={shell.csrf}
           actor={actor}
           editing={a}
           state={extra.profile?.state ?? staffFormOf(a)}
           errors={extra.profile?.errors ?? {}}
-          notice={doneNotice(extra.done, 'profile')}
+          notice={notice('profile')}
           services={services.map((s) => s.service)}
           business={business}
         />
@@ -224,20 +239,22 @@ export async function renderMember(
           outcome={c.req.query('picture')}
         />
         <AccountPanel
+          t={t}
           csrf={shell.csrf}
           actor={actor}
           member={m}
           user={users.find((u) => u.staffId === m.id) ?? null}
-          notice={doneNotice(extra.done, 'account')}
+          notice={notice('account')}
         />
         <FeedPanel
+          t={t}
           csrf={shell.csrf}
           member={m}
           self={self}
           active={feed.ok && feed.value.active}
-          notice={doneNotice(extra.done, 'feed')}
+          notice={notice('feed')}
         />
-        {self ? null : <RemovePanel csrf={shell.csrf} member={m} />}
+        {self ? null : <RemovePanel t={t} csrf={shell.csrf} member={m} />}
         <ZoneList />
       </AdminLayout>,
     ),

@@ -66,8 +66,8 @@ export function staffMemberPages(deps: AppDeps): Hono<AdminEnv> {
     const shell = await shellOf(c, deps);
     return c.html(
       adminPage(
-        <AdminLayout {...shell} title="Calendar feed" current="staff">
-          <FeedMade member={found.value.member} self={actor.role === 'staff'} url={r.value.url} />
+        <AdminLayout {...shell} title={shell.t.staff.feed.title} current="staff">
+          <FeedMade t={shell.t} member={found.value.member} self={actor.role === 'staff'} url={r.value.url} />
         </AdminLayout>,
       ),
     );

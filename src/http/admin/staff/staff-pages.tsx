@@ -11,6 +11,7 @@ import { listAdminServices } from '../../../app/dashboard/catalogue/service-read
 import { createStaff } from '../../../app/dashboard/staff/create-staff.ts';
 import { type AdminStaff, listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { ErrorSummary, ZoneList } from '../form-kit/fields.tsx';
@@ -22,18 +23,19 @@ import { createStaffBody } from './staff-bodies.ts';
 import { NEW_STAFF, readStaffForm, type StaffFormState } from './staff-form-values.ts';
 import { StaffList } from './staff-list.tsx';
 import { staffMemberPages } from './staff-member-pages.tsx';
-import { ProfileForm, STAFF_LABELS } from './staff-profile-form.tsx';
+import { ProfileForm, staffLabels } from './staff-profile-form.tsx';
 import { staffSchedulePages } from './staff-schedule-pages.tsx';
 import { staffSourcesPages } from './staff-sources-pages.tsx';
 
 type Ctx = Context<AdminEnv>;
 
-function listNotice(c: Ctx, staff: readonly AdminStaff[]): string | undefined {
+function listNotice(c: Ctx, t: DashboardMessages, staff: readonly AdminStaff[]): string | undefined {
+  const lw = t.staff.list;
   const done = c.req.query('done');
-  if (done === 'deleted') return 'The staff member is deleted, with their dashboard account.';
+  if (done === 'deleted') return lw.deleted;
   if (done !== 'deactivated') return undefined;
-  const name = staff.find((a) => a.member.id === c.req.query('id'))?.member.name ?? 'The staff member';
-  return `${name} has bookings, so they were deactivated instead of deleted: they no longer appear on the booking pages or sign in, and their bookings stay for you to move or cancel.`;
+  const name = staff.find((a) => a.member.id === c.req.query('id'))?.member.name ?? lw.someone;
+  return lw.deactivated(name);
 }
 
 async function newPage(
@@ -49,16 +51,19 @@ async function newPage(
     getBusiness(deps),
     listAdminServices(deps, actor),
   ]);
+  const { t } = shell;
+  const w = t.staff.add;
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="New staff member" current="staff">
+      <AdminLayout {...shell} title={w.title} current="staff">
         <p class="crumbs">
-          <a href="/admin/staff">Staff</a>
+          <a href="/admin/staff">{t.staff.list.title}</a>
         </p>
-        <h1>New staff member</h1>
-        <p>Add their hours and days off on their page once they are added.</p>
-        <ErrorSummary errors={errors} labels={STAFF_LABELS} title="The staff member was not added" />
+        <h1>{w.title}</h1>
+        <p>{w.intro}</p>
+        <ErrorSummary errors={errors} labels={staffLabels(t)} title={w.refused} />
         <ProfileForm
+          t={t}
           csrf={shell.csrf}
           actor={actor}
           editing={null}
@@ -89,8 +94,14 @@ export function staffPages(deps: AppDeps): Hono<AdminEnv> {
     ]);
     return c.html(
       adminPage(
-        <AdminLayout {...shell} title="Staff" current="staff">
-          <StaffList staff={staff} users={users} businessZone={business.timezone} notice={listNotice(c, staff)} />
+        <AdminLayout {...shell} title={shell.t.staff.list.title} current="staff">
+          <StaffList
+            t={shell.t}
+            staff={staff}
+            users={users}
+            businessZone={business.timezone}
+            notice={listNotice(c, shell.t, staff)}
+          />
         </AdminLayout>,
       ),
     );

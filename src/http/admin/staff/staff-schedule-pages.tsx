@@ -18,7 +18,7 @@ import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { dayOffBody, workingHoursBody } from './staff-bodies.ts';
 import { type DayOffFormState, EditDayOff } from './staff-days-off.tsx';
-import { hoursFieldOf, hoursMessage, readHoursForm } from './staff-hours-values.ts';
+import { hoursFieldOf, readHoursForm } from './staff-hours-values.ts';
 import { renderMember } from './staff-member-page.tsx';
 
 type Ctx = Context<AdminEnv>;
@@ -40,8 +40,8 @@ async function saveHours(c: Ctx, deps: AppDeps, id: string) {
   const r = body ? await setWorkingHours(deps, c.get('actor'), id, body.hours) : null;
   if (r?.ok) return c.redirect(back(id, 'hours', 'hours'), 303);
   if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-  const problems = r ? refusalProblems(r, rename) : read.problems;
-  const errors = Object.fromEntries([...problems].map(([k, m]) => [k, hoursMessage(m)]));
+  // Said in the page's words when the page is drawn (staff-member-page.tsx).
+  const errors = Object.fromEntries(r ? refusalProblems(r, rename) : read.problems);
   return renderMember(c, deps, id, { hours: { state: read.state, errors } }, 400);
 }
 
@@ -66,8 +66,9 @@ async function editPage(c: Ctx, deps: AppDeps, state: DayOffFormState | null, st
   const shell = await shellOf(c, deps);
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="Change a day off" current="staff">
+      <AdminLayout {...shell} title={shell.t.staff.daysOff.editTitle} current="staff">
         <EditDayOff
+          t={shell.t}
           csrf={shell.csrf}
           staffId={id}
           dayOffId={d.id}
