@@ -1,0 +1,177 @@
+/**
+ * Month plans (decision 036): a member's candidate starts for one month of their dates,
+ * computed once and kept in a bounded cache, so a month or day view converts no wall-clock time
+ * and parses no date string per question: it sweeps the plan (sweep.ts).
+ *
+ * A plan is a pure function of what its key spells: the zone, the slot step, the service's
+ * duration, the month, and the content of the weekly hours, the date-specific hours and the
+ * days off. Those three are keyed by a fingerprint of their JSON (memoised per object, since
+ * schedules are immutable), so an edit gives a new key and an old plan is never read again; it
+ * ages out of the LRU. Blocks do not shape a plan: they arrive as busy time (busy.ts) and as time
+ * off taken out of the working time at question time, so a key on them would only miss more.
+ * `now` (today, the horizon, the notice) is applied by the sweep, never cached.
+ */
+import { isDayOff, workingRanges } from './availability.ts';
+import { datesOfMonth, fromDayNumber } from './date.ts';
+import { dayClock } from './time.ts';
+import type { LocalDate, StaffSchedule } from './types.ts';
+
+const MINUTE = 60_000;
+
+export interface MonthPlan {
+  /** Day number (date.ts dayNumber) of the month's first date, and its number of dates. */
+  readonly firstDay: number;
+  readonly days: number;
+  /** Candidate starts of the plan's date i: starts[dayStart[i]] .. starts[dayStart[i + 1] − 1]. */
+  readonly dayStart: Int32Array;
+  /** Every candidate start (slots.ts rules 2 and 3, rule 1's days off applied), date by date. */
+  readonly starts: Float64Array;
+  /** Working ranges of date i as instants: pairs work[2k], work[2k + 1] for k in workStart[i]..workStart[i + 1]. */
+  readonly workStart: Int32Array;
+  readonly work: Float64Array;
+}
+
+/** Interned JSON of schedule parts: equal content, equal id (ids are never reused). */
+const interned = new Map<string, number>();
+const idOf = new WeakMap<object, number>();
+let nextId = 1;
+const MAX_INTERNED = 10_000;
+
+/** The content id of a schedule part (0: absent). Memoised per object: inputs are immutable. */
+export function fingerprint(part: object | undefined): number {
+  if (part === undefined) return 0;
+  const known = idOf.get(part);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(part);
+  let id = interned.get(text);
+  if (id === undefined) {
+    // Clearing only costs misses: a new id for old content finds no plan, never a wrong one.
+    if (interned.size >= MAX_INTERNED) interned.clear();
+    id = nextId++;
+    interned.set(text, id);
+  }
+  idOf.set(part, id);
+  return id;
+}
+
+/**
+ * A bounded LRU of month plans and of viewers' month bounds. Pure data: no clock, no IO. The
+ * core keeps one shared instance (calendar.ts); a caller may pass its own (tests, the bench's
+ * cache-miss figure). `budget` bounds the numbers held (8 bytes each), so memory is capped
+ * whatever the plans' sizes.
+ */
+export class PlanCache {
+  private readonly plans = new Map<string, MonthPlan>();
+  private readonly months = new Map<string, ViewerMonth>();
+  private held = 0;
+  /** Plans built (misses) and reused (hits) since the cache was made; for tests and the bench. */
+  misses = 0;
+  hits = 0;
+
+  constructor(readonly budget = 262_144) {}
+
+  /** The plan under `key`, built by `build` when absent; least recently used plans go first. */
+  plan(key: string, build: () => MonthPlan): MonthPlan {
+    const known = this.plans.get(key);
+    if (known) {
+      this.hits++;
+      // Map order is insertion order: re-inserting makes it the most recently used.
+      this.plans.delete(key);
+      this.plans.set(key, known);
+      return known;
+    }
+    this.misses++;
+    const plan = build();
+    this.held += sizeOf(plan);
+    this.plans.set(key, plan);
+    for (const [oldest, p] of this.plans) {
+      if (this.held <= this.budget || oldest === key) break;
+      this.plans.delete(oldest);
+      this.held -= sizeOf(p);
+    }
+    return plan;
+  }
+
+  /** A viewer's month (dates and their first instants), built once per month and zone. */
+  viewerMonth(key: string, build: () => ViewerMonth): ViewerMonth {
+    const known = this.months.get(key);
+    if (known) return known;
+    if (this.months.size >= 512) this.months.clear();
+    const built = build();
+    this.months.set(key, built);
+    return built;
+  }
+
+  /** Plans held now. */
+  get size(): number {
+    return this.plans.size;
+  }
+}
+
+/** A month's dates for a viewer and bounds[i] = the first instant of dates[i] (bounds[n] ends it). */
+export interface ViewerMonth {
+  readonly dates: readonly LocalDate[];
+  readonly bounds: Float64Array;
+}
+
+function sizeOf(plan: MonthPlan): number {
+  return plan.starts.length + plan.work.length + plan.days + 16;
+}
+
+/** The key of a member's plan for the month holding `day` (the header's list). */
+function planKey(staff: StaffSchedule, durationMinutes: number, month: string): string {
+  return `${staff.timezone}|${staff.policy.slotStepMinutes}|${durationMinutes}|${month}|${fingerprint(staff.hours)}|${fingerprint(staff.dateHours)}|${fingerprint(staff.daysOff)}`;
+}
+
+/** The member's plan for the month of their date `day` (a day number). */
+export function monthPlan(cache: PlanCache, staff: StaffSchedule, durationMinutes: number, day: number): MonthPlan {
+  const month = fromDayNumber(day).slice(0, 7);
+  return cache.plan(planKey(staff, durationMinutes, month), () => buildPlan(staff, durationMinutes, month, day));
+}
+
+/**
+ * Candidate starts of every date of a month (the rule of slots.ts candidateStarts: wall-clock
+ * starts a, a + step, … of each working range, skipped times dropped, repeated times first,
+ * kept when start + duration ≤ the range's end), and each date's working ranges as instants.
+ * A day off or a date not worked has neither.
+ */
+function buildPlan(staff: StaffSchedule, durationMinutes: number, month: string, day: number): MonthPlan {
+  const dates = datesOfMonth(month) ?? [];
+  const firstDay = day - (Number(fromDayNumber(day).slice(8)) - 1);
+  const step = staff.policy.slotStepMinutes;
+  const duration = durationMinutes * MINUTE;
+  const starts: number[] = [];
+  const work: number[] = [];
+  const dayStart = new Int32Array(dates.length + 1);
+  const workStart = new Int32Array(dates.length + 1);
+  dates.forEach((date, i) => {
+    dayStart[i] = starts.length;
+    workStart[i] = work.length / 2;
+    const ranges = isDayOff(staff, date) ? [] : workingRanges(staff, date);
+    if (ranges.length === 0) return;
+    const clock = dayClock(date, staff.timezone);
+    const first = starts.length;
+    let sorted = true;
+    for (const range of ranges) {
+      const limit = clock.bound(range.end);
+      work.push(clock.bound(range.start), limit);
+      for (let m = range.start; m < range.end; m += step) {
+        const start = clock.instant(m);
+        if (start === null || start + duration > limit) continue;
+        if (starts.length > first && start < (starts[starts.length - 1] as number)) sorted = false;
+        starts.push(start);
+      }
+    }
+    if (!sorted) starts.splice(first, starts.length - first, ...starts.slice(first).sort((a, b) => a - b));
+  });
+  dayStart[dates.length] = starts.length;
+  workStart[dates.length] = work.length / 2;
+  return {
+    firstDay,
+    days: dates.length,
+    dayStart,
+    starts: Float64Array.from(starts),
+    workStart,
+    work: Float64Array.from(work),
+  };
+}
