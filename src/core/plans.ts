@@ -13,10 +13,9 @@
  */
 import { isDayOff, workingRanges } from './availability.ts';
 import { datesOfMonth, fromDayNumber } from './date.ts';
+import { candidateStarts } from './slots.ts';
 import { dayClock } from './time.ts';
 import type { LocalDate, StaffSchedule } from './types.ts';
-
-const MINUTE = 60_000;
 
 export interface MonthPlan {
   /** Day number (date.ts dayNumber) of the month's first date, and its number of dates. */
@@ -130,16 +129,14 @@ export function monthPlan(cache: PlanCache, staff: StaffSchedule, durationMinute
 }
 
 /**
- * Candidate starts of every date of a month (the rule of slots.ts candidateStarts: wall-clock
- * starts a, a + step, … of each working range, skipped times dropped, repeated times first,
- * kept when start + duration ≤ the range's end), and each date's working ranges as instants.
- * A day off or a date not worked has neither.
+ * Candidate starts of every date of a month (slots.ts candidateStarts, the one place of rules 2
+ * and 3), and each date's working ranges as instants (as availability.ts workingIntervals reads
+ * them). A day off or a date not worked has neither.
  */
 function buildPlan(staff: StaffSchedule, durationMinutes: number, month: string, day: number): MonthPlan {
   const dates = datesOfMonth(month) ?? [];
   const firstDay = day - (Number(fromDayNumber(day).slice(8)) - 1);
-  const step = staff.policy.slotStepMinutes;
-  const duration = durationMinutes * MINUTE;
+  const timing = { durationMinutes, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
   const starts: number[] = [];
   const work: number[] = [];
   const dayStart = new Int32Array(dates.length + 1);
@@ -150,19 +147,8 @@ function buildPlan(staff: StaffSchedule, durationMinutes: number, month: string,
     const ranges = isDayOff(staff, date) ? [] : workingRanges(staff, date);
     if (ranges.length === 0) return;
     const clock = dayClock(date, staff.timezone);
-    const first = starts.length;
-    let sorted = true;
-    for (const range of ranges) {
-      const limit = clock.bound(range.end);
-      work.push(clock.bound(range.start), limit);
-      for (let m = range.start; m < range.end; m += step) {
-        const start = clock.instant(m);
-        if (start === null || start + duration > limit) continue;
-        if (starts.length > first && start < (starts[starts.length - 1] as number)) sorted = false;
-        starts.push(start);
-      }
-    }
-    if (!sorted) starts.splice(first, starts.length - first, ...starts.slice(first).sort((a, b) => a - b));
+    for (const range of ranges) work.push(clock.bound(range.start), clock.bound(range.end));
+    for (const start of candidateStarts(staff, date, timing)) starts.push(start);
   });
   dayStart[dates.length] = starts.length;
   workStart[dates.length] = work.length / 2;

@@ -48,7 +48,7 @@ const memberArb = fc.record({
     maxLength: 2,
   }),
   blocks: spans(3),
-  step: fc.constantFrom(10, 15, 20, 30, 30, 45, 60),
+  step: fc.constantFrom(10, 15, 20, 30, 45, 60),
   gap: fc.constantFrom(0, 0, 5, 15),
   notice: fc.constantFrom(0, 0, 90, 1440),
   horizon: fc.integer({ min: 0, max: 40 }),
@@ -168,9 +168,11 @@ function same(actual: unknown, expected: unknown): void {
 }
 
 describe('sweep core against the engine it replaced (property, decision 036)', () => {
+  // About 0.5 ms of CPU a case (some 5 s of CPU in all): several times that in wall time while other work
+  // shares its two cores, hence the long timeout.
   it('month view, day view and first available date are identical on 10,000 random cases', () => {
     fc.assert(fc.property(caseArb, agree), { numRuns: 10_000 });
-  });
+  }, 180_000);
 
   it('is not vacuous: the cases list slots, full and closed dates, and seats', () => {
     const seen = { available: 0, full: 0, closed: 0, seats: 0, members: 0 };
