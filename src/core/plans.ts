@@ -148,7 +148,7 @@ function buildPlan(staff: StaffSchedule, durationMinutes: number, month: string,
     if (ranges.length === 0) return;
     const clock = dayClock(date, staff.timezone);
     for (const range of ranges) work.push(clock.bound(range.start), clock.bound(range.end));
-    for (const start of candidateStarts(staff, date, timing)) starts.push(start);
+    for (const start of candidateStarts(staff, date, timing, undefined, clock, ranges)) starts.push(start);
   });
   dayStart[dates.length] = starts.length;
   workStart[dates.length] = work.length / 2;

@@ -10,8 +10,8 @@
 import { dayClosure, workingRanges } from './availability.ts';
 import { overlapsRange } from './interval.ts';
 import { type SpanIndex, sessionResourcesFree, sessionVerdict } from './sessions.ts';
-import { dayClock } from './time.ts';
-import type { Interval, LocalDate, ServiceTiming, Session, StaffSchedule } from './types.ts';
+import { type DayClock, dayClock } from './time.ts';
+import type { Interval, LocalDate, ServiceTiming, Session, StaffSchedule, WallRange } from './types.ts';
 
 const MINUTE = 60_000;
 const always = () => true;
@@ -35,13 +35,15 @@ export function candidateStarts(
   date: LocalDate,
   timing: ServiceTiming,
   keep: (start: number) => boolean = always,
+  // A month plan has the date's clock and ranges already: it passes them, so the date is parsed once.
+  clock: DayClock = dayClock(date, staff.timezone),
+  ranges: readonly WallRange[] = workingRanges(staff, date),
 ): number[] {
-  const clock = dayClock(date, staff.timezone);
   const step = staff.policy.slotStepMinutes;
   const duration = timing.durationMinutes * MINUTE;
   const out: number[] = [];
   let sorted = true;
-  for (const range of workingRanges(staff, date)) {
+  for (const range of ranges) {
     const limit = clock.bound(range.end);
     for (let m = range.start; m < range.end; m += step) {
       const start = clock.instant(m);
