@@ -128,7 +128,7 @@ function memberFree(input: AvailabilityInput, p: Prepared, member: StaffSchedule
   const first = Math.max(dayAt(from, zone), today);
   const last = Math.min(dayAt(to - 1, zone), today + member.policy.horizonDays);
   const rules = memberRules(input, p, member);
-  const cursor = new Cursor();
+  const cursor = new Cursor(rules, from);
   const cache = input.plans ?? sharedPlans;
   for (let day = first; day <= last; ) {
     const plan = monthPlan(cache, member, input.timing.durationMinutes, day);

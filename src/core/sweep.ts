@@ -6,6 +6,7 @@
  * candidate. The rules are those of slots.ts freeStarts (SPEC §2 rules 1-5, §8, §9.1), which
  * oracle-slots.ts keeps as they were for the property test.
  */
+import { firstEndingAfter } from './interval.ts';
 import type { MonthPlan } from './plans.ts';
 import type { SpanIndex } from './sessions.ts';
 import type { Interval, Session } from './types.ts';
@@ -53,6 +54,18 @@ export class Cursor {
   resStarts = 0;
   resEnds = 0;
   last = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Pointers placed for a sweep whose candidates all start at or after `from`: past what ends
+   * by from − bufferBefore, which no such candidate can touch. One binary search per list, so a
+   * day view does not walk the month's busy time from its first interval.
+   */
+  constructor(rules: SweepRules, from: number) {
+    const floor = Math.max(from, rules.earliest) - rules.before;
+    this.busy = firstEndingAfter(rules.busy, floor);
+    this.held = firstEndingAfter(rules.held, floor);
+    if (rules.sessions !== null) this.session = firstSessionEndingAfter(rules.sessions, floor);
+  }
 }
 
 /**
@@ -104,6 +117,19 @@ export function sweep(
   }
 }
 
+/** The index of the first session whose span ends after `t` (their spans never overlap). */
+function firstSessionEndingAfter(sessions: readonly Session[], t: number): number {
+  let lo = 0;
+  let hi = sessions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sessions[mid] as Session).span.end <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Candidates out of order: every pointer back to the start (always correct, never expected). */
 function resetCursor(cursor: Cursor): void {
   cursor.busy = 0;
   cursor.held = 0;
