@@ -190,10 +190,11 @@ function runSessions(ana: StaffSchedule, spans: Interval[]): Figure[] {
 }
 
 /**
- * A month view four ways, alternating round by round so load from other work hits each alike
+ * A month view five ways, alternating round by round so load from other work hits each alike
  * (a new input object per call, as per request): the core with its plans cached; a cache miss
- * (a new plan cache and new schedule objects per call: the first view of a month); the engine
- * before the sweep (oracle-calendar.ts); and the tight-sweep floor (tight-sweep.ts).
+ * (a new plan cache per call: the first view of a month), also with new schedule objects (the
+ * first view after a catalogue change); the engine before the sweep (oracle-calendar.ts); and
+ * the tight-sweep floor (tight-sweep.ts).
  */
 function monthFigures(
   name: string,
@@ -213,18 +214,23 @@ function monthFigures(
   if (JSON.stringify(monthDays(input, MONTH, ZONE)) !== JSON.stringify(oracle.monthDays(input, MONTH, ZONE))) {
     throw new Error(`${name}: core and the engine before it disagree`);
   }
-  // Fresh schedule objects for each missed call, made before timing: no fingerprint memo helps.
+  // A first view of the month: a new plan cache per call (plans and the viewer's month built).
+  // After a catalogue change the schedules are new objects too (made before timing), so each
+  // part's fingerprint is taken again.
   const perRound = 3;
   const fresh = Array.from({ length: rounds * perRound + 2 }, () => staff.map((m) => structuredClone(m)));
   let next = 0;
-  const miss = () => monthDays({ ...input, staff: fresh[next++] ?? staff, plans: new PlanCache() }, MONTH, ZONE);
+  const miss = () => monthDays({ ...input, plans: new PlanCache() }, MONTH, ZONE);
+  const cold = () => monthDays({ ...input, staff: fresh[next++] ?? staff, plans: new PlanCache() }, MONTH, ZONE);
   const cached: number[] = [];
   const missed: number[] = [];
+  const colder: number[] = [];
   const before: number[] = [];
   const floors: number[] = [];
   for (let r = 0; r < rounds; r++) {
     cached.push(...timeSync(() => monthDays({ ...input }, MONTH, ZONE), { runs: perRound, warmup: 1 }));
-    missed.push(...timeSync(miss, { runs: perRound, warmup: r === 0 ? 2 : 0 }));
+    missed.push(...timeSync(miss, { runs: perRound, warmup: 1 }));
+    colder.push(...timeSync(cold, { runs: perRound, warmup: r === 0 ? 2 : 0 }));
     before.push(...timeSync(() => oracle.monthDays({ ...input }, MONTH, ZONE), { runs: perRound, warmup: 1 }));
     floors.push(...timeSync(floor, { runs: perRound, warmup: 1 }));
   }
@@ -232,6 +238,7 @@ function monthFigures(
   return [
     figure(name, cached, target, `naive ${ratio(naive, cached)}; ${x(cached, floors)} of the floor`),
     figure('  cache miss (first view of the month)', missed, null, `${x(missed, cached)} of cached`),
+    figure('  … and new schedule objects (catalogue changed)', colder, null, `${x(colder, cached)} of cached`),
     figure('  engine before the sweep (same run)', before, null, `${x(before, cached)} of the sweep`),
     figure('  tight-sweep floor (no cache, no rules)', floors, null),
   ];
