@@ -10,7 +10,7 @@
 import { memberBusy, resourceHolds, TIME_OFF_LOOKBACK_MS } from './busy.ts';
 import { addDays, datesOfMonth } from './date.ts';
 import { subtract } from './interval.ts';
-import { monthPlan, PlanCache, type ViewerMonth } from './plans.ts';
+import { type MonthPlan, monthPlan, PlanCache, type ViewerMonth } from './plans.ts';
 import { type SpanIndex, seatsLeftAt, sessionResourceIndex } from './sessions.ts';
 import { Cursor, Starts, type SweepRules, sweep } from './sweep.ts';
 import { dateOf, dayAt, startOfDay } from './time.ts';
@@ -222,7 +222,7 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
       while ((bounds[day + 1] as number) <= start) day++;
       count[day] = (count[day] as number) + 1;
     }
-    if (from < to) markWorked(input, prepared, member, from, to, bounds, worked);
+    if (from < to) markWorked(input, prepared, member, from, to, bounds, `${month}|${viewerZone}`, worked);
   }
   return dates.map((date, i) => {
     const slots = count[i] ?? 0;
@@ -258,6 +258,7 @@ function markWorked(
   from: number,
   to: number,
   bounds: Float64Array,
+  viewerKey: string,
   worked: Uint8Array,
 ): void {
   const zone = member.timezone;
@@ -274,13 +275,17 @@ function markWorked(
   for (let day = dayAt(from, zone); day <= last; ) {
     const plan = monthPlan(cache, member, input.timing.durationMinutes, day);
     const upTo = Math.min(last, plan.firstDay + plan.days - 1);
+    // Without blocks, each working range's viewer dates are a memo of the plan and the viewer's month.
+    const spans = timeOff.length === 0 ? viewerSpans(plan, viewerKey, bounds) : null;
     for (; day <= upTo; day++) {
       if (day < today ? horizon < 0 : day > today + horizon) continue;
       const i = day - plan.firstDay;
       const a = plan.workStart[i] as number;
       const b = plan.workStart[i + 1] as number;
-      if (timeOff.length === 0) {
-        for (let k = a; k < b; k++) mark(plan.work[2 * k] as number, plan.work[2 * k + 1] as number);
+      if (spans !== null) {
+        for (let k = a; k < b; k++) {
+          for (let d = spans[2 * k] as number; d <= (spans[2 * k + 1] as number); d++) worked[d] = 1;
+        }
         continue;
       }
       const work: Interval[] = [];
@@ -288,6 +293,24 @@ function markWorked(
       for (const w of subtract(work, timeOff)) mark(w.start, w.end);
     }
   }
+}
+
+/**
+ * For each working range of a plan, the first and last of the viewer's dates it falls on (last <
+ * first: none), as markWorked's binary searches would find them; kept on the plan per viewer month.
+ */
+function viewerSpans(plan: MonthPlan, viewerKey: string, bounds: Float64Array): Int16Array {
+  const known = plan.viewerSpans.get(viewerKey);
+  if (known) return known;
+  const n = plan.work.length / 2;
+  const spans = new Int16Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    spans[2 * k] = Math.max(0, dayIndex(bounds, plan.work[2 * k] as number));
+    spans[2 * k + 1] = Math.min(bounds.length - 2, dayIndex(bounds, (plan.work[2 * k + 1] as number) - 1));
+  }
+  if (plan.viewerSpans.size >= 8) plan.viewerSpans.clear();
+  plan.viewerSpans.set(viewerKey, spans);
+  return spans;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface MonthPlan {
   /** Working ranges of date i as instants: pairs work[2k], work[2k + 1] for k in workStart[i]..workStart[i + 1]. */
   readonly workStart: Int32Array;
   readonly work: Float64Array;
+  /** Per viewer month (`YYYY-MM|zone`), the viewer dates of each working range (calendar.ts markWorked). */
+  readonly viewerSpans: Map<string, Int16Array>;
 }
 
 /** Interned JSON of schedule parts: equal content, equal id (ids are never reused). */
@@ -60,35 +62,44 @@ export function fingerprint(part: object | undefined): number {
  * whatever the plans' sizes.
  */
 export class PlanCache {
-  private readonly plans = new Map<string, MonthPlan>();
+  private readonly plans = new Map<string, { plan: MonthPlan; used: number }>();
   private readonly months = new Map<string, ViewerMonth>();
   private held = 0;
+  private clock = 0;
   /** Plans built (misses) and reused (hits) since the cache was made; for tests and the bench. */
   misses = 0;
   hits = 0;
 
   constructor(readonly budget = 262_144) {}
 
-  /** The plan under `key`, built by `build` when absent; least recently used plans go first. */
+  /**
+   * The plan under `key`, built by `build` when absent. A hit only stamps its entry (moving it in
+   * the Map on every hit cost more than the sweep); over budget, the least recently stamped go.
+   */
   plan(key: string, build: () => MonthPlan): MonthPlan {
     const known = this.plans.get(key);
     if (known) {
       this.hits++;
-      // Map order is insertion order: re-inserting makes it the most recently used.
-      this.plans.delete(key);
-      this.plans.set(key, known);
-      return known;
+      known.used = ++this.clock;
+      return known.plan;
     }
     this.misses++;
     const plan = build();
     this.held += sizeOf(plan);
-    this.plans.set(key, plan);
-    for (const [oldest, p] of this.plans) {
-      if (this.held <= this.budget || oldest === key) break;
-      this.plans.delete(oldest);
-      this.held -= sizeOf(p);
-    }
+    this.plans.set(key, { plan, used: ++this.clock });
+    if (this.held > this.budget) this.evict(key);
     return plan;
+  }
+
+  /** Drops the least recently used plans (never `keep`, just built) until 3/4 of the budget is held. */
+  private evict(keep: string): void {
+    const oldest = [...this.plans].sort((a, b) => a[1].used - b[1].used);
+    for (const [key, entry] of oldest) {
+      if (this.held <= (this.budget * 3) / 4) break;
+      if (key === keep) continue;
+      this.plans.delete(key);
+      this.held -= sizeOf(entry.plan);
+    }
   }
 
   /** A viewer's month (dates and their first instants), built once per month and zone. */
@@ -159,5 +170,6 @@ function buildPlan(staff: StaffSchedule, durationMinutes: number, month: string,
     starts: Float64Array.from(starts),
     workStart,
     work: Float64Array.from(work),
+    viewerSpans: new Map(),
   };
 }

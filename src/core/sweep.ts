@@ -83,38 +83,45 @@ export function sweep(
   out: Starts,
 ): void {
   const { starts, dayStart } = plan;
-  const { busy, held, before, duration, after, holdAfter } = rules;
+  const { busy, held, before, duration, after, holdAfter, sessions, sessionResources } = rules;
   const min = Math.max(from, rules.earliest);
   const end = dayStart[lastIndex + 1] as number;
+  // The two pointers every question uses live in locals for the loop (written back after).
+  let j = cursor.busy;
+  let k = cursor.held;
+  let last = cursor.last;
   for (let c = dayStart[firstIndex] as number; c < end; c++) {
     const s = starts[c] as number;
     if (s < min || s >= to) continue;
     // Candidates ascend (a plan sorts each date, dates follow each other); should a zone's rules
     // ever break that, start the pointers again rather than miss an interval.
-    if (s < cursor.last) resetCursor(cursor);
-    cursor.last = s;
+    if (s < last) {
+      resetCursor(cursor);
+      j = 0;
+      k = 0;
+    }
+    last = s;
     const f = s - before;
     const t = s + duration + after;
-    let j = cursor.busy;
     while (j < busy.length && (busy[j] as Interval).end <= f) j++;
-    cursor.busy = j;
     if (j < busy.length && (busy[j] as Interval).start < t) continue;
     let own: Session | null = null;
-    if (rules.sessions !== null) {
-      const verdict = sessionAt(rules.sessions, rules.capacity, s, f, t, cursor);
+    if (sessions !== null) {
+      const verdict = sessionAt(sessions, rules.capacity, s, f, t, cursor);
       if (verdict === false) continue;
       own = verdict;
     }
     const holdTo = s + duration + holdAfter;
     if (held.length > 0) {
-      let k = cursor.held;
       while (k < held.length && (held[k] as Interval).end <= f) k++;
-      cursor.held = k;
       if (k < held.length && (held[k] as Interval).start < holdTo) continue;
     }
-    if (rules.sessionResources !== null && !resourcesFree(rules.sessionResources, own, f, holdTo, cursor)) continue;
+    if (sessionResources !== null && !resourcesFree(sessionResources, own, f, holdTo, cursor)) continue;
     out.push(s);
   }
+  cursor.busy = j;
+  cursor.held = k;
+  cursor.last = last;
 }
 
 /** The index of the first session whose span ends after `t` (their spans never overlap). */
