@@ -74,7 +74,8 @@ export class PlanCache {
 
   /**
    * The plan under `key`, built by `build` when absent. A hit only stamps its entry (moving it in
-   * the Map on every hit was a sixth of a 50-member month's time); over budget, the least recently stamped go.
+   * the Map on every hit was a sixth of a 50-member month's time); over budget, the least
+   * recently stamped go.
    */
   plan(key: string, build: () => MonthPlan): MonthPlan {
     const known = this.plans.get(key);
