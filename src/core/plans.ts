@@ -7,12 +7,12 @@
  * duration, the month, and the content of the weekly hours, the date-specific hours and the
  * days off. Those three are keyed by a fingerprint of their JSON (memoised per object, since
  * schedules are immutable), so an edit gives a new key and an old plan is never read again; it
- * ages out of the LRU. Blocks do not shape a plan: they arrive as busy time (busy.ts) and as time
+ * ages out of the LRU. The key is seven numbers (zone and parts by id), so a lookup builds no text. Blocks do not shape a plan: they arrive as busy time (busy.ts) and as time
  * off taken out of the working time at question time, so a key on them would only miss more.
  * `now` (today, the horizon, the notice) is applied by the sweep, never cached.
  */
 import { isDayOff, workingRanges } from './availability.ts';
-import { datesOfMonth, fromDayNumber } from './date.ts';
+import { datesOfMonth, fromDayNumber, monthIndexOfDay } from './date.ts';
 import { candidateStarts } from './slots.ts';
 import { dayClock } from './time.ts';
 import type { LocalDate, StaffSchedule } from './types.ts';
@@ -62,7 +62,7 @@ export function fingerprint(part: object | undefined): number {
  * whatever the plans' sizes.
  */
 export class PlanCache {
-  private readonly plans = new Map<string, { plan: MonthPlan; used: number }>();
+  private readonly plans = new Map<number, Entry>();
   private readonly months = new Map<string, ViewerMonth>();
   private held = 0;
   private clock = 0;
@@ -73,32 +73,36 @@ export class PlanCache {
   constructor(readonly budget = 262_144) {}
 
   /**
-   * The plan under `key`, built by `build` when absent. A hit only stamps its entry (moving it in
-   * the Map on every hit was a sixth of a 50-member month's time); over budget, the least
-   * recently stamped go.
+   * The plan under `key`, if held. Keys are numbers (planKey), found by their hash and checked
+   * whole, so a collision is a miss, never another member's plan. A hit only stamps its entry
+   * (moving it in the Map on every hit was a sixth of a 50-member month's time).
    */
-  plan(key: string, build: () => MonthPlan): MonthPlan {
-    const known = this.plans.get(key);
-    if (known) {
-      this.hits++;
-      known.used = ++this.clock;
-      return known.plan;
-    }
+  lookup(key: Float64Array): MonthPlan | undefined {
+    const known = this.plans.get(hashKey(key));
+    if (known === undefined || !sameKey(known.key, key)) return undefined;
+    this.hits++;
+    known.used = ++this.clock;
+    return known.plan;
+  }
+
+  /** Keeps a plan just built under `key` (copied); over budget, the least recently stamped go. */
+  store(key: Float64Array, plan: MonthPlan): void {
     this.misses++;
-    const plan = build();
+    const hash = hashKey(key);
+    const collided = this.plans.get(hash);
+    if (collided) this.held -= sizeOf(collided.plan);
     this.held += sizeOf(plan);
-    this.plans.set(key, { plan, used: ++this.clock });
-    if (this.held > this.budget) this.evict(key);
-    return plan;
+    this.plans.set(hash, { plan, used: ++this.clock, key: Float64Array.from(key) });
+    if (this.held > this.budget) this.evict(hash);
   }
 
   /** Drops the least recently used plans (never `keep`, just built) until 3/4 of the budget is held. */
-  private evict(keep: string): void {
+  private evict(keep: number): void {
     const oldest = [...this.plans].sort((a, b) => a[1].used - b[1].used);
-    for (const [key, entry] of oldest) {
+    for (const [hash, entry] of oldest) {
       if (this.held <= (this.budget * 3) / 4) break;
-      if (key === keep) continue;
-      this.plans.delete(key);
+      if (hash === keep) continue;
+      this.plans.delete(hash);
       this.held -= sizeOf(entry.plan);
     }
   }
@@ -119,6 +123,23 @@ export class PlanCache {
   }
 }
 
+interface Entry {
+  readonly plan: MonthPlan;
+  used: number;
+  readonly key: Float64Array;
+}
+
+function hashKey(key: Float64Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ ((key[i] as number) | 0), 0x01000193);
+  return h;
+}
+
+function sameKey(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** A month's dates for a viewer and bounds[i] = the first instant of dates[i] (bounds[n] ends it). */
 export interface ViewerMonth {
   readonly dates: readonly LocalDate[];
@@ -129,15 +150,46 @@ function sizeOf(plan: MonthPlan): number {
   return plan.starts.length + plan.work.length + plan.days + 16;
 }
 
-/** The key of a member's plan for the month holding `day` (the header's list). */
-function planKey(staff: StaffSchedule, durationMinutes: number, month: string): string {
-  return `${staff.timezone}|${staff.policy.slotStepMinutes}|${durationMinutes}|${month}|${fingerprint(staff.hours)}|${fingerprint(staff.dateHours)}|${fingerprint(staff.daysOff)}`;
+/** Zones by number (ids never reused): a key holds numbers only, so a lookup builds no text. */
+const zoneIds = new Map<string, number>();
+let nextZone = 1;
+
+function zoneId(zone: string): number {
+  let id = zoneIds.get(zone);
+  if (id === undefined) {
+    if (zoneIds.size >= MAX_INTERNED) zoneIds.clear();
+    id = nextZone++;
+    zoneIds.set(zone, id);
+  }
+  return id;
+}
+
+/** The key of a member's plan for the month holding `day`: the header's list, as numbers. */
+const probe = new Float64Array(7);
+
+function planKey(staff: StaffSchedule, durationMinutes: number, day: number): Float64Array {
+  probe[0] = zoneId(staff.timezone);
+  probe[1] = staff.policy.slotStepMinutes;
+  probe[2] = durationMinutes;
+  probe[3] = monthIndexOfDay(day);
+  probe[4] = fingerprint(staff.hours);
+  probe[5] = fingerprint(staff.dateHours);
+  probe[6] = fingerprint(staff.daysOff);
+  return probe;
 }
 
 /** The member's plan for the month of their date `day` (a day number). */
 export function monthPlan(cache: PlanCache, staff: StaffSchedule, durationMinutes: number, day: number): MonthPlan {
-  const month = fromDayNumber(day).slice(0, 7);
-  return cache.plan(planKey(staff, durationMinutes, month), () => buildPlan(staff, durationMinutes, month, day));
+  const key = planKey(staff, durationMinutes, day);
+  const known = cache.lookup(key);
+  if (known) {
+    // A plan of another month would stall the callers' loops over dates: fail loudly instead.
+    if (day < known.firstDay || day >= known.firstDay + known.days) throw new Error('month plan of another month');
+    return known;
+  }
+  const plan = buildPlan(staff, durationMinutes, fromDayNumber(day).slice(0, 7), day);
+  cache.store(key, plan);
+  return plan;
 }
 
 /**
