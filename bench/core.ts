@@ -1,21 +1,29 @@
 /**
  * Scheduling-core benchmarks (issue: "Benchmarks"): month views for one and fifty staff, a day
  * view under thousands of bookings, how the cost grows with bookings, and the naive baseline on
- * the same data so each figure also reads as a ratio.
+ * the same data so each figure also reads as a ratio. The month views also stand beside a cache
+ * miss, the engine before the sweep and the tight-sweep floor (issue 22, decision 036).
  */
+
 import {
+  addDays,
+  datesOfMonth,
   type HeldStart,
   heldSpan,
   type Interval,
   merge,
   monthDays,
+  PlanCache,
   type Session,
   type StaffSchedule,
+  startOfDay,
   viewerDaySlots,
 } from '../src/core/index.ts';
+import * as oracle from '../src/core/oracle-calendar.ts';
 import { bookings, distinctBookings, MONTH, NOW, rng, staffMember, TIMING, ZONE } from './data.ts';
 import { type Figure, median, meets, p99, timeSync } from './figures.ts';
 import { naiveMonth } from './naive.ts';
+import { tightMember, tightMonth } from './tight-sweep.ts';
 
 function figure(name: string, samples: number[], target: string | null, note?: string): Figure {
   const m = median(samples);
@@ -44,28 +52,24 @@ export async function runCore(): Promise<Figure[]> {
   const ana = staffMember('1');
   const anaBusy = distinctBookings(200, 1);
   const one = monthInput([ana], new Map([['1', anaBusy]]));
-  const ours = monthDays(one, MONTH, ZONE);
   const naive = naiveMonth(ana, TIMING, anaBusy, MONTH, NOW);
-  if (JSON.stringify(ours) !== JSON.stringify(naive)) throw new Error('core and naive baseline disagree');
-  const oneStaff = timeSync(() => monthDays(one, MONTH, ZONE), { runs: 300, warmup: 50 });
+  if (JSON.stringify(monthDays(one, MONTH, ZONE)) !== JSON.stringify(naive)) {
+    throw new Error('core and naive baseline disagree');
+  }
   const oneNaive = timeSync(() => naiveMonth(ana, TIMING, anaBusy, MONTH, NOW), { runs: 15, warmup: 2 });
   out.push(
-    figure('month, 1 staff, 200 bookings', oneStaff, '< 200', `naive ${ratio(oneNaive, oneStaff)}`),
+    ...monthFigures('month, 1 staff, 200 bookings', '<= 40', [ana], one.busy, 200, oneNaive),
     figure('  naive baseline (same month)', oneNaive, null),
   );
 
   // 2. Fifty staff, "any staff" month, 200 bookings each (10,000 in all).
   const team = Array.from({ length: 50 }, (_, i) => staffMember(String(i + 1)));
   const teamBusy = new Map(team.map((m, i) => [m.id, distinctBookings(200, 100 + i)]));
-  const any = monthInput(team, teamBusy);
-  const anySamples = timeSync(() => monthDays(any, MONTH, ZONE), { runs: 40, warmup: 5 });
   const anyNaive = timeSync(() => team.map((m) => naiveMonth(m, TIMING, teamBusy.get(m.id) ?? [], MONTH, NOW)), {
     runs: 3,
     warmup: 1,
   });
-  out.push(
-    figure('month, any of 50 staff, 10,000 bookings', anySamples, '< 5000', `naive ${ratio(anyNaive, anySamples)}`),
-  );
+  out.push(...monthFigures('month, any of 50 staff, 10,000 bookings', '<= 500', team, teamBusy, 30, anyNaive));
 
   // 2b. Availability from every source (issue 18): 500 external events against 500 bookings on
   // the same hours. Bookings arrive merged (the app merges them); the feed's intervals arrive as
@@ -182,6 +186,61 @@ function runSessions(ana: StaffSchedule, spans: Interval[]): Figure[] {
       null,
       `×${(median(daySessions) / median(dayBooked)).toFixed(2)} of the day as bookings (${listed(asSessions)} slots listed vs ${listed(asBookings)})`,
     ),
+  ];
+}
+
+/**
+ * A month view five ways, alternating round by round so load from other work hits each alike
+ * (a new input object per call, as per request): the core with its plans cached; a cache miss
+ * (a new plan cache per call: the first view of a month), also with new schedule objects (the
+ * first view after a catalogue change); the engine before the sweep (oracle-calendar.ts); and
+ * the tight-sweep floor (tight-sweep.ts).
+ */
+function monthFigures(
+  name: string,
+  target: string,
+  staff: StaffSchedule[],
+  busy: ReadonlyMap<string, Interval[]>,
+  rounds: number,
+  naive: number[],
+): Figure[] {
+  const input = monthInput(staff, busy as Map<string, Interval[]>);
+  const dates = datesOfMonth(MONTH) ?? [];
+  const bounds = Float64Array.from([...dates, addDays(dates.at(-1) ?? MONTH, 1)], (d) => startOfDay(d, ZONE));
+  const tight = staff.map((m) => tightMember(m, TIMING, input.busy.get(m.id) ?? [], MONTH));
+  const floor = () => tightMonth(tight, bounds, TIMING.durationMinutes * 60_000, 0, TIMING.bufferAfterMinutes * 60_000);
+  const slots = monthDays(input, MONTH, ZONE).map((d) => d.slots);
+  if (JSON.stringify(slots) !== JSON.stringify([...floor()])) throw new Error(`${name}: core and floor disagree`);
+  if (JSON.stringify(monthDays(input, MONTH, ZONE)) !== JSON.stringify(oracle.monthDays(input, MONTH, ZONE))) {
+    throw new Error(`${name}: core and the engine before it disagree`);
+  }
+  // A first view of the month: a new plan cache per call (plans and the viewer's month built).
+  // After a catalogue change the schedules are new objects too (made before timing), so each
+  // part's fingerprint is taken again.
+  const perRound = 3;
+  const fresh = Array.from({ length: rounds * perRound + 2 }, () => staff.map((m) => structuredClone(m)));
+  let next = 0;
+  const miss = () => monthDays({ ...input, plans: new PlanCache() }, MONTH, ZONE);
+  const cold = () => monthDays({ ...input, staff: fresh[next++] ?? staff, plans: new PlanCache() }, MONTH, ZONE);
+  const cached: number[] = [];
+  const missed: number[] = [];
+  const colder: number[] = [];
+  const before: number[] = [];
+  const floors: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    cached.push(...timeSync(() => monthDays({ ...input }, MONTH, ZONE), { runs: perRound, warmup: 1 }));
+    missed.push(...timeSync(miss, { runs: perRound, warmup: 1 }));
+    colder.push(...timeSync(cold, { runs: perRound, warmup: r === 0 ? 2 : 0 }));
+    before.push(...timeSync(() => oracle.monthDays({ ...input }, MONTH, ZONE), { runs: perRound, warmup: 1 }));
+    floors.push(...timeSync(floor, { runs: perRound, warmup: 1 }));
+  }
+  const x = (a: number[], b: number[]) => `×${(median(a) / median(b)).toFixed(1)}`;
+  return [
+    figure(name, cached, target, `naive ${ratio(naive, cached)}; ${x(cached, floors)} of the floor`),
+    figure('  cache miss (first view of the month)', missed, null, `${x(missed, cached)} of cached`),
+    figure('  … and new schedule objects (catalogue changed)', colder, null, `${x(colder, cached)} of cached`),
+    figure('  engine before the sweep (same run)', before, null, `${x(before, cached)} of the sweep`),
+    figure('  tight-sweep floor (no cache, no rules)', floors, null),
   ];
 }
 

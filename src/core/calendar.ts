@@ -2,13 +2,19 @@
  * Availability as a viewer sees it (SPEC §2 month view, API.md `tz`): the rules run in each staff
  * member's zone; the viewer's zone only decides under which date a slot is listed. With several
  * members ("any staff") slots are united and each lists the members who can take it.
+ *
+ * Each member's free starts come from a sweep of their cached month plans (plans.ts, sweep.ts,
+ * decision 036); "any" dedupes starts on a minute bitset. oracle-calendar.ts keeps the engine as
+ * it was before, which the property test holds this one to.
  */
-import { workingIntervals } from './availability.ts';
 import { memberBusy, resourceHolds, TIME_OFF_LOOKBACK_MS } from './busy.ts';
 import { addDays, datesOfMonth } from './date.ts';
+import { subtract } from './interval.ts';
+import { type MonthPlan, monthPlan, PlanCache, type ViewerMonth } from './plans.ts';
 import { type SpanIndex, seatsLeftAt, sessionResourceIndex } from './sessions.ts';
-import { type DaySlotsInput, freeStarts } from './slots.ts';
-import { dateOf, startOfDay } from './time.ts';
+import { startGrid } from './start-grid.ts';
+import { Cursor, Starts, type SweepRules, sweep } from './sweep.ts';
+import { dateOf, dayAt, startOfDay } from './time.ts';
 import { blockSpans } from './time-off.ts';
 import type {
   DayStatus,
@@ -48,6 +54,8 @@ export interface AvailabilityInput {
    */
   readonly holds?: ReadonlyMap<string, readonly HeldStart[]>;
   readonly now: number;
+  /** Where month plans are kept (plans.ts); absent: the core's shared cache (sharedPlans). */
+  readonly plans?: PlanCache;
 }
 
 /** One member's busy list and time off, built once per input (busy.ts), and the resources' holds. */
@@ -80,24 +88,56 @@ function prepare(input: AvailabilityInput): Prepared {
   return prepared;
 }
 
-/** The member's local dates that overlap the instants [from, to). */
-function memberDates(staff: StaffSchedule, from: number, to: number): LocalDate[] {
-  const out: LocalDate[] = [];
-  const last = dateOf(to - 1, staff.timezone);
-  for (let d = dateOf(from, staff.timezone); d <= last; d = addDays(d, 1)) out.push(d);
-  return out;
+const MINUTE = 60_000;
+
+/**
+ * Month plans shared by every question that brings no cache of its own: a plan is a pure function
+ * of its key (plans.ts), so sharing one can change no answer, only its cost.
+ */
+export const sharedPlans = new PlanCache();
+
+/** What can refuse a member's candidates in this question (sweep.ts SweepRules). */
+function memberRules(input: AvailabilityInput, p: Prepared, member: StaffSchedule): SweepRules {
+  const { timing, sessions } = input;
+  return {
+    busy: p.busy.get(member.id) ?? [],
+    held: p.held,
+    before: timing.bufferBeforeMinutes * MINUTE,
+    duration: timing.durationMinutes * MINUTE,
+    after: (timing.bufferAfterMinutes + member.policy.gapMinutes) * MINUTE,
+    holdAfter: timing.bufferAfterMinutes * MINUTE,
+    earliest: input.now + member.policy.minNoticeMinutes * MINUTE,
+    sessions: sessions ? (sessions.byMember.get(member.id) ?? []) : null,
+    capacity: sessions?.capacity ?? 1,
+    sessionResources: sessions ? p.sessionResources : null,
+  };
 }
 
-/** The day-slot question of one member for any of their dates, with what prepare() built (once per member). */
-function memberDays(input: AvailabilityInput, p: Prepared, member: StaffSchedule): (date: LocalDate) => DaySlotsInput {
-  const { timing, now, sessions } = input;
-  const busy = p.busy.get(member.id) ?? [];
-  const held = p.held;
-  if (!sessions) return (date) => ({ staff: member, date, timing, busy, held, now });
-  const own = sessions.byMember.get(member.id) ?? [];
-  const { capacity } = sessions;
-  const sessionResources = p.sessionResources;
-  return (date) => ({ staff: member, date, timing, busy, held, now, sessions: own, capacity, sessionResources });
+/** Reused between questions: the core is synchronous, so one sweep's starts are read before the next. */
+const scratch = new Starts();
+
+/**
+ * The member's free starts in [from, to), ascending (rules 1-5), in `scratch`: their plans'
+ * candidates on the dates rule 1 leaves open (today to the horizon; days off and dates not
+ * worked have none), swept against what can refuse them.
+ */
+function memberFree(input: AvailabilityInput, p: Prepared, member: StaffSchedule, from: number, to: number): Starts {
+  scratch.length = 0;
+  if (from >= to) return scratch;
+  const zone = member.timezone;
+  const today = dayAt(input.now, zone);
+  const first = Math.max(dayAt(from, zone), today);
+  const last = Math.min(dayAt(to - 1, zone), today + member.policy.horizonDays);
+  const rules = memberRules(input, p, member);
+  const cursor = new Cursor(rules, from);
+  const cache = input.plans ?? sharedPlans;
+  for (let day = first; day <= last; ) {
+    const plan = monthPlan(cache, member, input.timing.durationMinutes, day);
+    const upTo = Math.min(last, plan.firstDay + plan.days - 1);
+    sweep(plan, day - plan.firstDay, upTo - plan.firstDay, rules, from, to, cursor, scratch);
+    day = upTo + 1;
+  }
+  return scratch;
 }
 
 /**
@@ -109,21 +149,19 @@ export function slotsBetween(input: AvailabilityInput, from: number, to: number)
   const prepared = prepare(input);
   const sessions = input.sessions;
   for (const member of input.staff) {
-    const dayOf = memberDays(input, prepared, member);
-    for (const date of from < to ? memberDates(member, from, to) : []) {
-      const day = dayOf(date);
-      for (const start of freeStarts(day)) {
-        if (start < from || start >= to) continue;
-        const seats = sessions ? seatsLeftAt(day.sessions ?? [], sessions.capacity, start) : 0;
-        const entry = byStart.get(start);
-        if (entry) {
-          entry.staff.push(member.id);
-          if (seats > entry.seatsLeft) entry.seatsLeft = seats;
-        } else byStart.set(start, { staff: [member.id], seatsLeft: seats });
-      }
+    const free = memberFree(input, prepared, member, from, to);
+    const own = sessions ? (sessions.byMember.get(member.id) ?? []) : [];
+    for (let i = 0; i < free.length; i++) {
+      const start = free.data[i] as number;
+      const seats = sessions ? seatsLeftAt(own, sessions.capacity, start) : 0;
+      const entry = byStart.get(start);
+      if (entry) {
+        entry.staff.push(member.id);
+        if (seats > entry.seatsLeft) entry.seatsLeft = seats;
+      } else byStart.set(start, { staff: [member.id], seatsLeft: seats });
     }
   }
-  const duration = input.timing.durationMinutes * 60_000;
+  const duration = input.timing.durationMinutes * MINUTE;
   return [...byStart.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([start, e]) =>
@@ -160,45 +198,32 @@ export function monthWindow(month: string, zone: string): Interval | null {
  * external busy time (timed or all-day) and taken resources leave a date `full`, not `closed`.
  */
 export function monthDays(input: AvailabilityInput, month: string, viewerZone: string): DaySummary[] {
-  const dates = datesOfMonth(month);
-  if (!dates) return [];
-  // bounds[i] is the first instant of dates[i] for the viewer; bounds[n] ends the month.
-  const bounds = [...dates, addDays(dates[dates.length - 1] as LocalDate, 1)].map((d) => startOfDay(d, viewerZone));
+  const { dates, bounds } = viewerMonth(input.plans ?? sharedPlans, month, viewerZone);
+  if (dates.length === 0) return [];
   const to = bounds[dates.length] as number;
   const today = dateOf(input.now, viewerZone);
   // Dates before the viewer's today are `past` whatever the members did: only member dates that
   // reach today or later are looked at (a month wholly in the past costs nearly nothing).
   const from = Math.max(bounds[0] as number, startOfDay(today, viewerZone));
   // Distinct starts: a start several members offer counts once. One member needs no dedupe.
-  const starts: number[] = [];
-  const seen = input.staff.length > 1 ? new Set<number>() : null;
+  const seen = input.staff.length > 1 ? startGrid(bounds[0] as number, to) : null;
+  const count = new Uint16Array(dates.length);
   const worked = new Uint8Array(dates.length);
   const prepared = prepare(input);
   for (const member of input.staff) {
-    const dayOf = memberDays(input, prepared, member);
-    const timeOff = prepared.timeOff.get(member.id) ?? [];
-    const memberToday = dateOf(input.now, member.timezone);
-    for (const date of from < to ? memberDates(member, from, to) : []) {
-      // A session with a seat left is a start like any other; a full one is busy (sessions.ts).
-      for (const start of freeStarts(dayOf(date))) {
-        if (start < from || start >= to || seen?.has(start)) continue;
-        seen?.add(start);
-        starts.push(start);
-      }
-      // A member date already past still had its working time: judged as of its own start, it
-      // can make the viewer's today `full` (worked, nothing left), not `closed` (SPEC §2 month view).
-      const asOf = date < memberToday ? startOfDay(date, member.timezone) : input.now;
-      for (const w of workingIntervals(member, date, asOf, timeOff)) {
-        const first = Math.max(0, dayIndex(bounds, w.start));
-        const last = Math.min(dates.length - 1, dayIndex(bounds, w.end - 1));
-        for (let i = first; i <= last; i++) worked[i] = 1;
-      }
+    const free = memberFree(input, prepared, member, from, to);
+    // Free starts ascend, and so do the viewer's dates: one pointer finds each start's date.
+    let day = 0;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < free.length; i++) {
+      const start = free.data[i] as number;
+      if (seen !== null && !seen.add(start)) continue;
+      if (start < previous) day = 0;
+      previous = start;
+      while ((bounds[day + 1] as number) <= start) day++;
+      count[day] = (count[day] as number) + 1;
     }
-  }
-  const count = new Uint16Array(dates.length);
-  for (const start of starts) {
-    const i = dayIndex(bounds, start);
-    count[i] = (count[i] ?? 0) + 1;
+    if (from < to) markWorked(input, prepared, member, from, to, bounds, `${month}|${viewerZone}`, worked);
   }
   return dates.map((date, i) => {
     const slots = count[i] ?? 0;
@@ -211,8 +236,86 @@ export function monthDays(input: AvailabilityInput, month: string, viewerZone: s
   });
 }
 
+/** A month's dates and bounds for a viewer, once per month and zone (plans.ts PlanCache). */
+function viewerMonth(cache: PlanCache, month: string, zone: string): ViewerMonth {
+  return cache.viewerMonth(`${month}|${zone}`, () => {
+    const dates = datesOfMonth(month) ?? [];
+    if (dates.length === 0) return { dates, bounds: new Float64Array(0) };
+    const ends = [...dates, addDays(dates[dates.length - 1] as LocalDate, 1)];
+    return { dates, bounds: Float64Array.from(ends, (d) => startOfDay(d, zone)) };
+  });
+}
+
+/**
+ * Marks the viewer's dates on which the member's working time falls (rule 1 as availability.ts
+ * workingIntervals: hours less days off and blocks, up to the horizon). A member date already
+ * past still had its working time: judged as of its own start, it can make the viewer's today
+ * `full` (worked, nothing left), not `closed` (SPEC §2 month view); the horizon then counts from it.
+ */
+function markWorked(
+  input: AvailabilityInput,
+  p: Prepared,
+  member: StaffSchedule,
+  from: number,
+  to: number,
+  bounds: Float64Array,
+  viewerKey: string,
+  worked: Uint8Array,
+): void {
+  const zone = member.timezone;
+  const horizon = member.policy.horizonDays;
+  const today = dayAt(input.now, zone);
+  const timeOff = p.timeOff.get(member.id) ?? [];
+  const last = dayAt(to - 1, zone);
+  const cache = input.plans ?? sharedPlans;
+  const mark = (start: number, end: number) => {
+    const first = Math.max(0, dayIndex(bounds, start));
+    const lastDate = Math.min(worked.length - 1, dayIndex(bounds, end - 1));
+    for (let i = first; i <= lastDate; i++) worked[i] = 1;
+  };
+  for (let day = dayAt(from, zone); day <= last; ) {
+    const plan = monthPlan(cache, member, input.timing.durationMinutes, day);
+    const upTo = Math.min(last, plan.firstDay + plan.days - 1);
+    // Without blocks, each working range's viewer dates are a memo of the plan and the viewer's month.
+    const spans = timeOff.length === 0 ? viewerSpans(plan, viewerKey, bounds) : null;
+    for (; day <= upTo; day++) {
+      if (day < today ? horizon < 0 : day > today + horizon) continue;
+      const i = day - plan.firstDay;
+      const a = plan.workStart[i] as number;
+      const b = plan.workStart[i + 1] as number;
+      if (spans !== null) {
+        for (let k = a; k < b; k++) {
+          for (let d = spans[2 * k] as number; d <= (spans[2 * k + 1] as number); d++) worked[d] = 1;
+        }
+        continue;
+      }
+      const work: Interval[] = [];
+      for (let k = a; k < b; k++) work.push({ start: plan.work[2 * k] as number, end: plan.work[2 * k + 1] as number });
+      for (const w of subtract(work, timeOff)) mark(w.start, w.end);
+    }
+  }
+}
+
+/**
+ * For each working range of a plan, the first and last of the viewer's dates it falls on (last <
+ * first: none), as markWorked's binary searches would find them; kept on the plan per viewer month.
+ */
+function viewerSpans(plan: MonthPlan, viewerKey: string, bounds: Float64Array): Int16Array {
+  const known = plan.viewerSpans.get(viewerKey);
+  if (known) return known;
+  const n = plan.work.length / 2;
+  const spans = new Int16Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    spans[2 * k] = Math.max(0, dayIndex(bounds, plan.work[2 * k] as number));
+    spans[2 * k + 1] = Math.min(bounds.length - 2, dayIndex(bounds, (plan.work[2 * k + 1] as number) - 1));
+  }
+  if (plan.viewerSpans.size >= 8) plan.viewerSpans.clear();
+  plan.viewerSpans.set(viewerKey, spans);
+  return spans;
+}
+
 /** The index i with bounds[i] <= t < bounds[i + 1] (-1 before the first bound). */
-function dayIndex(bounds: readonly number[], t: number): number {
+function dayIndex(bounds: Float64Array, t: number): number {
   let lo = 0;
   let hi = bounds.length - 1;
   while (lo < hi) {

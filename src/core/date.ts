@@ -44,18 +44,32 @@ export function isDate(date: string): boolean {
   return dayNumber(date) !== null;
 }
 
-/** The date of a day number (inverse of dayNumber). */
-export function fromDayNumber(n: number): LocalDate {
+/** Year, month and day of the last civilOf call (a scratch: no object per call). */
+const civil = new Int32Array(3);
+
+// Hinnant's civil_from_days, the inverse of daysFromCivil.
+function civilOf(n: number): void {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+  civil[2] = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civil[1] = mp < 10 ? mp + 3 : mp - 9;
+  civil[0] = yoe + era * 400 + ((civil[1] as number) <= 2 ? 1 : 0);
+}
+
+/** The date of a day number (inverse of dayNumber). */
+export function fromDayNumber(n: number): LocalDate {
+  civilOf(n);
+  return `${String(civil[0]).padStart(4, '0')}-${pad(civil[1] as number)}-${pad(civil[2] as number)}`;
+}
+
+/** y·12 + m − 1 of a day number's date: its month as a number, without building the text. */
+export function monthIndexOfDay(n: number): number {
+  civilOf(n);
+  return (civil[0] as number) * 12 + (civil[1] as number) - 1;
 }
 
 function must(date: LocalDate): number {

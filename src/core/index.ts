@@ -13,6 +13,7 @@ export * from './localized.ts';
 export * from './money.ts';
 export * from './outcomes.ts';
 export * from './payment-options.ts';
+export * from './plans.ts';
 export * from './problems.ts';
 export * from './questions.ts';
 export * from './reminders.ts';

@@ -10,10 +10,11 @@
 import { dayClosure, workingRanges } from './availability.ts';
 import { overlapsRange } from './interval.ts';
 import { type SpanIndex, sessionResourcesFree, sessionVerdict } from './sessions.ts';
-import { dayClock } from './time.ts';
-import type { Interval, LocalDate, ServiceTiming, Session, StaffSchedule } from './types.ts';
+import { type DayClock, dayClock } from './time.ts';
+import type { Interval, LocalDate, ServiceTiming, Session, StaffSchedule, WallRange } from './types.ts';
 
 const MINUTE = 60_000;
+const always = () => true;
 
 /** The span of the member's time a booking [start, end) occupies (see the header). */
 export function occupiedSpan(start: number, end: number, timing: ServiceTiming, gapMinutes: number): Interval {
@@ -27,19 +28,22 @@ export function occupiedSpan(start: number, end: number, timing: ServiceTiming, 
  * Candidate starts of a date (rules 2 and 3), ascending: wall-clock starts a, a+step, … of each
  * working range [a, b) (date-specific hours, else weekly), converted in the member's zone (skipped times dropped, repeated times
  * first), kept when start + duration (real minutes) ≤ b and `keep(start)` holds. Ignores rule 1.
+ * Month plans (plans.ts) hold these for every date, once.
  */
-function candidateStarts(
+export function candidateStarts(
   staff: StaffSchedule,
   date: LocalDate,
   timing: ServiceTiming,
-  keep: (start: number) => boolean,
+  keep: (start: number) => boolean = always,
+  // A month plan has the date's clock and ranges already: it passes them, so the date is parsed once.
+  clock: DayClock = dayClock(date, staff.timezone),
+  ranges: readonly WallRange[] = workingRanges(staff, date),
 ): number[] {
-  const clock = dayClock(date, staff.timezone);
   const step = staff.policy.slotStepMinutes;
   const duration = timing.durationMinutes * MINUTE;
   const out: number[] = [];
   let sorted = true;
-  for (const range of workingRanges(staff, date)) {
+  for (const range of ranges) {
     const limit = clock.bound(range.end);
     for (let m = range.start; m < range.end; m += step) {
       const start = clock.instant(m);
@@ -50,8 +54,6 @@ function candidateStarts(
   }
   return sorted ? out : out.sort((a, b) => a - b);
 }
-
-const always = () => true;
 
 /** Candidate bookings of a date (rules 2 and 3) as intervals, sorted; ignores rule 1 (see dayClosure). */
 export function candidates(staff: StaffSchedule, date: LocalDate, timing: ServiceTiming): Interval[] {

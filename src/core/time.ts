@@ -193,6 +193,11 @@ export function instantToWall(ms: number, zone: string): { date: LocalDate; minu
   return { date: fromDayNumber(day), minutes: Math.floor((local - day * DAY) / MINUTE) };
 }
 
+/** The day number (date.ts dayNumber) of an instant's date in a zone, without building the date's text. */
+export function dayAt(ms: number, zone: string): number {
+  return Math.floor((ms + spanAt(zone, ms).offset) / DAY);
+}
+
 /** The date of an instant in a zone. */
 export function dateOf(ms: number, zone: string): LocalDate {
   return instantToWall(ms, zone).date;
