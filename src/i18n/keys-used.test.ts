@@ -32,7 +32,17 @@ const DYNAMIC = {
     'refundKinds', // [refund.kind]: the cancellation tiers' refund kinds
   ],
   pages: ['manage.statuses'], // [status]: the booking statuses
-  dashboard: [] as string[],
+  dashboard: [
+    'bookings.statuses', // [status]: the booking statuses
+    'bookings.outcomesInline', // [outcome]: completed | no_show
+    'bookings.refunds', // [refund kind]
+    'bookings.slotReasons', // [reason]: a refused slot's reason (API.md)
+    'bookings.problems', // [message]: the schemas' field messages the booking forms translate
+    'bookings.done', // [?done=]: the notice after a change
+    'bookings.detail.paymentOptions', // [payment option]
+    'bookings.detail.unapplied', // [reason]: why a payment was not applied
+    'bookings.calendar.script', // [key]: handed whole to admin-calendar.js
+  ] as string[],
 } as const;
 
 type Which = keyof typeof DYNAMIC;
