@@ -42,6 +42,9 @@ const DYNAMIC = {
     'bookings.detail.paymentOptions', // [payment option]
     'bookings.detail.unapplied', // [reason]: why a payment was not applied
     'bookings.calendar.script', // [key]: handed whole to admin-calendar.js
+    'settings.labels', // [field]: the settings form's labels, by field name
+    'settings.languages', // [locale]
+    'settings.problems', // [message]: the field problems the settings form translates
   ] as string[],
 } as const;
 

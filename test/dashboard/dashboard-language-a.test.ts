@@ -176,3 +176,33 @@ describe('the reports screen in the dashboard language', () => {
     expect(text(bad.html)).toContain('Bitte prüfen Sie den Zeitraum');
   });
 });
+
+describe('the settings screen in the dashboard language', () => {
+  it('words the groups, labels, hints, language names, notice and field problems in Portuguese and Spanish', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const pt = await admin.page('/admin/settings?done=saved', { 'accept-language': 'pt' });
+    expect(pt.status).toBe(200);
+    expect(pt.html).toContain('<title>Definições — painel de Test Studio</title>');
+    expect(pt.html).toContain('<h1>Definições do negócio</h1>');
+    const words = text(pt.html);
+    expect(words).toContain('As definições foram guardadas.');
+    expect(words).toContain('Nome do negócio');
+    expect(words).toContain('Antecedência mínima, em minutos');
+    expect(words).toContain('Pagamento online');
+    expect(words).toContain('Guardar definições');
+    expect(words).toContain('Incorporar no seu site');
+    expect(pt.html).toMatch(/<option value="fr"[^>]*>Français \(francês\)<\/option>/);
+
+    const form = Object.fromEntries(
+      [...pt.html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+    );
+    // A form posts without the browser's headers here: the admin's own choice says Spanish.
+    await admin.form('/admin/account/language', { locale: 'es' });
+    const refused = await admin.form('/admin/settings', { ...form, locale: 'en', name: '' });
+    expect(refused.status).toBe(400);
+    const es = text(refused.html);
+    expect(es).toContain('Los ajustes no se han guardado');
+    expect(es).toContain('obligatorio');
+    expect(es).toContain('Nombre del negocio');
+  });
+});
