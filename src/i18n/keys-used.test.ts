@@ -45,6 +45,9 @@ const DYNAMIC = {
     'settings.labels', // [field]: the settings form's labels, by field name
     'settings.languages', // [locale]
     'settings.problems', // [message]: the field problems the settings form translates
+    'webhooks.done', // [?done=]: the notice after a change
+    'webhooks.events', // [event]: what each webhook event announces
+    'webhooks.errors.urlProblems', // [problem]: the use case's words about a webhook URL
   ] as string[],
 } as const;
 

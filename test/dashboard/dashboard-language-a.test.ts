@@ -7,7 +7,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Dashboard, startDashboard } from '../support/dashboard.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { testOutbound } from '../support/outbound.ts';
 import { signedIn } from '../support/sessions.ts';
+import { STUDIO } from '../support/studio.ts';
 
 let tdb: TestDatabase;
 let d: Dashboard;
@@ -204,5 +206,51 @@ describe('the settings screen in the dashboard language', () => {
     expect(es).toContain('Los ajustes no se han guardado');
     expect(es).toContain('obligatorio');
     expect(es).toContain('Nombre del negocio');
+  });
+});
+
+describe('the webhook screens in the dashboard language', () => {
+  it('words the list, the form, a webhook’s page, its log dates and refusals in Portuguese and German', async () => {
+    // A loopback receiver address, allowed as the webhook tests allow it (nothing is sent here).
+    d = await startDashboard(tdb, STUDIO, undefined, { outbound: testOutbound({ allowPrivate: true }) });
+    const admin = await signedIn(tdb, d, 'admin');
+    const pt = await admin.page('/admin/webhooks', { 'accept-language': 'pt' });
+    expect(pt.status).toBe(200);
+    const words = text(pt.html);
+    expect(words).toContain('Webhooks registados');
+    expect(words).toContain('Ainda não há webhooks: acrescente um abaixo.');
+    expect(words).toContain('booking.cancelled — quando uma marcação confirmada é cancelada');
+    expect(words).toContain('Acrescentar webhook');
+
+    const made = await admin.form('/admin/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      events: 'booking.paid',
+      active: 'on',
+    });
+    expect(made.status).toBe(303);
+    const de = await admin.page(made.location ?? '', { 'accept-language': 'de' });
+    const wörter = text(de.html);
+    expect(wörter).toContain('Der Webhook ist hinzugefügt.');
+    expect(wörter).toContain('Webhook an 127.0.0.1:9');
+    expect(wörter).toContain('Signatur-Secret');
+    expect(wörter).toContain('Zustellprotokoll');
+    expect(wörter).toContain('Die Signatur prüfen');
+    // "Added <date>" in German: the studio's now (Paris) written the German way.
+    expect(wörter).toContain('Hinzugefügt am 26. März 2027, 12:00:00.');
+
+    const missing = await admin.page('/admin/webhooks/999999', { 'accept-language': 'pt' });
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('<h1>Esse webhook não existe</h1>');
+  });
+
+  it('says what is wrong with a refused webhook form in the dashboard language', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    await admin.form('/admin/account/language', { locale: 'fr' });
+    const refused = await admin.form('/admin/webhooks', { url: 'ftp://example.com/x' });
+    expect(refused.status).toBe(400);
+    const mots = text(refused.html);
+    expect(mots).toContain('Le webhook n’a pas pu être ajouté');
+    expect(mots).toContain('L’URL doit être une URL http ou https.');
+    expect(mots).toContain('Choisissez au moins un évènement.');
   });
 });
