@@ -42,6 +42,12 @@ const DYNAMIC = {
     'bookings.detail.paymentOptions', // [payment option]
     'bookings.detail.unapplied', // [reason]: why a payment was not applied
     'bookings.calendar.script', // [key]: handed whole to admin-calendar.js
+    'catalogue.done', // [?done=]: the notice after a change
+    'catalogue.labels', // [field]: the service form's labels, by field name
+    'catalogue.problems', // [message]: the field problems the service form translates
+    'catalogue.questions.types', // [question type]
+    'catalogue.questions.refunds', // [refund kind]
+    'catalogue.questions.languages', // [language tag]
     'settings.labels', // [field]: the settings form's labels, by field name
     'settings.languages', // [locale]
     'settings.problems', // [message]: the field problems the settings form translates

@@ -254,3 +254,36 @@ describe('the webhook screens in the dashboard language', () => {
     expect(mots).toContain('Choisissez au moins un évènement.');
   });
 });
+
+describe('the services screens in the dashboard language', () => {
+  it('words the list, money, durations and the service form in Portuguese and French', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const pt = await admin.page('/admin/services?done=created', { 'accept-language': 'pt' });
+    expect(pt.status).toBe(200);
+    expect(pt.html).toContain('<h1>Serviços</h1>');
+    const words = text(pt.html);
+    expect(words).toContain('O serviço foi acrescentado.');
+    expect(words).toContain('Nome Duração Preço Estado Disponibilizado por');
+    expect(words).toContain('120,00 €'); // the portrait session, written the Portuguese way
+    expect(words).toContain('Acrescentar um serviço');
+
+    const fr = await admin.page('/admin/services/new', { 'accept-language': 'fr' });
+    expect(fr.html).toContain('<h1>Nouvelle prestation</h1>');
+    const mots = text(fr.html);
+    expect(mots).toContain('Ce que les clients réservent');
+    expect(mots).toContain('Politique d’annulation');
+    expect(mots).toContain('Questions posées aux clients lors de la réservation');
+    expect(mots).toContain('Ajouter la prestation');
+    expect(fr.html).toMatch(/<option value="full"[^>]*>Remboursement intégral<\/option>/);
+  });
+
+  it('shows the service form’s problems in the dashboard language', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    await admin.form('/admin/account/language', { locale: 'de' });
+    const refused = await admin.form('/admin/services', { name: '', slug: '', durationMinutes: 'x' });
+    expect(refused.status).toBe(400);
+    const wörter = text(refused.html);
+    expect(wörter).toContain('Die Leistung wurde nicht gespeichert');
+    expect(wörter).toContain('Pflichtfeld');
+  });
+});
