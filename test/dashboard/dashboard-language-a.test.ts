@@ -275,6 +275,12 @@ describe('the services screens in the dashboard language', () => {
     expect(mots).toContain('Questions posées aux clients lors de la réservation');
     expect(mots).toContain('Ajouter la prestation');
     expect(fr.html).toMatch(/<option value="full"[^>]*>Remboursement intégral<\/option>/);
+
+    // The refusal page the services, staff and settings pages share (common.shared).
+    const missing = await admin.page('/admin/services/999999', { 'accept-language': 'pt' });
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('<h1>Não encontrado</h1>');
+    expect(text(missing.html)).toContain('Essa página não existe, ou não tem acesso a ela. Voltar ao calendário');
   });
 
   it('shows the service form’s problems in the dashboard language', async () => {

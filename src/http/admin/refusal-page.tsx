@@ -12,13 +12,9 @@ import { AdminLayout, adminPage, type NavKey, shellOf } from './layout.tsx';
 
 export async function catalogRefusalPage(c: Context<AdminEnv>, deps: AppDeps, r: Refusal, current: NavKey) {
   const shell = await shellOf(c, deps);
-  const title = r.code === 'NOT_FOUND' ? 'Not found' : r.code === 'FORBIDDEN' ? 'Not allowed' : 'Not possible';
-  const text =
-    r.code === 'NOT_FOUND'
-      ? 'There is no such page, or it is not one you can see.'
-      : r.code === 'FORBIDDEN'
-        ? `${r.message} Ask an admin if you need a change here.`
-        : r.message;
+  const w = shell.t.common.shared;
+  const title = r.code === 'NOT_FOUND' ? w.notFound : r.code === 'FORBIDDEN' ? w.notAllowed : w.notPossible;
+  const text = r.code === 'NOT_FOUND' ? w.noSuchPage : r.code === 'FORBIDDEN' ? w.askAdmin(r.message) : r.message;
   return c.html(
     adminPage(
       <AdminLayout {...shell} title={title} current={current}>
@@ -27,7 +23,7 @@ export async function catalogRefusalPage(c: Context<AdminEnv>, deps: AppDeps, r:
           {text}
         </p>
         <p>
-          <a href="/admin">Back to the calendar</a>
+          <a href="/admin">{w.backToCalendar}</a>
         </p>
       </AdminLayout>,
     ),

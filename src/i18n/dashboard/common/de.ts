@@ -28,4 +28,12 @@ export const de: CommonMessages = {
     save: 'Sprache speichern',
     saved: 'Die Sprache Ihres Dashboards ist gespeichert.',
   },
+  shared: {
+    notFound: 'Nicht gefunden',
+    notAllowed: 'Nicht erlaubt',
+    notPossible: 'Nicht möglich',
+    noSuchPage: 'Diese Seite gibt es nicht, oder Sie dürfen sie nicht sehen.',
+    askAdmin: (message) => `${message} Wenden Sie sich an einen Administrator, wenn hier etwas geändert werden muss.`,
+    backToCalendar: 'Zurück zum Kalender',
+  },
 };

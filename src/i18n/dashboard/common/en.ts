@@ -33,6 +33,15 @@ export const en = {
     save: 'Save language',
     saved: 'Your dashboard language is saved.',
   },
+  /** Words several areas share (helper A's additions). */
+  shared: {
+    notFound: 'Not found',
+    notAllowed: 'Not allowed',
+    notPossible: 'Not possible',
+    noSuchPage: 'There is no such page, or it is not one you can see.',
+    askAdmin: (message: string) => `${message} Ask an admin if you need a change here.`,
+    backToCalendar: 'Back to the calendar',
+  },
 };
 
 /** The shape every locale's common catalogue has: the English one's. */

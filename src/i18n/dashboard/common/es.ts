@@ -28,4 +28,12 @@ export const es: CommonMessages = {
     save: 'Guardar idioma',
     saved: 'Se ha guardado el idioma de su panel.',
   },
+  shared: {
+    notFound: 'No encontrado',
+    notAllowed: 'No permitido',
+    notPossible: 'No es posible',
+    noSuchPage: 'Esa página no existe, o no tiene acceso a ella.',
+    askAdmin: (message) => `${message} Pídaselo a un administrador si hace falta un cambio aquí.`,
+    backToCalendar: 'Volver al calendario',
+  },
 };

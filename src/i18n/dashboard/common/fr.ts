@@ -28,4 +28,12 @@ export const fr: CommonMessages = {
     save: 'Enregistrer la langue',
     saved: 'La langue de votre tableau de bord est enregistrée.',
   },
+  shared: {
+    notFound: 'Introuvable',
+    notAllowed: 'Non autorisé',
+    notPossible: 'Impossible',
+    noSuchPage: 'Cette page n’existe pas, ou vous n’y avez pas accès.',
+    askAdmin: (message) => `${message} Demandez à un administrateur si un changement est nécessaire ici.`,
+    backToCalendar: 'Retour à l’agenda',
+  },
 };

@@ -28,4 +28,12 @@ export const pt: CommonMessages = {
     save: 'Guardar idioma',
     saved: 'O idioma do seu painel foi guardado.',
   },
+  shared: {
+    notFound: 'Não encontrado',
+    notAllowed: 'Não permitido',
+    notPossible: 'Não é possível',
+    noSuchPage: 'Essa página não existe, ou não tem acesso a ela.',
+    askAdmin: (message) => `${message} Peça a um administrador se for preciso alterar algo aqui.`,
+    backToCalendar: 'Voltar ao calendário',
+  },
 };
