@@ -34,6 +34,27 @@ const DYNAMIC = {
   pages: ['manage.statuses'], // [status]: the booking statuses
   dashboard: [
     'staff.days', // [day]: the weekdays (helper B)
+    'bookings.statuses', // [status]: the booking statuses
+    'bookings.outcomesInline', // [outcome]: completed | no_show
+    'bookings.refunds', // [refund kind]
+    'bookings.slotReasons', // [reason]: a refused slot's reason (API.md)
+    'bookings.problems', // [message]: the schemas' field messages the booking forms translate
+    'bookings.done', // [?done=]: the notice after a change
+    'bookings.detail.paymentOptions', // [payment option]
+    'bookings.detail.unapplied', // [reason]: why a payment was not applied
+    'bookings.calendar.script', // [key]: handed whole to admin-calendar.js
+    'catalogue.done', // [?done=]: the notice after a change
+    'catalogue.labels', // [field]: the service form's labels, by field name
+    'catalogue.problems', // [message]: the field problems the service form translates
+    'catalogue.questions.types', // [question type]
+    'catalogue.questions.refunds', // [refund kind]
+    'catalogue.questions.languages', // [language tag]
+    'settings.labels', // [field]: the settings form's labels, by field name
+    'settings.languages', // [locale]
+    'settings.problems', // [message]: the field problems the settings form translates
+    'webhooks.done', // [?done=]: the notice after a change
+    'webhooks.events', // [event]: what each webhook event announces
+    'webhooks.errors.urlProblems', // [problem]: the use case's words about a webhook URL
   ] as string[],
 } as const;
 

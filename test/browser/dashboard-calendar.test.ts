@@ -203,6 +203,37 @@ describeBrowser('the bookings calendar', () => {
     await s.shot('week');
     await s.axe('calendar week, staff');
   });
+
+  it('speaks the dashboard language: FullCalendar’s buttons, day names and empty list in Portuguese', async () => {
+    const s = await signIn('calendar-pt', credentials.email, credentials.password);
+    const { page } = s;
+    // The admin's own choice on the account page (reset at the end: the server is the suite's).
+    const language = async (locale: string) => {
+      const csrf = (await page.locator('meta[name="csrf-token"]').getAttribute('content')) ?? '';
+      const res = await page.request.post('/admin/account/language', {
+        form: { _csrf: csrf, locale },
+        maxRedirects: 0,
+      });
+      expect(res.status()).toBe(303);
+    };
+    await language('pt');
+    await page.goto('/admin?date=2020-01-06'); // a week long before the demo's bookings
+    const toolbar = page.locator('#calendar .fc-toolbar');
+    await toolbar.locator('button', { hasText: 'Hoje' }).waitFor();
+    const buttons = await toolbar.locator('button').allTextContents();
+    expect(buttons).toEqual(['‹ Anterior', 'Seguinte ›', 'Hoje', 'Dia', 'Semana', 'Mês', 'Lista']);
+    // Day names come from Intl in pt-PT, the week starts on Monday: "seg. 6 jan."
+    expect((await page.locator('#calendar .fc-col-header-cell').first().textContent())?.toLowerCase()).toMatch(/^seg/);
+    // FullCalendar's own words come from its pt locale file (an empty list says so in Portuguese).
+    // Its hint (the accessible name) is the catalogue's too.
+    expect(await toolbar.locator('button', { hasText: 'Anterior' }).getAttribute('title')).toBe(
+      'Período anterior (Semana)',
+    );
+    await toolbar.locator('button', { hasText: 'Lista' }).click();
+    await expect.poll(() => page.locator('#calendar .fc-list-empty').textContent()).toBe('Não há eventos para mostrar');
+    await s.shot('calendar pt');
+    await language('');
+  });
 });
 
 const TALL = { width: 1280, height: 1700 } as const;

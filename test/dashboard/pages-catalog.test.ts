@@ -718,7 +718,10 @@ describe('settings page', () => {
       locale: 'fr',
     });
     expect((await tdb.store.getSettings()).paymentSecret).toBe('k'.repeat(20));
-    expect((await admin.page('/admin/settings?done=saved')).html).toContain('The settings are saved.');
+    // The business now speaks French, and so does the dashboard of a user who chose no language.
+    expect((await admin.page('/admin/settings?done=saved')).html).toContain('Les réglages sont enregistrés.');
+    const en = await admin.page('/admin/settings?done=saved', { 'accept-language': 'en' });
+    expect(en.html).toContain('The settings are saved.');
   });
 
   it('replaces the secret when one is typed, and removes it with the box (with the payment address)', async () => {

@@ -13,6 +13,14 @@ const message = document.getElementById('calendar-message');
 const staffFilter = /** @type {HTMLSelectElement | null} */ (document.getElementById('staff-filter'));
 const showCancelled = /** @type {HTMLInputElement | null} */ (document.getElementById('show-cancelled'));
 
+/**
+ * The words in the dashboard's language and FullCalendar's locale code, written by the server
+ * (calendar-view.tsx, from the dashboard catalogue's bookings.calendar.script); English if absent.
+ */
+const config = JSON.parse(root?.dataset.config || '{}');
+/** @param {string} text @param {Record<string, string>} values */
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => values[name] ?? all);
+
 /** @param {string} text @param {'ok' | 'error'} kind */
 function say(text, kind) {
   if (!message) return;
@@ -21,18 +29,10 @@ function say(text, kind) {
 }
 
 /** Why the server refused a drop, in words (API.md refusal reasons). */
-const REFUSALS = /** @type {Record<string, string>} */ ({
-  taken: 'That time is taken by another booking of the same staff member',
-  not_offered: 'That time is outside the working hours or off the slot grid',
-  not_worked: 'The staff member does not work then',
-  day_off: 'The staff member is off that day',
-  too_soon: 'That time is within the minimum notice',
-  beyond_horizon: 'That date is beyond the booking horizon',
-  past: 'That time is in the past',
-});
+const REFUSALS = /** @type {Record<string, string>} */ (config.refusals ?? {});
 
 /** What became of a booking, as the event's title says it. */
-const OUTCOMES = /** @type {Record<string, string>} */ ({ completed: 'completed', no_show: 'no-show' });
+const OUTCOMES = /** @type {Record<string, string>} */ (config.outcomes ?? {});
 
 /** A local date as YYYY-MM-DD. @param {Date} d */
 const ymd = (d) =>
@@ -55,7 +55,10 @@ async function loadBookings(start, end) {
       location.href = `/admin/sign-in?next=${encodeURIComponent(location.pathname)}`;
       return [];
     }
-    if (!res.ok) throw new Error(`The bookings could not be loaded (${res.status}).`);
+    if (!res.ok) {
+      const text = config.loadFailed ?? 'The bookings could not be loaded ({status}).';
+      throw new Error(fill(text, { status: String(res.status) }));
+    }
     const page = await res.json();
     all.push(...page.bookings);
     cursor = page.nextCursor;
@@ -92,9 +95,10 @@ if (root) {
     // Seven columns do not fit a phone: there the week opens as a list (Day/Week/Month stay a tap away).
     initialView: root.dataset.view || (matchMedia('(max-width: 640px)').matches ? 'listWeek' : 'timeGridWeek'),
     initialDate: root.dataset.date || undefined,
-    // Dates in the page's language (FullCalendar hands the code to Intl); the words below follow
-    // the dashboard's catalogue once it has one.
-    locale: document.documentElement.lang || 'en',
+    // Dates in the dashboard's language (FullCalendar hands the code to Intl; its own words for
+    // that language come from the locale file in the page's head); the buttons' words below are the
+    // dashboard catalogue's.
+    locale: config.locale || document.documentElement.lang || 'en',
     headerToolbar: {
       left: 'prev,next today',
       center: 'title',
@@ -102,7 +106,7 @@ if (root) {
     },
     // Words, not icon fonts: FullCalendar's chevrons are role="img" without a text alternative.
     buttonIcons: false,
-    buttonText: {
+    buttonText: config.buttons ?? {
       prev: '‹ Previous',
       next: 'Next ›',
       today: 'Today',
@@ -111,7 +115,7 @@ if (root) {
       month: 'Month',
       list: 'List',
     },
-    buttonHints: { prev: 'Previous $0', next: 'Next $0', today: 'This $0' },
+    buttonHints: config.hints ?? { prev: 'Previous $0', next: 'Next $0', today: 'This $0' },
     views: {
       timeGrid: { dayHeaderFormat: { weekday: 'short', day: 'numeric', month: 'short', omitCommas: true } },
       dayGridMonth: { dayHeaderFormat: { weekday: 'short' } },
@@ -151,7 +155,7 @@ if (root) {
     },
     eventDrop: async (info) => {
       const event = info.event;
-      say(`Moving ${event.title}…`, 'ok');
+      say(fill(config.moving ?? 'Moving {title}…', { title: event.title }), 'ok');
       const res = await fetch(`/api/v1/admin/bookings/${event.id}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
@@ -160,8 +164,9 @@ if (root) {
       if (res?.ok) {
         const moved = await res.json();
         event.setExtendedProp('status', moved.status);
+        const when = event.start?.toLocaleString(config.locale || [], { dateStyle: 'full', timeStyle: 'short' }) ?? '';
         say(
-          `Moved ${event.title} to ${event.start?.toLocaleString([], { dateStyle: 'full', timeStyle: 'short' })}. The client has been emailed.`,
+          fill(config.moved ?? 'Moved {title} to {when}. The client has been emailed.', { title: event.title, when }),
           'ok',
         );
         return;
@@ -170,9 +175,9 @@ if (root) {
       const body = res ? await res.json().catch(() => null) : null;
       const why =
         body?.error?.code === 'SLOT_UNAVAILABLE'
-          ? (REFUSALS[body.error.details?.reason] ?? 'That time is not free')
-          : (body?.error?.message?.replace(/\.$/, '') ?? 'The server could not be reached');
-      say(`${why}: ${event.title} stays where it was.`, 'error');
+          ? (REFUSALS[body.error.details?.reason] ?? config.notFree ?? 'That time is not free')
+          : (body?.error?.message?.replace(/\.$/, '') ?? config.unreachable ?? 'The server could not be reached');
+      say(fill(config.stays ?? '{why}: {title} stays where it was.', { why, title: event.title }), 'error');
     },
   });
   calendar.render();

@@ -20,24 +20,13 @@ import type { AdminEnv } from '../auth.ts';
 import { type PostedForm, readPosted, safeNext } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { BookingDetailContent } from './booking-detail-view.tsx';
-import { fieldErrors, refusalText, wallParts } from './booking-format.ts';
+import { fieldErrors, own, refusalText, wallParts, wordsOf } from './booking-format.ts';
 import type { CancelValues, MoveValues } from './booking-forms-view.tsx';
 import { refusalPage } from './booking-refusal.tsx';
 
-const DONE: Record<string, string> = {
-  notes: 'The notes are saved.',
-  moved: 'The booking is moved. The client has been emailed the new time.',
-  'moved-quiet': 'The booking is moved. The client was not emailed.',
-  cancelled: 'The booking is cancelled and its time is free. The client has been emailed.',
-  'cancelled-quiet': 'The booking is cancelled and its time is free. The client was not emailed.',
-  created: 'The booking is made and confirmed. The client has been emailed.',
-  completed: 'The booking is marked completed.',
-  no_show: 'The booking is marked as a no-show.',
-  'created-quiet': 'The booking is made and confirmed. The client was not emailed.',
-};
-
 interface Extra {
-  readonly notice?: string | undefined;
+  /** A `?done=` key: the notice after a change (t.bookings.done). */
+  readonly done?: string | undefined;
   readonly errors?: Record<string, string>;
   readonly notes?: string;
   readonly move?: MoveValues;
@@ -61,7 +50,7 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
   app.get('/bookings/:id', async (c) => {
     const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
     if (!found.ok) return refusalPage(c, deps, found);
-    return render(c, deps, found.value, { notice: DONE[c.req.query('done') ?? ''] });
+    return render(c, deps, found.value, { done: c.req.query('done') });
   });
 
   app.post('/bookings/:id/notes', async (c) => {
@@ -70,7 +59,8 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
     if (!found.ok) return refusalPage(c, deps, found);
     const notes = text(2000).safeParse(form.text('notes'));
     if (!notes.success) {
-      const errors = { notes: 'The notes must be at most 2000 characters.' };
+      const t = await wordsOf(c, deps);
+      const errors = { notes: t.bookings.errors.notesTooLong };
       return render(c, deps, found.value, { errors, notes: form.text('notes') }, 400);
     }
     const change = { notes: notes.data, skipRules: false, notifyClient: false };
@@ -93,11 +83,14 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
       skipRules: checked(form, 'skipRules'),
     };
     const parsed = moveForm.safeParse({ date: move.date, time: move.time, staff: form.text('staff') || undefined });
-    if (!parsed.success)
-      return render(c, deps, found.value, { errors: fieldErrors(fieldsOf(parsed.error)), move }, 400);
+    if (!parsed.success) {
+      const errors = fieldErrors(fieldsOf(parsed.error), {}, await wordsOf(c, deps));
+      return render(c, deps, found.value, { errors, move }, 400);
+    }
     const start = wallToInstant(parsed.data.date, parseWallTime(parsed.data.time.slice(0, 5)) ?? 0, b.timezone);
     if (start === null) {
-      const errors = { time: 'That time does not exist on that day (the clocks change).' };
+      const t = await wordsOf(c, deps);
+      const errors = { time: t.bookings.errors.clocksChange };
       return render(c, deps, found.value, { errors, move }, 400);
     }
     const r = await moveBookingByStaff(deps, actor, b.id, {
@@ -121,12 +114,15 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
     };
     const reason = text(500).safeParse(cancel.reason);
     if (!reason.success) {
-      const errors = { reason: 'The reason must be at most 500 characters.' };
+      const t = await wordsOf(c, deps);
+      const errors = { reason: t.bookings.errors.reasonTooLong };
       return render(c, deps, found.value, { errors, cancel }, 400);
     }
     const refund = OVERRIDE_REFUNDS.find((r) => r === cancel.refund);
     if (cancel.refund !== '' && refund === undefined) {
-      return render(c, deps, found.value, { errors: { refund: 'Choose a refund from the list.' }, cancel }, 400);
+      const t = await wordsOf(c, deps);
+      const errors = { refund: t.bookings.errors.chooseRefund };
+      return render(c, deps, found.value, { errors, cancel }, 400);
     }
     const input = { reason: reason.data, notifyClient: cancel.notify, refund };
     const r = await cancelBookingByStaff(deps, c.get('actor'), found.value.booking.id, input);
@@ -140,7 +136,11 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
     const found = await getBookingFor(deps, c.get('actor'), c.req.param('id'));
     if (!found.ok) return refusalPage(c, deps, found);
     const outcome = OUTCOMES.find((o) => o === form.text('outcome'));
-    if (!outcome) return render(c, deps, found.value, { errors: { '': 'Choose completed or no-show.' } }, 400);
+    if (!outcome) {
+      const t = await wordsOf(c, deps);
+      const errors = { '': t.bookings.errors.chooseOutcome };
+      return render(c, deps, found.value, { errors }, 400);
+    }
     const r = await markBookingOutcome(deps, c.get('actor'), found.value.booking.id, outcome);
     if (!r.ok) return refused(c, deps, found.value, r, {});
     // safeNext falls back to '/admin': only a `back` actually given leads away from the booking.
@@ -156,10 +156,15 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
 /** A refused change: 403/404 pages as everywhere; a rule refusal re-renders the booking with why. */
 async function refused(c: Context<AdminEnv>, deps: AppDeps, managed: DashboardBooking, r: Refusal, extra: Extra) {
   if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') return refusalPage(c, deps, r);
-  const why = refusalText(r, c.get('actor').role === 'admin');
+  const t = await wordsOf(c, deps);
+  const why = refusalText(r, c.get('actor').role === 'admin', t);
   const errors =
     r.code === 'VALIDATION_FAILED'
-      ? fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message }, { start: 'time' })
+      ? fieldErrors(
+          (r.details?.fields as Record<string, string> | undefined) ?? { '': r.message },
+          { start: 'time' },
+          t,
+        )
       : { [r.code === 'SLOT_UNAVAILABLE' ? 'time' : '']: why };
   // Reload: the refusal may come from a change made meanwhile (the page must show the booking as it is).
   const fresh = await getBookingFor(deps, c.get('actor'), managed.booking.id);
@@ -180,16 +185,19 @@ async function render(
     .filter((s) => s.member.id === b.staffId || (s.member.active && s.member.serviceIds.includes(b.serviceId)))
     .map((s) => ({ id: s.member.id, name: s.member.name }));
   const at = wallParts(b.start, b.timezone);
+  const { t } = shell;
+  const done = extra.done ?? '';
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title={`Booking ${b.reference}`} current="bookings">
+      <AdminLayout {...shell} title={t.bookings.detail.pageTitle(b.reference)} current="bookings">
         <BookingDetailContent
           managed={managed}
           now={deps.clock.now()}
           csrf={shell.csrf}
           isAdmin={actor.role === 'admin'}
           staffOptions={staffOptions}
-          notice={extra.notice}
+          notice={own(t.bookings.done, done) ? t.bookings.done[done] : undefined}
+          t={t}
           errors={extra.errors}
           notes={extra.notes ?? b.notes}
           move={extra.move ?? { ...at, staff: b.staffId, notify: true, skipRules: false }}

@@ -1,33 +1,27 @@
 /**
- * How the booking pages word things: times in a zone, status names, money, and what a refused
- * change says. Dashboard text is English (en-GB dates: "Mon 29 Mar 2027, 10:00").
+ * How the booking pages word things: times in a zone, money, and what a refused change says, in
+ * the dashboard's language (`t.common.intlLocale` for dates: "Mon 29 Mar 2027, 10:00" in en-GB).
  */
-import type { BookingStatus } from '../../../app/model.ts';
+import type { Context } from 'hono';
 import type { Refusal } from '../../../app/result.ts';
 import { formatWallTime, instantToWall } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { clockTime, formatMoney, fullMoment, shortMoment, shortSpan, zoneName } from '../../../i18n/format.ts';
-
-export const LOCALE = 'en-GB';
-
-export const STATUS_LABELS: Record<BookingStatus, string> = {
-  pending_verification: 'Awaiting email code',
-  awaiting_payment: 'Awaiting payment',
-  confirmed: 'Confirmed',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-};
+import type { AppDeps } from '../../deps.ts';
+import type { AdminEnv } from '../auth.ts';
+import { shellOf } from '../layout.tsx';
 
 /** "Mon 29 Mar 2027, 10:00–11:00" in a zone. */
-export const when = (start: number, end: number, zone: string) => shortSpan(start, end, zone, LOCALE);
+export const when = (start: number, end: number, zone: string, locale: string) => shortSpan(start, end, zone, locale);
 
 /** "Mon 29 Mar 2027, 10:00" in a zone. */
-export const moment = (at: number, zone: string) => shortMoment(at, zone, LOCALE);
+export const moment = (at: number, zone: string, locale: string) => shortMoment(at, zone, locale);
 
 /** "Monday 29 March 2027 at 10:00" in a zone. */
-export const longWhen = (at: number, zone: string) => fullMoment(at, zone, LOCALE);
+export const longWhen = (at: number, zone: string, locale: string) => fullMoment(at, zone, locale);
 
 /** "10:00" in a zone. */
-export const clock = (at: number, zone: string) => clockTime(at, zone, LOCALE);
+export const clock = (at: number, zone: string, locale: string) => clockTime(at, zone, locale);
 
 /** An instant as the values of a date input and a time input in a zone. */
 export function wallParts(at: number, zone: string): { date: string; time: string } {
@@ -35,29 +29,26 @@ export function wallParts(at: number, zone: string): { date: string; time: strin
   return { date: wall.date, time: formatWallTime(wall.minutes) };
 }
 
-export const money = (minor: number, currency: string) => formatMoney(minor, currency, LOCALE);
+export const money = (minor: number, currency: string, locale: string) => formatMoney(minor, currency, locale);
+
+/** The request's dashboard catalogue, for a handler that words an error before rendering. */
+export const wordsOf = async (c: Context<AdminEnv>, deps: AppDeps): Promise<DashboardMessages> =>
+  (await shellOf(c, deps)).t;
 
 /** "America/New_York" → "America/New York". */
 export const zoneLabel = zoneName;
 
-const SLOT_REASONS: Record<string, string> = {
-  past: 'That time is in the past.',
-  beyond_horizon: 'That date is beyond the booking horizon.',
-  too_soon: 'That time is within the minimum notice.',
-  day_off: 'The staff member is off that day.',
-  not_worked: 'The staff member does not work at that time.',
-  not_offered: 'That time is not one of the offered slots (outside working hours or off the slot grid).',
-  taken: 'That time is taken: it overlaps another booking of the staff member.',
-};
+/** Whether a run-time key names one of a table's own wordings (not "constructor" or "toString"). */
+export const own = <T extends object>(table: T, key: string): key is Extract<keyof T, string> =>
+  Object.hasOwn(table, key);
 
 /** What a refused booking change says on a page: the slot rule broken in plain words, else the use case's message. */
-export function refusalText(r: Refusal, canSkip: boolean): string {
+export function refusalText(r: Refusal, canSkip: boolean, t: DashboardMessages): string {
   const reason = typeof r.details?.reason === 'string' ? r.details.reason : '';
-  if (r.code === 'SLOT_UNAVAILABLE' && SLOT_REASONS[reason]) {
+  const said = own(t.bookings.slotReasons, reason) ? t.bookings.slotReasons[reason] : undefined;
+  if (r.code === 'SLOT_UNAVAILABLE' && said) {
     const skippable = canSkip && (reason === 'beyond_horizon' || reason === 'too_soon');
-    return skippable
-      ? `${SLOT_REASONS[reason]} Tick “Skip notice and horizon” to book it anyway.`
-      : SLOT_REASONS[reason];
+    return skippable ? `${said} ${t.bookings.skipHint}` : said;
   }
   return r.message;
 }
@@ -69,15 +60,21 @@ export function sentence(text: string): string {
   return /[.!?]$/.test(cap) ? cap : `${cap}.`;
 }
 
-/** A refusal's or a schema's field messages as sentences, under the page's field names. */
+/**
+ * A refusal's or a schema's field messages as sentences, under the page's field names; the
+ * messages the booking forms meet most are in the dashboard's language (t.bookings.problems),
+ * rarer ones stay the schema's English.
+ */
 export function fieldErrors(
   fields: Readonly<Record<string, unknown>>,
   rename: Readonly<Record<string, string>> = {},
+  t?: DashboardMessages,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields)) {
     const name = rename[path] ?? path;
-    if (typeof message === 'string' && !(name in out)) out[name] = sentence(message);
+    if (typeof message !== 'string' || name in out) continue;
+    out[name] = t && own(t.bookings.problems, message) ? t.bookings.problems[message] : sentence(message);
   }
   return out;
 }

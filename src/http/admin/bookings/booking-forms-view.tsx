@@ -6,10 +6,11 @@
 import { statusAt } from '../../../app/allowances.ts';
 import type { DashboardBooking } from '../../../app/dashboard/bookings/get-booking.ts';
 import { OCCUPYING_STATUSES } from '../../../app/model.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
-import { STATUS_LABELS, zoneLabel } from './booking-format.ts';
-import { REFUND_LABELS, termsText } from './booking-rules-view.tsx';
+import { zoneLabel } from './booking-format.ts';
+import { termsText } from './booking-rules-view.tsx';
 
 /** What was typed in the move form (or the booking's current values). */
 export interface MoveValues {
@@ -38,6 +39,7 @@ export interface BookingForms {
   readonly move: MoveValues;
   readonly cancel: CancelValues;
   readonly errors?: Readonly<Record<string, string>>;
+  readonly t: DashboardMessages;
 }
 
 export function BookingFormsContent(v: BookingForms) {
@@ -45,16 +47,18 @@ export function BookingFormsContent(v: BookingForms) {
   const status = statusAt(b, v.now);
   const errors = v.errors ?? {};
   const action = (what: string) => `/admin/bookings/${b.id}/${what}`;
+  const { t } = v;
+  const w = t.bookings.forms;
   return (
     <>
       <section class="panel" aria-labelledby="notes-h">
-        <h2 id="notes-h">Notes</h2>
+        <h2 id="notes-h">{w.notes}</h2>
         <form method="post" action={action('notes')}>
           <Csrf token={v.csrf} />
           <p class="field">
-            <label for="f-notes">Notes</label>
+            <label for="f-notes">{w.notes}</label>
             <span class="hint" id="h-notes">
-              Seen by staff; the client sees what they wrote when booking.
+              {w.notesHint}
             </span>
             <textarea
               id="f-notes"
@@ -74,7 +78,7 @@ export function BookingFormsContent(v: BookingForms) {
           </p>
           <p class="actions">
             <button type="submit" class="primary">
-              Save notes
+              {w.saveNotes}
             </button>
           </p>
         </form>
@@ -83,8 +87,8 @@ export function BookingFormsContent(v: BookingForms) {
         <MoveForm {...v} action={action('move')} errors={errors} />
       ) : (
         <section class="panel" aria-labelledby="move-h">
-          <h2 id="move-h">Move</h2>
-          <p class="muted">Only a confirmed booking can be moved; this one is {STATUS_LABELS[status].toLowerCase()}.</p>
+          <h2 id="move-h">{w.move}</h2>
+          <p class="muted">{w.onlyConfirmed(t.bookings.statuses[status].toLowerCase())}</p>
         </section>
       )}
       {OCCUPYING_STATUSES.includes(status) ? <CancelForm {...v} action={action('cancel')} errors={errors} /> : null}
@@ -95,22 +99,20 @@ export function BookingFormsContent(v: BookingForms) {
 function MoveForm(v: BookingForms & { action: string; errors: Readonly<Record<string, string>> }) {
   const m = v.move;
   const zone = v.managed.booking.timezone;
+  const w = v.t.bookings.forms;
   return (
     <section class="panel" aria-labelledby="move-h">
-      <h2 id="move-h">Move</h2>
-      <p class="hint">
-        Same rules as a client’s booking: a free time of the staff member’s working hours. Date and time in{' '}
-        {zoneLabel(zone)}.
-      </p>
+      <h2 id="move-h">{w.move}</h2>
+      <p class="hint">{w.moveHint(zoneLabel(zone))}</p>
       <form method="post" action={v.action} class="move-form">
         <Csrf token={v.csrf} />
         <div class="field-row">
-          <Input name="date" label="New date" type="date" value={m.date} required error={v.errors.date} />
-          <Input name="time" label="New time" type="time" value={m.time} required error={v.errors.time} />
+          <Input name="date" label={w.newDate} type="date" value={m.date} required error={v.errors.date} />
+          <Input name="time" label={w.newTime} type="time" value={m.time} required error={v.errors.time} />
         </div>
         {v.isAdmin && v.staffOptions.length > 0 ? (
           <p class="field">
-            <label for="f-staff">Staff member</label>
+            <label for="f-staff">{w.staffMember}</label>
             <select id="f-staff" name="staff" aria-invalid={v.errors.staff ? 'true' : undefined}>
               {v.staffOptions.map((s) => (
                 <option value={s.id} selected={m.staff === s.id}>
@@ -122,20 +124,19 @@ function MoveForm(v: BookingForms & { action: string; errors: Readonly<Record<st
         ) : null}
         <p class="check">
           <label>
-            <input type="checkbox" name="notify" value="1" checked={m.notify} /> Notify the client by email
+            <input type="checkbox" name="notify" value="1" checked={m.notify} /> {w.notify}
           </label>
         </p>
         {v.isAdmin ? (
           <p class="check">
             <label>
-              <input type="checkbox" name="skipRules" value="1" checked={m.skipRules} /> Skip notice and horizon (never
-              an overlap)
+              <input type="checkbox" name="skipRules" value="1" checked={m.skipRules} /> {w.skipRules}
             </label>
           </p>
         ) : null}
         <p class="actions">
           <button type="submit" class="primary">
-            Move booking
+            {w.moveBooking}
           </button>
         </p>
       </form>
@@ -147,20 +148,22 @@ function CancelForm(v: BookingForms & { action: string; errors: Readonly<Record<
   const c = v.cancel;
   const now = v.managed.cancelNow;
   const cur = v.managed.booking.payment.currency;
+  const { t } = v;
+  const w = t.bookings.forms;
   return (
     <section class="panel danger-zone" aria-labelledby="cancel-h">
-      <h2 id="cancel-h">Cancel this booking</h2>
-      <p>The time becomes free at once. This cannot be undone.</p>
+      <h2 id="cancel-h">{w.cancelTitle}</h2>
+      <p>{w.cancelWarning}</p>
       <p>
-        By the service’s cancellation policy, a cancel now means: <strong>{termsText(now, cur)}</strong>.
+        {w.cancelMeans} <strong>{termsText(now, cur, t)}</strong>.
       </p>
       <form method="post" action={v.action}>
         <Csrf token={v.csrf} />
         {v.isAdmin ? (
           <p class="field">
-            <label for="f-refund">Refund</label>
+            <label for="f-refund">{w.refund}</label>
             <span class="hint" id="h-refund">
-              Choose another refund than the policy’s only with a reason.
+              {w.refundHint}
             </span>
             <select
               id="f-refund"
@@ -169,11 +172,11 @@ function CancelForm(v: BookingForms & { action: string; errors: Readonly<Record<
               aria-invalid={v.errors.refund ? 'true' : undefined}
             >
               <option value="" selected={c.refund === ''}>
-                As the policy says ({REFUND_LABELS[now.refund]})
+                {w.asPolicy(t.bookings.refunds[now.refund])}
               </option>
               {(['full', 'deposit_kept', 'none'] as const).map((r) => (
                 <option value={r} selected={c.refund === r}>
-                  {REFUND_LABELS[r]}
+                  {t.bookings.refunds[r]}
                 </option>
               ))}
             </select>
@@ -184,21 +187,15 @@ function CancelForm(v: BookingForms & { action: string; errors: Readonly<Record<
             ) : null}
           </p>
         ) : null}
-        <Input
-          name="reason"
-          label="Reason (optional; required when you choose the refund)"
-          value={c.reason}
-          hint="Included in the email to the client."
-          error={v.errors.reason}
-        />
+        <Input name="reason" label={w.reason} value={c.reason} hint={w.reasonHint} error={v.errors.reason} />
         <p class="check">
           <label>
-            <input type="checkbox" name="notify" value="1" checked={c.notify} /> Notify the client by email
+            <input type="checkbox" name="notify" value="1" checked={c.notify} /> {w.notify}
           </label>
         </p>
         <p class="actions">
           <button type="submit" class="danger">
-            Cancel booking {v.managed.booking.reference}
+            {w.cancelBooking(v.managed.booking.reference)}
           </button>
         </p>
       </form>

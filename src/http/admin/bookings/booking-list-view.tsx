@@ -5,11 +5,11 @@
  */
 import { statusAt } from '../../../app/allowances.ts';
 import type { Booking } from '../../../app/model.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { ListTable } from '../list-table.tsx';
-import { STATUS_LABELS, when, zoneLabel } from './booking-format.ts';
-import { OUTCOME_LABELS } from './booking-rules-view.tsx';
+import { when, zoneLabel } from './booking-format.ts';
 import { BOOKING_STATUSES } from './bookings-api.ts';
 
 /** The search as typed (strings, '' when not given). */
@@ -34,9 +34,8 @@ export interface BookingListView {
   readonly errors?: Readonly<Record<string, string>>;
   /** The session's CSRF token, for the rows' outcome buttons. */
   readonly csrf: string;
+  readonly t: DashboardMessages;
 }
-
-const LABELS = { q: 'Search', from: 'From', to: 'To', staff: 'Staff', status: 'Status', cursor: 'Page' };
 
 /** The list's URL for the same search, at a cursor. */
 export function listHref(f: ListFilters, cursor?: string): string {
@@ -50,31 +49,27 @@ export function listHref(f: ListFilters, cursor?: string): string {
 export function BookingListContent(v: BookingListView) {
   const f = v.filters;
   const errors = v.errors ?? {};
+  const { t } = v;
+  const w = t.bookings.list;
+  const labels = { q: w.search, from: w.from, to: w.to, staff: w.staff, status: w.status, cursor: w.page };
   return (
     <>
       <div class="page-head">
-        <h1>Bookings</h1>
+        <h1>{t.bookings.title}</h1>
         <a class="button primary" href="/admin/bookings/new">
-          New booking
+          {w.newBooking}
         </a>
       </div>
-      <ErrorSummary errors={errors} labels={LABELS} title="Please check the search" />
-      <form method="get" action="/admin/bookings" class="panel booking-search" aria-label="Search bookings">
-        <Input
-          name="q"
-          label="Search"
-          type="search"
-          value={f.q}
-          hint="Reference, client name, email or phone"
-          error={errors.q}
-        />
-        <Input name="from" label="From" type="date" value={f.from} error={errors.from} />
-        <Input name="to" label="To" type="date" value={f.to} error={errors.to} />
+      <ErrorSummary errors={errors} labels={labels} title={w.checkSearch} />
+      <form method="get" action="/admin/bookings" class="panel booking-search" aria-label={w.searchLabel}>
+        <Input name="q" label={w.search} type="search" value={f.q} hint={w.searchHint} error={errors.q} />
+        <Input name="from" label={w.from} type="date" value={f.from} error={errors.from} />
+        <Input name="to" label={w.to} type="date" value={f.to} error={errors.to} />
         {v.staff.length > 0 ? (
           <p class="field">
-            <label for="f-staff">Staff</label>
+            <label for="f-staff">{w.staff}</label>
             <select id="f-staff" name="staff" aria-invalid={errors.staff ? 'true' : undefined}>
-              <option value="">Everyone</option>
+              <option value="">{w.everyone}</option>
               {v.staff.map((m) => (
                 <option value={m.id} selected={f.staff === m.id}>
                   {m.name}
@@ -84,29 +79,29 @@ export function BookingListContent(v: BookingListView) {
           </p>
         ) : null}
         <p class="field">
-          <label for="f-status">Status</label>
+          <label for="f-status">{w.status}</label>
           <select id="f-status" name="status" aria-invalid={errors.status ? 'true' : undefined}>
-            <option value="">Any status</option>
+            <option value="">{w.anyStatus}</option>
             {BOOKING_STATUSES.map((s) => (
               <option value={s} selected={f.status === s}>
-                {STATUS_LABELS[s]}
+                {t.bookings.statuses[s]}
               </option>
             ))}
           </select>
         </p>
         <p class="actions">
           <button type="submit" class="primary">
-            Search
+            {w.search}
           </button>
-          <a href="/admin/bookings">Clear</a>
+          <a href="/admin/bookings">{w.clear}</a>
         </p>
       </form>
       <BookingTable {...v} />
-      <nav class="pager" aria-label="Pages of bookings">
-        {v.paged ? <a href={listHref(f)}>First page</a> : null}
+      <nav class="pager" aria-label={w.pages}>
+        {v.paged ? <a href={listHref(f)}>{w.firstPage}</a> : null}
         {v.nextCursor ? (
           <a href={listHref(f, v.nextCursor)} rel="next">
-            Next page
+            {w.nextPage}
           </a>
         ) : null}
       </nav>
@@ -115,13 +110,15 @@ export function BookingListContent(v: BookingListView) {
 }
 
 function BookingTable(v: BookingListView) {
+  const { t } = v;
+  const w = t.bookings.list;
+  const cols = t.bookings.list.columns;
   if (v.bookings.length === 0) {
     return (
       <div class="panel empty">
-        <h2>No bookings</h2>
+        <h2>{w.none}</h2>
         <p>
-          {v.paged ? 'There are no more bookings for this search.' : 'No booking matches this search.'} Try other dates
-          or clear the search, or <a href="/admin/bookings/new">make a booking</a>.
+          {v.paged ? w.noMore : w.noMatch} {w.tryOther} <a href="/admin/bookings/new">{w.makeOne}</a>.
         </p>
       </div>
     );
@@ -131,15 +128,15 @@ function BookingTable(v: BookingListView) {
       rows={v.bookings}
       empty={null}
       class="bookings"
-      caption={`Times in ${zoneLabel(v.timezone)}`}
-      columns={['When', 'Client', 'Service', 'Staff', 'Status', 'Reference', 'Outcome']}
+      caption={w.timesIn(zoneLabel(v.timezone))}
+      columns={[cols.when, cols.client, cols.service, cols.staff, cols.status, cols.reference, cols.outcome]}
       row={(b) => {
         const status = statusAt(b, v.now);
         return (
           <tr>
             <th scope="row">
               <a class="row-link" href={`/admin/bookings/${b.id}`}>
-                {when(b.start, b.end, v.timezone)}
+                {when(b.start, b.end, v.timezone, t.common.intlLocale)}
               </a>
             </th>
             <td>
@@ -150,13 +147,13 @@ function BookingTable(v: BookingListView) {
             <td>{b.serviceName}</td>
             <td>{b.staffName}</td>
             <td>
-              <span class={`badge status-${status}`}>{STATUS_LABELS[status]}</span>
+              <span class={`badge status-${status}`}>{t.bookings.statuses[status]}</span>
             </td>
             <td>
               <code>{b.reference}</code>
             </td>
             <td>
-              <OutcomeCell b={b} status={status} now={v.now} csrf={v.csrf} back={listHref(v.filters)} />
+              <OutcomeCell b={b} status={status} now={v.now} csrf={v.csrf} back={listHref(v.filters)} t={t} />
             </td>
           </tr>
         );
@@ -166,26 +163,39 @@ function BookingTable(v: BookingListView) {
 }
 
 /** A past confirmed booking's mark, with buttons to set it (SPEC §10.3); nothing for the others. */
-export function OutcomeCell(p: { b: Booking; status: string; now: number; csrf: string; back: string }) {
-  const { b } = p;
+export function OutcomeCell(p: {
+  b: Booking;
+  status: string;
+  now: number;
+  csrf: string;
+  back: string;
+  t: DashboardMessages;
+}) {
+  const { b, t } = p;
   if (p.status !== 'confirmed' || b.start > p.now) return null;
   const who = `${b.client.name}, ${b.reference}`;
   return (
     <form method="post" action={`/admin/bookings/${b.id}/outcome`} class="inline-actions">
       <Csrf token={p.csrf} />
       <input type="hidden" name="back" value={p.back} />
-      {b.outcome ? <span class="badge">{OUTCOME_LABELS[b.outcome]}</span> : null}
+      {b.outcome ? <span class="badge">{t.bookings.outcomes[b.outcome]}</span> : null}
       <button
         type="submit"
         name="outcome"
         value="completed"
         class="secondary small"
-        aria-label={`Mark completed: ${who}`}
+        aria-label={t.bookings.list.markCompleted(who)}
       >
-        Completed
+        {t.bookings.outcomes.completed}
       </button>
-      <button type="submit" name="outcome" value="no_show" class="secondary small" aria-label={`Mark no-show: ${who}`}>
-        No-show
+      <button
+        type="submit"
+        name="outcome"
+        value="no_show"
+        class="secondary small"
+        aria-label={t.bookings.list.markNoShow(who)}
+      >
+        {t.bookings.outcomes.no_show}
       </button>
     </form>
   );

@@ -6,10 +6,11 @@
  */
 import type { Slot } from '../../../core/index.ts';
 import { formatInstant } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { longDate } from '../../../i18n/format.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
-import { clock, LOCALE, zoneLabel } from './booking-format.ts';
+import { clock, zoneLabel } from './booking-format.ts';
 import { RepeatFields, type RepeatValues } from './booking-repeat-field.tsx';
 
 export interface NewValues extends RepeatValues {
@@ -39,30 +40,34 @@ export interface NewBookingView {
   /** The chosen day's free times; null until service and date are chosen (step 1). */
   readonly slots: readonly Slot[] | null;
   readonly errors?: Readonly<Record<string, string>>;
+  readonly t: DashboardMessages;
 }
-
-const LABELS = {
-  service: 'Service',
-  staff: 'Staff member',
-  date: 'Date',
-  start: 'Time',
-  time: 'Time',
-  name: 'Client name',
-  email: 'Client email',
-  phone: 'Client phone',
-  address: 'Client address',
-  notes: 'Notes',
-};
 
 export function NewBookingContent(v: NewBookingView) {
   const errors = v.errors ?? {};
+  const { t } = v;
+  const w = t.bookings.new;
+  const f = t.bookings.new.fields;
+  // The summary names each field as its form does ('start' is the list of free times).
+  const labels = {
+    service: f.service,
+    staff: f.staff,
+    date: f.date,
+    start: f.start,
+    time: f.time,
+    name: f.name,
+    email: f.email,
+    phone: f.phone,
+    address: f.address,
+    notes: f.notes,
+  };
   return (
     <>
       <p class="crumbs">
-        <a href="/admin/bookings">Bookings</a>
+        <a href="/admin/bookings">{t.bookings.title}</a>
       </p>
-      <h1>New booking</h1>
-      <ErrorSummary errors={errors} labels={LABELS} title="The booking was not made" />
+      <h1>{w.title}</h1>
+      <ErrorSummary errors={errors} labels={labels} title={w.notMade} />
       <ChooseForm {...v} errors={errors} />
       {v.slots ? <DetailsForm {...v} slots={v.slots} errors={errors} /> : null}
     </>
@@ -72,13 +77,15 @@ export function NewBookingContent(v: NewBookingView) {
 function ChooseForm(v: NewBookingView & { errors: Readonly<Record<string, string>> }) {
   const val = v.values;
   const only = v.isAdmin ? null : v.staff[0];
+  const w = v.t.bookings.new;
+  const f = v.t.bookings.new.fields;
   return (
     <form method="get" action="/admin/bookings/new" class="panel" aria-labelledby="step1">
-      <h2 id="step1">1. Service, staff and day</h2>
+      <h2 id="step1">{w.step1}</h2>
       <p class="field">
-        <label for="f-service">Service</label>
+        <label for="f-service">{f.service}</label>
         <select id="f-service" name="service" required aria-invalid={v.errors.service ? 'true' : undefined}>
-          <option value="">Choose a service</option>
+          <option value="">{w.chooseService}</option>
           {v.services.map((s) => (
             <option value={s.id} selected={val.service === s.id}>
               {s.name}
@@ -88,14 +95,14 @@ function ChooseForm(v: NewBookingView & { errors: Readonly<Record<string, string
       </p>
       {only ? (
         <p>
-          With <strong>{only.name}</strong> (you)
+          {w.with} <strong>{only.name}</strong> {w.you}
           <input type="hidden" name="staff" value={only.id} />
         </p>
       ) : (
         <p class="field">
-          <label for="f-staff">Staff member</label>
+          <label for="f-staff">{f.staff}</label>
           <select id="f-staff" name="staff" aria-invalid={v.errors.staff ? 'true' : undefined}>
-            <option value="any">Anyone free</option>
+            <option value="any">{w.anyone}</option>
             {v.staff.map((s) => (
               <option value={s.id} selected={val.staff === s.id}>
                 {s.name}
@@ -104,18 +111,17 @@ function ChooseForm(v: NewBookingView & { errors: Readonly<Record<string, string
           </select>
         </p>
       )}
-      <Input name="date" label="Date" type="date" value={val.date} required error={v.errors.date} />
+      <Input name="date" label={f.date} type="date" value={val.date} required error={v.errors.date} />
       {v.isAdmin ? (
         <p class="check">
           <label>
-            <input type="checkbox" name="skip" value="1" checked={val.skip} /> Skip notice and horizon (type any time of
-            the working hours)
+            <input type="checkbox" name="skip" value="1" checked={val.skip} /> {w.skip}
           </label>
         </p>
       ) : null}
       <p class="actions">
         <button type="submit" class="secondary">
-          {val.skip ? 'Next' : 'Show free times'}
+          {val.skip ? w.next : w.showTimes}
         </button>
       </p>
     </form>
@@ -125,9 +131,14 @@ function ChooseForm(v: NewBookingView & { errors: Readonly<Record<string, string
 function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Readonly<Record<string, string>> }) {
   const val = v.values;
   const names = new Map(v.staff.map((s) => [s.id, s.name]));
+  const { t } = v;
+  const w = t.bookings.new;
+  const f = v.t.bookings.new.fields;
+  const lc = t.common.intlLocale;
+  const day = longDate(val.date, lc);
   return (
     <form method="post" action="/admin/bookings/new" class="panel" aria-labelledby="step2" novalidate>
-      <h2 id="step2">2. Time and client</h2>
+      <h2 id="step2">{w.step2}</h2>
       <Csrf token={v.csrf} />
       <input type="hidden" name="service" value={val.service} />
       <input type="hidden" name="staff" value={val.staff} />
@@ -137,22 +148,22 @@ function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Reado
           <input type="hidden" name="skipRules" value="1" />
           <Input
             name="time"
-            label="Time"
+            label={f.time}
             type="time"
             value={val.time}
             required
-            hint={`On ${longDate(val.date, LOCALE)}, in ${zoneLabel(v.timezone)}. Notice and horizon are skipped; working hours and other bookings still count.`}
+            hint={w.skipHint(day, zoneLabel(v.timezone))}
             error={v.errors.time}
           />
         </>
       ) : v.slots.length === 0 ? (
         <p class="alert" id="f-start">
-          No free time on {longDate(val.date, LOCALE)}. Choose another day above.
+          {w.noFreeTime(day)}
         </p>
       ) : (
         <fieldset class="times" aria-describedby={v.errors.start ? 'e-start' : undefined}>
           <legend id="f-start" tabindex={-1}>
-            Free times on {longDate(val.date, LOCALE)} ({zoneLabel(v.timezone)})
+            {w.freeTimes(day, zoneLabel(v.timezone))}
           </legend>
           {v.errors.start ? (
             <p class="error" id="e-start">
@@ -167,7 +178,7 @@ function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Reado
                 <label class="slot">
                   <input type="radio" name="start" value={iso} checked={val.start === iso} required />
                   <span>
-                    {clock(s.start, v.timezone)}
+                    {clock(s.start, v.timezone, lc)}
                     {who ? <small>{who}</small> : null}
                   </span>
                 </label>
@@ -176,31 +187,31 @@ function DetailsForm(v: NewBookingView & { slots: readonly Slot[]; errors: Reado
           </div>
         </fieldset>
       )}
-      <h3>Client</h3>
-      <Input name="name" label="Client name" value={val.name} required autocomplete="off" error={v.errors.name} />
-      <Input name="email" label="Client email" type="email" value={val.email} required error={v.errors.email} />
-      <Input name="phone" label="Client phone" type="tel" value={val.phone} error={v.errors.phone} />
-      <Input name="address" label="Client address" value={val.address} error={v.errors.address} />
-      <RepeatFields values={val} error={v.errors.repeat} />
+      <h3>{w.client}</h3>
+      <Input name="name" label={f.name} value={val.name} required autocomplete="off" error={v.errors.name} />
+      <Input name="email" label={f.email} type="email" value={val.email} required error={v.errors.email} />
+      <Input name="phone" label={f.phone} type="tel" value={val.phone} error={v.errors.phone} />
+      <Input name="address" label={f.address} value={val.address} error={v.errors.address} />
+      <RepeatFields values={val} error={v.errors.repeat} t={t} />
       <p class="field">
-        <label for="f-notes">Notes</label>
+        <label for="f-notes">{f.notes}</label>
         <textarea id="f-notes" name="notes" rows={3} maxlength={2000}>
           {val.notes}
         </textarea>
       </p>
       <p class="check">
         <label>
-          <input type="checkbox" name="reminder" value="1" checked={val.reminder} /> Send the client a reminder
+          <input type="checkbox" name="reminder" value="1" checked={val.reminder} /> {w.reminder}
         </label>
       </p>
       <p class="check">
         <label>
-          <input type="checkbox" name="notify" value="1" checked={val.notify} /> Email the client the confirmation
+          <input type="checkbox" name="notify" value="1" checked={val.notify} /> {w.confirmation}
         </label>
       </p>
       <p class="actions">
         <button type="submit" class="primary">
-          Make booking
+          {w.make}
         </button>
       </p>
     </form>

@@ -12,13 +12,14 @@ import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
 import { getDayAvailability } from '../../../app/get-day-availability.ts';
 import { dateOf, formatInstant, parseWallTime, type Slot, wallToInstant } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import { date, fieldsOf } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
-import { fieldErrors, refusalText } from './booking-format.ts';
+import { fieldErrors, refusalText, wordsOf } from './booking-format.ts';
 import { NewBookingContent, type NewValues } from './booking-new-view.tsx';
 import { refusalPage } from './booking-refusal.tsx';
 import { repeatBody, seriesConflictText } from './booking-repeat-field.tsx';
@@ -59,7 +60,8 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
   app.post('/bookings/new', async (c) => {
     const actor = c.get('actor');
     const form = await readPosted(c);
-    const { timezone } = await getBusiness(deps);
+    const [{ timezone }, t] = await Promise.all([getBusiness(deps), wordsOf(c, deps)]);
+    const e = t.bookings.errors;
     const values: NewValues = {
       service: form.text('service'),
       staff: actor.role === 'staff' && !form.text('staff') ? actor.staffId : form.text('staff') || 'any',
@@ -78,8 +80,8 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
       repeatCount: form.text('repeatCount'),
     };
     const start = values.skip ? typedStart(values, timezone) : values.start;
-    if (start === null) return render(c, deps, values, { time: 'Type a time of that day, HH:MM.' }, 400);
-    if (start === '') return render(c, deps, values, { start: 'Choose one of the free times.' }, 400);
+    if (start === null) return render(c, deps, values, { time: e.typeTime }, 400);
+    if (start === '') return render(c, deps, values, { start: e.chooseTime }, 400);
     const body = staffBookingBody.safeParse({
       service: values.service,
       staff: values.staff,
@@ -92,17 +94,17 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
       ...repeatBody(values),
     });
     if (!body.success)
-      return render(c, deps, values, timeField(values, fieldErrors(fieldsOf(body.error), RENAME)), 400);
+      return render(c, deps, values, timeField(values, fieldErrors(fieldsOf(body.error), RENAME, t)), 400);
     const { repeat } = body.data;
     if (repeat) {
       // SPEC §9.2: a series, to the page of its first occurrence.
       const s = await createSeriesByStaff(deps, actor, { ...staffBookingInput(body.data), repeat });
       if (s.ok) return c.redirect(`/admin/bookings/${s.value.bookings[0]?.id}?done=created`, 303);
       if (s.code === 'SERIES_CONFLICT') {
-        return render(c, deps, { ...values, start: '' }, { repeat: seriesConflictText(s) }, 409);
+        return render(c, deps, { ...values, start: '' }, { repeat: seriesConflictText(s, t) }, 409);
       }
       if (s.code === 'NOT_FOUND' || s.code === 'FORBIDDEN') return refusalPage(c, deps, s);
-      return render(c, deps, values, { start: refusalText(s, actor.role === 'admin') }, STATUS[s.code]);
+      return render(c, deps, values, { start: refusalText(s, actor.role === 'admin', t) }, STATUS[s.code]);
     }
     const r = await createBookingByStaff(deps, actor, staffBookingInput(body.data));
     if (r.ok)
@@ -110,8 +112,8 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
     if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') return refusalPage(c, deps, r);
     const errors =
       r.code === 'VALIDATION_FAILED'
-        ? fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message }, RENAME)
-        : { start: refusalText(r, actor.role === 'admin') };
+        ? fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message }, RENAME, t)
+        : { start: refusalText(r, actor.role === 'admin', t) };
     return render(c, deps, { ...values, start: '' }, timeField(values, errors), STATUS[r.code]);
   });
 
@@ -157,7 +159,7 @@ async function render(
   let slots: Slot[] | null = null;
   const allErrors = { ...errors };
   if (step2) {
-    const day = await freeTimes(deps, values);
+    const day = await freeTimes(deps, values, shell.t);
     if (day.ok) slots = day.slots;
     else Object.assign(allErrors, day.errors, errors);
   }
@@ -170,11 +172,12 @@ async function render(
     timezone: business.timezone,
     slots,
     errors: allErrors,
+    t: shell.t,
   };
   const bad = status === 200 && Object.keys(allErrors).length > 0 ? 400 : status;
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="New booking" current="bookings">
+      <AdminLayout {...shell} title={shell.t.bookings.new.title} current="bookings">
         <NewBookingContent {...view} />
       </AdminLayout>,
     ),
@@ -186,9 +189,10 @@ async function render(
 async function freeTimes(
   deps: AppDeps,
   v: NewValues,
+  t: DashboardMessages,
 ): Promise<{ ok: true; slots: Slot[] } | { ok: false; errors: Record<string, string> }> {
-  if (!v.service) return { ok: false, errors: { service: 'Choose a service.' } };
-  if (!date.safeParse(v.date).success) return { ok: false, errors: { date: 'Give a real date.' } };
+  if (!v.service) return { ok: false, errors: { service: t.bookings.errors.chooseService } };
+  if (!date.safeParse(v.date).success) return { ok: false, errors: { date: t.bookings.errors.realDate } };
   if (v.skip) return { ok: true, slots: [] };
   const day = await getDayAvailability(deps, { service: v.service, staff: v.staff, date: v.date });
   if (day.ok) return { ok: true, slots: day.value.slots };

@@ -16,7 +16,7 @@ import { fieldsOf } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { bookingDetailPages } from './booking-detail.tsx';
-import { fieldErrors } from './booking-format.ts';
+import { fieldErrors, wordsOf } from './booking-format.ts';
 import { BookingListContent, type BookingListView, type ListFilters } from './booking-list-view.tsx';
 import { newBookingPages } from './booking-new.tsx';
 import { refusalPage } from './booking-refusal.tsx';
@@ -46,7 +46,7 @@ async function listPage(c: Context<AdminEnv>, deps: AppDeps) {
   const to = asked.to || (isDate(from) ? addDays(from, DEFAULT_DAYS) : '');
   const filters: ListFilters = { ...asked, from, to, staff: actor.role === 'admin' ? asked.staff : '' };
   const cursor = c.req.query('cursor') ?? '';
-  const base: Omit<BookingListView, 'csrf'> = {
+  const base: Omit<BookingListView, 'csrf' | 't'> = {
     filters,
     staff: actor.role === 'admin' ? view.staff : [],
     bookings: [],
@@ -57,11 +57,15 @@ async function listPage(c: Context<AdminEnv>, deps: AppDeps) {
   };
   const given = Object.fromEntries(Object.entries({ ...filters, cursor }).filter(([, v]) => v !== ''));
   const parsed = listBookingsQuery.safeParse(given);
-  if (!parsed.success) return renderList(c, deps, { ...base, errors: fieldErrors(fieldsOf(parsed.error)) }, 400);
+  if (!parsed.success) {
+    const errors = fieldErrors(fieldsOf(parsed.error), {}, await wordsOf(c, deps));
+    return renderList(c, deps, { ...base, errors }, 400);
+  }
   const r = await listBookings(deps, actor, parsed.data);
   if (!r.ok) {
     if (r.code !== 'VALIDATION_FAILED') return refusalPage(c, deps, r);
-    const errors = fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message });
+    const fields = (r.details?.fields as Record<string, string> | undefined) ?? { '': r.message };
+    const errors = fieldErrors(fields, {}, await wordsOf(c, deps));
     return renderList(c, deps, { ...base, errors }, STATUS[r.code]);
   }
   return renderList(c, deps, { ...base, bookings: r.value.bookings, nextCursor: r.value.nextCursor });
@@ -70,14 +74,14 @@ async function listPage(c: Context<AdminEnv>, deps: AppDeps) {
 async function renderList(
   c: Context<AdminEnv>,
   deps: AppDeps,
-  view: Omit<BookingListView, 'csrf'>,
+  view: Omit<BookingListView, 'csrf' | 't'>,
   status: ContentfulStatusCode = 200,
 ) {
   const shell = await shellOf(c, deps);
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="Bookings" current="bookings">
-        <BookingListContent {...view} csrf={shell.csrf} />
+      <AdminLayout {...shell} title={shell.t.bookings.title} current="bookings">
+        <BookingListContent {...view} csrf={shell.csrf} t={shell.t} />
       </AdminLayout>,
     ),
     status,

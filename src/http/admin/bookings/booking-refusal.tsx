@@ -9,20 +9,11 @@ import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 
-const TITLES: Partial<Record<Refusal['code'], string>> = {
-  NOT_FOUND: 'Not found',
-  FORBIDDEN: 'Not allowed',
-};
-
 export async function refusalPage(c: Context<AdminEnv>, deps: AppDeps, r: Refusal) {
   const shell = await shellOf(c, deps);
-  const title = TITLES[r.code] ?? 'Not possible';
-  const text =
-    r.code === 'NOT_FOUND'
-      ? 'There is no such booking or staff member, or it is not one you can see.'
-      : r.code === 'FORBIDDEN'
-        ? `${r.message} Ask an admin.`
-        : r.message;
+  const w = shell.t.bookings.refusal;
+  const title = r.code === 'NOT_FOUND' ? w.notFound : r.code === 'FORBIDDEN' ? w.forbidden : w.other;
+  const text = r.code === 'NOT_FOUND' ? w.notFoundText : r.code === 'FORBIDDEN' ? w.askAdmin(r.message) : r.message;
   return c.html(
     adminPage(
       <AdminLayout {...shell} title={title} current="bookings">
@@ -31,7 +22,7 @@ export async function refusalPage(c: Context<AdminEnv>, deps: AppDeps, r: Refusa
           {text}
         </p>
         <p>
-          <a href="/admin/bookings">Back to the bookings</a>
+          <a href="/admin/bookings">{w.back}</a>
         </p>
       </AdminLayout>,
     ),

@@ -5,7 +5,7 @@
 
 import type { Refusal } from '../../../app/result.ts';
 import { REPEAT_COUNT_MAX, REPEAT_COUNT_MIN } from '../../../core/index.ts';
-import { LOCALE } from './booking-format.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 
 export interface RepeatValues {
   /** '' = only once. */
@@ -20,41 +20,44 @@ export function repeatBody(v: RepeatValues): { repeat?: { frequency: string; cou
 }
 
 /** 409 SERIES_CONFLICT as a sentence: each taken date with the nearest free times. */
-export function seriesConflictText(r: Refusal): string {
+export function seriesConflictText(r: Refusal, t: DashboardMessages): string {
+  const w = t.bookings.repeat;
   const conflicts = (r.details?.conflicts ?? []) as { start: string; alternatives: string[] }[];
   const at = (iso: string) =>
-    new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(t.common.intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
       Date.parse(iso),
     );
   const lines = conflicts.map((c) =>
-    c.alternatives.length > 0 ? `${at(c.start)} (free: ${c.alternatives.map(at).join(', ')})` : at(c.start),
+    c.alternatives.length > 0 ? `${at(c.start)} (${w.free(c.alternatives.map(at).join(', '))})` : at(c.start),
   );
-  return `Not booked: these dates are taken — ${lines.join('; ')}. (Times in UTC.)`;
+  return w.conflict(lines.join('; '));
 }
 
-export function RepeatFields({ values, error }: { values: RepeatValues; error?: string | undefined }) {
+export function RepeatFields(p: { values: RepeatValues; error?: string | undefined; t: DashboardMessages }) {
+  const { values, error } = p;
+  const w = p.t.bookings.repeat;
   return (
     <fieldset>
-      <legend>Repeat</legend>
+      <legend>{w.legend}</legend>
       <p class="field">
-        <label for="f-repeat">How often</label>
+        <label for="f-repeat">{w.howOften}</label>
         <select id="f-repeat" name="repeat" aria-invalid={error ? 'true' : undefined}>
           <option value="" selected={!values.repeat}>
-            Only once
+            {w.once}
           </option>
           <option value="weekly" selected={values.repeat === 'weekly'}>
-            Every week
+            {w.weekly}
           </option>
           <option value="biweekly" selected={values.repeat === 'biweekly'}>
-            Every two weeks
+            {w.biweekly}
           </option>
           <option value="monthly" selected={values.repeat === 'monthly'}>
-            Every month, same weekday
+            {w.monthly}
           </option>
         </select>
       </p>
       <p class="field">
-        <label for="f-repeatCount">Times in all</label>
+        <label for="f-repeatCount">{w.count}</label>
         <input
           id="f-repeatCount"
           name="repeatCount"

@@ -10,31 +10,24 @@ import type { CancelTerms } from '../../../app/model.ts';
 import { openAnswers } from '../../../app/presenters/booking.ts';
 import type { RefundKind } from '../../../core/index.ts';
 import { answerLines } from '../../../i18n/answers.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { Csrf } from '../layout.tsx';
-import { LOCALE, money } from './booking-format.ts';
+import { money } from './booking-format.ts';
 
-export const REFUND_LABELS: Record<RefundKind, string> = {
-  full: 'Full refund',
-  deposit_kept: 'Deposit kept',
-  none: 'No refund',
-  none_online: 'No online cancellation',
-};
-
-export const OUTCOME_LABELS = { completed: 'Completed', no_show: 'No-show' } as const;
-
-const WORDS = { yes: 'Yes', no: 'No', intlLocale: LOCALE };
-
-export function AnswersPanel({ managed }: { managed: DashboardBooking }) {
+export function AnswersPanel({ managed, t }: { managed: DashboardBooking; t: DashboardMessages }) {
   const { booking: b, service, business } = managed;
+  const w = t.bookings.rules;
+  const words = { yes: w.yes, no: w.no, intlLocale: t.common.intlLocale };
   const questions = service?.questions ?? [];
-  const open = answerLines(questions, openAnswers(b, service), 'en', business.locale, WORDS);
+  const lang = t.common.lang;
+  const open = answerLines(questions, openAnswers(b, service), lang, business.locale, words);
   const sensitive = managed.sensitiveAnswers
-    ? answerLines(questions, managed.sensitiveAnswers, 'en', business.locale, WORDS)
+    ? answerLines(questions, managed.sensitiveAnswers, lang, business.locale, words)
     : [];
   if (open.length === 0 && sensitive.length === 0 && managed.sensitiveAnswers !== null) return null;
   return (
     <section class="panel" aria-labelledby="answers-h">
-      <h2 id="answers-h">Answers</h2>
+      <h2 id="answers-h">{w.answers}</h2>
       <dl class="facts-list answers">
         {open.map((a) => (
           <>
@@ -45,20 +38,16 @@ export function AnswersPanel({ managed }: { managed: DashboardBooking }) {
         {sensitive.map((a) => (
           <>
             <dt>
-              {a.label} <span class="badge sensitive">sensitive</span>
+              {a.label} <span class="badge sensitive">{w.sensitive}</span>
             </dt>
             <dd>{a.value}</dd>
           </>
         ))}
       </dl>
-      {sensitive.length > 0 ? (
-        <p class="hint">Sensitive answers are stored encrypted and are never emailed or sent to webhooks.</p>
-      ) : null}
+      {sensitive.length > 0 ? <p class="hint">{w.sensitiveHint}</p> : null}
       {managed.sensitiveAnswers === null ? (
         <p class="alert">
-          The sensitive answers cannot be read: they were encrypted under another SLOTWISE_SECRET. Run{' '}
-          <code>slotwise reencrypt --from-secret-file …</code> with the old secret (docs/DEPLOY.md, “Changing the
-          secret”).
+          {w.unreadable} <code>slotwise reencrypt --from-secret-file …</code> {w.unreadableEnd}
         </p>
       ) : null}
     </section>
@@ -66,41 +55,53 @@ export function AnswersPanel({ managed }: { managed: DashboardBooking }) {
 }
 
 /** Completed or no-show: shown once the booking has started (SPEC §10.3). */
-export function OutcomePanel(p: { managed: DashboardBooking; now: number; csrf: string }) {
+export function OutcomePanel(p: { managed: DashboardBooking; now: number; csrf: string; t: DashboardMessages }) {
   const b = p.managed.booking;
+  const { t } = p;
+  const w = t.bookings.rules;
   const status = statusAt(b, p.now);
   if (status !== 'confirmed') return null;
   return (
     <section class="panel" aria-labelledby="outcome-h">
-      <h2 id="outcome-h">What happened</h2>
+      <h2 id="outcome-h">{w.whatHappened}</h2>
       <p>
         {b.outcome ? (
           <>
-            Marked <strong>{OUTCOME_LABELS[b.outcome]}</strong>.
+            {w.marked} <strong>{t.bookings.outcomes[b.outcome]}</strong>.
           </>
         ) : (
-          'Not marked yet.'
+          w.notMarked
         )}{' '}
-        The client has {p.managed.clientNoShows === 1 ? '1 no-show' : `${p.managed.clientNoShows} no-shows`} in all.
+        {w.noShows(p.managed.clientNoShows)}
       </p>
       {b.start <= p.now ? (
         <form method="post" action={`/admin/bookings/${b.id}/outcome`} class="inline-actions">
           <Csrf token={p.csrf} />
           <button type="submit" name="outcome" value="completed" class="secondary">
-            Mark completed
+            {w.markCompleted}
           </button>
           <button type="submit" name="outcome" value="no_show" class="secondary">
-            Mark no-show
+            {w.markNoShow}
           </button>
         </form>
       ) : (
-        <p class="muted">It can be marked once it has started.</p>
+        <p class="muted">{w.notStarted}</p>
       )}
     </section>
   );
 }
 
 /** "Deposit kept: refund €90.00, keep €30.00" for a cancel's terms. */
-export function termsText(t: Pick<CancelTerms, 'refund' | 'refundDue' | 'amountKept'>, currency: string): string {
-  return `${REFUND_LABELS[t.refund]}: refund ${money(t.refundDue, currency)}, keep ${money(t.amountKept, currency)}`;
+export function termsText(
+  terms: Pick<CancelTerms, 'refund' | 'refundDue' | 'amountKept'>,
+  currency: string,
+  t: DashboardMessages,
+): string {
+  const lc = t.common.intlLocale;
+  const kind: RefundKind = terms.refund;
+  return t.bookings.terms(
+    t.bookings.refunds[kind],
+    money(terms.refundDue, currency, lc),
+    money(terms.amountKept, currency, lc),
+  );
 }

@@ -3,33 +3,40 @@
  * what a drag did, and the element FullCalendar fills (src/http/assets/admin-calendar.js).
  */
 import type { CalendarView } from '../../../app/dashboard/bookings/calendar-view.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { readableAccent } from '../../pages/layout.tsx';
 
 const FALLBACK = '#3949ab';
 
-export function CalendarContent({ view, date }: { view: CalendarView; date?: string | undefined }) {
+export function CalendarContent(p: { view: CalendarView; date?: string | undefined; t: DashboardMessages }) {
+  const { view, date, t } = p;
+  const w = t.bookings.calendar;
   const colours = Object.fromEntries(view.services.map((s) => [s.id, readableAccent(s.color) ?? FALLBACK]));
+  // The script's words, handed over whole (it picks them at run time), and FullCalendar's locale
+  // code (its locale file is in the page's head).
+  const words = Object.fromEntries(Object.keys(w.script).map((k) => [k, w.script[k as keyof typeof w.script]]));
+  const config = { locale: t.common.lang, ...words };
   return (
     <>
-      <h1>Calendar</h1>
+      <h1>{w.title}</h1>
       <div class="calendar-tools">
         {view.staff.length > 1 ? (
           <p>
-            <label for="staff-filter">Staff</label>{' '}
+            <label for="staff-filter">{w.staff}</label>{' '}
             <select id="staff-filter">
-              <option value="">Everyone</option>
+              <option value="">{w.everyone}</option>
               {view.staff.map((m) => (
-                <option value={m.id}>{m.active ? m.name : `${m.name} (inactive)`}</option>
+                <option value={m.id}>{m.active ? m.name : w.inactive(m.name)}</option>
               ))}
             </select>
           </p>
         ) : null}
         <p class="check">
           <label>
-            <input type="checkbox" id="show-cancelled" /> Show cancelled
+            <input type="checkbox" id="show-cancelled" /> {w.showCancelled}
           </label>
         </p>
-        <ul class="legend" aria-label="Services">
+        <ul class="legend" aria-label={w.services}>
           {view.services.map((s) => (
             <li>
               <span class="swatch" style={`background:${colours[s.id]}`} aria-hidden="true" />
@@ -39,18 +46,16 @@ export function CalendarContent({ view, date }: { view: CalendarView; date?: str
         </ul>
       </div>
       <p>
-        Times are shown in your browser’s time zone. Drag a booking to move it; the client is emailed. Select a booking
-        to see, edit or cancel it. Without a mouse, the <a href="/admin/bookings">booking list</a> does the same with
-        forms.
+        {w.intro} <a href="/admin/bookings">{w.listLink}</a> {w.introEnd}
       </p>
       {/* Always in the page (empty until a drop), so screen readers announce what is written into it. */}
       <p id="calendar-message" role="status" aria-live="polite" class="calendar-message" />
       <noscript>
         <p>
-          The calendar needs JavaScript. The <a href="/admin/bookings">booking list</a> shows the same bookings.
+          {w.noScript} <a href="/admin/bookings">{w.listLink}</a> {w.noScriptEnd}
         </p>
       </noscript>
-      <div id="calendar" data-colours={JSON.stringify(colours)} data-date={date} />
+      <div id="calendar" data-colours={JSON.stringify(colours)} data-date={date} data-config={JSON.stringify(config)} />
     </>
   );
 }

@@ -20,17 +20,19 @@ export function calendarPages(deps: AppDeps): Hono<AdminEnv> {
     ]);
     // ?date=YYYY-MM-DD opens the calendar on that day's week (links from the booking pages).
     const asked = date.safeParse(c.req.query('date'));
+    const localeJs = ASSETS.fullCalendarLocaleJs[shell.locale];
     const head = (
       <>
         <script defer src={ASSETS.fullCalendarJs} />
+        {localeJs ? <script defer src={localeJs} /> : null}
         <script defer src={ASSETS.calendarJs} />
       </>
     );
     return c.html(
       adminPage(
-        <AdminLayout {...shell} title="Calendar" current="calendar" head={head}>
-          <CalendarContent view={view} date={asked.success ? asked.data : undefined} />
-          <ToMark bookings={unmarked} now={deps.clock.now()} csrf={shell.csrf} timezone={view.timezone} />
+        <AdminLayout {...shell} title={shell.t.bookings.calendar.title} current="calendar" head={head}>
+          <CalendarContent view={view} date={asked.success ? asked.data : undefined} t={shell.t} />
+          <ToMark bookings={unmarked} now={deps.clock.now()} csrf={shell.csrf} timezone={view.timezone} t={shell.t} />
         </AdminLayout>,
       ),
     );

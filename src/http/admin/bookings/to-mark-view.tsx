@@ -4,25 +4,31 @@
  * calendar page needs neither a mouse nor script. Nothing when there is nothing to mark.
  */
 import type { Booking } from '../../../app/model.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { when, zoneLabel } from './booking-format.ts';
 import { OutcomeCell } from './booking-list-view.tsx';
 
-export function ToMark(p: { bookings: readonly Booking[]; now: number; csrf: string; timezone: string }) {
+export function ToMark(p: {
+  bookings: readonly Booking[];
+  now: number;
+  csrf: string;
+  timezone: string;
+  t: DashboardMessages;
+}) {
   if (p.bookings.length === 0) return null;
+  const { t } = p;
+  const w = t.bookings.calendar.toMark;
   return (
     <section class="panel" aria-labelledby="to-mark-h">
-      <h2 id="to-mark-h">What happened? Bookings to mark</h2>
-      <p class="hint">
-        Past bookings of the last week not marked yet. A no-show counts toward the client’s no-show limit. Times in{' '}
-        {zoneLabel(p.timezone)}.
-      </p>
+      <h2 id="to-mark-h">{w.title}</h2>
+      <p class="hint">{w.hint(zoneLabel(p.timezone))}</p>
       <ul class="to-mark">
         {p.bookings.map((b) => (
           <li>
             <a href={`/admin/bookings/${b.id}`}>
-              {when(b.start, b.end, p.timezone)}: {b.client.name}, {b.serviceName} ({b.staffName})
+              {when(b.start, b.end, p.timezone, t.common.intlLocale)}: {b.client.name}, {b.serviceName} ({b.staffName})
             </a>
-            <OutcomeCell b={b} status="confirmed" now={p.now} csrf={p.csrf} back="/admin" />
+            <OutcomeCell b={b} status="confirmed" now={p.now} csrf={p.csrf} back="/admin" t={t} />
           </li>
         ))}
       </ul>

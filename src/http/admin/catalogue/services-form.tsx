@@ -6,6 +6,8 @@
 import type { AdminService } from '../../../app/dashboard/catalogue/service-reads.ts';
 import type { Resource } from '../../../app/dashboard/resources/resource-store.ts';
 import type { StaffMember } from '../../../app/model.ts';
+import type { CatalogueMessages } from '../../../i18n/dashboard/catalogue/en.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { boundFields } from '../form-kit/bound-fields.tsx';
 import { Checkbox, ErrorSummary, type FormProps, Group, Input, Notice } from '../form-kit/fields.tsx';
 import { Translations, translationLabels } from '../form-kit/translations.tsx';
@@ -13,25 +15,11 @@ import { Csrf } from '../layout.tsx';
 import { PolicyGroup, QuestionsGroup, ruleLabels } from './questions-form.tsx';
 import type { ServiceFormState } from './services-form-values.ts';
 
-export const SERVICE_LABELS = {
-  slug: 'Address name (slug)',
-  name: 'Name',
-  description: 'Description',
-  durationMinutes: 'Duration in minutes',
-  price: 'Price',
-  deposit: 'Deposit',
-  currency: 'Currency',
-  imageUrl: 'Image address',
-  color: 'Colour',
-  allowRescheduling: 'Clients may reschedule',
-  allowRepeat: 'Clients may book a recurring series',
-  rescheduleLimit: 'Reschedule limit',
-  bufferBeforeMinutes: 'Buffer before, in minutes',
-  bufferAfterMinutes: 'Buffer after, in minutes',
-  active: 'Active',
-  staff: 'Offered by',
-  resources: 'Needs',
-} as const;
+/** The form's labels by field name (boundFields and the error summary pick them by name). */
+export function serviceLabels(t: DashboardMessages): CatalogueMessages['labels'] {
+  const names = Object.keys(t.catalogue.labels) as (keyof CatalogueMessages['labels'])[];
+  return Object.fromEntries(names.map((k) => [k, t.catalogue.labels[k]])) as CatalogueMessages['labels'];
+}
 
 export interface ServiceFormProps extends FormProps<AdminService, ServiceFormState> {
   readonly members: readonly StaffMember[];
@@ -41,115 +29,84 @@ export interface ServiceFormProps extends FormProps<AdminService, ServiceFormSta
   /** The business language: the main name and description are in it, the others beside (SPEC §12). */
   readonly businessLocale: string;
   readonly defaultRescheduleLimit: number;
+  readonly t: DashboardMessages;
 }
 
 export function ServiceForm(p: ServiceFormProps) {
   const v = p.state.values;
   const e = p.errors;
-  const f = boundFields(SERVICE_LABELS, v, e);
+  const { t } = p;
+  const k = t.catalogue.form;
+  const labels = serviceLabels(t);
+  const f = boundFields(labels, v, e);
   const action = p.editing ? `/admin/services/${p.editing.service.id}` : '/admin/services';
   const color = v.color ?? '';
   const picker = /^#[0-9a-f]{6}$/i.test(color) ? color : '#2f5d8a';
   return (
     <>
       <p class="crumbs">
-        <a href="/admin/services">Services</a>
+        <a href="/admin/services">{t.catalogue.title}</a>
       </p>
-      <h1>{p.editing ? `Edit “${p.editing.service.name}”` : 'New service'}</h1>
+      <h1>{p.editing ? k.editHeading(p.editing.service.name) : k.new}</h1>
       <Notice text={p.notice} />
       <ErrorSummary
         errors={e}
         labels={{
-          ...SERVICE_LABELS,
-          ...ruleLabels(v),
-          ...translationLabels('name', SERVICE_LABELS.name, p.businessLocale),
-          ...translationLabels('description', SERVICE_LABELS.description, p.businessLocale),
+          ...labels,
+          ...ruleLabels(v, t),
+          ...translationLabels('name', labels.name, p.businessLocale),
+          ...translationLabels('description', labels.description, p.businessLocale),
         }}
-        title="The service was not saved"
+        title={k.notSaved}
       />
       <form method="post" action={action} class="panel wide-form" novalidate>
         <Csrf token={p.csrf} />
-        <Group legend="What clients book">
+        <Group legend={k.what}>
           <f.Input name="name" required />
-          <f.Input
-            name="slug"
-            required
-            spellcheck={false}
-            hint="Part of the booking page's address (/book/portrait-session): lowercase letters, digits and hyphens. Changing it breaks links already shared."
-          />
-          <f.TextArea name="description" hint="Shown under the name on the booking pages." />
-          <Translations
-            field="name"
-            label={SERVICE_LABELS.name}
-            businessLocale={p.businessLocale}
-            values={v}
-            errors={e}
-          />
+          <f.Input name="slug" required spellcheck={false} hint={k.slugHint} />
+          <f.TextArea name="description" hint={k.descriptionHint} />
+          <Translations field="name" label={labels.name} businessLocale={p.businessLocale} values={v} errors={e} />
           <Translations
             field="description"
-            label={SERVICE_LABELS.description}
+            label={labels.description}
             businessLocale={p.businessLocale}
             values={v}
             errors={e}
             multiline
           />
           <f.Whole name="durationMinutes" min={1} max={1440} required />
-          <f.Input
-            name="imageUrl"
-            type="url"
-            hint="Optional: an https:// address or a path on this site, such as /img/portrait.jpg."
-          />
+          <f.Input name="imageUrl" type="url" hint={k.imageHint} />
         </Group>
-        <Group legend="Price and payment">
-          <f.Input name="price" inputmode="decimal" hint="0 for a free service." />
-          <f.Input
-            name="deposit"
-            inputmode="decimal"
-            hint="What a client may pay now to book (“Down payment”); at most the price. 0 = no deposit offered."
-          />
-          <f.Input
-            name="currency"
-            spellcheck={false}
-            hint={`A three-letter code such as EUR. Leave empty to use the business currency (${p.businessCurrency}).`}
-          />
+        <Group legend={k.payment}>
+          <f.Input name="price" inputmode="decimal" hint={k.priceHint} />
+          <f.Input name="deposit" inputmode="decimal" hint={k.depositHint} />
+          <f.Input name="currency" spellcheck={false} hint={k.currencyHint(p.businessCurrency)} />
         </Group>
-        <ColorGroup value={color} picker={picker} error={e.color} />
-        <Group legend="Time around each booking">
-          <f.Whole
-            name="bufferBeforeMinutes"
-            max={1440}
-            hint="Kept free before the booking (to set up); clients do not see it."
-          />
-          <f.Whole name="bufferAfterMinutes" max={1440} hint="Kept free after the booking (to tidy up)." />
+        <ColorGroup value={color} picker={picker} error={e.color} t={t} />
+        <Group legend={k.around}>
+          <f.Whole name="bufferBeforeMinutes" max={1440} hint={k.beforeHint} />
+          <f.Whole name="bufferAfterMinutes" max={1440} hint={k.afterHint} />
         </Group>
-        <Group legend="Changes by clients">
-          <f.Checkbox name="allowRescheduling" hint="Through the link in their confirmation email." />
-          <f.Checkbox name="allowRepeat" hint="Weekly, every two weeks or monthly, up to 52 times, booked at once." />
-          <f.Whole
-            name="rescheduleLimit"
-            max={100}
-            hint={`How many times one booking may be moved. Leave empty for the business default (${p.defaultRescheduleLimit}).`}
-          />
+        <Group legend={k.changes}>
+          <f.Checkbox name="allowRescheduling" hint={k.rescheduleHint} />
+          <f.Checkbox name="allowRepeat" hint={k.repeatHint} />
+          <f.Whole name="rescheduleLimit" max={100} hint={k.limitHint(p.defaultRescheduleLimit)} />
         </Group>
-        <Group legend={SERVICE_LABELS.staff} id="f-staff" hint="The staff members clients can book it with.">
-          {p.members.length === 0 ? <p class="muted">No staff members yet.</p> : null}
+        <Group legend={labels.staff} id="f-staff" hint={k.staffHint}>
+          {p.members.length === 0 ? <p class="muted">{k.noStaff}</p> : null}
           {p.members.map((m) => (
             <Checkbox
               name={`staff-${m.id}`}
-              label={m.active ? m.name : `${m.name} (inactive)`}
+              label={m.active ? m.name : k.inactiveMember(m.name)}
               checked={p.state.staff.includes(m.id)}
             />
           ))}
           {e.staff ? <p class="error">{e.staff}</p> : null}
         </Group>
-        <Group
-          legend={SERVICE_LABELS.resources}
-          id="f-resources"
-          hint="Shared rooms or machines a booking holds for its time, buffers included: two bookings never hold one at once, whoever the staff member."
-        >
+        <Group legend={labels.resources} id="f-resources" hint={k.resourcesHint}>
           {p.resources.length === 0 ? (
             <p class="muted">
-              No resources yet: <a href="/admin/resources">add one</a>.
+              {k.noResources} <a href="/admin/resources">{k.addResource}</a>.
             </p>
           ) : null}
           {p.resources.map((r) => (
@@ -157,54 +114,46 @@ export function ServiceForm(p: ServiceFormProps) {
           ))}
           {e.resources ? <p class="error">{e.resources}</p> : null}
         </Group>
-        <PolicyGroup values={v} errors={e} />
-        <QuestionsGroup values={v} errors={e} />
-        <f.Checkbox name="active" hint="Only active services appear on the booking pages and take new bookings." />
+        <PolicyGroup values={v} errors={e} t={t} />
+        <QuestionsGroup values={v} errors={e} t={t} />
+        <f.Checkbox name="active" hint={k.activeHint} />
         <p class="actions">
           <button type="submit" class="primary">
-            {p.editing ? 'Save changes' : 'Add service'}
+            {p.editing ? k.save : k.addButton}
           </button>
-          <a href="/admin/services">Cancel</a>
+          <a href="/admin/services">{k.cancel}</a>
         </p>
       </form>
-      {p.editing ? <DeleteService csrf={p.csrf} service={p.editing} /> : null}
+      {p.editing ? <DeleteService csrf={p.csrf} service={p.editing} t={t} /> : null}
     </>
   );
 }
 
 /** The colour in the calendar: a picker and the same value as text (empty text: no colour). */
-function ColorGroup(p: { value: string; picker: string; error: string | undefined }) {
+function ColorGroup(p: { value: string; picker: string; error: string | undefined; t: DashboardMessages }) {
+  const k = p.t.catalogue.form;
   return (
-    <Group legend="Colour in the dashboard calendar">
+    <Group legend={k.colour}>
       <p class="field color-pair">
-        <label for="f-colorPick">Pick a colour</label>
+        <label for="f-colorPick">{k.pick}</label>
         <input id="f-colorPick" name="colorPick" type="color" value={p.picker} aria-describedby="h-color" />
         <input type="hidden" name="colorWas" value={p.picker} />
       </p>
-      <Input
-        name="color"
-        label="Or type it"
-        value={p.value}
-        spellcheck={false}
-        hint="As #rrggbb, e.g. #b4532a. Leave empty for no colour of its own. If you use the picker, its colour is saved."
-        error={p.error}
-      />
+      <Input name="color" label={k.type} value={p.value} spellcheck={false} hint={k.colourHint} error={p.error} />
     </Group>
   );
 }
 
-function DeleteService({ csrf, service }: { csrf: string; service: AdminService }) {
+function DeleteService({ csrf, service, t }: { csrf: string; service: AdminService; t: DashboardMessages }) {
+  const k = t.catalogue.form;
   return (
     <section class="panel" aria-labelledby="delete-service">
-      <h2 id="delete-service">Delete this service</h2>
-      <p>
-        A service without bookings is deleted. One that bookings use is deactivated instead: it leaves the booking pages
-        and takes no new bookings, and its bookings keep it.
-      </p>
+      <h2 id="delete-service">{k.delete}</h2>
+      <p>{k.deleteText}</p>
       <form method="post" action={`/admin/services/${service.service.id}/delete`}>
         <Csrf token={csrf} />
         <button type="submit" class="danger">
-          Delete “{service.service.name}”
+          {k.deleteButton(service.service.name)}
         </button>
       </form>
     </section>

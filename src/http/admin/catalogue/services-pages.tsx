@@ -17,10 +17,12 @@ import { updateService } from '../../../app/dashboard/catalogue/update-service.t
 import { listResources } from '../../../app/dashboard/resources/resource-reads.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import { PicturePanel } from '../../images/picture-panel.tsx';
 import type { AdminEnv } from '../auth.ts';
+import { own } from '../bookings/booking-format.ts';
 import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
@@ -32,18 +34,18 @@ import { ServicesList } from './services-list.tsx';
 
 type Ctx = Context<AdminEnv>;
 
-const DONE: Record<string, string> = {
-  created: 'The service is added.',
-  saved: 'Your changes are saved.',
-  deleted: 'The service is deleted.',
-};
-
 /** The "deactivated instead" notice names the service, read back by id (never text from the URL). */
-function listNotice(c: Ctx, services: readonly AdminService[]): string | undefined {
+function listNotice(c: Ctx, services: readonly AdminService[], t: DashboardMessages): string | undefined {
   const done = c.req.query('done') ?? '';
-  if (done !== 'deactivated') return DONE[done];
-  const name = services.find((a) => a.service.id === c.req.query('id'))?.service.name ?? 'The service';
-  return `“${name}” has bookings, so it was deactivated instead of deleted: it no longer appears on the booking pages or takes new bookings, and its bookings keep it.`;
+  if (done !== 'deactivated') return own(t.catalogue.done, done) ? t.catalogue.done[done] : undefined;
+  const name = services.find((a) => a.service.id === c.req.query('id'))?.service.name ?? t.catalogue.theService;
+  return t.catalogue.deactivated(name);
+}
+
+/** The form's problems in the dashboard's language where the catalogue knows them (rare ones stay English). */
+function translated(errors: Record<string, string>, t: DashboardMessages): Record<string, string> {
+  const say = (m: string) => (own(t.catalogue.problems, m) ? t.catalogue.problems[m] : m);
+  return Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, say(m)]));
 }
 
 async function renderForm(
@@ -61,7 +63,8 @@ async function renderForm(
     listResources(deps, c.get('actor')),
   ]);
   const members = staff.map((a) => a.member);
-  const title = editing ? `Edit ${editing.service.name}` : 'New service';
+  const { t } = shell;
+  const title = editing ? t.catalogue.form.edit(editing.service.name) : t.catalogue.form.new;
   return c.html(
     adminPage(
       <AdminLayout {...shell} title={title} current="services">
@@ -69,13 +72,14 @@ async function renderForm(
           csrf={shell.csrf}
           editing={editing}
           state={state}
-          errors={errors}
+          errors={translated(errors, t)}
           members={members}
           resources={resources.ok ? resources.value : []}
           businessCurrency={settings.currency}
           businessLocale={settings.locale}
           defaultRescheduleLimit={settings.defaultRescheduleLimit}
-          notice={c.req.query('done') === 'saved' ? DONE.saved : undefined}
+          notice={c.req.query('done') === 'saved' ? t.catalogue.done.saved : undefined}
+          t={t}
         />
         {editing ? (
           <PicturePanel
@@ -124,8 +128,8 @@ export function servicesPages(deps: AppDeps): Hono<AdminEnv> {
     const [shell, services] = await Promise.all([shellOf(c, deps), listAdminServices(deps, c.get('actor'))]);
     return c.html(
       adminPage(
-        <AdminLayout {...shell} title="Services" current="services">
-          <ServicesList services={services} notice={listNotice(c, services)} />
+        <AdminLayout {...shell} title={shell.t.catalogue.title} current="services">
+          <ServicesList services={services} notice={listNotice(c, services, shell.t)} t={shell.t} />
         </AdminLayout>,
       ),
     );

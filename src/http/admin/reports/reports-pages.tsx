@@ -12,7 +12,7 @@ import { STATUS } from '../../errors.ts';
 import { ASSETS } from '../../pages/assets.ts';
 import { fieldsOf } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { fieldErrors } from '../bookings/booking-format.ts';
+import { fieldErrors, wordsOf } from '../bookings/booking-format.ts';
 import { refusalPage } from '../bookings/booking-refusal.tsx';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { reportCsv } from './present-report.ts';
@@ -35,11 +35,15 @@ export function reportPages(deps: AppDeps): Hono<AdminEnv> {
     const staff = actor.role === 'admin' ? (await listAdminStaff(deps, actor)).map((a) => a.member) : [];
     const base = { filters, staffOptions: staff.map((m) => ({ id: m.id, name: m.name })) };
     const q = reportQuery.safeParse(given(filters));
-    if (!q.success) return render(c, deps, { ...base, report: null, errors: fieldErrors(fieldsOf(q.error)) }, 400);
+    if (!q.success) {
+      const errors = fieldErrors(fieldsOf(q.error), {}, await wordsOf(c, deps));
+      return render(c, deps, { ...base, report: null, errors }, 400);
+    }
     const r = await getReport(deps, actor, q.data);
     if (!r.ok) {
       if (r.code !== 'VALIDATION_FAILED') return refusalPage(c, deps, r);
-      const errors = fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message });
+      const fields = (r.details?.fields as Record<string, string> | undefined) ?? { '': r.message };
+      const errors = fieldErrors(fields, {}, await wordsOf(c, deps));
       return render(c, deps, { ...base, report: null, errors }, STATUS[r.code]);
     }
     const shown = { ...filters, from: r.value.from, to: r.value.to };
@@ -60,7 +64,12 @@ export function reportPages(deps: AppDeps): Hono<AdminEnv> {
   return app;
 }
 
-async function render(c: Context<AdminEnv>, deps: AppDeps, view: ReportsViewProps, status: ContentfulStatusCode = 200) {
+async function render(
+  c: Context<AdminEnv>,
+  deps: AppDeps,
+  view: Omit<ReportsViewProps, 't'>,
+  status: ContentfulStatusCode = 200,
+) {
   const shell = await shellOf(c, deps);
   const head = (
     <>
@@ -70,8 +79,8 @@ async function render(c: Context<AdminEnv>, deps: AppDeps, view: ReportsViewProp
   );
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="Reports" current="reports" head={head}>
-        <ReportsContent {...view} />
+      <AdminLayout {...shell} title={shell.t.reports.title} current="reports" head={head}>
+        <ReportsContent {...view} t={shell.t} />
       </AdminLayout>,
     ),
     status,

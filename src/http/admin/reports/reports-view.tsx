@@ -6,6 +6,8 @@
  */
 import { type Figures, type Report, utilisation } from '../../../app/dashboard/reports/get-report.ts';
 import { toDecimal } from '../../../core/index.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
+import { longDate } from '../../../i18n/format.ts';
 import { money } from '../bookings/booking-format.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 
@@ -16,30 +18,35 @@ export interface ReportsViewProps {
   /** Admins: the members to choose from; staff: none (their own figures only). */
   readonly staffOptions: readonly { readonly id: string; readonly name: string }[];
   readonly errors: Readonly<Record<string, string>>;
+  readonly t: DashboardMessages;
 }
 
-const LABELS = { from: 'From', to: 'To (included)', staff: 'Staff member' };
-const percent = (f: Figures) => {
+const percent = (f: Figures, locale: string) => {
   const u = utilisation(f);
-  return u === null ? '—' : `${(u * 100).toFixed(1)}%`;
+  return u === null
+    ? '—'
+    : new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(u);
 };
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
 export function ReportsContent(p: ReportsViewProps) {
   const r = p.report;
   const query = new URLSearchParams(Object.entries(p.filters).filter(([, v]) => v !== '')).toString();
+  const { t } = p;
+  const w = t.reports;
+  const labels = t.reports.fields;
   return (
     <>
-      <h1>Reports</h1>
-      <ErrorSummary errors={p.errors} labels={LABELS} title="Please check the range" />
-      <form method="get" action="/admin/reports" class="panel booking-search" aria-label="Range of the report">
-        <Input name="from" label={LABELS.from} type="date" value={p.filters.from} error={p.errors.from} />
-        <Input name="to" label={LABELS.to} type="date" value={p.filters.to} error={p.errors.to} />
+      <h1>{w.title}</h1>
+      <ErrorSummary errors={p.errors} labels={labels} title={w.checkRange} />
+      <form method="get" action="/admin/reports" class="panel booking-search" aria-label={w.rangeLabel}>
+        <Input name="from" label={labels.from} type="date" value={p.filters.from} error={p.errors.from} />
+        <Input name="to" label={labels.to} type="date" value={p.filters.to} error={p.errors.to} />
         {p.staffOptions.length > 0 ? (
           <p class="field">
-            <label for="f-staff">{LABELS.staff}</label>
+            <label for="f-staff">{labels.staff}</label>
             <select id="f-staff" name="staff" aria-invalid={p.errors.staff ? 'true' : undefined}>
-              <option value="">Everyone</option>
+              <option value="">{w.everyone}</option>
               {p.staffOptions.map((m) => (
                 <option value={m.id} selected={p.filters.staff === m.id}>
                   {m.name}
@@ -50,91 +57,95 @@ export function ReportsContent(p: ReportsViewProps) {
         ) : null}
         <p class="actions">
           <button type="submit" class="primary">
-            Show
+            {w.show}
           </button>
           <a href={`/admin/reports/export.csv${query ? `?${query}` : ''}`} download>
-            Download CSV
+            {w.download}
           </a>
         </p>
       </form>
-      {r ? <ReportFigures report={r} /> : null}
+      {r ? <ReportFigures report={r} t={t} /> : null}
     </>
   );
 }
 
-function ReportFigures({ report: r }: { report: Report }) {
+function ReportFigures({ report: r, t }: { report: Report; t: DashboardMessages }) {
   const cur = r.currency;
-  const t = r.totals;
+  const sum = r.totals;
+  const lc = t.common.intlLocale;
+  const w = t.reports;
+  const tt = t.reports.totals;
+  const col = t.reports.columns;
   return (
     <>
       <section class="panel" aria-labelledby="totals-h">
-        <h2 id="totals-h">
-          {r.from} to {r.to}
-        </h2>
+        <h2 id="totals-h">{w.range(longDate(r.from, lc), longDate(r.to, lc))}</h2>
         <dl class="report-totals">
           <div>
-            <dt>Bookings</dt>
-            <dd>{t.bookings}</dd>
+            <dt>{tt.bookings}</dt>
+            <dd>{sum.bookings}</dd>
           </div>
           <div>
-            <dt>No-shows</dt>
-            <dd>{t.noShows}</dd>
+            <dt>{tt.noShows}</dt>
+            <dd>{sum.noShows}</dd>
           </div>
           <div>
-            <dt>Cancellations</dt>
-            <dd>{t.cancellations}</dd>
+            <dt>{tt.cancellations}</dt>
+            <dd>{sum.cancellations}</dd>
           </div>
           <div>
-            <dt>Revenue (paid)</dt>
-            <dd>{money(t.paid, cur)}</dd>
+            <dt>{tt.paid}</dt>
+            <dd>{money(sum.paid, cur, lc)}</dd>
           </div>
           <div>
-            <dt>Still due</dt>
-            <dd>{money(t.due, cur)}</dd>
+            <dt>{tt.due}</dt>
+            <dd>{money(sum.due, cur, lc)}</dd>
           </div>
           <div>
-            <dt>Utilisation</dt>
-            <dd>{percent(t)}</dd>
+            <dt>{tt.utilisation}</dt>
+            <dd>{percent(sum, lc)}</dd>
           </div>
         </dl>
         <p class="hint">
-          Dates and weeks in {r.timezone}; a week starts on Monday. A booking counts in the week it starts; no-shows are
-          bookings too. Revenue is what was paid, and what cancellations kept. Utilisation is booked time over working
-          time (weekly hours, date hours, days off and blocks).
+          {w.explain(r.timezone)}
           {r.otherCurrencies.length > 0
-            ? ` Services priced in other currencies: ${r.otherCurrencies.map((o) => `${toDecimal(o.paid, o.currency)} ${o.currency} paid`).join(', ')}.`
+            ? w.otherCurrencies(r.otherCurrencies.map((o) => w.otherPaid(money(o.paid, o.currency, lc))).join(', '))
             : ''}
         </p>
       </section>
       <ChartBlock
         id="weeks-bookings"
-        title="Bookings per week"
+        title={w.charts.bookings}
         kind="bar"
-        head={['Week of', 'Bookings', 'No-shows', 'Cancellations']}
-        rows={r.weeks.map((w) => [w.week, w.bookings, w.noShows, w.cancellations])}
+        head={[col.weekOf, col.bookings, col.noShows, col.cancellations]}
+        rows={r.weeks.map((k) => [k.week, k.bookings, k.noShows, k.cancellations])}
+        t={t}
       />
       <ChartBlock
         id="weeks-revenue"
-        title={`Revenue per week (${cur})`}
+        title={w.charts.revenue(cur)}
         kind="bar"
-        head={['Week of', 'Paid', 'Due']}
-        rows={r.weeks.map((w) => [w.week, toDecimal(w.paid, cur), toDecimal(w.due, cur)])}
+        head={[col.weekOf, col.paid, col.due]}
+        rows={r.weeks.map((k) => [k.week, toDecimal(k.paid, cur), toDecimal(k.due, cur)])}
+        t={t}
       />
       <ChartBlock
         id="weeks-utilisation"
-        title="Utilisation per week (%)"
+        title={w.charts.utilisation}
         kind="line"
-        head={['Week of', 'Utilisation (%)', 'Booked hours', 'Working hours']}
-        rows={r.weeks.map((w) => [w.week, pct(w), hours(w.bookedMinutes), hours(w.workingMinutes)])}
+        head={[col.weekOf, col.utilisation, col.bookedHours, col.workingHours]}
+        rows={r.weeks.map((k) => [k.week, pct(k), hours(k.bookedMinutes), hours(k.workingMinutes)])}
         series={1}
+        t={t}
       />
       <ChartBlock
         id="staff"
-        title="Per staff member"
+        title={w.charts.staff}
         kind="bar"
-        head={['Staff member', 'Bookings', 'No-shows', 'Cancellations', `Paid (${cur})`, 'Utilisation (%)']}
+        head={[col.staff, col.bookings, col.noShows, col.cancellations, col.paidIn(cur), col.utilisation]}
         rows={r.staff.map((s) => [s.name, s.bookings, s.noShows, s.cancellations, toDecimal(s.paid, cur), pct(s)])}
         series={3}
+        t={t}
       />
     </>
   );
@@ -157,6 +168,7 @@ function ChartBlock(p: {
   head: readonly string[];
   rows: readonly (readonly (string | number)[])[];
   series?: number;
+  t: DashboardMessages;
 }) {
   return (
     <section class="panel" aria-labelledby={`${p.id}-h`}>
@@ -165,7 +177,7 @@ function ChartBlock(p: {
         <canvas
           id={`${p.id}-chart`}
           role="img"
-          aria-label={`${p.title}: chart; the table beside it gives the numbers`}
+          aria-label={p.t.reports.chartLabel(p.title)}
           data-table={`${p.id}-table`}
           data-kind={p.kind}
           data-series={String(p.series ?? p.head.length - 1)}

@@ -1,9 +1,10 @@
 /** The settings page's embed panel: the snippet for this server and the sites FRAME_ANCESTORS allows. */
 import { describe, expect, it } from 'vitest';
+import { dashboardMessagesFor } from '../../../i18n/dashboard/index.ts';
 import { EmbedPanel, embedSnippet } from './embed-panel.tsx';
 
 const render = (publicUrl: string, frameAncestors: readonly string[]) =>
-  String(EmbedPanel({ publicUrl, frameAncestors }));
+  String(EmbedPanel({ publicUrl, frameAncestors, t: dashboardMessagesFor('en') }));
 
 describe('EmbedPanel', () => {
   it('shows the one tag for this server’s public address', () => {

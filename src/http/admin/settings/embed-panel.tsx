@@ -3,6 +3,7 @@
  * for this server's public address, and the sites FRAME_ANCESTORS currently lets frame the
  * booking pages (a start-up setting, so it is shown, not edited, here).
  */
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 
 /** The snippet a business pastes into its own site. */
 export function embedSnippet(publicUrl: string): string {
@@ -11,34 +12,34 @@ export function embedSnippet(publicUrl: string): string {
 }
 
 /** FRAME_ANCESTORS entries as people read them. */
-function siteName(source: string, publicUrl: string): string {
-  if (source === "'self'") return `${new URL(publicUrl).origin} (this site)`;
-  if (source === "'none'") return 'No site, not even this one';
+function siteName(source: string, publicUrl: string, t: DashboardMessages): string {
+  if (source === "'self'") return t.settings.embed.thisSite(new URL(publicUrl).origin);
+  if (source === "'none'") return t.settings.embed.none;
   return source;
 }
 
-export function EmbedPanel(p: { publicUrl: string; frameAncestors: readonly string[] }) {
+export function EmbedPanel(p: { publicUrl: string; frameAncestors: readonly string[]; t: DashboardMessages }) {
   const others = p.frameAncestors.filter((s) => s !== "'self'" && s !== "'none'");
+  const w = p.t.settings.embed;
   return (
     <section class="panel" aria-labelledby="embed-title">
-      <h2 id="embed-title">Embed on your website</h2>
+      <h2 id="embed-title">{w.title}</h2>
       <p>
-        Paste this tag where the booker should appear. Set <code>data-service</code> to a service’s address name, or
-        leave it out to show all services.
+        {w.intro} <code>data-service</code> {w.introEnd}
       </p>
       <pre>
         <code data-embed-snippet>{embedSnippet(p.publicUrl)}</code>
       </pre>
-      <h3>Sites allowed to show it</h3>
+      <h3>{w.allowed}</h3>
       <ul data-frame-ancestors>
         {p.frameAncestors.map((s) => (
-          <li>{siteName(s, p.publicUrl)}</li>
+          <li>{siteName(s, p.publicUrl, p.t)}</li>
         ))}
       </ul>
       {others.length === 0 ? (
         <p class="hint">
-          No other site may show the booking pages yet: add your website’s address to the <code>FRAME_ANCESTORS</code>{' '}
-          setting of the server (e.g. <code>self https://www.studio.example</code>) and restart it.
+          {w.noOther} <code>FRAME_ANCESTORS</code> {w.noOtherMiddle} <code>self https://www.studio.example</code>
+          {w.noOtherEnd}
         </p>
       ) : null}
     </section>

@@ -4,6 +4,8 @@
  * empty field keeps the stored one, the "remove" box clears it.
  */
 import type { BusinessSettings } from '../../../app/dashboard/settings/settings-store.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
+import { own } from '../bookings/booking-format.ts';
 import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
 import { readTranslated, translationRename, translationValues } from '../form-kit/translations.tsx';
@@ -92,9 +94,7 @@ export function readSettingsForm(
   return { values, body, problems };
 }
 
-/** The use case's words about fields, in the form's terms. */
-export function settingsMessage(message: string): string {
-  return message === 'required when paymentUrl is set'
-    ? 'needed when a payment page address is set (the gateway signs with it)'
-    : message;
+/** The use case's and schema's words about fields, in the form's terms and the dashboard's language (rare ones stay English). */
+export function settingsMessage(message: string, t: DashboardMessages): string {
+  return own(t.settings.problems, message) ? t.settings.problems[message] : message;
 }

@@ -10,6 +10,7 @@ import { updateSettings } from '../../../app/dashboard/settings/update-settings.
 import type { AppDeps } from '../../deps.ts';
 import { DEFAULT_FRAME_ANCESTORS } from '../../security-headers.ts';
 import type { AdminEnv } from '../auth.ts';
+import { wordsOf } from '../bookings/booking-format.ts';
 import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
@@ -28,7 +29,7 @@ import { SettingsView } from './settings-view.tsx';
 async function render(
   c: Context<AdminEnv>,
   deps: AppDeps,
-  given: { values?: SettingsValues; errors?: Record<string, string>; notice?: string },
+  given: { values?: SettingsValues; errors?: Record<string, string>; saved?: boolean },
   status: ContentfulStatusCode = 200,
 ) {
   const settings = await getSettings(deps, c.get('actor'));
@@ -36,17 +37,22 @@ async function render(
   const [shell, noShowRule] = await Promise.all([shellOf(c, deps), noShowReach(deps, settings.value)]);
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title="Settings" current="settings">
+      <AdminLayout {...shell} title={shell.t.settings.title} current="settings">
         <SettingsView
           csrf={shell.csrf}
           values={given.values ?? settingsFormOf(settings.value)}
           errors={given.errors ?? {}}
           secretStored={settings.value.paymentSecret !== null}
           businessLocale={settings.value.locale}
-          notice={given.notice}
+          notice={given.saved ? shell.t.settings.saved : undefined}
           noShowRule={noShowRule}
+          t={shell.t}
         />
-        <EmbedPanel publicUrl={deps.publicUrl} frameAncestors={deps.frameAncestors ?? DEFAULT_FRAME_ANCESTORS} />
+        <EmbedPanel
+          publicUrl={deps.publicUrl}
+          frameAncestors={deps.frameAncestors ?? DEFAULT_FRAME_ANCESTORS}
+          t={shell.t}
+        />
       </AdminLayout>,
     ),
     status,
@@ -56,9 +62,7 @@ async function render(
 export function settingsPages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
-  app.get('/settings', (c) =>
-    render(c, deps, { notice: c.req.query('done') === 'saved' ? 'The settings are saved.' : undefined }),
-  );
+  app.get('/settings', (c) => render(c, deps, { saved: c.req.query('done') === 'saved' }));
 
   app.post('/settings', async (c) => {
     // A staff member is refused before their form is read: the same 403 page as the GET.
@@ -70,7 +74,8 @@ export function settingsPages(deps: AppDeps): Hono<AdminEnv> {
     if (r?.ok) return c.redirect('/admin/settings?done=saved', 303);
     if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'settings');
     const problems = r ? refusalProblems(r, settingsRename) : read.problems;
-    const errors = Object.fromEntries([...problems].map(([k, m]) => [k, settingsMessage(m)]));
+    const t = await wordsOf(c, deps);
+    const errors = Object.fromEntries([...problems].map(([k, m]) => [k, settingsMessage(m, t)]));
     return render(c, deps, { values: read.values, errors }, 400);
   });
 

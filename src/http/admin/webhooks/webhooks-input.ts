@@ -7,6 +7,8 @@ import type { Context } from 'hono';
 import type { WebhookInput } from '../../../app/dashboard/webhooks/create-webhook.ts';
 import { webhookUrlProblem } from '../../../app/dashboard/webhooks/webhook-url.ts';
 import { WEBHOOK_EVENTS } from '../../../app/webhook-events.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
+import { own } from '../bookings/booking-format.ts';
 import { createWebhookBody } from './webhooks-api.ts';
 
 /** What the form shows: as typed (kept after a refusal) or as stored. */
@@ -24,7 +26,7 @@ export type ReadWebhookForm =
   | { ok: false; values: WebhookFormValues; errors: FormErrors };
 
 /** Reads the posted webhook form (the CSRF guard has parsed the body already; this reuses it). */
-export async function readWebhookForm(c: Context): Promise<ReadWebhookForm> {
+export async function readWebhookForm(c: Context, t: DashboardMessages): Promise<ReadWebhookForm> {
   const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
   const one = (name: string) => {
     const v = form[name];
@@ -38,30 +40,42 @@ export async function readWebhookForm(c: Context): Promise<ReadWebhookForm> {
   if (parsed.success) return { ok: true, values, input: parsed.data };
   const failed = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
   const errors: Record<string, string> = {};
-  if (failed.has('url')) errors.url = urlSentence(values.url);
-  if (failed.has('events')) errors.events = eventsSentence(events);
-  if (failed.has('description')) errors.description = 'The description must be at most 200 characters of plain text.';
+  if (failed.has('url')) errors.url = urlSentence(values.url, t);
+  if (failed.has('events')) errors.events = eventsSentence(events, t);
+  if (failed.has('description')) errors.description = t.webhooks.errors.description;
   return { ok: false, values, errors };
 }
 
-/** "The URL must be an http or https URL." (the use case's own wording). */
-export function urlSentence(url: string): string {
-  if (url === '') return 'Enter the address the events are sent to, e.g. https://example.com/hooks/slotwise.';
-  return `The URL must be ${webhookUrlProblem(url) ?? 'an http or https URL'}.`;
+/** "The URL must be an http or https URL." (the use case's own wording, in the dashboard's language). */
+export function urlSentence(url: string, t: DashboardMessages): string {
+  if (url === '') return t.webhooks.errors.noUrl;
+  return urlMust(webhookUrlProblem(url) ?? 'an http or https URL', t);
 }
 
-function eventsSentence(events: readonly string[]): string {
-  if (events.length === 0) return 'Choose at least one event.';
+/** The use case's problem with a URL as a sentence; a problem the catalogue does not know stays English. */
+function urlMust(problem: string, t: DashboardMessages): string {
+  const said = own(t.webhooks.errors.urlProblems, problem) ? t.webhooks.errors.urlProblems[problem] : problem;
+  return t.webhooks.errors.urlMust(said);
+}
+
+function eventsSentence(events: readonly string[], t: DashboardMessages): string {
+  const e = t.webhooks.errors;
+  if (events.length === 0) return e.noEvent;
   const known = new Set<string>(WEBHOOK_EVENTS);
-  return events.every((e) => known.has(e)) ? 'Choose fewer events.' : 'Choose events from the list.';
+  return events.every((x) => known.has(x)) ? e.fewer : e.fromList;
 }
 
 /** A use case's VALIDATION_FAILED or URL_NOT_ALLOWED fields as form sentences. */
-export function refusalErrors(fields: unknown, values: WebhookFormValues, message: string): FormErrors {
+export function refusalErrors(
+  fields: unknown,
+  values: WebhookFormValues,
+  message: string,
+  t: DashboardMessages,
+): FormErrors {
   const f = (fields ?? {}) as Record<string, unknown>;
   const errors: Record<string, string> = {};
   // The use case's own words: the URL's shape, or where it points (URL_NOT_ALLOWED).
-  if ('url' in f) errors.url = typeof f.url === 'string' ? `The URL must be ${f.url}.` : urlSentence(values.url);
-  if ('events' in f) errors.events = eventsSentence(values.events);
+  if ('url' in f) errors.url = typeof f.url === 'string' ? urlMust(f.url, t) : urlSentence(values.url, t);
+  if ('events' in f) errors.events = eventsSentence(values.events, t);
   return Object.keys(errors).length > 0 ? errors : { '': message };
 }

@@ -3,12 +3,13 @@
  * the form to add one. The new webhook's secret is shown on its own page, where the admin lands.
  */
 import type { Webhook, WebhookDelivery } from '../../../app/dashboard/webhooks/webhook-store.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { ErrorSummary, Notice } from '../form-kit/fields.tsx';
 import { Csrf } from '../layout.tsx';
 import { ListTable } from '../list-table.tsx';
 import type { FormErrors, WebhookFormValues } from './webhooks-input.ts';
 import { DeliveryResult, type When } from './webhooks-log-view.tsx';
-import { WEBHOOK_LABELS, WebhookFields } from './webhooks-parts.tsx';
+import { WebhookFields, webhookLabels } from './webhooks-parts.tsx';
 
 export interface WebhookRow {
   readonly webhook: Webhook;
@@ -23,24 +24,25 @@ export interface WebhookListView {
   readonly notice?: string | undefined;
   readonly values: WebhookFormValues;
   readonly errors: FormErrors;
+  readonly t: DashboardMessages;
 }
 
 export function WebhookListContent(v: WebhookListView) {
+  const { t } = v;
+  const k = t.webhooks;
+  const cols = t.webhooks.columns;
   return (
     <>
-      <h1>Webhooks</h1>
+      <h1>{k.title}</h1>
       <Notice text={v.notice} />
-      <p>
-        Slotwise tells other systems when a booking is confirmed, moved, cancelled or paid by sending a signed POST to
-        each webhook's URL. Every attempt is kept in the webhook's delivery log.
-      </p>
+      <p>{k.intro}</p>
       <section class="panel" aria-labelledby="list-title">
-        <h2 id="list-title">Registered webhooks</h2>
+        <h2 id="list-title">{k.registered}</h2>
         <ListTable
           rows={v.rows}
-          empty="No webhooks yet: add one below."
+          empty={k.none}
           class="webhook-list"
-          columns={['URL', 'Events', 'State', 'Last delivery']}
+          columns={[cols.url, cols.events, cols.state, cols.last]}
           row={({ webhook: w, last }) => (
             <tr>
               <td>
@@ -59,16 +61,16 @@ export function WebhookListContent(v: WebhookListView) {
                 </ul>
               </td>
               <td>
-                <ActiveBadge active={w.active} />
+                <ActiveBadge active={w.active} t={t} />
               </td>
               <td>
                 {last ? (
                   <>
-                    <DeliveryResult delivery={last} />
+                    <DeliveryResult delivery={last} t={t} />
                     <span class="hint webhook-when">{v.when(last.deliveredAt)}</span>
                   </>
                 ) : (
-                  <span class="muted">Nothing sent yet</span>
+                  <span class="muted">{k.nothingSent}</span>
                 )}
               </td>
             </tr>
@@ -77,14 +79,14 @@ export function WebhookListContent(v: WebhookListView) {
       </section>
 
       <section class="panel" aria-labelledby="add-title">
-        <h2 id="add-title">Add a webhook</h2>
-        <ErrorSummary errors={v.errors} labels={WEBHOOK_LABELS} title="Could not add the webhook" />
+        <h2 id="add-title">{k.add}</h2>
+        <ErrorSummary errors={v.errors} labels={webhookLabels(t)} title={k.notAdded} />
         <form method="post" action="/admin/webhooks" novalidate>
           <Csrf token={v.csrf} />
-          <WebhookFields values={v.values} errors={v.errors} />
+          <WebhookFields values={v.values} errors={v.errors} t={t} />
           <p class="actions">
             <button type="submit" class="primary">
-              Add webhook
+              {k.addButton}
             </button>
           </p>
         </form>
@@ -94,6 +96,10 @@ export function WebhookListContent(v: WebhookListView) {
 }
 
 /** On or off, in words (never colour alone). */
-export function ActiveBadge({ active }: { active: boolean }) {
-  return active ? <span class="badge badge-on">Active</span> : <span class="badge badge-off">Off</span>;
+export function ActiveBadge({ active, t }: { active: boolean; t: DashboardMessages }) {
+  return active ? (
+    <span class="badge badge-on">{t.webhooks.active}</span>
+  ) : (
+    <span class="badge badge-off">{t.webhooks.off}</span>
+  );
 }

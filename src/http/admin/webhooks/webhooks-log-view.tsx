@@ -3,6 +3,7 @@
  * cursor in `?cursor=`). Success and failure are said in words and a sign, not colour alone.
  */
 import type { WebhookDelivery } from '../../../app/dashboard/webhooks/webhook-store.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { ListTable } from '../list-table.tsx';
 
 /** An instant as the business reads it ("26 Mar 2027, 12:00:05"). */
@@ -18,25 +19,31 @@ export interface DeliveryLogView {
   readonly timezone: string;
 }
 
-export function DeliveryResult({ delivery: d }: { delivery: WebhookDelivery }) {
+export function DeliveryResult({ delivery: d, t }: { delivery: WebhookDelivery; t: DashboardMessages }) {
   return d.error === null ? (
-    <span class="delivery-ok">✓ Delivered{d.statusCode === null ? '' : ` (HTTP ${d.statusCode})`}</span>
+    <span class="delivery-ok">
+      ✓ {t.webhooks.log.delivered}
+      {d.statusCode === null ? '' : ` (HTTP ${d.statusCode})`}
+    </span>
   ) : (
-    <span class="delivery-failed">✗ Failed: {d.error}</span>
+    <span class="delivery-failed">✗ {t.webhooks.log.failed(d.error)}</span>
   );
 }
 
-export function DeliveryLog(v: DeliveryLogView) {
+export function DeliveryLog(v: DeliveryLogView & { t: DashboardMessages }) {
   const base = `/admin/webhooks/${v.webhookId}`;
+  const { t } = v;
+  const k = t.webhooks.log;
+  const cols = t.webhooks.log.columns;
   return (
     <section class="panel" id="log" aria-labelledby="log-title">
-      <h2 id="log-title">Delivery log</h2>
+      <h2 id="log-title">{k.title}</h2>
       <ListTable
         rows={v.deliveries}
-        empty={v.paged ? 'No older attempts.' : 'Nothing sent yet. Send a test event to try the URL.'}
+        empty={v.paged ? k.noOlder : k.nothing}
         class="delivery-log"
-        caption={`Every attempt, newest first; times in ${v.timezone.replaceAll('_', ' ')}. Reload to see new attempts.`}
-        columns={['When', 'Event', 'Event id', 'Attempt', 'Result', 'Took']}
+        caption={k.caption(v.timezone.replaceAll('_', ' '))}
+        columns={[cols.when, cols.event, cols.eventId, cols.attempt, cols.result, cols.took]}
         row={(d) => (
           <tr>
             <td>{v.when(d.deliveredAt)}</td>
@@ -48,16 +55,16 @@ export function DeliveryLog(v: DeliveryLogView) {
             </td>
             <td>{d.attempt}</td>
             <td>
-              <DeliveryResult delivery={d} />
+              <DeliveryResult delivery={d} t={t} />
             </td>
             <td>{d.durationMs} ms</td>
           </tr>
         )}
       />
       {v.paged || v.nextCursor ? (
-        <nav class="pager" aria-label="Delivery log pages">
-          {v.paged ? <a href={`${base}#log`}>Newest attempts</a> : null}
-          {v.nextCursor ? <a href={`${base}?cursor=${v.nextCursor}#log`}>Older attempts</a> : null}
+        <nav class="pager" aria-label={k.pages}>
+          {v.paged ? <a href={`${base}#log`}>{k.newest}</a> : null}
+          {v.nextCursor ? <a href={`${base}?cursor=${v.nextCursor}#log`}>{k.older}</a> : null}
         </nav>
       ) : null}
     </section>

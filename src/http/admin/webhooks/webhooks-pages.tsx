@@ -12,22 +12,12 @@ import { sendTestWebhook } from '../../../app/dashboard/webhooks/send-test-webho
 import { updateWebhook } from '../../../app/dashboard/webhooks/update-webhook.ts';
 import { deleteWebhook } from '../../../app/dashboard/webhooks/webhooks.ts';
 import type { Refusal } from '../../../app/result.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
+import { wordsOf } from '../bookings/booking-format.ts';
 import { type FormErrors, readWebhookForm, refusalErrors, type WebhookFormValues } from './webhooks-input.ts';
 import { renderEdit, renderList, renderRefusal } from './webhooks-render.tsx';
-
-const LIST_DONE: Record<string, string> = {
-  deleted: 'The webhook is deleted: nothing more is sent to it.',
-};
-
-const EDIT_DONE: Record<string, string> = {
-  created:
-    'The webhook is added. Copy its signing secret below into your receiver, and check the signature of every request as “Checking the signature” below explains.',
-  saved: 'Your changes are saved.',
-  rotated: 'The secret is rotated: the old one no longer signs anything. Put the new one below into your receiver.',
-  test: 'A test event is queued. It shows in the delivery log within a few seconds: reload the page to see it.',
-};
 
 export function webhookPages(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
@@ -42,31 +32,37 @@ export function webhookPages(deps: AppDeps): Hono<AdminEnv> {
     });
   }
 
-  app.get('/webhooks', (c) => renderList(c, deps, { notice: LIST_DONE[c.req.query('done') ?? ''] }));
+  app.get('/webhooks', (c) => renderList(c, deps, { done: c.req.query('done') }));
 
   app.post('/webhooks', async (c) => {
-    const form = await readWebhookForm(c);
+    const t = await wordsOf(c, deps);
+    const form = await readWebhookForm(c, t);
     if (!form.ok) return renderList(c, deps, { values: form.values, errors: form.errors }, 400);
     const r = await createWebhook(deps, c.get('actor'), form.input);
     if (r.ok) return c.redirect(`/admin/webhooks/${r.value.id}?done=created`, 303);
-    return refusedForm(c, deps, r, form.values, (errors) => renderList(c, deps, { values: form.values, errors }, 400));
+    return refusedForm(c, deps, r, form.values, t, (errors) =>
+      renderList(c, deps, { values: form.values, errors }, 400),
+    );
   });
 
   app.get('/webhooks/:id', (c) => {
     const done = c.req.query('done') ?? '';
     return renderEdit(c, deps, {
-      notice: EDIT_DONE[done],
+      done,
       showSecret: done === 'created' || done === 'rotated',
       cursor: c.req.query('cursor'),
     });
   });
 
   app.post('/webhooks/:id', async (c) => {
-    const form = await readWebhookForm(c);
+    const t = await wordsOf(c, deps);
+    const form = await readWebhookForm(c, t);
     if (!form.ok) return renderEdit(c, deps, { values: form.values, errors: form.errors }, 400);
     const r = await updateWebhook(deps, c.get('actor'), c.req.param('id'), form.input);
     if (r.ok) return c.redirect(`/admin/webhooks/${r.value.id}?done=saved`, 303);
-    return refusedForm(c, deps, r, form.values, (errors) => renderEdit(c, deps, { values: form.values, errors }, 400));
+    return refusedForm(c, deps, r, form.values, t, (errors) =>
+      renderEdit(c, deps, { values: form.values, errors }, 400),
+    );
   });
 
   app.post('/webhooks/:id/rotate', async (c) => {
@@ -94,8 +90,9 @@ function refusedForm(
   deps: AppDeps,
   r: Refusal,
   values: WebhookFormValues,
+  t: DashboardMessages,
   again: (errors: FormErrors) => Promise<Response>,
 ): Promise<Response> {
   if (r.code !== 'VALIDATION_FAILED' && r.code !== 'URL_NOT_ALLOWED') return renderRefusal(c, deps, r);
-  return again(refusalErrors(r.details?.fields, values, r.message));
+  return again(refusalErrors(r.details?.fields, values, r.message, t));
 }

@@ -4,38 +4,37 @@
  * docs are not served by the app, and an admin needs this at the moment they copy the secret).
  */
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../app/webhook-events.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { Input } from '../form-kit/fields.tsx';
 import type { FormErrors, WebhookFormValues } from './webhooks-input.ts';
 
-/** What each event announces, in the words of docs/WEBHOOKS.md. */
-export const EVENT_INFO: Record<WebhookEvent, string> = {
-  'booking.confirmed': 'a booking becomes confirmed (booked, verified or paid)',
-  'booking.rescheduled': 'a confirmed booking moves to another time or staff member',
-  'booking.cancelled': 'a confirmed booking is cancelled',
-  'booking.paid': 'a payment (in full or a deposit) comes in',
-  'payment.unapplied': 'a payment comes in that cannot be applied to its booking (to refund or rebook)',
-};
-
 /** Field name → label, for the error summary's links. */
-export const WEBHOOK_LABELS = { url: 'URL', events: 'Events', description: 'Description' };
+export const webhookLabels = (t: DashboardMessages) => {
+  const f = t.webhooks.fields;
+  return { url: f.url, events: f.events, description: f.description };
+};
 
 export const NEW_WEBHOOK: WebhookFormValues = { url: '', events: [...WEBHOOK_EVENTS], description: '', active: true };
 
 /** The four fields of a webhook, filled with `values`, with any errors beside them. */
-export function WebhookFields({ values, errors }: { values: WebhookFormValues; errors: FormErrors }) {
+export function WebhookFields(p: { values: WebhookFormValues; errors: FormErrors; t: DashboardMessages }) {
+  const { values, errors, t } = p;
+  const wh = t.webhooks;
+  const labels = webhookLabels(t);
+  const info = (event: WebhookEvent) => t.webhooks.events[event];
   return (
     <>
       <Input
         name="url"
-        label={WEBHOOK_LABELS.url}
+        label={labels.url}
         type="url"
         value={values.url}
         required
-        hint="Where Slotwise sends a signed POST for each event: an http or https address."
+        hint={wh.hints.url}
         error={errors.url}
       />
       <fieldset class="webhook-events" aria-describedby={errors.events ? 'e-events' : undefined}>
-        <legend>{WEBHOOK_LABELS.events}</legend>
+        <legend>{labels.events}</legend>
         {errors.events ? (
           <span class="error" id="e-events">
             {errors.events}
@@ -53,7 +52,7 @@ export function WebhookFields({ values, errors }: { values: WebhookFormValues; e
                 aria-invalid={errors.events ? 'true' : undefined}
               />
               <span>
-                <code>{event}</code> — when {EVENT_INFO[event]}
+                <code>{event}</code> {wh.eventWhen(info(event))}
               </span>
             </label>
           </p>
@@ -61,15 +60,15 @@ export function WebhookFields({ values, errors }: { values: WebhookFormValues; e
       </fieldset>
       <Input
         name="description"
-        label={WEBHOOK_LABELS.description}
+        label={labels.description}
         value={values.description}
-        hint="Optional, up to 200 characters: what receives the events, e.g. “Accounting sync”."
+        hint={wh.hints.description}
         error={errors.description}
       />
       <p class="check webhook-active">
         <label>
           <input type="checkbox" name="active" id="f-active" checked={values.active} />
-          <span>Active: send booking events to this URL (a test event is sent either way)</span>
+          <span>{wh.activeLabel}</span>
         </label>
       </p>
     </>
@@ -77,36 +76,37 @@ export function WebhookFields({ values, errors }: { values: WebhookFormValues; e
 }
 
 /** How a receiver checks that a request comes from Slotwise (docs/WEBHOOKS.md, "Checking the signature"). */
-export function SigningHelp() {
+export function SigningHelp({ t }: { t: DashboardMessages }) {
+  const k = t.webhooks.signing;
   return (
     <section class="panel" id="verify" aria-labelledby="verify-title">
-      <h2 id="verify-title">Checking the signature</h2>
-      <p>Every delivery is a POST with a JSON body and these headers:</p>
+      <h2 id="verify-title">{k.title}</h2>
+      <p>{k.intro}</p>
       <ul class="webhook-headers">
         <li>
-          <code>X-Slotwise-Timestamp</code>: the time of the attempt, in Unix seconds;
+          <code>X-Slotwise-Timestamp</code>
+          {k.timestamp}
         </li>
         <li>
-          <code>X-Slotwise-Signature: sha256=HMAC-SHA256(secret, "&lt;timestamp&gt;.&lt;body&gt;")</code>, in hex, keyed
-          with the whole secret (<code>whsec_…</code>);
+          <code>X-Slotwise-Signature: sha256=HMAC-SHA256(secret, "&lt;timestamp&gt;.&lt;body&gt;")</code>
+          {k.signature}
+          <code>whsec_…</code>
+          {k.signatureEnd}
         </li>
         <li>
-          <code>X-Slotwise-Event</code>: the event, and <code>X-Slotwise-Delivery</code>: the event id, the same on
-          every retry, so a repeat can be ignored.
+          <code>X-Slotwise-Event</code>
+          {k.event} <code>X-Slotwise-Delivery</code>
+          {k.delivery}
         </li>
       </ul>
-      <p>
-        Compute the HMAC over the raw body as received, before parsing the JSON; compare it in constant time; refuse a
-        timestamp more than 5 minutes away from your clock. Answer with any 2xx within 10 seconds: anything else (a
-        redirect too) is retried after 30 s, 1 min, 2 min … up to 10 attempts.
-      </p>
+      <p>{k.rules}</p>
       <details class="webhook-example">
-        <summary>An example in Node.js</summary>
+        <summary>{k.example}</summary>
         <pre>
           <code>{EXAMPLE}</code>
         </pre>
       </details>
-      <p class="hint">The full description is in the project's docs/WEBHOOKS.md, “Checking the signature”.</p>
+      <p class="hint">{k.docs}</p>
     </section>
   );
 }

@@ -9,10 +9,12 @@ import { listWebhookDeliveries } from '../../../app/dashboard/webhooks/webhook-d
 import { getWebhook, listWebhooks } from '../../../app/dashboard/webhooks/webhooks.ts';
 import { getBusiness } from '../../../app/get-business.ts';
 import type { Refusal } from '../../../app/result.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { preciseMoment } from '../../../i18n/format.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
+import { own, wordsOf } from '../bookings/booking-format.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { deliveriesQuery } from './webhooks-api.ts';
 import { WebhookEditContent } from './webhooks-edit-view.tsx';
@@ -25,26 +27,34 @@ import { NEW_WEBHOOK } from './webhooks-parts.tsx';
 export const LOG_PAGE = 20;
 
 interface FormState {
-  readonly notice?: string | undefined;
+  /** A `?done=` key: the notice after a change (t.webhooks.done). */
+  readonly done?: string | undefined;
   readonly values?: WebhookFormValues;
   readonly errors?: FormErrors;
 }
 
-async function frame(c: Context<AdminEnv>, deps: AppDeps, title: string, body: Child, status: ContentfulStatusCode) {
+async function frame(
+  c: Context<AdminEnv>,
+  deps: AppDeps,
+  title: (t: DashboardMessages) => string,
+  body: (t: DashboardMessages) => Child,
+  status: ContentfulStatusCode,
+) {
   const shell = await shellOf(c, deps);
   return c.html(
     adminPage(
-      <AdminLayout {...shell} title={title} current={shell.actor?.role === 'admin' ? 'webhooks' : null}>
-        {body}
+      <AdminLayout {...shell} title={title(shell.t)} current={shell.actor?.role === 'admin' ? 'webhooks' : null}>
+        {body(shell.t)}
       </AdminLayout>,
     ),
     status,
   );
 }
 
-async function clock(deps: AppDeps): Promise<{ when: When; timezone: string }> {
+/** Instants in the business zone, written in the dashboard's language. */
+async function clock(deps: AppDeps, intlLocale: string): Promise<{ when: When; timezone: string }> {
   const { timezone } = await getBusiness(deps);
-  return { when: (at) => preciseMoment(at, timezone, 'en-GB'), timezone };
+  return { when: (at) => preciseMoment(at, timezone, intlLocale), timezone };
 }
 
 export async function renderList(
@@ -63,18 +73,20 @@ export async function renderList(
       return { webhook, last: page.ok ? (page.value.deliveries[0] ?? null) : null };
     }),
   );
-  const { when } = await clock(deps);
-  const body = (
+  const t = await wordsOf(c, deps);
+  const { when } = await clock(deps, t.common.intlLocale);
+  const body = (t: DashboardMessages) => (
     <WebhookListContent
       csrf={c.get('csrf')}
       rows={rows}
       when={when}
-      notice={s.notice}
+      notice={s.done === 'deleted' ? t.webhooks.done.deleted : undefined}
       values={s.values ?? NEW_WEBHOOK}
       errors={s.errors ?? {}}
+      t={t}
     />
   );
-  return frame(c, deps, 'Webhooks', body, status);
+  return frame(c, deps, (t) => t.webhooks.title, body, status);
 }
 
 export async function renderEdit(
@@ -93,12 +105,14 @@ export async function renderEdit(
   const cursor = asked.success ? (asked.data.cursor ?? null) : null;
   const page = await listWebhookDeliveries(deps, actor, { webhookId: id, cursor, limit: LOG_PAGE });
   if (!page.ok) return renderRefusal(c, deps, page);
-  const { when, timezone } = await clock(deps);
-  const body = (
+  const t = await wordsOf(c, deps);
+  const { when, timezone } = await clock(deps, t.common.intlLocale);
+  const body = (t: DashboardMessages) => (
     <WebhookEditContent
       csrf={c.get('csrf')}
       webhook={w}
-      notice={s.notice}
+      notice={s.done !== undefined && own(t.webhooks.done, s.done) ? t.webhooks.done[s.done] : undefined}
+      t={t}
       showSecret={s.showSecret ?? false}
       values={s.values ?? { url: w.url, events: w.events, description: w.description, active: w.active }}
       errors={s.errors ?? {}}
@@ -106,37 +120,41 @@ export async function renderEdit(
       log={{ webhookId: w.id, ...page.value, paged: cursor !== null, when, timezone }}
     />
   );
-  return frame(c, deps, 'Webhook', body, status);
+  return frame(c, deps, (t) => t.webhooks.webhook, body, status);
 }
 
 /** The page for a refusal that is not about a form field: not allowed (403) or no such webhook (404). */
 export function renderRefusal(c: Context<AdminEnv>, deps: AppDeps, r: Refusal) {
   const forbidden = r.code === 'FORBIDDEN';
-  const body = forbidden ? (
-    <>
-      <h1>Not allowed</h1>
-      <p>Webhooks are managed by an admin. Ask an admin of the business if something needs to change.</p>
-      <p>
-        <a href="/admin">Back to the calendar</a>
-      </p>
-    </>
-  ) : r.code === 'NOT_FOUND' ? (
-    <>
-      <h1>No such webhook</h1>
-      <p>It may have been deleted.</p>
-      <p>
-        <a href="/admin/webhooks">All webhooks</a>
-      </p>
-    </>
-  ) : (
-    <>
-      <h1>That did not work</h1>
-      <p>{r.message}</p>
-      <p>
-        <a href="/admin/webhooks">All webhooks</a>
-      </p>
-    </>
-  );
-  const title = forbidden ? 'Not allowed' : r.code === 'NOT_FOUND' ? 'No such webhook' : 'Webhooks';
+  const body = (t: DashboardMessages) => {
+    const k = t.webhooks.refusal;
+    return forbidden ? (
+      <>
+        <h1>{k.forbidden}</h1>
+        <p>{k.forbiddenText}</p>
+        <p>
+          <a href="/admin">{k.backToCalendar}</a>
+        </p>
+      </>
+    ) : r.code === 'NOT_FOUND' ? (
+      <>
+        <h1>{k.notFound}</h1>
+        <p>{k.notFoundText}</p>
+        <p>
+          <a href="/admin/webhooks">{k.all}</a>
+        </p>
+      </>
+    ) : (
+      <>
+        <h1>{k.failed}</h1>
+        <p>{r.message}</p>
+        <p>
+          <a href="/admin/webhooks">{k.all}</a>
+        </p>
+      </>
+    );
+  };
+  const title = (t: DashboardMessages) =>
+    forbidden ? t.webhooks.refusal.forbidden : r.code === 'NOT_FOUND' ? t.webhooks.refusal.notFound : t.webhooks.title;
   return frame(c, deps, title, body, STATUS[r.code]);
 }

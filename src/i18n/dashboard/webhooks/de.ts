@@ -1,3 +1,122 @@
 import type { WebhooksMessages } from './en.ts';
 
-export const de: WebhooksMessages = {};
+export const de: WebhooksMessages = {
+  title: 'Webhooks',
+  webhook: 'Webhook',
+  intro:
+    'Slotwise benachrichtigt andere Systeme, wenn eine Buchung bestätigt, verschoben, storniert oder bezahlt wird, indem es einen signierten POST an die URL jedes Webhooks sendet. Jeder Versuch wird im Zustellprotokoll des Webhooks festgehalten.',
+  registered: 'Eingerichtete Webhooks',
+  none: 'Noch keine Webhooks: Legen Sie unten einen an.',
+  columns: { url: 'URL', events: 'Ereignisse', state: 'Zustand', last: 'Letzte Zustellung' },
+  nothingSent: 'Noch nichts gesendet',
+  add: 'Webhook hinzufügen',
+  notAdded: 'Der Webhook konnte nicht hinzugefügt werden',
+  addButton: 'Webhook hinzufügen',
+  active: 'Aktiv',
+  off: 'Aus',
+  events: {
+    'booking.confirmed': 'eine Buchung bestätigt wird (gebucht, verifiziert oder bezahlt)',
+    'booking.rescheduled': 'eine bestätigte Buchung auf eine andere Zeit oder ein anderes Teammitglied verschoben wird',
+    'booking.cancelled': 'eine bestätigte Buchung storniert wird',
+    'booking.paid': 'eine Zahlung (vollständig oder Anzahlung) eingeht',
+    'payment.unapplied':
+      'eine Zahlung eingeht, die ihrer Buchung nicht zugeordnet werden kann (zu erstatten oder umzubuchen)',
+  },
+  eventWhen: (what) => `— wenn ${what}`,
+  fields: { url: 'URL', events: 'Ereignisse', description: 'Beschreibung' },
+  hints: {
+    url: 'Wohin Slotwise für jedes Ereignis einen signierten POST sendet: eine http- oder https-Adresse.',
+    description: 'Optional, bis zu 200 Zeichen: was die Ereignisse empfängt, z. B. „Buchhaltungs-Sync“.',
+  },
+  activeLabel: 'Aktiv: Buchungsereignisse an diese URL senden (ein Testereignis wird in jedem Fall gesendet)',
+  done: {
+    deleted: 'Der Webhook ist gelöscht: An ihn wird nichts mehr gesendet.',
+    created:
+      'Der Webhook ist hinzugefügt. Kopieren Sie sein Signatur-Secret unten in Ihren Empfänger und prüfen Sie die Signatur jeder Anfrage, wie es „Die Signatur prüfen“ unten erklärt.',
+    saved: 'Ihre Änderungen sind gespeichert.',
+    rotated:
+      'Das Secret ist erneuert: Das alte signiert nichts mehr. Tragen Sie das neue unten in Ihren Empfänger ein.',
+    test: 'Ein Testereignis steht in der Warteschlange. Es erscheint in wenigen Sekunden im Zustellprotokoll: Laden Sie die Seite neu, um es zu sehen.',
+  },
+  errors: {
+    description: 'Die Beschreibung darf höchstens 200 Zeichen reinen Text umfassen.',
+    noUrl: 'Geben Sie die Adresse an, an die die Ereignisse gesendet werden, z. B. https://example.com/hooks/slotwise.',
+    urlMust: (problem) => `Die URL muss ${problem} sein.`,
+    urlProblems: {
+      'an absolute http or https URL': 'eine absolute http- oder https-URL',
+      'an http or https URL': 'eine http- oder https-URL',
+      'a URL with a host': 'eine URL mit Host',
+      'a URL without a user name or password': 'eine URL ohne Benutzername und Passwort',
+    },
+    noEvent: 'Wählen Sie mindestens ein Ereignis.',
+    fewer: 'Wählen Sie weniger Ereignisse.',
+    fromList: 'Wählen Sie Ereignisse aus der Liste.',
+  },
+  refusal: {
+    forbidden: 'Nicht erlaubt',
+    forbiddenText:
+      'Webhooks verwaltet ein Administrator. Wenden Sie sich an einen Administrator des Geschäfts, wenn sich etwas ändern soll.',
+    backToCalendar: 'Zurück zum Kalender',
+    notFound: 'Diesen Webhook gibt es nicht',
+    notFoundText: 'Vielleicht wurde er gelöscht.',
+    all: 'Alle Webhooks',
+    failed: 'Das hat nicht geklappt',
+  },
+  edit: {
+    crumb: 'dieser Webhook',
+    named: (description) => `Webhook „${description}“`,
+    toHost: (host) => `Webhook an ${host}`,
+    notSaved: 'Der Webhook konnte nicht gespeichert werden',
+    added: (when) => `Hinzugefügt am ${when}.`,
+    secret: 'Signatur-Secret',
+    secretIntro: 'Ihr Empfänger prüft mit diesem Secret, dass eine Anfrage von Slotwise kommt:',
+    howToCheck: 'so prüfen Sie die Signatur',
+    secretKeep: 'Halten Sie es aus Code-Repositorys und Protokollen heraus.',
+    showSecret: 'Secret anzeigen',
+    rotateWarning:
+      'Erneuern erzeugt sofort ein neues Secret: Das aktuelle signiert ab sofort nicht mehr (auch keine Wiederholungen früherer Ereignisse), tragen Sie das neue also gleich danach in Ihren Empfänger ein.',
+    rotate: 'Secret erneuern',
+    test: 'Testereignis senden',
+    testHelpStart: 'Sendet ein signiertes Ereignis',
+    testHelpEnd:
+      'an die URL (auch wenn der Webhook aus ist), über dieselbe Warteschlange, Signatur und dasselbe Zustellprotokoll wie Buchungsereignisse. Es erscheint in wenigen Sekunden im Protokoll unten.',
+    change: 'Webhook ändern',
+    save: 'Änderungen speichern',
+    delete: 'Webhook löschen',
+    deleteWarning:
+      'Löschen beendet sofort jede Zustellung an diese URL, verwirft die wartenden Wiederholungen und entfernt das Zustellprotokoll. Um Zustellungen nur zu pausieren, entfernen Sie stattdessen oben das Häkchen bei „Aktiv“.',
+    deleteButton: 'Webhook löschen',
+  },
+  log: {
+    title: 'Zustellprotokoll',
+    noOlder: 'Keine älteren Versuche.',
+    nothing: 'Noch nichts gesendet. Senden Sie ein Testereignis, um die URL auszuprobieren.',
+    caption: (zone) => `Jeder Versuch, der neueste zuerst; Zeiten in ${zone}. Neu laden, um neue Versuche zu sehen.`,
+    columns: {
+      when: 'Wann',
+      event: 'Ereignis',
+      eventId: 'Ereignis-ID',
+      attempt: 'Versuch',
+      result: 'Ergebnis',
+      took: 'Dauer',
+    },
+    delivered: 'Zugestellt',
+    failed: (error) => `Fehlgeschlagen: ${error}`,
+    pages: 'Seiten des Zustellprotokolls',
+    newest: 'Neueste Versuche',
+    older: 'Ältere Versuche',
+  },
+  signing: {
+    title: 'Die Signatur prüfen',
+    intro: 'Jede Zustellung ist ein POST mit einem JSON-Body und diesen Headern:',
+    timestamp: ': der Zeitpunkt des Versuchs, in Unix-Sekunden;',
+    signature: ', hexadezimal, mit dem ganzen Secret als Schlüssel (',
+    signatureEnd: ');',
+    event: ': das Ereignis, und',
+    delivery: ': die Ereignis-ID, bei jeder Wiederholung dieselbe, sodass sich eine Wiederholung ignorieren lässt.',
+    rules:
+      'Berechnen Sie den HMAC über den rohen Body, wie er ankommt, bevor Sie das JSON parsen; vergleichen Sie ihn in konstanter Zeit; lehnen Sie einen Zeitstempel ab, der mehr als 5 Minuten von Ihrer Uhr abweicht. Antworten Sie innerhalb von 10 Sekunden mit einem 2xx: Alles andere (auch eine Weiterleitung) wird nach 30 s, 1 min, 2 min … bis zu 10 Versuchen wiederholt.',
+    example: 'Ein Beispiel in Node.js',
+    docs: 'Die vollständige Beschreibung steht in docs/WEBHOOKS.md des Projekts, „Checking the signature“.',
+  },
+};

@@ -1,3 +1,121 @@
 import type { WebhooksMessages } from './en.ts';
 
-export const es: WebhooksMessages = {};
+export const es: WebhooksMessages = {
+  title: 'Webhooks',
+  webhook: 'Webhook',
+  intro:
+    'Slotwise avisa a otros sistemas cuando una reserva se confirma, se mueve, se cancela o se paga, enviando un POST firmado a la URL de cada webhook. Cada intento se guarda en el registro de envíos del webhook.',
+  registered: 'Webhooks registrados',
+  none: 'Aún no hay webhooks: añada uno abajo.',
+  columns: { url: 'URL', events: 'Eventos', state: 'Estado', last: 'Último envío' },
+  nothingSent: 'Aún no se ha enviado nada',
+  add: 'Añadir un webhook',
+  notAdded: 'No se ha podido añadir el webhook',
+  addButton: 'Añadir webhook',
+  active: 'Activo',
+  off: 'Desactivado',
+  events: {
+    'booking.confirmed': 'una reserva queda confirmada (reservada, verificada o pagada)',
+    'booking.rescheduled': 'una reserva confirmada pasa a otra hora o a otro miembro del equipo',
+    'booking.cancelled': 'se cancela una reserva confirmada',
+    'booking.paid': 'llega un pago (completo o un depósito)',
+    'payment.unapplied': 'llega un pago que no se puede aplicar a su reserva (para reembolsar o volver a reservar)',
+  },
+  eventWhen: (what) => `— cuando ${what}`,
+  fields: { url: 'URL', events: 'Eventos', description: 'Descripción' },
+  hints: {
+    url: 'Adonde Slotwise envía un POST firmado por cada evento: una dirección http o https.',
+    description: 'Opcional, hasta 200 caracteres: qué recibe los eventos, p. ej. «Sincronización contable».',
+  },
+  activeLabel: 'Activo: enviar los eventos de reserva a esta URL (el evento de prueba se envía igualmente)',
+  done: {
+    deleted: 'El webhook se ha eliminado: ya no se le envía nada.',
+    created:
+      'El webhook se ha añadido. Copie su secreto de firma, abajo, en su receptor y compruebe la firma de cada petición como explica «Comprobar la firma» más abajo.',
+    saved: 'Sus cambios se han guardado.',
+    rotated: 'El secreto se ha renovado: el anterior ya no firma nada. Ponga el nuevo, abajo, en su receptor.',
+    test: 'Hay un evento de prueba en cola. Aparecerá en el registro de envíos en unos segundos: recargue la página para verlo.',
+  },
+  errors: {
+    description: 'La descripción puede tener como máximo 200 caracteres de texto sin formato.',
+    noUrl: 'Indique la dirección a la que se envían los eventos, p. ej. https://example.com/hooks/slotwise.',
+    urlMust: (problem) => `La URL debe ser ${problem}.`,
+    urlProblems: {
+      'an absolute http or https URL': 'una URL http o https absoluta',
+      'an http or https URL': 'una URL http o https',
+      'a URL with a host': 'una URL con host',
+      'a URL without a user name or password': 'una URL sin nombre de usuario ni contraseña',
+    },
+    noEvent: 'Elija al menos un evento.',
+    fewer: 'Elija menos eventos.',
+    fromList: 'Elija eventos de la lista.',
+  },
+  refusal: {
+    forbidden: 'No permitido',
+    forbiddenText:
+      'Los webhooks los gestiona un administrador. Pídaselo a un administrador del negocio si hay que cambiar algo.',
+    backToCalendar: 'Volver al calendario',
+    notFound: 'No existe ese webhook',
+    notFoundText: 'Puede que se haya eliminado.',
+    all: 'Todos los webhooks',
+    failed: 'No ha funcionado',
+  },
+  edit: {
+    crumb: 'este webhook',
+    named: (description) => `Webhook «${description}»`,
+    toHost: (host) => `Webhook a ${host}`,
+    notSaved: 'No se ha podido guardar el webhook',
+    added: (when) => `Añadido el ${when}.`,
+    secret: 'Secreto de firma',
+    secretIntro: 'Su receptor usa este secreto para comprobar que una petición viene de Slotwise:',
+    howToCheck: 'cómo comprobar la firma',
+    secretKeep: 'No lo guarde en repositorios de código ni en registros.',
+    showSecret: 'Mostrar el secreto',
+    rotateWarning:
+      'Renovar crea un secreto nuevo al instante: el actual deja de firmar enseguida (también los reintentos de eventos anteriores), así que ponga el nuevo en su receptor justo después.',
+    rotate: 'Renovar el secreto',
+    test: 'Enviar un evento de prueba',
+    testHelpStart: 'Envía un evento firmado',
+    testHelpEnd:
+      'a la URL (aunque el webhook esté desactivado), por la misma cola, firma y registro de envíos que los eventos de reserva. Aparece en el registro de abajo en unos segundos.',
+    change: 'Cambiar el webhook',
+    save: 'Guardar cambios',
+    delete: 'Eliminar el webhook',
+    deleteWarning:
+      'Eliminar detiene al instante todo envío a esta URL, descarta los que esperan un reintento y borra el registro de envíos. Para pausar los envíos, desmarque en su lugar «Activo» arriba.',
+    deleteButton: 'Eliminar webhook',
+  },
+  log: {
+    title: 'Registro de envíos',
+    noOlder: 'No hay intentos más antiguos.',
+    nothing: 'Aún no se ha enviado nada. Envíe un evento de prueba para probar la URL.',
+    caption: (zone) =>
+      `Cada intento, el más reciente primero; horas en ${zone}. Recargue para ver los nuevos intentos.`,
+    columns: {
+      when: 'Cuándo',
+      event: 'Evento',
+      eventId: 'Id del evento',
+      attempt: 'Intento',
+      result: 'Resultado',
+      took: 'Duración',
+    },
+    delivered: 'Entregado',
+    failed: (error) => `Fallido: ${error}`,
+    pages: 'Páginas del registro de envíos',
+    newest: 'Intentos más recientes',
+    older: 'Intentos más antiguos',
+  },
+  signing: {
+    title: 'Comprobar la firma',
+    intro: 'Cada envío es un POST con un cuerpo JSON y estas cabeceras:',
+    timestamp: ': la hora del intento, en segundos Unix;',
+    signature: ', en hexadecimal, con el secreto completo como clave (',
+    signatureEnd: ');',
+    event: ': el evento, y',
+    delivery: ': el id del evento, el mismo en cada reintento, para poder ignorar una repetición.',
+    rules:
+      'Calcule el HMAC sobre el cuerpo sin procesar tal como llega, antes de analizar el JSON; compárelo en tiempo constante; rechace una marca de tiempo a más de 5 minutos de su reloj. Responda con cualquier 2xx en menos de 10 segundos: cualquier otra respuesta (también una redirección) se reintenta a los 30 s, 1 min, 2 min … hasta 10 intentos.',
+    example: 'Un ejemplo en Node.js',
+    docs: 'La descripción completa está en docs/WEBHOOKS.md del proyecto, «Checking the signature».',
+  },
+};

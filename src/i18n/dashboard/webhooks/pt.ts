@@ -1,3 +1,121 @@
 import type { WebhooksMessages } from './en.ts';
 
-export const pt: WebhooksMessages = {};
+export const pt: WebhooksMessages = {
+  title: 'Webhooks',
+  webhook: 'Webhook',
+  intro:
+    'O Slotwise avisa outros sistemas quando uma marcação é confirmada, mudada, cancelada ou paga, enviando um POST assinado para o URL de cada webhook. Cada tentativa fica guardada no registo de envios do webhook.',
+  registered: 'Webhooks registados',
+  none: 'Ainda não há webhooks: acrescente um abaixo.',
+  columns: { url: 'URL', events: 'Eventos', state: 'Estado', last: 'Último envio' },
+  nothingSent: 'Ainda nada enviado',
+  add: 'Acrescentar um webhook',
+  notAdded: 'Não foi possível acrescentar o webhook',
+  addButton: 'Acrescentar webhook',
+  active: 'Ativo',
+  off: 'Desativado',
+  events: {
+    'booking.confirmed': 'uma marcação fica confirmada (feita, verificada ou paga)',
+    'booking.rescheduled': 'uma marcação confirmada muda de horário ou de membro da equipa',
+    'booking.cancelled': 'uma marcação confirmada é cancelada',
+    'booking.paid': 'chega um pagamento (total ou um sinal)',
+    'payment.unapplied': 'chega um pagamento que não pode ser aplicado à sua marcação (a reembolsar ou remarcar)',
+  },
+  eventWhen: (what) => `— quando ${what}`,
+  fields: { url: 'URL', events: 'Eventos', description: 'Descrição' },
+  hints: {
+    url: 'Para onde o Slotwise envia um POST assinado por cada evento: um endereço http ou https.',
+    description: 'Opcional, até 200 caracteres: o que recebe os eventos, p. ex. «Sincronização da contabilidade».',
+  },
+  activeLabel: 'Ativo: enviar os eventos de marcação para este URL (o evento de teste é enviado de qualquer forma)',
+  done: {
+    deleted: 'O webhook foi eliminado: já não lhe é enviado nada.',
+    created:
+      'O webhook foi acrescentado. Copie o seu segredo de assinatura, abaixo, para o seu recetor e verifique a assinatura de cada pedido como explica «Verificar a assinatura» abaixo.',
+    saved: 'As suas alterações foram guardadas.',
+    rotated: 'O segredo foi renovado: o antigo já não assina nada. Coloque o novo, abaixo, no seu recetor.',
+    test: 'Há um evento de teste na fila. Aparece no registo de envios dentro de alguns segundos: recarregue a página para o ver.',
+  },
+  errors: {
+    description: 'A descrição pode ter no máximo 200 caracteres de texto simples.',
+    noUrl: 'Indique o endereço para onde os eventos são enviados, p. ex. https://example.com/hooks/slotwise.',
+    urlMust: (problem) => `O URL tem de ser ${problem}.`,
+    urlProblems: {
+      'an absolute http or https URL': 'um URL http ou https absoluto',
+      'an http or https URL': 'um URL http ou https',
+      'a URL with a host': 'um URL com anfitrião',
+      'a URL without a user name or password': 'um URL sem nome de utilizador nem palavra-passe',
+    },
+    noEvent: 'Escolha pelo menos um evento.',
+    fewer: 'Escolha menos eventos.',
+    fromList: 'Escolha eventos da lista.',
+  },
+  refusal: {
+    forbidden: 'Não permitido',
+    forbiddenText:
+      'Os webhooks são geridos por um administrador. Peça a um administrador do negócio se for preciso mudar alguma coisa.',
+    backToCalendar: 'Voltar ao calendário',
+    notFound: 'Esse webhook não existe',
+    notFoundText: 'Pode ter sido eliminado.',
+    all: 'Todos os webhooks',
+    failed: 'Não resultou',
+  },
+  edit: {
+    crumb: 'este webhook',
+    named: (description) => `Webhook «${description}»`,
+    toHost: (host) => `Webhook para ${host}`,
+    notSaved: 'Não foi possível guardar o webhook',
+    added: (when) => `Acrescentado a ${when}.`,
+    secret: 'Segredo de assinatura',
+    secretIntro: 'O seu recetor usa este segredo para verificar que um pedido vem do Slotwise:',
+    howToCheck: 'como verificar a assinatura',
+    secretKeep: 'Não o guarde em repositórios de código nem em registos.',
+    showSecret: 'Mostrar o segredo',
+    rotateWarning:
+      'Renovar cria de imediato um novo segredo: o atual deixa logo de assinar (também as novas tentativas de eventos anteriores), por isso coloque o novo no seu recetor logo a seguir.',
+    rotate: 'Renovar o segredo',
+    test: 'Enviar um evento de teste',
+    testHelpStart: 'Envia um evento assinado',
+    testHelpEnd:
+      'para o URL (mesmo com o webhook desativado), pela mesma fila, assinatura e registo de envios que os eventos de marcação. Aparece no registo abaixo dentro de alguns segundos.',
+    change: 'Alterar o webhook',
+    save: 'Guardar alterações',
+    delete: 'Eliminar o webhook',
+    deleteWarning:
+      'Eliminar para de imediato todos os envios para este URL, descarta os que aguardam nova tentativa e apaga o registo de envios. Para pausar os envios, desmarque antes «Ativo» acima.',
+    deleteButton: 'Eliminar webhook',
+  },
+  log: {
+    title: 'Registo de envios',
+    noOlder: 'Não há tentativas mais antigas.',
+    nothing: 'Ainda nada enviado. Envie um evento de teste para experimentar o URL.',
+    caption: (zone) =>
+      `Todas as tentativas, a mais recente primeiro; horas em ${zone}. Recarregue para ver novas tentativas.`,
+    columns: {
+      when: 'Quando',
+      event: 'Evento',
+      eventId: 'Id do evento',
+      attempt: 'Tentativa',
+      result: 'Resultado',
+      took: 'Duração',
+    },
+    delivered: 'Entregue',
+    failed: (error) => `Falhou: ${error}`,
+    pages: 'Páginas do registo de envios',
+    newest: 'Tentativas mais recentes',
+    older: 'Tentativas mais antigas',
+  },
+  signing: {
+    title: 'Verificar a assinatura',
+    intro: 'Cada envio é um POST com um corpo JSON e estes cabeçalhos:',
+    timestamp: ': a hora da tentativa, em segundos Unix;',
+    signature: ', em hexadecimal, com o segredo completo como chave (',
+    signatureEnd: ');',
+    event: ': o evento, e',
+    delivery: ': o id do evento, o mesmo em cada nova tentativa, para que uma repetição possa ser ignorada.',
+    rules:
+      'Calcule o HMAC sobre o corpo em bruto tal como foi recebido, antes de analisar o JSON; compare-o em tempo constante; recuse uma marca temporal a mais de 5 minutos do seu relógio. Responda com qualquer 2xx em menos de 10 segundos: qualquer outra resposta (também um redirecionamento) é repetida após 30 s, 1 min, 2 min … até 10 tentativas.',
+    example: 'Um exemplo em Node.js',
+    docs: 'A descrição completa está em docs/WEBHOOKS.md do projeto, «Checking the signature».',
+  },
+};
