@@ -280,7 +280,7 @@ describe('the services screens in the dashboard language', () => {
     const missing = await admin.page('/admin/services/999999', { 'accept-language': 'pt' });
     expect(missing.status).toBe(404);
     expect(missing.html).toContain('<h1>Não encontrado</h1>');
-    expect(text(missing.html)).toContain('Essa página não existe, ou não tem acesso a ela. Voltar ao calendário');
+    expect(text(missing.html)).toContain('Esta página não existe, ou não a pode ver. Voltar ao calendário');
   });
 
   it('shows the service form’s problems in the dashboard language', async () => {
