@@ -121,7 +121,7 @@ describe('bounded availability reads', () => {
       {
         ...STUDIO,
         resources: [{ key: 'room', name: 'Room' }],
-        services: STUDIO.services.map((s) => (s.key === 'portrait' ? { ...s, resources: ['room'] } : s)),
+        services: (STUDIO.services ?? []).map((s) => (s.key === 'portrait' ? { ...s, resources: ['room'] } : s)),
       },
       async (p) => p,
     );
