@@ -34,8 +34,11 @@ function workingDays(zone: string, n: number): string[] {
   return out;
 }
 
-/** The server's defaults, except a per-address limit no single address reaches (it still counts). */
-const DEFAULTS = { LOG_LEVEL: 'info', RATE_LIMIT_PER_IP: '1000000' };
+/**
+ * The server's defaults, except per-address limits no single address reaches (they still count):
+ * every request's, and the bookings' (60 an hour by default; the writer books 20 a second).
+ */
+const DEFAULTS = { LOG_LEVEL: 'info', RATE_LIMIT_PER_IP: '1000000', RATE_LIMITS: 'booking-ip=1000000/1h' };
 const LIMIT_OFF = { LOG_LEVEL: 'info', RATE_LIMIT_PER_IP: '0' };
 const WRITES_PER_S = 20;
 
