@@ -54,11 +54,13 @@ export function requestLog(log?: (entry: RequestLogEntry) => void): MiddlewareHa
     const requestId = requestIdFrom(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     await next();
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const elapsed = performance.now() - started;
+    const durationMs = Math.round(elapsed * 10) / 10;
     // On the response's own headers: c.header() after the handler would rebuild the response as a
     // full web Response (a body stream and all), a cost every request would pay.
     c.res.headers.set('x-request-id', requestId);
-    c.res.headers.set('server-timing', `app;dur=${durationMs}`);
+    // To the hundredth of a millisecond: an uncached day view takes well under a tenth.
+    c.res.headers.set('server-timing', `app;dur=${elapsed.toFixed(2)}`);
     log?.({ requestId, method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, durationMs });
   };
 }
