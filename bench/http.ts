@@ -3,8 +3,9 @@
  * heavy set-up, loaded from this process with autocannon over loopback, 10 connections.
  *
  * The server runs with its defaults (LOG_LEVEL info: a JSON line per request; the per-address
- * limit on: every request counted), the limit set too high to refuse one address's load; one line
- * repeats the uncached day view with the limit off (RATE_LIMIT_PER_IP=0) to show its cost.
+ * limits on, every request counted) behind a proxy, the load spread over 2,000 client addresses
+ * so that none is refused; one line repeats the uncached day view with the limit off
+ * (RATE_LIMIT_PER_IP=0) to show its cost.
  *
  * Cache hits and misses side by side. Month views are cached per URL and token (app/view-cache.ts):
  * one URL for 8 s is a cache hit. Day views are not cached, and their cases rotate 20 dates so no
@@ -19,6 +20,7 @@ import { DURATION_S, figuresOf, load } from './http-load.ts';
 import { freeSlots, startWriter } from './http-writer.ts';
 import { progress, type Server, startServer } from './proc.ts';
 import { getSeeds, type SeededSet } from './seed.ts';
+import { seedHeavySources } from './seed-sources.ts';
 
 /** The month after the current one in `zone`, YYYY-MM. */
 export function nextMonth(zone: string): string {
@@ -36,11 +38,11 @@ function workingDays(zone: string, n: number): string[] {
 }
 
 /**
- * The server's defaults, except per-address limits no single address reaches (they still count):
- * every request's, and the bookings' (60 an hour by default; the writer books 20 a second).
+ * The server's defaults (every limit at its default), behind one proxy (TRUST_PROXY=1): the load
+ * comes from 2,000 client addresses (http-load.ts), the writer's bookings each from its own.
  */
-const DEFAULTS = { LOG_LEVEL: 'info', RATE_LIMIT_PER_IP: '1000000', RATE_LIMITS: 'booking-ip=1000000/1h' };
-const LIMIT_OFF = { LOG_LEVEL: 'info', RATE_LIMIT_PER_IP: '0' };
+const DEFAULTS = { LOG_LEVEL: 'info', TRUST_PROXY: '1' };
+const LIMIT_OFF = { ...DEFAULTS, RATE_LIMIT_PER_IP: '0' };
 const WRITES_PER_S = 20;
 const WRITER_SERVICE = 'free-consultation';
 
@@ -113,7 +115,8 @@ async function demoFigures(demo: SeededSet): Promise<Figure[]> {
 
 async function heavyFigures(heavy: SeededSet): Promise<Figure[]> {
   return withServer(heavy.dir, DEFAULTS, async (url) => {
-    const figures = await rotatingDays(url, heavy, 'day heavy any, uncached', { rate: '3000', p99: '10' });
+    // The heavy set with a shared room, a group class and external calendars (seed-sources.ts).
+    const figures = await rotatingDays(url, heavy, 'day heavy any + sources, uncached', { rate: '3000', p99: '10' });
     const month = q(heavy, 'month', 'any', `month=${nextMonth(heavy.zone)}`);
     await getJson(`${url}${month}`);
     progress(`http: month heavy any (cache hit), ${DURATION_S} s…`);
@@ -134,5 +137,6 @@ async function limitOff(demo: SeededSet): Promise<Figure[]> {
 
 export async function runHttp(): Promise<Figure[]> {
   const seeds = await getSeeds();
-  return [...(await demoFigures(seeds.demo)), ...(await limitOff(seeds.demo)), ...(await heavyFigures(seeds.heavy))];
+  const heavy = await seedHeavySources(seeds);
+  return [...(await demoFigures(seeds.demo)), ...(await limitOff(seeds.demo)), ...(await heavyFigures(heavy))];
 }
