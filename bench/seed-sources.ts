@@ -29,7 +29,7 @@ export async function seedHeavySources(seeds: Seeds): Promise<SeededSet> {
         resources: [{ key: 'room', name: 'Shared room' }],
         services: [
           ...base.services.map((s) => ({ ...s, resources: ['room'] })),
-          { key: CLASS, name: 'Group class', durationMinutes: 60, price: '0', capacity: 8 },
+          { key: CLASS, name: 'Group class', durationMinutes: 60, price: '0', capacity: 8, maxSeatsPerBooking: 4 },
         ],
         staff: base.staff.map((m, i) => (i < 5 ? { ...m, services: [...m.services, CLASS] } : m)),
       },
