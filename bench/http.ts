@@ -1,18 +1,26 @@
 /**
  * HTTP availability: the real server (a child process, embedded database) on the demo and the
- * heavy set-up, loaded from this process with autocannon over loopback. Month and day views,
- * 10 and 100 connections: req/s and latency p50/p99. Every response must be a 200.
+ * heavy set-up, loaded from this process with autocannon over loopback, 10 connections.
+ *
+ * The server runs with its defaults (LOG_LEVEL info: a JSON line per request; the per-address
+ * limits on, every request counted) behind a proxy, the load spread over 2,000 client addresses
+ * so that none is refused; one line repeats the uncached day view with the limit off
+ * (RATE_LIMIT_PER_IP=0) to show its cost.
+ *
+ * Cache hits and misses side by side. Month views are cached per URL and token (app/view-cache.ts):
+ * one URL for 8 s is a cache hit. Day views are not cached, and their cases rotate 20 dates so no
+ * memo keyed by URL can answer either. "While a writer books" books a free consultation (same
+ * photographers) in the viewed month every 50 ms, so the month's view misses after each booking.
+ * Every figure has the app's own time beside the client's (Server-Timing). Every response must be
+ * a 200.
  */
-import autocannon, { type Result } from 'autocannon';
 import { addDays, dateOf, monthOf, weekdayOf } from '../src/core/index.ts';
-import { type Figure, meets } from './figures.ts';
+import type { Figure } from './figures.ts';
+import { DURATION_S, figuresOf, load } from './http-load.ts';
+import { freeSlots, startWriter } from './http-writer.ts';
 import { progress, type Server, startServer } from './proc.ts';
 import { getSeeds, type SeededSet } from './seed.ts';
-
-export const DURATION_S = 8;
-const WARMUP_S = 1;
-const REQ_TARGET = '>= 3000';
-const P99_TARGET = '< 10';
+import { seedHeavySources } from './seed-sources.ts';
 
 /** The month after the current one in `zone`, YYYY-MM. */
 export function nextMonth(zone: string): string {
@@ -20,126 +28,115 @@ export function nextMonth(zone: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** A Monday-to-Saturday date about ten days ahead in `zone`. */
-function workingDayAhead(zone: string): string {
-  let d = addDays(dateOf(Date.now(), zone), 10);
-  while (weekdayOf(d) === 'sun') d = addDays(d, 1);
-  return d;
-}
-
-interface Case {
-  readonly label: string;
-  readonly path: string;
-  readonly targeted: boolean;
-  /** What the response holds, checked once before the load (also proves it is a 200). */
-  readonly describe: (body: unknown) => string;
-}
-
-function cases(set: SeededSet, name: string): Case[] {
-  const q = (view: string, staff: string, when: string) =>
-    `/api/v1/availability/${view}?service=${set.service}&staff=${staff}&${when}`;
-  const month = `month=${nextMonth(set.zone)}`;
-  const date = `date=${workingDayAhead(set.zone)}`;
-  const monthInfo = (b: unknown) => {
-    const days = (b as { days: { status: string; slots: number }[] }).days;
-    const slots = days.reduce((n, d) => n + d.slots, 0);
-    return `${days.filter((d) => d.status === 'available').length}/${days.length} days open, ${slots} slots`;
-  };
-  const dayInfo = (b: unknown) => `${(b as { slots: unknown[] }).slots.length} slots`;
-  const out: Case[] = [
-    { label: `month ${name} any`, path: q('month', 'any', month), targeted: name === 'demo', describe: monthInfo },
-  ];
-  const one = set.staffIds[0];
-  if (one)
-    out.push({ label: `month ${name} 1 staff`, path: q('month', one, month), targeted: true, describe: monthInfo });
-  out.push({ label: `day ${name} any`, path: q('day', 'any', date), targeted: false, describe: dayInfo });
+/** `n` Monday-to-Saturday dates from tomorrow on in `zone`. */
+function workingDays(zone: string, n: number): string[] {
+  const out: string[] = [];
+  for (let d = addDays(dateOf(Date.now(), zone), 1); out.length < n; d = addDays(d, 1)) {
+    if (weekdayOf(d) !== 'sun') out.push(d);
+  }
   return out;
 }
 
-async function load(url: string, connections: number, duration: number): Promise<Result> {
-  return autocannon({ url, connections, duration, timeout: 10 });
-}
-
-function figuresOf(c: Case, connections: number, r: Result, info: string): Figure[] {
-  const bad = r.non2xx + r.errors + r.timeouts;
-  const errors = bad > 0 ? `ERRORS non2xx=${r.non2xx} errors=${r.errors} timeouts=${r.timeouts}; ` : '';
-  const targeted = c.targeted && connections === 10;
-  const note = `${errors}${Math.round(r.requests.total)} req in ${r.duration.toFixed(1)} s; ${info}`;
-  const name = `${c.label} ×${connections}`;
-  return [
-    {
-      group: 'http',
-      name: `${name} throughput`,
-      unit: 'req/s',
-      median: r.requests.average,
-      p99: null,
-      target: targeted ? REQ_TARGET : null,
-      met: targeted ? bad === 0 && meets(r.requests.average, REQ_TARGET) : null,
-      note,
-    },
-    {
-      group: 'http',
-      name: `${name} latency`,
-      unit: 'ms',
-      median: r.latency.p50,
-      p99: r.latency.p99,
-      target: targeted ? P99_TARGET : null,
-      met: targeted ? bad === 0 && meets(r.latency.p99, P99_TARGET) : null,
-      note: `${errors}${targeted ? 'target on p99; ' : ''}whole ms (autocannon floors)`,
-    },
-  ];
-}
-
-async function measureSet(set: SeededSet, name: string): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  let server: Server | null = null;
-  try {
-    server = await startServer(set.dir);
-    for (const c of cases(set, name)) {
-      const url = `${server.url}${c.path}`;
-      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      if (res.status !== 200) throw new Error(`GET ${c.path} answered ${res.status}: ${await res.text()}`);
-      const info = c.describe(await res.json());
-      for (const connections of [10, 100]) {
-        progress(`http: ${c.label}, ${connections} connections, ${DURATION_S} s (${info})…`);
-        await load(url, connections, WARMUP_S);
-        const r = await load(url, connections, DURATION_S);
-        figures.push(...figuresOf(c, connections, r, info));
-      }
-    }
-  } finally {
-    await server?.stop();
-  }
-  return figures;
-}
-
 /**
- * What the per-address rate limit costs (one counter statement per request): the demo's month
- * view, 10 connections, with RATE_LIMIT_PER_IP high enough never to refuse. Compare with the
- * same row of the run with the limit off.
+ * The server's defaults (every limit at its default), behind one proxy (TRUST_PROXY=1): the load
+ * comes from 2,000 client addresses (http-load.ts), the writer's bookings each from its own.
  */
-async function measureLimitCost(set: SeededSet): Promise<Figure[]> {
+const DEFAULTS = { LOG_LEVEL: 'info', TRUST_PROXY: '1' };
+const LIMIT_OFF = { ...DEFAULTS, RATE_LIMIT_PER_IP: '0' };
+const WRITES_PER_S = 20;
+const WRITER_SERVICE = 'free-consultation';
+
+const q = (set: SeededSet, view: string, staff: string, when: string) =>
+  `/api/v1/availability/${view}?service=${set.service}&staff=${staff}&${when}`;
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function withServer<T>(dir: string, env: Record<string, string>, fn: (url: string) => Promise<T>): Promise<T> {
   let server: Server | null = null;
   try {
-    server = await startServer(set.dir, [], 90_000, { RATE_LIMIT_PER_IP: '1000000' });
-    const [c] = cases(set, 'demo');
-    if (!c) return [];
-    const url = `${server.url}${c.path}`;
-    progress(`http: ${c.label} with the per-address limit counting, 10 connections, ${DURATION_S} s…`);
-    await load(url, 10, WARMUP_S);
-    const r = await load(url, 10, DURATION_S);
-    const limited = { ...c, label: `${c.label} (per-address limit on)`, targeted: false };
-    return figuresOf(limited, 10, r, 'every request counted in rate_limits');
+    server = await startServer(dir, [], 90_000, env);
+    return await fn(server.url);
   } finally {
     await server?.stop();
   }
+}
+
+const slotsOf = (b: unknown) => (b as { slots: unknown[] }).slots.length;
+
+/** The uncached day view: `set`'s "any" over 20 working days in turn. */
+async function rotatingDays(url: string, set: SeededSet, label: string, targets: { rate: string; p99: string }) {
+  const paths = workingDays(set.zone, 20).map((d) => q(set, 'day', 'any', `date=${d}`));
+  const slots = await Promise.all(paths.map(async (p) => slotsOf(await getJson(`${url}${p}`))));
+  progress(`http: ${label}, ${DURATION_S} s…`);
+  const note = `uncached: 20 dates in turn (day views are not cached); ${Math.min(...slots)}–${Math.max(...slots)} slots`;
+  return figuresOf(label, await load(url, paths), targets, note);
+}
+
+async function demoFigures(demo: SeededSet): Promise<Figure[]> {
+  return withServer(demo.dir, DEFAULTS, async (url) => {
+    const figures: Figure[] = [];
+    const month = q(demo, 'month', 'any', `month=${nextMonth(demo.zone)}`);
+    await getJson(`${url}${month}`);
+    progress(`http: month demo any (cache hit), ${DURATION_S} s…`);
+    figures.push(
+      ...figuresOf('month demo any, cache hit', await load(url, [month]), null, 'one URL: the view cache answers'),
+    );
+
+    figures.push(...(await rotatingDays(url, demo, 'day demo any, uncached', { rate: '8000', p99: '5' })));
+
+    const [tomorrow] = workingDays(demo.zone, 1) as [string];
+    const first = await getJson<{ slots: { staff: string[] }[] }>(`${url}${q(demo, 'day', 'any', `date=${tomorrow}`)}`);
+    const member = first.slots[0]?.staff[0];
+    if (!member) throw new Error(`no demo slot tomorrow (${tomorrow}) to find a member`);
+    const day = q(demo, 'day', member, `date=${tomorrow}`);
+    const info = `${slotsOf(await getJson(`${url}${day}`))} slots; busy from the read cache (its floor covers tomorrow)`;
+    progress(`http: day demo tomorrow 1 staff, ${DURATION_S} s…`);
+    figures.push(...figuresOf('day demo tomorrow, 1 staff', await load(url, [day]), { rate: '8000', p99: '5' }, info));
+
+    // The writer books the free consultation (no room, no payment) with the same photographers:
+    // each booking changes a member's token, so the portrait month's view misses after it.
+    const picks = await freeSlots(url, WRITER_SERVICE, nextMonth(demo.zone), WRITES_PER_S * (DURATION_S + 2));
+    progress(`http: month demo any while a writer books ${WRITES_PER_S}/s, ${DURATION_S} s…`);
+    const writer = startWriter(url, WRITER_SERVICE, 'none', picks, WRITES_PER_S);
+    const loaded = await load(url, [month]);
+    const statuses = await writer.stop();
+    const written = Object.entries(statuses)
+      .map(([s, n]) => `${n}×${s}`)
+      .join(' ');
+    const note = `a consultation of the month booked every ${1000 / WRITES_PER_S} ms (${written}): a view-cache miss after each`;
+    figures.push(...figuresOf('month demo any, writer 20/s', loaded, { rate: '4000', p99: '10' }, note));
+    return figures;
+  });
+}
+
+async function heavyFigures(heavy: SeededSet): Promise<Figure[]> {
+  return withServer(heavy.dir, DEFAULTS, async (url) => {
+    // The heavy set with a shared room, a group class and external calendars (seed-sources.ts).
+    const figures = await rotatingDays(url, heavy, 'day heavy any + sources, uncached', { rate: '3000', p99: '10' });
+    const month = q(heavy, 'month', 'any', `month=${nextMonth(heavy.zone)}`);
+    await getJson(`${url}${month}`);
+    progress(`http: month heavy any (cache hit), ${DURATION_S} s…`);
+    figures.push(
+      ...figuresOf('month heavy any, cache hit', await load(url, [month]), null, 'one URL: the view cache answers'),
+    );
+    return figures;
+  });
+}
+
+/** What the per-address limit costs: the uncached demo day view again, limit off. */
+async function limitOff(demo: SeededSet): Promise<Figure[]> {
+  return withServer(demo.dir, LIMIT_OFF, async (url) => {
+    const figures = await rotatingDays(url, demo, 'day demo any, uncached, limit off', { rate: '8000', p99: '5' });
+    return figures.map((f) => ({ ...f, target: null, met: null }));
+  });
 }
 
 export async function runHttp(): Promise<Figure[]> {
   const seeds = await getSeeds();
-  return [
-    ...(await measureSet(seeds.demo, 'demo')),
-    ...(await measureLimitCost(seeds.demo)),
-    ...(await measureSet(seeds.heavy, 'heavy')),
-  ];
+  const heavy = await seedHeavySources(seeds);
+  return [...(await demoFigures(seeds.demo)), ...(await limitOff(seeds.demo)), ...(await heavyFigures(heavy))];
 }

@@ -119,6 +119,12 @@ export function startServer(
       if (!m?.[1] || !out.includes('Press Ctrl+C to stop.') || child.pid === undefined) return;
       clearTimeout(timer);
       child.off('exit', onExit);
+      // From here on the output is drained, not kept: at LOG_LEVEL=info the server writes a line
+      // per request, and keeping (and scanning) them would cost this process more than the server.
+      for (const stream of [child.stdout, child.stderr]) {
+        stream?.off('data', onData);
+        stream?.resume();
+      }
       resolve({ url: m[1], pid: child.pid, stop: stopper(child) });
     };
     child.stdout?.on('data', onData);

@@ -38,8 +38,8 @@ export interface Seeds {
   copyHeavy(name: string): string;
 }
 
-function heavySetup() {
-  const day = [['08:00', '20:00']];
+export function heavySetup() {
+  const day: [string, string][] = [['08:00', '20:00']];
   return {
     business: {
       name: 'Heavy Bench Studio',

@@ -26,6 +26,7 @@ import { jobHandlers } from './jobs/handlers.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createDevOutboxMailer } from './mail/transports/dev-outbox.ts';
+import { createSmtpMailer } from './mail/transports/smtp.ts';
 import { listenForCatalogChanges } from './store/catalog-listener.ts';
 import { createStore } from './store/create-store.ts';
 import { DataDirError } from './store/data-dir-error.ts';
@@ -158,8 +159,7 @@ async function mailTransport(
   clock: Clock,
 ): Promise<{ mailer: Mailer & { close?(): void }; devMailbox?: DevMailbox }> {
   if (rt.config.mailUrl) {
-    // Loaded only when used: nodemailer adds start-up time the dev outbox does not need.
-    const { createSmtpMailer } = await import('./mail/transports/smtp.ts');
+    // nodemailer itself loads with the first message (smtp.ts).
     return { mailer: createSmtpMailer({ url: rt.config.mailUrl, from: rt.config.mailFrom }) };
   }
   const devMailbox = createDevMailbox(rt.database.db);

@@ -115,6 +115,46 @@ describe('bounded availability reads', () => {
     await getMonthAvailability({ store, clock }, { service: 'portrait', staff: 'any', month: '1900-01', tz: 'UTC' });
     expect(statements).toEqual([]);
   });
+
+  it('once warm, day views of today and of tomorrow (any member, each member, a service holding a room) send no statement, also hours later', async () => {
+    await tdb.store.applySetup(
+      {
+        ...STUDIO,
+        resources: [{ key: 'room', name: 'Room' }],
+        services: (STUDIO.services ?? []).map((s) => (s.key === 'portrait' ? { ...s, resources: ['room'] } : s)),
+      },
+      async (p) => p,
+    );
+    const statements: string[] = [];
+    const store = createStore(countingSql(tdb.db, statements), new ReadCache());
+    const later = testClock(STUDIO_NOW);
+    const day = (date: string, staff: string, service = 'portrait') =>
+      getDayAvailability({ store, clock: later }, { service, staff, date });
+    // Warmed by a view of another day: the cache loads from the floor of `now`, not of the date asked.
+    const warm = await day('2027-03-29', 'any');
+    if (!warm.ok) throw new Error(warm.message);
+    const members = [...new Set(warm.value.slots.flatMap((slot) => slot.staff))];
+    expect(members).toHaveLength(2);
+    await day('2027-03-29', 'any', 'consult');
+    statements.length = 0;
+    for (const minutes of [0, 5 * 60]) {
+      later.advance(minutes);
+      for (const date of ['2027-03-26', '2027-03-27']) {
+        for (const staff of ['any', ...members]) {
+          const r = await day(date, staff);
+          expect(r.ok, `${date} ${staff}`).toBe(true);
+        }
+        expect((await day(date, 'any', 'consult')).ok).toBe(true);
+      }
+    }
+    const friday = await day('2027-03-26', 'any');
+    const saturday = await day('2027-03-27', 'any');
+    expect([friday.ok && friday.value.slots.length > 0, saturday.ok && saturday.value.slots.length > 0]).toEqual([
+      true,
+      true,
+    ]);
+    expect(statements).toEqual([]);
+  });
 });
 
 describe.runIf(testPostgresAvailable())('bounded availability reads, server mode (PostgreSQL, no busy cache)', () => {

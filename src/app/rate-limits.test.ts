@@ -2,9 +2,11 @@
  * The in-process counters for the `ip` limit: the same GCRA answers as the database's
  * (src/store/contract/rate-limits.ts), and a bounded map.
  */
+
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GCRA_CASE } from '../store/contract/rate-limits.ts';
-import { localCounters, overLimit } from './rate-limits.ts';
+import { limitKey, localCounters, overLimit } from './rate-limits.ts';
 
 const T0 = Date.parse('2027-03-26T11:00:00Z');
 
@@ -41,5 +43,21 @@ describe('overLimit', () => {
       message: 'Too many attempts; please try again in 2 minutes.',
       details: { retryAfterSeconds: 91 },
     });
+  });
+});
+
+describe('limitKey', () => {
+  const hashed = (name: string, value: string) =>
+    `${name}:${createHash('sha256').update(value.trim().toLowerCase()).digest('base64url')}`;
+
+  it('is the hashed value for every limit, the ip limit from its memo too, past the memo cap', () => {
+    for (let pass = 0; pass < 2; pass++) {
+      for (const value of ['127.0.0.1', '::1', ' 127.0.0.1 ', 'A@Example.test']) {
+        expect(limitKey('ip', value)).toBe(hashed('ip', value));
+        expect(limitKey('booking-email', value)).toBe(hashed('booking-email', value));
+      }
+    }
+    for (let i = 0; i < 12_000; i++) limitKey('ip', `127.1.${i >> 8}.${i & 255}`);
+    expect(limitKey('ip', '127.1.0.7')).toBe(hashed('ip', '127.1.0.7'));
   });
 });

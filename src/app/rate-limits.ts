@@ -104,8 +104,23 @@ export function countedInProcess(deps: Omit<LimitDeps, 'store'>): LimitDeps {
 
 /** The row key of a value's counter: emails and addresses are not kept in clear; case and spaces do not make a new key. */
 export function limitKey(name: LimitName, value: string): string {
-  return `${name}:${createHash('sha256').update(value.trim().toLowerCase()).digest('base64url')}`;
+  if (name !== 'ip') return hashedKey(name, value);
+  // The `ip` limit hashes the caller's address on every public request (1 % of an uncached day
+  // view's CPU, docs/PERFORMANCE.md): recent addresses' keys are kept, dropped whole at the cap.
+  let key = ipKeys.get(value);
+  if (key === undefined) {
+    if (ipKeys.size >= IP_KEYS_CAP) ipKeys.clear();
+    key = hashedKey(name, value);
+    ipKeys.set(value, key);
+  }
+  return key;
 }
+
+const ipKeys = new Map<string, string>();
+const IP_KEYS_CAP = 10_000;
+
+const hashedKey = (name: LimitName, value: string) =>
+  `${name}:${createHash('sha256').update(value.trim().toLowerCase()).digest('base64url')}`;
 
 /** The limits counted per client email (erasing a client removes their counters). */
 export const PER_EMAIL_LIMITS: readonly LimitName[] = ['booking-email', 'verify-email', 'my-bookings-email'];

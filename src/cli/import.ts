@@ -1,7 +1,7 @@
 /** `slotwise import <setup.json>`: all-or-nothing import of a set-up file. */
 import { readFile } from 'node:fs/promises';
-import { hash } from '@node-rs/argon2';
 import { importSetup } from '../app/import-setup.ts';
+import { argon2DefaultHash } from '../auth/argon2-hasher.ts';
 import { systemResolve } from '../jobs/guarded-fetch.ts';
 import { openRuntime } from '../main.ts';
 import type { Io } from './io.ts';
@@ -33,7 +33,7 @@ export async function importCommand(args: { positionals: string[] }, io: Io): Pr
   const rt = await openRuntime(config);
   try {
     const outbound = { allowPrivate: config.allowPrivateUrls, resolve: systemResolve };
-    const r = await importSetup({ store: rt.store, hashPassword: (p) => hash(p), outbound }, value);
+    const r = await importSetup({ store: rt.store, hashPassword: argon2DefaultHash, outbound }, value);
     if (!r.ok) {
       const fields = (r.details?.fields ?? {}) as Record<string, string>;
       const lines = Object.entries(fields).map(([path, message]) => `  ${path}: ${message}`);

@@ -3,12 +3,13 @@
  * the services, abstract portraits for the photographers — and stored through the same use cases
  * as an upload (checked, resized, re-encoded). No image file is shipped or downloaded.
  */
-import sharp from 'sharp';
+
 import type { Actor } from '../app/dashboard/actor.ts';
 import type { ImageProcessor } from '../app/images/image-processor.ts';
 import { setServiceImage } from '../app/images/set-service-image.ts';
 import { setStaffPhoto } from '../app/images/set-staff-photo.ts';
 import type { Store } from '../app/ports.ts';
+import { loadSharp } from '../images/sharp-processor.ts';
 
 const ADMIN: Actor = { role: 'admin', userId: null, keyId: null };
 
@@ -32,7 +33,10 @@ function portrait(color: string): string {
 
 const STAFF_COLORS: Readonly<Record<string, string>> = { ana: '#b4532a', tomas: '#2f5d8a', mei: '#3d8b5a' };
 
-const png = async (svg: string) => new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
+const png = async (svg: string) => {
+  const { default: sharp } = await loadSharp();
+  return new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
+};
 
 /** Gives each demo service and photographer a picture; returns how many were stored. */
 export async function addDemoPictures(deps: { store: Store; images: ImageProcessor }): Promise<number> {

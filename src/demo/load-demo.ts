@@ -1,10 +1,10 @@
 /** Loads the demo studio (set-up plus a few bookings made through the real use cases). */
-import { hash } from '@node-rs/argon2';
 import { createBooking } from '../app/create-booking.ts';
 import { getDayAvailability } from '../app/get-day-availability.ts';
 import type { ImageProcessor } from '../app/images/image-processor.ts';
 import { importSetup } from '../app/import-setup.ts';
 import type { Clock, Store } from '../app/ports.ts';
+import { argon2DefaultHash } from '../auth/argon2-hasher.ts';
 import { addDays, dateOf } from '../core/index.ts';
 import { createDemoStaffAccounts } from './demo-accounts.ts';
 import { addDemoPictures } from './demo-pictures.ts';
@@ -21,9 +21,12 @@ export interface DemoDeps {
 
 /** Imports the demo and books its sample appointments; returns how many bookings were made. */
 export async function loadDemo(deps: DemoDeps): Promise<number> {
-  const imported = await importSetup({ store: deps.store, hashPassword: (p) => hash(p) }, demoSetup(deps.clock.now()));
+  const imported = await importSetup(
+    { store: deps.store, hashPassword: argon2DefaultHash },
+    demoSetup(deps.clock.now()),
+  );
   if (!imported.ok) throw new Error(`demo set-up refused: ${JSON.stringify(imported.details)}`);
-  await createDemoStaffAccounts(deps, (p) => hash(p));
+  await createDemoStaffAccounts(deps, argon2DefaultHash);
   if (deps.images) await addDemoPictures({ store: deps.store, images: deps.images });
   const today = dateOf(deps.clock.now(), DEMO_ZONE);
   let made = 0;

@@ -87,6 +87,16 @@ describe('request ids and the request log', () => {
     ]);
   });
 
+  it('says in Server-Timing how long the app took, the duration the log has (also on a 404)', async () => {
+    const { app: a, logged } = app();
+    for (const path of ['/api/v1/services', '/no-such-page']) {
+      const res = await a.request(path);
+      const dur = /^app;dur=(\d+\.\d\d)$/.exec(res.headers.get('server-timing') ?? '')?.[1];
+      expect(dur, path).toBeDefined();
+      expect(Math.abs(Number(dur) - (logged.at(-1)?.durationMs ?? -1))).toBeLessThanOrEqual(0.051);
+    }
+  });
+
   it.each([
     ['too long', 'a'.repeat(101)],
     ['with spaces', 'two words'],

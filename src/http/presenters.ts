@@ -60,8 +60,36 @@ export function presentService(o: ServiceOffer) {
   };
 }
 
+/**
+ * Formatted instants by zone: a day view formats every slot's start and end, and the same dates
+ * are asked again and again, so formatting was a sixth of an uncached day view's CPU (a profile,
+ * docs/PERFORMANCE.md). formatInstant depends on (instant, zone) alone; dropped whole at the cap.
+ */
+const formatted = new Map<string, Map<number, string>>();
+let formattedCount = 0;
+const FORMATTED_CAP = 20_000;
+
+export function formatInstantCached(ms: number, zone: string): string {
+  let byZone = formatted.get(zone);
+  const hit = byZone?.get(ms);
+  if (hit !== undefined) return hit;
+  if (formattedCount >= FORMATTED_CAP) {
+    formatted.clear();
+    formattedCount = 0;
+    byZone = undefined;
+  }
+  if (!byZone) {
+    byZone = new Map();
+    formatted.set(zone, byZone);
+  }
+  const text = formatInstant(ms, zone);
+  byZone.set(ms, text);
+  formattedCount++;
+  return text;
+}
+
 export function presentSlot(s: Slot, zone: string) {
-  const slot = { start: formatInstant(s.start, zone), end: formatInstant(s.end, zone), staff: s.staff };
+  const slot = { start: formatInstantCached(s.start, zone), end: formatInstantCached(s.end, zone), staff: s.staff };
   // Only a group session's slots carry seats (API.md "Availability").
   return s.seatsLeft === undefined ? slot : { ...slot, seatsLeft: s.seatsLeft };
 }

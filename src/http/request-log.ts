@@ -3,6 +3,10 @@
  * sane token (a load balancer's or a proxy's), else a new UUID; it is echoed in the response and
  * carried by every log line about the request. Logged paths never hold a manage token (the
  * client's only credential) and drop the query string, which may carry anything.
+ *
+ * Every response says how long the app took in a `Server-Timing: app;dur=<ms>` header (from the
+ * request's arrival in the app to its response, serialisation included; not the socket write),
+ * so a load test can tell the server's cost from its own client's noise (bench/http.ts, decision 037).
  */
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
@@ -50,15 +54,13 @@ export function requestLog(log?: (entry: RequestLogEntry) => void): MiddlewareHa
     const requestId = requestIdFrom(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     await next();
+    const elapsed = performance.now() - started;
+    const durationMs = Math.round(elapsed * 10) / 10;
     // On the response's own headers: c.header() after the handler would rebuild the response as a
     // full web Response (a body stream and all), a cost every request would pay.
     c.res.headers.set('x-request-id', requestId);
-    log?.({
-      requestId,
-      method: c.req.method,
-      path: loggedPath(c.req.path),
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    });
+    // To the hundredth of a millisecond: an uncached day view takes well under a tenth.
+    c.res.headers.set('server-timing', `app;dur=${elapsed.toFixed(2)}`);
+    log?.({ requestId, method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, durationMs });
   };
 }

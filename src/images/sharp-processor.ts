@@ -6,7 +6,6 @@
  * metadata unless asked to.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { type ImageProcessor, MAX_IMAGE_SIDE } from '../app/images/image-processor.ts';
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
@@ -17,9 +16,18 @@ const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
  */
 const MAX_INPUT_PIXELS = 40_000_000;
 
+let loaded: Promise<typeof import('sharp')> | null = null;
+
+/** sharp (libvips, ~25 MB resident) loads with the first image, not at start-up (docs/PERFORMANCE.md, lazy imports). */
+export function loadSharp(): Promise<typeof import('sharp')> {
+  loaded ??= import('sharp');
+  return loaded;
+}
+
 export function sharpProcessor(): ImageProcessor {
   return {
     async process(bytes) {
+      const { default: sharp } = await loadSharp();
       const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' as const };
       try {

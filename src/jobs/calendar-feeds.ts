@@ -32,7 +32,7 @@ export function calendarFeeds(outbound: OutboundPolicy, opts: CalendarFeedOption
     async read(url, window, floatingZone): Promise<FetchOutcome> {
       let text: string;
       try {
-        text = await download(opts.fetch ?? guardedFetch(outbound), url, timeoutMs, maxBytes);
+        text = await download(opts.fetch ?? (await guardedFetch(outbound)), url, timeoutMs, maxBytes);
       } catch (error) {
         return { ok: false, error: scrub(failure(error, timeoutMs, maxBytes), url) };
       }

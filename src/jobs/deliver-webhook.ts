@@ -65,7 +65,7 @@ async function post(deps: WebhookJobDeps, webhook: Webhook, job: WebhookDelivery
   const timestamp = Math.floor(deps.clock.now() / 1000);
   const timeout = deps.webhookTimeoutMs ?? TIMEOUT_MS;
   try {
-    const response = await (deps.fetch ?? guardedFetch(deps.outbound))(webhook.url, {
+    const response = await (deps.fetch ?? (await guardedFetch(deps.outbound)))(webhook.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -12,7 +12,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 import type { OutboundPolicy } from '../app/ports.ts';
 import { isIpLiteral, nonPublicKind } from '../app/public-address.ts';
 
@@ -65,8 +65,16 @@ export function guardedLookup(policy: OutboundPolicy): LookupFunction {
   };
 }
 
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | null = null;
+/** undici loads with the first outbound request, not at start-up (docs/PERFORMANCE.md, lazy imports). */
+const loadUndici = () => {
+  undici ??= import('undici');
+  return undici;
+};
+
 /** An undici Agent whose sockets obey the policy. */
-function guardedAgent(policy: OutboundPolicy): Agent {
+function guardedAgent({ Agent, buildConnector }: Undici, policy: OutboundPolicy): Agent {
   const connect = buildConnector({ lookup: guardedLookup(policy) });
   return new Agent({
     pipelining: 0,
@@ -84,14 +92,19 @@ function guardedAgent(policy: OutboundPolicy): Agent {
 
 const agents = new WeakMap<OutboundPolicy, Agent>();
 
-/** A fetch that sends only where the policy allows (one agent per policy, kept). */
-export function guardedFetch(policy: OutboundPolicy): typeof fetch {
+/**
+ * A fetch that sends only where the policy allows (one agent per policy, kept). Async because
+ * undici loads on first use: awaited before a caller starts its timeout, so the load never eats
+ * into a request's time (`(await guardedFetch(p))(url, { signal: AbortSignal.timeout(t) })`).
+ */
+export async function guardedFetch(policy: OutboundPolicy): Promise<typeof fetch> {
+  const lib = await loadUndici();
   let agent = agents.get(policy);
   if (!agent) {
-    agent = guardedAgent(policy);
+    agent = guardedAgent(lib, policy);
     agents.set(policy, agent);
   }
   const dispatcher = agent;
   return ((url: string, init: RequestInit) =>
-    undiciFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+    lib.fetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch;
 }

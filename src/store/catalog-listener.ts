@@ -8,7 +8,7 @@
  * another process's commit and this notification arriving is milliseconds; bookings never depend
  * on it, because the database's exclusion constraint decides overlaps, not the cache.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { ReadCache } from './read-cache.ts';
 
 export const CATALOG_CHANNEL = 'slotwise_catalog';
@@ -50,7 +50,10 @@ export function listenForCatalogChanges(
 
   const connect = async () => {
     retry = null;
-    const c = new pg.Client({ connectionString: url });
+    // Loaded on first use (server mode only), not at start-up.
+    const { default: pgModule } = await import('pg');
+    if (closed) return firstTry(); // closed while the driver loaded: connect nothing
+    const c = new pgModule.Client({ connectionString: url });
     client = c;
     c.on('error', lost);
     c.on('end', () => lost(new Error('connection ended')));

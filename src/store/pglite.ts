@@ -22,6 +22,13 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
 
 const { serialize } = protocol;
+/**
+ * PostgreSQL's default 128 MB of shared buffers is sized for a server; an embedded booking
+ * database is a few MB, and the buffers count fully against the process's memory (PostgreSQL
+ * touches them all at start). 16 MB → 8 MB saved about 10 MB resident; 4 MB saved more but was
+ * not measured on the heavy set's bookings (docs/PERFORMANCE.md, decision 037).
+ */
+const SHARED_BUFFERS = '8MB';
 /** Distinct statement texts kept prepared; beyond this (never reached by our fixed SQL) statements run unnamed. */
 const MAX_PREPARED = 500;
 
@@ -90,6 +97,19 @@ class DurableNodeFS extends NodeFS {
 }
 
 /**
+ * PGlite's WebAssembly as bin/slotwise.js started compiling it while the app's modules loaded
+ * (bin/pglite-preload.js); undefined when not started (tests, other entries) or when it failed:
+ * PGlite then compiles its own.
+ */
+async function preloadedWasm(): Promise<{ pgliteWasmModule?: WebAssembly.Module }> {
+  const started = (globalThis as Record<symbol, Promise<WebAssembly.Module> | undefined>)[
+    Symbol.for('slotwise.pglite-wasm')
+  ];
+  const compiled = await started?.catch(() => undefined);
+  return compiled ? { pgliteWasmModule: compiled } : {};
+}
+
+/**
  * Opens (creating if needed) a PGlite database; `dataDir` undefined = in memory. `loadDataDir`
  * fills an empty directory (or the memory one) from a tar of a data directory first: a backup
  * (backup.ts), or the tests' migrated template (test/support/templates.ts), which skips initdb.
@@ -97,11 +117,9 @@ class DurableNodeFS extends NodeFS {
 export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   const options: PGliteOptions = {
     extensions: { btree_gist },
-    // PostgreSQL's default 128 MB of shared buffers is sized for a server; an embedded booking
-    // database is a few MB, and the buffers count fully against the process's memory.
-    postgresqlconf: ['shared_buffers = 16MB'],
+    postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`],
   };
-  const load = opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {};
+  const load = { ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}), ...(await preloadedWasm()) };
   const db =
     dataDir === undefined
       ? await PGlite.create('memory://', { ...options, ...load }) // nothing to sync: PGlite's defaults (fsync off)
@@ -112,7 +130,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
           // PGlite starts PostgreSQL with -F (fsync off); without it, a COMMIT waits for its WAL
           // to be synced. fdatasync is a no-op in Emscripten, fsync is the call NodeFS now honours.
           startParams: PGlite.defaultStartParams.filter((param) => param !== '-F'),
-          postgresqlconf: ['shared_buffers = 16MB', 'wal_sync_method = fsync'],
+          postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`, 'wal_sync_method = fsync'],
         });
   const lock = new Mutex();
   const prepared = new Map<string, string>();

@@ -10,7 +10,7 @@
  * global one, so no other pg user in the process is affected. Errors are pg's DatabaseError, which
  * carries the SQLSTATE on `.code` and the constraint on `.constraint` (sqlState(), constraintOf()).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { type Database, type Row, type Sql, sqlState, withSavepoints } from './sql.ts';
 
 /** Connections kept by one process unless told (DATABASE_POOL_SIZE); PostgreSQL's default max_connections (100) fits several processes. */
@@ -20,6 +20,8 @@ const MAX_PREPARED = 500;
 
 /** Opens a pool on a postgres:// URL; nothing connects until the first statement. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+  // Loaded here, not at start-up: embedded mode never needs the driver (docs/PERFORMANCE.md, lazy imports).
+  const { default: pg } = await import('pg');
   const types = new pg.TypeOverrides();
   types.setTypeParser(pg.types.builtins.DATE, (text: string) => text);
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? DEFAULT_MAX, types });

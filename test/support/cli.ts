@@ -8,7 +8,8 @@ const BIN = fileURLToPath(new URL('../../bin/slotwise.js', import.meta.url));
  * V8 runs PGlite's WebAssembly with its baseline compiler only (decision 025). A process here lives
  * for one command or one test, not long enough for the optimizing compiler, which V8 otherwise
  * runs over the whole 9 MB module in the background at every start: a third of a command's CPU.
- * Same code and results, only the compiler tier differs.
+ * Same code and results, only the compiler tier differs. Since decision 037 bin/slotwise.js
+ * chooses the same by default; passing it here keeps the tests' choice explicit.
  */
 const NODE_ARGS = ['--liftoff-only'];
 

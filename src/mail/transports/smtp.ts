@@ -4,7 +4,7 @@
  * the job that sent it retries. A partial refusal resolves: retrying would repeat the message to
  * those who already have it.
  */
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer, MailMessage } from '../../app/ports.ts';
 
 export interface SmtpMailerOptions {
@@ -27,10 +27,16 @@ export function createSmtpMailer(opts: SmtpMailerOptions): Mailer & { close(): v
   })) {
     if (!url.searchParams.has(k)) url.searchParams.set(k, v);
   }
-  const transport = createTransport(url.toString());
+  // nodemailer is loaded with the first message, not at start-up (a dynamic import of the package
+  // itself: the bundle would hoist a static one to its top). docs/PERFORMANCE.md, lazy imports.
+  let transport: Promise<Transporter> | null = null;
+  const open = () => {
+    transport ??= import('nodemailer').then(({ createTransport }) => createTransport(url.toString()));
+    return transport;
+  };
   return {
     async send(message: MailMessage): Promise<void> {
-      await transport.sendMail({
+      await (await open()).sendMail({
         from: message.from ?? opts.from,
         to: [...message.to],
         subject: message.subject,
@@ -47,7 +53,7 @@ export function createSmtpMailer(opts: SmtpMailerOptions): Mailer & { close(): v
       });
     },
     close() {
-      transport.close();
+      void transport?.then((t) => t.close());
     },
   };
 }
