@@ -72,6 +72,36 @@ describe('a data directory', () => {
     await db.exec('DROP TABLE rate_limits; DELETE FROM t WHERE id = 3');
   }, 60_000);
 
+  it('commits transactions that waited for the connection as a group: one fsync, and none answered before it', async () => {
+    fsyncs.mockClear();
+    const order: string[] = [];
+    const insert = (id: number) =>
+      db
+        .transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES ($1)', [id]);
+        })
+        .then(() => order.push(`answered ${id} after ${fsyncs.mock.calls.length} fsync`));
+    await Promise.all([10, 11, 12, 13, 14].map(insert));
+    expect(fsyncs).toHaveBeenCalledTimes(1);
+    expect(order.sort()).toEqual([10, 11, 12, 13, 14].map((id) => `answered ${id} after 1 fsync`));
+    await db.exec('DELETE FROM t WHERE id >= 10');
+  });
+
+  it('flushes a group whose last piece wrote nothing, and keeps every commit of it across a reopen', async () => {
+    fsyncs.mockClear();
+    const answered: number[] = [];
+    await Promise.all([
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (20)')).then(() => answered.push(fsyncs.mock.calls.length)),
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (21)')).then(() => answered.push(fsyncs.mock.calls.length)),
+      db.query('SELECT count(*) FROM t').then(() => answered.push(fsyncs.mock.calls.length)),
+    ]);
+    expect(answered).toEqual([1, 1, 1]);
+    await db.close();
+    db = await openPglite(join(dir, 'pg'));
+    expect(await db.query('SELECT id FROM t WHERE id >= 20 ORDER BY id')).toEqual([{ id: 20 }, { id: 21 }]);
+    await db.exec('DELETE FROM t WHERE id >= 20');
+  }, 60_000);
+
   it('syncs nothing for a read', async () => {
     fsyncs.mockClear();
     expect(await db.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 2 }]);
