@@ -10,6 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createJobQueue } from './jobs.ts';
+import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
 import { hitRateLimit } from './rate-limits.ts';
 import type { Database } from './sql.ts';
@@ -108,6 +110,26 @@ describe('a data directory', () => {
     expect(fsyncs).not.toHaveBeenCalled();
   });
 });
+
+it('claims, completes and fails jobs without waiting for the disk (a lost one only makes the job run again)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-durable-jobs-'));
+  const db = await openPglite(join(dir, 'pg'));
+  try {
+    await migrate(db);
+    await db.query(
+      `INSERT INTO jobs (kind, payload, run_at, created_at) SELECT 'k', '{}', now(), now() FROM generate_series(1, 3)`,
+    );
+    const queue = createJobQueue(db);
+    fsyncs.mockClear();
+    const [a, b, c] = await queue.claimJobs('w', Date.now(), 60_000, 10);
+    expect(await queue.completeJobs([a?.id, b?.id] as string[], 'w', Date.now())).toHaveLength(2);
+    await queue.failJob(c?.id as string, 'w', 'smtp 421', Date.now() + 60_000, Date.now());
+    expect(fsyncs).not.toHaveBeenCalled();
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
 
 it('keeps an in-memory database (tests) on PGlite’s defaults: nothing to sync', async () => {
   const db = await openPglite();
