@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../src/store/create-store.ts';
 import { openDatabase } from '../src/store/open-database.ts';
-import { POSTGRES_SKIP_REASON, startTestPostgres, type TestPostgres, testPostgresAvailable } from './support/postgres.ts';
+import {
+  POSTGRES_SKIP_REASON,
+  startTestPostgres,
+  type TestPostgres,
+  testPostgresAvailable,
+} from './support/postgres.ts';
 import { bookingRoundTrips } from './support/round-trips.ts';
 import { STUDIO } from './support/studio.ts';
 

@@ -32,7 +32,11 @@ export async function bookingRoundTrips(
   const query = pg.Client.prototype.query;
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; this only counts and forwards.
   pg.Client.prototype.query = function (this: pg.Client, config: any, ...rest: any[]) {
-    sent.push(String(typeof config === 'string' ? config : config?.text).replace(/\s+/g, ' ').slice(0, 100));
+    sent.push(
+      String(typeof config === 'string' ? config : config?.text)
+        .replace(/\s+/g, ' ')
+        .slice(0, 100),
+    );
     return (query as (...args: unknown[]) => unknown).call(this, config, ...rest);
   } as typeof query;
   try {
