@@ -3,6 +3,7 @@
  * time and 10 in flight (bookings/s, latency p50/p99), then 200 requests for ONE slot, 10 in
  * flight: exactly one 201 and the rest 409, to show conflicts are cheap.
  */
+import { readFileSync } from 'node:fs';
 import { addDays, dateOf, weekdayOf } from '../src/core/index.ts';
 import { type Figure, median, meets, p99 } from './figures.ts';
 import { progress, type Server, startServer } from './proc.ts';
@@ -83,10 +84,22 @@ async function book(url: string, service: string, pick: Pick): Promise<Outcome> 
   return { status, ms: Number(process.hrtime.bigint() - t) / 1e6 };
 }
 
-/** Books every pick with `inFlight` requests at a time; wall time in seconds. */
-async function bookAll(url: string, service: string, picks: readonly Pick[], inFlight: number) {
+/**
+ * CPU seconds the server process has used (user + system, /proc/<pid>/stat; clock ticks of 10 ms):
+ * what a booking costs whatever else the machine is doing, its emails included as they are sent.
+ */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Books every pick with `inFlight` requests at a time; wall time in seconds, server CPU in ms per booking. */
+async function bookAll(url: string, service: string, picks: readonly Pick[], inFlight: number, pid?: number) {
   const outcomes: Outcome[] = [];
   let next = 0;
+  const cpu0 = pid === undefined ? 0 : cpuSeconds(pid);
   const t = process.hrtime.bigint();
   const worker = async () => {
     while (next < picks.length) {
@@ -95,7 +108,9 @@ async function bookAll(url: string, service: string, picks: readonly Pick[], inF
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { outcomes, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  const cpuMs = pid === undefined ? null : ((cpuSeconds(pid) - cpu0) * 1000) / picks.length;
+  return { outcomes, seconds, cpuMs };
 }
 
 function figures(
@@ -117,7 +132,7 @@ function figures(
       p99: null,
       target: targets?.rate ?? null,
       met: targets ? !bad && meets(rate, targets.rate) : null,
-      note: `${run.outcomes.length} requests in ${run.seconds.toFixed(2)} s; ${note}`,
+      note: `${run.outcomes.length} requests in ${run.seconds.toFixed(2)} s; ${note}${run.cpuMs === null ? '' : `; server CPU ${run.cpuMs.toFixed(1)} ms a booking`}`,
     },
     {
       group: 'booking',
@@ -156,9 +171,9 @@ export async function runBooking(): Promise<Figure[]> {
     if (!warm.outcomes.every((o) => o.status === 201)) throw new Error(`warm-up: ${statusCounts(warm.outcomes)}`);
 
     progress(`booking: ${SEQUENTIAL} distinct bookings, one at a time…`);
-    const seq = await bookAll(url, set.service, picks.slice(WARMUP, WARMUP + SEQUENTIAL), 1);
+    const seq = await bookAll(url, set.service, picks.slice(WARMUP, WARMUP + SEQUENTIAL), 1, server.pid);
     progress(`booking: ${CONCURRENT} distinct bookings, ${IN_FLIGHT} in flight…`);
-    const conc = await bookAll(url, set.service, picks.slice(WARMUP + SEQUENTIAL, -1), IN_FLIGHT);
+    const conc = await bookAll(url, set.service, picks.slice(WARMUP + SEQUENTIAL, -1), IN_FLIGHT, server.pid);
     progress(`booking: ${CONFLICTING} requests for one slot, ${IN_FLIGHT} in flight…`);
     const one = picks.at(-1) as Pick;
     const clash = await bookAll(url, set.service, Array(CONFLICTING).fill(one), IN_FLIGHT);
