@@ -13,14 +13,13 @@
  *
  * PGlite runs PostgreSQL without a WAL writer, so an asynchronous commit reaches the files only
  * with a later synchronous one (or a checkpoint): the group always ends with one, and a group is
- * closed after MAX_GROUP pieces or MAX_WAIT_MS even if others still wait, so that a steady stream
- * of requests cannot hold the answers back.
+ * closed after MAX_GROUP pieces even if others still wait, so that a steady stream of requests
+ * cannot hold the answers back. (No time limit: the pieces run one after the other anyway, and a
+ * limit by the clock would make the group's size depend on the machine's load.)
  */
 
 /** Pieces answered together at most; beyond, the next commit is synchronous even with others waiting. */
-const MAX_GROUP = 32;
-/** The first unanswered piece waits at most about this long for its flush (ms). */
-const MAX_WAIT_MS = 10;
+const MAX_GROUP = 16;
 
 /** How a piece of work that ends a transaction should commit. */
 export type CommitMode =
@@ -39,11 +38,15 @@ interface Unanswered {
 export interface CommitGroup {
   /**
    * Runs `piece` alone on the connection. It calls `commitMode()` right before its COMMIT and
-   * then commits as told. `flushWal` is called after a piece that did not commit with 'flush'
+   * then commits as told. A single statement (which commits by itself) asks `deferred()` before it
+   * runs: true = others wait, run it without waiting for the disk; its caller waits for the group. `flushWal` is called after a piece that did not commit with 'flush'
    * (a single statement) when earlier commits wait for the disk. `flushes`: the piece flushes the
    * WAL itself (a checkpoint, a shutdown).
    */
-  run<T>(piece: (commitMode: () => CommitMode) => Promise<T>, opts?: { readonly flushes?: boolean }): Promise<T>;
+  run<T>(
+    piece: (commitMode: () => CommitMode, deferred: () => boolean) => Promise<T>,
+    opts?: { readonly flushes?: boolean },
+  ): Promise<T>;
   /** Pieces waiting for the connection (tests). */
   readonly waiting: number;
 }
@@ -52,7 +55,6 @@ export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
   const queue: (() => void)[] = [];
   let held = false;
   const unanswered: Unanswered[] = [];
-  let groupStartedAt = 0;
 
   const acquire = (): Promise<void> => {
     if (held) return new Promise<void>((resolve) => queue.push(resolve));
@@ -67,11 +69,10 @@ export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
   const answer = (group: readonly Unanswered[]) => {
     for (const u of group) u.resolve();
   };
-  const groupFull = () =>
-    unanswered.length >= MAX_GROUP || (unanswered.length > 0 && performance.now() - groupStartedAt >= MAX_WAIT_MS);
+  const groupFull = () => unanswered.length >= MAX_GROUP - 1;
 
   async function run<T>(
-    piece: (commitMode: () => CommitMode) => Promise<T>,
+    piece: (commitMode: () => CommitMode, deferred: () => boolean) => Promise<T>,
     opts: { readonly flushes?: boolean } = {},
   ): Promise<T> {
     await acquire();
@@ -82,11 +83,16 @@ export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
       else mode = unanswered.length === 0 ? 'plain' : 'flush';
       return mode;
     };
+    const deferred = (): boolean => {
+      if (queue.length === 0 || groupFull()) return false;
+      mode = 'deferred';
+      return true;
+    };
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     let answered: Promise<void> | null = null;
     try {
       try {
-        outcome = { ok: true, value: await piece(commitMode) };
+        outcome = { ok: true, value: await piece(commitMode, deferred) };
       } catch (error) {
         outcome = { ok: false, error };
       }
@@ -96,7 +102,6 @@ export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
       const mustWait = mode === 'deferred' || (!flushed && unanswered.length > 0);
       if (flushed) answer(unanswered.splice(0));
       else if (mustWait && queue.length > 0 && !groupFull()) {
-        if (unanswered.length === 0) groupStartedAt = performance.now();
         answered = new Promise<void>((resolve, reject) => unanswered.push({ resolve, reject }));
       } else if (mustWait) {
         const group = unanswered.splice(0);

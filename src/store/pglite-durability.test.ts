@@ -89,6 +89,21 @@ describe('a data directory', () => {
     await db.exec('DELETE FROM t WHERE id >= 10');
   });
 
+  it('groups single statements too: one that waited for the connection commits without its own fsync', async () => {
+    fsyncs.mockClear();
+    const answered: number[] = [];
+    const after = () => answered.push(fsyncs.mock.calls.length);
+    await Promise.all([
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (30)')).then(after),
+      db.query('INSERT INTO t VALUES (31)').then(after),
+      db.query('INSERT INTO t VALUES (32)').then(after),
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (33)')).then(after),
+    ]);
+    expect(answered).toEqual([1, 1, 1, 1]);
+    expect(await db.query("SELECT current_setting('synchronous_commit') AS v")).toEqual([{ v: 'on' }]);
+    await db.exec('DELETE FROM t WHERE id >= 30');
+  });
+
   it('flushes a group whose last piece wrote nothing, and keeps every commit of it across a reopen', async () => {
     fsyncs.mockClear();
     const answered: number[] = [];

@@ -170,7 +170,16 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
   return {
     driver: 'pglite',
     query: <T extends Row>(text: string, params?: readonly unknown[]) =>
-      group.run(() => run(text, params, false)) as Promise<T[]>,
+      group.run(async (_, deferred) => {
+        if (!deferred()) return run(text, params, false);
+        // Others wait: this statement's own commit need not wait for the disk; the group's last does.
+        await execText('SET synchronous_commit TO off', false);
+        try {
+          return await run(text, params, false);
+        } finally {
+          await execText('SET synchronous_commit TO on', false);
+        }
+      }) as Promise<T[]>,
     exec: (text: string) => group.run(() => execText(text, false)),
     transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
       group.run(async (commitMode) => {
