@@ -10,6 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STUDIO } from '../../test/support/studio.ts';
+import { testOutbound } from '../../test/support/outbound.ts';
+import { DEFAULT_LIMITS } from '../app/rate-limits.ts';
+import { createApp } from '../http/app.ts';
+import { createStore } from './create-store.ts';
 import { createJobQueue } from './jobs.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
@@ -140,6 +145,48 @@ it('claims, completes and fails jobs without waiting for the disk (a lost one on
     expect(await queue.completeJobs([a?.id, b?.id] as string[], 'w', Date.now())).toHaveLength(2);
     await queue.failJob(c?.id as string, 'w', 'smtp 421', Date.now() + 60_000, Date.now());
     expect(fsyncs).not.toHaveBeenCalled();
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it('a booking through HTTP waits for one fsync: key, client, booking, jobs and stored answer in one commit; limits without', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-durable-booking-'));
+  const db = await openPglite(join(dir, 'pg'));
+  try {
+    await migrate(db);
+    const store = createStore(db);
+    await store.applySetup(STUDIO, async (p) => p);
+    const app = createApp({
+      outbound: testOutbound(),
+      store,
+      clock: { now: () => Date.parse('2027-03-26T10:00:00Z') },
+      secret: 'durability-test-secret-of-32-characters',
+      publicUrl: 'http://127.0.0.1:3000',
+      rateLimits: DEFAULT_LIMITS,
+      logError: (error) => {
+        throw error;
+      },
+    });
+    // The first request also reads freshly written rows (hint bits); the second is the steady state.
+    for (const [i, start] of ['2027-03-29T12:00:00Z', '2027-03-29T14:00:00Z'].entries()) {
+      fsyncs.mockClear();
+      const res = await app.request('/api/v1/bookings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `one-fsync-${i}` },
+        body: JSON.stringify({
+          service: 'portrait',
+          staff: 'any',
+          start,
+          client: { name: 'Una', email: `una${i}@example.test` },
+          payment: 'none',
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    expect(fsyncs).toHaveBeenCalledTimes(1);
+    expect(await db.query('SELECT count(*)::int AS n FROM jobs')).toEqual([{ n: 4 }]);
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

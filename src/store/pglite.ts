@@ -156,15 +156,22 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     await send(concat([serialize.query(text), serialize.sync()]), inTransaction);
   }
 
+  // WAL written but not yet flushed (earlier commits of the group, or this one): only then is a
+  // flush worth an fsync; a group of reads needs none.
+  const UNFLUSHED = 'pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn()';
   /** COMMIT as the group says; 'flush' writes a WAL record so that the synchronous commit has WAL to flush. */
   const COMMIT: Record<CommitMode, string> = {
     deferred: 'SET LOCAL synchronous_commit TO off; COMMIT',
     plain: 'COMMIT',
-    flush: `SELECT pg_logical_emit_message(true, 'slotwise', 'group commit'); SET LOCAL synchronous_commit TO on; COMMIT`,
+    flush: `SELECT CASE WHEN ${UNFLUSHED} THEN pg_logical_emit_message(true, 'slotwise', 'group commit') END;
+      SET LOCAL synchronous_commit TO on; COMMIT`,
   };
   // After a single statement, earlier commits still unflushed: write and flush the WAL up to here.
   const group = createCommitGroup(() =>
-    execText(`SELECT pg_logical_emit_message(false, 'slotwise', 'group commit', true)`, false),
+    execText(
+      `SELECT CASE WHEN ${UNFLUSHED} THEN pg_logical_emit_message(false, 'slotwise', 'group commit', true) END`,
+      false,
+    ),
   );
 
   return {
