@@ -37,18 +37,17 @@ interface Unanswered {
 
 export interface CommitGroup {
   /**
-   * Runs `piece` alone on the connection. It calls `commitMode()` right before its COMMIT and
-   * then commits as told. A single statement (which commits by itself) asks `deferred()` before it
-   * runs: true = others wait, run it without waiting for the disk; its caller waits for the group. `flushWal` is called after a piece that did not commit with 'flush'
-   * (a single statement) when earlier commits wait for the disk. `flushes`: the piece flushes the
+   * Runs `piece` alone on the connection. A transaction calls `commitMode()` right before its
+   * COMMIT and commits as told. A single statement (which commits by itself) asks `deferred()`
+   * before it runs: true = others wait, so it runs without waiting for the disk and its caller
+   * waits for the group. `flushWal` runs after a piece that did not flush (a single statement, a
+   * read, a rollback) when earlier commits wait for the disk. `flushes`: the piece flushes the
    * WAL itself (a checkpoint, a shutdown).
    */
   run<T>(
     piece: (commitMode: () => CommitMode, deferred: () => boolean) => Promise<T>,
     opts?: { readonly flushes?: boolean },
   ): Promise<T>;
-  /** Pieces waiting for the connection (tests). */
-  readonly waiting: number;
 }
 
 export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
@@ -121,10 +120,5 @@ export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
     return outcome.value;
   }
 
-  return {
-    run,
-    get waiting() {
-      return queue.length;
-    },
-  };
+  return { run };
 }
