@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../bin/slotwise.js', import.meta.url));
+/** BENCH_BIN=<path to bin/slotwise.js of another checkout>: the same bench against another build (A/B runs). */
+export const BIN = process.env.BENCH_BIN ?? fileURLToPath(new URL('../bin/slotwise.js', import.meta.url));
 
 const children = new Set<ChildProcess>();
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startTestPostgres } from '../test/support/postgres.ts';
+import { bookingRoundTrips } from '../test/support/round-trips.ts';
 import { type Figure, median } from './figures.ts';
 import { progress, runSlotwise, startServer } from './proc.ts';
 
@@ -208,7 +209,8 @@ export async function runServerMode(): Promise<Figure[]> {
           }
         }
       }
-      return serverModeFigures(runs);
+      progress('server mode: round trips per booking, counted in process…');
+      return [...serverModeFigures(runs), await roundTripFigure(server.url, nextWork(rig, ROUND_TRIP_BOOKINGS))];
     } finally {
       await jobs.close();
       await Promise.all(servers.map((s) => s.stop()));
@@ -217,6 +219,25 @@ export async function runServerMode(): Promise<Figure[]> {
     rmSync(dir, { recursive: true, force: true });
     await server.stop();
   }
+}
+
+/** Bookings whose round trips are counted (one at a time, in this process). */
+const ROUND_TRIP_BOOKINGS = 20;
+
+/** Issue 22 point 5: round trips to PostgreSQL per booking's request (test/support/round-trips.ts). */
+async function roundTripFigure(url: string, work: { staff: string; start: string }[]): Promise<Figure> {
+  const { perBooking } = await bookingRoundTrips(url, 'cut', work);
+  const most = Math.max(...perBooking);
+  return {
+    group: 'pg',
+    name: 'round trips per booking',
+    median: median(perBooking),
+    p99: most,
+    unit: 'trips',
+    target: '<= 3',
+    met: most <= 3,
+    note: `${perBooking.length} bookings one at a time, counted at node-postgres; rate limits on, Idempotency-Key sent`,
+  };
 }
 
 /** Environment worth handing to the servers from the bench's own: DATABASE_POOL_SIZE, to bench a pool size. */

@@ -280,6 +280,26 @@ describe('createBooking', () => {
     });
   });
 
+  it('"any" counts every fitting member\'s bookings that day in one query, each day in the member\'s own zone', async () => {
+    // Ana (Paris) has a booking that Monday; Ben (New York) none: Ben is the one with fewest.
+    await mustBook({ start: at('2027-03-29T07:00:00Z'), client: client('Bob') });
+    const counts: string[][] = [];
+    const spying = (store: Store): Store => ({
+      ...store,
+      countBookings: (ids, window, now) => {
+        counts.push([...ids]);
+        return store.countBookings(ids, window, now);
+      },
+      transaction: (fn) => store.transaction((tx) => fn(spying(tx))),
+    });
+    const r = await createBooking(
+      { ...deps, store: spying(tdb.store) },
+      input({ staff: 'any', start: at('2027-03-29T14:00:00Z'), client: client('Cy') }),
+    );
+    expect(r.ok && r.value.booking.staffId).toBe(BEN);
+    expect(counts).toEqual([[ANA, BEN]]);
+  });
+
   describe('skipNoticeAndHorizon (admins)', () => {
     it('books beyond the horizon and inside the notice', async () => {
       await tdb.store.applySetup({ business: { minNoticeMinutes: 24 * 60 } }, hash);

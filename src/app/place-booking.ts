@@ -105,12 +105,11 @@ export async function candidatesInOrder(
   if (fits.length === 0 && mostSeats > 0) return seatsGone(mostSeats);
   if (fits.length === 0) return slotGone(ctx.members.length === 1 && firstRefusal ? firstRefusal : 'taken');
   if (fits.length === 1) return ok(fits);
-  const counts = new Map<string, number>();
-  for (const f of fits) {
-    const day = dayWindow(dateOf(wanted.start, f.member.timezone), f.member.timezone);
-    const n = await store.countBookings([f.member.id], day, now);
-    counts.set(f.member.id, n.get(f.member.id) ?? 0);
-  }
+  // "Any": each member's bookings on the start's day in their own zone, all in one query.
+  const days = new Map(
+    fits.map((f) => [f.member.id, dayWindow(dateOf(wanted.start, f.member.timezone), f.member.timezone)]),
+  );
+  const counts = await store.countBookings([...days.keys()], days, now);
   const order = staffInOrder(
     fits.map((f) => f.member.id),
     counts,

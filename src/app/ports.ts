@@ -206,8 +206,15 @@ export interface Store
     window: Interval,
     now: number,
   ): Promise<Map<string, SeatRow[]>>;
-  /** Time-occupying bookings per member whose start lies in `window`. */
-  countBookings(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, number>>;
+  /**
+   * Time-occupying bookings per member whose start lies in `window`, or in the member's own window
+   * (a map by staff id: each member's day in their zone). One query either way.
+   */
+  countBookings(
+    staffIds: readonly string[],
+    window: Interval | ReadonlyMap<string, Interval>,
+    now: number,
+  ): Promise<Map<string, number>>;
 
   /** Whether a confirmed client with this email exists (case-insensitive). */
   findClientId(email: string): Promise<string | null>;
@@ -292,8 +299,8 @@ export interface Store
 export interface JobQueue {
   /** Claims up to `limit` due jobs for `leaseMs` (jobs whose lease ran out count as due). */
   claimJobs(workerId: string, now: number, leaseMs: number, limit: number): Promise<ClaimedJob[]>;
-  /** Marks a claimed job done; false when this worker no longer holds it. */
-  completeJob(jobId: string, workerId: string, now: number): Promise<boolean>;
+  /** Marks claimed jobs done (a round's, in one go); the ids this worker still held (the others: lease lost). */
+  completeJobs(jobIds: readonly string[], workerId: string, now: number): Promise<string[]>;
   /** Records a failed try: runs again at `retryAt`, or never (null: failed for good). */
   failJob(jobId: string, workerId: string, error: string, retryAt: number | null, now: number): Promise<void>;
   /** Turns due reminders (remind_at ≤ now, booking confirmed and not started) into email jobs; how many. */

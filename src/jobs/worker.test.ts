@@ -93,7 +93,7 @@ describe('job worker', () => {
     clock.advance(0.01);
     expect(await live.drain()).toBe(3);
     expect(ran).toEqual([1, 2, 3]);
-    expect(await queue.completeJob(claimed[0]?.id as string, 'dead', clock.now())).toBe(false);
+    expect(await queue.completeJobs([claimed[0]?.id as string], 'dead', clock.now())).toEqual([]);
     const [row] = await tdb.db.query('SELECT attempts, locked_by FROM jobs ORDER BY id LIMIT 1');
     expect(row).toEqual({ attempts: 2, locked_by: null });
   });
@@ -218,6 +218,32 @@ describe('job worker', () => {
     expect(await jobState()).toEqual({ done: 2, total: 2 });
     expect(logged).toEqual([]);
   });
+  it("writes a round's completions in one statement at its end; a failed job is not among them", async () => {
+    await insertJobs(4);
+    const queue = createJobQueue(tdb.db);
+    const completions: number[] = [];
+    const w = createWorker({
+      queue: {
+        ...queue,
+        completeJobs: (ids, ...rest) => {
+          completions.push(ids.length);
+          return queue.completeJobs(ids, ...rest);
+        },
+      },
+      handlers: {
+        'test.count': async (p) => {
+          if ((p as { n: number }).n === 3) throw new Error('smtp 421');
+        },
+      },
+      clock,
+      workerId: 'w',
+      log: () => {},
+    });
+    expect(await w.runOnce()).toBe(4);
+    expect(completions).toEqual([3]);
+    expect(await tdb.db.query("SELECT payload->>'n' AS n FROM jobs WHERE done_at IS NULL")).toEqual([{ n: '3' }]);
+  });
+
   it('nudges close together wake the worker once: the jobs of several changes run in one round', async () => {
     const ran: number[] = [];
     const queue = createJobQueue(tdb.db);

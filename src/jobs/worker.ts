@@ -4,6 +4,10 @@
  * back-off (failed for good after max_attempts). Several workers — in one process or many — may
  * share a database: claims are disjoint (store/jobs.ts), so each job runs once unless its
  * worker dies mid-run, and then again only after its lease.
+ *
+ * The bookkeeping does not wait for the disk (decision 038): claims, completions and failures
+ * commit with synchronous_commit off, and a round's completions are written in one statement at
+ * its end. A crash may forget them; then the job runs again after its lease: redone, never lost.
  */
 import type { ClaimedJob } from '../app/model.ts';
 import type { Clock, JobQueue } from '../app/ports.ts';
@@ -84,14 +88,13 @@ export function createWorker(deps: WorkerDeps): Worker {
   let tasksCheckedAt = Number.NEGATIVE_INFINITY;
   const nudgeDelay = deps.nudgeDelayMs ?? 20;
 
-  async function runJob(job: ClaimedJob): Promise<void> {
+  /** Runs one job; true when it succeeded (its completion is written with the round's). */
+  async function runJob(job: ClaimedJob): Promise<boolean> {
     const handler = deps.handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(job.payload, job);
-      const completed = await deps.queue.completeJob(job.id, deps.workerId, deps.clock.now());
-      // Ran past its lease and another worker holds it now: the work was done twice.
-      if (!completed) deps.log('warn', 'job finished after its lease ran out', { job: job.id, kind: job.kind });
+      return true;
     } catch (error) {
       const now = deps.clock.now();
       const final = !handler || job.attempts >= job.maxAttempts;
@@ -103,7 +106,25 @@ export function createWorker(deps: WorkerDeps): Worker {
         attempt: job.attempts,
         error: message,
       });
+      return false;
     }
+  }
+
+  /** Marks the round's succeeded jobs done, in one statement. */
+  async function complete(done: ClaimedJob[]): Promise<void> {
+    if (done.length === 0) return;
+    const held = new Set(
+      await deps.queue.completeJobs(
+        done.map((j) => j.id),
+        deps.workerId,
+        deps.clock.now(),
+      ),
+    );
+    for (const job of done) {
+      // Ran past its lease and another worker holds it now: the work was done twice.
+      if (!held.has(job.id)) deps.log('warn', 'job finished after its lease ran out', { job: job.id, kind: job.kind });
+    }
+    done.length = 0;
   }
 
   /** `sweep`: look for due reminders too (every polled round; a round a nudge woke need not). */
@@ -116,17 +137,23 @@ export function createWorker(deps: WorkerDeps): Worker {
       for (const task of deps.tasks) await deps.queue.queueDueTask(task.name, now, task.everyMs);
     }
     const jobs = await deps.queue.claimJobs(deps.workerId, now, lease, batch);
+    const done: ClaimedJob[] = [];
     let ran = 0;
-    for (const job of jobs) {
-      if (stopping) break; // shutting down: stop() gives the rest back
-      // The batch shares one lease. Past half of it, another worker may soon take the jobs not yet
-      // started (and run them a second time alongside us): give them back and claim afresh.
-      if (deps.clock.now() - now > lease / 2) {
-        await deps.queue.releaseJobs(deps.workerId);
-        break;
+    try {
+      for (const job of jobs) {
+        if (stopping) break; // shutting down: stop() gives the rest back
+        // The batch shares one lease. Past half of it, another worker may soon take the jobs not yet
+        // started (and run them a second time alongside us): give them back and claim afresh.
+        if (deps.clock.now() - now > lease / 2) {
+          await complete(done);
+          await deps.queue.releaseJobs(deps.workerId);
+          break;
+        }
+        if (await runJob(job)) done.push(job);
+        ran++;
       }
-      await runJob(job);
-      ran++;
+    } finally {
+      await complete(done);
     }
     return ran;
   }

@@ -95,19 +95,27 @@ export async function loadOccupying(
   return out;
 }
 
+/** One statement whatever the members, each counted in its own window (its own day, in its own zone). */
 export async function countBookings(
   sql: Sql,
   staffIds: readonly string[],
-  window: Interval,
+  window: Interval | ReadonlyMap<string, Interval>,
   now: number,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>(staffIds.map((id) => [id, 0]));
   if (staffIds.length === 0) return out;
+  const windowOf = (id: string): Interval => {
+    const w = window instanceof Map ? window.get(id) : (window as Interval);
+    if (!w) throw new Error(`countBookings: no window for staff ${id}`);
+    return w;
+  };
   const rows = await sql.query(
-    `SELECT b.staff_id, count(*) AS n FROM bookings b
-     WHERE b.staff_id = ANY($1::bigint[]) AND b.start_at >= $2 AND b.start_at < $3 AND ${occupiesAt(4)}
+    `SELECT b.staff_id, count(*) AS n
+     FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) AS w(staff_id, s, e)
+     JOIN bookings b ON b.staff_id = w.staff_id AND b.start_at >= w.s AND b.start_at < w.e
+     WHERE ${occupiesAt(4)}
      GROUP BY b.staff_id`,
-    [staffIds, iso(window.start), iso(window.end), iso(now)],
+    [staffIds, staffIds.map((id) => iso(windowOf(id).start)), staffIds.map((id) => iso(windowOf(id).end)), iso(now)],
   );
   for (const r of rows) out.set(String(r.staff_id), Number(r.n));
   return out;

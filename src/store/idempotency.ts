@@ -8,10 +8,15 @@ import { iso } from './rows.ts';
 import type { Sql } from './sql.ts';
 
 export async function claimIdempotencyKey(sql: Sql, key: string, hash: string, now: number): Promise<IdempotencyClaim> {
-  await sql.query('DELETE FROM idempotency_keys WHERE created_at < $1', [iso(now - KEEP.idempotencyMs)]);
+  // One round trip: the rows past their keep period go in the same statement, and this key's own
+  // row, when it is one of them, is taken over as new.
   const inserted = await sql.query(
-    'INSERT INTO idempotency_keys (key, request_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key',
-    [key, hash, iso(now)],
+    `WITH stale AS (DELETE FROM idempotency_keys WHERE created_at < $4 AND key <> $1)
+     INSERT INTO idempotency_keys AS k (key, request_hash, created_at) VALUES ($1, $2, $3)
+     ON CONFLICT (key) DO UPDATE SET request_hash = $2, created_at = $3, status = NULL, body = NULL, token_sealed = NULL
+     WHERE k.created_at < $4
+     RETURNING key`,
+    [key, hash, iso(now), iso(now - KEEP.idempotencyMs)],
   );
   if (inserted.length > 0) return { state: 'new' };
   const [row] = await sql.query(

@@ -4,6 +4,12 @@
  * so concurrent claimers take disjoint sets, leased until locked_until. Completion and failure are
  * compare-and-set on locked_by, so a worker that lost its lease cannot overwrite the new holder;
  * a completed job keeps its worker's id in done_by.
+ *
+ * Claims, completions and failures commit without waiting for the disk (decision 038): the job row
+ * itself was committed durably with the change that queued it, and a lost claim, completion or
+ * failure only makes the job run again (after its lease), never lost. `synchronous_commit` is set
+ * for the statement's own transaction (`set_config(…, true)`, read at its commit): one round trip
+ * still, and the next synchronous commit takes it to the disk.
  */
 import type { ClaimedJob, JobSpec } from '../app/model.ts';
 import type { JobQueue } from '../app/ports.ts';
@@ -44,7 +50,8 @@ export async function claimJobs(
   // One statement, two disjoint sets of rows: a job whose worker died during its last allowed try
   // is not tried again (it failed for good), and the due jobs are claimed.
   const rows = await sql.query(
-    `WITH abandoned AS (
+    `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value),
+     abandoned AS (
        UPDATE jobs SET failed_at = $2, locked_by = NULL, locked_until = NULL,
          last_error = 'the worker stopped during the last attempt (lease expired)'
        WHERE done_at IS NULL AND failed_at IS NULL AND attempts >= max_attempts AND locked_until <= $2
@@ -53,7 +60,7 @@ export async function claimJobs(
      WHERE id IN (
        SELECT id FROM jobs
        WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
-         AND attempts < max_attempts
+         AND attempts < max_attempts AND (SELECT value FROM durability) IS NOT NULL
        ORDER BY run_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
      RETURNING id, kind, payload, attempts, max_attempts, run_at, created_at`,
     [workerId, iso(now), iso(now + leaseMs), limit],
@@ -70,13 +77,22 @@ export async function claimJobs(
     }));
 }
 
-export async function completeJob(sql: Sql, jobId: string, workerId: string, now: number): Promise<boolean> {
+/** Marks claimed jobs done in one statement (a worker's round); the ids this worker still held. */
+export async function completeJobs(
+  sql: Sql,
+  jobIds: readonly string[],
+  workerId: string,
+  now: number,
+): Promise<string[]> {
+  if (jobIds.length === 0) return [];
   const rows = await sql.query(
-    `UPDATE jobs SET done_at = $3, done_by = $2, locked_by = NULL, locked_until = NULL
-     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL RETURNING id`,
-    [jobId, workerId, iso(now)],
+    `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+     UPDATE jobs SET done_at = $3, done_by = $2, locked_by = NULL, locked_until = NULL
+     WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND done_at IS NULL AND (SELECT value FROM durability) IS NOT NULL
+     RETURNING id`,
+    [jobIds, workerId, iso(now)],
   );
-  return rows.length > 0;
+  return rows.map((r) => String(r.id));
 }
 
 export async function failJob(
@@ -88,9 +104,10 @@ export async function failJob(
   now: number,
 ): Promise<void> {
   await sql.query(
-    `UPDATE jobs SET locked_by = NULL, locked_until = NULL, last_error = $3,
+    `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+     UPDATE jobs SET locked_by = NULL, locked_until = NULL, last_error = $3,
        run_at = COALESCE($4, run_at), failed_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz END
-     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL`,
+     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND (SELECT value FROM durability) IS NOT NULL`,
     // PostgreSQL text cannot hold NUL; an error message may.
     [jobId, workerId, error.replaceAll('\u0000', '\uFFFD').slice(0, 2000), optIso(retryAt), iso(now)],
   );
@@ -151,7 +168,7 @@ export async function queueDueTask(sql: Sql, name: string, now: number, everyMs:
 export function createJobQueue(sql: Sql): JobQueue {
   return {
     claimJobs: (worker, now, lease, limit) => claimJobs(sql, worker, now, lease, limit),
-    completeJob: (id, worker, now) => completeJob(sql, id, worker, now),
+    completeJobs: (ids, worker, now) => completeJobs(sql, ids, worker, now),
     failJob: (id, worker, error, retryAt, now) => failJob(sql, id, worker, error, retryAt, now),
     queueDueReminders: (now, limit) => queueDueReminders(sql, now, limit),
     queueDueTask: (name, now, everyMs) => queueDueTask(sql, name, now, everyMs),

@@ -10,6 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STUDIO } from '../../test/support/studio.ts';
+import { testOutbound } from '../../test/support/outbound.ts';
+import { DEFAULT_LIMITS } from '../app/rate-limits.ts';
+import { createApp } from '../http/app.ts';
+import { createStore } from './create-store.ts';
+import { createJobQueue } from './jobs.ts';
+import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
 import { hitRateLimit } from './rate-limits.ts';
 import type { Database } from './sql.ts';
@@ -72,12 +79,119 @@ describe('a data directory', () => {
     await db.exec('DROP TABLE rate_limits; DELETE FROM t WHERE id = 3');
   }, 60_000);
 
+  it('commits transactions that waited for the connection as a group: one fsync, and none answered before it', async () => {
+    fsyncs.mockClear();
+    const order: string[] = [];
+    const insert = (id: number) =>
+      db
+        .transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES ($1)', [id]);
+        })
+        .then(() => order.push(`answered ${id} after ${fsyncs.mock.calls.length} fsync`));
+    await Promise.all([10, 11, 12, 13, 14].map(insert));
+    expect(fsyncs).toHaveBeenCalledTimes(1);
+    expect(order.sort()).toEqual([10, 11, 12, 13, 14].map((id) => `answered ${id} after 1 fsync`));
+    await db.exec('DELETE FROM t WHERE id >= 10');
+  });
+
+  it('groups single statements too: one that waited for the connection commits without its own fsync', async () => {
+    fsyncs.mockClear();
+    const answered: number[] = [];
+    const after = () => answered.push(fsyncs.mock.calls.length);
+    await Promise.all([
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (30)')).then(after),
+      db.query('INSERT INTO t VALUES (31)').then(after),
+      db.query('INSERT INTO t VALUES (32)').then(after),
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (33)')).then(after),
+    ]);
+    expect(answered).toEqual([1, 1, 1, 1]);
+    expect(await db.query("SELECT current_setting('synchronous_commit') AS v")).toEqual([{ v: 'on' }]);
+    await db.exec('DELETE FROM t WHERE id >= 30');
+  });
+
+  it('flushes a group whose last piece wrote nothing, and keeps every commit of it across a reopen', async () => {
+    fsyncs.mockClear();
+    const answered: number[] = [];
+    await Promise.all([
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (20)')).then(() => answered.push(fsyncs.mock.calls.length)),
+      db.transaction((tx) => tx.query('INSERT INTO t VALUES (21)')).then(() => answered.push(fsyncs.mock.calls.length)),
+      db.query('SELECT count(*) FROM t').then(() => answered.push(fsyncs.mock.calls.length)),
+    ]);
+    expect(answered).toEqual([1, 1, 1]);
+    await db.close();
+    db = await openPglite(join(dir, 'pg'));
+    expect(await db.query('SELECT id FROM t WHERE id >= 20 ORDER BY id')).toEqual([{ id: 20 }, { id: 21 }]);
+    await db.exec('DELETE FROM t WHERE id >= 20');
+  }, 60_000);
+
   it('syncs nothing for a read', async () => {
     fsyncs.mockClear();
     expect(await db.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 2 }]);
     expect(fsyncs).not.toHaveBeenCalled();
   });
 });
+
+it('claims, completes and fails jobs without waiting for the disk (a lost one only makes the job run again)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-durable-jobs-'));
+  const db = await openPglite(join(dir, 'pg'));
+  try {
+    await migrate(db);
+    await db.query(
+      `INSERT INTO jobs (kind, payload, run_at, created_at) SELECT 'k', '{}', now(), now() FROM generate_series(1, 3)`,
+    );
+    const queue = createJobQueue(db);
+    fsyncs.mockClear();
+    const [a, b, c] = await queue.claimJobs('w', Date.now(), 60_000, 10);
+    expect(await queue.completeJobs([a?.id, b?.id] as string[], 'w', Date.now())).toHaveLength(2);
+    await queue.failJob(c?.id as string, 'w', 'smtp 421', Date.now() + 60_000, Date.now());
+    expect(fsyncs).not.toHaveBeenCalled();
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it('a booking through HTTP waits for one fsync: key, client, booking, jobs and stored answer in one commit; limits without', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-durable-booking-'));
+  const db = await openPglite(join(dir, 'pg'));
+  try {
+    await migrate(db);
+    const store = createStore(db);
+    await store.applySetup(STUDIO, async (p) => p);
+    const app = createApp({
+      outbound: testOutbound(),
+      store,
+      clock: { now: () => Date.parse('2027-03-26T10:00:00Z') },
+      secret: 'durability-test-secret-of-32-characters',
+      publicUrl: 'http://127.0.0.1:3000',
+      rateLimits: DEFAULT_LIMITS,
+      logError: (error) => {
+        throw error;
+      },
+    });
+    // The first request also reads freshly written rows (hint bits); the second is the steady state.
+    for (const [i, start] of ['2027-03-29T12:00:00Z', '2027-03-29T14:00:00Z'].entries()) {
+      fsyncs.mockClear();
+      const res = await app.request('/api/v1/bookings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `one-fsync-${i}` },
+        body: JSON.stringify({
+          service: 'portrait',
+          staff: 'any',
+          start,
+          client: { name: 'Una', email: `una${i}@example.test` },
+          payment: 'none',
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    expect(fsyncs).toHaveBeenCalledTimes(1);
+    expect(await db.query('SELECT count(*)::int AS n FROM jobs')).toEqual([{ n: 4 }]);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
 
 it('keeps an in-memory database (tests) on PGlite’s defaults: nothing to sync', async () => {
   const db = await openPglite();

@@ -7,8 +7,9 @@
  * once: about 2.4× faster than PGlite's query(), which re-parses and describes every time (see
  * docs/PERFORMANCE.md). Parameters travel as text with types inferred by the server, as
  * node-postgres sends them, so the same SQL serves both drivers. This driver is the only user of
- * its PGlite instance and serialises everything with its own lock: a transaction holds it from
- * BEGIN to COMMIT.
+ * its PGlite instance and serialises everything itself: a transaction holds the connection from
+ * BEGIN to COMMIT. Transactions that wait for it meanwhile are committed as a group with one fsync
+ * (commit-group.ts, decision 038).
  *
  * Durability (docs/decisions/017-crash-durability.md): a data directory runs with PostgreSQL's
  * fsync on and a NodeFS whose fsync reaches the disk, so a COMMIT that returned survives a power
@@ -16,9 +17,10 @@
  * NodeFS has no fsync at all; `syncToFs` below is a no-op for NodeFS, which writes through.)
  */
 import { fsyncSync } from 'node:fs';
-import { Mutex, PGlite, type PGliteOptions, parse, protocol } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, parse, protocol } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { type CommitMode, createCommitGroup } from './commit-group.ts';
 import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
 
 const { serialize } = protocol;
@@ -132,7 +134,6 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
           startParams: PGlite.defaultStartParams.filter((param) => param !== '-F'),
           postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`, 'wal_sync_method = fsync'],
         });
-  const lock = new Mutex();
   const prepared = new Map<string, string>();
   let nextName = 0;
 
@@ -173,13 +174,40 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     await send(concat([serialize.query(text), serialize.sync()]), inTransaction);
   }
 
+  // WAL written but not yet flushed (earlier commits of the group, or this one): only then is a
+  // flush worth an fsync; a group of reads needs none.
+  const UNFLUSHED = 'pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn()';
+  /** COMMIT as the group says; 'flush' writes a WAL record so that the synchronous commit has WAL to flush. */
+  const COMMIT: Record<CommitMode, string> = {
+    deferred: 'SET LOCAL synchronous_commit TO off; COMMIT',
+    plain: 'COMMIT',
+    flush: `SELECT CASE WHEN ${UNFLUSHED} THEN pg_logical_emit_message(true, 'slotwise', 'group commit') END;
+      SET LOCAL synchronous_commit TO on; COMMIT`,
+  };
+  // After a single statement, earlier commits still unflushed: write and flush the WAL up to here.
+  const group = createCommitGroup(() =>
+    execText(
+      `SELECT CASE WHEN ${UNFLUSHED} THEN pg_logical_emit_message(false, 'slotwise', 'group commit', true) END`,
+      false,
+    ),
+  );
+
   return {
     driver: 'pglite',
     query: <T extends Row>(text: string, params?: readonly unknown[]) =>
-      lock.runExclusive(() => run(text, params, false)) as Promise<T[]>,
-    exec: (text: string) => lock.runExclusive(() => execText(text, false)),
+      group.run(async (_, deferred) => {
+        if (!deferred()) return run(text, params, false);
+        // Others wait: this statement's own commit need not wait for the disk; the group's last does.
+        await execText('SET synchronous_commit TO off', false);
+        try {
+          return await run(text, params, false);
+        } finally {
+          await execText('SET synchronous_commit TO on', false);
+        }
+      }) as Promise<T[]>,
+    exec: (text: string) => group.run(() => execText(text, false)),
     transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
-      lock.runExclusive(async () => {
+      group.run(async (commitMode) => {
         await execText('BEGIN', true);
         const tx = withSavepoints(
           (text, params) => run(text, params, true),
@@ -192,16 +220,27 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
           await execText('ROLLBACK', false);
           throw error;
         }
-        await execText('COMMIT', false);
+        await execText(COMMIT[commitMode()], false);
         return result;
       }),
-    close: () => lock.runExclusive(() => db.close()),
-    // Under this driver's lock no statement runs: after the checkpoint the files hold every commit,
-    // and PGlite copies them (pg_wal included) before anything else can write.
+    close: () =>
+      group.run(
+        async () => {
+          // Commits still unflushed are written first (a shutdown checkpoint would too; this does not rely on it).
+          await execText(`SELECT pg_logical_emit_message(false, 'slotwise', 'close', true)`, false);
+          await db.close();
+        },
+        { flushes: true },
+      ),
+    // Run alone on the connection: after the checkpoint the files hold every commit, and PGlite
+    // copies them (pg_wal included) before anything else can write.
     snapshot: () =>
-      lock.runExclusive(async () => {
-        await execText('CHECKPOINT', false);
-        return db.dumpDataDir('gzip');
-      }),
+      group.run(
+        async () => {
+          await execText('CHECKPOINT', false);
+          return db.dumpDataDir('gzip');
+        },
+        { flushes: true },
+      ),
   };
 }

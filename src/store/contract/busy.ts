@@ -124,5 +124,21 @@ export function describeBusyTime(getDb: GetDb): void {
       );
       expect(await t.store.countBookings([], WINDOW, at(NOW))).toEqual(new Map());
     });
+
+    it('countBookings counts each member in their own window when given one per member ("any" over zones)', async () => {
+      const [ana, ben, dan] = (['ana', 'ben', 'dan'] as const).map((k) => idOf('staff', k)) as [string, string, string];
+      const windows = new Map([
+        [ana, span('2027-03-29T13:00:00Z/2027-03-29T15:00:00Z')],
+        [ben, span('2027-03-29T08:30:00Z/2027-03-29T15:00:00Z')],
+        [dan, WINDOW],
+      ]);
+      expect(await t.store.countBookings([ana, ben, dan], windows, at(NOW))).toEqual(
+        new Map([
+          [ana, 1],
+          [ben, 2],
+          [dan, 0],
+        ]),
+      );
+    });
   });
 }

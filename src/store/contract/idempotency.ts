@@ -61,5 +61,15 @@ export function describeIdempotency(getDb: GetDb): void {
       expect(await keys()).toEqual(['day-later', 'day-later-plus']);
       expect(await t.store.claimIdempotencyKey('old', 'hash-b', at(T0) + DAY + 2)).toEqual({ state: 'new' });
     });
+
+    it('a key past its 24 hours claimed again is new, its old response gone', async () => {
+      await t.store.claimIdempotencyKey('again', 'hash-a', at(T0));
+      await t.store.saveIdempotentResponse('again', 201, body, 'sealed');
+      expect(await t.store.claimIdempotencyKey('again', 'hash-b', at(T0) + DAY + 1)).toEqual({ state: 'new' });
+      expect(
+        await t.db.query("SELECT request_hash, status, body, token_sealed FROM idempotency_keys WHERE key = 'again'"),
+      ).toEqual([{ request_hash: 'hash-b', status: null, body: null, token_sealed: null }]);
+      expect(await t.store.claimIdempotencyKey('again', 'hash-b', at(T0) + DAY + 2)).toEqual({ state: 'mismatch' });
+    });
   });
 }

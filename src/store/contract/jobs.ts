@@ -101,13 +101,13 @@ export function describeJobs(getDb: GetDb): void {
       expect(await claim('w2', at(T0) + LEASE)).toEqual(['a#2']);
     });
 
-    it('completeJob by another worker is false and changes nothing; by the holder true, and never claimed again', async () => {
+    it('completeJobs by another worker completes nothing; by the holder it does, and never claimed again', async () => {
       const id = await claimedByW1();
-      expect(await queue().completeJob(id, 'w2', at(T0) + 1000)).toBe(false);
+      expect(await queue().completeJobs([id], 'w2', at(T0) + 1000)).toEqual([]);
       expect(await row(id)).toBe('w1 - - -');
-      expect(await queue().completeJob(id, 'w1', at(T0) + 2000)).toBe(true);
+      expect(await queue().completeJobs([id], 'w1', at(T0) + 2000)).toEqual([id]);
       expect(await row(id)).toBe('- 2027-03-29T06:00:02Z - -');
-      expect(await queue().completeJob(id, 'w1', at(T0) + 3000)).toBe(false);
+      expect(await queue().completeJobs([id], 'w1', at(T0) + 3000)).toEqual([]);
       expect(await claim('w2', at(T0) + 10 * LEASE)).toEqual([]);
     });
 
