@@ -49,7 +49,7 @@ export interface CreateBookingDeps {
     | 'insertBooking'
     | 'insertClientIfNew'
     | 'listBusy'
-    | 'listExternalBusy'
+    | 'listExternalBusy' | 'listOfferHolds'
     | 'listResourceHolds'
     | 'listSessionSeats'
     | 'listStaffForService'

@@ -28,7 +28,7 @@ export async function getDayAvailability(
       | 'findService'
       | 'getBusiness'
       | 'listBusy'
-      | 'listExternalBusy'
+      | 'listExternalBusy' | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

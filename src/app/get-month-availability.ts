@@ -39,7 +39,7 @@ export interface MonthDeps {
     | 'findService'
     | 'getBusiness'
     | 'listBusy'
-    | 'listExternalBusy'
+    | 'listExternalBusy' | 'listOfferHolds'
     | 'listResourceHolds'
     | 'listSessionSeats'
     | 'listStaffForService'

@@ -52,6 +52,8 @@ export interface Business {
   readonly retainPastDays: number;
   /** No-shows after which a client's next paid booking must be paid in full (SPEC §10.3); 0 = off. */
   readonly noShowLimit: number;
+  /** How long a waitlist offer holds its start, in minutes (SPEC §9.3; default 30). */
+  readonly waitlistOfferMinutes: number;
 }
 
 export interface Service {
@@ -251,6 +253,11 @@ export interface NewBooking {
   readonly sealedAnswers: string | null;
   /** The series it is an occurrence of (SPEC §9.2); absent = none. */
   readonly seriesId?: string;
+  /**
+   * The waitlist offer it accepts (SPEC §9.3): the one hold the database lets it take (migration
+   * 018). Absent = none; every other live hold refuses it.
+   */
+  readonly waitlistOfferId?: string;
 }
 
 /** One entry of a booking's history: a move, a cancel (with its refund) or an outcome mark. */

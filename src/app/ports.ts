@@ -28,6 +28,7 @@ import type {
 } from './model.ts';
 import type { PaymentStore } from './payment-store.ts';
 import type { SeriesStore } from './series-store.ts';
+import type { WaitlistStore } from './waitlist/waitlist-store.ts';
 import type { Setup } from './setup-schema.ts';
 
 /** An email ready to send (rendered by src/mail templates). */
@@ -155,6 +156,7 @@ export interface Store
     ResourceStore,
     ReportStore,
     SeriesStore,
+    WaitlistStore,
     ImageStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;

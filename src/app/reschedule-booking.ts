@@ -39,7 +39,7 @@ export async function rescheduleBookingByClient(
       | 'getBooking'
       | 'getBusiness'
       | 'listBusy'
-      | 'listExternalBusy'
+      | 'listExternalBusy' | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

@@ -23,6 +23,7 @@ import { seriesStore } from './series.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
+import { waitlistStore } from './waitlist.ts';
 import { webhookStore } from './webhooks.ts';
 
 /**
@@ -49,6 +50,8 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
     ...clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
     ...seriesStore(sql),
+    // A hold changes what the member's cached views show (SPEC §9.3).
+    ...waitlistStore(sql, (staffId) => invalidate(() => cache?.touchStaff(staffId))),
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];

@@ -43,7 +43,7 @@ export async function createBookingByStaff(
       | 'getBusiness'
       | 'insertBooking'
       | 'listBusy'
-      | 'listExternalBusy'
+      | 'listExternalBusy' | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

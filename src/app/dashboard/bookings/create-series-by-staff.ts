@@ -36,7 +36,7 @@ export async function createSeriesByStaff(
       | 'insertBooking'
       | 'insertSeriesBookings'
       | 'listBusy'
-      | 'listExternalBusy'
+      | 'listExternalBusy' | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

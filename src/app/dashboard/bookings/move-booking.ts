@@ -40,7 +40,7 @@ export async function moveBookingByStaff(
       | 'getBooking'
       | 'getBusiness'
       | 'listBusy'
-      | 'listExternalBusy'
+      | 'listExternalBusy' | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'
