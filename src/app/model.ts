@@ -332,7 +332,41 @@ export type JobSpec =
   | { readonly kind: 'email.manage-link'; readonly payload: { readonly bookingId: string }; readonly runAt?: number }
   | { readonly kind: 'email.my-bookings'; readonly payload: MyBookingsEmailJob; readonly runAt?: number }
   | { readonly kind: 'webhook.event'; readonly payload: WebhookEventJob; readonly runAt?: number }
-  | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number };
+  | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number }
+  | { readonly kind: 'waitlist.freed'; readonly payload: FreedStartJob; readonly runAt?: number }
+  | { readonly kind: 'waitlist.lapse'; readonly payload: { readonly offerId: string }; readonly runAt?: number }
+  | { readonly kind: 'email.waitlist'; readonly payload: WaitlistEmailJob; readonly runAt?: number }
+  | { readonly kind: 'webhook.waitlist'; readonly payload: WaitlistEventJob; readonly runAt?: number };
+
+/** Time freed for a service's waitlist (migration 018's trigger queues it too, with the same fields). */
+export interface FreedStartJob {
+  readonly serviceId: string;
+  readonly staffId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A waitlist email: the offer (with its token, sealed under SLOTWISE_SECRET) or the joined confirmation. */
+export type WaitlistEmailJob =
+  | { readonly kind: 'offer'; readonly offerId: string; readonly tokenSealed: string }
+  | { readonly kind: 'joined'; readonly entryId: string; readonly tokenSealed: string };
+
+/** The `waitlist.offered` webhook event (docs/WEBHOOKS.md), as it was when the offer was made. */
+export interface WaitlistEventJob {
+  readonly eventId: string;
+  readonly type: 'waitlist.offered';
+  readonly offer: {
+    readonly id: string;
+    readonly entryId: string;
+    readonly serviceId: string;
+    readonly staffId: string;
+    readonly start: number;
+    readonly end: number;
+    readonly seats: number;
+    readonly expiresAt: number;
+  };
+  readonly client: { readonly name: string; readonly email: string };
+}
 
 /** A job claimed by a worker. */
 export interface ClaimedJob {

@@ -36,7 +36,8 @@ export async function moveToSlot(
     | 'findService'
     | 'getBusiness'
     | 'listBusy'
-    | 'listExternalBusy' | 'listOfferHolds'
+    | 'listExternalBusy'
+    | 'listOfferHolds'
     | 'listResourceHolds'
     | 'listSessionSeats'
     | 'listStaffForService'
@@ -53,10 +54,16 @@ export async function moveToSlot(
   const member = ctx.members[0];
   if (!member) return invalid('This staff member does not offer this service.', { staff: 'does not offer it' });
   // The booking's own span and its own holds on resources do not stand in its way.
-  const { busy, external, resources, holds } = await loadSources(store, ctx, { start: move.start, end: move.start + 1 }, now, {
-    staffId: booking.staffId,
-    span: { start: booking.start, end: booking.end },
-  });
+  const { busy, external, resources, holds } = await loadSources(
+    store,
+    ctx,
+    { start: move.start, end: move.start + 1 },
+    now,
+    {
+      staffId: booking.staffId,
+      span: { start: booking.start, end: booking.end },
+    },
+  );
   const check = checkSlot({
     staff: member,
     timing: ctx.timing,

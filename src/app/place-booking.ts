@@ -64,7 +64,10 @@ export interface Candidate {
 
 /** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
 export async function candidatesInOrder(
-  store: Pick<Store, 'countBookings' | 'listBusy' | 'listExternalBusy' | 'listOfferHolds' | 'listResourceHolds' | 'listSessionSeats'>,
+  store: Pick<
+    Store,
+    'countBookings' | 'listBusy' | 'listExternalBusy' | 'listOfferHolds' | 'listResourceHolds' | 'listSessionSeats'
+  >,
   ctx: SchedulingContext,
   wanted: {
     readonly start: number;

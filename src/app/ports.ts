@@ -28,8 +28,8 @@ import type {
 } from './model.ts';
 import type { PaymentStore } from './payment-store.ts';
 import type { SeriesStore } from './series-store.ts';
-import type { WaitlistStore } from './waitlist/waitlist-store.ts';
 import type { Setup } from './setup-schema.ts';
+import type { WaitlistStore } from './waitlist/waitlist-store.ts';
 
 /** An email ready to send (rendered by src/mail templates). */
 export interface MailMessage {

@@ -22,7 +22,10 @@ import { ok, type Refusal, type Result, refuse } from './result.ts';
 import type { SchedulingContext } from './scheduling.ts';
 import { loadSources } from './sources.ts';
 
-type SourceReads = Pick<Store, 'listBusy' | 'listExternalBusy' | 'listOfferHolds' | 'listResourceHolds' | 'listSessionSeats'>;
+type SourceReads = Pick<
+  Store,
+  'listBusy' | 'listExternalBusy' | 'listOfferHolds' | 'listResourceHolds' | 'listSessionSeats'
+>;
 
 export interface SeriesWanted {
   readonly start: number;

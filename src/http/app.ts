@@ -12,6 +12,7 @@ import { manageApi } from './api/manage.ts';
 import { myBookingsApi } from './api/my-bookings.ts';
 import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
+import { waitlistApi } from './api/waitlist.ts';
 import { formTooLarge, limitBody } from './body-limit.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
@@ -77,6 +78,7 @@ export function createApp(given: AppDeps): Hono {
   app.route('/api/v1/manage', manageApi(deps));
   app.route('/api/v1/payments', paymentsApi(deps));
   app.route('/api/v1/my-bookings', myBookingsApi(deps));
+  app.route('/api/v1/waitlist', waitlistApi(deps));
   app.route('/assets', assetRoutes());
   app.get('/images/:file', (c) => serveImage(c, deps));
   app.get('/embed.js', embedScript);

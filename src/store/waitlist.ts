@@ -75,11 +75,14 @@ export function waitlistStore(sql: Sql, touch: (staffId: string) => void): Waitl
       if (!row) throw new Error('waitlist entry not returned');
       return toEntry(row);
     },
-    async listWaitingEntries(serviceId, dates) {
+    async listWaitingEntries(serviceId, dates, opts) {
       if (!ID.test(serviceId)) return [];
+      const free = opts?.withoutLiveOffer
+        ? `AND NOT EXISTS (SELECT 1 FROM waitlist_offers o WHERE o.entry_id = e.id AND o.status = 'live')`
+        : '';
       const rows = await sql.query(
         `${ENTRY_SELECT} WHERE e.service_id = $1 AND e.status = 'waiting' AND e.date BETWEEN $2::date AND $3::date
-         ORDER BY e.created_at, e.id`,
+         ${free} ORDER BY e.created_at, e.id`,
         [serviceId, dates.from, dates.to],
       );
       return rows.map(toEntry);

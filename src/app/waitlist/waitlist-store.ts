@@ -37,8 +37,12 @@ export type OfferInsert = { ok: true; offer: Offer } | { ok: false; reason: 'off
 
 export interface WaitlistStore {
   insertWaitlistEntry(entry: NewEntry, now: number): Promise<StoredEntry>;
-  /** Waiting entries of a service whose date lies in [from, to], oldest first. */
-  listWaitingEntries(serviceId: string, dates: { from: LocalDate; to: LocalDate }): Promise<StoredEntry[]>;
+  /** Waiting entries of a service whose date lies in [from, to], oldest first; optionally only those without a live offer. */
+  listWaitingEntries(
+    serviceId: string,
+    dates: { from: LocalDate; to: LocalDate },
+    opts?: { withoutLiveOffer?: boolean },
+  ): Promise<StoredEntry[]>;
   findEntryByLeaveToken(tokenHash: Uint8Array): Promise<StoredEntry | null>;
   getWaitlistEntry(id: string): Promise<StoredEntry | null>;
   /** waiting → `to` (compare-and-set); whether it changed. */

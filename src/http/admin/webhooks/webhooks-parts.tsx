@@ -14,6 +14,7 @@ export const EVENT_INFO: Record<WebhookEvent, string> = {
   'booking.cancelled': 'a confirmed booking is cancelled',
   'booking.paid': 'a payment (in full or a deposit) comes in',
   'payment.unapplied': 'a payment comes in that cannot be applied to its booking (to refund or rebook)',
+  'waitlist.offered': 'a freed time is offered to the next client on the waitlist',
 };
 
 /** Field name → label, for the error summary's links. */
