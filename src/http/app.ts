@@ -31,6 +31,8 @@ import { manageActions } from './pages/manage-actions.tsx';
 import { myBookingsPages } from './pages/my-bookings.tsx';
 import { returnPage } from './pages/return.tsx';
 import { notFoundPage, servicesPage } from './pages/services.tsx';
+import { waitlistPages } from './pages/waitlist.tsx';
+import { submitJoin } from './pages/waitlist-join.tsx';
 import { rateLimitByAddress } from './rate-limit.tsx';
 import { loggedPath, requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -86,9 +88,11 @@ export function createApp(given: AppDeps): Hono {
   app.get('/book/:slug', (c) => bookPage(c, deps));
   app.get('/book/:slug/details', (c) => detailsPage(c, deps));
   app.post('/book/:slug/details', (c) => submitDetails(c, deps));
+  app.post('/book/:slug/waitlist', (c) => submitJoin(c, deps));
   app.route('/manage', manageActions(deps));
   app.get('/return/:reference', (c) => returnPage(c, deps));
   app.route('/my-bookings', myBookingsPages(deps));
+  app.route('/waitlist', waitlistPages(deps));
   app.route('/admin', adminPages(deps));
   app.route('/feeds', feedRoutes(deps));
   if (deps.devMailbox) {
