@@ -207,7 +207,7 @@ export const de: PageMessages = {
     from: 'Frühester Beginn (optional)',
     to: 'Spätestes Ende (optional)',
     seats: 'Plätze',
-    name: 'Name',
+    name: 'Ihr Name',
     email: 'E-Mail',
     join: 'Auf die Warteliste setzen',
     joined: (position) => `Sie stehen auf der Warteliste, an Stelle ${position} für diesen Tag. Wir haben Ihnen einen Link zum Austragen geschickt.`,
