@@ -29,6 +29,7 @@ export type NavKey =
   | 'calendar'
   | 'bookings'
   | 'reports'
+  | 'waitlist'
   | 'services'
   | 'resources'
   | 'staff'
@@ -84,6 +85,7 @@ export function navFor(actor: Actor): NavItem[] {
     { key: 'calendar', label: 'Calendar', href: '/admin' },
     { key: 'bookings', label: 'Bookings', href: '/admin/bookings' },
     { key: 'reports', label: 'Reports', href: '/admin/reports' },
+    { key: 'waitlist', label: 'Waitlist', href: '/admin/waitlist' },
     { key: 'services', label: 'Services', href: '/admin/services' },
     { key: 'resources', label: 'Resources', href: '/admin/resources' },
     { key: 'staff', label: 'Staff', href: '/admin/staff' },

@@ -6,6 +6,7 @@ import { SERVICE_ROUTES } from '../admin/catalogue/openapi.ts';
 import { FEED_ROUTES } from '../admin/feeds/openapi.ts';
 import { REPORT_ROUTES } from '../admin/reports/openapi.ts';
 import { RESOURCE_ROUTES } from '../admin/resources/openapi.ts';
+import { WAITLIST_ROUTES } from '../admin/waitlist/openapi.ts';
 import { SETTINGS_ROUTES } from '../admin/settings/openapi.ts';
 import { STAFF_ROUTES } from '../admin/staff/openapi.ts';
 import { STAFF_SOURCE_ROUTES } from '../admin/staff/sources-openapi.ts';
@@ -20,6 +21,7 @@ export const ADMIN_ROUTES: readonly RouteDoc[] = [
   ...STAFF_SOURCE_ROUTES,
   ...CALENDAR_ROUTES,
   ...RESOURCE_ROUTES,
+  ...WAITLIST_ROUTES,
   ...SETTINGS_ROUTES,
   ...API_KEY_ROUTES,
   ...ACCOUNT_ROUTES,
