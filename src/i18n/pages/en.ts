@@ -205,14 +205,16 @@ export const en = {
   waitlist: {
     title: 'Waitlist',
     joinTitle: 'Join the waitlist',
-    joinIntro: 'This day is fully booked. Leave your details: if a time frees up, we email you and hold it for you for a while.',
+    joinIntro:
+      'This day is fully booked. Leave your details: if a time frees up, we email you and hold it for you for a while.',
     from: 'Earliest start (optional)',
     to: 'Latest end (optional)',
     seats: 'Seats',
     name: 'Name',
     email: 'Email',
     join: 'Join the waitlist',
-    joined: (position: number) => `You are on the waitlist, number ${position} for this day. We have emailed you a link to leave it.`,
+    joined: (position: number) =>
+      `You are on the waitlist, number ${position} for this day. We have emailed you a link to leave it.`,
     offerTitle: 'A time is free for you',
     offerIntro: 'This time is held for you. Accept it to book it, or decline it so the next person can have it.',
     heldUntil: 'Held for you until',

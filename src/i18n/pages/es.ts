@@ -199,16 +199,19 @@ export const es: PageMessages = {
   waitlist: {
     title: 'Lista de espera',
     joinTitle: 'Apuntarse a la lista de espera',
-    joinIntro: 'Este día está completo. Deje sus datos: si se libera una hora, le escribimos y se la reservamos un tiempo.',
+    joinIntro:
+      'Este día está completo. Deje sus datos: si se libera una hora, le escribimos y se la reservamos un tiempo.',
     from: 'Inicio más temprano (opcional)',
     to: 'Fin más tardío (opcional)',
     seats: 'Plazas',
     name: 'Nombre',
     email: 'Correo electrónico',
     join: 'Apuntarme a la lista de espera',
-    joined: (position) => `Está en la lista de espera, en el puesto ${position} para este día. Le hemos enviado un enlace para darse de baja.`,
+    joined: (position) =>
+      `Está en la lista de espera, en el puesto ${position} para este día. Le hemos enviado un enlace para darse de baja.`,
     offerTitle: 'Hay una hora libre para usted',
-    offerIntro: 'Esta hora está reservada para usted. Acéptela para reservarla, o rechácela para que pase a la siguiente persona.',
+    offerIntro:
+      'Esta hora está reservada para usted. Acéptela para reservarla, o rechácela para que pase a la siguiente persona.',
     heldUntil: 'Reservada para usted hasta',
     accept: 'Aceptar esta hora',
     decline: 'Rechazar',
