@@ -235,6 +235,8 @@ export async function insertFirstFree(
         mostSeats = Math.max(mostSeats, inserted.seatsLeft);
         break;
       }
+      // A hold met outside a savepoint ended the transaction (decision 034): no other member can be tried.
+      if (inserted.code === 'SLOT_UNAVAILABLE' && inserted.aborted) return slotGone('taken');
       if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
     }
   }

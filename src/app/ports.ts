@@ -106,7 +106,11 @@ export interface SeatRow {
 
 export type InsertResult =
   | { ok: true; booking: Booking }
-  | { ok: false; code: 'SLOT_UNAVAILABLE' }
+  /**
+   * `aborted`: refused outside a savepoint (a waitlist hold committed while the insert waited for
+   * its lock, decision 034): the transaction can write nothing more.
+   */
+  | { ok: false; code: 'SLOT_UNAVAILABLE'; aborted?: true }
   | { ok: false; code: 'DUPLICATE_REFERENCE' }
   /** A seat of a group session the database refused: the session has `seatsLeft` (SPEC §9.1). */
   | { ok: false; code: 'SEATS_UNAVAILABLE'; seatsLeft: number };

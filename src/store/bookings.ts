@@ -121,7 +121,14 @@ export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promi
     // Most inserts meet no conflict, so they cost one statement and no savepoint. Only when a
     // constraint turns the row away do we expire the lapsed holds in the way and try again in a
     // savepoint, where the plain insert either succeeds or says which constraint it was.
-    const inserted = await insertRowUnlessConflict(sql, b, now);
+    let inserted: Booking | null;
+    try {
+      inserted = await insertRowUnlessConflict(sql, b, now);
+    } catch (error) {
+      // Only the hold trigger raises here (decision 034), and it ended the transaction.
+      if (constraintOf(error) === 'waitlist_offers_held') return { ok: false, code: 'SLOT_UNAVAILABLE', aborted: true };
+      throw error;
+    }
     if (inserted) return { ok: true, booking: inserted };
     return await sql.transaction(async (tx) => {
       await expireLapsedHolds(tx, b, now);

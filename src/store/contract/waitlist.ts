@@ -139,6 +139,40 @@ export function describeWaitlist(getDb: GetDb): void {
       ).rejects.toMatchObject({ code: '23P01', constraint: 'waitlist_offers_held' });
     });
 
+    it('an offer committed while a booking waited for the member’s lock: SLOT_UNAVAILABLE, marked aborted', async (ctx) => {
+      // Needs two connections interleaving; PGlite runs one statement at a time.
+      if ((t.db as { driver?: string }).driver !== 'postgres') return ctx.skip();
+      const e = await entry();
+      let release = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      let locked = () => {};
+      const holding = new Promise<void>((r) => {
+        locked = r;
+      });
+      const offerTx = t.db.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('slotwise:staff-bookings:' || $1, 0))`, [
+          idOf('staff', 'ana'),
+        ]);
+        await tx.query(
+          `INSERT INTO waitlist_offers (entry_id, service_id, staff_id, start_at, end_at, occupied, expires_at,
+             token_hash, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, tstzrange($4::timestamptz, $5::timestamptz), '2027-03-29T06:30:00Z',
+             sha256('race'::bytea), $6, $6)`,
+          [e.id, idOf('services', 'consult'), idOf('staff', 'ana'), START, END, NOW],
+        );
+        locked();
+        await gate;
+      });
+      await holding;
+      const booking = t.store.insertBooking(consult(), at(NOW));
+      await new Promise((r) => setTimeout(r, 300)); // the insert has its snapshot and waits for the lock
+      release();
+      await offerTx;
+      expect(await booking).toEqual({ ok: false, code: 'SLOT_UNAVAILABLE', aborted: true });
+    });
+
     it('a lapsed hold (expires_at passed) no longer refuses bookings', async () => {
       expect((await t.store.insertWaitlistOffer(offer((await entry()).id), at(NOW))).ok).toBe(true);
       expect((await t.store.insertBooking(consult(), at('2027-03-29T06:31:00Z'))).ok).toBe(true);
