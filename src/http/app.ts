@@ -71,7 +71,7 @@ export function createApp(given: AppDeps): Hono {
     ),
   );
   // The public pages' forms too (the dashboard's have their own): without it a huge form was read whole.
-  for (const forms of ['/book/*', '/manage/*', '/demo/*', '/my-bookings', '/my-bookings/*']) {
+  for (const forms of ['/book/*', '/manage/*', '/demo/*', '/my-bookings', '/my-bookings/*', '/waitlist/*']) {
     app.use(forms, limitBody(formTooLarge));
   }
   app.route('/', docsRoutes(deps.publicUrl));
