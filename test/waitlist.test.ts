@@ -153,6 +153,24 @@ describe('the waitlist end to end (SPEC §9.3)', () => {
     offerToken('xavier@example.test');
   });
 
+  it.each([
+    ['after the join (the new hold queues it)', true],
+    ['before the join (the join queues it)', false],
+  ])('a hold that runs out by the clock is offered: made %s', async (_label, joinFirst) => {
+    expect((await book(NINE, 'first@example.test')).status).toBe(201);
+    if (joinFirst) await join('Wanda');
+    // The same email again: a known client proves it first, so this one is a 15-minute hold.
+    const held = await book(HALF_PAST, 'first@example.test');
+    expect(held.body.booking.status).toBe('pending_verification');
+    if (!joinFirst) await join('Wanda');
+    await t.deliver();
+    expect(t.mail.to('wanda@example.test').filter((m) => m.subject.startsWith('A time'))).toEqual([]);
+    t.clock.advance(15);
+    await t.deliver();
+    offerToken('wanda@example.test');
+    expect(await daySlots()).toEqual([]);
+  });
+
   it('bad input is 400 naming the field, and writes nothing', async () => {
     const base = { service: 'consult', staff: 'any', date: DAY, client: { name: 'W', email: 'w@example.test' } };
     const cases: [Record<string, unknown>, string][] = [

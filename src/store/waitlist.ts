@@ -73,6 +73,16 @@ export function waitlistStore(sql: Sql, touch: (staffId: string) => void): Waitl
         ],
       );
       if (!row) throw new Error('waitlist entry not returned');
+      await sql.query(
+        `INSERT INTO jobs (kind, payload, run_at, created_at)
+         SELECT 'waitlist.freed', jsonb_build_object('serviceId', b.service_id::text, 'staffId', b.staff_id::text,
+             'start', (extract(epoch FROM b.start_at) * 1000)::bigint, 'end', (extract(epoch FROM b.end_at) * 1000)::bigint),
+           b.hold_until, $4
+         FROM bookings b
+         WHERE b.service_id = $1 AND b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $4
+           AND b.start_at >= $2::date - 1 AND b.start_at < $3::date + 2`,
+        [e.serviceId, e.date, e.date, iso(now)],
+      );
       return toEntry(row);
     },
     async listWaitingEntries(serviceId, dates, opts) {

@@ -36,6 +36,10 @@ export type NewOffer = Omit<Offer, 'id' | 'status' | 'bookingId'> & { readonly t
 export type OfferInsert = { ok: true; offer: Offer } | { ok: false; reason: 'offered' | 'not_free' };
 
 export interface WaitlistStore {
+  /**
+   * Writes an entry and queues a freed-start job at the end of every hold (a booking waiting for
+   * its code or payment) of its service around its date: such a hold frees its time by the clock.
+   */
   insertWaitlistEntry(entry: NewEntry, now: number): Promise<StoredEntry>;
   /** Waiting entries of a service whose date lies in [from, to], oldest first; optionally only those without a live offer. */
   listWaitingEntries(

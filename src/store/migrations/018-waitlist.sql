@@ -144,3 +144,24 @@ $$;
 CREATE TRIGGER bookings_waitlist_freed AFTER UPDATE OF status, occupied, staff_id ON bookings
   FOR EACH ROW WHEN (OLD.status IN ('pending_verification', 'awaiting_payment', 'confirmed'))
   EXECUTE FUNCTION bookings_waitlist_freed();
+
+-- A hold (waiting for its code or its payment) frees its time by the clock, with no write: when it
+-- is made while someone waits for its service, a freed-start job is queued for its hold_until (the
+-- job finds the start still busy if the booking was confirmed meanwhile, and offers nothing).
+-- Holds already standing when someone joins are queued by the join (store/waitlist.ts).
+CREATE FUNCTION bookings_waitlist_hold_lapse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM waitlist_entries e WHERE e.service_id = NEW.service_id AND e.status = 'waiting') THEN
+    INSERT INTO jobs (kind, payload, run_at, created_at)
+    VALUES ('waitlist.freed', jsonb_build_object(
+        'serviceId', NEW.service_id::text, 'staffId', NEW.staff_id::text,
+        'start', (extract(epoch FROM NEW.start_at) * 1000)::bigint,
+        'end', (extract(epoch FROM NEW.end_at) * 1000)::bigint),
+      NEW.hold_until, NEW.updated_at);
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER bookings_waitlist_hold_lapse AFTER INSERT ON bookings
+  FOR EACH ROW WHEN (NEW.status IN ('pending_verification', 'awaiting_payment') AND NEW.hold_until IS NOT NULL)
+  EXECUTE FUNCTION bookings_waitlist_hold_lapse();
