@@ -7,10 +7,13 @@
  * Studio: now = Fri 2027-03-26 11:00Z; Ana (id 1) works Mon 29 Mar only 09:00–10:00 Paris (date
  * hours), so the 30-minute consultation has two slots that day.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { type Lifecycle, startLifecycle } from './support/lifecycle.ts';
-import { STUDIO } from './support/studio.ts';
+import { testOutbound } from './support/outbound.ts';
+import { STUDIO, STUDIO_NOW } from './support/studio.ts';
 
 const DAY = '2027-03-29';
 const NINE = '2027-03-29T09:00:00+02:00';
@@ -169,6 +172,39 @@ describe('the waitlist end to end (SPEC §9.3)', () => {
     await t.deliver();
     offerToken('wanda@example.test');
     expect(await daySlots()).toEqual([]);
+  });
+
+  it('a subscribed webhook receives waitlist.offered with the offer and the client', async () => {
+    const received: { type: string; data: Record<string, Record<string, unknown>> }[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      // The receiver is on 127.0.0.1: this delivery opts in to private addresses.
+      t = await startLifecycle(tdb, SHORT_DAY, STUDIO_NOW, { outbound: testOutbound({ allowPrivate: true }) });
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      await tdb.store.createWebhook(
+        { url, secret: 'k'.repeat(32), events: ['waitlist.offered'], active: true, description: '' },
+        t.clock.now(),
+      );
+      const { nine } = await fullDay();
+      await join('Wanda');
+      expect((await t.post(`/manage/${nine}/cancel`, {})).status).toBe(200);
+      await t.deliver();
+      await t.deliver();
+      expect(received.map((r) => r.type)).toEqual(['waitlist.offered']);
+      expect(received[0]?.data.offer).toMatchObject({ start: NINE, seats: 1 });
+      expect(received[0]?.data.client).toEqual({ name: 'Wanda', email: 'wanda@example.test' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('bad input is 400 naming the field, and writes nothing', async () => {
