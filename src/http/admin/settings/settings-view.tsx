@@ -33,6 +33,7 @@ export const SETTINGS_LABELS = {
   retainUnconfirmedDays: 'Keep unconfirmed bookings’ client details, in days',
   retainPastDays: 'Keep past bookings’ client details, in days',
   noShowLimit: 'No-show limit',
+  waitlistOfferMinutes: 'Waitlist offer, in minutes',
 } as const;
 
 /** The dashboard names each language in English too (the public pages' switcher: LOCALE_NAMES). */
@@ -141,6 +142,12 @@ export function SettingsView(p: SettingsViewProps) {
             {num(
               'holdMinutes',
               'How long a booking waiting for the client to confirm their email or to pay keeps its time.',
+              1,
+              1440,
+            )}
+            {num(
+              'waitlistOfferMinutes',
+              'How long a freed time offered to the next client on the waitlist is held for them.',
               1,
               1440,
             )}
