@@ -174,6 +174,19 @@ describe('the waitlist end to end (SPEC §9.3)', () => {
     expect(await daySlots()).toEqual([]);
   });
 
+  it('a removed block frees its span: its first free start is offered to the waitlist', async () => {
+    const block = await tdb.store.addBlock('1', { from: `${DAY}T09:00`, to: `${DAY}T10:00`, note: 'Dentist' });
+    expect(await daySlots()).toEqual([]);
+    await join('Wanda');
+    await t.deliver();
+    expect(t.mail.to('wanda@example.test').filter((m) => m.subject.startsWith('A time'))).toEqual([]);
+    await tdb.store.removeBlock(block?.id as string);
+    await t.deliver();
+    offerToken('wanda@example.test');
+    const [offer] = await tdb.db.query(`SELECT start_at FROM waitlist_offers WHERE status = 'live'`);
+    expect(new Date(offer?.start_at as string).toISOString()).toBe('2027-03-29T07:00:00.000Z');
+  });
+
   it('a subscribed webhook receives waitlist.offered with the offer and the client', async () => {
     const received: { type: string; data: Record<string, Record<string, unknown>> }[] = [];
     const server = createServer((req, res) => {

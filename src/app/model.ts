@@ -335,6 +335,11 @@ export type JobSpec =
   | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number }
   | { readonly kind: 'waitlist.freed'; readonly payload: FreedStartJob; readonly runAt?: number }
   | { readonly kind: 'waitlist.lapse'; readonly payload: { readonly offerId: string }; readonly runAt?: number }
+  | {
+      readonly kind: 'waitlist.freed-span';
+      readonly payload: { readonly staffId: string; readonly from: string; readonly to: string };
+      readonly runAt?: number;
+    }
   | { readonly kind: 'email.waitlist'; readonly payload: WaitlistEmailJob; readonly runAt?: number }
   | { readonly kind: 'webhook.waitlist'; readonly payload: WaitlistEventJob; readonly runAt?: number };
 

@@ -4,6 +4,7 @@ import { applyRetention } from '../app/clients/apply-retention.ts';
 import { fetchCalendarById } from '../app/dashboard/calendars/fetch-calendar.ts';
 import type { CalendarFeeds, Mailer } from '../app/ports.ts';
 import { lapseOffer } from '../app/waitlist/lapse-offer.ts';
+import { offerFreedSpan } from '../app/waitlist/offer-freed-span.ts';
 import { offerFreedStart } from '../app/waitlist/offer-freed-start.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { calendarFeeds } from './calendar-feeds.ts';
@@ -37,6 +38,8 @@ const myBookings = z.object({ email: z.email(), locale: z.enum(LOCALES) });
 const calendar = z.object({ calendarId: id });
 const freed = z.object({ serviceId: id, staffId: id, start: z.number().int(), end: z.number().int() });
 const ofOffer = z.object({ offerId: id });
+const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+const freedSpan = z.object({ staffId: id, from: localTime, to: localTime });
 const sealed = z.string().min(1).max(500);
 const waitlistEmail = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('offer'), offerId: id, tokenSealed: sealed }),
@@ -85,6 +88,9 @@ export function jobHandlers<
     // transaction), an offer's hold ending, its emails and its webhook event.
     'waitlist.freed': async (payload) => {
       await offerFreedStart(deps, freed.parse(payload));
+    },
+    'waitlist.freed-span': async (payload) => {
+      await offerFreedSpan(deps, freedSpan.parse(payload));
     },
     'waitlist.lapse': async (payload) => {
       await lapseOffer(deps, ofOffer.parse(payload).offerId);

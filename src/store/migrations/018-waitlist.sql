@@ -165,3 +165,22 @@ $$;
 CREATE TRIGGER bookings_waitlist_hold_lapse AFTER INSERT ON bookings
   FOR EACH ROW WHEN (NEW.status IN ('pending_verification', 'awaiting_payment') AND NEW.hold_until IS NOT NULL)
   EXECUTE FUNCTION bookings_waitlist_hold_lapse();
+
+-- A block shortened or removed frees its old span (SPEC §9.3 "a shortened block"): when anyone
+-- waits, a job to offer what became free in it is queued in the same transaction. The span is the
+-- block's local date-times; the job reads them in the member's zone (app/waitlist/offer-freed-span.ts).
+CREATE FUNCTION time_blocks_waitlist_freed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM waitlist_entries e
+             WHERE e.status = 'waiting' AND (e.staff_id IS NULL OR e.staff_id = OLD.staff_id)
+               AND e.date BETWEEN OLD.from_local::date - 1 AND OLD.to_local::date + 1) THEN
+    INSERT INTO jobs (kind, payload, run_at, created_at)
+    VALUES ('waitlist.freed-span', jsonb_build_object('staffId', OLD.staff_id::text,
+        'from', to_char(OLD.from_local, 'YYYY-MM-DD"T"HH24:MI'), 'to', to_char(OLD.to_local, 'YYYY-MM-DD"T"HH24:MI')),
+      now(), now());
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER time_blocks_waitlist_freed AFTER UPDATE OR DELETE ON time_blocks
+  FOR EACH ROW EXECUTE FUNCTION time_blocks_waitlist_freed();
