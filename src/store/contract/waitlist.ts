@@ -224,6 +224,16 @@ export function describeWaitlist(getDb: GetDb): void {
       expect((await t.store.listOfferHolds([ana], day, at('2027-03-29T06:30:00Z'))).get(ana)).toEqual([]);
     });
 
+    it('erasing a client removes their waitlist entries and offers, and no one else’s', async () => {
+      const wanda = await entry('Wanda');
+      await entry('Xavier');
+      expect((await t.store.insertWaitlistOffer(offer(wanda.id), at(NOW))).ok).toBe(true);
+      await t.store.eraseClientData('WANDA@example.test', [], at(NOW));
+      const left = await t.db.query('SELECT client_name FROM waitlist_entries');
+      expect(left.map((r) => r.client_name)).toEqual(['Xavier']);
+      expect(await liveOffers()).toBe(0);
+    });
+
     it('a cancel queues the freed start in its own transaction when someone waits for the service', async () => {
       const freedJobs = async () =>
         (await t.db.query(`SELECT payload FROM jobs WHERE kind = 'waitlist.freed'`)).map((r) =>
