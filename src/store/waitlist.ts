@@ -1,6 +1,6 @@
 /** The waitlist's rows (SPEC §9.3, migration 018): entries, offers, and the starts offers hold. */
 import type { Offer, OfferStatus, StoredEntry, WaitlistStore } from '../app/waitlist/waitlist-store.ts';
-import type { HeldStart } from '../core/index.ts';
+import type { HeldStart, Interval } from '../core/index.ts';
 import { iso, ms } from './rows.ts';
 import { constraintOf, EXCLUSION_VIOLATION, type Row, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
@@ -45,6 +45,35 @@ function toOffer(r: Row): Offer {
 }
 
 const OFFER_SELECT = 'SELECT o.*, lower(o.occupied) AS s, upper(o.occupied) AS e FROM waitlist_offers o';
+
+/** Live, unexpired holds of these members overlapping `window`, per member (WaitlistStore.listOfferHolds). */
+export async function listOfferHolds(
+  sql: Sql,
+  staffIds: readonly string[],
+  window: Interval,
+  now: number,
+  except?: string,
+): Promise<Map<string, HeldStart[]>> {
+  const out = new Map<string, HeldStart[]>(staffIds.map((id) => [id, []]));
+  if (staffIds.length === 0) return out;
+  const rows = await sql.query(
+    `SELECT o.staff_id, o.start_at, lower(o.occupied) AS s, upper(o.occupied) AS e FROM waitlist_offers o
+     WHERE o.staff_id = ANY($1::bigint[]) AND o.status = 'live' AND o.expires_at > $4
+       AND o.occupied && tstzrange($2::timestamptz, $3::timestamptz) AND o.id IS DISTINCT FROM $5::bigint
+     ORDER BY o.start_at`,
+    [staffIds, iso(window.start), iso(window.end), iso(now), except ?? null],
+  );
+  for (const r of rows) {
+    out.get(String(r.staff_id))?.push({ start: ms(r.start_at), span: { start: ms(r.s), end: ms(r.e) } });
+  }
+  return out;
+}
+
+/** Whether any offer is live (expired or not): the read cache's "no hold to read" knowledge. */
+export async function anyLiveOffer(sql: Sql): Promise<boolean> {
+  const [row] = await sql.query(`SELECT EXISTS (SELECT 1 FROM waitlist_offers WHERE status = 'live') AS any`);
+  return row?.any === true;
+}
 
 /** `touch`: the member's cached views are dropped (a hold changes what the day view shows). */
 export function waitlistStore(sql: Sql, touch: (staffId: string) => void): WaitlistStore {
@@ -187,21 +216,7 @@ export function waitlistStore(sql: Sql, touch: (staffId: string) => void): Waitl
       ]);
       return new Set(rows.map((r) => String(r.entry_id)));
     },
-    async listOfferHolds(staffIds, window, now, except) {
-      const out = new Map<string, HeldStart[]>(staffIds.map((id) => [id, []]));
-      if (staffIds.length === 0) return out;
-      const rows = await sql.query(
-        `SELECT o.staff_id, o.start_at, lower(o.occupied) AS s, upper(o.occupied) AS e FROM waitlist_offers o
-         WHERE o.staff_id = ANY($1::bigint[]) AND o.status = 'live' AND o.expires_at > $4
-           AND o.occupied && tstzrange($2::timestamptz, $3::timestamptz) AND o.id IS DISTINCT FROM $5::bigint
-         ORDER BY o.start_at`,
-        [staffIds, iso(window.start), iso(window.end), iso(now), except ?? null],
-      );
-      for (const r of rows) {
-        out.get(String(r.staff_id))?.push({ start: ms(r.start_at), span: { start: ms(r.s), end: ms(r.e) } });
-      }
-      return out;
-    },
+    listOfferHolds: (staffIds, window, now, except) => listOfferHolds(sql, staffIds, window, now, except),
     async listWaitlistForDate(date) {
       const rows = await sql.query(
         `SELECT e.*, to_char(e.date, 'YYYY-MM-DD') AS date_text,
