@@ -220,6 +220,19 @@ describe('the waitlist end to end (SPEC §9.3)', () => {
     }
   });
 
+  it('joins are limited per email as bookings are (each sends an email): 429 past the limit, nothing written', async () => {
+    t = await startLifecycle(tdb, SHORT_DAY, STUDIO_NOW, {
+      rateLimits: { 'booking-email': { max: 2, windowMs: 3_600_000 } },
+    });
+    expect((await join('Wanda')).status).toBe(201);
+    expect((await join('Wanda')).status).toBe(201);
+    const third = await join('Wanda');
+    expect([third.status, third.body.error.code]).toEqual([429, 'RATE_LIMITED']);
+    expect((await join('Xavier')).status).toBe(201);
+    const [row] = await tdb.db.query('SELECT count(*)::int AS n FROM waitlist_entries');
+    expect(row?.n).toBe(3);
+  });
+
   it('bad input is 400 naming the field, and writes nothing', async () => {
     const base = { service: 'consult', staff: 'any', date: DAY, client: { name: 'W', email: 'w@example.test' } };
     const cases: [Record<string, unknown>, string][] = [

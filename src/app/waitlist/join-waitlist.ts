@@ -9,6 +9,7 @@ import { dateOf, parseWallTime, waitlistJoinProblems, waitlistPosition } from '.
 import { inTransaction } from '../in-transaction.ts';
 import type { ClientDetails } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
+import { overLimit, type RateLimits } from '../rate-limits.ts';
 import { invalid, ok, type Result } from '../result.ts';
 import { loadScheduling } from '../scheduling.ts';
 import { hashToken, newManageToken, sealToken } from '../tokens.ts';
@@ -44,6 +45,7 @@ export async function joinWaitlist(
       | 'enqueueJobs'
       | 'findService'
       | 'getBusiness'
+      | 'hitRateLimit'
       | 'insertWaitlistEntry'
       | 'listStaffForService'
       | 'listWaitingEntries'
@@ -51,6 +53,8 @@ export async function joinWaitlist(
     >;
     readonly clock: Clock;
     readonly secret: string;
+    /** `booking-email` limits joins per client email as it does bookings (each sends an email); absent = none. */
+    readonly rateLimits?: RateLimits;
   },
   input: JoinInput,
 ): Promise<Result<Joined>> {
@@ -69,6 +73,9 @@ export async function joinWaitlist(
   if (problems.length > 0) {
     return invalid('Invalid waitlist entry.', Object.fromEntries(problems.map((p) => [p.path.join('.'), p.message])));
   }
+  // Checked last, so bad input costs no hit; every join emails the address it names.
+  const limited = await overLimit(deps, 'booking-email', input.client.email);
+  if (limited) return limited;
   const token = newManageToken();
   return inTransaction(deps.store, async (store) => {
     const entry = await store.insertWaitlistEntry(
