@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { type Lifecycle, startLifecycle } from './support/lifecycle.ts';
 import { testOutbound } from './support/outbound.ts';
-import { STUDIO, STUDIO_NOW } from './support/studio.ts';
+import { STUDIO, STUDIO_NOW, WITH_WORKSHOP } from './support/studio.ts';
 
 const DAY = '2027-03-29';
 const NINE = '2027-03-29T09:00:00+02:00';
@@ -231,6 +231,39 @@ describe('the waitlist end to end (SPEC §9.3)', () => {
     expect((await join('Xavier')).status).toBe(201);
     const [row] = await tdb.db.query('SELECT count(*)::int AS n FROM waitlist_entries');
     expect(row?.n).toBe(3);
+  });
+
+  it('a freed seat goes to the oldest entry that wants no more seats than it frees; accepted with its seats', async () => {
+    t = await startLifecycle(tdb, WITH_WORKSHOP);
+    const seat = (seats: number, email: string) =>
+      t.post('/bookings', {
+        service: 'workshop',
+        staff: '1',
+        start: NINE,
+        seats,
+        payment: 'none',
+        client: { name: email, email },
+      });
+    const made = [await seat(3, 'a@example.test'), await seat(3, 'b@example.test'), await seat(3, 'c@example.test')];
+    const one = await seat(1, 'd@example.test');
+    expect([...made, one].map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const wait = (name: string, seats: number) =>
+      t.post('/waitlist', {
+        service: 'workshop',
+        staff: '1',
+        date: DAY,
+        seats,
+        client: { name, email: `${name.toLowerCase()}@example.test` },
+      });
+    expect((await wait('Wanda', 2)).status).toBe(201);
+    expect((await wait('Xavier', 1)).status).toBe(201);
+    expect((await t.post(`/manage/${one.body.token}/cancel`, {})).status).toBe(200);
+    await t.deliver();
+    // One seat is free: Wanda (2 seats) is passed over, Xavier (1) is offered it.
+    expect(t.mail.to('wanda@example.test').filter((m) => m.subject.startsWith('A time'))).toEqual([]);
+    const accepted = await t.post(`/waitlist/offers/${offerToken('xavier@example.test')}/accept`);
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.booking).toMatchObject({ seats: 1, start: NINE, status: 'confirmed' });
   });
 
   it('bad input is 400 naming the field, and writes nothing', async () => {
