@@ -50,6 +50,7 @@ export interface CreateBookingDeps {
     | 'insertClientIfNew'
     | 'listBusy'
     | 'listExternalBusy'
+    | 'listOfferHolds'
     | 'listResourceHolds'
     | 'listSessionSeats'
     | 'listStaffForService'

@@ -29,6 +29,7 @@ export async function getDayAvailability(
       | 'getBusiness'
       | 'listBusy'
       | 'listExternalBusy'
+      | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

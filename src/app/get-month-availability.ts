@@ -40,6 +40,7 @@ export interface MonthDeps {
     | 'getBusiness'
     | 'listBusy'
     | 'listExternalBusy'
+    | 'listOfferHolds'
     | 'listResourceHolds'
     | 'listSessionSeats'
     | 'listStaffForService'

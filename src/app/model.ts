@@ -52,6 +52,8 @@ export interface Business {
   readonly retainPastDays: number;
   /** No-shows after which a client's next paid booking must be paid in full (SPEC §10.3); 0 = off. */
   readonly noShowLimit: number;
+  /** How long a waitlist offer holds its start, in minutes (SPEC §9.3; default 30). */
+  readonly waitlistOfferMinutes: number;
 }
 
 export interface Service {
@@ -251,6 +253,11 @@ export interface NewBooking {
   readonly sealedAnswers: string | null;
   /** The series it is an occurrence of (SPEC §9.2); absent = none. */
   readonly seriesId?: string;
+  /**
+   * The waitlist offer it accepts (SPEC §9.3): the one hold the database lets it take (migration
+   * 018). Absent = none; every other live hold refuses it.
+   */
+  readonly waitlistOfferId?: string;
 }
 
 /** One entry of a booking's history: a move, a cancel (with its refund) or an outcome mark. */
@@ -325,7 +332,46 @@ export type JobSpec =
   | { readonly kind: 'email.manage-link'; readonly payload: { readonly bookingId: string }; readonly runAt?: number }
   | { readonly kind: 'email.my-bookings'; readonly payload: MyBookingsEmailJob; readonly runAt?: number }
   | { readonly kind: 'webhook.event'; readonly payload: WebhookEventJob; readonly runAt?: number }
-  | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number };
+  | { readonly kind: 'webhook.deliver'; readonly payload: WebhookDeliveryJob; readonly runAt?: number }
+  | { readonly kind: 'waitlist.freed'; readonly payload: FreedStartJob; readonly runAt?: number }
+  | { readonly kind: 'waitlist.lapse'; readonly payload: { readonly offerId: string }; readonly runAt?: number }
+  | {
+      readonly kind: 'waitlist.freed-span';
+      readonly payload: { readonly staffId: string; readonly from: string; readonly to: string };
+      readonly runAt?: number;
+    }
+  | { readonly kind: 'email.waitlist'; readonly payload: WaitlistEmailJob; readonly runAt?: number }
+  | { readonly kind: 'webhook.waitlist'; readonly payload: WaitlistEventJob; readonly runAt?: number };
+
+/** Time freed for a service's waitlist (migration 018's trigger queues it too, with the same fields). */
+export interface FreedStartJob {
+  readonly serviceId: string;
+  readonly staffId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A waitlist email: the offer (with its token, sealed under SLOTWISE_SECRET) or the joined confirmation. */
+export type WaitlistEmailJob =
+  | { readonly kind: 'offer'; readonly offerId: string; readonly tokenSealed: string }
+  | { readonly kind: 'joined'; readonly entryId: string; readonly tokenSealed: string };
+
+/** The `waitlist.offered` webhook event (docs/WEBHOOKS.md), as it was when the offer was made. */
+export interface WaitlistEventJob {
+  readonly eventId: string;
+  readonly type: 'waitlist.offered';
+  readonly offer: {
+    readonly id: string;
+    readonly entryId: string;
+    readonly serviceId: string;
+    readonly staffId: string;
+    readonly start: number;
+    readonly end: number;
+    readonly seats: number;
+    readonly expiresAt: number;
+  };
+  readonly client: { readonly name: string; readonly email: string };
+}
 
 /** A job claimed by a worker. */
 export interface ClaimedJob {

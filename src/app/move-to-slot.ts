@@ -37,6 +37,7 @@ export async function moveToSlot(
     | 'getBusiness'
     | 'listBusy'
     | 'listExternalBusy'
+    | 'listOfferHolds'
     | 'listResourceHolds'
     | 'listSessionSeats'
     | 'listStaffForService'
@@ -53,16 +54,23 @@ export async function moveToSlot(
   const member = ctx.members[0];
   if (!member) return invalid('This staff member does not offer this service.', { staff: 'does not offer it' });
   // The booking's own span and its own holds on resources do not stand in its way.
-  const { busy, external, resources } = await loadSources(store, ctx, { start: move.start, end: move.start + 1 }, now, {
-    staffId: booking.staffId,
-    span: { start: booking.start, end: booking.end },
-  });
+  const { busy, external, resources, holds } = await loadSources(
+    store,
+    ctx,
+    { start: move.start, end: move.start + 1 },
+    now,
+    {
+      staffId: booking.staffId,
+      span: { start: booking.start, end: booking.end },
+    },
+  );
   const check = checkSlot({
     staff: member,
     timing: ctx.timing,
     busy: busy.get(member.id) ?? [],
     ...optional('external', external.get(member.id)),
     resources,
+    ...optional('holds', holds.get(member.id)),
     now,
     start: move.start,
     skipNoticeAndHorizon: move.skipNoticeAndHorizon ?? false,

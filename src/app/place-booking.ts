@@ -64,23 +64,30 @@ export interface Candidate {
 
 /** The members who can take the start, best first ("any": fewest bookings that day, then lowest id). */
 export async function candidatesInOrder(
-  store: Pick<Store, 'countBookings' | 'listBusy' | 'listExternalBusy' | 'listResourceHolds' | 'listSessionSeats'>,
+  store: Pick<
+    Store,
+    'countBookings' | 'listBusy' | 'listExternalBusy' | 'listOfferHolds' | 'listResourceHolds' | 'listSessionSeats'
+  >,
   ctx: SchedulingContext,
   wanted: {
     readonly start: number;
     readonly skipNoticeAndHorizon?: boolean | undefined;
     /** Seats of a group session (absent = 1). */
     readonly seats?: number | undefined;
+    /** The waitlist offer being accepted: its hold is this booking's to take (SPEC §9.3). */
+    readonly waitlistOfferId?: string | undefined;
   },
   now: number,
 ): Promise<Result<Candidate[]>> {
   // Read inside the booking's transaction: external busy time has no constraint of its own, so a
   // start that became busy in a member's calendar is refused here (SPEC §8.3).
-  const { busy, external, resources, sessions } = await loadSources(
+  const { busy, external, resources, sessions, holds } = await loadSources(
     store,
     ctx,
     { start: wanted.start, end: wanted.start + 1 },
     now,
+    undefined,
+    wanted.waitlistOfferId,
   );
   const fits: Candidate[] = [];
   let firstRefusal: SlotRefusal | null = null;
@@ -92,6 +99,7 @@ export async function candidatesInOrder(
       busy: busy.get(member.id) ?? [],
       ...optional('external', external.get(member.id)),
       resources,
+      ...optional('holds', holds.get(member.id)),
       now,
       start: wanted.start,
       skipNoticeAndHorizon: wanted.skipNoticeAndHorizon ?? false,
@@ -133,6 +141,8 @@ export interface BookingRequest {
   readonly seats?: number | undefined;
   /** Answers to the service's questions as sent (`{questionKey: value}`), checked by booking-answers.ts. */
   readonly answers?: unknown;
+  /** The waitlist offer this booking accepts (app/waitlist/accept-offer.ts); absent = none. */
+  readonly waitlistOfferId?: string | undefined;
 }
 
 /** What the door a booking came in by decides about it; the rest follows from the slot and the settings. */
@@ -192,6 +202,7 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
     ...seatFields(ctx, t.request.seats),
     answers: t.answers?.open ?? {},
     sealedAnswers: t.answers?.seal(reference) ?? null,
+    ...optional('waitlistOfferId', t.request.waitlistOfferId),
   };
 }
 
@@ -223,6 +234,8 @@ export async function insertFirstFree(
         mostSeats = Math.max(mostSeats, inserted.seatsLeft);
         break;
       }
+      // A hold met outside a savepoint ended the transaction (decision 034): no other member can be tried.
+      if (inserted.code === 'SLOT_UNAVAILABLE' && inserted.aborted) return slotGone('taken');
       if (inserted.code === 'SLOT_UNAVAILABLE') break; // taken meanwhile: try the next member, if any
     }
   }

@@ -29,6 +29,7 @@ import type {
 import type { PaymentStore } from './payment-store.ts';
 import type { SeriesStore } from './series-store.ts';
 import type { Setup } from './setup-schema.ts';
+import type { WaitlistStore } from './waitlist/waitlist-store.ts';
 
 /** An email ready to send (rendered by src/mail templates). */
 export interface MailMessage {
@@ -105,7 +106,11 @@ export interface SeatRow {
 
 export type InsertResult =
   | { ok: true; booking: Booking }
-  | { ok: false; code: 'SLOT_UNAVAILABLE' }
+  /**
+   * `aborted`: refused outside a savepoint (a waitlist hold committed while the insert waited for
+   * its lock, decision 034): the transaction can write nothing more.
+   */
+  | { ok: false; code: 'SLOT_UNAVAILABLE'; aborted?: true }
   | { ok: false; code: 'DUPLICATE_REFERENCE' }
   /** A seat of a group session the database refused: the session has `seatsLeft` (SPEC §9.1). */
   | { ok: false; code: 'SEATS_UNAVAILABLE'; seatsLeft: number };
@@ -155,6 +160,7 @@ export interface Store
     ResourceStore,
     ReportStore,
     SeriesStore,
+    WaitlistStore,
     ImageStore {
   /** Runs `fn` in one database transaction (nested calls use savepoints). */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;

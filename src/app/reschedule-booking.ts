@@ -40,6 +40,7 @@ export async function rescheduleBookingByClient(
       | 'getBusiness'
       | 'listBusy'
       | 'listExternalBusy'
+      | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

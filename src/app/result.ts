@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'SEATS_UNAVAILABLE'
   | 'SERIES_CONFLICT'
   | 'OUTCOME_NOT_ALLOWED'
+  | 'OFFER_EXPIRED'
   | 'INTERNAL';
 
 export interface Refusal {

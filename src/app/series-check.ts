@@ -22,7 +22,10 @@ import { ok, type Refusal, type Result, refuse } from './result.ts';
 import type { SchedulingContext } from './scheduling.ts';
 import { loadSources } from './sources.ts';
 
-type SourceReads = Pick<Store, 'listBusy' | 'listExternalBusy' | 'listResourceHolds' | 'listSessionSeats'>;
+type SourceReads = Pick<
+  Store,
+  'listBusy' | 'listExternalBusy' | 'listOfferHolds' | 'listResourceHolds' | 'listSessionSeats'
+>;
 
 export interface SeriesWanted {
   readonly start: number;
@@ -66,6 +69,7 @@ export async function seriesMember(
         busy: sources.busy.get(member.id) ?? [],
         ...optional('external', sources.external.get(member.id)),
         resources: sources.resources,
+        ...optional('holds', sources.holds.get(member.id)),
         now,
         start,
         skipNoticeAndHorizon: wanted.skipNoticeAndHorizon ?? false,

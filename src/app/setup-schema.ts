@@ -80,6 +80,8 @@ export const businessSchema = z.strictObject({
   retainPastDays: z.number().int().min(0).max(3660).optional(),
   /** SPEC §10.3: no-shows after which a client's next paid booking must be paid in full; 0 = off. */
   noShowLimit: z.number().int().min(0).max(100).optional(),
+  /** SPEC §9.3: minutes a waitlist offer holds its start. */
+  waitlistOfferMinutes: z.number().int().min(1).max(1440).optional(),
 });
 
 /**

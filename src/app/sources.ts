@@ -6,6 +6,7 @@ import {
   busyWindowFor,
   type ExternalBusy,
   externalWindowFor,
+  type HeldStart,
   type Interval,
   type LocalDate,
   type SessionsInput,
@@ -24,6 +25,11 @@ export interface Sources {
   readonly resources: Map<string, Interval[]>;
   /** A capacity service's sessions (SPEC §9.1); absent for one client per slot. */
   readonly sessions?: SessionsInput;
+  /**
+   * Starts held for live waitlist offers per member (SPEC §9.3): busy for everyone but the offer
+   * being accepted, so every view and every booking check hides them alike.
+   */
+  readonly holds: Map<string, HeldStart[]>;
 }
 
 const DAY = 86_400_000;
@@ -37,11 +43,13 @@ const utcDate = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 1
  * resource that contains its [start, end) — holds of one resource never overlap) are left out.
  */
 export async function loadSources(
-  store: Pick<Store, 'listBusy' | 'listExternalBusy' | 'listResourceHolds' | 'listSessionSeats'>,
+  store: Pick<Store, 'listBusy' | 'listExternalBusy' | 'listOfferHolds' | 'listResourceHolds' | 'listSessionSeats'>,
   ctx: SchedulingContext,
   window: Interval,
   now: number,
   exclude?: MovedBooking,
+  /** The waitlist offer being accepted: its own hold does not stand in its way. */
+  acceptedOffer?: string,
 ): Promise<Sources> {
   const ids = ctx.members.map((m) => m.id);
   const reach = externalWindowFor(window, now);
@@ -52,16 +60,18 @@ export async function loadSources(
       busy: new Map(ids.map((id) => [id, []])),
       external: new Map(),
       resources: new Map(resourceIds.map((id) => [id, []])),
+      holds: new Map(),
     };
   }
   const dates = { from: utcDate(reach.start - DAY), to: utcDate(reach.end + DAY) };
-  const [{ busy, sessions }, external, holds] = await Promise.all([
+  const [{ busy, sessions }, external, holds, offers] = await Promise.all([
     loadBusyAndSessions(store, ctx, window, now, exclude),
     ids.length > 0 ? store.listExternalBusy(ids, reach, dates, now) : new Map<string, ExternalBusy>(),
     resourceIds.length > 0 ? store.listResourceHolds(resourceIds, needed, now) : new Map<string, Interval[]>(),
+    store.listOfferHolds(ids, needed, now, acceptedOffer),
   ]);
   const resources = new Map(
     [...holds].map(([id, list]) => [id, exclude ? list.filter((i) => !heldByMoved(exclude, i)) : list]),
   );
-  return { busy, external, resources, ...(sessions ? { sessions } : {}) };
+  return { busy, external, resources, holds: offers, ...(sessions ? { sessions } : {}) };
 }

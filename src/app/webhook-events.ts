@@ -14,6 +14,7 @@ export const WEBHOOK_EVENTS = [
   'booking.cancelled',
   'booking.paid',
   'payment.unapplied',
+  'waitlist.offered',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

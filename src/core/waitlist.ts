@@ -72,12 +72,12 @@ export function compareEntries(a: WaitlistEntry, b: WaitlistEntry): number {
  * The entry a freed start is offered to: the oldest matching one, leaving out `passed` (entries
  * that already declined or let lapse an offer of this start); null when none wants it.
  */
-export function nextWaitlistOffer(
-  entries: readonly WaitlistEntry[],
+export function nextWaitlistOffer<E extends WaitlistEntry>(
+  entries: readonly E[],
   freed: FreedStart,
   passed: ReadonlySet<string> = new Set(),
-): WaitlistEntry | null {
-  let best: WaitlistEntry | null = null;
+): E | null {
+  let best: E | null = null;
   for (const e of entries) {
     if (passed.has(e.id) || !waitlistMatches(e, freed)) continue;
     if (best === null || compareEntries(e, best) < 0) best = e;

@@ -12,6 +12,7 @@ import { manageApi } from './api/manage.ts';
 import { myBookingsApi } from './api/my-bookings.ts';
 import { paymentsApi } from './api/payments.ts';
 import { publicApi } from './api/public.ts';
+import { waitlistApi } from './api/waitlist.ts';
 import { formTooLarge, limitBody } from './body-limit.ts';
 import type { AppDeps } from './deps.ts';
 import { errorBody, sendError } from './errors.ts';
@@ -30,6 +31,8 @@ import { manageActions } from './pages/manage-actions.tsx';
 import { myBookingsPages } from './pages/my-bookings.tsx';
 import { returnPage } from './pages/return.tsx';
 import { notFoundPage, servicesPage } from './pages/services.tsx';
+import { waitlistPages } from './pages/waitlist.tsx';
+import { submitJoin } from './pages/waitlist-join.tsx';
 import { rateLimitByAddress } from './rate-limit.tsx';
 import { loggedPath, requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -68,7 +71,7 @@ export function createApp(given: AppDeps): Hono {
     ),
   );
   // The public pages' forms too (the dashboard's have their own): without it a huge form was read whole.
-  for (const forms of ['/book/*', '/manage/*', '/demo/*', '/my-bookings', '/my-bookings/*']) {
+  for (const forms of ['/book/*', '/manage/*', '/demo/*', '/my-bookings', '/my-bookings/*', '/waitlist/*']) {
     app.use(forms, limitBody(formTooLarge));
   }
   app.route('/', docsRoutes(deps.publicUrl));
@@ -77,6 +80,7 @@ export function createApp(given: AppDeps): Hono {
   app.route('/api/v1/manage', manageApi(deps));
   app.route('/api/v1/payments', paymentsApi(deps));
   app.route('/api/v1/my-bookings', myBookingsApi(deps));
+  app.route('/api/v1/waitlist', waitlistApi(deps));
   app.route('/assets', assetRoutes());
   app.get('/images/:file', (c) => serveImage(c, deps));
   app.get('/embed.js', embedScript);
@@ -84,9 +88,11 @@ export function createApp(given: AppDeps): Hono {
   app.get('/book/:slug', (c) => bookPage(c, deps));
   app.get('/book/:slug/details', (c) => detailsPage(c, deps));
   app.post('/book/:slug/details', (c) => submitDetails(c, deps));
+  app.post('/book/:slug/waitlist', (c) => submitJoin(c, deps));
   app.route('/manage', manageActions(deps));
   app.get('/return/:reference', (c) => returnPage(c, deps));
   app.route('/my-bookings', myBookingsPages(deps));
+  app.route('/waitlist', waitlistPages(deps));
   app.route('/admin', adminPages(deps));
   app.route('/feeds', feedRoutes(deps));
   if (deps.devMailbox) {

@@ -29,6 +29,8 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   // Marking a booking that has not started (or still waits for its code or payment) completed or
   // no-show (SPEC §10.3 "a future one: 409"); extends API.md's table (decision 029).
   OUTCOME_NOT_ALLOWED: 409,
+  // SPEC §9.3: a waitlist offer that lapsed, or was declined or accepted already.
+  OFFER_EXPIRED: 410,
   INTERNAL: 500,
 };
 

@@ -99,6 +99,17 @@ export const de: Messages = {
     open: 'Buchung öffnen',
     ignore: 'Wenn Sie diese Buchung nicht vorgenommen haben, ignorieren Sie diese E-Mail.',
   },
+  waitlist: {
+    offerSubject: (service, when) => `Ein Termin ist für Sie frei: ${service}, ${when}`,
+    offerIntro: (business) =>
+      `Ein Termin, auf den Sie bei ${business} gewartet haben, ist frei geworden. Er wird vorerst für Sie freigehalten.`,
+    offerUntil: (until) => `Er wird bis ${until} für Sie freigehalten. Danach geht er an die nächste wartende Person.`,
+    accept: 'Termin annehmen oder ablehnen',
+    joinedSubject: (business) => `Sie stehen auf der Warteliste bei ${business}`,
+    joinedIntro: (date) =>
+      `Sie stehen auf der Warteliste für den ${date}. Sobald ein passender Termin frei wird, schreiben wir Ihnen.`,
+    leave: 'Warteliste verlassen',
+  },
   myBookings: {
     subject: (business) => `Ihre Buchungen bei ${business}`,
     intro: (business) => `Sie haben einen Link zu Ihren Buchungen bei ${business} angefordert.`,

@@ -116,6 +116,17 @@ export const en = {
     open: 'Open your booking',
     ignore: 'If you did not make this booking, ignore this email.',
   },
+  waitlist: {
+    offerSubject: (service: string, when: string) => `A time is free for you: ${service}, ${when}`,
+    offerIntro: (business: string) =>
+      `A time you were waiting for at ${business} has become free. It is kept for you for now.`,
+    offerUntil: (until: string) => `It is held for you until ${until}. After that it goes to the next person waiting.`,
+    accept: 'Accept or decline this time',
+    joinedSubject: (business: string) => `You are on the waitlist at ${business}`,
+    joinedIntro: (date: string) =>
+      `You are on the waitlist for ${date}. When a matching time becomes free, we will email you.`,
+    leave: 'Leave the waitlist',
+  },
   myBookings: {
     subject: (business: string) => `Your bookings at ${business}`,
     intro: (business: string) => `You asked for a link to your bookings at ${business}.`,

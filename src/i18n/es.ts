@@ -99,6 +99,16 @@ export const es: Messages = {
     open: 'Abrir mi reserva',
     ignore: 'Si no ha hecho esta reserva, ignore este correo.',
   },
+  waitlist: {
+    offerSubject: (service, when) => `Hay una hora libre para usted: ${service}, ${when}`,
+    offerIntro: (business) => `Se ha liberado una hora que esperaba en ${business}. Se la reservamos por ahora.`,
+    offerUntil: (until) => `Se la reservamos hasta ${until}. Después pasa a la siguiente persona en espera.`,
+    accept: 'Aceptar o rechazar esta hora',
+    joinedSubject: (business) => `Está en la lista de espera de ${business}`,
+    joinedIntro: (date) =>
+      `Está en la lista de espera para el ${date}. Cuando se libere una hora adecuada, le escribiremos.`,
+    leave: 'Salir de la lista de espera',
+  },
   myBookings: {
     subject: (business) => `Sus reservas en ${business}`,
     intro: (business) => `Ha solicitado un enlace a sus reservas en ${business}.`,

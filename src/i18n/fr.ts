@@ -101,6 +101,17 @@ export const fr: Messages = {
     open: 'Ouvrir ma réservation',
     ignore: 'Si vous n’avez pas fait cette réservation, ignorez cet e-mail.',
   },
+  waitlist: {
+    offerSubject: (service, when) => `Un créneau s’est libéré pour vous : ${service}, ${when}`,
+    offerIntro: (business) =>
+      `Un créneau que vous attendiez chez ${business} s’est libéré. Il vous est réservé pour le moment.`,
+    offerUntil: (until) => `Il vous est réservé jusqu’au ${until}. Ensuite, il passe à la personne suivante.`,
+    accept: 'Accepter ou refuser ce créneau',
+    joinedSubject: (business) => `Vous êtes sur la liste d’attente de ${business}`,
+    joinedIntro: (date) =>
+      `Vous êtes sur la liste d’attente pour le ${date}. Dès qu’un créneau correspondant se libère, nous vous écrivons.`,
+    leave: 'Quitter la liste d’attente',
+  },
   myBookings: {
     subject: (business) => `Vos réservations chez ${business}`,
     intro: (business) => `Vous avez demandé un lien vers vos réservations chez ${business}.`,

@@ -101,6 +101,16 @@ export const pt: Messages = {
     open: 'Abrir a minha marcação',
     ignore: 'Se não fez esta marcação, ignore este e-mail.',
   },
+  waitlist: {
+    offerSubject: (service, when) => `Há um horário livre para si: ${service}, ${when}`,
+    offerIntro: (business) => `Ficou livre um horário que esperava em ${business}. Está reservado para si, por agora.`,
+    offerUntil: (until) => `Fica reservado para si até ${until}. Depois passa para a pessoa seguinte na lista.`,
+    accept: 'Aceitar ou recusar este horário',
+    joinedSubject: (business) => `Está na lista de espera de ${business}`,
+    joinedIntro: (date) =>
+      `Está na lista de espera para ${date}. Quando ficar livre um horário adequado, enviamos-lhe um e-mail.`,
+    leave: 'Sair da lista de espera',
+  },
   myBookings: {
     subject: (business) => `As suas marcações em ${business}`,
     intro: (business) => `Pediu uma ligação para as suas marcações em ${business}.`,

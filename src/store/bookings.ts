@@ -129,7 +129,14 @@ export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promi
     // Most inserts meet no conflict, so they cost one statement and no savepoint. Only when a
     // constraint turns the row away do we expire the lapsed holds in the way and try again in a
     // savepoint, where the plain insert either succeeds or says which constraint it was.
-    const inserted = await insertRowUnlessConflict(sql, b, now);
+    let inserted: Booking | null;
+    try {
+      inserted = await insertRowUnlessConflict(sql, b, now);
+    } catch (error) {
+      // Only the hold trigger raises here (decision 034), and it ended the transaction.
+      if (constraintOf(error) === 'waitlist_offers_held') return { ok: false, code: 'SLOT_UNAVAILABLE', aborted: true };
+      throw error;
+    }
     if (inserted) return { ok: true, booking: inserted };
     return await sql.transaction(async (tx) => {
       await expireLapsedHolds(tx, b, now);
@@ -256,19 +263,30 @@ const staffLock = (n: number) => `pg_advisory_xact_lock(hashtextextended('slotwi
 const BOOKING_COLUMNS = `reference, service_id, staff_id, client_id, client_name, client_email, client_phone,
          client_address, notes, wants_reminder, locale, timezone, status, start_at, end_at, occupied, hold_until,
          payment_option, amount_due_minor, currency, price_minor, manage_token_hash, created_at, updated_at, remind_at,
-         seats, answers, answers_sealed, series_id`;
-/** One row's values from rowParams' 29 parameters. */
+         seats, answers, answers_sealed, series_id, waitlist_offer_id`;
+/** One row's values from rowParams' 30 parameters. */
 const ROW_VALUES = `$1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::text, $7::text, $8::text, $9::text,
          $10::boolean, $11::text, $12::text, $13::text, $14::timestamptz, $15::timestamptz,
          tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
          $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer,
-         $27::jsonb, $28::text, $29::bigint`;
-const PARAMS_PER_ROW = 29;
+         $27::jsonb, $28::text, $29::bigint, $30::bigint`;
+const PARAMS_PER_ROW = 30;
+
+/**
+ * SQL condition: no live, unexpired waitlist offer holds the row's span (migration 018). The fast
+ * statements (ON CONFLICT DO NOTHING, outside a savepoint) skip such a row instead of meeting the
+ * hold trigger's error, which would end the caller's transaction; the retry in a savepoint then
+ * meets the trigger and says SLOT_UNAVAILABLE. The trigger stays the guarantee.
+ */
+const notHeld = (staff: string, occupied: string, now: string, offer: string) =>
+  `NOT EXISTS (SELECT 1 FROM waitlist_offers o WHERE o.staff_id = ${staff} AND o.status = 'live'
+     AND o.expires_at > ${now} AND o.occupied && ${occupied} AND o.id IS DISTINCT FROM ${offer})`;
 
 const insertStatement = (onConflict: string) => `WITH ins AS (
        INSERT INTO bookings (${BOOKING_COLUMNS})
        SELECT ${ROW_VALUES}
        FROM (SELECT ${staffLock(3)}) AS staff_lock
+       ${onConflict ? `WHERE ${notHeld('$3::bigint', 'tstzrange($16::timestamptz, $17::timestamptz)', '$24::timestamptz', '$30::bigint')}` : ''}
        ${onConflict}
        RETURNING *)
      SELECT ins.*, sv.name AS service_name, sv.name_wordings AS service_name_wordings, st.name AS staff_name
@@ -290,7 +308,7 @@ async function insertRow(sql: Sql, b: NewBooking, now: number): Promise<Booking>
   return toBooking(row);
 }
 
-/** The 29 parameters of both inserts, in column order ($24 is created_at and updated_at). */
+/** The 30 parameters of both inserts, in column order ($24 is created_at and updated_at). */
 function rowParams(b: NewBooking, now: number): unknown[] {
   return [
     b.reference,
@@ -322,6 +340,7 @@ function rowParams(b: NewBooking, now: number): unknown[] {
     JSON.stringify(b.answers),
     b.sealedAnswers,
     b.seriesId ?? null,
+    b.waitlistOfferId ?? null,
   ];
 }
 
@@ -346,6 +365,7 @@ export async function insertSeriesRows(sql: Sql, rows: readonly NewBooking[], no
   const statement = (onConflict: string) => `WITH ins AS (
        INSERT INTO bookings (${BOOKING_COLUMNS})
        SELECT v.* FROM (SELECT ${staffLock(3)}) AS staff_lock, (VALUES ${values}) AS v
+       ${onConflict ? `WHERE ${notHeld('v.column3', 'v.column16', 'v.column24', 'v.column30')}` : ''}
        ${onConflict}
        RETURNING *)
      SELECT ins.*, sv.name AS service_name, st.name AS staff_name

@@ -187,6 +187,8 @@ export async function eraseClientData(
     email,
   ]);
   if (rateLimitKeys.length) await sql.query('DELETE FROM rate_limits WHERE key = ANY($1::text[])', [rateLimitKeys]);
+  // Their waitlist entries go whole (their offers with them): an entry is nothing but the person's wish.
+  await sql.query('DELETE FROM waitlist_entries WHERE lower(client_email) = lower($1)', [email]);
   return {
     client: client !== undefined,
     bookings: scrubbed.bookings,

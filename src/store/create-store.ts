@@ -23,6 +23,8 @@ import { seriesStore } from './series.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
+import * as waitlist from './waitlist.ts';
+import { waitlistStore } from './waitlist.ts';
 import { webhookStore } from './webhooks.ts';
 
 /**
@@ -49,6 +51,21 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
     ...clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
     ...seriesStore(sql),
+    // A hold changes what the member's cached views show (SPEC §9.3).
+    ...waitlistStore(sql, (staffId) =>
+      invalidate(() => {
+        cache?.touchStaff(staffId);
+        cache?.offersChanged();
+      }),
+    ),
+    async listOfferHolds(ids, window, now, except) {
+      // Embedded mode: while no offer is live (nearly always), a view reads no holds at all.
+      if (cache?.noLiveOffers()) return new Map(ids.map((id) => [id, []]));
+      const version = cache?.offersSeen();
+      const holds = await waitlist.listOfferHolds(sql, ids, window, now, except);
+      if (cache && version !== undefined) cache.noteLiveOffers(await waitlist.anyLiveOffer(sql), version);
+      return holds;
+    },
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];

@@ -35,7 +35,7 @@ export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: numbe
       jobs.map((j) => JSON.stringify(j.payload)),
       jobs.map((j) => iso(j.runAt ?? now)),
       iso(now),
-      jobs.map((j) => (j.kind === 'webhook.event' ? j.payload.type : null)),
+      jobs.map((j) => (j.kind === 'webhook.event' || j.kind === 'webhook.waitlist' ? j.payload.type : null)),
     ],
   );
 }

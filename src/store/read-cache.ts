@@ -70,6 +70,12 @@ export class ReadCache {
   /** Bumped by every change to what bookings hold on resources; part of views' tokens. */
   private resourceVersion = 0;
   private readonly resourceRows = new Map<string, { floor: number; rows: OccupyingRow[] }>();
+  /**
+   * Whether a live waitlist offer may exist (SPEC §9.3, decision 034): false once the database
+   * said none, so views read no holds; null (not known) after any offer is written or closed.
+   */
+  private liveOffers: boolean | null = null;
+  private offersVersion = 0;
 
   constructor(opts: ReadCacheOptions = {}) {
     this.cachesBusy = opts.busy ?? true;
@@ -298,7 +304,29 @@ export class ReadCache {
   }
 
   /** Drops everything (after a write that bypassed the store, e.g. in tests). */
+  /** True when no live waitlist offer exists (known since the last offer change): no hold to read. */
+  noLiveOffers(): boolean {
+    return this.cachesBusy && this.liveOffers === false;
+  }
+
+  /** The offers' version, to hand back to noteLiveOffers with what a read found. */
+  offersSeen(): number {
+    return this.offersVersion;
+  }
+
+  /** Records whether live offers exist, unless an offer changed since `version` (the read is stale then). */
+  noteLiveOffers(any: boolean, version: number): void {
+    if (version === this.offersVersion) this.liveOffers = any;
+  }
+
+  /** An offer is being written or closed: whether any is live is no longer known. */
+  offersChanged(): void {
+    this.offersVersion++;
+    this.liveOffers = null;
+  }
+
   clear(): void {
+    this.offersChanged();
     this.invalidateCatalog();
     this.epoch++;
     this.busy.clear();

@@ -58,6 +58,7 @@ export function toBusiness(r: Row): Business {
     retainUnconfirmedDays: num(r.retain_unconfirmed_days),
     retainPastDays: num(r.retain_past_days),
     noShowLimit: num(r.no_show_limit ?? 0),
+    waitlistOfferMinutes: num(r.waitlist_offer_minutes ?? 30),
   };
 }
 

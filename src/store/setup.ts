@@ -57,6 +57,7 @@ export const BUSINESS_COLUMNS = {
   retainUnconfirmedDays: 'retain_unconfirmed_days',
   retainPastDays: 'retain_past_days',
   noShowLimit: 'no_show_limit',
+  waitlistOfferMinutes: 'waitlist_offer_minutes',
 } as const satisfies Record<string, string>;
 
 async function applyBusiness(tx: Sql, business: NonNullable<Setup['business']>): Promise<void> {

@@ -35,6 +35,7 @@ import { describeSeries } from './contract/series.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
 import { describeVerification } from './contract/verification.ts';
+import { describeWaitlist } from './contract/waitlist.ts';
 import { describeWebhooks } from './contract/webhooks.ts';
 
 export function describeStoreContract(driver: string, open: () => Promise<TestDatabase>): void {
@@ -86,5 +87,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeSeries(getDb);
     describeContentLanguage(getDb);
     describeImages(getDb);
+    describeWaitlist(getDb);
   });
 }

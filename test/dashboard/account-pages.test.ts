@@ -38,6 +38,7 @@ describe('the dashboard shell', () => {
       ['Calendar', '/admin'],
       ['Bookings', '/admin/bookings'],
       ['Reports', '/admin/reports'],
+      ['Waitlist', '/admin/waitlist'],
       ['Services', '/admin/services'],
       ['Resources', '/admin/resources'],
       ['Staff', '/admin/staff'],

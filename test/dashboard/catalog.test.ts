@@ -596,6 +596,7 @@ describe('settings', () => {
     retainUnconfirmedDays: 30,
     retainPastDays: 0,
     noShowLimit: 0,
+    waitlistOfferMinutes: 30,
     paymentSecretSet: false,
     noShowRule: { status: 'off', freeServices: [] },
   };
@@ -628,6 +629,7 @@ describe('settings', () => {
       retainUnconfirmedDays: 7,
       retainPastDays: 365,
       noShowLimit: 2,
+      waitlistOfferMinutes: 45,
     };
     const r = await d.as('admin', 'PATCH', 'settings', all);
     expect(r.status).toBe(200);

@@ -109,6 +109,7 @@ const settingsForm = (over: Record<string, string> = {}) => ({
   retainUnconfirmedDays: '30',
   retainPastDays: '0',
   noShowLimit: '0',
+  waitlistOfferMinutes: '30',
   ...over,
 });
 

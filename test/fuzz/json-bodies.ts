@@ -375,7 +375,26 @@ export function coherentBody(route: string, p: Pools): fc.Arbitrary<unknown> | n
       };
       return fc.record(model, { requiredKeys: ['start'] });
     });
+  // SPEC §9.3: a join for a slot's date, with times and seats in and out of range.
+  const join = slot.chain((s) =>
+    fc.record(
+      {
+        service: fc.constant(s.service),
+        staff: fc.constantFrom('any', ...s.staff),
+        date: fc.constantFrom(s.start.slice(0, 10), '2031-01-01', '2020-01-01', '2027-02-30'),
+        from: fc.constantFrom('09:00', '23:59', '24:00', '9:00', null),
+        to: fc.constantFrom('12:00', '24:00', '00:00', '08:00', null),
+        seats: fc.constantFrom(1, 2, 0, 1001, '1', null),
+        client: client.map(({ address: _a, ...c }) => c),
+        locale: fc.constantFrom('en', 'pt', 'xx'),
+        tz: fc.constantFrom('Europe/Paris', 'America/New_York', 'Mars/Olympus'),
+      },
+      { requiredKeys: ['service', 'staff', 'date', 'client'] },
+    ),
+  );
   switch (route) {
+    case 'POST /api/v1/waitlist':
+      return join;
     case 'POST /api/v1/bookings':
       return booking(false);
     case 'POST /api/v1/admin/bookings':

@@ -44,6 +44,8 @@ const TABLES = [
   'idempotency_keys',
   'booking_history',
   'payments',
+  'waitlist_offers',
+  'waitlist_entries',
   'bookings',
   'series',
   'clients',

@@ -20,6 +20,7 @@ import { settingsApi } from './settings/settings-api.ts';
 import { scheduleApi } from './staff/schedule-api.ts';
 import { sourcesApi } from './staff/sources-api.ts';
 import { staffApi } from './staff/staff-api.ts';
+import { waitlistAdminApi } from './waitlist/waitlist-api.ts';
 import { webhooksApi } from './webhooks/webhooks-api.ts';
 
 export function adminApi(deps: AppDeps): Hono<AdminEnv> {
@@ -42,6 +43,7 @@ export function adminApi(deps: AppDeps): Hono<AdminEnv> {
   api.route('/api-keys', apiKeysApi(deps));
   api.route('/', clientsApi(deps));
   api.route('/reports', reportsApi(deps));
+  api.route('/waitlist', waitlistAdminApi(deps));
   api.route('/', imagesApi(deps));
   return api;
 }

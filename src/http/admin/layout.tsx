@@ -33,6 +33,7 @@ export type NavKey =
   | 'calendar'
   | 'bookings'
   | 'reports'
+  | 'waitlist'
   | 'services'
   | 'resources'
   | 'staff'
@@ -111,6 +112,7 @@ export function navFor(actor: Actor, t: DashboardMessages): NavItem[] {
     { key: 'calendar', label: nav.calendar, href: '/admin' },
     { key: 'bookings', label: nav.bookings, href: '/admin/bookings' },
     { key: 'reports', label: nav.reports, href: '/admin/reports' },
+    { key: 'waitlist', label: nav.waitlist, href: '/admin/waitlist' },
     { key: 'services', label: nav.services, href: '/admin/services' },
     { key: 'resources', label: nav.resources, href: '/admin/resources' },
     { key: 'staff', label: nav.staff, href: '/admin/staff' },

@@ -20,6 +20,7 @@ import { reportPages } from './reports/reports-pages.tsx';
 import { resourcesPages } from './resources/resources-pages.tsx';
 import { settingsPages } from './settings/settings-pages.tsx';
 import { staffPages } from './staff/staff-pages.tsx';
+import { waitlistAdminPages } from './waitlist/waitlist-pages.tsx';
 import { webhookPages } from './webhooks/webhooks-pages.tsx';
 
 /** Dashboard pages: never cached (a key is shown once). Never framed: security-headers.ts. */
@@ -54,6 +55,7 @@ export function adminPages(deps: AppDeps): Hono<AdminEnv> {
   app.route('/', settingsPages(deps));
   app.route('/', bookingPages(deps));
   app.route('/', webhookPages(deps));
+  app.route('/', waitlistAdminPages(deps));
   app.route('/', reportPages(deps));
   app.route('/', imagesPages(deps));
   // A new feature's pages register here, behind the guard: a Hono<AdminEnv> router from its own

@@ -9,6 +9,7 @@ import { RESOURCE_ROUTES } from '../admin/resources/openapi.ts';
 import { SETTINGS_ROUTES } from '../admin/settings/openapi.ts';
 import { STAFF_ROUTES } from '../admin/staff/openapi.ts';
 import { STAFF_SOURCE_ROUTES } from '../admin/staff/sources-openapi.ts';
+import { WAITLIST_ROUTES } from '../admin/waitlist/openapi.ts';
 import { WEBHOOK_ROUTES } from '../admin/webhooks/openapi.ts';
 import { IMAGE_ROUTES } from '../images/openapi.ts';
 import type { RouteDoc } from './route-doc.ts';
@@ -20,6 +21,7 @@ export const ADMIN_ROUTES: readonly RouteDoc[] = [
   ...STAFF_SOURCE_ROUTES,
   ...CALENDAR_ROUTES,
   ...RESOURCE_ROUTES,
+  ...WAITLIST_ROUTES,
   ...SETTINGS_ROUTES,
   ...API_KEY_ROUTES,
   ...ACCOUNT_ROUTES,

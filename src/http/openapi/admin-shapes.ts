@@ -131,6 +131,7 @@ export const settingsShape = z
     noShowLimit: z.number().int().meta({
       description: 'no-shows after which a client’s next paid booking must be paid in full; 0 = off',
     }),
+    waitlistOfferMinutes: z.number().int().meta({ description: 'minutes a waitlist offer holds its start' }),
     noShowRule: z
       .object({ status: z.enum(['off', 'no_gateway', 'on']), freeServices: z.array(ref) })
       .meta({ description: 'where the no-show rule can apply: not without a gateway, never on a free service' }),

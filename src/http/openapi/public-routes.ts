@@ -4,6 +4,7 @@ import { UNAPPLIED_REASONS } from '../../app/model.ts';
 import { cancelBody, rescheduleBody, verifyBody } from '../api/manage.ts';
 import { callbackBody } from '../api/payments.ts';
 import { dayQuery, monthQuery } from '../api/public.ts';
+import { waitlistBody } from '../api/waitlist.ts';
 import { bookingBody } from '../booking-body.ts';
 import type { RouteDoc } from './route-doc.ts';
 import {
@@ -150,6 +151,49 @@ export const PUBLIC_ROUTES: readonly RouteDoc[] = [
     summary: 'Send a new verification code (once a minute)',
     body: z.strictObject({}),
     responses: { 202: { description: 'a new code is on its way (no body)' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/waitlist',
+    tag: 'Waitlist',
+    auth: 'public',
+    summary: 'Join the waitlist of a (full) day: service, staff or "any", date, optional earliest start and latest end',
+    body: waitlistBody,
+    responses: {
+      201: {
+        description: 'on the waitlist; `position` counted from 1 among the entries of that service and date',
+        schema: z.object({ id: z.string(), position: z.number().int() }),
+      },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/waitlist/:token',
+    tag: 'Waitlist',
+    auth: 'manage-token',
+    summary: 'Leave the waitlist (the token of the link in the emails); a live offer passes to the next entry',
+    responses: { 204: { description: 'left (no body)' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/waitlist/offers/:token/accept',
+    tag: 'Waitlist',
+    auth: 'manage-token',
+    summary: 'Accept an offer (no body): the held start becomes a booking, verification and payment as usual',
+    responses: {
+      201: {
+        description: 'booked, as POST /bookings answers (410 OFFER_EXPIRED once lapsed or answered)',
+        schema: createdBookingShape,
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/waitlist/offers/:token/decline',
+    tag: 'Waitlist',
+    auth: 'manage-token',
+    summary: 'Decline an offer: the start goes to the next entry',
+    responses: { 204: { description: 'declined (no body)' } },
   },
   {
     method: 'post',

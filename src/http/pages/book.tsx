@@ -8,6 +8,7 @@ import { loadPicker, type PickerQuery } from './picker.ts';
 import { PickerView } from './picker-view.tsx';
 import { Recap } from './recap.tsx';
 import { notFoundPage } from './services.tsx';
+import { JoinForm } from './waitlist-join.tsx';
 
 export interface SentBack {
   readonly notice: string;
@@ -60,6 +61,13 @@ async function render(
             anyOption={true}
             notice={notice}
           />
+          {data.days.find((d) => d.date === data.date)?.status === 'full' ? (
+            <JoinForm
+              ctx={ctx}
+              offer={offer}
+              values={{ staff: data.staff, date: data.date, from: '', to: '', seats: '', name: '', email: '' }}
+            />
+          ) : null}
         </div>
       </div>
     </Layout>,

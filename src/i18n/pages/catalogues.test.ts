@@ -34,6 +34,7 @@ function leaves(value: unknown, path = ''): [string, unknown][] {
 /** Sample arguments for each phrase function, by path (a new function must be added here). */
 const sampleArgs: Record<string, unknown[]> = {
   'services.minutes': [45],
+  'waitlist.joined': [2],
   'services.book': ['Haircut'],
   'services.depositNote': ['€10.00'],
   'book.title': ['Haircut'],

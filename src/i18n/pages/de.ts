@@ -200,6 +200,34 @@ export const de: PageMessages = {
     bookAgain: 'Erneut buchen',
     notFound: 'Keine Buchung hat diese Referenz. Bitte prüfen Sie den Link.',
   },
+  waitlist: {
+    title: 'Warteliste',
+    joinTitle: 'Auf die Warteliste',
+    joinIntro:
+      'Dieser Tag ist ausgebucht. Hinterlassen Sie Ihre Angaben: Wird ein Termin frei, schreiben wir Ihnen und halten ihn eine Weile für Sie frei.',
+    from: 'Frühester Beginn (optional)',
+    to: 'Spätestes Ende (optional)',
+    seats: 'Plätze',
+    name: 'Ihr Name',
+    email: 'E-Mail',
+    join: 'Auf die Warteliste setzen',
+    joined: (position) =>
+      `Sie stehen auf der Warteliste, an Stelle ${position} für diesen Tag. Wir haben Ihnen einen Link zum Austragen geschickt.`,
+    offerTitle: 'Ein Termin ist für Sie frei',
+    offerIntro:
+      'Dieser Termin wird für Sie freigehalten. Nehmen Sie ihn an, um ihn zu buchen, oder lehnen Sie ab, damit die nächste Person ihn bekommt.',
+    heldUntil: 'Für Sie freigehalten bis',
+    accept: 'Termin annehmen',
+    decline: 'Ablehnen',
+    declined: 'Sie haben diesen Termin abgelehnt. Für andere Termine bleiben Sie auf der Warteliste.',
+    gone: 'Dieses Angebot ist abgelaufen oder wurde bereits beantwortet.',
+    leaveTitle: 'Warteliste verlassen',
+    leaveIntro:
+      'Drücken Sie die Schaltfläche, um die Warteliste zu verlassen. Wir schreiben Ihnen dann nicht mehr über frei gewordene Termine.',
+    leave: 'Warteliste verlassen',
+    left: 'Sie haben die Warteliste verlassen.',
+    unknown: 'Dieser Link ist ungültig.',
+  },
   myBookings: {
     title: 'Meine Buchungen',
     link: 'Alle meine Buchungen ansehen',

@@ -196,6 +196,33 @@ export const es: PageMessages = {
     bookAgain: 'Reservar de nuevo',
     notFound: 'Ninguna reserva tiene esta referencia. Compruebe el enlace.',
   },
+  waitlist: {
+    title: 'Lista de espera',
+    joinTitle: 'Apuntarse a la lista de espera',
+    joinIntro:
+      'Este día está completo. Deje sus datos: si se libera una hora, le escribimos y se la reservamos un tiempo.',
+    from: 'Inicio más temprano (opcional)',
+    to: 'Fin más tardío (opcional)',
+    seats: 'Plazas',
+    name: 'Nombre',
+    email: 'Correo electrónico',
+    join: 'Apuntarme a la lista de espera',
+    joined: (position) =>
+      `Está en la lista de espera, en el puesto ${position} para este día. Le hemos enviado un enlace para darse de baja.`,
+    offerTitle: 'Hay una hora libre para usted',
+    offerIntro:
+      'Esta hora está reservada para usted. Acéptela para reservarla, o rechácela para que pase a la siguiente persona.',
+    heldUntil: 'Reservada para usted hasta',
+    accept: 'Aceptar esta hora',
+    decline: 'Rechazar',
+    declined: 'Ha rechazado esta hora. Sigue en la lista de espera para otras horas.',
+    gone: 'Esta oferta ha caducado o ya fue respondida.',
+    leaveTitle: 'Salir de la lista de espera',
+    leaveIntro: 'Pulse el botón para salir de la lista de espera. No le escribiremos más sobre horas liberadas.',
+    leave: 'Salir de la lista de espera',
+    left: 'Ha salido de la lista de espera.',
+    unknown: 'Este enlace no es válido.',
+  },
   myBookings: {
     title: 'Mis reservas',
     link: 'Ver todas mis reservas',

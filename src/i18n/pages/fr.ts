@@ -199,6 +199,34 @@ export const fr: PageMessages = {
     bookAgain: 'Réserver à nouveau',
     notFound: 'Aucune réservation ne porte cette référence. Veuillez vérifier le lien.',
   },
+  waitlist: {
+    title: 'Liste d’attente',
+    joinTitle: 'S’inscrire sur la liste d’attente',
+    joinIntro:
+      'Cette journée est complète. Laissez vos coordonnées : si un créneau se libère, nous vous écrivons et vous le réservons un moment.',
+    from: 'Début au plus tôt (facultatif)',
+    to: 'Fin au plus tard (facultatif)',
+    seats: 'Places',
+    name: 'Nom',
+    email: 'E-mail',
+    join: 'M’inscrire sur la liste d’attente',
+    joined: (position) =>
+      `Vous êtes sur la liste d’attente, en position ${position} pour ce jour. Nous vous avons envoyé un lien pour vous désinscrire.`,
+    offerTitle: 'Un créneau s’est libéré pour vous',
+    offerIntro:
+      'Ce créneau vous est réservé. Acceptez-le pour le réserver, ou refusez-le pour qu’il passe à la personne suivante.',
+    heldUntil: 'Réservé pour vous jusqu’au',
+    accept: 'Accepter ce créneau',
+    decline: 'Refuser',
+    declined: 'Vous avez refusé ce créneau. Vous restez sur la liste d’attente pour d’autres créneaux.',
+    gone: 'Cette offre a expiré ou a déjà reçu une réponse.',
+    leaveTitle: 'Quitter la liste d’attente',
+    leaveIntro:
+      'Appuyez sur le bouton pour quitter la liste d’attente. Nous ne vous écrirons plus au sujet des créneaux libérés.',
+    leave: 'Quitter la liste d’attente',
+    left: 'Vous avez quitté la liste d’attente.',
+    unknown: 'Ce lien n’est pas valide.',
+  },
   myBookings: {
     title: 'Mes réservations',
     link: 'Voir toutes mes réservations',

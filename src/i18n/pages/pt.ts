@@ -198,6 +198,34 @@ export const pt: PageMessages = {
     bookAgain: 'Marcar de novo',
     notFound: 'Nenhuma marcação tem esta referência. Verifique a ligação.',
   },
+  waitlist: {
+    title: 'Lista de espera',
+    joinTitle: 'Entrar na lista de espera',
+    joinIntro:
+      'Este dia está completo. Deixe os seus dados: se ficar livre um horário, enviamos-lhe um e-mail e reservamo-lo para si durante algum tempo.',
+    from: 'Início mais cedo (opcional)',
+    to: 'Fim mais tarde (opcional)',
+    seats: 'Lugares',
+    name: 'Nome',
+    email: 'E-mail',
+    join: 'Entrar na lista de espera',
+    joined: (position) =>
+      `Está na lista de espera, na posição ${position} para este dia. Enviámos-lhe uma ligação para sair.`,
+    offerTitle: 'Há um horário livre para si',
+    offerIntro:
+      'Este horário está reservado para si. Aceite-o para o marcar, ou recuse-o para que passe à pessoa seguinte.',
+    heldUntil: 'Reservado para si até',
+    accept: 'Aceitar este horário',
+    decline: 'Recusar',
+    declined: 'Recusou este horário. Continua na lista de espera para outros horários.',
+    gone: 'Esta oferta expirou ou já foi respondida.',
+    leaveTitle: 'Sair da lista de espera',
+    leaveIntro:
+      'Carregue no botão para sair da lista de espera. Deixaremos de lhe enviar e-mails sobre horários libertados.',
+    leave: 'Sair da lista de espera',
+    left: 'Saiu da lista de espera.',
+    unknown: 'Esta ligação não é válida.',
+  },
   myBookings: {
     title: 'As minhas marcações',
     link: 'Ver todas as minhas marcações',

@@ -137,6 +137,7 @@ export const DEFAULT_BUSINESS = {
   retainUnconfirmedDays: 30,
   retainPastDays: 0,
   noShowLimit: 0,
+  waitlistOfferMinutes: 30,
 };
 
 export const CLIENT = { name: 'Zoé Martin', email: 'zoe@example.test', phone: '+33 6 12 34 56 78', address: null };

@@ -44,6 +44,7 @@ export async function createBookingByStaff(
       | 'insertBooking'
       | 'listBusy'
       | 'listExternalBusy'
+      | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

@@ -37,6 +37,7 @@ export async function createSeriesByStaff(
       | 'insertSeriesBookings'
       | 'listBusy'
       | 'listExternalBusy'
+      | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

@@ -41,6 +41,7 @@ export async function moveBookingByStaff(
       | 'getBusiness'
       | 'listBusy'
       | 'listExternalBusy'
+      | 'listOfferHolds'
       | 'listResourceHolds'
       | 'listSessionSeats'
       | 'listStaffForService'

@@ -24,6 +24,7 @@ export const NUMBER_SETTINGS = [
   'retainUnconfirmedDays',
   'retainPastDays',
   'noShowLimit',
+  'waitlistOfferMinutes',
 ] as const;
 
 const TEXT_SETTINGS = [

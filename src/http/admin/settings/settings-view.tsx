@@ -95,6 +95,7 @@ export function SettingsView(p: SettingsViewProps) {
             {num('minNoticeMinutes', h.minNoticeMinutes, 0, 525600)}
             {num('horizonDays', h.horizonDays, 0, 3660)}
             {num('holdMinutes', h.holdMinutes, 1, 1440)}
+            {num('waitlistOfferMinutes', h.waitlistOfferMinutes, 1, 1440)}
           </Group>
         </div>
         <div class="panel">

@@ -10,6 +10,7 @@ export const de: CommonMessages = {
     calendar: 'Kalender',
     bookings: 'Buchungen',
     reports: 'Berichte',
+    waitlist: 'Warteliste',
     services: 'Leistungen',
     resources: 'Ressourcen',
     staff: 'Team',

@@ -14,6 +14,7 @@ export const en = {
     calendar: 'Calendar',
     bookings: 'Bookings',
     reports: 'Reports',
+    waitlist: 'Waitlist',
     services: 'Services',
     resources: 'Resources',
     staff: 'Staff',

@@ -10,6 +10,7 @@ export const es: CommonMessages = {
     calendar: 'Calendario',
     bookings: 'Reservas',
     reports: 'Informes',
+    waitlist: 'Lista de espera',
     services: 'Servicios',
     resources: 'Recursos',
     staff: 'Equipo',

@@ -10,6 +10,7 @@ export const fr: CommonMessages = {
     calendar: 'Agenda',
     bookings: 'Réservations',
     reports: 'Rapports',
+    waitlist: 'Liste d’attente',
     services: 'Prestations',
     resources: 'Ressources',
     staff: 'Équipe',

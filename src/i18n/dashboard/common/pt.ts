@@ -10,6 +10,7 @@ export const pt: CommonMessages = {
     calendar: 'Calendário',
     bookings: 'Marcações',
     reports: 'Relatórios',
+    waitlist: 'Lista de espera',
     services: 'Serviços',
     resources: 'Recursos',
     staff: 'Equipa',

@@ -21,6 +21,7 @@ export const de: SettingsMessages = {
     minNoticeMinutes: 'Mindestvorlaufzeit, in Minuten',
     horizonDays: 'Buchungszeitraum, in Tagen',
     holdMinutes: 'Reservierungsdauer, in Minuten',
+    waitlistOfferMinutes: 'Angebot der Warteliste, in Minuten',
     defaultRescheduleLimit: 'Höchstzahl an Verschiebungen',
     allowStaffChangeOnReschedule: 'Kunden dürfen beim Verschieben ein anderes Teammitglied wählen',
     rescheduleNoticeHours: 'Frist zum Verschieben, in Stunden',
@@ -64,6 +65,7 @@ export const de: SettingsMessages = {
     horizonDays: 'Wie weit im Voraus Kunden buchen können.',
     holdMinutes:
       'Wie lange eine Buchung, die auf die E-Mail-Bestätigung oder die Zahlung des Kunden wartet, ihre Zeit behält.',
+    waitlistOfferMinutes: 'Wie lange eine frei gewordene Zeit, die der nächsten Person auf der Warteliste angeboten wird, für sie freigehalten wird.',
     defaultRescheduleLimit: 'Wie oft eine Buchung verschoben werden darf, wenn ihre Leistung nichts anderes sagt.',
     rescheduleNoticeHours: 'Kein Verschieben später als diese Zeit vor Beginn (0: bis zum Beginn).',
     cancelNoticeHours: 'Kein Stornieren später als diese Zeit vor Beginn (0: bis zum Beginn).',

@@ -21,6 +21,7 @@ export const es: SettingsMessages = {
     minNoticeMinutes: 'Antelación mínima, en minutos',
     horizonDays: 'Plazo máximo de reserva, en días',
     holdMinutes: 'Tiempo de retención, en minutos',
+    waitlistOfferMinutes: 'Oferta de la lista de espera, en minutos',
     defaultRescheduleLimit: 'Límite de cambios de hora',
     allowStaffChangeOnReschedule: 'Los clientes pueden elegir otro miembro del equipo al cambiar la hora',
     rescheduleNoticeHours: 'Antelación para cambiar la hora, en horas',
@@ -63,6 +64,7 @@ export const es: SettingsMessages = {
     minNoticeMinutes: 'Ninguna reserva empieza antes de este tiempo desde ahora (120 = dos horas).',
     horizonDays: 'Con cuánta antelación pueden reservar los clientes.',
     holdMinutes: 'Cuánto tiempo conserva su hora una reserva que espera a que el cliente confirme su correo o pague.',
+    waitlistOfferMinutes: 'Cuánto tiempo se reserva para el siguiente cliente de la lista de espera una hora liberada que se le ofrece.',
     defaultRescheduleLimit:
       'Cuántas veces se puede cambiar la hora de una reserva, salvo que su servicio diga otra cosa.',
     rescheduleNoticeHours:

@@ -21,6 +21,7 @@ export const fr: SettingsMessages = {
     minNoticeMinutes: 'Délai de prévenance minimum, en minutes',
     horizonDays: 'Horizon de réservation, en jours',
     holdMinutes: 'Durée de blocage, en minutes',
+    waitlistOfferMinutes: 'Offre de la liste d’attente, en minutes',
     defaultRescheduleLimit: 'Nombre maximum de déplacements',
     allowStaffChangeOnReschedule:
       'Les clients peuvent choisir un autre membre de l’équipe en déplaçant leur réservation',
@@ -67,6 +68,7 @@ export const fr: SettingsMessages = {
     horizonDays: 'Jusqu’à quand les clients peuvent réserver à l’avance.',
     holdMinutes:
       'Combien de temps une réservation qui attend que le client confirme son e-mail ou paie garde son créneau.',
+    waitlistOfferMinutes: 'Combien de temps un horaire libéré, proposé au client suivant de la liste d’attente, lui est réservé.',
     defaultRescheduleLimit:
       'Combien de fois une réservation peut être déplacée, sauf si sa prestation en décide autrement.',
     rescheduleNoticeHours: 'Plus de déplacement passé ce délai avant le début (0 : jusqu’au début).',

@@ -21,6 +21,7 @@ export const de: WebhooksMessages = {
     'booking.paid': 'eine Zahlung (vollständig oder Anzahlung) eingeht',
     'payment.unapplied':
       'eine Zahlung eingeht, die ihrer Buchung nicht zugeordnet werden kann (zu erstatten oder umzubuchen)',
+    'waitlist.offered': 'eine frei gewordene Zeit der nächsten Person auf der Warteliste angeboten wird',
   },
   eventWhen: (what) => `— wenn ${what}`,
   fields: { url: 'URL', events: 'Ereignisse', description: 'Beschreibung' },

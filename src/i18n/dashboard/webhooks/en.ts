@@ -20,6 +20,7 @@ export const en = {
     'booking.cancelled': 'a confirmed booking is cancelled',
     'booking.paid': 'a payment (in full or a deposit) comes in',
     'payment.unapplied': 'a payment comes in that cannot be applied to its booking (to refund or rebook)',
+    'waitlist.offered': 'a freed time is offered to the next client on the waitlist',
   },
   /** "<event> — when <what it announces>". */
   eventWhen: (what: string) => `— when ${what}`,

@@ -20,6 +20,7 @@ export const es: WebhooksMessages = {
     'booking.cancelled': 'se cancela una reserva confirmada',
     'booking.paid': 'llega un pago (completo o un depósito)',
     'payment.unapplied': 'llega un pago que no se puede aplicar a su reserva (para reembolsar o volver a reservar)',
+    'waitlist.offered': 'una hora liberada se ofrece al siguiente cliente de la lista de espera',
   },
   eventWhen: (what) => `— cuando ${what}`,
   fields: { url: 'URL', events: 'Eventos', description: 'Descripción' },

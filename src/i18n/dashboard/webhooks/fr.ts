@@ -21,6 +21,7 @@ export const fr: WebhooksMessages = {
     'booking.paid': 'un paiement (total ou acompte) arrive',
     'payment.unapplied':
       'un paiement arrive qui ne peut pas être imputé à sa réservation (à rembourser ou à réaffecter)',
+    'waitlist.offered': 'un horaire libéré est proposé au client suivant de la liste d’attente',
   },
   eventWhen: (what) => `— quand ${what}`,
   fields: { url: 'URL', events: 'Évènements', description: 'Description' },

@@ -20,6 +20,7 @@ export const pt: WebhooksMessages = {
     'booking.cancelled': 'uma marcação confirmada é cancelada',
     'booking.paid': 'chega um pagamento (total ou um sinal)',
     'payment.unapplied': 'chega um pagamento que não pode ser aplicado à sua marcação (a reembolsar ou remarcar)',
+    'waitlist.offered': 'um horário libertado é oferecido ao cliente seguinte da lista de espera',
   },
   eventWhen: (what) => `— quando ${what}`,
   fields: { url: 'URL', events: 'Eventos', description: 'Descrição' },
