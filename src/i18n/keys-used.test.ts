@@ -34,6 +34,7 @@ const DYNAMIC = {
   pages: ['manage.statuses'], // [status]: the booking statuses
   dashboard: [
     'staff.days', // [day]: the weekdays (helper B)
+    'waitlist.statuses', // [status]: waiting | booked | left
     'bookings.statuses', // [status]: the booking statuses
     'bookings.outcomesInline', // [outcome]: completed | no_show
     'bookings.refunds', // [refund kind]

@@ -64,6 +64,17 @@ describe('the dashboard language', () => {
     expect(lang((await admin.page('/admin/account')).html)).toBe('pt');
   });
 
+  it('words the waitlist screen in the dashboard language', async () => {
+    const admin = await signedIn(tdb, d, 'admin');
+    const page = await admin.page('/admin/waitlist?date=2030-04-01', { 'accept-language': 'pt-PT' });
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<h1>Lista de espera</h1>');
+    expect(page.html).toContain('Ninguém está à espera neste dia.');
+    expect(navText(page.html)).toContain('Lista de espera');
+    const de = await admin.page('/admin/waitlist?date=2030-04-01', { 'accept-language': 'de' });
+    expect(de.html).toContain('<h1>Warteliste</h1>');
+  });
+
   it('speaks the browser language on the sign-in page, before anyone is signed in', async () => {
     const page = await browser(d).page('/admin/sign-in', { 'accept-language': 'es-MX' });
     expect(lang(page.html)).toBe('es');

@@ -18,6 +18,7 @@ import { reports } from './reports/index.ts';
 import { resources } from './resources/index.ts';
 import { settings } from './settings/index.ts';
 import { staff } from './staff/index.ts';
+import { waitlist } from './waitlist/index.ts';
 import { webhooks } from './webhooks/index.ts';
 
 /** Every area, by the name pages read it under (`t.bookings.…`). */
@@ -34,6 +35,7 @@ export const AREAS = {
   resources,
   settings,
   staff,
+  waitlist,
   webhooks,
 } as const;
 

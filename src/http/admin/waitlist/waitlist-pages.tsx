@@ -22,8 +22,9 @@ export function waitlistAdminPages(deps: AppDeps): Hono<AdminEnv> {
     if (!r.ok && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'waitlist');
     return c.html(
       adminPage(
-        <AdminLayout {...shell} title="Waitlist" current="waitlist">
+        <AdminLayout {...shell} title={shell.t.waitlist.title} current="waitlist">
           <WaitlistContent
+            t={shell.t}
             date={date}
             groups={r.ok ? presentGroups(r.value, timezone) : []}
             error={r.ok ? null : r.message}

@@ -1,13 +1,20 @@
 /** The waitlist page's content: a date form and one table per service. */
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { presentGroups } from './present-waitlist.ts';
 
-export function WaitlistContent(p: { date: string; groups: ReturnType<typeof presentGroups>; error: string | null }) {
+export function WaitlistContent(p: {
+  t: DashboardMessages;
+  date: string;
+  groups: ReturnType<typeof presentGroups>;
+  error: string | null;
+}) {
+  const w = p.t.waitlist;
   return (
     <>
-      <h1>Waitlist</h1>
-      <form method="get" action="/admin/waitlist" class="panel booking-search" aria-label="Day of the waitlist">
+      <h1>{w.title}</h1>
+      <form method="get" action="/admin/waitlist" class="panel booking-search" aria-label={w.dayForm}>
         <p class="field">
-          <label for="f-date">Date</label>
+          <label for="f-date">{w.date}</label>
           <input
             id="f-date"
             name="date"
@@ -24,11 +31,11 @@ export function WaitlistContent(p: { date: string; groups: ReturnType<typeof pre
         </p>
         <p class="actions">
           <button type="submit" class="primary">
-            Show
+            {w.show}
           </button>
         </p>
       </form>
-      {p.groups.length === 0 && !p.error ? <p>Nobody is waiting on this day.</p> : null}
+      {p.groups.length === 0 && !p.error ? <p>{w.nobody}</p> : null}
       {p.groups.map((g) => (
         <section class="panel" aria-labelledby={`wl-${g.service.id}`}>
           <h2 id={`wl-${g.service.id}`}>{g.service.name}</h2>
@@ -36,11 +43,11 @@ export function WaitlistContent(p: { date: string; groups: ReturnType<typeof pre
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Client</th>
-                <th scope="col">Times</th>
-                <th scope="col">Seats</th>
-                <th scope="col">Status</th>
-                <th scope="col">Offered</th>
+                <th scope="col">{w.columns.client}</th>
+                <th scope="col">{w.columns.times}</th>
+                <th scope="col">{w.columns.seats}</th>
+                <th scope="col">{w.columns.status}</th>
+                <th scope="col">{w.columns.offered}</th>
               </tr>
             </thead>
             <tbody>
@@ -50,10 +57,10 @@ export function WaitlistContent(p: { date: string; groups: ReturnType<typeof pre
                   <td>
                     {e.client.name} &lt;{e.client.email}&gt;
                   </td>
-                  <td>{e.from || e.to ? `${e.from ?? '…'}–${e.to ?? '…'}` : 'any time'}</td>
+                  <td>{e.from || e.to ? `${e.from ?? '…'}–${e.to ?? '…'}` : w.anyTime}</td>
                   <td>{e.seats}</td>
-                  <td>{e.status}</td>
-                  <td>{e.offeredStart ?? '—'}</td>
+                  <td>{w.statuses[e.status]}</td>
+                  <td>{e.offeredStart?.slice(11, 16) ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

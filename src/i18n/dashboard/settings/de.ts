@@ -65,7 +65,8 @@ export const de: SettingsMessages = {
     horizonDays: 'Wie weit im Voraus Kunden buchen können.',
     holdMinutes:
       'Wie lange eine Buchung, die auf die E-Mail-Bestätigung oder die Zahlung des Kunden wartet, ihre Zeit behält.',
-    waitlistOfferMinutes: 'Wie lange eine frei gewordene Zeit, die der nächsten Person auf der Warteliste angeboten wird, für sie freigehalten wird.',
+    waitlistOfferMinutes:
+      'Wie lange eine frei gewordene Zeit, die der nächsten Person auf der Warteliste angeboten wird, für sie freigehalten wird.',
     defaultRescheduleLimit: 'Wie oft eine Buchung verschoben werden darf, wenn ihre Leistung nichts anderes sagt.',
     rescheduleNoticeHours: 'Kein Verschieben später als diese Zeit vor Beginn (0: bis zum Beginn).',
     cancelNoticeHours: 'Kein Stornieren später als diese Zeit vor Beginn (0: bis zum Beginn).',

@@ -64,7 +64,8 @@ export const es: SettingsMessages = {
     minNoticeMinutes: 'Ninguna reserva empieza antes de este tiempo desde ahora (120 = dos horas).',
     horizonDays: 'Con cuánta antelación pueden reservar los clientes.',
     holdMinutes: 'Cuánto tiempo conserva su hora una reserva que espera a que el cliente confirme su correo o pague.',
-    waitlistOfferMinutes: 'Cuánto tiempo se reserva para el siguiente cliente de la lista de espera una hora liberada que se le ofrece.',
+    waitlistOfferMinutes:
+      'Cuánto tiempo se reserva para el siguiente cliente de la lista de espera una hora liberada que se le ofrece.',
     defaultRescheduleLimit:
       'Cuántas veces se puede cambiar la hora de una reserva, salvo que su servicio diga otra cosa.',
     rescheduleNoticeHours:

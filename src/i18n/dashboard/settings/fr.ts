@@ -68,7 +68,8 @@ export const fr: SettingsMessages = {
     horizonDays: 'Jusqu’à quand les clients peuvent réserver à l’avance.',
     holdMinutes:
       'Combien de temps une réservation qui attend que le client confirme son e-mail ou paie garde son créneau.',
-    waitlistOfferMinutes: 'Combien de temps un horaire libéré, proposé au client suivant de la liste d’attente, lui est réservé.',
+    waitlistOfferMinutes:
+      'Combien de temps un horaire libéré, proposé au client suivant de la liste d’attente, lui est réservé.',
     defaultRescheduleLimit:
       'Combien de fois une réservation peut être déplacée, sauf si sa prestation en décide autrement.',
     rescheduleNoticeHours: 'Plus de déplacement passé ce délai avant le début (0 : jusqu’au début).',

@@ -65,7 +65,8 @@ export const pt: SettingsMessages = {
     horizonDays: 'Com quanta antecedência os clientes podem marcar.',
     holdMinutes:
       'Quanto tempo uma marcação que aguarda a confirmação do e-mail ou o pagamento do cliente mantém o seu horário.',
-    waitlistOfferMinutes: 'Durante quanto tempo um horário libertado, oferecido ao cliente seguinte da lista de espera, fica reservado para ele.',
+    waitlistOfferMinutes:
+      'Durante quanto tempo um horário libertado, oferecido ao cliente seguinte da lista de espera, fica reservado para ele.',
     defaultRescheduleLimit: 'Quantas vezes uma marcação pode ser mudada, salvo indicação do seu serviço.',
     rescheduleNoticeHours: 'Não é possível mudar uma marcação depois deste tempo antes do início (0: até ao início).',
     cancelNoticeHours: 'Não é possível cancelar depois deste tempo antes do início (0: até ao início).',
