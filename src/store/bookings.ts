@@ -12,7 +12,7 @@ import type { InsertResult, SeatRow } from '../app/ports.ts';
 import type { SeriesInsert } from '../app/series-store.ts';
 import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
-import { expireLapsedResourceHolds, insertHolds, lockResources } from './resources.ts';
+import { expireLapsedResourceHolds, insertHolds, joinSessionHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
 import { CHECK_VIOLATION, constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
@@ -55,16 +55,25 @@ export async function listSessionSeats(
   const out = new Map<string, SeatRow[]>(staffIds.map((id) => [id, []]));
   if (staffIds.length === 0) return out;
   const rows = await sql.query(
-    `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats FROM bookings b
+    `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats,
+       h.ids AS held_ids, h.s AS held_s, h.e AS held_e
+     FROM bookings b
+     LEFT JOIN LATERAL (SELECT array_agg(br.resource_id ORDER BY br.resource_id) AS ids, min(lower(br.held)) AS s,
+         max(upper(br.held)) AS e
+       FROM booking_resources br WHERE br.staff_id = b.staff_id AND br.session_key = b.session_key) h ON true
      WHERE b.service_id = $1 AND b.staff_id = ANY($2::bigint[])
        AND b.occupied && tstzrange($3::timestamptz, $4::timestamptz) AND ${occupiesAt(5)}
      ORDER BY b.start_at`,
     [serviceId, staffIds, iso(window.start), iso(window.end), iso(now)],
   );
   for (const r of rows) {
-    out
-      .get(String(r.staff_id))
-      ?.push({ start: ms(r.start_at), span: { start: ms(r.s), end: ms(r.e) }, seats: Number(r.seats) });
+    const ids = Array.isArray(r.held_ids) ? r.held_ids.map(String) : [];
+    out.get(String(r.staff_id))?.push({
+      start: ms(r.start_at),
+      span: { start: ms(r.s), end: ms(r.e) },
+      seats: Number(r.seats),
+      ...(ids.length > 0 ? { held: { span: { start: ms(r.held_s), end: ms(r.held_e) }, resourceIds: ids } } : {}),
+    });
   }
   return out;
 }
@@ -174,14 +183,29 @@ async function insertWithHolds(
 
 /**
  * A seat of a group session, always in a savepoint: the seat trigger (migration 014) refuses a row
- * that would oversell the session with an error, which would otherwise end the transaction.
+ * that would oversell the session with an error, which would otherwise end the transaction. When
+ * its service requires resources, the seat joins its session's hold (the first seat writes it,
+ * migration 020), under the resources' locks then the member's, as insertWithHolds; a hold in the
+ * way is retried once after expiring the lapsed holds on those resources.
  */
 async function insertSeat(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
+  const ids = b.resources?.ids ?? [];
+  const held = ids.length > 0 ? b.resources?.held : undefined;
+  const write = async (tx: Sql, again: boolean) => {
+    await lockResources(tx, ids);
+    await expireLapsedHolds(tx, b, now);
+    if (again && held) await expireLapsedResourceHolds(tx, ids, held, now);
+    const booking = await insertRow(tx, b, now);
+    if (held) await joinSessionHolds(tx, booking.id, ids, held);
+    return { ok: true, booking } as const;
+  };
   try {
-    return await sql.transaction(async (tx) => {
-      await expireLapsedHolds(tx, b, now);
-      return { ok: true, booking: await insertRow(tx, b, now) } as const;
-    });
+    try {
+      return await sql.transaction((tx) => write(tx, false));
+    } catch (error) {
+      if (!held || sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+    }
+    return await sql.transaction((tx) => write(tx, true));
   } catch (error) {
     if (sqlState(error) === CHECK_VIOLATION && constraintOf(error) === SEATS_CONSTRAINT) {
       return { ok: false, code: 'SEATS_UNAVAILABLE', seatsLeft: await sessionSeatsLeft(sql, b, now) };
