@@ -279,7 +279,6 @@ const ROW_VALUES = `$1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::
          tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
          $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer,
          $27::jsonb, $28::text, $29::bigint`;
-const PARAMS_PER_ROW = 29;
 
 const insertStatement = (onConflict: string) => `WITH ins AS (
        INSERT INTO bookings (${BOOKING_COLUMNS})
@@ -348,44 +347,97 @@ export async function getBooking(sql: Sql, id: string): Promise<Booking | null> 
 }
 
 /**
+ * A series' rows as one array per column (rowParams' order), unnested in the statement: its text
+ * is the same whatever the number of rows, so the database parses and plans it as cheaply as a
+ * single insert, where a VALUES list of n × 29 parameters was a new, long statement each time
+ * (most of a series' cost, decision 035). The token hashes go as hex (an array of bytea is not
+ * passed alike by both drivers); $30 is the member, for the lock.
+ */
+const SERIES_TYPES = [
+  'text',
+  'bigint',
+  'bigint',
+  'bigint',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'boolean',
+  'text',
+  'text',
+  'text',
+  'timestamptz',
+  'timestamptz',
+  'timestamptz',
+  'timestamptz',
+  'timestamptz',
+  'text',
+  'bigint',
+  'text',
+  'bigint',
+  'text',
+  'timestamptz',
+  'timestamptz',
+  'integer',
+  'text',
+  'text',
+  'bigint',
+] as const;
+const SERIES_NAMES = SERIES_TYPES.map((_, i) => `c${i + 1}`).join(', ');
+const SERIES_COLUMNS = `unnest(${SERIES_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+/** The row from the unnested columns, as ROW_VALUES builds it from one row's parameters. */
+const SERIES_ROW = `r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7, r.c8, r.c9, r.c10, r.c11, r.c12, r.c13, r.c14, r.c15,
+         tstzrange(r.c16, r.c17), r.c18, r.c19, r.c20, r.c21, r.c22, decode(r.c23, 'hex'), r.c24, r.c24, r.c25,
+         r.c26, r.c27::jsonb, r.c28, r.c29`;
+
+function seriesParams(rows: readonly NewBooking[], now: number): unknown[] {
+  const columns: unknown[][] = SERIES_TYPES.map(() => []);
+  for (const b of rows) {
+    const values = rowParams(b, now);
+    values[22] = Buffer.from(b.manageTokenHash).toString('hex');
+    values.forEach((v, i) => columns[i]?.push(v));
+  }
+  return [...columns, rows[0]?.staffId];
+}
+
+/**
  * The occurrences of a series (SPEC §9.2), all of one member, in ONE statement under the member's
  * lock (a series of 12 costs about one insert, not twelve). A constraint's refusal of any row throws
  * in a savepoint, so no row stays; the lapsed holds in the way are then expired and it is tried
- * once more. Not for seats (their trigger) nor resources (their holds): those go row by row.
+ * once more; a second refusal reads back which rows are taken. Not for seats (their trigger) nor
+ * resources (their holds): those go row by row.
  */
 export async function insertSeriesRows(sql: Sql, rows: readonly NewBooking[], now: number): Promise<SeriesInsert> {
   const first = rows[0];
   if (!first) return { ok: true, bookings: [] };
-  const values = rows
-    .map((_, r) => `(${ROW_VALUES.replace(/\$(\d+)/g, (_m, n) => `$${r * PARAMS_PER_ROW + Number(n)}`)})`)
-    .join(',\n');
-  const statement = (onConflict: string) => `WITH ins AS (
+  const statement = `WITH ins AS (
        INSERT INTO bookings (${BOOKING_COLUMNS})
-       SELECT v.* FROM (SELECT ${staffLock(3)}) AS staff_lock, (VALUES ${values}) AS v
-       ${onConflict}
+       SELECT ${SERIES_ROW}
+       FROM (SELECT ${staffLock(30)}) AS staff_lock, ${SERIES_COLUMNS} AS r(${SERIES_NAMES})
        RETURNING *)
-     SELECT ins.*, sv.name AS service_name, st.name AS staff_name
+     SELECT ins.*, sv.name AS service_name, sv.name_wordings AS service_name_wordings, st.name AS staff_name
      FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id
      ORDER BY ins.start_at`;
-  const params = rows.flatMap((b) => rowParams(b, now));
-  // The common case costs one statement and no savepoint: rows a constraint turns away come back
-  // as no rows, and the ones written are deleted again before the lapsed holds in the way are
-  // expired and every row is tried once more, in a savepoint.
-  const written = (await sql.query(statement('ON CONFLICT DO NOTHING'), params)).map(toBooking);
-  if (written.length === rows.length) return { ok: true, bookings: written };
-  if (written.length > 0)
-    await sql.query('DELETE FROM bookings WHERE id = ANY($1::bigint[])', [written.map((b) => b.id)]);
-  try {
-    const again = await sql.transaction(async (tx) => {
-      for (const b of rows) await expireLapsedHolds(tx, b, now);
-      return (await tx.query(statement(''), params)).map(toBooking);
+  const params = seriesParams(rows, now);
+  // A plain insert in a savepoint: ON CONFLICT DO NOTHING would probe every arbiter index (keys,
+  // token hashes, the exclusion constraint) before each row, which cost a series of 12 more than
+  // the savepoint's two statements. A refusal rolls the savepoint back (no row stays); the lapsed
+  // holds in the way are then expired and every row is tried once more.
+  const attempt = (expireFirst: boolean) =>
+    sql.transaction(async (tx) => {
+      if (expireFirst) for (const b of rows) await expireLapsedHolds(tx, b, now);
+      return (await tx.query(statement, params)).map(toBooking);
     });
-    return { ok: true, bookings: again };
-  } catch (error) {
-    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') {
-      return { ok: false, code: 'DUPLICATE_REFERENCE' };
+  for (const expireFirst of [false, true]) {
+    try {
+      return { ok: true, bookings: await attempt(expireFirst) };
+    } catch (error) {
+      if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') {
+        return { ok: false, code: 'DUPLICATE_REFERENCE' };
+      }
+      if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
     }
-    if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
   }
   return { ok: false, code: 'SLOT_UNAVAILABLE', taken: await takenRows(sql, rows, now) };
 }
