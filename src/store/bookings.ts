@@ -396,7 +396,7 @@ function seriesParams(rows: readonly NewBooking[], now: number): unknown[] {
   for (const b of rows) {
     const values = rowParams(b, now);
     values[22] = Buffer.from(b.manageTokenHash).toString('hex');
-    values.forEach((v, i) => columns[i]?.push(v));
+    for (const [i, v] of values.entries()) columns[i]?.push(v);
   }
   return [...columns, rows[0]?.staffId];
 }
