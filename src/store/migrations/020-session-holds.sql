@@ -49,5 +49,6 @@ BEGIN
   RETURN NULL;
 END
 $$;
+-- Only seats of a session call the function at all (a booking of one client per slot costs nothing).
 CREATE TRIGGER bookings_release_session_holds AFTER UPDATE OF status, staff_id, start_at OR DELETE ON bookings
-  FOR EACH ROW EXECUTE FUNCTION slotwise_release_session_holds();
+  FOR EACH ROW WHEN (OLD.session_key LIKE 's%') EXECUTE FUNCTION slotwise_release_session_holds();
