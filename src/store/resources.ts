@@ -67,12 +67,15 @@ const occupies = (n: number) =>
   `(b.status = 'confirmed' OR (b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $${n}))`;
 
 /**
- * Who a hold belongs to, as a join: its booking, or the seats of its group session (migration 020;
- * one hold per session and resource, whatever its seats).
+ * Who a hold belongs to: its booking, or the seats of its group session (migration 020; one hold
+ * per session and resource, whatever its seats). Two branches, each on an index (the primary key,
+ * bookings_session), rather than one join condition with OR.
  */
-const OWNED = `(b.id = br.booking_id
-       OR (br.booking_id IS NULL AND b.staff_id = br.staff_id AND b.session_key = br.session_key))`;
-const OWNERS = `JOIN bookings b ON ${OWNED}`;
+const OWNERS = `JOIN LATERAL (
+         SELECT b.status, b.hold_until FROM bookings b WHERE b.id = br.booking_id
+         UNION ALL
+         SELECT b.status, b.hold_until FROM bookings b
+         WHERE br.booking_id IS NULL AND b.staff_id = br.staff_id AND b.session_key = br.session_key) b ON true`;
 
 /**
  * Holds on these resources overlapping `window` of bookings occupying time at `now`, per resource.
@@ -90,7 +93,9 @@ export async function listResourceHolds(
     `SELECT br.resource_id, lower(br.held) AS s, upper(br.held) AS e
      FROM booking_resources br
      WHERE br.resource_id = ANY($1::bigint[]) AND br.held && tstzrange($2::timestamptz, $3::timestamptz)
-       AND EXISTS (SELECT 1 FROM bookings b WHERE ${OWNED} AND ${occupies(4)})
+       AND (EXISTS (SELECT 1 FROM bookings b WHERE b.id = br.booking_id AND ${occupies(4)})
+         OR (br.booking_id IS NULL AND EXISTS (SELECT 1 FROM bookings b
+               WHERE b.staff_id = br.staff_id AND b.session_key = br.session_key AND ${occupies(4)})))
      ORDER BY lower(br.held)`,
     [resourceIds, iso(window.start), iso(window.end), iso(now)],
   );
