@@ -76,4 +76,30 @@ describe('the demo studio’s room', () => {
     });
     expect(second).toMatchObject({ ok: false, code: 'SLOT_UNAVAILABLE' });
   });
+
+  it('a workshop session with Tomás holds the studio room once: two seats, one hold; Ana’s portraits lose the time', async () => {
+    const seat = (who: string) =>
+      createBooking(deps, {
+        service: 'lighting-workshop',
+        staff: ids.Tomás as string,
+        start: TWO_PM,
+        client: { name: who, email: `${who.toLowerCase()}@example.test`, phone: null, address: null },
+        notes: '',
+        wantsReminder: false,
+        payment: 'none',
+      });
+    expect((await seat('Inês')).ok).toBe(true);
+    expect((await seat('Rui')).ok).toBe(true);
+    const [holds] = await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM booking_resources');
+    expect(Number(holds?.n)).toBe(1);
+    const r = await getDayAvailability(deps, {
+      service: 'lighting-workshop',
+      staff: ids.Tomás as string,
+      date: WEDNESDAY,
+    });
+    if (!r.ok) throw new Error(r.code);
+    expect(r.value.slots.find((s) => s.start === TWO_PM)?.seatsLeft).toBe(6);
+    expect(await offers('portrait-session', ids.Ana as string)).toBe(false);
+    expect(await offers('headshot-express', ids.Ana as string)).toBe(true);
+  });
 });

@@ -134,4 +134,46 @@ describe('a series after booking (SPEC §9.2)', () => {
     const after = await (await t.app.request(`/manage/${token}`)).text();
     expect(after.match(/name="scope" value="rest"/g)).toHaveLength(1);
   });
+
+  it('the manage page changes one date: its reschedule page moves that occurrence only, under its own limit', async () => {
+    const r = await t.post('/bookings', weekly('move@series.test', 3));
+    const token = r.body.token;
+    const [first, second, third] = r.body.series.bookings.map((b: Body) => b.id);
+    const page = await (await t.app.request(`/manage/${token}`)).text();
+    for (const id of [first, second, third]) expect(page).toContain(`href="/manage/${token}/reschedule/${id}"`);
+    const form = await t.app.request(`/manage/${token}/reschedule/${second}?date=2027-04-20&tz=Europe/Paris`);
+    const html = await form.text();
+    expect(form.status).toBe(200);
+    expect(html).toContain(`action="/manage/${token}/reschedule/${second}"`);
+    // The occurrence's own date is the current one (19 April), not the link's first (12 April).
+    expect(html).toContain('Currently: Monday, 19 April 2027, 10:00');
+    const moved = await t.app.request(`/manage/${token}/reschedule/${second}`, {
+      method: 'POST',
+      body: new URLSearchParams({ start: '2027-04-20T14:00:00+02:00', staff: '1', tz: 'Europe/Paris' }),
+    });
+    expect([moved.status, moved.headers.get('location')]).toEqual([303, `/manage/${token}?moved=1`]);
+    expect(await statuses(token)).toEqual([
+      ['2027-04-12', 'confirmed'],
+      ['2027-04-20', 'confirmed'],
+      ['2027-04-26', 'confirmed'],
+    ]);
+    const counts = await tdb.db.query(
+      'SELECT id, reschedule_count FROM bookings WHERE series_id IS NOT NULL ORDER BY id',
+    );
+    expect(counts.map((c) => Number(c.reschedule_count))).toEqual([0, 1, 0]);
+    // At its limit, that occurrence has no change link and its page refuses; the others keep theirs.
+    await tdb.db.query('UPDATE bookings SET reschedule_count = 99 WHERE id = $1', [second]);
+    const after = await (await t.app.request(`/manage/${token}`)).text();
+    expect(after).not.toContain(`/reschedule/${second}"`);
+    expect(after).toContain(`/reschedule/${third}"`);
+    expect((await t.app.request(`/manage/${token}/reschedule/${second}`)).status).toBe(409);
+    // Nothing outside the series, and no malformed id.
+    const other = await t.post('/bookings', {
+      ...weekly('y@series.test'),
+      repeat: undefined,
+      start: '2027-06-07T10:00:00+02:00',
+    });
+    expect((await t.app.request(`/manage/${token}/reschedule/${other.body.booking.id}`)).status).toBe(404);
+    expect((await t.app.request(`/manage/${token}/reschedule/x1`)).status).toBe(404);
+  });
 });

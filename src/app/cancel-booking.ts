@@ -6,18 +6,26 @@
  * slot is free at once.
  */
 import { statusAt } from './allowances.ts';
+import { cancelRefusal } from './cancel-refusal.ts';
 import { cancelTerms, clientCancel } from './cancel-terms.ts';
 import { changeManagedBooking } from './manage-booking.ts';
 import type { Booking } from './model.ts';
 import { bookingNotices } from './notices.ts';
 import type { Clock, Store } from './ports.ts';
 import { ok, type Result, refuse } from './result.ts';
+import { occurrenceShare } from './series-share.ts';
 
 export async function cancelBookingByClient(
   deps: {
     store: Pick<
       Store,
-      'cancelBooking' | 'enqueueJobs' | 'findBookingByToken' | 'findService' | 'getBusiness' | 'transaction'
+      | 'cancelBooking'
+      | 'enqueueJobs'
+      | 'findBookingByToken'
+      | 'findService'
+      | 'getBusiness'
+      | 'listSeriesBookings'
+      | 'transaction'
     >;
     clock: Clock;
   },
@@ -25,32 +33,16 @@ export async function cancelBookingByClient(
   reason: string,
 ): Promise<Result<Booking>> {
   return changeManagedBooking(deps, token, async (store, booking, now) => {
-    const [business, service] = await Promise.all([store.getBusiness(), store.findService(booking.serviceId)]);
-    const outcome = clientCancel(booking, service, business, now);
-    if (!outcome.ok) {
-      const status = statusAt(booking, now);
-      switch (outcome.reason) {
-        case 'not_active':
-          return refuse('CANCEL_NOT_ALLOWED', `This booking is already ${status}.`, { reason: status });
-        case 'started':
-          return refuse('CANCEL_NOT_ALLOWED', 'This booking has already started.', { reason: 'started' });
-        case 'too_close':
-          return refuse(
-            'CANCEL_NOT_ALLOWED',
-            `Bookings can be cancelled online until ${business.cancelNoticeHours} hours before they start.`,
-            { reason: 'too_close' },
-          );
-        case 'no_online_cancel':
-          return refuse('CANCEL_NOT_ALLOWED', 'This booking can no longer be cancelled online: contact us.', {
-            reason: 'no_online_cancel',
-          });
-        default: {
-          const never: never = outcome.reason;
-          throw new Error(`unknown cancel refusal ${String(never)}`);
-        }
-      }
-    }
-    const terms = cancelTerms(booking, service, outcome.rule.refund, 'client', false);
+    const [business, service, series] = await Promise.all([
+      store.getBusiness(),
+      store.findService(booking.serviceId),
+      booking.seriesId ? store.listSeriesBookings(booking.seriesId) : [],
+    ]);
+    // An occurrence of a series is judged on its share of what the series paid (series-share.ts).
+    const judged = occurrenceShare(booking, series);
+    const outcome = clientCancel(judged, service, business, now);
+    if (!outcome.ok) return cancelRefusal(outcome.reason, statusAt(booking, now), business);
+    const terms = cancelTerms(judged, service, outcome.rule.refund, 'client', false);
     const cancelled = await store.cancelBooking(booking.id, reason, now, terms);
     if (cancelled) {
       // Only a confirmed booking was announced; a dropped hold needs no email.

@@ -61,9 +61,14 @@ export async function loadManaged(
 }
 
 export async function getManagedBooking(
-  deps: { store: Pick<Store, 'findBookingByToken' | 'findService' | 'getBusiness' | 'listHistory'> },
+  deps: {
+    store: Pick<Store, 'findBookingByToken' | 'findService' | 'getBusiness' | 'listHistory'> &
+      Partial<Pick<Store, 'getBooking'>>;
+  },
   token: string,
+  /** Another occurrence of the token's series (SPEC §9.2); absent = the token's own booking. */
+  occurrence?: string,
 ): Promise<Result<ManagedBooking>> {
-  const found = await findManagedBooking(deps.store, token);
+  const found = await findOccurrence(deps.store, token, occurrence);
   return found.ok ? ok(await loadManaged(deps.store, found.value)) : found;
 }

@@ -102,6 +102,8 @@ export interface SeatRow {
   /** Its occupied span (what listBusy lists for it). */
   readonly span: Interval;
   readonly seats: number;
+  /** What its session holds on resources (migration 020: once per session); absent = nothing. */
+  readonly held?: { readonly span: Interval; readonly resourceIds: readonly string[] };
 }
 
 export type InsertResult =

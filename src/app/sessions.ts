@@ -8,9 +8,9 @@
  * No other booking can have the same span as a seat: the exclusion constraint lets only seats of
  * one session overlap (migration 014).
  *
- * Resources (the availability branch): a session holds its resources once; when resources are
- * wired, each SeatRow's resource span goes into OccupyingBooking.resourceSpan here, and the
- * service's sessions are kept out of `resources`, as the core's SessionsInput expects.
+ * Resources (SPEC §8.4): a session holds its resources once (migration 020). Each SeatRow's held
+ * span goes into OccupyingBooking.resourceSpan here, and `sessionHolds` lists what the service's
+ * sessions hold so that sources.ts keeps them out of `resources`, as the core's SessionsInput expects.
  */
 import {
   busyWindowFor,
@@ -27,6 +27,14 @@ export interface BusyAndSessions {
   readonly busy: Map<string, Interval[]>;
   /** Present for a capacity service only. */
   readonly sessions?: SessionsInput;
+  /** What the service's sessions hold on resources, one entry per session (none without sessions). */
+  readonly sessionHolds?: readonly SessionHold[];
+}
+
+/** A group session's hold: the span, on each of these resources. */
+export interface SessionHold {
+  readonly span: Interval;
+  readonly resourceIds: readonly string[];
 }
 
 /** The capacity of the context's service (absent = 1: no sessions). */
@@ -51,6 +59,7 @@ export async function loadBusyAndSessions(
   ]);
   const busy = new Map<string, Interval[]>();
   const byMember = new Map<string, ReturnType<typeof splitSessions>['sessions']>();
+  const sessionHolds = new Map<string, SessionHold>();
   for (const id of ids) {
     const own = seats.get(id) ?? [];
     const others = withoutSpans(raw.get(id) ?? [], own).filter(
@@ -58,13 +67,20 @@ export async function loadBusyAndSessions(
     );
     const rows: OccupyingBooking[] = [
       ...others.map((span) => ({ serviceId: '', start: span.start, span, seats: 1 })),
-      ...own.map((r) => ({ serviceId: ctx.service.id, start: r.start, span: r.span, seats: r.seats })),
+      ...own.map((r) => ({
+        serviceId: ctx.service.id,
+        start: r.start,
+        span: r.span,
+        seats: r.seats,
+        resourceSpan: r.held?.span ?? null,
+      })),
     ];
+    for (const r of own) if (r.held) sessionHolds.set(`${id}@${r.start}`, r.held);
     const split = splitSessions(rows, ctx.service.id);
     busy.set(id, merge(split.busy));
     byMember.set(id, split.sessions);
   }
-  return { busy, sessions: { capacity, byMember } };
+  return { busy, sessions: { capacity, byMember }, sessionHolds: [...sessionHolds.values()] };
 }
 
 /** `spans` less one entry per seat with the same span (a multiset difference). */

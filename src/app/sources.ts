@@ -13,7 +13,7 @@ import {
 } from '../core/index.ts';
 import type { Store } from './ports.ts';
 import { heldByMoved, type MovedBooking, type SchedulingContext } from './scheduling.ts';
-import { loadBusyAndSessions } from './sessions.ts';
+import { loadBusyAndSessions, type SessionHold } from './sessions.ts';
 
 /** Every source of busy time for one question, as the core's AvailabilityInput takes it. */
 export interface Sources {
@@ -64,14 +64,35 @@ export async function loadSources(
     };
   }
   const dates = { from: utcDate(reach.start - DAY), to: utcDate(reach.end + DAY) };
-  const [{ busy, sessions }, external, holds, offers] = await Promise.all([
+  const [{ busy, sessions, sessionHolds }, external, holds, offers] = await Promise.all([
     loadBusyAndSessions(store, ctx, window, now, exclude),
     ids.length > 0 ? store.listExternalBusy(ids, reach, dates, now) : new Map<string, ExternalBusy>(),
     resourceIds.length > 0 ? store.listResourceHolds(resourceIds, needed, now) : new Map<string, Interval[]>(),
     store.listOfferHolds(ids, needed, now, acceptedOffer),
   ]);
   const resources = new Map(
-    [...holds].map(([id, list]) => [id, exclude ? list.filter((i) => !heldByMoved(exclude, i)) : list]),
+    [...withoutSessionHolds(holds, sessionHolds ?? [])].map(([id, list]) => [
+      id,
+      exclude ? list.filter((i) => !heldByMoved(exclude, i)) : list,
+    ]),
   );
   return { busy, external, resources, holds: offers, ...(sessions ? { sessions } : {}) };
+}
+
+/**
+ * The holds less those of the service's own sessions, which the core reads from the sessions
+ * (a session's seats share its room). Holds of one resource never overlap, so the one with a
+ * session's span on a resource it holds is that session's.
+ */
+function withoutSessionHolds(
+  holds: Map<string, Interval[]>,
+  sessionHolds: readonly SessionHold[],
+): Map<string, Interval[]> {
+  if (sessionHolds.length === 0) return holds;
+  const out = new Map<string, Interval[]>();
+  for (const [id, list] of holds) {
+    const own = sessionHolds.filter((h) => h.resourceIds.includes(id)).map((h) => `${h.span.start}/${h.span.end}`);
+    out.set(id, own.length === 0 ? list : list.filter((i) => !own.includes(`${i.start}/${i.end}`)));
+  }
+  return out;
 }

@@ -151,6 +151,8 @@ export function demoSetup(now: number): Setup {
         color: '#8a4fb4',
         capacity: 8,
         maxSeatsPerBooking: 2,
+        // It runs in the studio room, which a session holds once, whatever its seats (decision 035).
+        resources: ['studio-room'],
       },
     ],
     staff: [

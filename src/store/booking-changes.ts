@@ -7,7 +7,7 @@ import type { Booking, BookingMove, CancelTerms, HistoryEntry } from '../app/mod
 import type { MoveResult } from '../app/ports.ts';
 import type { Outcome, RefundKind } from '../core/index.ts';
 import { BOOKING_SELECT, expireLapsedHolds, lockStaffBookings } from './bookings.ts';
-import { expireLapsedResourceHolds, lockResources } from './resources.ts';
+import { expireLapsedResourceHolds, joinSessionHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, toBooking } from './rows.ts';
 import { CHECK_VIOLATION, constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState } from './sql.ts';
 
@@ -137,16 +137,16 @@ export async function moveBooking(sql: Sql, m: BookingMove, now: number): Promis
   return tryMove(sql, m, now, true);
 }
 
+/** The resources a booking holds: its own holds, or its group session's (migration 020). */
+const HELD_BY = `SELECT resource_id FROM booking_resources WHERE booking_id = $1
+  OR (booking_id IS NULL AND (staff_id, session_key) = (SELECT staff_id, session_key FROM bookings WHERE id = $1))`;
+
 async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boolean): Promise<MoveResult> {
   try {
     return await sql.transaction(async (tx) => {
       // What the booking holds on resources (SPEC §8.4) moves with it, under the same locks as an insert.
       const held = m.held;
-      const resources = held
-        ? (await tx.query('SELECT resource_id FROM booking_resources WHERE booking_id = $1', [m.bookingId])).map((r) =>
-            String(r.resource_id),
-          )
-        : [];
+      const resources = held ? (await tx.query(HELD_BY, [m.bookingId])).map((r) => String(r.resource_id)) : [];
       await lockResources(tx, resources);
       await lockStaffBookings(tx, m.toStaffId);
       if (expireFirst) {
@@ -181,6 +181,9 @@ async function tryMove(sql: Sql, m: BookingMove, now: number, expireFirst: boole
           'UPDATE booking_resources SET held = tstzrange($2::timestamptz, $3::timestamptz) WHERE booking_id = $1',
           [m.bookingId, iso(held.start), iso(held.end)],
         );
+        // A seat left its session (whose hold the trigger of migration 020 dropped if it was the
+        // last) for a new one, which it holds as a first seat does.
+        await joinSessionHolds(tx, m.bookingId, resources, held);
       }
       await tx.query(
         `INSERT INTO booking_history (booking_id, from_start, to_start, from_staff_id, to_staff_id, reason, at)

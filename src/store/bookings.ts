@@ -12,7 +12,7 @@ import type { InsertResult, SeatRow } from '../app/ports.ts';
 import type { SeriesInsert } from '../app/series-store.ts';
 import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
-import { expireLapsedResourceHolds, insertHolds, lockResources } from './resources.ts';
+import { expireLapsedResourceHolds, insertHolds, joinSessionHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
 import { CHECK_VIOLATION, constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
@@ -55,16 +55,25 @@ export async function listSessionSeats(
   const out = new Map<string, SeatRow[]>(staffIds.map((id) => [id, []]));
   if (staffIds.length === 0) return out;
   const rows = await sql.query(
-    `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats FROM bookings b
+    `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats,
+       h.ids AS held_ids, h.s AS held_s, h.e AS held_e
+     FROM bookings b
+     LEFT JOIN LATERAL (SELECT array_agg(br.resource_id ORDER BY br.resource_id) AS ids, min(lower(br.held)) AS s,
+         max(upper(br.held)) AS e
+       FROM booking_resources br WHERE br.staff_id = b.staff_id AND br.session_key = b.session_key) h ON true
      WHERE b.service_id = $1 AND b.staff_id = ANY($2::bigint[])
        AND b.occupied && tstzrange($3::timestamptz, $4::timestamptz) AND ${occupiesAt(5)}
      ORDER BY b.start_at`,
     [serviceId, staffIds, iso(window.start), iso(window.end), iso(now)],
   );
   for (const r of rows) {
-    out
-      .get(String(r.staff_id))
-      ?.push({ start: ms(r.start_at), span: { start: ms(r.s), end: ms(r.e) }, seats: Number(r.seats) });
+    const ids = Array.isArray(r.held_ids) ? r.held_ids.map(String) : [];
+    out.get(String(r.staff_id))?.push({
+      start: ms(r.start_at),
+      span: { start: ms(r.s), end: ms(r.e) },
+      seats: Number(r.seats),
+      ...(ids.length > 0 ? { held: { span: { start: ms(r.held_s), end: ms(r.held_e) }, resourceIds: ids } } : {}),
+    });
   }
   return out;
 }
@@ -189,14 +198,29 @@ async function insertWithHolds(
 
 /**
  * A seat of a group session, always in a savepoint: the seat trigger (migration 014) refuses a row
- * that would oversell the session with an error, which would otherwise end the transaction.
+ * that would oversell the session with an error, which would otherwise end the transaction. When
+ * its service requires resources, the seat joins its session's hold (the first seat writes it,
+ * migration 020), under the resources' locks then the member's, as insertWithHolds; a hold in the
+ * way is retried once after expiring the lapsed holds on those resources.
  */
 async function insertSeat(sql: Sql, b: NewBooking, now: number): Promise<InsertResult> {
+  const ids = b.resources?.ids ?? [];
+  const held = ids.length > 0 ? b.resources?.held : undefined;
+  const write = async (tx: Sql, again: boolean) => {
+    await lockResources(tx, ids);
+    await expireLapsedHolds(tx, b, now);
+    if (again && held) await expireLapsedResourceHolds(tx, ids, held, now);
+    const booking = await insertRow(tx, b, now);
+    if (held) await joinSessionHolds(tx, booking.id, ids, held);
+    return { ok: true, booking } as const;
+  };
   try {
-    return await sql.transaction(async (tx) => {
-      await expireLapsedHolds(tx, b, now);
-      return { ok: true, booking: await insertRow(tx, b, now) } as const;
-    });
+    try {
+      return await sql.transaction((tx) => write(tx, false));
+    } catch (error) {
+      if (!held || sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+    }
+    return await sql.transaction((tx) => write(tx, true));
   } catch (error) {
     if (sqlState(error) === CHECK_VIOLATION && constraintOf(error) === SEATS_CONSTRAINT) {
       return { ok: false, code: 'SEATS_UNAVAILABLE', seatsLeft: await sessionSeatsLeft(sql, b, now) };
@@ -270,7 +294,6 @@ const ROW_VALUES = `$1::text, $2::bigint, $3::bigint, $4::bigint, $5::text, $6::
          tstzrange($16::timestamptz, $17::timestamptz), $18::timestamptz, $19::text, $20::bigint, $21::text,
          $22::bigint, $23::bytea, $24::timestamptz, $24::timestamptz, $25::timestamptz, $26::integer,
          $27::jsonb, $28::text, $29::bigint, $30::bigint`;
-const PARAMS_PER_ROW = 30;
 
 /**
  * SQL condition: no live, unexpired waitlist offer holds the row's span (migration 018). The fast
@@ -351,45 +374,98 @@ export async function getBooking(sql: Sql, id: string): Promise<Booking | null> 
 }
 
 /**
+ * A series' rows as one array per column (rowParams' order), unnested in the statement: its text
+ * is the same whatever the number of rows, so the database parses and plans it as cheaply as a
+ * single insert, where a VALUES list of n × 29 parameters was a new, long statement each time
+ * (most of a series' cost, decision 035). The token hashes go as hex (an array of bytea is not
+ * passed alike by both drivers); $30 is the member, for the lock.
+ */
+const SERIES_TYPES = [
+  'text',
+  'bigint',
+  'bigint',
+  'bigint',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'boolean',
+  'text',
+  'text',
+  'text',
+  'timestamptz',
+  'timestamptz',
+  'timestamptz',
+  'timestamptz',
+  'timestamptz',
+  'text',
+  'bigint',
+  'text',
+  'bigint',
+  'text',
+  'timestamptz',
+  'timestamptz',
+  'integer',
+  'text',
+  'text',
+  'bigint',
+  'bigint',
+] as const;
+const SERIES_NAMES = SERIES_TYPES.map((_, i) => `c${i + 1}`).join(', ');
+const SERIES_COLUMNS = `unnest(${SERIES_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+/** The row from the unnested columns, as ROW_VALUES builds it from one row's parameters. */
+const SERIES_ROW = `r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7, r.c8, r.c9, r.c10, r.c11, r.c12, r.c13, r.c14, r.c15,
+         tstzrange(r.c16, r.c17), r.c18, r.c19, r.c20, r.c21, r.c22, decode(r.c23, 'hex'), r.c24, r.c24, r.c25,
+         r.c26, r.c27::jsonb, r.c28, r.c29, r.c30`;
+
+function seriesParams(rows: readonly NewBooking[], now: number): unknown[] {
+  const columns: unknown[][] = SERIES_TYPES.map(() => []);
+  for (const b of rows) {
+    const values = rowParams(b, now);
+    values[22] = Buffer.from(b.manageTokenHash).toString('hex');
+    for (const [i, v] of values.entries()) columns[i]?.push(v);
+  }
+  return [...columns, rows[0]?.staffId];
+}
+
+/**
  * The occurrences of a series (SPEC §9.2), all of one member, in ONE statement under the member's
  * lock (a series of 12 costs about one insert, not twelve). A constraint's refusal of any row throws
  * in a savepoint, so no row stays; the lapsed holds in the way are then expired and it is tried
- * once more. Not for seats (their trigger) nor resources (their holds): those go row by row.
+ * once more; a second refusal reads back which rows are taken. Not for seats (their trigger) nor
+ * resources (their holds): those go row by row.
  */
 export async function insertSeriesRows(sql: Sql, rows: readonly NewBooking[], now: number): Promise<SeriesInsert> {
   const first = rows[0];
   if (!first) return { ok: true, bookings: [] };
-  const values = rows
-    .map((_, r) => `(${ROW_VALUES.replace(/\$(\d+)/g, (_m, n) => `$${r * PARAMS_PER_ROW + Number(n)}`)})`)
-    .join(',\n');
-  const statement = (onConflict: string) => `WITH ins AS (
+  const statement = `WITH ins AS (
        INSERT INTO bookings (${BOOKING_COLUMNS})
-       SELECT v.* FROM (SELECT ${staffLock(3)}) AS staff_lock, (VALUES ${values}) AS v
-       ${onConflict ? `WHERE ${notHeld('v.column3', 'v.column16', 'v.column24', 'v.column30')}` : ''}
-       ${onConflict}
+       SELECT ${SERIES_ROW}
+       FROM (SELECT ${staffLock(31)}) AS staff_lock, ${SERIES_COLUMNS} AS r(${SERIES_NAMES})
        RETURNING *)
-     SELECT ins.*, sv.name AS service_name, st.name AS staff_name
+     SELECT ins.*, sv.name AS service_name, sv.name_wordings AS service_name_wordings, st.name AS staff_name
      FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id
      ORDER BY ins.start_at`;
-  const params = rows.flatMap((b) => rowParams(b, now));
-  // The common case costs one statement and no savepoint: rows a constraint turns away come back
-  // as no rows, and the ones written are deleted again before the lapsed holds in the way are
-  // expired and every row is tried once more, in a savepoint.
-  const written = (await sql.query(statement('ON CONFLICT DO NOTHING'), params)).map(toBooking);
-  if (written.length === rows.length) return { ok: true, bookings: written };
-  if (written.length > 0)
-    await sql.query('DELETE FROM bookings WHERE id = ANY($1::bigint[])', [written.map((b) => b.id)]);
-  try {
-    const again = await sql.transaction(async (tx) => {
-      for (const b of rows) await expireLapsedHolds(tx, b, now);
-      return (await tx.query(statement(''), params)).map(toBooking);
+  const params = seriesParams(rows, now);
+  // A plain insert in a savepoint: ON CONFLICT DO NOTHING would probe every arbiter index (keys,
+  // token hashes, the exclusion constraint) before each row, which cost a series of 12 more than
+  // the savepoint's two statements. A refusal rolls the savepoint back (no row stays); the lapsed
+  // holds in the way are then expired and every row is tried once more.
+  const attempt = (expireFirst: boolean) =>
+    sql.transaction(async (tx) => {
+      if (expireFirst) for (const b of rows) await expireLapsedHolds(tx, b, now);
+      return (await tx.query(statement, params)).map(toBooking);
     });
-    return { ok: true, bookings: again };
-  } catch (error) {
-    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') {
-      return { ok: false, code: 'DUPLICATE_REFERENCE' };
+  for (const expireFirst of [false, true]) {
+    try {
+      return { ok: true, bookings: await attempt(expireFirst) };
+    } catch (error) {
+      if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') {
+        return { ok: false, code: 'DUPLICATE_REFERENCE' };
+      }
+      if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
     }
-    if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
   }
   return { ok: false, code: 'SLOT_UNAVAILABLE', taken: await takenRows(sql, rows, now) };
 }

@@ -165,12 +165,16 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       const result = await bookings.insertSeriesRows(sql, rows, now);
       if (result.ok && cache) {
         const add = () => {
-          for (const b of rows) {
-            cache.addRow(b.staffId, {
-              start: b.occupied.start,
-              end: b.occupied.end,
-              holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
-            });
+          for (const id of staffIds) {
+            const mine = rows.filter((b) => b.staffId === id);
+            cache.addRows(
+              id,
+              mine.map((b) => ({
+                start: b.occupied.start,
+                end: b.occupied.end,
+                holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+              })),
+            );
           }
         };
         if (committed) committed.push(add);

@@ -122,6 +122,26 @@ describe('ReadCache', () => {
     expect(cache.viewToken(['1'], NOW)?.token).not.toBe(before);
   });
 
+  it("adds a series' rows at once as addRow would one by one: in order, the lapsed hold they replace dropped", async () => {
+    const cache = new ReadCache();
+    const load = async () => new Map([['1', rows([1, 2, null], [3, 4, -0.5], [6, 7, null])]]);
+    const window = { start: NOW, end: NOW + 10 * H };
+    await cache.busyFor(['1'], window, NOW, load);
+    cache.addRows('1', [
+      { start: NOW + 0.25 * H, end: NOW + 0.75 * H, holdUntil: null },
+      { start: NOW + 3.5 * H, end: NOW + 4.5 * H, holdUntil: null },
+      { start: NOW + 8 * H, end: NOW + 9 * H, holdUntil: null },
+    ]);
+    const busy = await cache.busyFor(['1'], window, NOW, load);
+    expect((busy?.get('1') ?? []).map((i) => [(i.start - NOW) / H, (i.end - NOW) / H])).toEqual([
+      [0.25, 0.75],
+      [1, 2],
+      [3.5, 4.5],
+      [6, 7],
+      [8, 9],
+    ]);
+  });
+
   it('adding to a member who is not cached does nothing but change the version', async () => {
     const cache = new ReadCache();
     cache.addRow('9', { start: NOW, end: NOW + H, holdUntil: null });

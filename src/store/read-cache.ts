@@ -287,13 +287,22 @@ export class ReadCache {
    * keeps the rows non-overlapping and sorted.
    */
   addRow(staffId: string, row: OccupyingRow): void {
+    this.addRows(staffId, [row]);
+  }
+
+  /**
+   * Several committed new bookings of one member at once (a series' occurrences, which never
+   * overlap one another), as addRow each but with one copy of the member's rows, not one per row.
+   */
+  addRows(staffId: string, added: readonly OccupyingRow[]): void {
     this.touchStaff(staffId);
     const entry = this.busy.get(staffId);
-    if (!entry || row.end <= entry.floor) return;
-    const rows = entry.rows.filter((r) => !(r.start < row.end && row.start < r.end));
-    let at = rows.findIndex((r) => r.start > row.start);
-    if (at < 0) at = rows.length;
-    rows.splice(at, 0, row);
+    if (!entry) return;
+    const fresh = added.filter((row) => row.end > entry.floor);
+    if (fresh.length === 0) return;
+    const kept = entry.rows.filter((r) => !fresh.some((row) => r.start < row.end && row.start < r.end));
+    // Stable: a new row goes after a kept one with the same start, as addRow always placed it.
+    const rows = [...kept, ...fresh].sort((a, b) => a.start - b.start);
     // A new array: readers may still hold the old one, which they treat as read-only.
     this.busy.set(staffId, { floor: entry.floor, rows });
   }

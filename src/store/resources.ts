@@ -66,7 +66,21 @@ export async function linkResources(sql: Sql, serviceId: string, resourceIds: re
 const occupies = (n: number) =>
   `(b.status = 'confirmed' OR (b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $${n}))`;
 
-/** Holds on these resources overlapping `window` of bookings occupying time at `now`, per resource. */
+/**
+ * Who a hold belongs to: its booking, or the seats of its group session (migration 020; one hold
+ * per session and resource, whatever its seats). Two branches, each on an index (the primary key,
+ * bookings_session), rather than one join condition with OR.
+ */
+const OWNERS = `JOIN LATERAL (
+         SELECT b.status, b.hold_until FROM bookings b WHERE b.id = br.booking_id
+         UNION ALL
+         SELECT b.status, b.hold_until FROM bookings b
+         WHERE br.booking_id IS NULL AND b.staff_id = br.staff_id AND b.session_key = br.session_key) b ON true`;
+
+/**
+ * Holds on these resources overlapping `window` of bookings occupying time at `now`, per resource.
+ * A session's hold counts while one of its seats occupies time, once.
+ */
 export async function listResourceHolds(
   sql: Sql,
   resourceIds: readonly string[],
@@ -77,9 +91,11 @@ export async function listResourceHolds(
   if (resourceIds.length === 0) return out;
   const rows = await sql.query(
     `SELECT br.resource_id, lower(br.held) AS s, upper(br.held) AS e
-     FROM booking_resources br JOIN bookings b ON b.id = br.booking_id
+     FROM booking_resources br
      WHERE br.resource_id = ANY($1::bigint[]) AND br.held && tstzrange($2::timestamptz, $3::timestamptz)
-       AND ${occupies(4)}
+       AND (EXISTS (SELECT 1 FROM bookings b WHERE b.id = br.booking_id AND ${occupies(4)})
+         OR (br.booking_id IS NULL AND EXISTS (SELECT 1 FROM bookings b
+               WHERE b.staff_id = br.staff_id AND b.session_key = br.session_key AND ${occupies(4)})))
      ORDER BY lower(br.held)`,
     [resourceIds, iso(window.start), iso(window.end), iso(now)],
   );
@@ -87,7 +103,11 @@ export async function listResourceHolds(
   return out;
 }
 
-/** Every hold on these resources ending after `floor` (holds with their end), sorted, for the read cache. */
+/**
+ * Every hold on these resources ending after `floor` (holds with their end), sorted, for the read
+ * cache. A session's hold lasts while a seat is confirmed (no end), else until its seats' last
+ * hold_until; a session with no seat of an occupying status holds nothing.
+ */
 export async function loadResourceRows(
   sql: Sql,
   resourceIds: readonly string[],
@@ -96,9 +116,11 @@ export async function loadResourceRows(
   const out = new Map<string, OccupyingRow[]>(resourceIds.map((id) => [id, []]));
   const rows = await sql.query(
     `SELECT br.resource_id, lower(br.held) AS s, upper(br.held) AS e,
-       CASE WHEN b.status = 'confirmed' THEN NULL ELSE b.hold_until END AS h
-     FROM booking_resources br JOIN bookings b ON b.id = br.booking_id
+       CASE WHEN bool_or(b.status = 'confirmed') THEN NULL ELSE max(b.hold_until) END AS h
+     FROM booking_resources br ${OWNERS}
      WHERE br.resource_id = ANY($1::bigint[]) AND upper(br.held) > $2
+       AND b.status IN ('pending_verification', 'awaiting_payment', 'confirmed')
+     GROUP BY br.resource_id, br.held
      ORDER BY lower(br.held)`,
     [resourceIds, iso(floor)],
   );
@@ -140,8 +162,33 @@ export async function insertHolds(
 }
 
 /**
+ * A seat's group session holds these resources over `held` (migration 020): the first seat of the
+ * session writes one row per resource, a later seat finds them and writes nothing. The session is
+ * the seat's own (its member and session_key, set by migration 014's trigger). Called under the
+ * member's lock (the seat's insert took it), which the release trigger of migration 020 also
+ * takes, so a session's hold is never dropped while a seat joins it. A clash throws 23P01. Not a
+ * seat (a booking of one client per slot): nothing.
+ */
+export async function joinSessionHolds(
+  sql: Sql,
+  seatId: string,
+  resourceIds: readonly string[],
+  held: Interval,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO booking_resources (staff_id, session_key, resource_id, held)
+     SELECT b.staff_id, b.session_key, r.id, tstzrange($3::timestamptz, $4::timestamptz)
+     FROM bookings b, unnest($2::bigint[]) AS r(id)
+     WHERE b.id = $1 AND b.session_key LIKE 's%'
+     ON CONFLICT (staff_id, session_key, resource_id) DO NOTHING`,
+    [seatId, [...new Set(resourceIds)], iso(held.start), iso(held.end)],
+  );
+}
+
+/**
  * Marks expired the holds past hold_until whose holds on these resources overlap `held`, whoever
- * their member; the trigger of migration 012 frees their rows. Returns how many.
+ * their member, with the lapsed seats of a session whose hold is in the way; the triggers of
+ * migrations 012 and 020 free their rows (a session's, once no seat of it is left). Returns how many.
  */
 export async function expireLapsedResourceHolds(
   sql: Sql,
@@ -150,10 +197,12 @@ export async function expireLapsedResourceHolds(
   now: number,
 ): Promise<number> {
   const rows = await sql.query(
-    `UPDATE bookings SET status = 'expired', updated_at = $4
-     WHERE status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4
-       AND id IN (SELECT booking_id FROM booking_resources
+    `WITH way AS (SELECT booking_id, staff_id, session_key FROM booking_resources
                   WHERE resource_id = ANY($1::bigint[]) AND held && tstzrange($2::timestamptz, $3::timestamptz))
+     UPDATE bookings SET status = 'expired', updated_at = $4
+     WHERE status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4
+       AND (id IN (SELECT booking_id FROM way)
+            OR (staff_id, session_key) IN (SELECT staff_id, session_key FROM way WHERE booking_id IS NULL))
      RETURNING id`,
     [resourceIds, iso(held.start), iso(held.end), iso(now)],
   );

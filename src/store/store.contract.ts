@@ -32,6 +32,7 @@ import { describeScheduleSources } from './contract/schedule-sources.ts';
 import { describeDatabaseChecks, describeMigrations } from './contract/schema.ts';
 import { describeSeats } from './contract/seats.ts';
 import { describeSeries } from './contract/series.ts';
+import { describeSessionHolds } from './contract/session-holds.ts';
 import { describeSetup } from './contract/setup.ts';
 import { describeTransactions } from './contract/transactions.ts';
 import { describeVerification } from './contract/verification.ts';
@@ -83,6 +84,7 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeScheduleSources(getDb);
     describeResources(getDb);
     describeSeats(getDb);
+    describeSessionHolds(getDb);
     describeBusinessRules(getDb);
     describeSeries(getDb);
     describeContentLanguage(getDb);

@@ -108,6 +108,25 @@ describe('services', () => {
     expect((await d.as('admin', 'GET', 'services/portrait')).body.capacity).toBe(8);
   });
 
+  it('a group service may require resources (its sessions hold them once, SPEC §9.1): 200 by PATCH and POST', async () => {
+    const room = await d.as('admin', 'POST', 'resources', { key: 'room', name: 'Studio room' });
+    expect(room.status).toBe(201);
+    const patched = await d.as('admin', 'PATCH', 'services/portrait', { capacity: 8, resources: [room.body.id] });
+    expect([patched.status, patched.body.capacity, patched.body.resources.map((r: Body) => r.key)]).toEqual([
+      200,
+      8,
+      ['room'],
+    ]);
+    const made = await d.as('admin', 'POST', 'services', {
+      slug: 'class',
+      name: 'Class',
+      durationMinutes: 60,
+      capacity: 6,
+      resources: [room.body.id],
+    });
+    expect([made.status, made.body.capacity, made.body.resources.length]).toEqual([201, 6, 1]);
+  });
+
   it('allowRepeat (SPEC §9.2) is off by default, set by PATCH, and a non-boolean is a 400 naming it', async () => {
     expect((await d.as('admin', 'GET', 'services/portrait')).body.allowRepeat).toBe(false);
     const bad = await d.as('admin', 'PATCH', 'services/portrait', { allowRepeat: 'yes' });

@@ -68,6 +68,19 @@ describe('the database invariants the fuzz files check', () => {
     ]);
   });
 
+  it('report a group session’s hold that no seat keeps (SPEC §9.1, migration 020)', async () => {
+    const [room] = await tdb.db.query(`INSERT INTO resources (key, name) VALUES ('inv-room', 'Room') RETURNING id`);
+    await tdb.db.query(
+      `INSERT INTO booking_resources (staff_id, session_key, resource_id, held)
+       SELECT st.id, 's999@1', $1, tstzrange('2027-04-01T10:00:00Z', '2027-04-01T11:00:00Z') FROM staff st WHERE st.key = 'ana'`,
+      [room?.id],
+    );
+    const ids = new Set((await tdb.db.query('SELECT id FROM bookings')).map((r) => String(r.id)));
+    const broken = await brokenInvariants(tdb.db, { now: NOW, created: ids, exactSpans: false });
+    expect(broken['session hold without a seat']).toEqual([{ session_key: 's999@1' }]);
+    await tdb.db.query('DELETE FROM booking_resources WHERE booking_id IS NULL');
+  });
+
   it('report a span that is not the service buffers and the gap, where spans must be exact', async () => {
     await tdb.db.exec("UPDATE services SET buffer_before_minutes = 15 WHERE slug = 'portrait'");
     const ids = new Set((await tdb.db.query('SELECT id FROM bookings')).map((r) => String(r.id)));

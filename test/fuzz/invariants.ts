@@ -102,6 +102,12 @@ const CHECKS: Record<string, string> = {
   'resource held beyond its booking': `
     SELECT r.booking_id FROM booking_resources r JOIN bookings b ON b.id = r.booking_id
     WHERE NOT (r.held <@ b.occupied) OR lower(r.held) > b.start_at OR upper(r.held) < b.end_at`,
+  // SPEC §9.1 (migration 020): a group session's hold lasts while one of its seats has an occupying status.
+  'session hold without a seat': `
+    SELECT r.session_key FROM booking_resources r
+    WHERE r.booking_id IS NULL AND NOT EXISTS (
+      SELECT 1 FROM bookings b WHERE b.staff_id = r.staff_id AND b.session_key = r.session_key
+        AND b.status IN ('pending_verification', 'awaiting_payment', 'confirmed'))`,
   // SPEC §8.3: a calendar's stored copy is its member's, and `events` counts it.
   'calendar copy that is not its calendar’s': `
     SELECT c.id FROM staff_calendars c

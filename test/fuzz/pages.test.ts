@@ -42,6 +42,7 @@ describe('fuzzing the public pages', () => {
       'POST /manage/:token/cancel',
       'POST /manage/:token/pay',
       'POST /manage/:token/reschedule',
+      'POST /manage/:token/reschedule/:occurrence',
       'POST /manage/:token/resend-code',
       'POST /manage/:token/verify',
       'POST /my-bookings',

@@ -77,6 +77,19 @@ function publicPages(): Visit[] {
     { route: '/manage/:token', path: `/manage/${paying.token}`, status: 200, shows: [V.service, V.ben] },
     { route: '/manage/:token', path: `/manage/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: '/manage/:token/reschedule', path: `/manage/${moved.token}/reschedule`, status: 200, shows: [V.ana] },
+    // SPEC §9.2: one occurrence's reschedule page (a single booking is its own only occurrence).
+    {
+      route: '/manage/:token/reschedule/:occurrence',
+      path: `/manage/${moved.token}/reschedule/${moved.id}`,
+      status: 200,
+      shows: [V.ana],
+    },
+    {
+      route: '/manage/:token/reschedule/:occurrence',
+      path: `/manage/${moved.token}/reschedule/${q(SHORT)}`,
+      status: 404,
+      shows: [V.business],
+    },
     { route: '/manage/:token/cancel', path: `/manage/${moved.token}/cancel`, status: 200, shows: [V.service] },
     // The return page names nobody: only the business (header) and the outcome.
     { route: '/return/:reference', path: `/return/${paying.reference}`, status: 200, shows: [V.business] },

@@ -34,11 +34,11 @@ export async function seriesPart(deps: AppDeps, booking: Booking) {
   };
 }
 
-/** POST /manage/{token}/cancel with `scope` or `bookingId`: `200 {series: {id, bookings}}` after the change. */
+/** POST /manage/{token}/cancel with `scope` or `bookingId`: `200 {series: {id, bookings}, refused}` after the change. */
 export async function answerSeriesCancel(c: Context, deps: AppDeps, token: string, input: SeriesCancel) {
   const r = await cancelSeriesByClient(deps, token, input);
   if (!r.ok) return sendRefusal(c, r);
   const now = deps.clock.now();
   const bookings = (await viewBookings(deps, r.value.bookings)).map((v) => presentBooking(v, now));
-  return c.json({ series: { id: r.value.seriesId, bookings } });
+  return c.json({ series: { id: r.value.seriesId, bookings }, refused: r.value.refused });
 }

@@ -15,6 +15,7 @@ import {
   dayShape,
   mailShape,
   monthShape,
+  seriesCancelledShape,
   seriesOccurrencesShape,
   serviceShape,
 } from './shapes.ts';
@@ -116,7 +117,7 @@ export const PUBLIC_ROUTES: readonly RouteDoc[] = [
     responses: {
       200: {
         description: 'the cancelled booking; with `scope` or `bookingId`, the series after the change',
-        schema: z.union([bookingShape, z.object({ series: seriesOccurrencesShape })]),
+        schema: z.union([bookingShape, seriesCancelledShape]),
       },
     },
   },

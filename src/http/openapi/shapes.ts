@@ -173,6 +173,21 @@ export const createdBookingShape = z.object({
 /** SPEC §9.2: the occurrences of a series (the manage answer and a series cancel). */
 export const seriesOccurrencesShape = z.object({ id: z.string(), bookings: z.array(bookingShape) });
 
+/** SPEC §9.2, §10.2: a series cancel answers the series after it, and the occurrences it left booked (decision 035). */
+export const seriesCancelledShape = z.object({
+  series: seriesOccurrencesShape,
+  refused: z
+    .array(
+      z.object({
+        bookingId: z.string(),
+        reason: z.enum(['started', 'too_close', 'no_online_cancel']),
+      }),
+    )
+    .meta({
+      description: '`scope` "rest": occurrences the client may not cancel online, left booked (contact the business)',
+    }),
+});
+
 /** SPEC §9.2: a booking with `repeat` answers the series (every occurrence's seriesId is its id). */
 export const createdSeriesShape = z.object({
   series: z.object({

@@ -7,12 +7,14 @@
 import { type Context, Hono } from 'hono';
 import { allowances } from '../../app/allowances.ts';
 import { cancelBookingByClient } from '../../app/cancel-booking.ts';
+import { listSeriesOf } from '../../app/cancel-series.ts';
 import { clientCancel } from '../../app/cancel-terms.ts';
 import { getService } from '../../app/list-services.ts';
 import { getManagedBooking } from '../../app/manage-booking.ts';
 import { rescheduleBookingByClient } from '../../app/reschedule-booking.ts';
 import { resendCode } from '../../app/resend-code.ts';
 import { sendToGateway } from '../../app/send-to-gateway.ts';
+import { occurrenceShare } from '../../app/series-share.ts';
 import { verifyEmail } from '../../app/verify-email.ts';
 import { dateOf, parseInstant } from '../../core/index.ts';
 import { clockTime, formatMoney, span, zoneName } from '../../i18n/format.ts';
@@ -69,22 +71,11 @@ export function manageActions(deps: AppDeps): Hono {
     return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
   });
 
+  // SPEC §9.2: /reschedule/{bookingId} moves that occurrence of the token's series (its own limit).
   app.get('/:token/reschedule', (c) => reschedulePage(c, deps));
-
-  app.post('/:token/reschedule', async (c) => {
-    const str = await readForm(c);
-    const token = c.req.param('token');
-    const start = parseInstant(str('start'));
-    if (start === null) return c.redirect(`${managePath(token)}/reschedule`, 303);
-    const staff = /^\d{1,18}$/.test(str('staff')) ? str('staff') : undefined;
-    const r = await rescheduleBookingByClient(deps, token, { start, staff, reason: '' });
-    if (r.ok) return c.redirect(`${managePath(token)}?moved=1`, 303);
-    const ctx = await pageContext(c, deps, { tz: str('tz') });
-    if (r.code === 'SLOT_UNAVAILABLE') {
-      return reschedulePage(c, deps, { notice: ctx.m.book.taken, date: dateOf(start, ctx.tz), tz: ctx.tz });
-    }
-    return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
-  });
+  app.get('/:token/reschedule/:occurrence', (c) => reschedulePage(c, deps));
+  app.post('/:token/reschedule', (c) => rescheduleAction(c, deps));
+  app.post('/:token/reschedule/:occurrence', (c) => rescheduleAction(c, deps));
 
   app.get('/:token/cancel', async (c) => {
     const ctx = await pageContext(c, deps);
@@ -93,7 +84,9 @@ export function manageActions(deps: AppDeps): Hono {
     if (!r.ok) return notFoundPage(c, ctx, m.manage.notFound);
     const { booking, service, business } = r.value;
     // What cancelling now means for the money paid (SPEC §10.2), as the cancel would apply it.
-    const terms = clientCancel(booking, service, business, ctx.now);
+    // An occurrence of a series on its share of what the series paid, as the cancel judges it.
+    const judged = occurrenceShare(booking, await listSeriesOf(deps, booking));
+    const terms = clientCancel(judged, service, business, ctx.now);
     const money = (minor: number) => formatMoney(minor, booking.payment.currency, m.intlLocale);
     const refund = !terms.ok
       ? null
@@ -146,11 +139,40 @@ export function manageActions(deps: AppDeps): Hono {
   return app;
 }
 
+/** The occurrence a reschedule path names (SPEC §9.2), or undefined for the token's own booking. */
+function occurrenceOf(c: Context): { ok: boolean; id?: string } {
+  const id = c.req.param('occurrence');
+  if (id === undefined) return { ok: true };
+  return /^\d{1,18}$/.test(id) ? { ok: true, id } : { ok: false };
+}
+
+/** The path of the reschedule page of the token's booking, or of one occurrence of its series. */
+const reschedulePath = (token: string, occurrence: string | undefined) =>
+  `${managePath(token)}/reschedule${occurrence ? `/${occurrence}` : ''}`;
+
+async function rescheduleAction(c: Context, deps: AppDeps) {
+  const str = await readForm(c);
+  const token = c.req.param('token') ?? '';
+  const occurrence = occurrenceOf(c);
+  const start = parseInstant(str('start'));
+  if (start === null || !occurrence.ok) return c.redirect(reschedulePath(token, occurrence.id), 303);
+  const staff = /^\d{1,18}$/.test(str('staff')) ? str('staff') : undefined;
+  const r = await rescheduleBookingByClient(deps, token, { start, staff, reason: '', bookingId: occurrence.id });
+  if (r.ok) return c.redirect(`${managePath(token)}?moved=1`, 303);
+  const ctx = await pageContext(c, deps, { tz: str('tz') });
+  if (r.code === 'SLOT_UNAVAILABLE') {
+    return reschedulePage(c, deps, { notice: ctx.m.book.taken, date: dateOf(start, ctx.tz), tz: ctx.tz });
+  }
+  return managePage(c, deps, { text: r.message, status: STATUS[r.code], error: true });
+}
+
 async function reschedulePage(c: Context, deps: AppDeps, back?: { notice: string; date: string; tz: string }) {
   const ctx = await pageContext(c, deps, back ? { tz: back.tz } : {});
   const { m } = ctx;
   const token = c.req.param('token') ?? '';
-  const r = await getManagedBooking(deps, token);
+  const occurrence = occurrenceOf(c);
+  if (!occurrence.ok) return notFoundPage(c, ctx, m.manage.notFound);
+  const r = await getManagedBooking(deps, token, occurrence.id);
   if (!r.ok) return notFoundPage(c, ctx, m.manage.notFound);
   const { booking, service, business } = r.value;
   const allowed = allowances(booking, service, business, ctx.now);
@@ -163,7 +185,7 @@ async function reschedulePage(c: Context, deps: AppDeps, back?: { notice: string
     month: c.req.query('month'),
     exclude: { staffId: booking.staffId, span: { start: booking.start, end: booking.end } },
   });
-  const base = `/manage/${token}/reschedule`;
+  const base = reschedulePath(token, occurrence.id);
   const left = allowed.reschedule.limit - allowed.reschedule.count;
   return c.html(
     page(

@@ -42,6 +42,10 @@ export async function managePage(c: Context, deps: AppDeps, notice?: ManageNotic
 function fromQuery(ctx: PageContext, c: Context): ManageNotice | undefined {
   const { m } = ctx;
   if (c.req.query('moved') !== undefined) return { text: m.manage.moved, status: 200 };
+  const kept = Number(c.req.query('kept') ?? 0);
+  if (c.req.query('cancelled') !== undefined && Number.isInteger(kept) && kept > 0 && kept <= 52) {
+    return { text: `${m.cancel.done} ${m.manage.seriesKept(kept)}`, status: 200 };
+  }
   if (c.req.query('cancelled') !== undefined) return { text: m.cancel.done, status: 200 };
   return undefined;
 }
@@ -173,7 +177,7 @@ function ManageView(p: {
           }}
         />
       ) : null}
-      <SeriesSection ctx={ctx} token={token} occurrences={p.occurrences ?? []} />
+      <SeriesSection ctx={ctx} token={token} occurrences={p.occurrences ?? []} service={service} business={business} />
       {status === 'cancelled' || status === 'expired' ? (
         <p>
           <a href={service ? `/book/${service.slug}` : '/'}>{m.manage.bookAgain}</a>

@@ -63,6 +63,7 @@ const sampleArgs: Record<string, unknown[]> = {
   'manage.confirmedEmail': ['ana@example.com'],
   'manage.payNow': ['€40.00'],
   'manage.changesLeft': [2],
+  'manage.seriesKept': [2],
   'reschedule.current': ['Monday 29 March 2027, 10:00–11:00'],
   'paymentReturn.title': ['SW-7K2M9Q'],
   'paymentReturn.unappliedNext': ['Lumen Studio'],

@@ -121,6 +121,9 @@ export const de: PageMessages = {
     seriesTitle: 'Alle Termine dieser Serie',
     seriesCancelOne: 'Diesen Termin absagen',
     seriesCancelRest: 'Diesen und alle späteren Termine absagen',
+    seriesChangeOne: 'Diesen Termin verschieben',
+    seriesKept: (n: number) =>
+      `${n === 1 ? 'Ein Termin ist zu nah, um online abgesagt zu werden, und bleibt gebucht' : `${n} Termine sind zu nah, um online abgesagt zu werden, und bleiben gebucht`}: Bitte kontaktieren Sie uns.`,
     title: (reference) => `Buchung ${reference}`,
     confirmed: 'Ihre Buchung ist bestätigt.',
     confirmedEmail: (email) => `Eine Bestätigung wurde an ${email} gesendet.`,

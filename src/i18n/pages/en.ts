@@ -123,6 +123,9 @@ export const en = {
     seriesTitle: 'Every date of this series',
     seriesCancelOne: 'Cancel this date',
     seriesCancelRest: 'Cancel this and every later date',
+    seriesChangeOne: 'Change this date',
+    seriesKept: (n: number) =>
+      `${n === 1 ? 'One date is' : `${n} dates are`} too close to cancel online and stay${n === 1 ? 's' : ''} booked: please contact us.`,
     title: (reference: string) => `Booking ${reference}`,
     confirmed: 'Your booking is confirmed.',
     confirmedEmail: (email: string) => `A confirmation is on its way to ${email}.`,

@@ -118,6 +118,9 @@ export const es: PageMessages = {
     seriesTitle: 'Todas las fechas de esta serie',
     seriesCancelOne: 'Cancelar esta fecha',
     seriesCancelRest: 'Cancelar esta fecha y todas las siguientes',
+    seriesChangeOne: 'Cambiar esta fecha',
+    seriesKept: (n: number) =>
+      `${n === 1 ? 'Una fecha está demasiado cerca para cancelarla en línea y sigue reservada' : `${n} fechas están demasiado cerca para cancelarlas en línea y siguen reservadas`}: contáctenos.`,
     title: (reference) => `Reserva ${reference}`,
     confirmed: 'Su reserva está confirmada.',
     confirmedEmail: (email) => `Le hemos enviado una confirmación a ${email}.`,

@@ -121,6 +121,9 @@ export const fr: PageMessages = {
     seriesTitle: 'Toutes les dates de cette série',
     seriesCancelOne: 'Annuler cette date',
     seriesCancelRest: 'Annuler cette date et toutes les suivantes',
+    seriesChangeOne: 'Modifier cette date',
+    seriesKept: (n: number) =>
+      `${n === 1 ? 'Une date est trop proche pour être annulée en ligne et reste réservée' : `${n} dates sont trop proches pour être annulées en ligne et restent réservées`} : contactez-nous.`,
     title: (reference) => `Réservation ${reference}`,
     confirmed: 'Votre réservation est confirmée.',
     confirmedEmail: (email) => `Une confirmation a été envoyée à ${email}.`,

@@ -119,6 +119,9 @@ export const pt: PageMessages = {
     seriesTitle: 'Todas as datas desta série',
     seriesCancelOne: 'Cancelar esta data',
     seriesCancelRest: 'Cancelar esta e todas as datas seguintes',
+    seriesChangeOne: 'Alterar esta data',
+    seriesKept: (n: number) =>
+      `${n === 1 ? 'Uma data está demasiado próxima para ser cancelada online e continua marcada' : `${n} datas estão demasiado próximas para serem canceladas online e continuam marcadas`}: contacte-nos.`,
     title: (reference) => `Marcação ${reference}`,
     confirmed: 'A sua marcação está confirmada.',
     confirmedEmail: (email) => `Vai receber uma confirmação em ${email}.`,

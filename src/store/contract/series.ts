@@ -115,6 +115,23 @@ export function describeSeries(getDb: GetDb): void {
       expect(await t.db.query('SELECT id FROM series')).toEqual([]);
     });
 
+    it('a lapsed hold in the way of the 7th of 12 is expired and the whole series written', async () => {
+      await t.db.query(
+        `INSERT INTO bookings (reference, service_id, staff_id, client_name, client_email, locale, timezone, status,
+           start_at, end_at, occupied, hold_until, payment_option, amount_due_minor, currency, price_minor,
+           manage_token_hash)
+         VALUES ('SW-LAPSED', $1, $2, 'Other', 'o@series.test', 'en', 'Europe/Paris', 'pending_verification',
+           '2027-05-24T08:00:00Z', '2027-05-24T08:30:00Z', tstzrange('2027-05-24T08:00:00Z', '2027-05-24T08:30:00Z'),
+           '2027-03-19T10:59:00Z', 'none', 0, 'EUR', 0, '\\x03')`,
+        [ids.services.consult, ids.staff.ana],
+      );
+      const r = await createSeries(deps(), series('2027-04-12T08:00:00Z', 12));
+      expect(r.ok).toBe(true);
+      const [lapsed] = await t.db.query(`SELECT status FROM bookings WHERE reference = 'SW-LAPSED'`);
+      expect(lapsed?.status).toBe('expired');
+      expect((await rows()).filter((w) => w.series !== null)).toHaveLength(12);
+    });
+
     it('two series racing for one shared date: exactly one is written, whole', async () => {
       for (let round = 0; round < 3; round++) {
         await t.db.query('DELETE FROM bookings');

@@ -97,10 +97,6 @@ export async function checkService(
     // Name the field the request gave: a capacity below the stored maximum is the capacity's fault.
     fields.set(input[field] === undefined && input[other] !== undefined ? other : field, p.message);
   }
-  // A session's seats do not hold rooms yet (each seat would be a second holder): refused, not ignored.
-  if (seats.capacity > 1 && (resourceIds ?? stored?.resourceIds ?? []).length > 0) {
-    fields.set(input.resources === undefined ? 'capacity' : 'resources', 'a group session cannot require resources');
-  }
   const questions =
     input.questions === undefined ? undefined : changeQuestions(stored?.questions ?? [], input.questions);
   if (questions && !questions.ok) {
