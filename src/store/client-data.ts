@@ -117,7 +117,7 @@ export async function exportClientData(sql: Sql, email: string): Promise<ClientD
     [ids, needles],
   );
   const eventIds = jobs.map((j) => (j.payload as { eventId?: unknown } | null)?.eventId).filter((e) => e);
-  const [deliveries, outbox, replays, links] = await Promise.all([
+  const [deliveries, outbox, replays, links, entries, offers] = await Promise.all([
     sql.query('SELECT * FROM webhook_deliveries WHERE event_id = ANY($1::text[]) ORDER BY id', [eventIds.map(String)]),
     sql.query(
       `SELECT * FROM dev_mailbox WHERE ${mentions('subject', 1)} OR ${mentions('text_body', 1)}
@@ -128,6 +128,16 @@ export async function exportClientData(sql: Sql, email: string): Promise<ClientD
       needles,
     ]),
     sql.query('SELECT * FROM my_bookings_links WHERE lower(email) = lower($1) ORDER BY created_at', [email]),
+    sql.query(
+      `SELECT *, to_char(date, 'YYYY-MM-DD') AS date_text FROM waitlist_entries
+         WHERE lower(client_email) = lower($1) ORDER BY id`,
+      [email],
+    ),
+    sql.query(
+      `SELECT o.entry_id, o.start_at, o.end_at, o.status, o.expires_at FROM waitlist_offers o
+         JOIN waitlist_entries e ON e.id = o.entry_id WHERE lower(e.client_email) = lower($1) ORDER BY o.id`,
+      [email],
+    ),
   ]);
   return {
     email,
@@ -166,6 +176,28 @@ export async function exportClientData(sql: Sql, email: string): Promise<ClientD
       createdAt: ms(l.created_at),
       expiresAt: ms(l.expires_at),
       usedAt: optMs(l.used_at),
+    })),
+    waitlistEntries: entries.map((e) => ({
+      id: String(e.id),
+      serviceId: String(e.service_id),
+      staffId: e.staff_id === null ? null : String(e.staff_id),
+      date: String(e.date_text),
+      from: e.from_minute === null ? null : Number(e.from_minute),
+      to: e.to_minute === null ? null : Number(e.to_minute),
+      seats: Number(e.seats),
+      name: String(e.client_name),
+      phone: e.client_phone === null ? null : String(e.client_phone),
+      locale: String(e.locale),
+      status: String(e.status),
+      createdAt: ms(e.created_at),
+      offers: offers
+        .filter((o) => String(o.entry_id) === String(e.id))
+        .map((o) => ({
+          start: ms(o.start_at),
+          end: ms(o.end_at),
+          status: String(o.status),
+          expiresAt: ms(o.expires_at),
+        })),
     })),
   };
 }

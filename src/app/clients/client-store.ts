@@ -100,6 +100,27 @@ export interface ClientData {
     readonly expiresAt: number;
     readonly usedAt: number | null;
   }[];
+  /** Their waitlist entries (what they asked to wait for) and the starts offered to them. */
+  readonly waitlistEntries: readonly {
+    readonly id: string;
+    readonly serviceId: string;
+    readonly staffId: string | null;
+    readonly date: string;
+    readonly from: number | null;
+    readonly to: number | null;
+    readonly seats: number;
+    readonly name: string;
+    readonly phone: string | null;
+    readonly locale: string;
+    readonly status: string;
+    readonly createdAt: number;
+    readonly offers: readonly {
+      readonly start: number;
+      readonly end: number;
+      readonly status: string;
+      readonly expiresAt: number;
+    }[];
+  }[];
 }
 
 /** What an erase removed, by kind. */

@@ -224,6 +224,17 @@ export function describeWaitlist(getDb: GetDb): void {
       expect((await t.store.listOfferHolds([ana], day, at('2027-03-29T06:30:00Z'))).get(ana)).toEqual([]);
     });
 
+    it('export lists a client’s waitlist entries with the starts offered to them, and no one else’s', async () => {
+      const wanda = await entry('Wanda');
+      await entry('Xavier');
+      expect((await t.store.insertWaitlistOffer(offer(wanda.id), at(NOW))).ok).toBe(true);
+      const d = await t.store.exportClientData('WANDA@example.test');
+      expect(d.waitlistEntries).toHaveLength(1);
+      expect(d.waitlistEntries[0]).toMatchObject({ id: wanda.id, name: 'Wanda', status: 'waiting' });
+      expect(d.waitlistEntries[0]?.offers.map((o) => o.status)).toEqual(['live']);
+      expect(JSON.stringify(d.waitlistEntries)).not.toContain('Xavier');
+    });
+
     it('erasing a client removes their waitlist entries and offers, and no one else’s', async () => {
       const wanda = await entry('Wanda');
       await entry('Xavier');
