@@ -79,6 +79,8 @@ export interface HostileStudio {
     'moved' | 'cancelled' | 'verifying' | 'paying',
     { id: string; token: string; reference: string }
   >;
+  /** A hostile client on the waitlist of the cancelled booking's day, offered its freed start. */
+  readonly waitlist: { readonly offerToken: string; readonly leaveToken: string };
 }
 
 export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
@@ -183,7 +185,26 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
     name: V.client2,
     email: 'mallory@example.com',
   });
+  // A hostile client waits for that day; the cancel frees 09:00 and it is offered to her.
+  ok(
+    await d.post('/waitlist', {
+      service: 'consult',
+      staff: d.staffIds.ana,
+      date: '2027-03-31',
+      client: { name: V.client2, email: 'wendy@example.com' },
+    }),
+    201,
+  );
   ok(await d.post(`/manage/${cancelled.token}/cancel`, { reason: V.cancelReason }), 200);
+  await d.deliver();
+  const wendy = d.mail.sent
+    .filter((m) => m.to.includes('wendy@example.com'))
+    .map((m) => m.text)
+    .join('\n');
+  const tokenIn = (kind: string) => new RegExp(`/waitlist/${kind}/([A-Za-z0-9_-]{43})`).exec(wendy)?.[1] ?? '';
+  const waitlist = { offerToken: tokenIn('offer'), leaveToken: tokenIn('leave') };
+  expect(waitlist.offerToken).not.toBe('');
+  expect(waitlist.leaveToken).not.toBe('');
   // Eve again: a known client proves her email first.
   const verifying = await book('consult', d.staffIds.ana, '2027-04-01T14:00:00+02:00', eve);
   expect(verifying.status).toBe('pending_verification');
@@ -235,5 +256,6 @@ export async function hostileStudio(tdb: TestDatabase): Promise<HostileStudio> {
       room: String(room.id),
     },
     bookings: { moved, cancelled, verifying, paying },
+    waitlist,
   };
 }

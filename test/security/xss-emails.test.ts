@@ -2,7 +2,7 @@
  * Every email the hostile studio (hostile-studio.ts) made the job handlers send — booking
  * confirmed, changed, cancelled and reminded (client, staff member, owner), the verification
  * code, the staff invitation, the password reset, the return page's link email and the owner's
- * unapplied-payment email — read from the memory mailer: the HTML has
+ * unapplied-payment email, the waitlist's joined and offer emails — read from the memory mailer: the HTML has
  * no payload as markup and shows the hostile values escaped; the text part has them as typed; a
  * name with CR LF adds no header (the subject is one line, and the message nodemailer builds from
  * it has only the headers it should); and the calendar files — attached, served to the manage
@@ -33,7 +33,7 @@ afterAll(async () => {
 /** What an email is, from its subject. */
 function kindOf(subject: string): string {
   return (
-    /^(You are invited|Reset your password|Booking confirmed|New booking|Booking changed|Booking cancelled|Reminder|Your booking|Payment not applied)/.exec(
+    /^(You are invited|Reset your password|Booking confirmed|New booking|Booking changed|Booking cancelled|Reminder|Your booking|Payment not applied|You are on the waitlist|A time is free for you)/.exec(
       subject,
     )?.[1] ?? (/^\d{6} is your code/.test(subject) ? 'code' : subject)
   );
@@ -49,6 +49,9 @@ function showsOf(m: MailMessage): string[] {
   if (kind === 'You are invited') return [V.business, V.ben];
   if (kind === 'Reset your password') return [V.business, V.adminName];
   if (kind === 'code') return [V.business, V.client, V.service2];
+  // The waitlist: a hostile client waits for the consultation, and its freed start is offered.
+  if (kind === 'You are on the waitlist' || kind === 'A time is free for you')
+    return [V.business, V.service2, V.client2];
   // The return page's link email and the owner's unapplied-payment email, both about the paying booking.
   if (kind === 'Your booking' || kind === 'Payment not applied') return [V.business, V.service, V.client2];
   const shows: string[] = [V.business, service, client];
@@ -71,9 +74,11 @@ describe('every email', () => {
       'Booking confirmed → mallory@example.com',
       'New booking → ana@studio.test',
       'New booking → owner@studio.test',
+      'You are on the waitlist → wendy@example.com',
       'Booking cancelled → mallory@example.com',
       'Booking cancelled → ana@studio.test',
       'Booking cancelled → owner@studio.test',
+      'A time is free for you → wendy@example.com',
       'code → eve@example.com',
       'Reminder → eve@example.com',
       'Your booking → trudy@example.com',

@@ -97,6 +97,21 @@ function publicPages(): Visit[] {
     { route: 'not found', path: `/book/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: 'not found', path: `/${q(LONG)}`, status: 404, shows: [V.business] },
     { route: '/my-bookings', path: '/my-bookings', status: 200, shows: [V.business] },
+    {
+      route: '/waitlist/offer/:token',
+      // The hold has lapsed by the studio's clock: the page says the offer is over (410).
+      path: `/waitlist/offer/${s.waitlist.offerToken}`,
+      status: 410,
+      shows: [V.business],
+    },
+    { route: '/waitlist/offer/:token', path: `/waitlist/offer/${q(SHORT)}`, status: 404, shows: [V.business] },
+    {
+      route: '/waitlist/leave/:token',
+      path: `/waitlist/leave/${s.waitlist.leaveToken}`,
+      status: 200,
+      shows: [V.business],
+    },
+    { route: '/waitlist/leave/:token', path: `/waitlist/leave/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: '/my-bookings/:token', path: `/my-bookings/${q(SHORT)}`, status: 404, shows: [V.business] },
     { route: '/dev/mailbox', path: '/dev/mailbox', status: 200, shows: [SHORT] },
     { route: '/dev/mailbox', path: `/dev/mailbox?to=${q(SHORT)}`, status: 200, shows: [SHORT] },
@@ -195,6 +210,13 @@ function dashboardPages(): Visit[] {
       shows: [...always, V.webhookUrl, V.webhookDescription],
     },
     { route: '/admin/account', path: '/admin/account', status: 200, shows: [...always, V.keyLabel] },
+    {
+      route: '/admin/waitlist',
+      path: '/admin/waitlist?date=2027-03-31',
+      status: 200,
+      shows: [...always, V.service2, V.client2],
+    },
+    { route: '/admin/waitlist', path: `/admin/waitlist?date=${q(SHORT)}`, status: 400, shows: [...always, SHORT] },
     // Reports: the staff names in the chooser and in the per-member table.
     {
       route: '/admin/reports',
