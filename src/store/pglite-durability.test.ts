@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { STUDIO } from '../../test/support/studio.ts';
 import { testOutbound } from '../../test/support/outbound.ts';
+import { STUDIO } from '../../test/support/studio.ts';
 import { DEFAULT_LIMITS } from '../app/rate-limits.ts';
 import { createApp } from '../http/app.ts';
 import { createStore } from './create-store.ts';
@@ -75,6 +75,23 @@ describe('a data directory', () => {
     fsyncs.mockClear();
     await db.query('INSERT INTO t VALUES (2)');
     expect(fsyncs).toHaveBeenCalledTimes(1);
+  });
+
+  it("finishes a COMMIT's WAL sync on the thread pool (not blocking the event loop); the caller hears after it", async () => {
+    fsyncs.mockClear();
+    const events: string[] = [];
+    fsyncs.mockImplementation((how: string) => events.push(`${how} fsync done`));
+    try {
+      await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (4)');
+      });
+      events.push('answered');
+      await db.query('DELETE FROM t WHERE id = 4');
+      events.push('answered');
+    } finally {
+      fsyncs.mockReset();
+    }
+    expect(events).toEqual(['async fsync done', 'answered', 'async fsync done', 'answered']);
   });
 
   it('does not wait for the disk on a rate-limit hit; the next synchronous commit takes it along', async () => {
