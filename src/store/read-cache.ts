@@ -65,6 +65,8 @@ export class ReadCache {
   /** Bumped by clear(); part of every staff member's version. */
   private epoch = 0;
   private readonly staffVersion = new Map<string, number>();
+  /** Bumped when a member's bookings start changing: loads in flight then are not stored (not part of view tokens). */
+  private readonly staffTouches = new Map<string, number>();
   private readonly busy = new Map<string, { floor: number; rows: OccupyingRow[] }>();
   private readonly external = new Map<string, { floor: number; fromDate: LocalDate; rows: ExternalRows }>();
   /** Bumped by every change to what bookings hold on resources; part of views' tokens. */
@@ -101,8 +103,14 @@ export class ReadCache {
     this.catalog.clear();
   }
 
+  /** What views of this member depend on: changes with every committed change of their rows. */
   private versionOf(staffId: string): string {
     return `${this.epoch}.${this.staffVersion.get(staffId) ?? 0}`;
+  }
+
+  /** What a load of this member's rows depends on: also changes when a write starts. */
+  private loadVersionOf(staffId: string): string {
+    return `${this.versionOf(staffId)}.${this.staffTouches.get(staffId) ?? 0}`;
   }
 
   /**
@@ -120,13 +128,13 @@ export class ReadCache {
     if (!this.cachesBusy) return null;
     const missing = staffIds.filter((id) => !this.busy.has(id));
     if (missing.length > 0) {
-      const versions = missing.map((id) => this.versionOf(id));
+      const versions = missing.map((id) => this.loadVersionOf(id));
       // Rows are kept from the floor of every question asked from now on (core/busy-reach.ts):
       // the app asks no earlier, so a warm cache answers every view, today's included.
       const floor = busyFloor(now);
       const loaded = await load(missing, floor);
       missing.forEach((id, i) => {
-        if (versions[i] === this.versionOf(id)) this.busy.set(id, { floor, rows: loaded.get(id) ?? [] });
+        if (versions[i] === this.loadVersionOf(id)) this.busy.set(id, { floor, rows: loaded.get(id) ?? [] });
       });
       if (missing.some((id) => !this.busy.has(id))) return null; // raced a write: read the database
     }
@@ -155,11 +163,11 @@ export class ReadCache {
     if (!this.cachesBusy) return null;
     const missing = staffIds.filter((id) => !this.external.has(id));
     if (missing.length > 0) {
-      const versions = missing.map((id) => this.versionOf(id));
+      const versions = missing.map((id) => this.loadVersionOf(id));
       const { floor, fromDate } = externalFloor(now);
       const loaded = await load(missing, floor, fromDate);
       missing.forEach((id, i) => {
-        if (versions[i] === this.versionOf(id)) {
+        if (versions[i] === this.loadVersionOf(id)) {
           this.external.set(id, { floor, fromDate, rows: loaded.get(id) ?? { intervals: [], dates: [] } });
         }
       });
@@ -184,7 +192,7 @@ export class ReadCache {
 
   /** A member's calendars changed (a fetch recorded, a calendar added, changed or removed). */
   invalidateExternal(staffId: string): void {
-    this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
+    this.bumpStaff(staffId);
     this.external.delete(staffId);
   }
 
@@ -267,10 +275,17 @@ export class ReadCache {
   }
 
   /**
-   * A member's bookings are being changed: loads in flight are not stored and views computed from
-   * now on carry a new token. The cached rows stay (they are the committed state until commit).
+   * A member's bookings are being changed: loads in flight are not stored. Views keep their token:
+   * the cached rows stay the committed state until the change commits (addRow, invalidateStaff),
+   * so views of them stay right and cached while the write is in flight — a write no longer costs
+   * every view of the member a recomputation at its start as well as at its commit.
    */
   touchStaff(staffId: string): void {
+    this.staffTouches.set(staffId, (this.staffTouches.get(staffId) ?? 0) + 1);
+  }
+
+  private bumpStaff(staffId: string): void {
+    this.touchStaff(staffId);
     this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
   }
 
@@ -281,7 +296,7 @@ export class ReadCache {
    * keeps the rows non-overlapping and sorted.
    */
   addRow(staffId: string, row: OccupyingRow): void {
-    this.touchStaff(staffId);
+    this.bumpStaff(staffId);
     const entry = this.busy.get(staffId);
     if (!entry || row.end <= entry.floor) return;
     const rows = entry.rows.filter((r) => !(r.start < row.end && row.start < r.end));
@@ -293,7 +308,7 @@ export class ReadCache {
   }
 
   invalidateStaff(staffId: string): void {
-    this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
+    this.bumpStaff(staffId);
     this.busy.delete(staffId);
   }
 
