@@ -3,18 +3,20 @@
  * sync is pending waits for that sync first (synchronously), and a deferred sync that fails
  * stops the database. A stand-in NODEFS records the order of calls.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { installWalSync, type NodeFsOps } from './wal-sync.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type HostSync, installWalSync, type NodeFsOps } from './wal-sync.ts';
 
-const { calls, failAsync } = vi.hoisted(() => ({ calls: [] as string[], failAsync: { on: false } }));
-vi.mock('node:fs', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('node:fs')>()),
-  fsyncSync: (fd: number) => calls.push(`fsyncSync ${fd}`),
-  fsync: (fd: number, cb: (e: Error | null) => void) => {
+const calls: string[] = [];
+const failAsync = { on: false };
+const host: HostSync = {
+  fsyncSync: (fd: number) => {
+    calls.push(`fsyncSync ${fd}`);
+  },
+  fsync: ((fd: number, cb: (e: Error | null) => void) => {
     calls.push(`fsync ${fd}`);
     setImmediate(() => cb(failAsync.on ? new Error('EIO') : null));
-  },
-}));
+  }) as HostSync['fsync'],
+};
 
 const WAL = { nfd: 7, node: { mode: 0o100600, path: '/data/pg_wal/000000010000000000000001' } };
 const TABLE = { nfd: 9, node: { mode: 0o100600, path: '/data/base/5/16384' } };
@@ -33,6 +35,7 @@ const install = (fs: NodeFsOps) =>
     fs,
     (code) => new Error(`errno ${code}`),
     () => false,
+    host,
   );
 
 describe('the deferred WAL sync', () => {

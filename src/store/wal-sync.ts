@@ -17,7 +17,7 @@
  * - A deferred sync that fails poisons the database: PostgreSQL believed it and would have stopped
  *   (a failed fsync is a PANIC), so every later statement fails with the error.
  */
-import { fsync as fsyncAsync, fsyncSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 
 interface Stream {
   nfd?: number;
@@ -47,11 +47,16 @@ export interface WalSync {
   readonly counts: { deferred: number; immediate: number };
 }
 
+/** The host's syncs (a parameter so that tests can watch their order). */
+export type HostSync = Pick<typeof nodeFs, 'fsync' | 'fsyncSync'>;
+
 export function installWalSync(
   NODEFS: NodeFsOps,
   errno: (code: number) => Error,
   isDir: (mode: number) => boolean,
+  host: HostSync = nodeFs,
 ): WalSync {
+  const fsyncSync = (fd: number) => host.fsyncSync(fd);
   let pending: number | null = null;
   let poisoned: unknown = null;
   const counts = { deferred: 0, immediate: 0 };
@@ -103,7 +108,7 @@ export function installWalSync(
       // Still pending while it runs: nothing may touch the files until it is done (the driver
       // holds the connection), and a close meanwhile would sync it again rather than lose it.
       try {
-        await new Promise<void>((resolve, reject) => fsyncAsync(fd, (e) => (e ? reject(e) : resolve())));
+        await new Promise<void>((resolve, reject) => host.fsync(fd, (e) => (e ? reject(e) : resolve())));
       } catch (error) {
         poisoned = new Error('the WAL could not be synced to the disk: the database must be restarted', {
           cause: error,
