@@ -35,8 +35,13 @@ function nodeFlags(args: string[]): string[] {
   return dir && args[0] === 'serve' ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
 }
 
-export function spawnSlotwise(args: string[], dataDir: string, env: Record<string, string> = {}): ChildProcess {
-  const argv = [...nodeFlags(args), BIN, ...args];
+export function spawnSlotwise(
+  args: string[],
+  dataDir: string,
+  env: Record<string, string> = {},
+  bin: string = BIN,
+): ChildProcess {
+  const argv = [...nodeFlags(args), bin, ...args];
   const child = spawn(process.execPath, argv, {
     env: { ...serverEnv(dataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,9 +107,10 @@ export function startServer(
   extra: string[] = [],
   timeoutMs = 90_000,
   env: Record<string, string> = {},
+  bin: string = BIN,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawnSlotwise(['serve', '--port', '0', ...extra], dataDir, env);
+    const child = spawnSlotwise(['serve', '--port', '0', ...extra], dataDir, env, bin);
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -118,6 +118,11 @@ export async function loadBusy(
   const needed = busyWindowFor(window, now);
   if (needed === null) return new Map(ids.map((id) => [id, []]));
   const raw = await store.listBusy(ids, needed, now);
-  const own = (id: string, i: Interval) => id === exclude?.staffId && heldByMoved(exclude, i);
-  return new Map([...raw].map(([id, list]) => [id, merge(list.filter((i) => !own(id, i)))]));
+  const out = new Map<string, Interval[]>();
+  for (const [id, list] of raw) {
+    // Only the moved booking's member has a span to leave out: no copy of every member's list.
+    const kept = exclude !== undefined && id === exclude.staffId ? list.filter((i) => !heldByMoved(exclude, i)) : list;
+    out.set(id, merge(kept));
+  }
+  return out;
 }

@@ -5,7 +5,6 @@
  * test/crash-safety/ kills real servers; this pins the settings that make that pass for power cuts too.
  */
 
-import * as fs from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,12 +20,24 @@ import { openPglite } from './pglite.ts';
 import { hitRateLimit } from './rate-limits.ts';
 import type { Database } from './sql.ts';
 
-// Counts the host fsyncs the driver makes (and still makes them).
+// Counts the host fsyncs the driver makes (and still makes them), each once it has completed:
+// synchronous ones and the WAL's, finished on the thread pool (wal-sync.ts).
+const { fsyncs } = vi.hoisted(() => ({ fsyncs: vi.fn() }));
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
-  return { ...real, fsyncSync: vi.fn(real.fsyncSync) };
+  return {
+    ...real,
+    fsyncSync: (fd: number) => {
+      real.fsyncSync(fd);
+      fsyncs('sync');
+    },
+    fsync: (fd: number, cb: (e: NodeJS.ErrnoException | null) => void) =>
+      real.fsync(fd, (e) => {
+        if (!e) fsyncs('async');
+        cb(e);
+      }),
+  };
 });
-const fsyncs = vi.mocked(fs.fsyncSync);
 
 const settings = async (db: Database) => {
   const out: Record<string, unknown> = {};
@@ -64,6 +75,23 @@ describe('a data directory', () => {
     fsyncs.mockClear();
     await db.query('INSERT INTO t VALUES (2)');
     expect(fsyncs).toHaveBeenCalledTimes(1);
+  });
+
+  it("finishes a COMMIT's WAL sync on the thread pool (not blocking the event loop); the caller hears after it", async () => {
+    fsyncs.mockClear();
+    const events: string[] = [];
+    fsyncs.mockImplementation((how: string) => events.push(`${how} fsync done`));
+    try {
+      await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (4)');
+      });
+      events.push('answered');
+      await db.query('DELETE FROM t WHERE id = 4');
+      events.push('answered');
+    } finally {
+      fsyncs.mockReset();
+    }
+    expect(events).toEqual(['async fsync done', 'answered', 'async fsync done', 'answered']);
   });
 
   it('does not wait for the disk on a rate-limit hit; the next synchronous commit takes it along', async () => {

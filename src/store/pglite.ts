@@ -16,12 +16,12 @@
  * cut, not only a killed process. (PGlite's defaults start PostgreSQL with fsync off, and its
  * NodeFS has no fsync at all; `syncToFs` below is a no-op for NodeFS, which writes through.)
  */
-import { fsyncSync } from 'node:fs';
 import { PGlite, type PGliteOptions, parse, protocol } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { type CommitMode, createCommitGroup } from './commit-group.ts';
 import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
+import { installWalSync, type NodeFsOps, type WalSync } from './wal-sync.ts';
 
 const { serialize } = protocol;
 /**
@@ -64,35 +64,31 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 /** The parts of Emscripten's file system that the fsync below touches. */
 interface EmscriptenFs {
-  readonly NODEFS?: { stream_ops?: { fsync?: (stream: { nfd?: number; node: { mode: number } }) => number } };
+  readonly NODEFS?: NodeFsOps;
   readonly FS: { ErrnoError: new (errno: number) => Error; isDir(mode: number): boolean };
 }
-
-// Emscripten's errno numbers. PostgreSQL ignores EINVAL from a directory's fsync (some systems
-// cannot sync directories); any other failure is an I/O error it will not carry on after.
-const EIO = 29;
-const EINVAL = 28;
 
 /**
  * PGlite's NodeFS with a real fsync. Emscripten's NODEFS hands every write() to the host file at
  * once but has no fsync operation, so PostgreSQL's fsync calls succeed without reaching the disk.
- * This one syncs the host file (directories too: NODEFS opens them on the host as well).
+ * This one syncs the host file (directories too: NODEFS opens them on the host as well); a WAL
+ * segment's sync is finished off the event loop before the statement is answered (wal-sync.ts).
  */
 class DurableNodeFS extends NodeFS {
+  walSync: WalSync | null = null;
+
   override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
     const { emscriptenOpts } = await super.init(pg, opts);
     const addFsync = (mod: unknown) => {
       const { NODEFS, FS } = mod as EmscriptenFs;
-      if (!NODEFS?.stream_ops) throw new Error('PGlite no longer exposes NODEFS: cannot make commits durable');
-      NODEFS.stream_ops.fsync = (stream) => {
-        if (stream.nfd === undefined) return 0;
-        try {
-          fsyncSync(stream.nfd);
-        } catch {
-          throw new FS.ErrnoError(FS.isDir(stream.node.mode) ? EINVAL : EIO);
-        }
-        return 0;
-      };
+      if (!NODEFS?.stream_ops || !NODEFS.node_ops || !NODEFS.realPath) {
+        throw new Error('PGlite no longer exposes NODEFS: cannot make commits durable');
+      }
+      this.walSync = installWalSync(
+        NODEFS,
+        (code) => new FS.ErrnoError(code),
+        (mode) => FS.isDir(mode),
+      );
     };
     return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), addFsync] } };
   }
@@ -122,23 +118,29 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`],
   };
   const load = { ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}), ...(await preloadedWasm()) };
+  const durable = dataDir === undefined ? null : new DurableNodeFS(dataDir);
   const db =
-    dataDir === undefined
+    durable === null
       ? await PGlite.create('memory://', { ...options, ...load }) // nothing to sync: PGlite's defaults (fsync off)
       : await PGlite.create({
           ...options,
-          fs: new DurableNodeFS(dataDir),
+          fs: durable,
           ...load,
           // PGlite starts PostgreSQL with -F (fsync off); without it, a COMMIT waits for its WAL
           // to be synced. fdatasync is a no-op in Emscripten, fsync is the call NodeFS now honours.
           startParams: PGlite.defaultStartParams.filter((param) => param !== '-F'),
           postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`, 'wal_sync_method = fsync'],
         });
+  await durable?.walSync?.settle(); // start-up's own syncs (recovery, the first checkpoint)
   const prepared = new Map<string, string>();
   let nextName = 0;
 
   async function send(message: Uint8Array, inTransaction: boolean) {
-    const r = await db.runExclusive(() => db.execProtocol(message, { syncToFs: !inTransaction }));
+    // The WAL sync PostgreSQL asked for runs on the thread pool; still holding the connection and
+    // before the answer is read (or the error thrown): nobody hears of a commit before it is on
+    // the disk (wal-sync.ts).
+    const settle = async () => durable?.walSync?.settle();
+    const r = await db.runExclusive(() => db.execProtocol(message, { syncToFs: !inTransaction })).finally(settle);
     return parse.parseResults(r.messages, db.parsers);
   }
 
@@ -229,6 +231,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
           // Commits still unflushed are written first (a shutdown checkpoint would too; this does not rely on it).
           await execText(`SELECT pg_logical_emit_message(false, 'slotwise', 'close', true)`, false);
           await db.close();
+          await durable?.walSync?.settle();
         },
         { flushes: true },
       ),

@@ -153,4 +153,27 @@ describe('ReadCache', () => {
     expect(loads).toBe(1);
     expect(busy?.get('9')).toEqual([{ start: NOW, end: NOW + H }]);
   });
+
+  it('keeps views valid while a write is in flight (touchStaff), but stores no load that started before it', async () => {
+    const cache = new ReadCache();
+    const window = { start: NOW, end: NOW + 10 * H };
+    await cache.busyFor(['1', '2'], window, NOW, async () => new Map([['1', rows([1, 2, null])]]));
+    const before = cache.viewToken(['1', '2'], NOW)?.token;
+    cache.touchStaff('1'); // a booking's transaction has written member 1's row, not committed yet
+    expect(cache.viewToken(['1', '2'], NOW)?.token).toBe(before); // the cached rows are still the committed state
+    // A load of member 3 overtaken by a write to member 3 is not kept.
+    let release = () => {};
+    const slow = cache.busyFor(['3'], window, NOW, async () => {
+      await new Promise<void>((r) => {
+        release = r;
+      });
+      return new Map([['3', rows([5, 6, null])]]);
+    });
+    cache.touchStaff('3');
+    release();
+    await slow;
+    expect(cache.viewToken(['3'], NOW)).toBeNull();
+    cache.addRow('1', { start: NOW + 3 * H, end: NOW + 4 * H, holdUntil: null }); // committed
+    expect(cache.viewToken(['1', '2'], NOW)?.token).not.toBe(before);
+  });
 });

@@ -65,11 +65,13 @@ export class ReadCache {
   /** Bumped by clear(); part of every staff member's version. */
   private epoch = 0;
   private readonly staffVersion = new Map<string, number>();
-  private readonly busy = new Map<string, { floor: number; rows: OccupyingRow[] }>();
+  /** Bumped when a member's bookings start changing: loads in flight then are not stored (not part of view tokens). */
+  private readonly staffTouches = new Map<string, number>();
+  private readonly busy = new Map<string, CachedRows>();
   private readonly external = new Map<string, { floor: number; fromDate: LocalDate; rows: ExternalRows }>();
   /** Bumped by every change to what bookings hold on resources; part of views' tokens. */
   private resourceVersion = 0;
-  private readonly resourceRows = new Map<string, { floor: number; rows: OccupyingRow[] }>();
+  private readonly resourceRows = new Map<string, CachedRows>();
   /**
    * Whether a live waitlist offer may exist (SPEC §9.3, decision 034): false once the database
    * said none, so views read no holds; null (not known) after any offer is written or closed.
@@ -107,8 +109,14 @@ export class ReadCache {
     this.catalog.clear();
   }
 
+  /** What views of this member depend on: changes with every committed change of their rows. */
   private versionOf(staffId: string): string {
     return `${this.epoch}.${this.staffVersion.get(staffId) ?? 0}`;
+  }
+
+  /** What a load of this member's rows depends on: also changes when a write starts. */
+  private loadVersionOf(staffId: string): string {
+    return `${this.versionOf(staffId)}.${this.staffTouches.get(staffId) ?? 0}`;
   }
 
   /**
@@ -126,13 +134,13 @@ export class ReadCache {
     if (!this.cachesBusy) return null;
     const missing = staffIds.filter((id) => !this.busy.has(id));
     if (missing.length > 0) {
-      const versions = missing.map((id) => this.versionOf(id));
+      const versions = missing.map((id) => this.loadVersionOf(id));
       // Rows are kept from the floor of every question asked from now on (core/busy-reach.ts):
       // the app asks no earlier, so a warm cache answers every view, today's included.
       const floor = busyFloor(now);
       const loaded = await load(missing, floor);
       missing.forEach((id, i) => {
-        if (versions[i] === this.versionOf(id)) this.busy.set(id, { floor, rows: loaded.get(id) ?? [] });
+        if (versions[i] === this.loadVersionOf(id)) this.busy.set(id, cachedRows(floor, loaded.get(id) ?? []));
       });
       if (missing.some((id) => !this.busy.has(id))) return null; // raced a write: read the database
     }
@@ -161,11 +169,11 @@ export class ReadCache {
     if (!this.cachesBusy) return null;
     const missing = staffIds.filter((id) => !this.external.has(id));
     if (missing.length > 0) {
-      const versions = missing.map((id) => this.versionOf(id));
+      const versions = missing.map((id) => this.loadVersionOf(id));
       const { floor, fromDate } = externalFloor(now);
       const loaded = await load(missing, floor, fromDate);
       missing.forEach((id, i) => {
-        if (versions[i] === this.versionOf(id)) {
+        if (versions[i] === this.loadVersionOf(id)) {
           this.external.set(id, { floor, fromDate, rows: loaded.get(id) ?? { intervals: [], dates: [] } });
         }
       });
@@ -190,7 +198,7 @@ export class ReadCache {
 
   /** A member's calendars changed (a fetch recorded, a calendar added, changed or removed). */
   invalidateExternal(staffId: string): void {
-    this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
+    this.bumpStaff(staffId);
     this.external.delete(staffId);
   }
 
@@ -212,7 +220,7 @@ export class ReadCache {
       const floor = busyFloor(now);
       const loaded = await load(missing, floor);
       if (version !== this.resourceVersion) return null; // raced a write: read the database
-      for (const id of missing) this.resourceRows.set(id, { floor, rows: loaded.get(id) ?? [] });
+      for (const id of missing) this.resourceRows.set(id, cachedRows(floor, loaded.get(id) ?? []));
     }
     const out = new Map<string, Interval[]>();
     for (const id of resourceIds) {
@@ -255,28 +263,31 @@ export class ReadCache {
       const entry = this.busy.get(id);
       if (!entry) return null;
       parts.push(this.versionOf(id));
-      for (const r of entry.rows) {
-        if (r.holdUntil !== null && r.holdUntil > now && r.holdUntil < validUntil) validUntil = r.holdUntil;
-      }
+      validUntil = Math.min(validUntil, nextHoldEnd(entry, now));
     }
     if (resourceIds.length > 0) {
       parts.push(`r${this.resourceVersion}`);
       for (const id of resourceIds) {
         const entry = this.resourceRows.get(id);
         if (!entry) return null;
-        for (const r of entry.rows) {
-          if (r.holdUntil !== null && r.holdUntil > now && r.holdUntil < validUntil) validUntil = r.holdUntil;
-        }
+        validUntil = Math.min(validUntil, nextHoldEnd(entry, now));
       }
     }
     return { token: parts.join('|'), validUntil };
   }
 
   /**
-   * A member's bookings are being changed: loads in flight are not stored and views computed from
-   * now on carry a new token. The cached rows stay (they are the committed state until commit).
+   * A member's bookings are being changed: loads in flight are not stored. Views keep their token:
+   * the cached rows stay the committed state until the change commits (addRow, invalidateStaff),
+   * so views of them stay right and cached while the write is in flight — a write no longer costs
+   * every view of the member a recomputation at its start as well as at its commit.
    */
   touchStaff(staffId: string): void {
+    this.staffTouches.set(staffId, (this.staffTouches.get(staffId) ?? 0) + 1);
+  }
+
+  private bumpStaff(staffId: string): void {
+    this.touchStaff(staffId);
     this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
   }
 
@@ -295,7 +306,7 @@ export class ReadCache {
    * overlap one another), as addRow each but with one copy of the member's rows, not one per row.
    */
   addRows(staffId: string, added: readonly OccupyingRow[]): void {
-    this.touchStaff(staffId);
+    this.bumpStaff(staffId);
     const entry = this.busy.get(staffId);
     if (!entry) return;
     const fresh = added.filter((row) => row.end > entry.floor);
@@ -304,11 +315,11 @@ export class ReadCache {
     // Stable: a new row goes after a kept one with the same start, as addRow always placed it.
     const rows = [...kept, ...fresh].sort((a, b) => a.start - b.start);
     // A new array: readers may still hold the old one, which they treat as read-only.
-    this.busy.set(staffId, { floor: entry.floor, rows });
+    this.busy.set(staffId, cachedRows(entry.floor, rows));
   }
 
   invalidateStaff(staffId: string): void {
-    this.staffVersion.set(staffId, (this.staffVersion.get(staffId) ?? 0) + 1);
+    this.bumpStaff(staffId);
     this.busy.delete(staffId);
   }
 
@@ -342,6 +353,29 @@ export class ReadCache {
     this.external.clear();
     this.invalidateResources();
   }
+}
+
+/**
+ * A member's (or resource's) cached rows with their holds' ends sorted: a view's token asks for
+ * the next hold end on every request, and scanning every row for it (10,000 in the heavy set's
+ * "any") was the largest single cost of a cached month view.
+ */
+interface CachedRows {
+  readonly floor: number;
+  readonly rows: OccupyingRow[];
+  readonly holdEnds: readonly number[];
+}
+
+function cachedRows(floor: number, rows: OccupyingRow[]): CachedRows {
+  const holdEnds: number[] = [];
+  for (const r of rows) if (r.holdUntil !== null) holdEnds.push(r.holdUntil);
+  return { floor, rows, holdEnds: holdEnds.sort((a, b) => a - b) };
+}
+
+/** The first hold end after `now` (Infinity when none). */
+function nextHoldEnd(entry: CachedRows, now: number): number {
+  for (const end of entry.holdEnds) if (end > now) return end;
+  return Number.POSITIVE_INFINITY;
 }
 
 /**
