@@ -13,8 +13,13 @@ import { sealToken, unsealToken } from './tokens.ts';
 type OnceStore = LimitDeps['store'] & Pick<Store, 'claimIdempotencyKey' | 'saveIdempotentResponse' | 'transaction'>;
 
 export interface BookOnceSteps<S, T> {
-  /** Books inside the transaction. */
-  readonly book: (store: S, now: number) => Promise<Result<T>>;
+  /**
+   * Books inside the transaction. Writes that nothing decided here waits for (the emails' jobs)
+   * may be handed to `alongside` instead of awaited: they are sent with the stored answer, in one
+   * round trip on a pipelining driver (decision 040), and the transaction commits only when all
+   * of them succeeded.
+   */
+  readonly book: (store: S, now: number, alongside: (write: Promise<unknown>) => void) => Promise<Result<T>>;
   /** What a repeat of the same request is told, from the stored body and the unsealed token (null: unreadable). */
   readonly replay: (store: S, body: unknown, token: string | null) => Promise<Result<T>>;
   /** The body stored for a repeat. */
@@ -44,15 +49,22 @@ export async function bookOnce<S extends OnceStore, T extends { readonly token: 
         return steps.replay(store, claim.body, token);
       }
     }
-    const result = await steps.book(store, now);
+    const writes: Promise<unknown>[] = [];
+    const result = await steps.book(store, now, (write) => {
+      write.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      writes.push(write);
+    });
     if (key && result.ok) {
-      await store.saveIdempotentResponse(
-        key.key,
-        201,
-        steps.saved(result.value),
-        sealToken(result.value.token, deps.secret),
+      writes.push(
+        store.saveIdempotentResponse(
+          key.key,
+          201,
+          steps.saved(result.value),
+          sealToken(result.value.token, deps.secret),
+        ),
       );
     }
+    await Promise.all(writes);
     return result;
   });
 }

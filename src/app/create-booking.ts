@@ -71,7 +71,7 @@ export async function createBooking(
   input: CreateBookingInput,
 ): Promise<Result<CreatedBooking>> {
   return bookOnce(deps, input, {
-    book: (store, now) => book({ ...deps, store }, input, now),
+    book: (store, now, alongside) => book({ ...deps, store }, input, now, alongside),
     replay,
     saved: (v) => ({ bookingId: v.booking.id, next: v.next }),
   });
@@ -88,7 +88,12 @@ async function replay(
   return ok({ booking, token, next: saved.next });
 }
 
-async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: number): Promise<Result<CreatedBooking>> {
+async function book(
+  deps: CreateBookingDeps,
+  input: CreateBookingInput,
+  now: number,
+  alongside: (write: Promise<unknown>) => void,
+): Promise<Result<CreatedBooking>> {
   const { store } = deps;
   const loaded = await loadScheduling(store, input.service, input.staff, true);
   if (!loaded.ok) return loaded;
@@ -124,10 +129,13 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
     );
   }
 
-  const ordered = await candidatesInOrder(store, ctx, input, now);
+  // The client's record is asked for with the busy time, in the same round trip on a pipelining
+  // driver (decision 040); a refusal rolls the transaction back, a new client's record with it.
+  const [ordered, { status, clientId }] = await Promise.all([
+    candidatesInOrder(store, ctx, input, now),
+    clientStatus(store, input.client, input.payment),
+  ]);
   if (!ordered.ok) return ordered;
-
-  const { status, clientId } = await clientStatus(store, input.client, input.payment);
   const token = newManageToken();
   const due = amountDue(input.payment, paymentFacts);
 
@@ -148,7 +156,7 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   );
   if (!inserted.ok) return inserted;
   const booking = inserted.value;
-  await followUp(store, booking, now);
+  alongside(followUp(store, booking, now));
   return ok({ booking, token, next: nextAction(deps, booking, business) });
 }
 
