@@ -18,7 +18,7 @@ import { bookingRoundTrips } from './support/round-trips.ts';
 import { STUDIO } from './support/studio.ts';
 
 /** Today's count; lower it when a change saves one. */
-const CEILING = 8;
+const CEILING = 7;
 
 const available = testPostgresAvailable();
 if (!available) console.warn(POSTGRES_SKIP_REASON);
@@ -49,7 +49,7 @@ describe.skipIf(!available)('a booking against a PostgreSQL server', () => {
       { staff: '2', start: '2027-03-30T15:00:00Z' },
     ]);
     console.log(
-      `round trips per booking: ${perBooking.join(', ')} (statements: ${statements.join(', ')}); the last:\n  ${last.join('\n  ')}`,
+      `round trips per booking: ${perBooking.join(', ')} (statements: ${statements.join(', ')}); the most:\n  ${last.join('\n  ')}`,
     );
     expect(Math.max(...perBooking), last.join('\n')).toBeLessThanOrEqual(CEILING);
   }, 60_000);

@@ -15,9 +15,9 @@ type OnceStore = LimitDeps['store'] & Pick<Store, 'claimIdempotencyKey' | 'saveI
 export interface BookOnceSteps<S, T> {
   /**
    * Books inside the transaction. Writes that nothing decided here waits for (the emails' jobs)
-   * may be handed to `alongside` instead of awaited: they are sent with the stored answer, in one
-   * round trip on a pipelining driver (decision 040), and the transaction commits only when all
-   * of them succeeded.
+   * may be handed to `alongside` instead of awaited: they are left in flight with the stored
+   * answer, and the driver sends COMMIT behind them — one round trip on a pipelining driver
+   * (decision 040). The transaction commits only when all of them succeeded, else it fails.
    */
   readonly book: (store: S, now: number, alongside: (write: Promise<unknown>) => void) => Promise<Result<T>>;
   /** What a repeat of the same request is told, from the stored body and the unsealed token (null: unreadable). */
@@ -64,7 +64,8 @@ export async function bookOnce<S extends OnceStore, T extends { readonly token: 
         ),
       );
     }
-    await Promise.all(writes);
+    // Not awaited: the transaction waits for them before it commits (store/sql.ts inFlight).
+    Promise.all(writes).catch(() => {});
     return result;
   });
 }

@@ -11,7 +11,7 @@
  * carries the SQLSTATE on `.code` and the constraint on `.constraint` (sqlState(), constraintOf()).
  */
 import type pg from 'pg';
-import { type Database, type Row, type Sql, sqlState, withSavepoints } from './sql.ts';
+import { type Database, inFlight, type Row, type Sql, sqlState, withSavepoints } from './sql.ts';
 
 /** Connections kept by one process unless told (DATABASE_POOL_SIZE); PostgreSQL's default max_connections (100) fits several processes. */
 const DEFAULT_MAX = 10;
@@ -85,10 +85,11 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
         await Promise.all([begun, client.query(text)]);
       };
       try {
-        const tx = withSavepoints(async (text, params) => {
+        const statements = inFlight(async (text, params) => {
           const [, rows] = await Promise.all([begun, run(client, text, params)]);
           return rows;
-        }, execText);
+        });
+        const tx = withSavepoints(statements.run, execText);
         let result: T;
         try {
           result = await fn(tx);
@@ -98,7 +99,19 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
           });
           throw error;
         }
-        await execText('COMMIT');
+        // COMMIT goes out behind statements still unanswered. When one of them fails, the server
+        // has aborted the transaction and answers this COMMIT with a ROLLBACK: nothing is kept,
+        // and the failure is thrown.
+        const commit = client.query('COMMIT');
+        commit.catch(() => {});
+        await statements.settled().catch(async (error: unknown) => {
+          await commit.catch((commitError: unknown) => {
+            broken = commitError instanceof Error ? commitError : new Error(String(commitError));
+          });
+          throw error;
+        });
+        const [, answer] = await Promise.all([begun, commit]);
+        if (answer.command !== 'COMMIT') throw new Error(`transaction ended by ${answer.command}, not COMMIT`);
         return result;
       } finally {
         client.release(broken);

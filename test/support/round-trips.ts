@@ -23,7 +23,7 @@ export interface RoundTrips {
   readonly perBooking: number[];
   /** Statements of each booking's request, in order (several may share a round trip). */
   readonly statements: number[];
-  /** The statements of the last booking, as sent (its round trip, then the first 100 characters). */
+  /** The statements of the booking with the most round trips (the last of them), as sent (its round trip, then the first 100 characters). */
   readonly last: string[];
 }
 
@@ -105,7 +105,7 @@ export async function bookingRoundTrips(
       if (res.status !== 201) throw new Error(`booking ${i}: ${res.status} ${await res.text()}`);
       perBooking.push(trips);
       statements.push(sent.length);
-      last = [...sent];
+      if (trips >= Math.max(0, ...perBooking.slice(0, -1))) last = [...sent];
     }
     return { perBooking, statements, last };
   } finally {
