@@ -71,7 +71,8 @@ export async function createBooking(
   input: CreateBookingInput,
 ): Promise<Result<CreatedBooking>> {
   return bookOnce(deps, input, {
-    book: (store, now, alongside) => book({ ...deps, store }, input, now, alongside),
+    book: (store, now, alongside, claimed) => book({ ...deps, store }, input, now, alongside, claimed),
+    readsBeforeClaim: true,
     replay,
     saved: (v) => ({ bookingId: v.booking.id, next: v.next }),
   });
@@ -93,6 +94,7 @@ async function book(
   input: CreateBookingInput,
   now: number,
   alongside: (write: Promise<unknown>) => void,
+  claimed: Promise<boolean>,
 ): Promise<Result<CreatedBooking>> {
   const { store } = deps;
   const loaded = await loadScheduling(store, input.service, input.staff, true);
@@ -136,6 +138,9 @@ async function book(
     clientStatus(store, input.client, input.payment),
   ]);
   if (!ordered.ok) return ordered;
+  // The row waits for the Idempotency-Key's claim (answered with the reads above); a repeat or a
+  // reused key rolls back what was asked so far, a new client's record included.
+  if (!(await claimed)) return slotGone('taken');
   const token = newManageToken();
   const due = amountDue(input.payment, paymentFacts);
 
