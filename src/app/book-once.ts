@@ -81,8 +81,12 @@ export async function bookOnce<S extends OnceStore, T extends { readonly token: 
       const booking = steps.readsBeforeClaim ? steps.book(store, now, alongside, claimed) : null;
       booking?.catch(() => {});
       if (claim) {
-        const c = await claim;
-        if (c.state !== 'new') await booking?.catch(() => {}); // nothing of it may outlive the transaction
+        // Nothing of `book` may outlive the transaction: when it will not go on, it is awaited first.
+        const c = await claim.catch(async (error: unknown) => {
+          await booking?.catch(() => {});
+          throw error;
+        });
+        if (c.state !== 'new') await booking?.catch(() => {});
         if (c.state === 'mismatch') {
           return refuse('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
         }
