@@ -7,7 +7,7 @@
 import { inTransaction } from './in-transaction.ts';
 import type { Clock, Store } from './ports.ts';
 import { type LimitDeps, overLimit } from './rate-limits.ts';
-import { type Refusal, type Result, refuse } from './result.ts';
+import { type Result, refuse } from './result.ts';
 import { sealToken, unsealToken } from './tokens.ts';
 
 type OnceStore = LimitDeps['store'] & Pick<Store, 'claimIdempotencyKey' | 'saveIdempotentResponse' | 'transaction'>;
@@ -50,21 +50,11 @@ export async function bookOnce<S extends OnceStore, T extends { readonly token: 
   input: {
     readonly client: { readonly email: string };
     readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
-    /** A limit counted before this one (the HTTP layer's `booking-ip`), hit in the same round trip. */
-    readonly limitFirst?: (() => Promise<Refusal | null>) | undefined;
   },
   steps: BookOnceSteps<S, T>,
 ): Promise<Result<T>> {
   const now = deps.clock.now();
-  // Both hits go out together (one round trip on a pipelining driver, decision 040); both are
-  // counted, and the first limit's refusal is the one told. Awaited before the transaction: on the
-  // embedded database a transaction must not wait for a statement outside it (decision 038's
-  // group commit answers that statement only after the transaction's own commit).
-  const [first, limited] = await Promise.all([
-    input.limitFirst?.() ?? null,
-    overLimit(deps, 'booking-email', input.client.email),
-  ]);
-  if (first) return first;
+  const limited = await overLimit(deps, 'booking-email', input.client.email);
   if (limited) return limited;
   try {
     return await inTransaction(deps.store, async (store) => {

@@ -15,7 +15,7 @@ import { payAction } from './payment-link.ts';
 import { type BookingRequest, candidatesInOrder, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
 import type { RateLimits } from './rate-limits.ts';
-import { ok, type Refusal, type Result, refuse } from './result.ts';
+import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
 import { hashToken, newManageToken } from './tokens.ts';
 
@@ -24,8 +24,6 @@ export interface CreateBookingInput extends BookingRequest {
   /** Admins may skip notice and horizon (dashboard); never the overlap. */
   readonly skipNoticeAndHorizon?: boolean;
   readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
-  /** The HTTP layer's `booking-ip` hit, made by bookOnce with its own (http/rate-limit.tsx). */
-  readonly limitFirst?: (() => Promise<Refusal | null>) | undefined;
 }
 
 export type NextAction = { action: 'verify_email' } | { action: 'pay'; url: string } | { action: 'done' };

@@ -27,23 +27,6 @@ const ACTIONS: readonly (readonly [string, RegExp, LimitName])[] = [
   ['POST', /^\/admin\/account\/password\/?$/, 'password-ip'],
 ];
 
-/**
- * Actions whose limit is hit by the use case, together with its own (decision 040: the booking's
- * `booking-ip` and `booking-email` hits share one round trip). The handler passes the hit on
- * (handedOverLimit); a request that never reaches the use case (a 400) is counted after it, and
- * over the limit answered 429 all the same. The use case waits for the verdict before writing.
- */
-const HANDED_OVER: readonly (readonly [string, RegExp, LimitName])[] = [
-  ['POST', /^\/api\/v1\/bookings\/?$/, 'booking-ip'],
-];
-
-const handed = new WeakMap<Context, () => Promise<Refusal | null>>();
-
-/** The hit of this request's handed-over limit, made once whoever asks first; undefined when none. */
-export function handedOverLimit(c: Context): (() => Promise<Refusal | null>) | undefined {
-  return handed.get(c);
-}
-
 /** Not public traffic: the dashboard (signed in; its sign-in has its own limit), files, probes. */
 const NOT_PUBLIC = /^\/(?:admin|api\/v1\/admin|assets|api\/docs|healthz|readyz)(?:\/|$)/;
 
@@ -59,22 +42,11 @@ export function rateLimitByAddress(deps: AppDeps): MiddlewareHandler {
     const action = ACTIONS.find(([method, pattern]) => method === c.req.method && pattern.test(path));
     if (action) names.push(action[2]);
     const address = clientAddress(c, deps.trustProxy ?? 0);
-    const handOver = HANDED_OVER.find(([method, pattern]) => method === c.req.method && pattern.test(path));
     for (const name of names) {
-      if (handOver && name === handOver[2]) continue;
       const refused = await overLimit(name === 'ip' ? local : deps, name, address);
       if (refused) return tooMany(c, deps, refused);
     }
-    if (!handOver) return next();
-    let verdict: Promise<Refusal | null> | undefined;
-    const hit = () => {
-      verdict ??= overLimit(deps, handOver[2], address);
-      return verdict;
-    };
-    handed.set(c, hit);
-    await next();
-    const refused = await hit();
-    if (refused) c.res = await tooMany(c, deps, refused);
+    return next();
   };
 }
 

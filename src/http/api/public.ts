@@ -12,7 +12,6 @@ import { presentBooking } from '../../app/presenters/booking.ts';
 import { bookingBody, bookingInput, serviceRef, staffRef } from '../booking-body.ts';
 import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
-import { handedOverLimit } from '../rate-limit.tsx';
 import { presentBusiness, presentService, presentSlot } from '../presenters.ts';
 import { check, date, month, readJson, zone } from '../validation.ts';
 import { apiLocale } from './api-locale.ts';
@@ -71,11 +70,9 @@ export function publicApi(deps: AppDeps): Hono {
     const input = check(c, bookingBody, body.value.json);
     if (!input.ok) return input.response;
     const idempotency = key === undefined ? undefined : { key, requestHash: body.value.hash };
-    // The address's limit is hit by the use case, with the email's (http/rate-limit.tsx).
-    const booked = { ...bookingInput(input.value, idempotency), limitFirst: handedOverLimit(c) };
     const { repeat } = input.value;
-    if (repeat) return answerSeries(c, deps, { ...booked, repeat });
-    const r = await createBooking(deps, booked);
+    if (repeat) return answerSeries(c, deps, { ...bookingInput(input.value, idempotency), repeat });
+    const r = await createBooking(deps, bookingInput(input.value, idempotency));
     if (!r.ok) return sendRefusal(c, r);
     const { booking, token, next } = r.value;
     return c.json({ booking: presentBooking(await viewBooking(deps, booking), deps.clock.now()), token, next }, 201);
