@@ -13,12 +13,36 @@ import { sealToken, unsealToken } from './tokens.ts';
 type OnceStore = LimitDeps['store'] & Pick<Store, 'claimIdempotencyKey' | 'saveIdempotentResponse' | 'transaction'>;
 
 export interface BookOnceSteps<S, T> {
-  /** Books inside the transaction. */
-  readonly book: (store: S, now: number) => Promise<Result<T>>;
+  /**
+   * Books inside the transaction. Writes that nothing decided here waits for (the emails' jobs)
+   * may be handed to `alongside` instead of awaited: they are left in flight with the stored
+   * answer, and the driver sends COMMIT behind them — one round trip on a pipelining driver
+   * (decision 040). The transaction commits only when all of them succeeded, else it fails.
+   *
+   * `claimed` says whether the Idempotency-Key was claimed as new. Without `readsBeforeClaim` it
+   * is always true: `book` runs once the claim is known. With it, `book` runs while the claim is
+   * on its way (its reads go in the same round trip) and must await `claimed` before its row
+   * and return anything when false (its result is then dropped and the transaction rolled back).
+   */
+  readonly book: (
+    store: S,
+    now: number,
+    alongside: (write: Promise<unknown>) => void,
+    claimed: Promise<boolean>,
+  ) => Promise<Result<T>>;
+  /** `book` waits for `claimed` itself, so it may start with the claim (see `book`). */
+  readonly readsBeforeClaim?: true;
   /** What a repeat of the same request is told, from the stored body and the unsealed token (null: unreadable). */
   readonly replay: (store: S, body: unknown, token: string | null) => Promise<Result<T>>;
   /** The body stored for a repeat. */
   readonly saved: (value: T) => unknown;
+}
+
+/** A replay ends its transaction with a rollback: what `book` asked early must not stay. */
+class ReplayRollback<T> extends Error {
+  constructor(readonly result: Result<T>) {
+    super('idempotent replay');
+  }
 }
 
 export async function bookOnce<S extends OnceStore, T extends { readonly token: string }>(
@@ -32,27 +56,52 @@ export async function bookOnce<S extends OnceStore, T extends { readonly token: 
   const now = deps.clock.now();
   const limited = await overLimit(deps, 'booking-email', input.client.email);
   if (limited) return limited;
-  return inTransaction(deps.store, async (store) => {
-    const key = input.idempotency;
-    if (key) {
-      const claim = await store.claimIdempotencyKey(key.key, key.requestHash, now);
-      if (claim.state === 'mismatch') {
-        return refuse('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
+  try {
+    return await inTransaction(deps.store, async (store) => {
+      const key = input.idempotency;
+      const claim = key ? store.claimIdempotencyKey(key.key, key.requestHash, now) : null;
+      claim?.catch(() => {}); // awaited below, whichever way
+      const claimed = claim ? claim.then((c) => c.state === 'new') : Promise.resolve(true);
+      const writes: Promise<unknown>[] = [];
+      const alongside = (write: Promise<unknown>) => {
+        write.catch(() => {}); // the transaction waits for it; this only keeps an early failure handled
+        writes.push(write);
+      };
+      // With the claim on its way, book's reads go in the same round trip (decision 040).
+      const booking = steps.readsBeforeClaim ? steps.book(store, now, alongside, claimed) : null;
+      booking?.catch(() => {});
+      if (claim) {
+        // Nothing of `book` may outlive the transaction: when it will not go on, it is awaited first.
+        const c = await claim.catch(async (error: unknown) => {
+          await booking?.catch(() => {});
+          throw error;
+        });
+        if (c.state !== 'new') await booking?.catch(() => {});
+        if (c.state === 'mismatch') {
+          return refuse('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
+        }
+        if (c.state === 'replay') {
+          const token = c.tokenSealed ? unsealToken(c.tokenSealed, deps.secret) : null;
+          throw new ReplayRollback(await steps.replay(store, c.body, token));
+        }
       }
-      if (claim.state === 'replay') {
-        const token = claim.tokenSealed ? unsealToken(claim.tokenSealed, deps.secret) : null;
-        return steps.replay(store, claim.body, token);
+      const result = await (booking ?? steps.book(store, now, alongside, claimed));
+      if (key && result.ok) {
+        writes.push(
+          store.saveIdempotentResponse(
+            key.key,
+            201,
+            steps.saved(result.value),
+            sealToken(result.value.token, deps.secret),
+          ),
+        );
       }
-    }
-    const result = await steps.book(store, now);
-    if (key && result.ok) {
-      await store.saveIdempotentResponse(
-        key.key,
-        201,
-        steps.saved(result.value),
-        sealToken(result.value.token, deps.secret),
-      );
-    }
-    return result;
-  });
+      // Not awaited: the transaction waits for them before it commits (store/sql.ts inFlight).
+      Promise.all(writes).catch(() => {});
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof ReplayRollback) return error.result as Result<T>;
+    throw error;
+  }
 }

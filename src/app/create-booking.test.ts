@@ -200,6 +200,16 @@ describe('createBooking', () => {
       expect(await count('bookings')).toBe(1);
     });
 
+    it('a replay writes nothing, though its reads and the client record went with the claim (decision 040)', async () => {
+      const key = { key: 'order-1', requestHash: 'hash-a' };
+      const first = await mustBook({ idempotency: key });
+      // The slot free again and the client's record gone: a replay that kept what it asked early would show.
+      await tdb.db.exec("UPDATE bookings SET status = 'cancelled', client_id = NULL; DELETE FROM clients");
+      const again = await mustBook({ idempotency: key });
+      expect(again.booking.id).toBe(first.booking.id);
+      expect([await count('bookings'), await count('clients')]).toEqual([1, 0]);
+    });
+
     it('the replay store keeps the token sealed, not in clear', async () => {
       const { token } = await mustBook({ idempotency: { key: 'order-1', requestHash: 'hash-a' } });
       const [row] = await tdb.db.query<{ token_sealed: string; body: unknown }>(

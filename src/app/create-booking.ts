@@ -72,7 +72,8 @@ export async function createBooking(
   input: CreateBookingInput,
 ): Promise<Result<CreatedBooking>> {
   return bookOnce(deps, input, {
-    book: (store, now) => book({ ...deps, store }, input, now),
+    book: (store, now, alongside, claimed) => book({ ...deps, store }, input, now, alongside, claimed),
+    readsBeforeClaim: true,
     replay,
     saved: (v) => ({ bookingId: v.booking.id, next: v.next }),
   });
@@ -89,7 +90,13 @@ async function replay(
   return ok({ booking, token, next: saved.next });
 }
 
-async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: number): Promise<Result<CreatedBooking>> {
+async function book(
+  deps: CreateBookingDeps,
+  input: CreateBookingInput,
+  now: number,
+  alongside: (write: Promise<unknown>) => void,
+  claimed: Promise<boolean>,
+): Promise<Result<CreatedBooking>> {
   const { store } = deps;
   const loaded = await loadScheduling(store, input.service, input.staff, true);
   if (!loaded.ok) return loaded;
@@ -125,10 +132,16 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
     );
   }
 
-  const ordered = await candidatesInOrder(store, ctx, input, now);
+  // The client's record is asked for with the busy time, in the same round trip on a pipelining
+  // driver (decision 040); a refusal rolls the transaction back, a new client's record with it.
+  const [ordered, { status, clientId }] = await Promise.all([
+    candidatesInOrder(store, ctx, input, now),
+    clientStatus(store, input.client, input.payment),
+  ]);
   if (!ordered.ok) return ordered;
-
-  const { status, clientId } = await clientStatus(store, input.client, input.payment);
+  // The row waits for the Idempotency-Key's claim (answered with the reads above); a repeat or a
+  // reused key rolls back what was asked so far, a new client's record included.
+  if (!(await claimed)) return slotGone('taken');
   const token = newManageToken();
   const due = amountDue(input.payment, paymentFacts);
 
@@ -149,7 +162,7 @@ async function book(deps: CreateBookingDeps, input: CreateBookingInput, now: num
   );
   if (!inserted.ok) return inserted;
   const booking = inserted.value;
-  await followUp(store, booking, now);
+  alongside(followUp(store, booking, now));
   return ok({ booking, token, next: nextAction(deps, booking, business) });
 }
 

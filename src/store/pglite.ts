@@ -20,7 +20,7 @@ import { PGlite, type PGliteOptions, parse, protocol } from '@electric-sql/pglit
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { type CommitMode, createCommitGroup } from './commit-group.ts';
-import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
+import { type Database, inFlight, type Row, type Sql, withSavepoints } from './sql.ts';
 import { installWalSync, type NodeFsOps, type WalSync } from './wal-sync.ts';
 
 const { serialize } = protocol;
@@ -211,13 +211,13 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
       group.run(async (commitMode) => {
         await execText('BEGIN', true);
-        const tx = withSavepoints(
-          (text, params) => run(text, params, true),
-          (text) => execText(text, true),
-        );
+        const statements = inFlight((text, params) => run(text, params, true));
+        const tx = withSavepoints(statements.run, (text) => execText(text, true));
         let result: T;
         try {
           result = await fn(tx);
+          // Statements fn left unawaited are the transaction's too (sql.ts inFlight).
+          await statements.settled();
         } catch (error) {
           await execText('ROLLBACK', false);
           throw error;

@@ -11,7 +11,7 @@
  * carries the SQLSTATE on `.code` and the constraint on `.constraint` (sqlState(), constraintOf()).
  */
 import type pg from 'pg';
-import { type Database, type Row, type Sql, sqlState, withSavepoints } from './sql.ts';
+import { type Database, inFlight, type Row, type Sql, sqlState, withSavepoints } from './sql.ts';
 
 /** Connections kept by one process unless told (DATABASE_POOL_SIZE); PostgreSQL's default max_connections (100) fits several processes. */
 const DEFAULT_MAX = 10;
@@ -24,7 +24,10 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const { default: pg } = await import('pg');
   const types = new pg.TypeOverrides();
   types.setTypeParser(pg.types.builtins.DATE, (text: string) => text);
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? DEFAULT_MAX, types });
+  // Pipeline mode (pg ≥ 8.21): a statement is written as soon as it is asked for, without waiting
+  // for the answers before it, which still come back in order. Statements issued together
+  // (Promise.all) thus share one round trip, and a transaction's BEGIN rides with its first.
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? DEFAULT_MAX, types, pipeline: true });
   // An idle connection that dies (server restart, network) is dropped by the pool, which then
   // reports it here; without a listener that report would crash the process. The next statement
   // opens a fresh connection, and a statement on a broken one fails on its own.
@@ -73,20 +76,20 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
       const client = await pool.connect();
       // A connection whose ROLLBACK failed is in an unknown state: the pool must close it.
       let broken: Error | undefined;
-      // Store code may issue a transaction's statements concurrently (Promise.all); one connection
-      // runs one at a time, so they queue here rather than in pg (deprecated there, gone in pg 9).
-      let tail: Promise<unknown> = Promise.resolve();
-      const serial = <R>(step: () => Promise<R>): Promise<R> => {
-        const next = tail.then(step, step);
-        tail = next.catch(() => {});
-        return next;
-      };
+      // Pipeline mode: BEGIN is written now but not waited for, so it travels with the first
+      // statement and costs no round trip of its own (decision 040). Each statement waits for it
+      // too, so a failed BEGIN fails the transaction.
+      const begun = client.query('BEGIN');
+      begun.catch(() => {});
       const execText = async (text: string) => {
-        await serial(() => client.query(text));
+        await Promise.all([begun, client.query(text)]);
       };
       try {
-        await execText('BEGIN');
-        const tx = withSavepoints((text, params) => serial(() => run(client, text, params)), execText);
+        const statements = inFlight(async (text, params) => {
+          const [, rows] = await Promise.all([begun, run(client, text, params)]);
+          return rows;
+        });
+        const tx = withSavepoints(statements.run, execText);
         let result: T;
         try {
           result = await fn(tx);
@@ -96,7 +99,19 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
           });
           throw error;
         }
-        await execText('COMMIT');
+        // COMMIT goes out behind statements still unanswered. When one of them fails, the server
+        // has aborted the transaction and answers this COMMIT with a ROLLBACK: nothing is kept,
+        // and the failure is thrown.
+        const commit = client.query('COMMIT');
+        commit.catch(() => {});
+        await statements.settled().catch(async (error: unknown) => {
+          await commit.catch((commitError: unknown) => {
+            broken = commitError instanceof Error ? commitError : new Error(String(commitError));
+          });
+          throw error;
+        });
+        const [, answer] = await Promise.all([begun, commit]);
+        if (answer.command !== 'COMMIT') throw new Error(`transaction ended by ${answer.command}, not COMMIT`);
         return result;
       } finally {
         client.release(broken);

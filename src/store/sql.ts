@@ -73,3 +73,26 @@ export function withSavepoints(
   };
   return sql;
 }
+
+/**
+ * The statements a transaction issued and has not seen answered. A use case may leave its last
+ * writes unawaited (app/book-once.ts): they are still the transaction's, so the driver waits for
+ * them — the server driver sends COMMIT behind them without waiting first, in the same round trip
+ * (decision 040) — and a failure among them fails the transaction and rolls it back.
+ */
+export function inFlight(run: (text: string, params?: readonly unknown[]) => Promise<Row[]>) {
+  const pending = new Set<Promise<Row[]>>();
+  return {
+    run(text: string, params?: readonly unknown[]): Promise<Row[]> {
+      const p = run(text, params);
+      pending.add(p);
+      const done = () => pending.delete(p);
+      p.then(done, done);
+      return p;
+    },
+    /** Resolves when every statement issued so far was answered; rejects with the first failure. */
+    async settled(): Promise<void> {
+      await Promise.all([...pending]);
+    },
+  };
+}

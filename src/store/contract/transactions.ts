@@ -43,6 +43,27 @@ export function describeTransactions(getDb: GetDb): void {
       expect(await t.db.query('SELECT key FROM idempotency_keys')).toEqual([]);
     });
 
+    // Decision 040: a use case may leave its last writes unawaited so that COMMIT travels with them.
+    it('statements left in flight when fn returns are committed with the transaction', async () => {
+      const value = await t.db.transaction(async (sql) => {
+        void sql.query("INSERT INTO clients (email, name) VALUES ('late@example.test', 'Late')");
+        return 'returned first';
+      });
+      expect(value).toBe('returned first');
+      expect(await clientEmails()).toEqual(['late@example.test']);
+    });
+
+    it('a statement left in flight that fails fails the transaction and rolls all of it back', async () => {
+      await expect(
+        t.db.transaction(async (sql) => {
+          await sql.query("INSERT INTO clients (email, name) VALUES ('kept@example.test', 'Kept')");
+          sql.query('SELECT 1 / 0').catch(() => {});
+          return 'returned first';
+        }),
+      ).rejects.toThrow(/division by zero/);
+      expect(await clientEmails()).toEqual([]);
+    });
+
     it('a failing nested transaction rolls back only its own savepoint', async () => {
       await t.store.transaction(async (tx) => {
         await tx.upsertClient({ name: 'Outer', email: 'outer@example.test', phone: null, address: null });
