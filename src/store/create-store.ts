@@ -62,8 +62,12 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       // Embedded mode: while no offer is live (nearly always), a view reads no holds at all.
       if (cache?.noLiveOffers()) return new Map(ids.map((id) => [id, []]));
       const version = cache?.offersSeen();
-      const holds = await waitlist.listOfferHolds(sql, ids, window, now, except);
-      if (cache && version !== undefined) cache.noteLiveOffers(await waitlist.anyLiveOffer(sql), version);
+      // Asked together (one round trip on a pipelining driver); only a cache that keeps busy time asks.
+      const [holds, any] = await Promise.all([
+        waitlist.listOfferHolds(sql, ids, window, now, except),
+        version === undefined ? null : waitlist.anyLiveOffer(sql),
+      ]);
+      if (any !== null && version !== undefined) cache?.noteLiveOffers(any, version);
       return holds;
     },
     async transaction(fn) {

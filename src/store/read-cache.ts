@@ -323,15 +323,17 @@ export class ReadCache {
     this.busy.delete(staffId);
   }
 
-  /** Drops everything (after a write that bypassed the store, e.g. in tests). */
   /** True when no live waitlist offer exists (known since the last offer change): no hold to read. */
   noLiveOffers(): boolean {
     return this.cachesBusy && this.liveOffers === false;
   }
 
-  /** The offers' version, to hand back to noteLiveOffers with what a read found. */
-  offersSeen(): number {
-    return this.offersVersion;
+  /**
+   * The offers' version, to hand back to noteLiveOffers with what a read found; undefined when this
+   * cache keeps no busy time (server mode), which then never asks whether offers are live.
+   */
+  offersSeen(): number | undefined {
+    return this.cachesBusy ? this.offersVersion : undefined;
   }
 
   /** Records whether live offers exist, unless an offer changed since `version` (the read is stale then). */
@@ -345,6 +347,7 @@ export class ReadCache {
     this.liveOffers = null;
   }
 
+  /** Drops everything (after a write that bypassed the store, e.g. in tests). */
   clear(): void {
     this.offersChanged();
     this.invalidateCatalog();
