@@ -289,3 +289,24 @@ describe('the waitlist end to end (SPEC §9.3)', () => {
     expect((await t.call(`/api/v1/waitlist/${'a'.repeat(43)}`, { method: 'DELETE' })).status).toBe(404);
   });
 });
+
+describe('the join form in the visitor’s language', () => {
+  const post = (fields: Record<string, string>, lang: string) =>
+    t.app.request(`/book/consult/waitlist?lang=${lang}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': lang },
+      body: new URLSearchParams({ staff: '1', date: DAY, tz: 'Europe/Paris', ...fields }).toString(),
+    });
+
+  it('words each refused field in Portuguese and German, labelled, and writes nothing', async () => {
+    const pt = await post({ name: 'Wanda', email: 'not-an-email', from: '11:00', to: '10:00' }, 'pt');
+    expect(pt.status).toBe(400);
+    const html = await pt.text();
+    expect(html).toContain('E-mail: Introduza um endereço de e-mail como nome@exemplo.pt.');
+    const de = await post({ name: 'Wanda', email: 'wanda@example.test', from: '11:00', to: '10:00' }, 'de');
+    expect(de.status).toBe(400);
+    expect(await de.text()).toContain('Bitte wählen Sie Uhrzeiten innerhalb des Tages');
+    const [row] = await tdb.db.query('SELECT count(*)::int AS n FROM waitlist_entries');
+    expect(row?.n).toBe(0);
+  });
+});

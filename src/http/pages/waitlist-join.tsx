@@ -30,7 +30,8 @@ export function JoinForm(p: {
 }) {
   const { m } = p.ctx;
   const t = m.waitlist;
-  const errors = p.errors ?? {};
+  const errors = Object.fromEntries(Object.entries(p.errors ?? {}).map(([k, v]) => [k, said(m, k, v)]));
+  const labels: Record<string, string> = { from: t.from, to: t.to, seats: t.seats, name: t.name, email: t.email };
   const field = (name: keyof JoinValues, label: string, type: string, extra: Record<string, unknown> = {}) => (
     <p class="field">
       <label for={`w-${name}`}>{label}</label>
@@ -59,7 +60,7 @@ export function JoinForm(p: {
         {Object.keys(errors).length > 0 ? (
           <p class="alert" role="alert" tabindex={-1} data-focus-on-load>
             {Object.entries(errors)
-              .map(([k, v]) => `${k}: ${v}`)
+              .map(([k, v]) => (labels[k] ? `${labels[k]}: ${v}` : v))
               .join(' · ')}
           </p>
         ) : null}
@@ -81,6 +82,18 @@ export function JoinForm(p: {
       </form>
     </section>
   );
+}
+
+/**
+ * A refused field in the page's language: the use case words its reasons in English (they also
+ * serve the API), so the page says what to do about each field instead.
+ */
+function said(m: PageContext['m'], field: string, english: string): string {
+  if (field === 'name') return english === 'required' ? m.details.required : m.details.tooLong;
+  if (field === 'email') return m.details.badEmail;
+  if (field === 'from' || field === 'to') return m.waitlist.badTime;
+  if (field === 'seats') return m.waitlist.badSeats;
+  return m.waitlist.cannotJoin;
 }
 
 export async function submitJoin(c: Context, deps: AppDeps) {

@@ -230,6 +230,10 @@ export const de: PageMessages = {
     leave: 'Warteliste verlassen',
     left: 'Sie haben die Warteliste verlassen.',
     unknown: 'Dieser Link ist ungültig.',
+    /** Why a join was refused, by field (the use case's reasons are in English). */
+    badTime: 'Bitte wählen Sie Uhrzeiten innerhalb des Tages, den frühesten Beginn vor dem spätesten Ende.',
+    badSeats: 'Bitte wählen Sie eine Anzahl Plätze, die dieser Termin erlaubt.',
+    cannotJoin: 'Für diesen Tag ist keine Warteliste möglich: Bitte wählen Sie einen anderen Tag.',
   },
   myBookings: {
     title: 'Meine Buchungen',

@@ -230,6 +230,10 @@ export const en = {
     leave: 'Leave the waitlist',
     left: 'You have left the waitlist.',
     unknown: 'This link is not valid.',
+    /** Why a join was refused, by field (the use case's reasons are in English). */
+    badTime: 'Please choose times within the day, the earliest start before the latest end.',
+    badSeats: 'Please choose a number of seats this session allows.',
+    cannotJoin: 'This day cannot be waited for: please choose another day.',
   },
   myBookings: {
     title: 'My bookings',

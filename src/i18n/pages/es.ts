@@ -225,6 +225,10 @@ export const es: PageMessages = {
     leave: 'Salir de la lista de espera',
     left: 'Ha salido de la lista de espera.',
     unknown: 'Este enlace no es válido.',
+    /** Why a join was refused, by field (the use case's reasons are in English). */
+    badTime: 'Elija horas dentro del día, el inicio más temprano antes del final más tardío.',
+    badSeats: 'Elija un número de plazas que esta sesión permita.',
+    cannotJoin: 'No se puede esperar para este día: elija otro día.',
   },
   myBookings: {
     title: 'Mis reservas',

@@ -229,6 +229,10 @@ export const fr: PageMessages = {
     leave: 'Quitter la liste d’attente',
     left: 'Vous avez quitté la liste d’attente.',
     unknown: 'Ce lien n’est pas valide.',
+    /** Why a join was refused, by field (the use case's reasons are in English). */
+    badTime: 'Veuillez choisir des heures dans la journée, le début au plus tôt avant la fin au plus tard.',
+    badSeats: 'Veuillez choisir un nombre de places que cette séance permet.',
+    cannotJoin: 'On ne peut pas attendre pour ce jour : veuillez choisir un autre jour.',
   },
   myBookings: {
     title: 'Mes réservations',

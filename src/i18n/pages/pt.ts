@@ -228,6 +228,10 @@ export const pt: PageMessages = {
     leave: 'Sair da lista de espera',
     left: 'Saiu da lista de espera.',
     unknown: 'Esta ligação não é válida.',
+    /** Why a join was refused, by field (the use case's reasons are in English). */
+    badTime: 'Escolha horas dentro do dia, com o início mais cedo antes do fim mais tarde.',
+    badSeats: 'Escolha um número de lugares que esta sessão permita.',
+    cannotJoin: 'Não é possível esperar por este dia: escolha outro dia.',
   },
   myBookings: {
     title: 'As minhas marcações',
