@@ -58,6 +58,13 @@ async function fit(page: Page, frame: Frame) {
   return { outerMatches: Math.abs(outer - inner.content) <= 1, scrolls: inner.scrolls };
 }
 
+/** The host page's mean frame time over ten animation frames, in ms. */
+const FRAME_MS = `new Promise((done) => {
+  const at = [];
+  const tick = (t) => { at.push(t); if (at.length < 11) requestAnimationFrame(tick); else done((at[10] - at[0]) / 10); };
+  requestAnimationFrame(tick);
+})`;
+
 describeBrowser('the one-tag embed', () => {
   let app: DemoServer;
   let browser: Browser;
@@ -151,9 +158,14 @@ describeBrowser('the one-tag embed', () => {
     );
     await expect.poll(() => fit(page, frame)).toEqual({ outerMatches: true, scrolls: false });
     const lag = (await page.evaluate<number>('window.resizedAt')) - changedAt;
-    console.log(`embed resize: the host's frame took the new height ${lag} ms after the framed page grew`);
+    // A frame is what the host's page takes to draw one now: 16.7 ms on a quiet machine, longer
+    // when the machine is loaded (the test suite runs beside it). Three of them at most.
+    const frameMs = Math.max(1000 / 60, await page.evaluate<number>(FRAME_MS));
+    console.log(
+      `embed resize: the host's frame took the new height ${lag} ms after the framed page grew (a frame: ${frameMs.toFixed(1)} ms)`,
+    );
     expect(lag).toBeGreaterThanOrEqual(0);
-    expect(lag).toBeLessThanOrEqual(50); // three frames at most, on a loaded machine
+    expect(lag).toBeLessThanOrEqual(3 * frameMs);
   });
 
   it('a data-service naming no service shows the service list', async () => {
