@@ -18,9 +18,10 @@ import { STATUS } from '../../errors.ts';
 import { date, fieldsOf, text } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
 import { type PostedForm, readPosted, safeNext } from '../form-kit/posted-form.ts';
+import { own, wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { BookingDetailContent } from './booking-detail-view.tsx';
-import { fieldErrors, own, refusalText, wallParts, wordsOf } from './booking-format.ts';
+import { fieldErrors, refusalText, wallParts } from './booking-format.ts';
 import type { CancelValues, MoveValues } from './booking-forms-view.tsx';
 import { refusalPage } from './booking-refusal.tsx';
 

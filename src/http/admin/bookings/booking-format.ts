@@ -1,15 +1,8 @@
-/**
- * How the booking pages word things: times in a zone, money, and what a refused change says, in
- * the dashboard's language (`t.common.intlLocale` for dates: "Mon 29 Mar 2027, 10:00" in en-GB).
- */
-import type { Context } from 'hono';
 import type { Refusal } from '../../../app/result.ts';
 import { formatWallTime, instantToWall } from '../../../core/index.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { clockTime, formatMoney, fullMoment, shortMoment, shortSpan, zoneName } from '../../../i18n/format.ts';
-import type { AppDeps } from '../../deps.ts';
-import type { AdminEnv } from '../auth.ts';
-import { shellOf } from '../layout.tsx';
+import { own } from '../language.ts';
 
 /** "Mon 29 Mar 2027, 10:00–11:00" in a zone. */
 export const when = (start: number, end: number, zone: string, locale: string) => shortSpan(start, end, zone, locale);
@@ -31,16 +24,8 @@ export function wallParts(at: number, zone: string): { date: string; time: strin
 
 export const money = (minor: number, currency: string, locale: string) => formatMoney(minor, currency, locale);
 
-/** The request's dashboard catalogue, for a handler that words an error before rendering. */
-export const wordsOf = async (c: Context<AdminEnv>, deps: AppDeps): Promise<DashboardMessages> =>
-  (await shellOf(c, deps)).t;
-
 /** "America/New_York" → "America/New York". */
 export const zoneLabel = zoneName;
-
-/** Whether a run-time key names one of a table's own wordings (not "constructor" or "toString"). */
-export const own = <T extends object>(table: T, key: string): key is Extract<keyof T, string> =>
-  Object.hasOwn(table, key);
 
 /** What a refused booking change says on a page: the slot rule broken in plain words, else the use case's message. */
 export function refusalText(r: Refusal, canSkip: boolean, t: DashboardMessages): string {

@@ -7,8 +7,8 @@
  */
 import { QUESTION_TYPES, REFUND_KINDS } from '../../../core/index.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
-import { own } from '../bookings/booking-format.ts';
 import { Checkbox, Group, Input, Select, TextArea } from '../form-kit/fields.tsx';
+import { own } from '../language.ts';
 import { POLICY_ROWS } from './question-form-values.ts';
 
 type Props = {

@@ -23,6 +23,9 @@ describe('a form problem in the page language', () => {
 
   it('keeps a use case’s own message it has no words for, and English as it was', () => {
     expect(localProblem('no resource with key "attic"', pt)).toBe('no resource with key "attic"');
+    // A message that happens to name an object's inherited member is still just a message.
+    expect(localProblem('constructor', pt)).toBe('constructor');
+    expect(localProblem('toString', pt)).toBe('toString');
     expect(localProblem('must be at least 2 characters', dashboardMessagesFor('en'))).toBe(
       'must be at least 2 characters',
     );

@@ -6,6 +6,7 @@
  */
 import { createContext, useContext } from 'hono/jsx';
 import { type DashboardMessages, dashboardMessagesFor } from '../../../i18n/dashboard/index.ts';
+import { own } from '../language.ts';
 
 export const DashboardWords = createContext<DashboardMessages>(dashboardMessagesFor('en'));
 
@@ -28,7 +29,7 @@ export function localProblem(message: string, t: DashboardMessages): string {
     'must be a web address starting with https://': p.webAddress,
     'choose one of the options': p.option,
   };
-  const known = fixed[message];
+  const known = own(fixed, message) ? fixed[message] : undefined;
   if (known !== undefined) return known;
   const bound = BOUND.exec(message);
   if (!bound) return message;

@@ -5,10 +5,10 @@
  */
 import type { BusinessSettings } from '../../../app/dashboard/settings/settings-store.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
-import { own } from '../bookings/booking-format.ts';
 import { type Problems, textOrNull, ticked, wholeOf } from '../form-kit/form-body.ts';
 import type { PostedForm } from '../form-kit/posted-form.ts';
 import { readTranslated, translationRename, translationValues } from '../form-kit/translations.tsx';
+import { own } from '../language.ts';
 
 /** The whole-number settings, all required (an empty field is a mistake, not "keep"). */
 export const NUMBER_SETTINGS = [

@@ -10,9 +10,9 @@ import { updateSettings } from '../../../app/dashboard/settings/update-settings.
 import type { AppDeps } from '../../deps.ts';
 import { DEFAULT_FRAME_ANCESTORS } from '../../security-headers.ts';
 import type { AdminEnv } from '../auth.ts';
-import { wordsOf } from '../bookings/booking-format.ts';
 import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { EmbedPanel } from './embed-panel.tsx';

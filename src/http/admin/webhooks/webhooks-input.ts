@@ -8,7 +8,7 @@ import type { WebhookInput } from '../../../app/dashboard/webhooks/create-webhoo
 import { webhookUrlProblem } from '../../../app/dashboard/webhooks/webhook-url.ts';
 import { WEBHOOK_EVENTS } from '../../../app/webhook-events.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
-import { own } from '../bookings/booking-format.ts';
+import { own } from '../language.ts';
 import { createWebhookBody } from './webhooks-api.ts';
 
 /** What the form shows: as typed (kept after a refusal) or as stored. */

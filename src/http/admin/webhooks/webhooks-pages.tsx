@@ -15,7 +15,7 @@ import type { Refusal } from '../../../app/result.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
-import { wordsOf } from '../bookings/booking-format.ts';
+import { wordsOf } from '../language.ts';
 import { type FormErrors, readWebhookForm, refusalErrors, type WebhookFormValues } from './webhooks-input.ts';
 import { renderEdit, renderList, renderRefusal } from './webhooks-render.tsx';
 

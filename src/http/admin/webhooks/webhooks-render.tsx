@@ -14,7 +14,7 @@ import { preciseMoment } from '../../../i18n/format.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
-import { own, wordsOf } from '../bookings/booking-format.ts';
+import { own, wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { deliveriesQuery } from './webhooks-api.ts';
 import { WebhookEditContent } from './webhooks-edit-view.tsx';
