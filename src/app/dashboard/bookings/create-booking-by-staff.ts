@@ -22,8 +22,8 @@ import type { Clock, Store } from '../../ports.ts';
 import type { Result } from '../../result.ts';
 import { loadScheduling } from '../../scheduling.ts';
 import { hashToken, newManageToken } from '../../tokens.ts';
-import { type Actor, adminOnly } from '../actor.ts';
-import { notOwnStaff } from './find-own-booking.ts';
+import type { Actor } from '../actor.ts';
+import { staffBookingFor } from './find-own-booking.ts';
 import { staffNotices } from './staff-notices.ts';
 
 export interface StaffBookingInput extends BookingRequest {
@@ -58,13 +58,9 @@ export async function createBookingByStaff(
   actor: Actor,
   input: StaffBookingInput,
 ): Promise<Result<Booking>> {
-  if (input.skipRules) {
-    const refused = adminOnly(actor, 'skip the notice and horizon rules');
-    if (refused) return refused;
-  }
-  const staff = actor.role === 'staff' && input.staff === 'any' ? actor.staffId : input.staff;
-  const notOwn = staff === 'any' ? null : notOwnStaff(actor, staff);
-  if (notOwn) return notOwn;
+  const who = staffBookingFor(actor, input);
+  if ('ok' in who) return who;
+  const { staff } = who;
   const now = deps.clock.now();
   return inTransaction(deps.store, async (store) => {
     const loaded = await loadScheduling(store, input.service, staff, true);

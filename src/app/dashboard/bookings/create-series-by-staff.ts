@@ -16,9 +16,9 @@ import { loadScheduling } from '../../scheduling.ts';
 import { seriesConflict, seriesMember } from '../../series-check.ts';
 import { confirmedSeriesNotices } from '../../series-notices.ts';
 import { hashToken, newManageToken } from '../../tokens.ts';
-import { type Actor, adminOnly } from '../actor.ts';
+import type { Actor } from '../actor.ts';
 import type { StaffBookingInput } from './create-booking-by-staff.ts';
-import { notOwnStaff } from './find-own-booking.ts';
+import { staffBookingFor } from './find-own-booking.ts';
 
 export interface StaffSeriesInput extends StaffBookingInput {
   readonly repeat: Repeat;
@@ -49,13 +49,9 @@ export async function createSeriesByStaff(
   actor: Actor,
   input: StaffSeriesInput,
 ): Promise<Result<{ seriesId: string; bookings: Booking[]; skipped: readonly SkippedPeriod[] }>> {
-  if (input.skipRules) {
-    const refused = adminOnly(actor, 'skip the notice and horizon rules');
-    if (refused) return refused;
-  }
-  const staff = actor.role === 'staff' && input.staff === 'any' ? actor.staffId : input.staff;
-  const notOwn = staff === 'any' ? null : notOwnStaff(actor, staff);
-  if (notOwn) return notOwn;
+  const who = staffBookingFor(actor, input);
+  if ('ok' in who) return who;
+  const { staff } = who;
   const now = deps.clock.now();
   return inTransaction(deps.store, async (store) => {
     const loaded = await loadScheduling(store, input.service, staff, true);
