@@ -64,6 +64,14 @@ function cleanupStatements(r: CleanupRules): [kind: string, statement: string, p
     ['finishedJobs', 'DELETE FROM jobs WHERE done_at < $1 OR failed_at < $1', iso(r.jobsBefore)],
     ['webhookDeliveries', 'DELETE FROM webhook_deliveries WHERE delivered_at < $1', iso(r.deliveriesBefore)],
     ['devOutbox', 'DELETE FROM dev_mailbox WHERE sent_at < $1', iso(r.outboxBefore)],
+    // A waitlist entry is a wish for one date: once that date is over everywhere (the zones run from
+    // UTC-12 to UTC+14, so a date two days before today's in UTC has ended in every zone), the
+    // person's name, email and phone in it serve nothing. Its offers go with it (ON DELETE CASCADE).
+    [
+      'waitlistEntries',
+      `DELETE FROM waitlist_entries WHERE date < ($1::timestamptz AT TIME ZONE 'UTC')::date - 1`,
+      now,
+    ],
     // A GCRA row whose time has passed says the same as no row (rate-limits.ts).
     ['rateLimits', 'DELETE FROM rate_limits WHERE tat <= $1', r.now],
   ];
@@ -92,6 +100,8 @@ const TOUCHED = [
   'sessions',
   'password_tokens',
   'webhook_deliveries',
+  'waitlist_entries',
+  'waitlist_offers',
 ];
 
 /**

@@ -172,7 +172,7 @@ export interface ClientDataStore {
   eraseClientData(email: string, rateLimitKeys: readonly string[], now: number): Promise<ErasedCounts>;
   /** Removes the personal data of the bookings the rules reach; the client rows left without any. */
   applyRetention(rules: RetentionRules, now: number): Promise<RemovedCounts>;
-  /** Deletes rows past their use: sessions, links, codes, replays, finished jobs, old outbox mail. */
+  /** Deletes rows past their use: sessions, links, codes, replays, finished jobs, old outbox mail, waitlist entries of dates that are over. */
   cleanUp(rules: CleanupRules): Promise<RemovedCounts>;
   /**
    * Frees the space of deleted and changed rows of the tables erase, retention and the clean-up

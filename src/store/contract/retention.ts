@@ -197,6 +197,14 @@ export function describeRetention(getDb: GetDb): void {
         now + 1,
       ]);
 
+      // Now is 2027-06-30 12:00 UTC: the 28th is over in every zone, the 29th still runs at UTC-12.
+      for (const date of ['2027-06-28', '2027-06-29', '2027-06-30']) {
+        await t.db.query(
+          `INSERT INTO waitlist_entries (service_id, date, timezone, client_name, client_email, locale, leave_token_hash, created_at)
+           VALUES ($1, $2, 'Pacific/Kiritimati', 'Wanda', 'w@example.test', 'en', $3, $4)`,
+          [ids.services.portrait, date, sha(`leave-${date}`), iso(now - 3 * DAY)],
+        );
+      }
       const counts = await t.store.cleanUp({
         now,
         idempotencyBefore: now - cut.idem,
@@ -213,6 +221,7 @@ export function describeRetention(getDb: GetDb): void {
         finishedJobs: 2,
         webhookDeliveries: 1,
         devOutbox: 1,
+        waitlistEntries: 1,
         rateLimits: 1,
       });
       const left = async (sql: string) => (await t.db.query(sql)).map((r) => Object.values(r)[0]);
@@ -224,6 +233,10 @@ export function describeRetention(getDb: GetDb): void {
       expect(await left('SELECT event_id FROM webhook_deliveries')).toEqual(['new']);
       expect(await left('SELECT subject FROM dev_mailbox')).toEqual(['new']);
       expect(await left('SELECT key FROM rate_limits')).toEqual(['future']);
+      expect(await left("SELECT to_char(date, 'YYYY-MM-DD') FROM waitlist_entries ORDER BY date")).toEqual([
+        '2027-06-29',
+        '2027-06-30',
+      ]);
       expect(await t.store.peekMyBookingsLink(sha('my-live'), now)).toBe('z@example.test');
     });
 
