@@ -23,6 +23,7 @@ import { describeContentLanguage } from './contract/content-language.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
 import { describeImages } from './contract/images.ts';
 import { describeJobs } from './contract/jobs.ts';
+import { describeOfferHolds } from './contract/offer-holds.ts';
 import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
@@ -90,5 +91,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeContentLanguage(getDb);
     describeImages(getDb);
     describeWaitlist(getDb);
+    describeOfferHolds(getDb);
   });
 }
