@@ -24,6 +24,7 @@ import { describeIdempotency } from './contract/idempotency.ts';
 import { describeImages } from './contract/images.ts';
 import { describeJobs } from './contract/jobs.ts';
 import { describeOfferHolds } from './contract/offer-holds.ts';
+import { describeOfferSessionHolds } from './contract/offer-session-holds.ts';
 import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
@@ -92,5 +93,6 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeImages(getDb);
     describeWaitlist(getDb);
     describeOfferHolds(getDb);
+    describeOfferSessionHolds(getDb);
   });
 }
