@@ -2,7 +2,8 @@
  * The store contract on waitlist offers of a group session that needs a room (SPEC §9.1, §9.3,
  * §8.4; migrations 020, 021): an offer at a session nobody holds the room for holds it itself, and
  * its seats take that hold over as their session's when accepted; at a session that already holds
- * the room, the offer writes no second row (the session keeps it) and its seats join the session.
+ * the room, the offer writes no second row (the session keeps it) and its seats join the session;
+ * if the session's last seat leaves meanwhile, the session's hold passes to the offer.
  */
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -116,6 +117,23 @@ export function describeOfferSessionHolds(getDb: GetDb): void {
       const made = await t.store.insertWaitlistOffer(await offer('Xavier'), at(NOW));
       if (!made.ok) throw new Error(`fixture offer refused: ${made.reason}`);
       expect(await holds()).toEqual(['session 2027-03-29T10:00:00Z/2027-03-29T12:00:00Z']);
+      expect((await t.store.insertBooking(seat(2, made.offer.id), at(NOW))).ok).toBe(true);
+      expect(await holds()).toEqual(['session 2027-03-29T10:00:00Z/2027-03-29T12:00:00Z']);
+    });
+
+    it('the session’s last seat leaving while an offer is live hands the room to the offer, not to anyone else', async () => {
+      const first = await t.store.insertBooking(seat(3), at(NOW));
+      if (!first.ok) throw new Error('fixture seat refused');
+      const made = await t.store.insertWaitlistOffer(await offer('Yara'), at(NOW));
+      if (!made.ok) throw new Error(`fixture offer refused: ${made.reason}`);
+      await t.store.cancelBooking(first.booking.id, 'changed plans', at(NOW));
+      expect(await holds()).toEqual(['offer 2027-03-29T10:00:00Z/2027-03-29T12:00:00Z']);
+      const portrait = {
+        ...draft({ staff: 'ben', service: 'portrait', start: START, end: '2027-03-29T11:00:00Z' }),
+        resources: { ids: [room], held: { start: at(START), end: at('2027-03-29T11:00:00Z') } },
+      };
+      expect(await t.store.insertBooking(portrait, at(NOW))).toEqual({ ok: false, code: 'SLOT_UNAVAILABLE' });
+      // The offer's seats take it over as the session's again.
       expect((await t.store.insertBooking(seat(2, made.offer.id), at(NOW))).ok).toBe(true);
       expect(await holds()).toEqual(['session 2027-03-29T10:00:00Z/2027-03-29T12:00:00Z']);
     });
