@@ -31,3 +31,38 @@ END
 $$;
 CREATE TRIGGER waitlist_offers_release_holds AFTER UPDATE OF status ON waitlist_offers
   FOR EACH ROW WHEN (OLD.status = 'live' AND NEW.status <> 'live') EXECUTE FUNCTION slotwise_release_offer_holds();
+
+-- An offer at a group session that already holds the room writes no row of its own (the session's
+-- hold covers it, store/resources.ts insertOfferHolds). When the session's last seat then leaves
+-- while the offer is live, the session's rows pass to the offer instead of going, in the same
+-- statement: the room stays held for the offered seats. Otherwise as migration 020.
+CREATE OR REPLACE FUNCTION slotwise_release_session_holds() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.session_key NOT LIKE 's%' OR OLD.status NOT IN ('pending_verification', 'awaiting_payment', 'confirmed') THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'UPDATE' THEN
+    IF NEW.staff_id = OLD.staff_id AND NEW.session_key = OLD.session_key
+       AND NEW.status IN ('pending_verification', 'awaiting_payment', 'confirmed') THEN
+      RETURN NULL;
+    END IF;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM booking_resources WHERE staff_id = OLD.staff_id AND session_key = OLD.session_key) THEN
+    RETURN NULL;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('slotwise:staff-bookings:' || OLD.staff_id, 0));
+  IF EXISTS (SELECT 1 FROM bookings b
+             WHERE b.staff_id = OLD.staff_id AND b.session_key = OLD.session_key AND b.id <> OLD.id
+               AND b.status IN ('pending_verification', 'awaiting_payment', 'confirmed')) THEN
+    RETURN NULL;
+  END IF;
+  -- One live offer per member and span at most (waitlist_offers_one_live).
+  UPDATE booking_resources br SET staff_id = NULL, session_key = NULL, offer_id = o.id
+  FROM waitlist_offers o
+  WHERE br.staff_id = OLD.staff_id AND br.session_key = OLD.session_key
+    AND o.staff_id = OLD.staff_id AND o.status = 'live'
+    AND 's' || o.service_id || '@' || (extract(epoch FROM o.start_at) * 1000)::bigint = OLD.session_key;
+  DELETE FROM booking_resources br WHERE br.staff_id = OLD.staff_id AND br.session_key = OLD.session_key;
+  RETURN NULL;
+END
+$$;
