@@ -2,7 +2,8 @@
  * A waitlist offer holds the room its service needs (SPEC §9.3, §8.4, migration 021, decision 041),
  * end to end through the app, the job worker and a hand-set clock (read cache on): once a freed
  * start is offered, another service needing the same room neither sees nor books that time; the
- * offered client accepts with 201; a decline or a lapse gives the room back.
+ * offered client accepts with 201; a decline or a lapse gives the room back, and offers it to the
+ * waitlist of another service that needs it.
  *
  * Studio: now = Fri 2027-03-26 11:00Z. On Mon 29 Mar Ana works only 16:00–17:00 Paris (date hours),
  * so the consultation has two slots; Ben (New York, 10:00 there = 16:00 Paris) gives a 30-minute
@@ -104,6 +105,18 @@ describe('a waitlist offer holds its service’s room (SPEC §9.3, §8.4)', () =
       [expect.any(String), null],
     ]);
     expect(await scanSlots()).not.toContain(FOUR);
+  });
+
+  it('a declined offer nobody else waits for gives the room to another service’s waitlist, which accepts with 201', async () => {
+    const token = await offeredFour();
+    const yara = { name: 'Yara', email: 'yara@example.test' };
+    expect((await t.post('/waitlist', { service: 'scan', staff: '2', date: DAY, client: yara })).status).toBe(201);
+    expect((await t.post(`/waitlist/offers/${token}/decline`)).status).toBe(204);
+    await t.deliver();
+    const accepted = await t.post(`/waitlist/offers/${offerToken(yara.email)}/accept`);
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.booking).toMatchObject({ status: 'confirmed', service: { name: '3D scan' } });
+    expect(Date.parse(accepted.body.booking.start)).toBe(Date.parse(FOUR)); // given in Ben's zone
   });
 
   it('a decline gives the room back (nobody else waits); so does a lapse by the clock', async () => {

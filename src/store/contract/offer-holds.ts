@@ -2,8 +2,9 @@
  * The store contract on waitlist offers of a service that needs a room (SPEC §9.3, §8.4, migration
  * 021, decision 041): an offer holds the room as its booking would, so the database refuses
  * another service's booking in it; the offer's own booking takes the hold over; a decline or a
- * lapse frees it (a lapse by the clock: readers ignore it and a writer in its way clears it); and
- * an offer racing another service's booking for the room leaves exactly one holder.
+ * lapse frees it (a lapse by the clock: readers ignore it and a writer in its way clears it) and
+ * queues the waitlists of every service needing the room; and an offer racing another service's
+ * booking for the room leaves exactly one holder.
  */
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -200,6 +201,43 @@ export function describeOfferHolds(getDb: GetDb): void {
       const later = { ...(await offer('Xavier', 'dan')), expiresAt: at('2027-03-29T07:00:00Z') };
       expect((await t.store.insertWaitlistOffer(later, at(LAPSED))).ok).toBe(true);
       expect(await holds()).toEqual(['offer to Xavier 2027-03-29T10:00:00Z/2027-03-29T10:30:00Z']);
+    });
+
+    it('a room freed queues a freed-span job for each member of a service needing it that someone waits for', async () => {
+      const spans = async () =>
+        (await t.db.query(`SELECT payload FROM jobs WHERE kind = 'waitlist.freed-span' ORDER BY id`))
+          .map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload))
+          .map((p) => `${p.staffId} ${p.from}/${p.to}`)
+          .sort();
+      const first = await t.store.insertBooking(portrait(), at(NOW));
+      if (!first.ok) throw new Error('fixture booking refused');
+      await t.store.cancelBooking(first.booking.id, '', at(NOW));
+      expect(await spans()).toEqual([]); // nobody waits: no job
+      // Yara waits for Ben's portrait; Wanda is offered Ana's consultation, and declines.
+      await t.store.insertWaitlistEntry(
+        {
+          serviceId: idOf('services', 'portrait'),
+          staffId: idOf('staff', 'ben'),
+          date: '2027-03-29',
+          timezone: 'America/New_York',
+          from: null,
+          to: null,
+          seats: 1,
+          client: { name: 'Yara', email: 'yara@example.test', phone: null },
+          locale: 'en',
+          leaveTokenHash: hash('room-leave-yara'),
+        },
+        at(NOW),
+      );
+      const o = await made(await offer());
+      expect(await spans()).toEqual([]);
+      expect(await t.store.closeWaitlistOffer(o.id, 'declined', at(NOW))).toBe(true);
+      // Ana and Dan give the consultation (Wanda still waits), Ben the portrait (Yara), each in their zone.
+      expect(await spans()).toEqual([
+        `${idOf('staff', 'ana')} 2027-03-29T12:00/2027-03-29T12:30`,
+        `${idOf('staff', 'ben')} 2027-03-29T06:00/2027-03-29T06:30`,
+        `${idOf('staff', 'dan')} 2027-03-29T12:00/2027-03-29T12:30`,
+      ]);
     });
 
     it('offers of two members and another service’s bookings racing for the room: exactly one holder', async () => {
