@@ -68,32 +68,33 @@ END
 $$;
 
 -- A room freed frees time for every service that needs it, not only the one whose hold went (SPEC
--- §9.3 "when time frees"; decision 041): whenever hold rows are deleted — a booking cancelled or
+-- §9.3 "when time frees"; decision 041): whenever a hold row is deleted — a booking cancelled or
 -- expired, a session's last seat gone, an offer declined, lapsed or cleared by a writer — and
 -- someone waits, around that date, for a service needing that resource, a `waitlist.freed-span`
 -- job (migration 018's, for blocks) is queued for each member giving that service, over the span
 -- in the member's zone, in the same statement. The job offers each start of the member's services
 -- free in the span; a start the freeing transaction passed on meanwhile is held and not offered
 -- twice (waitlist_offers_one_live). A hold taken over (accepted offer, session handover) is an
--- UPDATE and queues nothing. One statement-level trigger: one job per member and span.
+-- UPDATE and queues nothing. A row trigger: a status change of a booking holding nothing (most)
+-- costs nothing; a booking holding two rooms queues the member's span twice (the job is idempotent).
 CREATE FUNCTION booking_resources_waitlist_freed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO jobs (kind, payload, run_at, created_at)
   SELECT DISTINCT 'waitlist.freed-span', jsonb_build_object('staffId', ss.staff_id::text,
-      'from', to_char(lower(g.held) AT TIME ZONE z.zone, 'YYYY-MM-DD"T"HH24:MI'),
-      'to', to_char(upper(g.held) AT TIME ZONE z.zone, 'YYYY-MM-DD"T"HH24:MI')),
+      'from', to_char(lower(OLD.held) AT TIME ZONE z.zone, 'YYYY-MM-DD"T"HH24:MI'),
+      'to', to_char(upper(OLD.held) AT TIME ZONE z.zone, 'YYYY-MM-DD"T"HH24:MI')),
     now(), now()
-  FROM gone g
-  JOIN service_resources sr ON sr.resource_id = g.resource_id
+  FROM service_resources sr
   JOIN staff_services ss ON ss.service_id = sr.service_id
   JOIN staff st ON st.id = ss.staff_id
   CROSS JOIN LATERAL (SELECT coalesce(st.timezone, (SELECT b.timezone FROM business b LIMIT 1)) AS zone) z
-  WHERE EXISTS (SELECT 1 FROM waitlist_entries e
+  WHERE sr.resource_id = OLD.resource_id
+    AND EXISTS (SELECT 1 FROM waitlist_entries e
                 WHERE e.service_id = sr.service_id AND e.status = 'waiting'
                   AND (e.staff_id IS NULL OR e.staff_id = ss.staff_id)
-                  AND e.date BETWEEN lower(g.held)::date - 1 AND upper(g.held)::date + 1);
+                  AND e.date BETWEEN lower(OLD.held)::date - 1 AND upper(OLD.held)::date + 1);
   RETURN NULL;
 END
 $$;
 CREATE TRIGGER booking_resources_waitlist_freed AFTER DELETE ON booking_resources
-  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION booking_resources_waitlist_freed();
+  FOR EACH ROW EXECUTE FUNCTION booking_resources_waitlist_freed();
