@@ -187,6 +187,15 @@ export function describeOfferHolds(getDb: GetDb): void {
       expect((await t.store.insertBooking(portrait(), at(NOW))).ok).toBe(true);
     });
 
+    it('erasing the offered client frees the room for readers and writers', async () => {
+      await made(await offer());
+      expect(await listed()).toHaveLength(1);
+      await t.store.eraseClientData('wanda@example.test', [], at(NOW));
+      expect(await holds()).toEqual([]);
+      expect(await listed()).toEqual([]);
+      expect((await t.store.insertBooking(portrait(), at(NOW))).ok).toBe(true);
+    });
+
     it('an offer lapsed by the clock: readers ignore its hold, and a booking in its way clears it', async () => {
       const o = await made(await offer());
       expect(await listed(LAPSED)).toEqual([]);
