@@ -59,9 +59,15 @@ const book = (service: 'consult' | 'scan', start: string, email: string) =>
 
 /** Ben's scan starts on the day (Paris instants as the API gives them). */
 const scanSlots = async (): Promise<string[]> =>
-  (await t.call(`/availability/day?service=scan&staff=2&date=${DAY}&timezone=Europe/Paris`)).body.slots.map(
+  (await t.call(`/availability/day?service=scan&staff=2&date=${DAY}&tz=Europe/Paris`)).body.slots.map(
     (s: { start: string }) => s.start,
   );
+
+/** How many scan starts Ben's month view counts on the day. */
+const scanMonthCount = async (): Promise<number> =>
+  (await t.call('/availability/month?service=scan&staff=2&month=2027-03&tz=Europe/Paris')).body.days.find(
+    (d: { date: string }) => d.date === DAY,
+  ).slots;
 
 function offerToken(email: string): string {
   const last = t.mail
@@ -73,8 +79,11 @@ function offerToken(email: string): string {
   return (m as RegExpExecArray)[1] as string;
 }
 
-/** Ana's day full (both consultations hold the room), Wanda waiting, the 16:00 one cancelled and offered to her. */
-async function offeredFour(): Promise<string> {
+/**
+ * Ana's day full (both consultations hold the room), Wanda waiting, the 16:00 one cancelled and
+ * offered to her; with the scan's month count of the day while 16:00 was freed and not yet offered.
+ */
+async function offeredFour(): Promise<{ token: string; freedCount: number }> {
   const four = await book('consult', FOUR, 'first@example.test');
   const half = await book('consult', HALF_PAST, 'second@example.test');
   expect([four.status, half.status]).toEqual([201, 201]);
@@ -83,16 +92,18 @@ async function offeredFour(): Promise<string> {
   expect((await t.post(`/manage/${four.body.token}/cancel`, {})).status).toBe(200);
   // Freed, not yet offered (the job has not run): the room is free for Ben's scan.
   expect(await scanSlots()).toContain(FOUR);
+  const freedCount = await scanMonthCount();
   await t.deliver();
-  return offerToken(wanda.email);
+  return { token: offerToken(wanda.email), freedCount };
 }
 const wanda = { name: 'Wanda', email: 'wanda@example.test' };
 
 describe('a waitlist offer holds its service’s room (SPEC §9.3, §8.4)', () => {
   it('another service does not see the held start nor book it; the offered client accepts with 201', async () => {
-    const token = await offeredFour();
-    // Ben is free at 16:00; the offer holds the room.
+    const { token, freedCount } = await offeredFour();
+    // Ben is free at 16:00; the offer holds the room: gone from the day and the month views.
     expect(await scanSlots()).not.toContain(FOUR);
+    expect(await scanMonthCount()).toBe(freedCount - 1);
     const sneaky = await book('scan', FOUR, 'sneaky@example.test');
     expect([sneaky.status, sneaky.body.error.code]).toEqual([409, 'SLOT_UNAVAILABLE']);
     const accepted = await t.post(`/waitlist/offers/${token}/accept`);
@@ -108,7 +119,7 @@ describe('a waitlist offer holds its service’s room (SPEC §9.3, §8.4)', () =
   });
 
   it('a declined offer nobody else waits for gives the room to another service’s waitlist, which accepts with 201', async () => {
-    const token = await offeredFour();
+    const { token } = await offeredFour();
     const yara = { name: 'Yara', email: 'yara@example.test' };
     expect((await t.post('/waitlist', { service: 'scan', staff: '2', date: DAY, client: yara })).status).toBe(201);
     expect((await t.post(`/waitlist/offers/${token}/decline`)).status).toBe(204);
@@ -120,7 +131,7 @@ describe('a waitlist offer holds its service’s room (SPEC §9.3, §8.4)', () =
   });
 
   it('a decline gives the room back (nobody else waits); so does a lapse by the clock', async () => {
-    const token = await offeredFour();
+    const { token } = await offeredFour();
     expect((await t.post(`/waitlist/offers/${token}/decline`)).status).toBe(204);
     expect(await scanSlots()).toContain(FOUR);
 
