@@ -118,6 +118,23 @@ describe('a waitlist offer holds its service’s room (SPEC §9.3, §8.4)', () =
     expect(await scanSlots()).not.toContain(FOUR);
   });
 
+  it('a decline passes the start and its room to the next entry of the same service in one go', async () => {
+    const { token } = await offeredFour();
+    const xavier = { name: 'Xavier', email: 'xavier@example.test' };
+    expect((await t.post('/waitlist', { service: 'consult', staff: 'any', date: DAY, client: xavier })).status).toBe(
+      201,
+    );
+    expect((await t.post(`/waitlist/offers/${token}/decline`)).status).toBe(204);
+    expect(await scanSlots()).not.toContain(FOUR);
+    const rows = await tdb.db.query(
+      `SELECT e.client_name FROM booking_resources br JOIN waitlist_offers o ON o.id = br.offer_id
+       JOIN waitlist_entries e ON e.id = o.entry_id`,
+    );
+    expect(rows.map((r) => r.client_name)).toEqual(['Xavier']);
+    await t.deliver();
+    expect((await t.post(`/waitlist/offers/${offerToken(xavier.email)}/accept`)).status).toBe(201);
+  });
+
   it('a declined offer nobody else waits for gives the room to another service’s waitlist, which accepts with 201', async () => {
     const { token } = await offeredFour();
     const yara = { name: 'Yara', email: 'yara@example.test' };
