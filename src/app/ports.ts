@@ -190,10 +190,16 @@ export interface Store
     now: number,
   ): Promise<Map<string, ExternalBusy>>;
   /**
-   * Spans time-occupying bookings hold on these resources (SPEC §8.4) overlapping `window`, per
-   * resource id, sorted by start (they never overlap on one resource).
+   * Spans time-occupying bookings and live, unexpired waitlist offers hold on these resources
+   * (SPEC §8.4, §9.3) overlapping `window`, per resource id, sorted by start (they never overlap on
+   * one resource); `exceptOffer` = the offer being accepted, whose own holds are not in its way.
    */
-  listResourceHolds(resourceIds: readonly string[], window: Interval, now: number): Promise<Map<string, Interval[]>>;
+  listResourceHolds(
+    resourceIds: readonly string[],
+    window: Interval,
+    now: number,
+    exceptOffer?: string,
+  ): Promise<Map<string, Interval[]>>;
   /**
    * For caching derived views: a token that changes with the catalogue, these members' bookings
    * and calendars, or (when given) what bookings hold on these resources, and the instant until

@@ -67,7 +67,9 @@ export async function loadSources(
   const [{ busy, sessions, sessionHolds }, external, holds, offers] = await Promise.all([
     loadBusyAndSessions(store, ctx, window, now, exclude),
     ids.length > 0 ? store.listExternalBusy(ids, reach, dates, now) : new Map<string, ExternalBusy>(),
-    resourceIds.length > 0 ? store.listResourceHolds(resourceIds, needed, now) : new Map<string, Interval[]>(),
+    resourceIds.length > 0
+      ? store.listResourceHolds(resourceIds, needed, now, acceptedOffer)
+      : new Map<string, Interval[]>(),
     store.listOfferHolds(ids, needed, now, acceptedOffer),
   ]);
   const resources = new Map(

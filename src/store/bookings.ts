@@ -165,7 +165,8 @@ export async function insertBooking(sql: Sql, b: NewBooking, now: number): Promi
  * under the resources' locks then the member's. When a constraint refuses either (the member's
  * bookings_no_overlap or booking_resources_no_overlap), the lapsed holds in the way — the
  * member's, and anyone's on those resources — are expired and the insert is tried once more;
- * a refusal then throws 23P01 (SLOT_UNAVAILABLE to the caller).
+ * a refusal then throws 23P01 (SLOT_UNAVAILABLE to the caller). The booking of an accepted
+ * waitlist offer takes the offer's holds over (migration 021).
  */
 async function insertWithHolds(
   sql: Sql,
@@ -176,7 +177,7 @@ async function insertWithHolds(
 ): Promise<InsertResult> {
   const write = async (tx: Sql) => {
     const booking = await insertRow(tx, b, now);
-    await insertHolds(tx, booking.id, ids, held);
+    await insertHolds(tx, booking.id, ids, held, b.waitlistOfferId);
     return { ok: true, booking } as const;
   };
   try {
@@ -211,7 +212,7 @@ async function insertSeat(sql: Sql, b: NewBooking, now: number): Promise<InsertR
     await expireLapsedHolds(tx, b, now);
     if (again && held) await expireLapsedResourceHolds(tx, ids, held, now);
     const booking = await insertRow(tx, b, now);
-    if (held) await joinSessionHolds(tx, booking.id, ids, held);
+    if (held) await joinSessionHolds(tx, booking.id, ids, held, b.waitlistOfferId);
     return { ok: true, booking } as const;
   };
   try {

@@ -11,7 +11,7 @@ import * as changes from './booking-changes.ts';
 import * as bookings from './bookings.ts';
 import * as calendars from './calendars.ts';
 import * as catalog from './catalog.ts';
-import { clientDataStore } from './client-data.ts';
+import { clientDataStore, eraseClientData } from './client-data.ts';
 import * as idempotency from './idempotency.ts';
 import * as jobs from './jobs.ts';
 import * as payments from './payments.ts';
@@ -50,12 +50,22 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     // The embedded database (one process) can afford to rewrite tables to leave no trace of erased
     // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
     ...clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
+    async eraseClientData(email, keys, now) {
+      // Their live offers go with their entries, and what those held on rooms (migration 021).
+      invalidate(() => {
+        cache?.offersChanged();
+        cache?.invalidateResources();
+      });
+      return eraseClientData(sql, email, keys, now);
+    },
     ...seriesStore(sql),
-    // A hold changes what the member's cached views show (SPEC §9.3).
+    // A hold changes what the member's cached views show (SPEC §9.3), and what is held on the
+    // service's resources (migration 021).
     ...waitlistStore(sql, (staffId) =>
       invalidate(() => {
         cache?.touchStaff(staffId);
         cache?.offersChanged();
+        cache?.invalidateResources();
       }),
     ),
     async listOfferHolds(ids, window, now, except) {
@@ -108,14 +118,16 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
         : null;
       return cached ?? calendars.listExternalBusy(sql, ids, window, dates);
     },
-    async listResourceHolds(ids, window, now) {
+    async listResourceHolds(ids, window, now, exceptOffer) {
       if (ids.length === 0) return new Map();
-      const cached = cache
-        ? await cache.resourceHoldsFor(ids, window, now, (missing, floor) =>
-            resources.loadResourceRows(sql, missing, floor),
-          )
-        : null;
-      return cached ?? resources.listResourceHolds(sql, ids, window, now);
+      // The cached rows do not say whose they are: an accept, which leaves its offer's holds out, reads the database.
+      const cached =
+        cache && exceptOffer === undefined
+          ? await cache.resourceHoldsFor(ids, window, now, (missing, floor) =>
+              resources.loadResourceRows(sql, missing, floor),
+            )
+          : null;
+      return cached ?? resources.listResourceHolds(sql, ids, window, now, exceptOffer);
     },
     viewToken: (ids, now, resourceIds) => cache?.viewToken(ids, now, resourceIds) ?? null,
     listSessionSeats: (serviceId, ids, window, now) => bookings.listSessionSeats(sql, serviceId, ids, window, now),

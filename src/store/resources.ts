@@ -67,25 +67,31 @@ const occupies = (n: number) =>
   `(b.status = 'confirmed' OR (b.status IN ('pending_verification', 'awaiting_payment') AND b.hold_until > $${n}))`;
 
 /**
- * Who a hold belongs to: its booking, or the seats of its group session (migration 020; one hold
- * per session and resource, whatever its seats). Two branches, each on an index (the primary key,
- * bookings_session), rather than one join condition with OR.
+ * Who a hold belongs to: its booking, the seats of its group session (migration 020; one hold
+ * per session and resource, whatever its seats), or a live waitlist offer (migration 021), which
+ * holds like a booking waiting for its code: until its expires_at. One branch per owner, each on an
+ * index (the primary keys, bookings_session), rather than one join condition with OR.
  */
 const OWNERS = `JOIN LATERAL (
          SELECT b.status, b.hold_until FROM bookings b WHERE b.id = br.booking_id
          UNION ALL
          SELECT b.status, b.hold_until FROM bookings b
-         WHERE br.booking_id IS NULL AND b.staff_id = br.staff_id AND b.session_key = br.session_key) b ON true`;
+         WHERE br.booking_id IS NULL AND b.staff_id = br.staff_id AND b.session_key = br.session_key
+         UNION ALL
+         SELECT 'pending_verification', o.expires_at FROM waitlist_offers o
+         WHERE o.id = br.offer_id AND o.status = 'live') b ON true`;
 
 /**
  * Holds on these resources overlapping `window` of bookings occupying time at `now`, per resource.
- * A session's hold counts while one of its seats occupies time, once.
+ * A session's hold counts while one of its seats occupies time, once; a waitlist offer's while it
+ * is live and unexpired at `now`, except the offer `exceptOffer` (the one being accepted).
  */
 export async function listResourceHolds(
   sql: Sql,
   resourceIds: readonly string[],
   window: Interval,
   now: number,
+  exceptOffer?: string,
 ): Promise<Map<string, Interval[]>> {
   const out = new Map<string, Interval[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return out;
@@ -95,9 +101,11 @@ export async function listResourceHolds(
      WHERE br.resource_id = ANY($1::bigint[]) AND br.held && tstzrange($2::timestamptz, $3::timestamptz)
        AND (EXISTS (SELECT 1 FROM bookings b WHERE b.id = br.booking_id AND ${occupies(4)})
          OR (br.booking_id IS NULL AND EXISTS (SELECT 1 FROM bookings b
-               WHERE b.staff_id = br.staff_id AND b.session_key = br.session_key AND ${occupies(4)})))
+               WHERE b.staff_id = br.staff_id AND b.session_key = br.session_key AND ${occupies(4)}))
+         OR EXISTS (SELECT 1 FROM waitlist_offers o WHERE o.id = br.offer_id AND o.status = 'live'
+               AND o.expires_at > $4 AND o.id IS DISTINCT FROM $5::bigint))
      ORDER BY lower(br.held)`,
-    [resourceIds, iso(window.start), iso(window.end), iso(now)],
+    [resourceIds, iso(window.start), iso(window.end), iso(now), exceptOffer ?? null],
   );
   for (const r of rows) out.get(String(r.resource_id))?.push({ start: ms(r.s), end: ms(r.e) });
   return out;
@@ -147,17 +155,60 @@ export async function lockResources(sql: Sql, resourceIds: readonly string[]): P
   );
 }
 
-/** The holds of a new booking: one row per resource, all over `held`. A clash throws 23P01. */
+/**
+ * The holds of a new booking: one row per resource, all over `held`. A clash throws 23P01. The
+ * booking of an accepted waitlist offer (`offerId`) takes the offer's rows over in the same
+ * statement — the owner changes on the row, so the resource is held throughout — and writes the
+ * rows the offer did not hold.
+ */
 export async function insertHolds(
   sql: Sql,
   bookingId: string,
   resourceIds: readonly string[],
   held: Interval,
+  offerId?: string,
+): Promise<void> {
+  const ids = [...new Set(resourceIds)];
+  const params = [bookingId, ids, iso(held.start), iso(held.end)];
+  if (offerId === undefined) {
+    await sql.query(
+      `INSERT INTO booking_resources (booking_id, resource_id, held)
+       SELECT $1, unnest($2::bigint[]), tstzrange($3::timestamptz, $4::timestamptz)`,
+      params,
+    );
+    return;
+  }
+  await sql.query(
+    `WITH taken AS (
+       UPDATE booking_resources SET offer_id = NULL, booking_id = $1, held = tstzrange($3::timestamptz, $4::timestamptz)
+       WHERE offer_id = $5 AND resource_id = ANY($2::bigint[]) RETURNING resource_id)
+     INSERT INTO booking_resources (booking_id, resource_id, held)
+     SELECT $1, r.id, tstzrange($3::timestamptz, $4::timestamptz) FROM unnest($2::bigint[]) AS r(id)
+     WHERE r.id NOT IN (SELECT resource_id FROM taken)`,
+    [...params, offerId],
+  );
+}
+
+/**
+ * A waitlist offer's holds (migration 021): one row per resource over `held`, the span its booking
+ * would hold. For a group session's start, a resource the session already holds is not written
+ * again (the session keeps it for the offered seats, which join its hold on accept). Under the
+ * resources' locks, taken by the caller before the member's. A clash throws 23P01.
+ */
+export async function insertOfferHolds(
+  sql: Sql,
+  offerId: string,
+  resourceIds: readonly string[],
+  held: Interval,
 ): Promise<void> {
   await sql.query(
-    `INSERT INTO booking_resources (booking_id, resource_id, held)
-     SELECT $1, unnest($2::bigint[]), tstzrange($3::timestamptz, $4::timestamptz)`,
-    [bookingId, [...new Set(resourceIds)], iso(held.start), iso(held.end)],
+    `INSERT INTO booking_resources (offer_id, resource_id, held)
+     SELECT o.id, r.id, tstzrange($3::timestamptz, $4::timestamptz)
+     FROM waitlist_offers o, unnest($2::bigint[]) AS r(id)
+     WHERE o.id = $1 AND NOT EXISTS (SELECT 1 FROM booking_resources s
+       WHERE s.staff_id = o.staff_id AND s.resource_id = r.id
+         AND s.session_key = 's' || o.service_id || '@' || (extract(epoch FROM o.start_at) * 1000)::bigint)`,
+    [offerId, [...new Set(resourceIds)], iso(held.start), iso(held.end)],
   );
 }
 
@@ -167,28 +218,43 @@ export async function insertHolds(
  * the seat's own (its member and session_key, set by migration 014's trigger). Called under the
  * member's lock (the seat's insert took it), which the release trigger of migration 020 also
  * takes, so a session's hold is never dropped while a seat joins it. A clash throws 23P01. Not a
- * seat (a booking of one client per slot): nothing.
+ * seat (a booking of one client per slot): nothing. `offerId`: the seat's accepted waitlist offer,
+ * whose holds become the session's.
  */
 export async function joinSessionHolds(
   sql: Sql,
   seatId: string,
   resourceIds: readonly string[],
   held: Interval,
+  offerId?: string,
 ): Promise<void> {
+  const ids = [...new Set(resourceIds)];
+  if (offerId !== undefined) {
+    // The seats of an accepted offer take the offer's rows over as their session's (migration 021).
+    await sql.query(
+      `UPDATE booking_resources br SET offer_id = NULL, staff_id = b.staff_id, session_key = b.session_key,
+         held = tstzrange($3::timestamptz, $4::timestamptz)
+       FROM bookings b
+       WHERE b.id = $1 AND b.session_key LIKE 's%' AND br.offer_id = $5 AND br.resource_id = ANY($2::bigint[])`,
+      [seatId, ids, iso(held.start), iso(held.end), offerId],
+    );
+  }
   await sql.query(
     `INSERT INTO booking_resources (staff_id, session_key, resource_id, held)
      SELECT b.staff_id, b.session_key, r.id, tstzrange($3::timestamptz, $4::timestamptz)
      FROM bookings b, unnest($2::bigint[]) AS r(id)
      WHERE b.id = $1 AND b.session_key LIKE 's%'
      ON CONFLICT (staff_id, session_key, resource_id) DO NOTHING`,
-    [seatId, [...new Set(resourceIds)], iso(held.start), iso(held.end)],
+    [seatId, ids, iso(held.start), iso(held.end)],
   );
 }
 
 /**
  * Marks expired the holds past hold_until whose holds on these resources overlap `held`, whoever
  * their member, with the lapsed seats of a session whose hold is in the way; the triggers of
- * migrations 012 and 020 free their rows (a session's, once no seat of it is left). Returns how many.
+ * migrations 012 and 020 free their rows (a session's, once no seat of it is left). A lapsed
+ * waitlist offer's rows in the way are deleted (migration 021); the offer itself stays live until
+ * its lapse job closes it and passes the start on. Returns how many holds went.
  */
 export async function expireLapsedResourceHolds(
   sql: Sql,
@@ -196,15 +262,22 @@ export async function expireLapsedResourceHolds(
   held: Interval,
   now: number,
 ): Promise<number> {
-  const rows = await sql.query(
-    `WITH way AS (SELECT booking_id, staff_id, session_key FROM booking_resources
-                  WHERE resource_id = ANY($1::bigint[]) AND held && tstzrange($2::timestamptz, $3::timestamptz))
-     UPDATE bookings SET status = 'expired', updated_at = $4
-     WHERE status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4
-       AND (id IN (SELECT booking_id FROM way)
-            OR (staff_id, session_key) IN (SELECT staff_id, session_key FROM way WHERE booking_id IS NULL))
-     RETURNING id`,
+  const [row] = await sql.query(
+    `WITH way AS (SELECT booking_id, staff_id, session_key, offer_id, resource_id FROM booking_resources
+                  WHERE resource_id = ANY($1::bigint[]) AND held && tstzrange($2::timestamptz, $3::timestamptz)),
+     lapsed AS (
+       UPDATE bookings SET status = 'expired', updated_at = $4
+       WHERE status IN ('pending_verification', 'awaiting_payment') AND hold_until <= $4
+         AND (id IN (SELECT booking_id FROM way)
+              OR (staff_id, session_key) IN (SELECT staff_id, session_key FROM way WHERE booking_id IS NULL))
+       RETURNING id),
+     unheld AS (
+       DELETE FROM booking_resources br USING way, waitlist_offers o
+       WHERE br.offer_id = way.offer_id AND br.resource_id = way.resource_id AND o.id = br.offer_id
+         AND (o.status <> 'live' OR o.expires_at <= $4)
+       RETURNING br.offer_id)
+     SELECT (SELECT count(*) FROM lapsed) + (SELECT count(*) FROM unheld) AS n`,
     [resourceIds, iso(held.start), iso(held.end), iso(now)],
   );
-  return rows.length;
+  return Number(row?.n ?? 0);
 }

@@ -23,6 +23,8 @@ import { describeContentLanguage } from './contract/content-language.ts';
 import { describeIdempotency } from './contract/idempotency.ts';
 import { describeImages } from './contract/images.ts';
 import { describeJobs } from './contract/jobs.ts';
+import { describeOfferHolds } from './contract/offer-holds.ts';
+import { describeOfferSessionHolds } from './contract/offer-session-holds.ts';
 import { describePayments } from './contract/payments.ts';
 import { describeRaces } from './contract/race.ts';
 import { describeRateLimits } from './contract/rate-limits.ts';
@@ -90,5 +92,7 @@ export function describeStoreContract(driver: string, open: () => Promise<TestDa
     describeContentLanguage(getDb);
     describeImages(getDb);
     describeWaitlist(getDb);
+    describeOfferHolds(getDb);
+    describeOfferSessionHolds(getDb);
   });
 }

@@ -1,6 +1,10 @@
-/** The waitlist's rows (SPEC §9.3, migration 018): entries, offers, and the starts offers hold. */
+/**
+ * The waitlist's rows (SPEC §9.3, migration 018): entries, offers, and the starts offers hold —
+ * the member's time and the service's resources (migration 021).
+ */
 import type { Offer, OfferStatus, StoredEntry, WaitlistStore } from '../app/waitlist/waitlist-store.ts';
 import type { HeldStart, Interval } from '../core/index.ts';
+import { expireLapsedResourceHolds, insertOfferHolds, lockResources } from './resources.ts';
 import { iso, ms } from './rows.ts';
 import { constraintOf, EXCLUSION_VIOLATION, type Row, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
@@ -43,6 +47,9 @@ function toOffer(r: Row): Offer {
     bookingId: r.booking_id === null || r.booking_id === undefined ? null : String(r.booking_id),
   };
 }
+
+/** A resource held by someone else over the offer's span (migration 012's exclusion constraint). */
+const RESOURCE_CONSTRAINT = 'booking_resources_no_overlap';
 
 const OFFER_SELECT = 'SELECT o.*, lower(o.occupied) AS s, upper(o.occupied) AS e FROM waitlist_offers o';
 
@@ -146,36 +153,53 @@ export function waitlistStore(sql: Sql, touch: (staffId: string) => void): Waitl
       touch(o.staffId);
       try {
         // A savepoint: the database's refusal (the exclusion of live offers, the trigger's free-time
-        // check) is an error that would otherwise end the caller's transaction.
-        const row = await sql.transaction(async (tx) => {
-          const [r] = await tx.query(
-            `WITH ins AS (
+        // check, a resource held by another) is an error that would otherwise end the caller's
+        // transaction. A resource refusal is tried once more after clearing the lapsed holds in the way.
+        const ids = o.resources?.ids ?? [];
+        const attempt = (clearFirst: boolean) =>
+          sql.transaction(async (tx) => {
+            // The resources' locks before the member's (the insert's trigger), as every booking writer.
+            await lockResources(tx, ids);
+            if (clearFirst && o.resources) await expireLapsedResourceHolds(tx, ids, o.resources.held, now);
+            const [r] = await tx.query(
+              `WITH ins AS (
                INSERT INTO waitlist_offers (entry_id, service_id, staff_id, start_at, end_at, occupied, seats,
                  expires_at, token_hash, created_at, updated_at)
                VALUES ($1, $2, $3, $4, $5, tstzrange($6::timestamptz, $7::timestamptz), $8, $9, $10, $11, $11)
                RETURNING *)
              SELECT ins.*, lower(ins.occupied) AS s, upper(ins.occupied) AS e FROM ins`,
-            [
-              o.entryId,
-              o.serviceId,
-              o.staffId,
-              iso(o.start),
-              iso(o.end),
-              iso(o.occupied.start),
-              iso(o.occupied.end),
-              o.seats,
-              iso(o.expiresAt),
-              o.tokenHash,
-              iso(now),
-            ],
-          );
-          return r;
-        });
+              [
+                o.entryId,
+                o.serviceId,
+                o.staffId,
+                iso(o.start),
+                iso(o.end),
+                iso(o.occupied.start),
+                iso(o.occupied.end),
+                o.seats,
+                iso(o.expiresAt),
+                o.tokenHash,
+                iso(now),
+              ],
+            );
+            if (r && o.resources && ids.length > 0) await insertOfferHolds(tx, String(r.id), ids, o.resources.held);
+            return r;
+          });
+        let row: Row | undefined;
+        try {
+          row = await attempt(false);
+        } catch (error) {
+          if (constraintOf(error) !== RESOURCE_CONSTRAINT) throw error;
+          row = await attempt(true);
+        }
         if (!row) throw new Error('waitlist offer not returned');
         return { ok: true, offer: toOffer(row) };
       } catch (error) {
         const constraint = constraintOf(error);
-        if (sqlState(error) === EXCLUSION_VIOLATION && constraint === 'waitlist_offers_free') {
+        if (
+          sqlState(error) === EXCLUSION_VIOLATION &&
+          (constraint === 'waitlist_offers_free' || constraint === RESOURCE_CONSTRAINT)
+        ) {
           return { ok: false, reason: 'not_free' };
         }
         if (sqlState(error) === EXCLUSION_VIOLATION || sqlState(error) === UNIQUE_VIOLATION) {

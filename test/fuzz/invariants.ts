@@ -105,9 +105,13 @@ const CHECKS: Record<string, string> = {
   // SPEC §9.1 (migration 020): a group session's hold lasts while one of its seats has an occupying status.
   'session hold without a seat': `
     SELECT r.session_key FROM booking_resources r
-    WHERE r.booking_id IS NULL AND NOT EXISTS (
+    WHERE r.booking_id IS NULL AND r.offer_id IS NULL AND NOT EXISTS (
       SELECT 1 FROM bookings b WHERE b.staff_id = r.staff_id AND b.session_key = r.session_key
         AND b.status IN ('pending_verification', 'awaiting_payment', 'confirmed'))`,
+  // SPEC §9.3 (migration 021): a waitlist offer holds resources only while it is live, over its own span.
+  'resource held by an offer that is not live': `
+    SELECT r.offer_id FROM booking_resources r JOIN waitlist_offers o ON o.id = r.offer_id
+    WHERE o.status <> 'live' OR NOT (r.held <@ o.occupied)`,
   // SPEC §8.3: a calendar's stored copy is its member's, and `events` counts it.
   'calendar copy that is not its calendar’s': `
     SELECT c.id FROM staff_calendars c

@@ -3,10 +3,18 @@
  * lapsed hold; migration 018's trigger queues the job in the freeing transaction), a decline or
  * a lapse, the oldest matching entry that has not yet been offered this start gets it, held for
  * `waitlistOfferMinutes`. The start must still be bookable by the member (hours, blocks, calendars,
- * resources, notice, seats); the database refuses an offer over booked time and a second live
- * offer of the same start, so concurrent workers make one offer at most.
+ * resources, notice, seats); the database refuses an offer over booked time, over a resource
+ * someone else holds, and a second live offer of the same start, so concurrent workers make one
+ * offer at most. The offer holds the member's time and the service's resources (migration 021).
  */
-import { checkSlot, type FreedStart, nextWaitlistOffer, occupiedSpan, offerExpiresAt } from '../../core/index.ts';
+import {
+  checkSlot,
+  type FreedStart,
+  heldSpan,
+  nextWaitlistOffer,
+  occupiedSpan,
+  offerExpiresAt,
+} from '../../core/index.ts';
 import { atomically } from '../in-transaction.ts';
 import type { FreedStartJob } from '../model.ts';
 import { optional } from '../place-booking.ts';
@@ -102,6 +110,10 @@ export async function offerIn(deps: OfferDeps, freed: FreedStartJob): Promise<Of
       start: start.start,
       end: start.end,
       occupied: occupiedSpan(start.start, start.end, ctx.timing, member.policy.gapMinutes),
+      // The room too (migration 021): held over the span its booking would hold, buffers included.
+      ...(ctx.service.resourceIds.length > 0
+        ? { resources: { ids: ctx.service.resourceIds, held: heldSpan(start.start, start.end, ctx.timing) } }
+        : {}),
       seats: chosen.seats,
       expiresAt,
       tokenHash: hashToken(token),

@@ -30,9 +30,16 @@ export interface Offer {
   readonly bookingId: string | null;
 }
 
-export type NewOffer = Omit<Offer, 'id' | 'status' | 'bookingId'> & { readonly tokenHash: Uint8Array };
+export type NewOffer = Omit<Offer, 'id' | 'status' | 'bookingId'> & {
+  readonly tokenHash: Uint8Array;
+  /**
+   * The resources the service requires and the span its booking would hold on each (core heldSpan):
+   * the offer holds them too (migration 021). Absent or no ids: the service needs none.
+   */
+  readonly resources?: { readonly ids: readonly string[]; readonly held: Interval };
+};
 
-/** An offer refused by the database: another live offer holds the time, or the time is not free. */
+/** An offer refused by the database: another live offer holds the time, or the time (or a resource) is not free. */
 export type OfferInsert = { ok: true; offer: Offer } | { ok: false; reason: 'offered' | 'not_free' };
 
 export interface WaitlistStore {
@@ -51,7 +58,10 @@ export interface WaitlistStore {
   getWaitlistEntry(id: string): Promise<StoredEntry | null>;
   /** waiting → `to` (compare-and-set); whether it changed. */
   closeWaitlistEntry(id: string, to: 'booked' | 'left'): Promise<boolean>;
-  /** Writes a live offer in a savepoint; the database's refusals come back as reasons. */
+  /**
+   * Writes a live offer and its resource holds in a savepoint; the database's refusals come back as
+   * reasons (a resource held by someone else: `not_free`, after lapsed holds in the way are cleared).
+   */
   insertWaitlistOffer(offer: NewOffer, now: number): Promise<OfferInsert>;
   findOfferByToken(tokenHash: Uint8Array): Promise<Offer | null>;
   getWaitlistOffer(id: string): Promise<Offer | null>;
