@@ -14,10 +14,43 @@ export const useDashboardWords = (): DashboardMessages => useContext(DashboardWo
 
 const BOUND = /^must be at (least|most) (\d+)( characters| items)?$/;
 
+type Words = DashboardMessages['formKit']['saidWith'];
+/** The field messages with a value in them, by their English shape → the words with that value. */
+const SHAPES: readonly [RegExp, (w: Words, m: string[], t: DashboardMessages) => string][] = [
+  [/^an? [a-z ]+ id$/, (w) => w.anId],
+  [/^a number from (\d+) to (\d+)$/, (w, m) => w.numberFrom(m[1] ?? '', m[2] ?? '')],
+  [/^at most (\d+) days$/, (w, m) => w.atMostDays(m[1] ?? '')],
+  [/^at most (\d+) dates$/, (w, m) => w.atMostDates(m[1] ?? '')],
+  [/^no staff member (\S+)$/, (w, m) => w.noStaffMember(m[1] ?? '')],
+  [/^no service (\S+)$/, (w, m) => w.noService(m[1] ?? '')],
+  [/^no resource (\S+)$/, (w, m) => w.noResource(m[1] ?? '')],
+  [/^no active service "(.*)"$/, (w, m) => w.noActiveService(m[1] ?? '')],
+  [/^staff "(.*)" does not offer "(.*)"$/, (w, m) => w.staffDoesNotOffer(m[1] ?? '', m[2] ?? '')],
+  [/^too many decimals for ([A-Z]{3})$/, (w, m) => w.tooManyDecimals(m[1] ?? '')],
+  [
+    /^the stored \w+ has too many decimals for ([A-Z]{3}): give the amounts again$/,
+    (w, m) => w.storedDecimals(m[1] ?? ''),
+  ],
+  [/^must not exceed the price \((.*)\)$/, (w, m) => w.notAbovePrice(m[1] ?? '')],
+  [/^must not be less than the deposit \((.*)\)$/, (w, m) => w.notBelowDeposit(m[1] ?? '')],
+  [/^must not be before "from" \((.*)\)$/, (w, m) => w.notBeforeFrom(m[1] ?? '')],
+  [/^"(.*)" is already used by another service$/, (w, m) => w.usedByService(m[1] ?? '')],
+  [/^"(.*)" is already used by another staff member$/, (w, m) => w.usedByStaff(m[1] ?? '')],
+  [/^"(.*)" is already used by another resource$/, (w, m) => w.usedByResource(m[1] ?? '')],
+  [
+    /^not for a (\w+) booking$/,
+    (w, m, t) => w.notForStatus(own(t.bookings.statuses, m[1] ?? '') ? t.bookings.statuses[m[1] as 'cancelled'] : ''),
+  ],
+  [/^a public internet address \((\S+) (?:is|resolves to) .*\)$/, (w, m) => w.publicAddress(m[1] ?? '')],
+  [/^"(.*)" was a \w+ question: retire it and add a new one to ask another way$/, (w, m) => w.questionType(m[1] ?? '')],
+  [/^change the amounts of "(.*)" first, or give it its own currency$/, (w, m) => w.ownCurrency(m[1] ?? '')],
+];
+
 /**
- * A problem in the page's language: the plain words of form-body.ts (and the use cases' most
- * common "required") have a translation; any other use-case message stays as the use case wrote
- * it (English), rather than being guessed at.
+ * A field problem in the page's language: the plain words form-kit/issue-words.ts makes of a Zod
+ * issue (by its code and parameters), the schemas' and the use cases' own messages (by their
+ * English words, t.formKit.said), and those with a value in them (t.formKit.saidWith, by shape).
+ * A message none of these knows stays as it is (words.test.ts checks every one in src is known).
  */
 export function localProblem(message: string, t: DashboardMessages): string {
   const p = t.formKit.problems;
@@ -28,11 +61,36 @@ export function localProblem(message: string, t: DashboardMessages): string {
     'must be an email address, such as name@example.com': p.email,
     'must be a web address starting with https://': p.webAddress,
     'choose one of the options': p.option,
+    'must be a number': p.number,
+    'must be text': p.text,
+    'must be yes or no': p.yesNo,
+    'must be a list': p.list,
+    'is not valid': p.notValid,
+    'is not in the expected form': p.form,
+    'unknown field': p.unknownField,
   };
-  const known = own(fixed, message) ? fixed[message] : undefined;
+  const known = own(fixed, message)
+    ? fixed[message]
+    : own(t.formKit.said, message)
+      ? t.formKit.said[message]
+      : undefined;
   if (known !== undefined) return known;
+  for (const [shape, words] of SHAPES) {
+    const m = shape.exec(message);
+    if (m) return words(t.formKit.saidWith, [...m], t);
+  }
+  return boundProblem(message, t) ?? message;
+}
+
+/** "must be at least 3 characters", "must be more than 2" and the like in the page's language. */
+function boundProblem(message: string, t: DashboardMessages): string | null {
+  const p = t.formKit.problems;
+  const strict = /^must be (more|less) than (-?\d+(?:\.\d+)?)$/.exec(message);
+  if (strict) return strict[1] === 'more' ? p.moreThan(Number(strict[2])) : p.lessThan(Number(strict[2]));
+  const multiple = /^must be a multiple of (\d+(?:\.\d+)?)$/.exec(message);
+  if (multiple) return p.multipleOf(Number(multiple[1]));
   const bound = BOUND.exec(message);
-  if (!bound) return message;
+  if (!bound) return null;
   const n = Number(bound[2]);
   const least = bound[1] === 'least';
   if (bound[3] === ' characters') return least ? p.atLeastCharacters(n) : p.atMostCharacters(n);
