@@ -54,7 +54,7 @@ export function staffMemberPages(deps: AppDeps): Hono<AdminEnv> {
     const r = await inviteStaff(deps, c.get('actor'), id);
     if (r.ok) return c.redirect(`/admin/staff/${id}?done=invited#account`, 303);
     if (r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-    return renderMember(c, deps, id, { inviteError: r.message }, 400);
+    return renderMember(c, deps, id, { inviteError: r }, 400);
   });
 
   app.post('/staff/:id/feed', async (c) => {
