@@ -14,36 +14,47 @@ export const useDashboardWords = (): DashboardMessages => useContext(DashboardWo
 
 const BOUND = /^must be at (least|most) (\d+)( characters| items)?$/;
 
-type Words = DashboardMessages['formKit']['saidWith'];
 /** The field messages with a value in them, by their English shape → the words with that value. */
-const SHAPES: readonly [RegExp, (w: Words, m: string[], t: DashboardMessages) => string][] = [
-  [/^an? [a-z ]+ id$/, (w) => w.anId],
-  [/^a number from (\d+) to (\d+)$/, (w, m) => w.numberFrom(m[1] ?? '', m[2] ?? '')],
-  [/^at most (\d+) days$/, (w, m) => w.atMostDays(m[1] ?? '')],
-  [/^at most (\d+) dates$/, (w, m) => w.atMostDates(m[1] ?? '')],
-  [/^no staff member (\S+)$/, (w, m) => w.noStaffMember(m[1] ?? '')],
-  [/^no service (\S+)$/, (w, m) => w.noService(m[1] ?? '')],
-  [/^no resource (\S+)$/, (w, m) => w.noResource(m[1] ?? '')],
-  [/^no active service "(.*)"$/, (w, m) => w.noActiveService(m[1] ?? '')],
-  [/^staff "(.*)" does not offer "(.*)"$/, (w, m) => w.staffDoesNotOffer(m[1] ?? '', m[2] ?? '')],
-  [/^too many decimals for ([A-Z]{3})$/, (w, m) => w.tooManyDecimals(m[1] ?? '')],
+const SHAPES: readonly [RegExp, (t: DashboardMessages, m: string[]) => string][] = [
+  [/^an? [a-z ]+ id$/, (t) => t.formKit.saidWith.anId],
+  [/^a number from (\d+) to (\d+)$/, (t, m) => t.formKit.saidWith.numberFrom(m[1] ?? '', m[2] ?? '')],
+  [/^at most (\d+) days$/, (t, m) => t.formKit.saidWith.atMostDays(m[1] ?? '')],
+  [/^at most (\d+) dates$/, (t, m) => t.formKit.saidWith.atMostDates(m[1] ?? '')],
+  [/^no staff member (\S+)$/, (t, m) => t.formKit.saidWith.noStaffMember(m[1] ?? '')],
+  [/^no service (\S+)$/, (t, m) => t.formKit.saidWith.noService(m[1] ?? '')],
+  [/^no resource (\S+)$/, (t, m) => t.formKit.saidWith.noResource(m[1] ?? '')],
+  [/^no active service "(.*)"$/, (t, m) => t.formKit.saidWith.noActiveService(m[1] ?? '')],
+  [/^staff "(.*)" does not offer "(.*)"$/, (t, m) => t.formKit.saidWith.staffDoesNotOffer(m[1] ?? '', m[2] ?? '')],
+  [/^too many decimals for ([A-Z]{3})$/, (t, m) => t.formKit.saidWith.tooManyDecimals(m[1] ?? '')],
   [
     /^the stored \w+ has too many decimals for ([A-Z]{3}): give the amounts again$/,
-    (w, m) => w.storedDecimals(m[1] ?? ''),
+    (t, m) => t.formKit.saidWith.storedDecimals(m[1] ?? ''),
   ],
-  [/^must not exceed the price \((.*)\)$/, (w, m) => w.notAbovePrice(m[1] ?? '')],
-  [/^must not be less than the deposit \((.*)\)$/, (w, m) => w.notBelowDeposit(m[1] ?? '')],
-  [/^must not be before "from" \((.*)\)$/, (w, m) => w.notBeforeFrom(m[1] ?? '')],
-  [/^"(.*)" is already used by another service$/, (w, m) => w.usedByService(m[1] ?? '')],
-  [/^"(.*)" is already used by another staff member$/, (w, m) => w.usedByStaff(m[1] ?? '')],
-  [/^"(.*)" is already used by another resource$/, (w, m) => w.usedByResource(m[1] ?? '')],
+  [/^must not exceed the price \((.*)\)$/, (t, m) => t.formKit.saidWith.notAbovePrice(m[1] ?? '')],
+  [/^must not be less than the deposit \((.*)\)$/, (t, m) => t.formKit.saidWith.notBelowDeposit(m[1] ?? '')],
+  [/^must not be before "from" \((.*)\)$/, (t, m) => t.formKit.saidWith.notBeforeFrom(m[1] ?? '')],
+  [/^"(.*)" is already used by another service$/, (t, m) => t.formKit.saidWith.usedByService(m[1] ?? '')],
+  [/^"(.*)" is already used by another staff member$/, (t, m) => t.formKit.saidWith.usedByStaff(m[1] ?? '')],
+  [/^"(.*)" is already used by another resource$/, (t, m) => t.formKit.saidWith.usedByResource(m[1] ?? '')],
   [
     /^not for a (\w+) booking$/,
-    (w, m, t) => w.notForStatus(own(t.bookings.statuses, m[1] ?? '') ? t.bookings.statuses[m[1] as 'cancelled'] : ''),
+    (t, m) =>
+      t.formKit.saidWith.notForStatus(
+        own(t.bookings.statuses, m[1] ?? '') ? t.bookings.statuses[m[1] as 'cancelled'] : '',
+      ),
   ],
-  [/^a public internet address \((\S+) (?:is|resolves to) .*\)$/, (w, m) => w.publicAddress(m[1] ?? '')],
-  [/^"(.*)" was a \w+ question: retire it and add a new one to ask another way$/, (w, m) => w.questionType(m[1] ?? '')],
-  [/^change the amounts of "(.*)" first, or give it its own currency$/, (w, m) => w.ownCurrency(m[1] ?? '')],
+  [
+    /^a public internet address \((\S+) (?:is|resolves to) .*\)$/,
+    (t, m) => t.formKit.saidWith.publicAddress(m[1] ?? ''),
+  ],
+  [
+    /^"(.*)" was a \w+ question: retire it and add a new one to ask another way$/,
+    (t, m) => t.formKit.saidWith.questionType(m[1] ?? ''),
+  ],
+  [
+    /^change the amounts of "(.*)" first, or give it its own currency$/,
+    (t, m) => t.formKit.saidWith.ownCurrency(m[1] ?? ''),
+  ],
 ];
 
 /**
@@ -77,7 +88,7 @@ export function localProblem(message: string, t: DashboardMessages): string {
   if (known !== undefined) return known;
   for (const [shape, words] of SHAPES) {
     const m = shape.exec(message);
-    if (m) return words(t.formKit.saidWith, [...m], t);
+    if (m) return words(t, [...m]);
   }
   return boundProblem(message, t) ?? message;
 }

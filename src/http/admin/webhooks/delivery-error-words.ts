@@ -7,24 +7,21 @@
  */
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 
-type Causes = DashboardMessages['webhooks']['log']['causes'];
-
-const SHAPES: readonly [RegExp, (w: Causes, m: string[]) => string][] = [
-  [/^HTTP (\d{3}) \(redirects are not followed\)$/, (w, m) => w.redirect(m[1] ?? '')],
-  [/^HTTP (\d{3})$/, (w, m) => w.status(m[1] ?? '')],
-  [/^no answer within (\d+(?:\.\d+)?) s$/, (w, m) => w.timeout(m[1] ?? '')],
-  [/not a public internet address/, (w) => w.notPublic],
-  [/ECONNREFUSED/, (w) => w.refused],
-  [/ENOTFOUND|EAI_AGAIN/, (w) => w.noHost],
-  [/ECONNRESET|socket hang up|other side closed|EPIPE/, (w) => w.reset],
-  [/certificate|CERT_|SSL|TLS/i, (w) => w.tls],
+const SHAPES: readonly [RegExp, (t: DashboardMessages, m: string[]) => string][] = [
+  [/^HTTP (\d{3}) \(redirects are not followed\)$/, (t, m) => t.webhooks.log.causes.redirect(m[1] ?? '')],
+  [/^HTTP (\d{3})$/, (t, m) => t.webhooks.log.causes.status(m[1] ?? '')],
+  [/^no answer within (\d+(?:\.\d+)?) s$/, (t, m) => t.webhooks.log.causes.timeout(m[1] ?? '')],
+  [/not a public internet address/, (t) => t.webhooks.log.causes.notPublic],
+  [/ECONNREFUSED/, (t) => t.webhooks.log.causes.refused],
+  [/ENOTFOUND|EAI_AGAIN/, (t) => t.webhooks.log.causes.noHost],
+  [/ECONNRESET|socket hang up|other side closed|EPIPE/, (t) => t.webhooks.log.causes.reset],
+  [/certificate|CERT_|SSL|TLS/i, (t) => t.webhooks.log.causes.tls],
 ];
 
 export function deliveryErrorWords(error: string, t: DashboardMessages): string {
-  const w = t.webhooks.log.causes;
   for (const [shape, words] of SHAPES) {
     const m = shape.exec(error);
-    if (m) return words(w, [...m]);
+    if (m) return words(t, [...m]);
   }
-  return w.other(error);
+  return t.webhooks.log.causes.other(error);
 }

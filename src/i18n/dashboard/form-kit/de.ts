@@ -61,7 +61,6 @@ export const de: FormKitMessages = {
     'must be on or after from': 'muss am selben Tag wie „von“ oder danach liegen',
     'the start must be before the end': 'der Beginn muss vor dem Ende liegen',
     'ranges overlap': 'Zeitspannen überschneiden sich',
-    'unknown field': 'unbekanntes Feld',
     'an object {questionKey: value}': 'ein Objekt {Fragenschlüssel: Wert}',
     'does not offer it': 'bietet diese Leistung nicht an',
     'not allowed for this service': 'bei dieser Leistung nicht möglich',

@@ -72,7 +72,6 @@ export const en = {
     'must be on or after from': 'must be on or after from',
     'the start must be before the end': 'the start must be before the end',
     'ranges overlap': 'ranges overlap',
-    'unknown field': 'unknown field',
     'an object {questionKey: value}': 'an object {questionKey: value}',
     'does not offer it': 'does not offer it',
     'not allowed for this service': 'not allowed for this service',

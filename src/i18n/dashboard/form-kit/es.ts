@@ -63,7 +63,6 @@ export const es: FormKitMessages = {
     'must be on or after from': 'debe ser el mismo día que «desde» o después',
     'the start must be before the end': 'el inicio debe ser anterior al final',
     'ranges overlap': 'hay tramos que se solapan',
-    'unknown field': 'campo desconocido',
     'an object {questionKey: value}': 'un objeto {claveDePregunta: valor}',
     'does not offer it': 'no ofrece este servicio',
     'not allowed for this service': 'no es posible para este servicio',

@@ -64,7 +64,6 @@ export const fr: FormKitMessages = {
     'must be on or after from': 'doit être le même jour que « du » ou après',
     'the start must be before the end': 'le début doit précéder la fin',
     'ranges overlap': 'des plages se chevauchent',
-    'unknown field': 'champ inconnu',
     'an object {questionKey: value}': 'un objet {cléDeQuestion: valeur}',
     'does not offer it': 'ne propose pas cette prestation',
     'not allowed for this service': 'impossible pour cette prestation',

@@ -63,7 +63,6 @@ export const pt: FormKitMessages = {
     'must be on or after from': 'tem de ser no mesmo dia que «de» ou depois',
     'the start must be before the end': 'o início tem de ser anterior ao fim',
     'ranges overlap': 'há intervalos sobrepostos',
-    'unknown field': 'campo desconhecido',
     'an object {questionKey: value}': 'um objeto {chaveDaPergunta: valor}',
     'does not offer it': 'não oferece este serviço',
     'not allowed for this service': 'não é possível para este serviço',
