@@ -31,11 +31,13 @@ const count = (r: Refusal, key: string): number | null => {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 };
 
-/** RATE_LIMITED's wait in words: seconds under 90, whole minutes (rounded up) above. */
+/** RATE_LIMITED's wait in words: seconds under 90, then whole minutes, then whole hours (rounded up). */
 function wait(r: Refusal, t: DashboardMessages): string {
-  const seconds = Math.max(1, count(r, 'retryAfterSeconds') ?? 60);
+  const seconds = Math.max(1, Math.ceil(count(r, 'retryAfterSeconds') ?? 60));
+  const minutes = Math.ceil(seconds / 60);
   const w = t.common.refusals;
-  return seconds < 90 ? w.seconds(seconds) : w.minutes(Math.ceil(seconds / 60));
+  if (seconds < 90) return w.seconds(seconds);
+  return minutes < 90 ? w.minutes(minutes) : w.hours(Math.ceil(minutes / 60));
 }
 
 /** What `details.reason` adds after the code's words ('' when it adds nothing the page can say). */

@@ -94,5 +94,6 @@ export const de: CommonMessages = {
     already: (status) => `Ihr Status ist schon „${status}“.`,
     seconds: (n) => (n === 1 ? '1 Sekunde' : `${n} Sekunden`),
     minutes: (n) => (n === 1 ? '1 Minute' : `${n} Minuten`),
+    hours: (n) => (n === 1 ? '1 Stunde' : `${n} Stunden`),
   },
 };

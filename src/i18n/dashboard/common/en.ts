@@ -84,7 +84,7 @@ export const en = {
     CANCEL_NOT_ALLOWED: 'This booking cannot be cancelled.',
     PAYMENT_OPTION_NOT_ALLOWED: 'That way of paying is not offered for this booking.',
     IDEMPOTENCY_KEY_REUSED: 'This request was already sent with other details: reload the page.',
-    RATE_LIMITED: (wait: string) => `Too many attempts: wait ${wait} before the next one.`,
+    RATE_LIMITED: (wait: string) => `Too many attempts; please try again in ${wait}.`,
     PAYLOAD_TOO_LARGE: 'What was sent is too large.',
     UNSUPPORTED_MEDIA_TYPE: 'What was sent is not in a form the dashboard reads.',
     BACKUP_NOT_AVAILABLE: 'This server does not copy its PostgreSQL database: back it up with pg_dump.',
@@ -102,9 +102,10 @@ export const en = {
     notConfirmed: 'Only a confirmed booking can be.',
     /** `status`: the booking status's label ("Cancelled"). */
     already: (status: string) => `Its status is already “${status}”.`,
-    /** RATE_LIMITED's wait: under 90 seconds in seconds, else in whole minutes. */
+    /** RATE_LIMITED's wait: under 90 seconds in seconds, under 90 minutes in minutes, else in hours (rounded up). */
     seconds: (n: number) => (n === 1 ? '1 second' : `${n} seconds`),
     minutes: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
+    hours: (n: number) => (n === 1 ? '1 hour' : `${n} hours`),
   },
 };
 

@@ -92,5 +92,6 @@ export const es: CommonMessages = {
     already: (status) => `Su estado ya es «${status}».`,
     seconds: (n) => (n === 1 ? '1 segundo' : `${n} segundos`),
     minutes: (n) => (n === 1 ? '1 minuto' : `${n} minutos`),
+    hours: (n) => (n === 1 ? '1 hora' : `${n} horas`),
   },
 };

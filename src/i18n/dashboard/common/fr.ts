@@ -94,5 +94,6 @@ export const fr: CommonMessages = {
     already: (status) => `Son statut est déjà « ${status} ».`,
     seconds: (n) => (n === 1 ? '1 seconde' : `${n} secondes`),
     minutes: (n) => (n === 1 ? '1 minute' : `${n} minutes`),
+    hours: (n) => (n === 1 ? '1 heure' : `${n} heures`),
   },
 };

@@ -91,5 +91,6 @@ export const pt: CommonMessages = {
     already: (status) => `O seu estado já é «${status}».`,
     seconds: (n) => (n === 1 ? '1 segundo' : `${n} segundos`),
     minutes: (n) => (n === 1 ? '1 minuto' : `${n} minutos`),
+    hours: (n) => (n === 1 ? '1 hora' : `${n} horas`),
   },
 };
