@@ -183,7 +183,7 @@ export const en = {
     inviteAgain: 'Send the invitation again',
     invite: 'Invite to the dashboard',
     hasAccount: (name: string) =>
-      `${name} already has a dashboard account with a password; they can reset it from the sign-in page.`,
+      `${name} already has a dashboard account; they can reset their password from the sign-in page.`,
     emailTaken: (name: string, email: string) =>
       `Another account already signs in with ${email}; give ${name} another email first.`,
   },

@@ -98,8 +98,8 @@ export const en = {
     failed: (error: string) => `Failed: ${error}`,
     /** Why an attempt failed, from the stored cause's shape (webhooks/delivery-error-words.ts). */
     causes: {
-      status: (status: string) => `the URL answered HTTP ${status}`,
-      redirect: (status: string) => `the URL answered HTTP ${status}, a redirect (redirects are not followed)`,
+      status: (status: string) => `HTTP ${status}`,
+      redirect: (status: string) => `HTTP ${status} (redirects are not followed)`,
       timeout: (seconds: string) => `no answer within ${seconds} s`,
       refused: 'the server refused the connection',
       noHost: 'the host name does not resolve',
