@@ -298,7 +298,10 @@ describe('sweep: the main error paths in Portuguese show no English', () => {
       ['reports, bad', admin.page('/admin/reports?from=2027-02-30')],
       ['waitlist, bad date', admin.page('/admin/waitlist?date=2027-02-30')],
       ['webhook, no events', admin.form('/admin/webhooks', { url: 'ftp://x' })],
-      ['day off backwards', admin.form(`/admin/staff/${d.staffIds.ana}/days-off`, { from: '2027-04-10', to: '2027-04-01' })],
+      [
+        'day off backwards',
+        admin.form(`/admin/staff/${d.staffIds.ana}/days-off`, { from: '2027-04-10', to: '2027-04-01' }),
+      ],
       ['api key for nobody', admin.form('/admin/account/api-keys', { label: 'x', owner: '999999' })],
       ['csv, bad', admin.page('/admin/reports/export.csv?from=x')],
     ];

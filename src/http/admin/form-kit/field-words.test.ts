@@ -61,7 +61,7 @@ describe('the schemas’ and use cases’ own field messages', () => {
     expect(said('at most 366 days')).toBe('no máximo 366 dias');
     expect(said('no staff member 42')).toBe('não há nenhum membro da equipa 42');
     expect(said('no active service "yoga"')).toBe('não há nenhum serviço ativo «yoga»');
-    expect(said('staff "3" does not offer "yoga"')).toBe('o membro «3» não oferece «yoga»');
+    expect(said('staff "3" does not offer "yoga"')).toBe('este membro da equipa não oferece este serviço');
     expect(said('too many decimals for JPY')).toBe('demasiadas casas decimais para JPY');
     expect(said('must not exceed the price (30.00)')).toBe('não pode ultrapassar o preço (30.00)');
     expect(said('"portrait" is already used by another service')).toBe('«portrait» já é usado por outro serviço');

@@ -24,7 +24,7 @@ const SHAPES: readonly [RegExp, (t: DashboardMessages, m: string[]) => string][]
   [/^no service (\S+)$/, (t, m) => t.formKit.saidWith.noService(m[1] ?? '')],
   [/^no resource (\S+)$/, (t, m) => t.formKit.saidWith.noResource(m[1] ?? '')],
   [/^no active service "(.*)"$/, (t, m) => t.formKit.saidWith.noActiveService(m[1] ?? '')],
-  [/^staff "(.*)" does not offer "(.*)"$/, (t, m) => t.formKit.saidWith.staffDoesNotOffer(m[1] ?? '', m[2] ?? '')],
+  [/^staff "(.*)" does not offer "(.*)"$/, (t) => t.formKit.saidWith.staffDoesNotOffer],
   [/^too many decimals for ([A-Z]{3})$/, (t, m) => t.formKit.saidWith.tooManyDecimals(m[1] ?? '')],
   [
     /^the stored \w+ has too many decimals for ([A-Z]{3}): give the amounts again$/,
@@ -44,8 +44,8 @@ const SHAPES: readonly [RegExp, (t: DashboardMessages, m: string[]) => string][]
       ),
   ],
   [
-    /^a public internet address \((\S+) (?:is|resolves to) .*\)$/,
-    (t, m) => t.formKit.saidWith.publicAddress(m[1] ?? ''),
+    /^a public internet address \(((\S+) (?:is|resolves to) .*)\)$/,
+    (t, m) => t.formKit.saidWith.publicAddress(m[2] ?? '', m[1] ?? ''),
   ],
   [
     /^"(.*)" was a \w+ question: retire it and add a new one to ask another way$/,

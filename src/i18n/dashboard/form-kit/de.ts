@@ -109,7 +109,7 @@ export const de: FormKitMessages = {
     noService: (id) => `keine Leistung ${id}`,
     noResource: (id) => `keine Ressource ${id}`,
     noActiveService: (ref) => `keine aktive Leistung „${ref}“`,
-    staffDoesNotOffer: (staff, service) => `Teammitglied „${staff}“ bietet „${service}“ nicht an`,
+    staffDoesNotOffer: 'dieses Teammitglied bietet diese Leistung nicht an',
     tooManyDecimals: (currency) => `zu viele Nachkommastellen für ${currency}`,
     storedDecimals: (currency) =>
       `die gespeicherten Beträge haben zu viele Nachkommastellen für ${currency}: Geben Sie sie neu ein`,

@@ -120,7 +120,7 @@ export const en = {
     noService: (id: string) => `no service ${id}`,
     noResource: (id: string) => `no resource ${id}`,
     noActiveService: (ref: string) => `no active service "${ref}"`,
-    staffDoesNotOffer: (staff: string, service: string) => `staff "${staff}" does not offer "${service}"`,
+    staffDoesNotOffer: 'this staff member does not offer this service',
     tooManyDecimals: (currency: string) => `too many decimals for ${currency}`,
     storedDecimals: (currency: string) => `the stored amounts have too many decimals for ${currency}: give them again`,
     notAbovePrice: (price: string) => `must not exceed the price (${price})`,
@@ -131,7 +131,8 @@ export const en = {
     usedByResource: (value: string) => `"${value}" is already used by another resource`,
     /** `status`: the booking status's label ("Cancelled"). */
     notForStatus: (status: string) => `not for a booking with the status “${status}”`,
-    publicAddress: (host: string) => `a public internet address (${host} is not one)`,
+    /** `what`: where it points, in English ("localhost resolves to 127.0.0.1, a loopback address"). */
+    publicAddress: (_host: string, what: string) => `a public internet address (${what})`,
     questionType: (key: string) =>
       `"${key}" was a question of another type: retire it and add a new one to ask another way`,
     ownCurrency: (name: string) => `change the amounts of "${name}" first, or give it its own currency`,

@@ -110,7 +110,7 @@ export const es: FormKitMessages = {
     noService: (id) => `no hay ningún servicio ${id}`,
     noResource: (id) => `no hay ningún recurso ${id}`,
     noActiveService: (ref) => `no hay ningún servicio activo «${ref}»`,
-    staffDoesNotOffer: (staff, service) => `el miembro «${staff}» no ofrece «${service}»`,
+    staffDoesNotOffer: 'este miembro del equipo no ofrece este servicio',
     tooManyDecimals: (currency) => `demasiados decimales para ${currency}`,
     storedDecimals: (currency) =>
       `los importes guardados tienen demasiados decimales para ${currency}: vuelva a indicarlos`,

@@ -112,7 +112,7 @@ export const fr: FormKitMessages = {
     noService: (id) => `aucune prestation ${id}`,
     noResource: (id) => `aucune ressource ${id}`,
     noActiveService: (ref) => `aucune prestation active « ${ref} »`,
-    staffDoesNotOffer: (staff, service) => `le membre « ${staff} » ne propose pas « ${service} »`,
+    staffDoesNotOffer: 'ce membre de l’équipe ne propose pas cette prestation',
     tooManyDecimals: (currency) => `trop de décimales pour ${currency}`,
     storedDecimals: (currency) =>
       `les montants enregistrés ont trop de décimales pour ${currency} : saisissez-les de nouveau`,

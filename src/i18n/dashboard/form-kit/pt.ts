@@ -111,7 +111,7 @@ export const pt: FormKitMessages = {
     noService: (id) => `não há nenhum serviço ${id}`,
     noResource: (id) => `não há nenhum recurso ${id}`,
     noActiveService: (ref) => `não há nenhum serviço ativo «${ref}»`,
-    staffDoesNotOffer: (staff, service) => `o membro «${staff}» não oferece «${service}»`,
+    staffDoesNotOffer: 'este membro da equipa não oferece este serviço',
     tooManyDecimals: (currency) => `demasiadas casas decimais para ${currency}`,
     storedDecimals: (currency) =>
       `os montantes guardados têm demasiadas casas decimais para ${currency}: indique-os de novo`,
