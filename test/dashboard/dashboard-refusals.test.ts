@@ -264,7 +264,7 @@ describe('reports: the CSV download and its refusals', () => {
     const bad = await pt.page('/admin/reports/export.csv?from=2027-02-30&to=2027-03-28');
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('Parte do que foi enviado não é válido');
-    expect(bad.html).toContain('De: uma data real AAAA-MM-DD');
+    expect(bad.html).toContain('De: uma data válida AAAA-MM-DD');
     expect(bad.html).not.toMatch(/Invalid|real date YYYY/);
     const es = await speaking('admin', 'es');
     const backwards = await es.page('/admin/reports/export.csv?from=2027-03-28&to=2027-03-01');

@@ -66,6 +66,18 @@ describe('the schemas’ and use cases’ own field messages', () => {
     expect(said('must not exceed the price (30.00)')).toBe('não pode ultrapassar o preço (30.00)');
     expect(said('"portrait" is already used by another service')).toBe('«portrait» já é usado por outro serviço');
     expect(said('not for a cancelled booking')).toBe('não é possível para uma marcação com o estado «Cancelada»');
+    expect(said('at most 10 tiers')).toBe('no máximo 10 escalões');
+    expect(said('one of full, deposit_kept, none')).toBe('um de full, deposit_kept, none');
+    expect(said('a whole number from 2 to 52')).toBe('um número inteiro de 2 a 52');
+    expect(said('a whole number from 1 to the capacity (8)')).toBe('um número inteiro de 1 até à capacidade (8)');
+    expect(said('less than the tier before (24): tiers go in descending order')).toBe(
+      'menos do que o escalão anterior (24): os escalões vão por ordem decrescente',
+    );
+    expect(said('"size" is used by another question')).toBe('«size» já é usado por outra pergunta');
+    expect(said('not a language the pages speak (en, fr, de, es, pt)')).toBe(
+      'não é um idioma das páginas (en, fr, de, es, pt)',
+    );
+    expect(said('at most 60 days ahead')).toBe('no máximo 60 dias de antecedência');
     expect(localProblem('a public internet address (127.0.0.1 is a loopback address)', fr)).toBe(
       'une adresse publique d’Internet (127.0.0.1 n’en est pas une)',
     );
@@ -119,7 +131,7 @@ describe('Zod’s problems, by issue code and parameters', () => {
       seats: 'deve ser maior do que 2',
       step: 'deve ser múltiplo de 5',
       tags: 'deve ter no máximo 2 elementos',
-      date: 'uma data real AAAA-MM-DD',
+      date: 'uma data válida AAAA-MM-DD',
       extra: 'campo desconhecido',
     });
   });

@@ -16,6 +16,23 @@ const BOUND = /^must be at (least|most) (\d+)( characters| items)?$/;
 
 /** The field messages with a value in them, by their English shape → the words with that value. */
 const SHAPES: readonly [RegExp, (t: DashboardMessages, m: string[]) => string][] = [
+  [/^at most (\d+) tiers$/, (t, m) => t.formKit.saidWith.atMostTiers(m[1] ?? '')],
+  [/^at most (\d+) questions$/, (t, m) => t.formKit.saidWith.atMostQuestions(m[1] ?? '')],
+  [/^at most (\d+) options$/, (t, m) => t.formKit.saidWith.atMostOptions(m[1] ?? '')],
+  [/^at most (\d+) characters$/, (t, m) => t.formKit.saidWith.atMostChars(m[1] ?? '')],
+  [/^at most (\d+) days ahead$/, (t, m) => t.formKit.saidWith.daysAhead(m[1] ?? '')],
+  [/^at most (\d+) per booking$/, (t, m) => t.formKit.saidWith.perBooking(m[1] ?? '')],
+  [/^one of (.+)$/, (t, m) => t.formKit.saidWith.oneOf(m[1] ?? '')],
+  [/^a whole number of hours from 0 to (\d+)$/, (t, m) => t.formKit.saidWith.wholeHoursUpTo(m[1] ?? '')],
+  [
+    /^less than the tier before \((.*)\): tiers go in descending order$/,
+    (t, m) => t.formKit.saidWith.tierDescending(m[1] ?? ''),
+  ],
+  [/^not a language the pages speak \((.*)\)$/, (t, m) => t.formKit.saidWith.notPageLanguage(m[1] ?? '')],
+  [/^a whole number from (\d+) to (\d+)$/, (t, m) => t.formKit.saidWith.wholeFromTo(m[1] ?? '', m[2] ?? '')],
+  [/^a whole number from 1 to the capacity \((\d+)\)$/, (t, m) => t.formKit.saidWith.upToCapacity(m[1] ?? '')],
+  [/^"(.*)" is used by another question$/, (t, m) => t.formKit.saidWith.usedByQuestion(m[1] ?? '')],
+  [/^"(.*)" is used by another option$/, (t, m) => t.formKit.saidWith.usedByOption(m[1] ?? '')],
   [/^an? [a-z ]+ id$/, (t) => t.formKit.saidWith.anId],
   [/^a number from (\d+) to (\d+)$/, (t, m) => t.formKit.saidWith.numberFrom(m[1] ?? '', m[2] ?? '')],
   [/^at most (\d+) days$/, (t, m) => t.formKit.saidWith.atMostDays(m[1] ?? '')],
