@@ -50,6 +50,8 @@ const DYNAMIC = {
     'catalogue.questions.types', // [question type]
     'catalogue.questions.refunds', // [refund kind]
     'catalogue.questions.languages', // [language tag]
+    'formKit.said', // [message]: the schemas' and use cases' field messages, by their English words
+    'reports.csv.columns', // [column]: the CSV download's header, by the API's column name
     'settings.labels', // [field]: the settings form's labels, by field name
     'settings.languages', // [locale]
     'settings.problems', // [message]: the field problems the settings form translates

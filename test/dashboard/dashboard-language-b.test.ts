@@ -205,6 +205,8 @@ describe('resources in other languages', () => {
     const problems = text(refused.html);
     expect(problems).toContain('O recurso não foi adicionado');
     expect(problems).toContain('Nome: obrigatório'); // the schema's "required", translated
-    expect(problems).toContain('Chave: letters, digits'); // a rarer schema message stays as written
+    // A rarer schema message, translated too (form-kit/words.ts, t.formKit.said), not left in English.
+    expect(problems).toContain('Chave: letras, algarismos, «_» ou «-»');
+    expect(problems).not.toContain('letters, digits');
   });
 });

@@ -192,7 +192,7 @@ describe('who may open the booking pages', () => {
     const r = await ana.form(`/admin/bookings/${b.id}/move`, { date: '2027-03-29', time: '14:00', skipRules: '1' });
     expect(r.status).toBe(403);
     expect(r.html).toContain('<h1>Not allowed</h1>');
-    expect(r.html).toContain('Only an admin can skip the notice and horizon rules. Ask an admin.');
+    expect(r.html).toContain('Only an admin can do this. Ask an admin.');
     expect((await get(b.id)).start).toBe('2027-03-29T10:00:00+02:00');
   });
 });
@@ -525,7 +525,7 @@ describe('a booking’s page', () => {
     const again = await admin.form(`/admin/bookings/${b.id}/cancel`, { notify: '1' });
     expect([again.status, alertOf(again.html)]).toEqual([
       409,
-      'The booking was not changed This booking is already cancelled.',
+      'The booking was not changed This booking cannot be cancelled. Its status is already “Cancelled”.',
     ]);
   });
 });

@@ -202,7 +202,11 @@ describe('settings and reports pages', () => {
     expect([js.status, (await js.text()).length > 100_000]).toEqual([200, true]);
     const csv = await admin.page('/admin/reports/export.csv?from=2027-03-29&to=2027-04-04');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.html.split('\n')[1]).toMatch(/^total,/);
+    // In the reader's language (here English); `?columns=api` keeps the API's machine names.
+    expect(csv.html.split('\n')[0]).toMatch(/^Row,Week of,/);
+    expect(csv.html.split('\n')[1]).toMatch(/^Total,/);
+    const api = await admin.page('/admin/reports/export.csv?from=2027-03-29&to=2027-04-04&columns=api');
+    expect(api.html.split('\n')[1]).toMatch(/^total,/);
     const ana = await signedIn(tdb, d, 'ana');
     expect((await ana.page(`/admin/reports?staff=${d.staffIds.ben}`)).status).toBe(404);
   });

@@ -9,13 +9,15 @@ import type { AppDeps } from '../deps.ts';
 import { STATUS } from '../errors.ts';
 import type { AdminEnv } from './auth.ts';
 import { AdminLayout, adminPage, type NavKey, shellOf } from './layout.tsx';
+import { refusalWords } from './refusal-words.ts';
 
 export async function catalogRefusalPage(c: Context<AdminEnv>, deps: AppDeps, r: Refusal, current: NavKey) {
   const shell = await shellOf(c, deps);
   const w = shell.t.common.words;
   const title = r.code === 'NOT_FOUND' ? w.notFound : r.code === 'FORBIDDEN' ? w.notAllowed : w.notPossible;
-  // The use case's own reason stays as it wrote it (English); the page's words are translated.
-  const text = r.code === 'NOT_FOUND' ? w.noSuchPage : r.code === 'FORBIDDEN' ? w.askAnAdmin(r.message) : r.message;
+  // Worded from the refusal's code and details, not the use case's English message.
+  const said = refusalWords(r, shell.t);
+  const text = r.code === 'NOT_FOUND' ? w.noSuchPage : r.code === 'FORBIDDEN' ? w.askAnAdmin(said) : said;
   return c.html(
     adminPage(
       <AdminLayout {...shell} title={title} current={current}>

@@ -10,6 +10,7 @@ import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { mediumMoment } from '../../../i18n/format.ts';
 import { LOCALE_NAMES, LOCALES } from '../../../i18n/locale.ts';
 import { ErrorSummary, Input, Notice, Select } from '../form-kit/fields.tsx';
+import { localProblem } from '../form-kit/words.ts';
 import { Csrf, type shellOf } from '../layout.tsx';
 import { ListTable, Quiet } from '../list-table.tsx';
 import { passwordRule } from './password-words.ts';
@@ -20,9 +21,9 @@ export interface AccountView {
   readonly keys: readonly ApiKey[];
   readonly staff: readonly StaffMember[];
   readonly notice?: string | undefined;
-  /** The password form's problems by field, as the use case said them (change-password.ts). */
+  /** The password form's problems by field, as the use case said them (change-password.ts), worded here. */
   readonly passwordProblems?: Readonly<Record<string, string>>;
-  /** Why no key was made: the label too long, or the use case's refusal (its own words). */
+  /** Why no key was made: the label too long, or the use case's refusal (refusal-words.ts, in the page's language). */
   readonly keyError?: 'labelTooLong' | { readonly said: string } | undefined;
   /** A key just made: shown here once. */
   readonly newKey?: { readonly key: string; readonly apiKey: ApiKey } | undefined;
@@ -35,7 +36,7 @@ function passwordErrors(t: DashboardMessages, problems: Readonly<Record<string, 
       ? t.accounts.notCurrent
       : field === 'newPassword'
         ? t.accounts.theNewPassword(passwordRule(t, problem))
-        : problem;
+        : localProblem(problem, t);
   return Object.fromEntries(Object.entries(problems).map(([k, m]) => [k, sentence(k, m)]));
 }
 

@@ -18,7 +18,9 @@ import type { AppDeps } from '../../deps.ts';
 import { STATUS, setRetryAfter } from '../../errors.ts';
 import { type AdminEnv, clearSessionCookie, setSessionCookie } from '../auth.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
+import { refusalWords } from '../refusal-words.ts';
 import { accountDeps } from './account-deps.ts';
 import { AccountContent, type AccountView } from './account-view.tsx';
 
@@ -77,7 +79,10 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
       setSessionCookie(c, deps, r.value.token, r.value.until);
       return c.redirect('/admin/account?done=password', 303);
     }
-    const passwordProblems = (r.details?.fields ?? { '': r.message }) as Record<string, string>;
+    const passwordProblems = (r.details?.fields ?? { '': refusalWords(r, await wordsOf(c, deps)) }) as Record<
+      string,
+      string
+    >;
     setRetryAfter(c, r); // RATE_LIMITED: tries per account (change-password.ts)
     return render(c, deps, { passwordProblems }, STATUS[r.code]);
   });
@@ -85,13 +90,13 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
   app.post('/account/language', async (c) => {
     const form = await readPosted(c);
     const r = await setLanguage(deps, c.get('actor'), form.raw('locale'));
-    if (!r.ok) return render(c, deps, { notice: r.message }, STATUS[r.code]);
+    if (!r.ok) return render(c, deps, { notice: refusalWords(r, await wordsOf(c, deps)) }, STATUS[r.code]);
     return c.redirect('/admin/account?done=language', 303);
   });
 
   app.post('/account/sign-out-everywhere', async (c) => {
     const r = await signOutEverywhere(deps, c.get('actor'));
-    if (!r.ok) return render(c, deps, { notice: r.message }, STATUS[r.code]);
+    if (!r.ok) return render(c, deps, { notice: refusalWords(r, await wordsOf(c, deps)) }, STATUS[r.code]);
     clearSessionCookie(c);
     return c.redirect('/admin/sign-in?notice=everywhere', 303);
   });
@@ -107,13 +112,13 @@ export function accountPages(deps: AppDeps): Hono<AdminEnv> {
       staffId: owner === 'admin' ? null : owner,
       label,
     });
-    if (!r.ok) return render(c, deps, { keyError: { said: r.message } }, STATUS[r.code]);
+    if (!r.ok) return render(c, deps, { keyError: { said: refusalWords(r, await wordsOf(c, deps)) } }, STATUS[r.code]);
     return render(c, deps, { newKey: r.value });
   });
 
   app.post('/account/api-keys/:id/revoke', async (c) => {
     const r = await revokeApiKey(deps, c.get('actor'), c.req.param('id'));
-    if (!r.ok) return render(c, deps, { keyError: { said: r.message } }, STATUS[r.code]);
+    if (!r.ok) return render(c, deps, { keyError: { said: refusalWords(r, await wordsOf(c, deps)) } }, STATUS[r.code]);
     return c.redirect('/admin/account?done=revoked', 303);
   });
 

@@ -10,12 +10,14 @@ import type { Child } from 'hono/jsx';
 import type { PasswordPurpose, User } from '../../../app/dashboard/accounts/account-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../app/dashboard/accounts/password-rules.ts';
 import { checkPasswordLink, setPasswordFromLink } from '../../../app/dashboard/accounts/set-password.ts';
+import type { Refusal } from '../../../app/result.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setSessionCookie } from '../auth.ts';
 import { ErrorSummary, Input } from '../form-kit/fields.tsx';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
+import { refusalWords } from '../refusal-words.ts';
 import { accountDeps } from './account-deps.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 import { passwordRule } from './password-words.ts';
@@ -72,8 +74,8 @@ function unusable(c: Context, deps: AppDeps) {
   );
 }
 
-/** The form's problem: the form had expired, or the password breaks a rule (password-rules.ts). */
-type Problem = 'expired' | { readonly rule: string };
+/** The form's problem: the form had expired, the password breaks a rule (password-rules.ts), or another refusal. */
+type Problem = 'expired' | { readonly rule: string } | { readonly refusal: Refusal };
 
 function form(
   c: Context,
@@ -95,7 +97,9 @@ function form(
           ? undefined
           : problem === 'expired'
             ? l.expired
-            : w.thePassword(passwordRule(t, problem.rule));
+            : 'rule' in problem
+              ? w.thePassword(passwordRule(t, problem.rule))
+              : refusalWords(problem.refusal, t);
       const body = (
         <>
           <h1>{title}</h1>
@@ -155,6 +159,6 @@ export async function submitPasswordLink(c: Context, deps: AppDeps) {
   if (r.code !== 'VALIDATION_FAILED') return unusable(c, deps);
   const link = await checkPasswordLink(deps, token);
   if (!link.ok) return unusable(c, deps);
-  const problem = String((r.details?.fields as Record<string, string> | undefined)?.password ?? r.message);
-  return form(c, deps, link.value, { rule: problem }, 400);
+  const rule = (r.details?.fields as Record<string, unknown> | undefined)?.password;
+  return form(c, deps, link.value, typeof rule === 'string' ? { rule } : { refusal: r }, 400);
 }

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { authenticateSession } from '../../../app/dashboard/accounts/authenticate.ts';
 import { signIn } from '../../../app/dashboard/accounts/sign-in.ts';
+import type { Refusal } from '../../../app/result.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { setRetryAfter } from '../../errors.ts';
@@ -13,6 +14,7 @@ import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { ErrorSummary, Input, Notice } from '../form-kit/fields.tsx';
 import { readPosted, safeNext } from '../form-kit/posted-form.ts';
 import { AdminLayout, adminPage, entryShellOf } from '../layout.tsx';
+import { refusalWords } from '../refusal-words.ts';
 import { accountDeps } from './account-deps.ts';
 import { entryToken, entryTokenMatches } from './entry-token.ts';
 
@@ -21,8 +23,8 @@ const NOTICES: Record<string, (t: DashboardMessages) => string> = {
   everywhere: (t) => t.accounts.signIn.everywhere,
 };
 
-/** What went wrong, in the page's words when it has them (a rate limit's wait stays the use case's). */
-type Problem = 'expired' | 'wrong' | { readonly said: string };
+/** What went wrong, in the page's words (a rate limit's wait from the refusal's details). */
+type Problem = 'expired' | 'wrong' | { readonly refusal: Refusal };
 
 interface View {
   readonly email: string;
@@ -39,7 +41,13 @@ async function render(c: Context, deps: AppDeps, view: View, status: 200 | 401 |
   const notice = NOTICES[view.notice ?? '']?.(t);
   const e = view.error;
   const error =
-    e === undefined ? undefined : e === 'expired' ? w.signIn.expired : e === 'wrong' ? w.signIn.wrong : e.said;
+    e === undefined
+      ? undefined
+      : e === 'expired'
+        ? w.signIn.expired
+        : e === 'wrong'
+          ? w.signIn.wrong
+          : refusalWords(e.refusal, t);
   return c.html(
     adminPage(
       <AdminLayout title={w.signIn.title} {...shell}>
@@ -86,7 +94,7 @@ export async function submitSignIn(c: Context, deps: AppDeps) {
   });
   if (!r.ok && r.code === 'RATE_LIMITED') {
     setRetryAfter(c, r);
-    return render(c, deps, { email, next, error: { said: r.message } }, 429);
+    return render(c, deps, { email, next, error: { refusal: r } }, 429);
   }
   // Every other refusal is the one UNAUTHORIZED answer (sign-in.ts SIGN_IN_FAILED), said in the page's words.
   if (!r.ok) return render(c, deps, { email, next, error: 'wrong' }, 401);

@@ -15,13 +15,14 @@ import type { Refusal } from '../../../app/result.ts';
 import { OUTCOMES, parseWallTime, wallToInstant } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
-import { date, fieldsOf, text } from '../../validation.ts';
+import { date, text } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
+import { parseFields } from '../form-kit/issue-words.ts';
 import { type PostedForm, readPosted, safeNext } from '../form-kit/posted-form.ts';
 import { own, wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { BookingDetailContent } from './booking-detail-view.tsx';
-import { fieldErrors, refusalText, wallParts } from './booking-format.ts';
+import { fieldErrors, refusalFieldErrors, refusalText, wallParts } from './booking-format.ts';
 import type { CancelValues, MoveValues } from './booking-forms-view.tsx';
 import { refusalPage } from './booking-refusal.tsx';
 
@@ -83,9 +84,9 @@ export function bookingDetailPages(deps: AppDeps): Hono<AdminEnv> {
       notify: checked(form, 'notify'),
       skipRules: checked(form, 'skipRules'),
     };
-    const parsed = moveForm.safeParse({ date: move.date, time: move.time, staff: form.text('staff') || undefined });
+    const parsed = parseFields(moveForm, { date: move.date, time: move.time, staff: form.text('staff') || undefined });
     if (!parsed.success) {
-      const errors = fieldErrors(fieldsOf(parsed.error), {}, await wordsOf(c, deps));
+      const errors = fieldErrors(parsed.fields, {}, await wordsOf(c, deps));
       return render(c, deps, found.value, { errors, move }, 400);
     }
     const start = wallToInstant(parsed.data.date, parseWallTime(parsed.data.time.slice(0, 5)) ?? 0, b.timezone);
@@ -161,11 +162,7 @@ async function refused(c: Context<AdminEnv>, deps: AppDeps, managed: DashboardBo
   const why = refusalText(r, c.get('actor').role === 'admin', t);
   const errors =
     r.code === 'VALIDATION_FAILED'
-      ? fieldErrors(
-          (r.details?.fields as Record<string, string> | undefined) ?? { '': r.message },
-          { start: 'time' },
-          t,
-        )
+      ? refusalFieldErrors(r, { start: 'time' }, t)
       : { [r.code === 'SLOT_UNAVAILABLE' ? 'time' : '']: why };
   // Reload: the refusal may come from a change made meanwhile (the page must show the booking as it is).
   const fresh = await getBookingFor(deps, c.get('actor'), managed.booking.id);

@@ -15,12 +15,13 @@ import { dateOf, formatInstant, parseWallTime, type Slot, wallToInstant } from '
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
-import { date, fieldsOf } from '../../validation.ts';
+import { date } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
+import { parseFields } from '../form-kit/issue-words.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
 import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
-import { fieldErrors, refusalText } from './booking-format.ts';
+import { fieldErrors, refusalFieldErrors, refusalText } from './booking-format.ts';
 import { NewBookingContent, type NewValues } from './booking-new-view.tsx';
 import { refusalPage } from './booking-refusal.tsx';
 import { repeatBody, seriesConflictText } from './booking-repeat-field.tsx';
@@ -83,7 +84,7 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
     const start = values.skip ? typedStart(values, timezone) : values.start;
     if (start === null) return render(c, deps, values, { time: e.typeTime }, 400);
     if (start === '') return render(c, deps, values, { start: e.chooseTime }, 400);
-    const body = staffBookingBody.safeParse({
+    const body = parseFields(staffBookingBody, {
       service: values.service,
       staff: values.staff,
       start,
@@ -94,8 +95,7 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
       notifyClient: values.notify,
       ...repeatBody(values),
     });
-    if (!body.success)
-      return render(c, deps, values, timeField(values, fieldErrors(fieldsOf(body.error), RENAME, t)), 400);
+    if (!body.success) return render(c, deps, values, timeField(values, fieldErrors(body.fields, RENAME, t)), 400);
     const { repeat } = body.data;
     if (repeat) {
       // SPEC §9.2: a series, to the page of its first occurrence.
@@ -113,7 +113,7 @@ export function newBookingPages(deps: AppDeps): Hono<AdminEnv> {
     if (r.code === 'NOT_FOUND' || r.code === 'FORBIDDEN') return refusalPage(c, deps, r);
     const errors =
       r.code === 'VALIDATION_FAILED'
-        ? fieldErrors((r.details?.fields as Record<string, string> | undefined) ?? { '': r.message }, RENAME, t)
+        ? refusalFieldErrors(r, RENAME, t)
         : { start: refusalText(r, actor.role === 'admin', t) };
     return render(c, deps, { ...values, start: '' }, timeField(values, errors), STATUS[r.code]);
   });
@@ -197,7 +197,6 @@ async function freeTimes(
   if (v.skip) return { ok: true, slots: [] };
   const day = await getDayAvailability(deps, { service: v.service, staff: v.staff, date: v.date });
   if (day.ok) return { ok: true, slots: day.value.slots };
-  // The use case's sentence ("This staff member does not offer this service.") beside the field it names.
-  const fields = Object.keys((day.details?.fields as Record<string, string> | undefined) ?? { service: '' });
-  return { ok: false, errors: fieldErrors(Object.fromEntries(fields.map((f) => [f, day.message]))) };
+  // The field the use case names (service or staff), with its problem in the page's words.
+  return { ok: false, errors: refusalFieldErrors(day, {}, t) };
 }

@@ -12,12 +12,12 @@ import { getBusiness } from '../../../app/get-business.ts';
 import { addDays, dateOf, isDate } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
-import { fieldsOf } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
+import { parseFields } from '../form-kit/issue-words.ts';
 import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { bookingDetailPages } from './booking-detail.tsx';
-import { fieldErrors } from './booking-format.ts';
+import { fieldErrors, refusalFieldErrors } from './booking-format.ts';
 import { BookingListContent, type BookingListView, type ListFilters } from './booking-list-view.tsx';
 import { newBookingPages } from './booking-new.tsx';
 import { refusalPage } from './booking-refusal.tsx';
@@ -57,16 +57,15 @@ async function listPage(c: Context<AdminEnv>, deps: AppDeps) {
     now,
   };
   const given = Object.fromEntries(Object.entries({ ...filters, cursor }).filter(([, v]) => v !== ''));
-  const parsed = listBookingsQuery.safeParse(given);
+  const parsed = parseFields(listBookingsQuery, given);
   if (!parsed.success) {
-    const errors = fieldErrors(fieldsOf(parsed.error), {}, await wordsOf(c, deps));
+    const errors = fieldErrors(parsed.fields, {}, await wordsOf(c, deps));
     return renderList(c, deps, { ...base, errors }, 400);
   }
   const r = await listBookings(deps, actor, parsed.data);
   if (!r.ok) {
     if (r.code !== 'VALIDATION_FAILED') return refusalPage(c, deps, r);
-    const fields = (r.details?.fields as Record<string, string> | undefined) ?? { '': r.message };
-    const errors = fieldErrors(fields, {}, await wordsOf(c, deps));
+    const errors = refusalFieldErrors(r, {}, await wordsOf(c, deps));
     return renderList(c, deps, { ...base, errors }, STATUS[r.code]);
   }
   return renderList(c, deps, { ...base, bookings: r.value.bookings, nextCursor: r.value.nextCursor });

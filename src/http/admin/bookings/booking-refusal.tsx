@@ -8,12 +8,14 @@ import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
+import { refusalWords } from '../refusal-words.ts';
 
 export async function refusalPage(c: Context<AdminEnv>, deps: AppDeps, r: Refusal) {
   const shell = await shellOf(c, deps);
   const w = shell.t.bookings.refusal;
   const title = r.code === 'NOT_FOUND' ? w.notFound : r.code === 'FORBIDDEN' ? w.forbidden : w.other;
-  const text = r.code === 'NOT_FOUND' ? w.notFoundText : r.code === 'FORBIDDEN' ? w.askAdmin(r.message) : r.message;
+  const said = refusalWords(r, shell.t);
+  const text = r.code === 'NOT_FOUND' ? w.notFoundText : r.code === 'FORBIDDEN' ? w.askAdmin(said) : said;
   return c.html(
     adminPage(
       <AdminLayout {...shell} title={title} current="bookings">

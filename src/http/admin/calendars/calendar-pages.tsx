@@ -9,6 +9,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, type Problems, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { renderMember } from '../staff/staff-member-page.tsx';
 import { calendarBody } from './calendar-bodies.ts';
@@ -29,7 +30,7 @@ async function subscribe(c: Ctx, deps: AppDeps, id: string) {
     return catalogRefusalPage(c, deps, r, 'staff');
   }
   // The address typed is not shown back (it may be a real secret address): only the problem.
-  const errors = Object.fromEntries(r ? refusalProblems(r) : problems);
+  const errors = Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps)) : problems);
   return renderMember(c, deps, id, { calendar: { values: { label: values.label }, errors } }, 400);
 }
 

@@ -24,7 +24,7 @@ import { PicturePanel } from '../../images/picture-panel.tsx';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
-import { own } from '../language.ts';
+import { own, wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { createServiceBody } from './service-bodies.ts';
@@ -142,7 +142,7 @@ export function servicesPages(deps: AppDeps): Hono<AdminEnv> {
     if (!form.body) return renderForm(c, deps, null, form.state, Object.fromEntries(form.problems), 400);
     const r = await createService(deps, c.get('actor'), form.body);
     if (!r.ok) {
-      const errors = Object.fromEntries(refusalProblems(r, form.rename));
+      const errors = Object.fromEntries(refusalProblems(r, await wordsOf(c, deps), form.rename));
       return r.code === 'VALIDATION_FAILED'
         ? renderForm(c, deps, null, form.state, errors, 400)
         : catalogRefusalPage(c, deps, r, 'services');
@@ -163,7 +163,7 @@ export function servicesPages(deps: AppDeps): Hono<AdminEnv> {
     if (!form.body) return renderForm(c, deps, found.value, form.state, Object.fromEntries(form.problems), 400);
     const r = await updateService(deps, c.get('actor'), found.value.service.id, form.body);
     if (!r.ok) {
-      const errors = Object.fromEntries(refusalProblems(r, form.rename));
+      const errors = Object.fromEntries(refusalProblems(r, await wordsOf(c, deps), form.rename));
       return r.code === 'VALIDATION_FAILED'
         ? renderForm(c, deps, found.value, form.state, errors, STATUS[r.code])
         : catalogRefusalPage(c, deps, r, 'services');

@@ -6,7 +6,9 @@
  */
 import type { z } from 'zod';
 import type { Refusal } from '../../../app/result.ts';
-import { fieldsOf } from '../../validation.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
+import { refusalWords } from '../refusal-words.ts';
+import { issueFields } from './issue-words.ts';
 import type { PostedForm } from './posted-form.ts';
 
 export type Problems = Map<string, string>;
@@ -36,7 +38,11 @@ export const ticked = (form: PostedForm, name: string) => form.text(name) === 'o
 /** A text field, or null when left empty. */
 export const textOrNull = (form: PostedForm, name: string) => form.text(name) || null;
 
-/** Zod's wording made to read after the field's label ("Duration: must be at least 1"). */
+/**
+ * A use case's field message made to read after the field's label ("Duration: must be at least 1").
+ * A refusal carries only the words, so this reads Zod's English there; the dashboard's own parses
+ * read the issues themselves (issue-words.ts).
+ */
 export function plainMessage(message: string): string {
   const bound = /^Too (small|big): expected (number|string|array) to (?:be|have) ([<>]=?)(\d+)/.exec(message);
   if (bound) {
@@ -56,15 +62,19 @@ export function plainMessage(message: string): string {
 /** The fields of a Zod error, in plain words, under `rename`'s names (default: the body's keys). */
 export function zodProblems(error: z.ZodError, rename: (key: string) => string = (k) => k): Problems {
   const problems: Problems = new Map();
-  for (const [key, message] of Object.entries(fieldsOf(error))) {
+  for (const [key, message] of Object.entries(issueFields(error))) {
     const name = rename(key);
-    if (!problems.has(name)) problems.set(name, plainMessage(message));
+    if (!problems.has(name)) problems.set(name, message);
   }
   return problems;
 }
 
-/** A refusal's `details.fields` as problems (its message under '' when it names none). */
-export function refusalProblems(r: Refusal, rename: (key: string) => string = (k) => k): Problems {
+/** A refusal's `details.fields` as problems (its words, in the page's language, under '' when it names none). */
+export function refusalProblems(
+  r: Refusal,
+  t: DashboardMessages,
+  rename: (key: string) => string = (k) => k,
+): Problems {
   const fields = r.details?.fields;
   const problems: Problems = new Map();
   if (fields && typeof fields === 'object' && !Array.isArray(fields)) {
@@ -73,7 +83,7 @@ export function refusalProblems(r: Refusal, rename: (key: string) => string = (k
       if (!problems.has(name)) problems.set(name, plainMessage(String(message)));
     }
   }
-  if (problems.size === 0) problems.set('', r.message);
+  if (problems.size === 0) problems.set('', refusalWords(r, t));
   return problems;
 }
 
@@ -90,7 +100,7 @@ export function checkForm<S extends z.ZodType>(
   problems: Problems,
   rename?: (key: string) => string,
 ): z.output<S> | null {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { reportInput: true });
   if (!r.success) {
     for (const [k, m] of zodProblems(r.error, rename)) if (!problems.has(k)) problems.set(k, m);
   }

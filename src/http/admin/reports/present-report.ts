@@ -40,7 +40,7 @@ export function presentReport(r: Report) {
   };
 }
 
-const COLUMNS = [
+export const COLUMNS = [
   'row',
   'week',
   'staffId',
@@ -66,16 +66,34 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The report as CSV: a header, the totals, each week, each staff member (CRLF lines, RFC 4180). */
-export function reportCsv(r: Report): string {
+export type CsvColumn = (typeof COLUMNS)[number];
+export type CsvRow = 'total' | 'week' | 'staff';
+
+/** The header's and the `row` column's words: the API's machine names unless the dashboard gives its language's. */
+export interface CsvHeadings {
+  readonly columns: Readonly<Record<CsvColumn, string>>;
+  readonly rows: Readonly<Record<CsvRow, string>>;
+}
+
+const MACHINE: CsvHeadings = {
+  columns: Object.fromEntries(COLUMNS.map((c) => [c, c])) as Record<CsvColumn, string>,
+  rows: { total: 'total', week: 'week', staff: 'staff' },
+};
+
+/**
+ * The report as CSV: a header, the totals, each week, each staff member (CRLF lines, RFC 4180).
+ * The API's (and `?columns=api` on the page's download) keeps the machine names; the figures are
+ * the same either way (decimal points, ISO dates), so a spreadsheet reads them in any language.
+ */
+export function reportCsv(r: Report, headings: CsvHeadings = MACHINE): string {
   const p = presentReport(r);
   type Line = ReturnType<typeof figures> & { row: string; week?: string; staffId?: string; staff?: string };
   const lines: Line[] = [
-    { row: 'total', ...p.totals },
-    ...p.weeks.map((w) => ({ row: 'week', ...w })),
-    ...p.staff.map((s) => ({ row: 'staff', ...s, staffId: s.id, staff: s.name })),
+    { row: headings.rows.total, ...p.totals },
+    ...p.weeks.map((w) => ({ row: headings.rows.week, ...w })),
+    ...p.staff.map((s) => ({ row: headings.rows.staff, ...s, staffId: s.id, staff: s.name })),
   ];
-  const out = [COLUMNS.join(',')];
+  const out = [COLUMNS.map((c) => csvField(headings.columns[c])).join(',')];
   for (const l of lines)
     out.push(COLUMNS.map((c) => csvField((l as Record<string, string | number | null>)[c] ?? null)).join(','));
   return `${out.join('\r\n')}\r\n`;

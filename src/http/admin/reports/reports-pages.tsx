@@ -7,16 +7,19 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getReport } from '../../../app/dashboard/reports/get-report.ts';
 import { listAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
+import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STATUS } from '../../errors.ts';
 import { ASSETS } from '../../pages/assets.ts';
-import { fieldsOf } from '../../validation.ts';
 import type { AdminEnv } from '../auth.ts';
-import { fieldErrors } from '../bookings/booking-format.ts';
+import { fieldErrors, refusalFieldErrors } from '../bookings/booking-format.ts';
 import { refusalPage } from '../bookings/booking-refusal.tsx';
-import { wordsOf } from '../language.ts';
+import { parseFields } from '../form-kit/issue-words.ts';
+import { localProblem } from '../form-kit/words.ts';
+import { own, wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
-import { reportCsv } from './present-report.ts';
+import { refusalWords } from '../refusal-words.ts';
+import { COLUMNS, type CsvHeadings, reportCsv } from './present-report.ts';
 import { reportQuery } from './report-query.ts';
 import { ReportsContent, type ReportsViewProps } from './reports-view.tsx';
 
@@ -35,16 +38,15 @@ export function reportPages(deps: AppDeps): Hono<AdminEnv> {
     const filters = asked(c);
     const staff = actor.role === 'admin' ? (await listAdminStaff(deps, actor)).map((a) => a.member) : [];
     const base = { filters, staffOptions: staff.map((m) => ({ id: m.id, name: m.name })) };
-    const q = reportQuery.safeParse(given(filters));
+    const q = parseFields(reportQuery, given(filters));
     if (!q.success) {
-      const errors = fieldErrors(fieldsOf(q.error), {}, await wordsOf(c, deps));
+      const errors = fieldErrors(q.fields, {}, await wordsOf(c, deps));
       return render(c, deps, { ...base, report: null, errors }, 400);
     }
     const r = await getReport(deps, actor, q.data);
     if (!r.ok) {
       if (r.code !== 'VALIDATION_FAILED') return refusalPage(c, deps, r);
-      const fields = (r.details?.fields as Record<string, string> | undefined) ?? { '': r.message };
-      const errors = fieldErrors(fields, {}, await wordsOf(c, deps));
+      const errors = refusalFieldErrors(r, {}, await wordsOf(c, deps));
       return render(c, deps, { ...base, report: null, errors }, STATUS[r.code]);
     }
     const shown = { ...filters, from: r.value.from, to: r.value.to };
@@ -52,17 +54,39 @@ export function reportPages(deps: AppDeps): Hono<AdminEnv> {
   });
 
   app.get('/reports/export.csv', async (c) => {
-    const q = reportQuery.safeParse(given(asked(c)));
-    if (!q.success) return c.text(`Invalid ${Object.keys(fieldsOf(q.error)).join(', ')}.`, 400);
+    const t = await wordsOf(c, deps);
+    const q = parseFields(reportQuery, given(asked(c)));
+    if (!q.success) return c.text(csvProblem(t, q.fields), 400);
     const r = await getReport(deps, c.get('actor'), q.data);
-    if (!r.ok) return c.text(r.message, STATUS[r.code]);
-    return c.body(reportCsv(r.value), 200, {
+    if (!r.ok) return c.text(csvProblem(t, r.details?.fields, refusalWords(r, t)), STATUS[r.code]);
+    // In the reader's language by default; `?columns=api` gives the API's machine names (API.md).
+    const headings = c.req.query('columns') === 'api' ? undefined : csvHeadings(t);
+    return c.body(reportCsv(r.value, headings), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="report-${r.value.from}-${r.value.to}.csv"`,
     });
   });
 
   return app;
+}
+
+/** The CSV's header and row kinds in the reader's language. */
+function csvHeadings(t: DashboardMessages): CsvHeadings {
+  const rows = t.reports.csv.rows;
+  return {
+    columns: Object.fromEntries(COLUMNS.map((k) => [k, t.reports.csv.columns[k]])) as CsvHeadings['columns'],
+    rows: { total: rows.total, week: rows.week, staff: rows.staff },
+  };
+}
+
+/** The download's refusal as plain text in the reader's language: what is wrong, then each field's problem. */
+function csvProblem(t: DashboardMessages, fields: unknown, said = t.common.refusals.VALIDATION_FAILED): string {
+  const named = fields && typeof fields === 'object' ? Object.entries(fields as Record<string, unknown>) : [];
+  const labels: Record<string, string> = t.reports.fields;
+  const lines = named.map(([k, m]) =>
+    t.formKit.fieldProblem((own(labels, k) ? labels[k] : undefined) ?? k, localProblem(String(m), t)),
+  );
+  return [said, ...lines].join('\n');
 }
 
 async function render(

@@ -61,6 +61,9 @@ export function ReportsContent(p: ReportsViewProps) {
           </button>
           <a href={`/admin/reports/export.csv${query ? `?${query}` : ''}`} download>
             {w.download}
+          </a>{' '}
+          <a href={`/admin/reports/export.csv?${query ? `${query}&` : ''}columns=api`} download>
+            {w.apiColumns}
           </a>
         </p>
       </form>

@@ -2,6 +2,7 @@
  * `/admin/resources`: the shared rooms and machines (SPEC §8.4). Admins only — a staff member gets
  * the 403 page. The forms are checked with the admin API's schemas and saved by its use cases.
  */
+
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { adminOnly } from '../../../app/dashboard/actor.ts';
@@ -13,6 +14,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, type Problems, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { resourceBody } from './resource-bodies.ts';
@@ -105,7 +107,12 @@ export function resourcesPages(deps: AppDeps): Hono<AdminEnv> {
     const r = body ? await createResource(deps, c.get('actor'), body) : null;
     if (r?.ok) return c.redirect('/admin/resources?done=added', 303);
     if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'resources');
-    return listPage(c, deps, { values, errors: Object.fromEntries(r ? refusalProblems(r) : problems) }, 400);
+    return listPage(
+      c,
+      deps,
+      { values, errors: Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps)) : problems) },
+      400,
+    );
   });
   app.get('/resources/:id', (c) => editPage(c, deps, null));
   app.post('/resources/:id', async (c) => {
@@ -113,7 +120,12 @@ export function resourcesPages(deps: AppDeps): Hono<AdminEnv> {
     const r = body ? await updateResource(deps, c.get('actor'), c.req.param('id'), body) : null;
     if (r?.ok) return c.redirect('/admin/resources?done=saved', 303);
     if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'resources');
-    return editPage(c, deps, { values, errors: Object.fromEntries(r ? refusalProblems(r) : problems) }, 400);
+    return editPage(
+      c,
+      deps,
+      { values, errors: Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps)) : problems) },
+      400,
+    );
   });
   app.post('/resources/:id/delete', async (c) => {
     const r = await deleteResource(deps, c.get('actor'), c.req.param('id'));

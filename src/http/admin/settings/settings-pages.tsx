@@ -73,8 +73,8 @@ export function settingsPages(deps: AppDeps): Hono<AdminEnv> {
     const r = body ? await updateSettings(deps, c.get('actor'), body) : null;
     if (r?.ok) return c.redirect('/admin/settings?done=saved', 303);
     if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'settings');
-    const problems = r ? refusalProblems(r, settingsRename) : read.problems;
     const t = await wordsOf(c, deps);
+    const problems = r ? refusalProblems(r, t, settingsRename) : read.problems;
     const errors = Object.fromEntries([...problems].map(([k, m]) => [k, settingsMessage(m, t)]));
     return render(c, deps, { values: read.values, errors }, 400);
   });

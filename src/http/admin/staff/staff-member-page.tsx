@@ -14,6 +14,7 @@ import { listBlocks } from '../../../app/dashboard/staff/blocks.ts';
 import { listDaysOff } from '../../../app/dashboard/staff/day-off-reads.ts';
 import { getAdminStaff } from '../../../app/dashboard/staff/staff-reads.ts';
 import { getBusiness } from '../../../app/get-business.ts';
+import type { Refusal } from '../../../app/result.ts';
 import { dateOf, formatWallTime, instantToWall } from '../../../core/index.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -24,6 +25,7 @@ import { ErrorSummary, ZoneList } from '../form-kit/fields.tsx';
 import { localProblem } from '../form-kit/words.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
+import { inviteRefusalWords } from './invite-refusal.ts';
 import { AccountPanel, FeedPanel, RemovePanel } from './staff-access-panels.tsx';
 import { type BlockFormState, BlocksPanel } from './staff-blocks.tsx';
 import { type DateHoursFormState, DateHoursPanel, dateHoursLabels } from './staff-date-hours.tsx';
@@ -71,14 +73,23 @@ export interface MemberExtra {
   readonly dateHours?: DateHoursFormState;
   readonly block?: BlockFormState;
   readonly calendar?: CalendarFormState;
-  readonly inviteError?: string;
+  /** The invite use case's refusal, worded with the member's name (invite-refusal.ts). */
+  readonly inviteError?: Refusal;
 }
 
 /**
  * What a refused form on the page got wrong, at the top of the page (it comes back scrolled to the
  * top), focused, linking to the fields in their section.
  */
-function MemberProblems({ t, extra }: { t: DashboardMessages; extra: MemberExtra }) {
+function MemberProblems({
+  t,
+  extra,
+  member,
+}: {
+  t: DashboardMessages;
+  extra: MemberExtra;
+  member: { readonly name: string; readonly email: string };
+}) {
   const w = t.staff.member;
   const s = t.staff;
   if (extra.profile)
@@ -94,7 +105,10 @@ function MemberProblems({ t, extra }: { t: DashboardMessages; extra: MemberExtra
   if (extra.block) return <ErrorSummary errors={extra.block.errors} labels={s.blocks.labels} title={w.blockRefused} />;
   if (extra.calendar)
     return <ErrorSummary errors={extra.calendar.errors} labels={calendarLabels(t)} title={t.calendars.refused} />;
-  if (extra.inviteError) return <ErrorSummary errors={{ '': extra.inviteError }} title={w.inviteRefused} />;
+  if (extra.inviteError) {
+    const said = inviteRefusalWords(extra.inviteError, member, t);
+    return <ErrorSummary errors={{ '': said }} title={w.inviteRefused} />;
+  }
   return null;
 }
 
@@ -162,7 +176,7 @@ export async function renderMember(
         )}
         <h1>{self ? s.member.mySchedule(m.name) : m.name}</h1>
         {m.active ? null : <p class="note">{s.member.inactive}</p>}
-        <MemberProblems t={t} extra={problems} />
+        <MemberProblems t={t} extra={problems} member={m} />
         <nav class="page-toc" aria-label={s.member.onThisPage}>
           <ul>
             {sections.map(([id, label]) => (

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, listKey, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { FeedMade } from './staff-access-panels.tsx';
@@ -38,7 +39,7 @@ async function saveProfile(c: Ctx, deps: AppDeps, id: string) {
   const r = body ? await updateStaff(deps, actor, id, body) : null;
   if (r?.ok) return c.redirect(`/admin/staff/${id}?done=profile#profile`, 303);
   if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-  const errors = Object.fromEntries(r ? refusalProblems(r, listKey) : read.problems);
+  const errors = Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps), listKey) : read.problems);
   return renderMember(c, deps, id, { profile: { state: read.state, errors } }, 400);
 }
 
@@ -53,7 +54,7 @@ export function staffMemberPages(deps: AppDeps): Hono<AdminEnv> {
     const r = await inviteStaff(deps, c.get('actor'), id);
     if (r.ok) return c.redirect(`/admin/staff/${id}?done=invited#account`, 303);
     if (r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-    return renderMember(c, deps, id, { inviteError: r.message }, 400);
+    return renderMember(c, deps, id, { inviteError: r }, 400);
   });
 
   app.post('/staff/:id/feed', async (c) => {

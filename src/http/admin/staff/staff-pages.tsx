@@ -3,6 +3,7 @@
  * page, their navigation points at their own page), and each member's page with its forms
  * (staff-member-pages.tsx, staff-schedule-pages.tsx).
  */
+
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { listUsers } from '../../../app/dashboard/accounts/list-users.ts';
@@ -17,6 +18,7 @@ import type { AdminEnv } from '../auth.ts';
 import { ErrorSummary, ZoneList } from '../form-kit/fields.tsx';
 import { checkForm, listKey, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { createStaffBody } from './staff-bodies.ts';
@@ -126,7 +128,13 @@ export function staffPages(deps: AppDeps): Hono<AdminEnv> {
     const r = body ? await createStaff(deps, actor, body) : null;
     if (r?.ok) return c.redirect(`/admin/staff/${r.value.member.id}?done=created#hours`, 303);
     if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-    return newPage(c, deps, read.state, Object.fromEntries(r ? refusalProblems(r, listKey) : read.problems), 400);
+    return newPage(
+      c,
+      deps,
+      read.state,
+      Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps), listKey) : read.problems),
+      400,
+    );
   });
 
   app.route('/', staffMemberPages(deps));

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, type Problems, refusalProblems } from '../form-kit/form-body.ts';
 import { type PostedForm, readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { dayOffBody, workingHoursBody } from './staff-bodies.ts';
@@ -41,7 +42,7 @@ async function saveHours(c: Ctx, deps: AppDeps, id: string) {
   if (r?.ok) return c.redirect(back(id, 'hours', 'hours'), 303);
   if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
   // Said in the page's words when the page is drawn (staff-member-page.tsx).
-  const errors = Object.fromEntries(r ? refusalProblems(r, rename) : read.problems);
+  const errors = Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps), rename) : read.problems);
   return renderMember(c, deps, id, { hours: { state: read.state, errors } }, 400);
 }
 
@@ -52,7 +53,7 @@ async function addDay(c: Ctx, deps: AppDeps, id: string) {
   const r = checked ? await addDayOff(deps, c.get('actor'), id, checked) : null;
   if (r?.ok) return c.redirect(back(id, 'day-off-added', 'days-off'), 303);
   if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-  const errors = asErrors(r ? refusalProblems(r) : problems);
+  const errors = asErrors(r ? refusalProblems(r, await wordsOf(c, deps)) : problems);
   return renderMember(c, deps, id, { dayOff: { values, errors } }, 400);
 }
 
@@ -89,7 +90,12 @@ async function saveDay(c: Ctx, deps: AppDeps) {
   const r = checked ? await updateDayOff(deps, c.get('actor'), id, dayOffId, checked) : null;
   if (r?.ok) return c.redirect(back(id, 'day-off-saved', 'days-off'), 303);
   if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-  return editPage(c, deps, { values, errors: asErrors(r ? refusalProblems(r) : problems) }, 400);
+  return editPage(
+    c,
+    deps,
+    { values, errors: asErrors(r ? refusalProblems(r, await wordsOf(c, deps)) : problems) },
+    400,
+  );
 }
 
 export function staffSchedulePages(deps: AppDeps): Hono<AdminEnv> {

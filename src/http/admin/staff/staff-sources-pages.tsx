@@ -10,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { checkForm, type Problems, refusalProblems } from '../form-kit/form-body.ts';
 import { readPosted } from '../form-kit/posted-form.ts';
+import { wordsOf } from '../language.ts';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { blockBody, oneDateBody } from './source-bodies.ts';
 import { blockFieldOf } from './staff-blocks.tsx';
@@ -28,7 +29,7 @@ async function saveDateHours(c: Ctx, deps: AppDeps, id: string) {
   const r = checked ? await setDateHours(deps, c.get('actor'), id, date, checked.hours) : null;
   if (r?.ok) return c.redirect(back(id, 'date-hours', 'date-hours'), 303);
   if (r && r.code !== 'VALIDATION_FAILED') return catalogRefusalPage(c, deps, r, 'staff');
-  const errors = Object.fromEntries(r ? refusalProblems(r, dateHoursFieldOf) : problems);
+  const errors = Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps), dateHoursFieldOf) : problems);
   return renderMember(c, deps, id, { dateHours: { values, errors } }, 400);
 }
 
@@ -49,7 +50,12 @@ async function addTimeOff(c: Ctx, deps: AppDeps, id: string) {
     c,
     deps,
     id,
-    { block: { values, errors: Object.fromEntries(r ? refusalProblems(r, blockFieldOf) : problems) } },
+    {
+      block: {
+        values,
+        errors: Object.fromEntries(r ? refusalProblems(r, await wordsOf(c, deps), blockFieldOf) : problems),
+      },
+    },
     400,
   );
 }

@@ -8,6 +8,7 @@ import { getBusiness } from '../../../app/get-business.ts';
 import { dateOf } from '../../../core/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
+import { refusalFieldErrors } from '../bookings/booking-format.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
 import { catalogRefusalPage } from '../refusal-page.tsx';
 import { presentGroups } from './present-waitlist.ts';
@@ -27,7 +28,7 @@ export function waitlistAdminPages(deps: AppDeps): Hono<AdminEnv> {
             t={shell.t}
             date={date}
             groups={r.ok ? presentGroups(r.value, timezone) : []}
-            error={r.ok ? null : r.message}
+            error={r.ok ? null : (Object.values(refusalFieldErrors(r, {}, shell.t))[0] ?? null)}
           />
         </AdminLayout>,
       ),

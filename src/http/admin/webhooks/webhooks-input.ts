@@ -8,6 +8,7 @@ import type { WebhookInput } from '../../../app/dashboard/webhooks/create-webhoo
 import { webhookUrlProblem } from '../../../app/dashboard/webhooks/webhook-url.ts';
 import { WEBHOOK_EVENTS } from '../../../app/webhook-events.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
+import { localProblem } from '../form-kit/words.ts';
 import { own } from '../language.ts';
 import { createWebhookBody } from './webhooks-api.ts';
 
@@ -52,9 +53,11 @@ export function urlSentence(url: string, t: DashboardMessages): string {
   return urlMust(webhookUrlProblem(url) ?? 'an http or https URL', t);
 }
 
-/** The use case's problem with a URL as a sentence; a problem the catalogue does not know stays English. */
+/** The use case's problem with a URL as a sentence; others (where it points: URL_NOT_ALLOWED) in the form kit's words. */
 function urlMust(problem: string, t: DashboardMessages): string {
-  const said = own(t.webhooks.errors.urlProblems, problem) ? t.webhooks.errors.urlProblems[problem] : problem;
+  const said = own(t.webhooks.errors.urlProblems, problem)
+    ? t.webhooks.errors.urlProblems[problem]
+    : localProblem(problem, t);
   return t.webhooks.errors.urlMust(said);
 }
 

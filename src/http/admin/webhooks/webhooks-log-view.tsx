@@ -5,6 +5,7 @@
 import type { WebhookDelivery } from '../../../app/dashboard/webhooks/webhook-store.ts';
 import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import { ListTable } from '../list-table.tsx';
+import { deliveryErrorWords } from './delivery-error-words.ts';
 
 /** An instant as the business reads it ("26 Mar 2027, 12:00:05"). */
 export type When = (at: number) => string;
@@ -26,7 +27,7 @@ export function DeliveryResult({ delivery: d, t }: { delivery: WebhookDelivery; 
       {d.statusCode === null ? '' : ` (HTTP ${d.statusCode})`}
     </span>
   ) : (
-    <span class="delivery-failed">✗ {t.webhooks.log.failed(d.error)}</span>
+    <span class="delivery-failed">✗ {t.webhooks.log.failed(deliveryErrorWords(d.error, t))}</span>
   );
 }
 

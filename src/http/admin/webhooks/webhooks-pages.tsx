@@ -16,6 +16,7 @@ import type { DashboardMessages } from '../../../i18n/dashboard/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AdminEnv } from '../auth.ts';
 import { wordsOf } from '../language.ts';
+import { refusalWords } from '../refusal-words.ts';
 import { type FormErrors, readWebhookForm, refusalErrors, type WebhookFormValues } from './webhooks-input.ts';
 import { renderEdit, renderList, renderRefusal } from './webhooks-render.tsx';
 
@@ -94,5 +95,5 @@ function refusedForm(
   again: (errors: FormErrors) => Promise<Response>,
 ): Promise<Response> {
   if (r.code !== 'VALIDATION_FAILED' && r.code !== 'URL_NOT_ALLOWED') return renderRefusal(c, deps, r);
-  return again(refusalErrors(r.details?.fields, values, r.message, t));
+  return again(refusalErrors(r.details?.fields, values, refusalWords(r, t), t));
 }

@@ -16,6 +16,7 @@ import { STATUS } from '../../errors.ts';
 import type { AdminEnv } from '../auth.ts';
 import { own, wordsOf } from '../language.ts';
 import { AdminLayout, adminPage, shellOf } from '../layout.tsx';
+import { refusalWords } from '../refusal-words.ts';
 import { deliveriesQuery } from './webhooks-api.ts';
 import { WebhookEditContent } from './webhooks-edit-view.tsx';
 import type { FormErrors, WebhookFormValues } from './webhooks-input.ts';
@@ -147,7 +148,7 @@ export function renderRefusal(c: Context<AdminEnv>, deps: AppDeps, r: Refusal) {
     ) : (
       <>
         <h1>{k.failed}</h1>
-        <p>{r.message}</p>
+        <p>{refusalWords(r, t)}</p>
         <p>
           <a href="/admin/webhooks">{k.all}</a>
         </p>

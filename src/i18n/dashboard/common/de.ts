@@ -64,4 +64,36 @@ export const de: CommonMessages = {
       missing: 'Wählen Sie zuerst eine Datei.',
     },
   },
+  refusals: {
+    VALIDATION_FAILED: 'Ein Teil der gesendeten Angaben ist ungültig: Prüfen Sie sie und senden Sie sie erneut.',
+    UNAUTHORIZED: 'Ihre Sitzung ist beendet: Melden Sie sich erneut an.',
+    FORBIDDEN: 'Das kann nur ein Admin.',
+    NOT_FOUND: 'Diesen Eintrag gibt es nicht, oder Sie dürfen ihn nicht sehen.',
+    SLOT_UNAVAILABLE: 'Diese Zeit ist nicht frei.',
+    RESCHEDULE_NOT_ALLOWED: 'Diese Buchung kann nicht verschoben werden.',
+    CANCEL_NOT_ALLOWED: 'Diese Buchung kann nicht storniert werden.',
+    PAYMENT_OPTION_NOT_ALLOWED: 'Diese Zahlungsart wird für diese Buchung nicht angeboten.',
+    IDEMPOTENCY_KEY_REUSED: 'Diese Anfrage wurde schon mit anderen Angaben gesendet: Laden Sie die Seite neu.',
+    RATE_LIMITED: (wait) => `Zu viele Versuche: Warten Sie ${wait} bis zum nächsten.`,
+    PAYLOAD_TOO_LARGE: 'Das Gesendete ist zu groß.',
+    UNSUPPORTED_MEDIA_TYPE: 'Das Gesendete hat kein Format, das das Dashboard lesen kann.',
+    BACKUP_NOT_AVAILABLE: 'Dieser Server kopiert seine PostgreSQL-Datenbank nicht selbst: Sichern Sie sie mit pg_dump.',
+    URL_NOT_ALLOWED: 'Die Adresse muss auf eine öffentliche Internetadresse zeigen.',
+    SEATS_UNAVAILABLE: (left) =>
+      left === 1
+        ? 'In diesem Termin ist nur noch 1 Platz frei.'
+        : `In diesem Termin sind nur noch ${left} Plätze frei.`,
+    SERIES_CONFLICT: (n) =>
+      n === 1 ? '1 Termin der Serie kann nicht gebucht werden.' : `${n} Termine der Serie können nicht gebucht werden.`,
+    OUTCOME_NOT_ALLOWED: 'Diese Buchung kann nicht markiert werden.',
+    INTERNAL: 'Der Server konnte das nicht ausführen.',
+    changed: 'Sie wurde inzwischen geändert: Laden Sie die Seite neu.',
+    started: 'Sie hat schon begonnen.',
+    notStarted: 'Sie hat noch nicht begonnen.',
+    notConfirmed: 'Das geht nur bei einer bestätigten Buchung.',
+    already: (status) => `Ihr Status ist schon „${status}“.`,
+    seconds: (n) => (n === 1 ? '1 Sekunde' : `${n} Sekunden`),
+    minutes: (n) => (n === 1 ? '1 Minute' : `${n} Minuten`),
+    hours: (n) => (n === 1 ? '1 Stunde' : `${n} Stunden`),
+  },
 };

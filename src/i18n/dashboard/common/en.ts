@@ -70,6 +70,43 @@ export const en = {
       missing: 'Choose a file first.',
     },
   },
+  /**
+   * A use case's refusal in words, by its machine code and details (http/admin/refusal-words.ts):
+   * the use cases write English for the API, the dashboard says it in its own language.
+   */
+  refusals: {
+    VALIDATION_FAILED: 'Some of what was sent is not valid: check it and send it again.',
+    UNAUTHORIZED: 'Your session has ended: sign in again.',
+    FORBIDDEN: 'Only an admin can do this.',
+    NOT_FOUND: 'There is no such item, or it is not one you can see.',
+    SLOT_UNAVAILABLE: 'That time is not available.',
+    RESCHEDULE_NOT_ALLOWED: 'This booking cannot be moved.',
+    CANCEL_NOT_ALLOWED: 'This booking cannot be cancelled.',
+    PAYMENT_OPTION_NOT_ALLOWED: 'That way of paying is not offered for this booking.',
+    IDEMPOTENCY_KEY_REUSED: 'This request was already sent with other details: reload the page.',
+    RATE_LIMITED: (wait: string) => `Too many attempts; please try again in ${wait}.`,
+    PAYLOAD_TOO_LARGE: 'What was sent is too large.',
+    UNSUPPORTED_MEDIA_TYPE: 'What was sent is not in a form the dashboard reads.',
+    BACKUP_NOT_AVAILABLE: 'This server does not copy its PostgreSQL database: back it up with pg_dump.',
+    URL_NOT_ALLOWED: 'The address must point at a public internet address.',
+    SEATS_UNAVAILABLE: (left: number) =>
+      left === 1 ? 'Only 1 seat is left in that session.' : `Only ${left} seats are left in that session.`,
+    SERIES_CONFLICT: (n: number) =>
+      n === 1 ? '1 date of the series cannot be booked.' : `${n} dates of the series cannot be booked.`,
+    OUTCOME_NOT_ALLOWED: 'This booking cannot be marked.',
+    INTERNAL: 'The server could not do this.',
+    /** Why, from the refusal's `details.reason`, said after the code's words. */
+    changed: 'It changed meanwhile: reload the page.',
+    started: 'It has already started.',
+    notStarted: 'It has not started yet.',
+    notConfirmed: 'Only a confirmed booking can be.',
+    /** `status`: the booking status's label ("Cancelled"). */
+    already: (status: string) => `Its status is already “${status}”.`,
+    /** RATE_LIMITED's wait: under 90 seconds in seconds, under 90 minutes in minutes, else in hours (rounded up). */
+    seconds: (n: number) => (n === 1 ? '1 second' : `${n} seconds`),
+    minutes: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
+    hours: (n: number) => (n === 1 ? '1 hour' : `${n} hours`),
+  },
 };
 
 /** The shape every locale's common catalogue has: the English one's. */

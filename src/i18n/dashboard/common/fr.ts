@@ -64,4 +64,36 @@ export const fr: CommonMessages = {
       missing: 'Choisissez d’abord un fichier.',
     },
   },
+  refusals: {
+    VALIDATION_FAILED: 'Une partie de ce qui a été envoyé n’est pas valable : vérifiez-la et renvoyez-la.',
+    UNAUTHORIZED: 'Votre session a pris fin : reconnectez-vous.',
+    FORBIDDEN: 'Seul un administrateur peut faire cela.',
+    NOT_FOUND: 'Cet élément n’existe pas, ou vous ne pouvez pas le voir.',
+    SLOT_UNAVAILABLE: 'Cet horaire n’est pas disponible.',
+    RESCHEDULE_NOT_ALLOWED: 'Cette réservation ne peut pas être déplacée.',
+    CANCEL_NOT_ALLOWED: 'Cette réservation ne peut pas être annulée.',
+    PAYMENT_OPTION_NOT_ALLOWED: 'Ce mode de paiement n’est pas proposé pour cette réservation.',
+    IDEMPOTENCY_KEY_REUSED: 'Cette demande a déjà été envoyée avec d’autres données : rechargez la page.',
+    RATE_LIMITED: (wait) => `Trop de tentatives : attendez ${wait} avant la suivante.`,
+    PAYLOAD_TOO_LARGE: 'Ce qui a été envoyé est trop volumineux.',
+    UNSUPPORTED_MEDIA_TYPE: 'Ce qui a été envoyé n’est pas dans un format que le tableau de bord sait lire.',
+    BACKUP_NOT_AVAILABLE: 'Ce serveur ne copie pas sa base PostgreSQL : sauvegardez-la avec pg_dump.',
+    URL_NOT_ALLOWED: 'L’adresse doit désigner une adresse publique d’Internet.',
+    SEATS_UNAVAILABLE: (left) =>
+      left === 1 ? 'Il ne reste qu’une place dans cette séance.' : `Il ne reste que ${left} places dans cette séance.`,
+    SERIES_CONFLICT: (n) =>
+      n === 1
+        ? '1 date de la série ne peut pas être réservée.'
+        : `${n} dates de la série ne peuvent pas être réservées.`,
+    OUTCOME_NOT_ALLOWED: 'Cette réservation ne peut pas être marquée.',
+    INTERNAL: 'Le serveur n’a pas pu faire cela.',
+    changed: 'Elle a changé entre-temps : rechargez la page.',
+    started: 'Elle a déjà commencé.',
+    notStarted: 'Elle n’a pas encore commencé.',
+    notConfirmed: 'Seule une réservation confirmée peut l’être.',
+    already: (status) => `Son statut est déjà « ${status} ».`,
+    seconds: (n) => (n === 1 ? '1 seconde' : `${n} secondes`),
+    minutes: (n) => (n === 1 ? '1 minute' : `${n} minutes`),
+    hours: (n) => (n === 1 ? '1 heure' : `${n} heures`),
+  },
 };

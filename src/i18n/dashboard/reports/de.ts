@@ -40,5 +40,23 @@ export const de: ReportsMessages = {
     staff: 'Teammitglied',
     paidIn: (currency) => `Bezahlt (${currency})`,
   },
+  csv: {
+    columns: {
+      row: 'Zeile',
+      week: 'Woche ab',
+      staffId: 'Teammitglied-ID',
+      staff: 'Teammitglied',
+      bookings: 'Buchungen',
+      noShows: 'Nichterscheinen',
+      cancellations: 'Stornierungen',
+      revenue: 'Bezahlt',
+      due: 'Offen',
+      bookedMinutes: 'Gebuchte Minuten',
+      workingMinutes: 'Arbeitsminuten',
+      utilisation: 'Auslastung (0–1)',
+    },
+    rows: { total: 'Summe', week: 'Woche', staff: 'Teammitglied' },
+  },
+  apiColumns: 'CSV mit den Spaltennamen der API',
   chartLabel: (title) => `${title}: Diagramm; die Tabelle daneben enthält die Zahlen`,
 };

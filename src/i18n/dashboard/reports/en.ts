@@ -40,6 +40,25 @@ export const en = {
     staff: 'Staff member',
     paidIn: (currency: string) => `Paid (${currency})`,
   },
+  /** The CSV download's header and row kinds (`?columns=api` keeps the API's machine names). */
+  csv: {
+    columns: {
+      row: 'Row',
+      week: 'Week of',
+      staffId: 'Staff id',
+      staff: 'Staff member',
+      bookings: 'Bookings',
+      noShows: 'No-shows',
+      cancellations: 'Cancellations',
+      revenue: 'Paid',
+      due: 'Due',
+      bookedMinutes: 'Booked minutes',
+      workingMinutes: 'Working minutes',
+      utilisation: 'Utilisation (0–1)',
+    },
+    rows: { total: 'Total', week: 'Week', staff: 'Staff member' },
+  },
+  apiColumns: 'CSV with the API’s column names',
   chartLabel: (title: string) => `${title}: chart; the table beside it gives the numbers`,
 };
 

@@ -40,5 +40,23 @@ export const es: ReportsMessages = {
     staff: 'Miembro del equipo',
     paidIn: (currency) => `Cobrado (${currency})`,
   },
+  csv: {
+    columns: {
+      row: 'Fila',
+      week: 'Semana del',
+      staffId: 'Id. del miembro',
+      staff: 'Miembro del equipo',
+      bookings: 'Reservas',
+      noShows: 'Ausencias',
+      cancellations: 'Cancelaciones',
+      revenue: 'Pagado',
+      due: 'Pendiente',
+      bookedMinutes: 'Minutos reservados',
+      workingMinutes: 'Minutos de trabajo',
+      utilisation: 'Ocupación (0–1)',
+    },
+    rows: { total: 'Total', week: 'Semana', staff: 'Miembro del equipo' },
+  },
+  apiColumns: 'CSV con los nombres de columna de la API',
   chartLabel: (title) => `${title}: gráfico; la tabla de al lado da las cifras`,
 };

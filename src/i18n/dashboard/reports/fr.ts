@@ -40,5 +40,23 @@ export const fr: ReportsMessages = {
     staff: 'Membre de l’équipe',
     paidIn: (currency) => `Payé (${currency})`,
   },
+  csv: {
+    columns: {
+      row: 'Ligne',
+      week: 'Semaine du',
+      staffId: 'Identifiant du membre',
+      staff: 'Membre de l’équipe',
+      bookings: 'Réservations',
+      noShows: 'Absences',
+      cancellations: 'Annulations',
+      revenue: 'Payé',
+      due: 'Dû',
+      bookedMinutes: 'Minutes réservées',
+      workingMinutes: 'Minutes de travail',
+      utilisation: 'Taux d’occupation (0–1)',
+    },
+    rows: { total: 'Total', week: 'Semaine', staff: 'Membre de l’équipe' },
+  },
+  apiColumns: 'CSV avec les noms de colonnes de l’API',
   chartLabel: (title) => `${title} : graphique ; le tableau à côté donne les chiffres`,
 };

@@ -40,5 +40,23 @@ export const pt: ReportsMessages = {
     staff: 'Membro da equipa',
     paidIn: (currency) => `Pago (${currency})`,
   },
+  csv: {
+    columns: {
+      row: 'Linha',
+      week: 'Semana de',
+      staffId: 'Id. do membro',
+      staff: 'Membro da equipa',
+      bookings: 'Marcações',
+      noShows: 'Faltas',
+      cancellations: 'Cancelamentos',
+      revenue: 'Pago',
+      due: 'Em dívida',
+      bookedMinutes: 'Minutos marcados',
+      workingMinutes: 'Minutos de trabalho',
+      utilisation: 'Ocupação (0–1)',
+    },
+    rows: { total: 'Total', week: 'Semana', staff: 'Membro da equipa' },
+  },
+  apiColumns: 'CSV com os nomes de coluna da API',
   chartLabel: (title) => `${title}: gráfico; a tabela ao lado dá os números`,
 };

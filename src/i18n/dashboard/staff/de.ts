@@ -178,6 +178,10 @@ export const de: StaffMessages = {
     invites: (email) => `Sendet ${email} einen Link zum Wählen eines Passworts.`,
     inviteAgain: 'Einladung erneut senden',
     invite: 'Zum Dashboard einladen',
+    hasAccount: (name) =>
+      `${name} hat schon ein Dashboard-Konto mit Passwort; das Passwort lässt sich auf der Anmeldeseite zurücksetzen.`,
+    emailTaken: (name, email) =>
+      `Ein anderes Konto meldet sich schon mit ${email} an; geben Sie ${name} zuerst eine andere E-Mail-Adresse.`,
   },
   feed: {
     title: 'Kalender-Feed',

@@ -182,6 +182,10 @@ export const en = {
     invites: (email: string) => `Emails ${email} a link to choose a password.`,
     inviteAgain: 'Send the invitation again',
     invite: 'Invite to the dashboard',
+    hasAccount: (name: string) =>
+      `${name} already has a dashboard account; they can reset their password from the sign-in page.`,
+    emailTaken: (name: string, email: string) =>
+      `Another account already signs in with ${email}; give ${name} another email first.`,
   },
   feed: {
     title: 'Calendar feed',

@@ -179,6 +179,10 @@ export const es: StaffMessages = {
     invites: (email) => `Envía a ${email} un enlace para elegir una contraseña.`,
     inviteAgain: 'Enviar la invitación de nuevo',
     invite: 'Invitar al panel',
+    hasAccount: (name) =>
+      `${name} ya tiene una cuenta del panel con contraseña; puede restablecerla desde la página de inicio de sesión.`,
+    emailTaken: (name, email) =>
+      `Otra cuenta ya inicia sesión con ${email}; dé primero otro correo electrónico a ${name}.`,
   },
   feed: {
     title: 'Feed de calendario',

@@ -180,6 +180,10 @@ export const fr: StaffMessages = {
     invites: (email) => `Envoie à ${email} un lien pour choisir un mot de passe.`,
     inviteAgain: 'Renvoyer l’invitation',
     invite: 'Inviter au tableau de bord',
+    hasAccount: (name) =>
+      `${name} a déjà un compte du tableau de bord avec un mot de passe ; il peut le réinitialiser depuis la page de connexion.`,
+    emailTaken: (name, email) =>
+      `Un autre compte se connecte déjà avec ${email} ; donnez d’abord une autre adresse e-mail à ${name}.`,
   },
   feed: {
     title: 'Flux d’agenda',

@@ -179,6 +179,9 @@ export const pt: StaffMessages = {
     invites: (email) => `Envia para ${email} uma ligação para escolher uma palavra-passe.`,
     inviteAgain: 'Enviar o convite novamente',
     invite: 'Convidar para o painel',
+    hasAccount: (name) =>
+      `${name} já tem uma conta do painel com palavra-passe; pode repô-la a partir da página de início de sessão.`,
+    emailTaken: (name, email) => `Outra conta já inicia sessão com ${email}; dê primeiro outro e-mail a ${name}.`,
   },
   feed: {
     title: 'Feed de calendário',

@@ -103,6 +103,18 @@ export const de: WebhooksMessages = {
     },
     delivered: 'Zugestellt',
     failed: (error) => `Fehlgeschlagen: ${error}`,
+    causes: {
+      status: (status) => `die URL antwortete mit HTTP ${status}`,
+      redirect: (status) =>
+        `die URL antwortete mit HTTP ${status}, einer Weiterleitung (Weiterleitungen werden nicht verfolgt)`,
+      timeout: (seconds) => `keine Antwort innerhalb von ${seconds} s`,
+      refused: 'der Server hat die Verbindung abgelehnt',
+      noHost: 'der Hostname lässt sich nicht auflösen',
+      reset: 'die Verbindung wurde unterbrochen',
+      tls: 'die sichere Verbindung (TLS) ist fehlgeschlagen',
+      notPublic: 'die Adresse ist keine öffentliche Internetadresse: Es wurde nichts gesendet',
+      other: (detail) => `die Anfrage ist fehlgeschlagen (${detail})`,
+    },
     pages: 'Seiten des Zustellprotokolls',
     newest: 'Neueste Versuche',
     older: 'Ältere Versuche',

@@ -96,6 +96,18 @@ export const en = {
     columns: { when: 'When', event: 'Event', eventId: 'Event id', attempt: 'Attempt', result: 'Result', took: 'Took' },
     delivered: 'Delivered',
     failed: (error: string) => `Failed: ${error}`,
+    /** Why an attempt failed, from the stored cause's shape (webhooks/delivery-error-words.ts). */
+    causes: {
+      status: (status: string) => `HTTP ${status}`,
+      redirect: (status: string) => `HTTP ${status} (redirects are not followed)`,
+      timeout: (seconds: string) => `no answer within ${seconds} s`,
+      refused: 'the server refused the connection',
+      noHost: 'the host name does not resolve',
+      reset: 'the connection was cut',
+      tls: 'the secure connection (TLS) failed',
+      notPublic: 'the address is not a public internet address: nothing was sent',
+      other: (detail: string) => `the request failed (${detail})`,
+    },
     pages: 'Delivery log pages',
     newest: 'Newest attempts',
     older: 'Older attempts',

@@ -102,6 +102,18 @@ export const pt: WebhooksMessages = {
     },
     delivered: 'Entregue',
     failed: (error) => `Falhou: ${error}`,
+    causes: {
+      status: (status) => `o URL respondeu HTTP ${status}`,
+      redirect: (status) =>
+        `o URL respondeu HTTP ${status}, um redirecionamento (os redirecionamentos não são seguidos)`,
+      timeout: (seconds) => `sem resposta em ${seconds} s`,
+      refused: 'o servidor recusou a ligação',
+      noHost: 'o nome do anfitrião não é resolvido',
+      reset: 'a ligação foi cortada',
+      tls: 'a ligação segura (TLS) falhou',
+      notPublic: 'o endereço não é um endereço público da internet: nada foi enviado',
+      other: (detail) => `o pedido falhou (${detail})`,
+    },
     pages: 'Páginas do registo de envios',
     newest: 'Tentativas mais recentes',
     older: 'Tentativas mais antigas',
