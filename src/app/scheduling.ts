@@ -113,12 +113,14 @@ export async function loadBusy(
   now: number,
   /** A booking being moved: its own occupied span does not stand in its way (heldByMoved). */
   exclude?: MovedBooking,
-): Promise<Map<string, Interval[]>> {
+): Promise<Map<string, readonly Interval[]>> {
   const ids = ctx.members.map((m) => m.id);
   const needed = busyWindowFor(window, now);
   if (needed === null) return new Map(ids.map((id) => [id, []]));
+  // Merged by the store (a cache keeps each member's list merged): nothing copied per question.
+  if (exclude === undefined) return store.listBusy(ids, needed, now, true);
   const raw = await store.listBusy(ids, needed, now);
-  const out = new Map<string, Interval[]>();
+  const out = new Map<string, readonly Interval[]>();
   for (const [id, list] of raw) {
     // Only the moved booking's member has a span to leave out: no copy of every member's list.
     const kept = exclude !== undefined && id === exclude.staffId ? list.filter((i) => !heldByMoved(exclude, i)) : list;

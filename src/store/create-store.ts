@@ -4,6 +4,7 @@
  * every write invalidates what it touches (read-cache.ts says why that is safe).
  */
 import type { Store } from '../app/ports.ts';
+import { merge as mergeIntervals } from '../core/index.ts';
 import { accountStore } from './accounts.ts';
 import { adminBookingStore } from './admin-bookings.ts';
 import { adminCatalogStore } from './admin-catalog.ts';
@@ -94,11 +95,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     listStaffForService: (serviceId) =>
       read(`staff-for:${serviceId}`, () => catalog.loadStaff(sql, { serviceId, activeOnly: true })),
     listStaff: () => read('staff', () => catalog.loadStaff(sql)),
-    async listBusy(ids, window, now) {
+    async listBusy(ids, window, now, merged = false) {
       const cached = cache
-        ? await cache.busyFor(ids, window, now, (missing, floor) => bookings.loadOccupying(sql, missing, floor))
+        ? await cache.busyFor(ids, window, now, (missing, floor) => bookings.loadOccupying(sql, missing, floor), merged)
         : null;
-      return cached ?? bookings.listBusy(sql, ids, window, now);
+      if (cached) return cached;
+      const rows = await bookings.listBusy(sql, ids, window, now);
+      if (merged) for (const [id, list] of rows) rows.set(id, mergeIntervals(list));
+      return rows;
     },
     async listExternalBusy(ids, window, dates, now) {
       const cached = cache

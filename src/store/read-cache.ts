@@ -23,6 +23,7 @@ import {
   type LocalDate,
   MAX_SPAN_SETTING_MINUTES,
 } from '../core/index.ts';
+import { type MergedRows, mergeRows, spansWithin } from './merged-busy.ts';
 
 export interface OccupyingRow {
   readonly start: number;
@@ -123,14 +124,16 @@ export class ReadCache {
    * Occupied spans per member overlapping `window` that occupy time at `now`, from cached rows;
    * `load(ids, floor)` fetches, for the members not cached, every time-occupying row ending after
    * `floor`, sorted by start. Null when the window reaches before what the cache holds (the
-   * caller then asks the database).
+   * caller then asks the database). `merged`: each member's spans merged (merged-busy.ts), taken
+   * whole from a list kept with the rows, shared and read-only.
    */
   async busyFor(
     staffIds: readonly string[],
     window: Interval,
     now: number,
     load: (ids: string[], floor: number) => Promise<Map<string, OccupyingRow[]>>,
-  ): Promise<Map<string, Interval[]> | null> {
+    merged = false,
+  ): Promise<Map<string, readonly Interval[]> | null> {
     if (!this.cachesBusy) return null;
     const missing = staffIds.filter((id) => !this.busy.has(id));
     if (missing.length > 0) {
@@ -144,11 +147,11 @@ export class ReadCache {
       });
       if (missing.some((id) => !this.busy.has(id))) return null; // raced a write: read the database
     }
-    const out = new Map<string, Interval[]>();
+    const out = new Map<string, readonly Interval[]>();
     for (const id of staffIds) {
       const entry = this.busy.get(id);
       if (!entry || window.start < entry.floor) return null;
-      out.set(id, overlapping(entry.rows, window, now));
+      out.set(id, merged ? spansWithin(mergedAt(entry, now), window) : overlapping(entry.rows, window, now));
     }
     return out;
   }
@@ -367,12 +370,24 @@ interface CachedRows {
   readonly floor: number;
   readonly rows: OccupyingRow[];
   readonly holdEnds: readonly number[];
+  /** The rows merged as of the last `now` asked (merged-busy.ts), made on first use. */
+  merged: MergedRows | null;
 }
 
 function cachedRows(floor: number, rows: OccupyingRow[]): CachedRows {
   const holdEnds: number[] = [];
   for (const r of rows) if (r.holdUntil !== null) holdEnds.push(r.holdUntil);
-  return { floor, rows, holdEnds: holdEnds.sort((a, b) => a - b) };
+  return { floor, rows, holdEnds: holdEnds.sort((a, b) => a - b), merged: null };
+}
+
+/** The entry's rows merged at `now`: the kept list while no hold end lies between (merged-busy.ts). */
+function mergedAt(entry: CachedRows, now: number): readonly Interval[] {
+  let m = entry.merged;
+  if (m === null || now < m.from || now >= m.until) {
+    m = mergeRows(entry.rows, entry.holdEnds, now);
+    entry.merged = m;
+  }
+  return m.spans;
 }
 
 /** The first hold end after `now` (Infinity when none). */
