@@ -21,6 +21,7 @@ import type { ReadCache } from './read-cache.ts';
 import * as reports from './reports.ts';
 import * as resources from './resources.ts';
 import { seriesStore } from './series.ts';
+import * as sessionSeats from './session-seats.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
@@ -122,7 +123,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       return cached ?? resources.listResourceHolds(sql, ids, window, now);
     },
     viewToken: (ids, now, resourceIds) => cache?.viewToken(ids, now, resourceIds) ?? null,
-    listSessionSeats: (serviceId, ids, window, now) => bookings.listSessionSeats(sql, serviceId, ids, window, now),
+    async listSessionSeats(serviceId, ids, window, now) {
+      const cached = cache
+        ? await cache.seatsFor(serviceId, ids, window, now, (missing, floor) =>
+            sessionSeats.loadSeats(sql, serviceId, missing, floor),
+          )
+        : null;
+      return cached ?? bookings.listSessionSeats(sql, serviceId, ids, window, now);
+    },
     countBookings: (ids, window, now) => bookings.countBookings(sql, ids, window, now),
     async findClientId(email) {
       const [row] = await sql.query('SELECT id FROM clients WHERE lower(email) = lower($1)', [email]);

@@ -104,7 +104,7 @@ describe('merged busy lists in the read cache', () => {
               .filter((r) => r.end > w.start && r.start < w.end && (r.holdUntil === null || r.holdUntil > now))
               .map((r) => ({ start: r.start, end: r.end })),
           );
-          expect(cut(spansWithin(m.spans, w), w)).toEqual(cut(fresh, w));
+          expect(cut(spansWithin(m, w), w)).toEqual(cut(fresh, w));
           // Merged: sorted, neither overlapping nor touching.
           for (let i = 1; i < m.spans.length; i++) {
             expect((m.spans[i] as Interval).start).toBeGreaterThan((m.spans[i - 1] as Interval).end);

@@ -8,7 +8,7 @@
  * hold_until > now), so a list merged at `now` stays right for every instant from the last hold
  * end at or before `now` to the next one after it: no other change of `now` alters it.
  */
-import { firstEndingAfter, type Interval } from '../core/index.ts';
+import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
 
 export interface MergedRows {
@@ -16,6 +16,13 @@ export interface MergedRows {
   readonly from: number;
   readonly until: number;
   readonly spans: readonly Interval[];
+  /**
+   * The spans' starts and ends side by side: a window's binary searches read these contiguous
+   * numbers, not an object per step (each a likely cache miss: measured as most of a heavy
+   * "any" view's cache time when the searches read the objects).
+   */
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
 }
 
 /**
@@ -46,21 +53,34 @@ export function mergeRows(rows: readonly OccupyingRow[], holdEnds: readonly numb
     end = r.end;
   }
   if (end > Number.NEGATIVE_INFINITY) spans.push({ start, end });
-  return { from, until, spans };
+  return {
+    from,
+    until,
+    spans,
+    starts: Float64Array.from(spans, (i) => i.start),
+    ends: Float64Array.from(spans, (i) => i.end),
+  };
 }
 
 /**
  * The spans of a merged list overlapping `window` (whole: a span may reach beyond it), sharing
  * the list's objects; the list itself when every span overlaps.
  */
-export function spansWithin(spans: readonly Interval[], window: Interval): readonly Interval[] {
-  const a = firstEndingAfter(spans, window.start);
-  let lo = a;
-  let hi = spans.length;
+export function spansWithin(m: MergedRows, window: Interval): readonly Interval[] {
+  const { starts, ends, spans } = m;
+  let lo = 0;
+  let hi = ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((spans[mid] as Interval).start < window.end) lo = mid + 1;
+    if ((ends[mid] as number) <= window.start) lo = mid + 1;
     else hi = mid;
   }
-  return a === 0 && lo === spans.length ? spans : spans.slice(a, lo);
+  const first = lo;
+  hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < window.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return first === 0 && lo === spans.length ? spans : spans.slice(first, lo);
 }
