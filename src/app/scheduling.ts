@@ -34,7 +34,22 @@ export function businessPolicy(b: Business): Policy {
   };
 }
 
+/**
+ * Schedules already made, per member object: the catalogue's read cache hands out the same
+ * business and member objects until a change, so a view of "any" of 50 builds no 50 schedules
+ * (and policies) per request. A pure function of two read-only objects: a memo changes no answer.
+ */
+const schedules = new WeakMap<StaffMember, { readonly business: Business; readonly schedule: StaffSchedule }>();
+
 export function toSchedule(b: Business, m: StaffMember): StaffSchedule {
+  const known = schedules.get(m);
+  if (known?.business === b) return known.schedule;
+  const schedule = buildSchedule(b, m);
+  schedules.set(m, { business: b, schedule });
+  return schedule;
+}
+
+function buildSchedule(b: Business, m: StaffMember): StaffSchedule {
   return {
     id: m.id,
     timezone: resolveTimezone(b.timezone, m.timezone),
