@@ -177,9 +177,10 @@ export interface Store
 
   /**
    * Occupied spans of time-occupying bookings of these members overlapping `window`, per member,
-   * one per booking, sorted by start. `merged`: instead, each member's spans merged (overlapping
-   * and touching ones joined, interval.ts merge) and every merged span overlapping `window` whole:
-   * lists that may be shared with a cache, read-only (decision 044).
+   * one per booking, sorted by start. `merged`: instead, each member's busy time in `window` as
+   * merged spans (sorted, overlapping and touching ones joined, interval.ts merge), which may
+   * reach beyond the window (only what lies in it is answered for); lists that may be shared with
+   * a cache, read-only (decision 044).
    */
   listBusy(
     staffIds: readonly string[],
