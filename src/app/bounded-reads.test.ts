@@ -46,9 +46,9 @@ function watched(store: Store): { store: Store; windows: Interval[] } {
   const proxy = new Proxy(store, {
     get(target, name, receiver) {
       if (name !== 'listBusy') return Reflect.get(target, name, receiver);
-      return (ids: readonly string[], window: Interval, now: number) => {
+      return (ids: readonly string[], window: Interval, now: number, merged?: boolean) => {
         windows.push(window);
-        return target.listBusy(ids, window, now);
+        return target.listBusy(ids, window, now, merged);
       };
     },
   });

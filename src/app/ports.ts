@@ -175,8 +175,19 @@ export interface Store
   listStaffForService(serviceId: string): Promise<StaffMember[]>;
   listStaff(): Promise<StaffMember[]>;
 
-  /** Occupied spans of time-occupying bookings of these members overlapping `window`, per member. */
-  listBusy(staffIds: readonly string[], window: Interval, now: number): Promise<Map<string, Interval[]>>;
+  /**
+   * Occupied spans of time-occupying bookings of these members overlapping `window`, per member,
+   * one per booking, sorted by start. `merged`: instead, each member's busy time in `window` as
+   * merged spans (sorted, overlapping and touching ones joined, interval.ts merge), which may
+   * reach beyond the window (only what lies in it is answered for); lists that may be shared with
+   * a cache, read-only (decision 044).
+   */
+  listBusy(
+    staffIds: readonly string[],
+    window: Interval,
+    now: number,
+    merged?: boolean,
+  ): Promise<Map<string, readonly Interval[]>>;
   /**
    * The members' busy time from their external calendars' last good copies (SPEC §8.3): the
    * intervals overlapping `window`, merged and sorted, and the all-day dates from `dates.from` to

@@ -34,7 +34,22 @@ export function businessPolicy(b: Business): Policy {
   };
 }
 
+/**
+ * Schedules already made, per member object: the catalogue's read cache hands out the same
+ * business and member objects until a change, so a view of "any" of 50 builds no 50 schedules
+ * (and policies) per request. A pure function of two read-only objects: a memo changes no answer.
+ */
+const schedules = new WeakMap<StaffMember, { readonly business: Business; readonly schedule: StaffSchedule }>();
+
 export function toSchedule(b: Business, m: StaffMember): StaffSchedule {
+  const known = schedules.get(m);
+  if (known?.business === b) return known.schedule;
+  const schedule = buildSchedule(b, m);
+  schedules.set(m, { business: b, schedule });
+  return schedule;
+}
+
+function buildSchedule(b: Business, m: StaffMember): StaffSchedule {
   return {
     id: m.id,
     timezone: resolveTimezone(b.timezone, m.timezone),
@@ -113,12 +128,14 @@ export async function loadBusy(
   now: number,
   /** A booking being moved: its own occupied span does not stand in its way (heldByMoved). */
   exclude?: MovedBooking,
-): Promise<Map<string, Interval[]>> {
+): Promise<Map<string, readonly Interval[]>> {
   const ids = ctx.members.map((m) => m.id);
   const needed = busyWindowFor(window, now);
   if (needed === null) return new Map(ids.map((id) => [id, []]));
+  // Merged by the store (a cache keeps each member's list merged): nothing copied per question.
+  if (exclude === undefined) return store.listBusy(ids, needed, now, true);
   const raw = await store.listBusy(ids, needed, now);
-  const out = new Map<string, Interval[]>();
+  const out = new Map<string, readonly Interval[]>();
   for (const [id, list] of raw) {
     // Only the moved booking's member has a span to leave out: no copy of every member's list.
     const kept = exclude !== undefined && id === exclude.staffId ? list.filter((i) => !heldByMoved(exclude, i)) : list;

@@ -24,7 +24,7 @@ import type { SeatRow, Store } from './ports.ts';
 import { heldByMoved, loadBusy, type MovedBooking, type SchedulingContext } from './scheduling.ts';
 
 export interface BusyAndSessions {
-  readonly busy: Map<string, Interval[]>;
+  readonly busy: Map<string, readonly Interval[]>;
   /** Present for a capacity service only. */
   readonly sessions?: SessionsInput;
   /** What the service's sessions hold on resources, one entry per session (none without sessions). */

@@ -18,7 +18,7 @@ import { loadBusyAndSessions, type SessionHold } from './sessions.ts';
 /** Every source of busy time for one question, as the core's AvailabilityInput takes it. */
 export interface Sources {
   /** Occupied spans of bookings per member, merged. */
-  readonly busy: Map<string, Interval[]>;
+  readonly busy: Map<string, readonly Interval[]>;
   /** External calendars' busy time per member. */
   readonly external: Map<string, ExternalBusy>;
   /** Spans held on each resource the service requires, by resource id; empty when it needs none. */

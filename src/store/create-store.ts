@@ -4,6 +4,7 @@
  * every write invalidates what it touches (read-cache.ts says why that is safe).
  */
 import type { Store } from '../app/ports.ts';
+import { merge as mergeIntervals } from '../core/index.ts';
 import { accountStore } from './accounts.ts';
 import { adminBookingStore } from './admin-bookings.ts';
 import { adminCatalogStore } from './admin-catalog.ts';
@@ -20,6 +21,7 @@ import type { ReadCache } from './read-cache.ts';
 import * as reports from './reports.ts';
 import * as resources from './resources.ts';
 import { seriesStore } from './series.ts';
+import * as sessionSeats from './session-seats.ts';
 import { applySetup } from './setup.ts';
 import type { Database, Sql } from './sql.ts';
 import * as verification from './verification.ts';
@@ -104,11 +106,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     listStaffForService: (serviceId) =>
       read(`staff-for:${serviceId}`, () => catalog.loadStaff(sql, { serviceId, activeOnly: true })),
     listStaff: () => read('staff', () => catalog.loadStaff(sql)),
-    async listBusy(ids, window, now) {
+    async listBusy(ids, window, now, merged = false) {
       const cached = cache
-        ? await cache.busyFor(ids, window, now, (missing, floor) => bookings.loadOccupying(sql, missing, floor))
+        ? await cache.busyFor(ids, window, now, (missing, floor) => bookings.loadOccupying(sql, missing, floor), merged)
         : null;
-      return cached ?? bookings.listBusy(sql, ids, window, now);
+      if (cached) return cached;
+      const rows = await bookings.listBusy(sql, ids, window, now);
+      if (merged) for (const [id, list] of rows) rows.set(id, mergeIntervals(list));
+      return rows;
     },
     async listExternalBusy(ids, window, dates, now) {
       const cached = cache
@@ -130,7 +135,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       return cached ?? resources.listResourceHolds(sql, ids, window, now, exceptOffer);
     },
     viewToken: (ids, now, resourceIds) => cache?.viewToken(ids, now, resourceIds) ?? null,
-    listSessionSeats: (serviceId, ids, window, now) => bookings.listSessionSeats(sql, serviceId, ids, window, now),
+    async listSessionSeats(serviceId, ids, window, now) {
+      const cached = cache
+        ? await cache.seatsFor(serviceId, ids, window, now, (missing, floor) =>
+            sessionSeats.loadSeats(sql, serviceId, missing, floor),
+          )
+        : null;
+      return cached ?? bookings.listSessionSeats(sql, serviceId, ids, window, now);
+    },
     countBookings: (ids, window, now) => bookings.countBookings(sql, ids, window, now),
     async findClientId(email) {
       const [row] = await sql.query('SELECT id FROM clients WHERE lower(email) = lower($1)', [email]);

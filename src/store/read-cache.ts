@@ -15,6 +15,8 @@
  * hold_until and are filtered against `now` at read time. Values are shared: callers must treat
  * them as read-only (the app's types are readonly).
  */
+
+import type { SeatRow } from '../app/ports.ts';
 import {
   busyFloor,
   type ExternalBusy,
@@ -23,6 +25,8 @@ import {
   type LocalDate,
   MAX_SPAN_SETTING_MINUTES,
 } from '../core/index.ts';
+import { type MergedRows, mergeRows, spansWithin } from './merged-busy.ts';
+import { type CachedSeat, seatsWithin } from './session-seats.ts';
 
 export interface OccupyingRow {
   readonly start: number;
@@ -69,6 +73,8 @@ export class ReadCache {
   private readonly staffTouches = new Map<string, number>();
   private readonly busy = new Map<string, CachedRows>();
   private readonly external = new Map<string, { floor: number; fromDate: LocalDate; rows: ExternalRows }>();
+  /** A group service's seats per member (`service|member`), valid while `version` is current. */
+  private readonly seats = new Map<string, { version: string; floor: number; rows: readonly CachedSeat[] }>();
   /** Bumped by every change to what bookings hold on resources; part of views' tokens. */
   private resourceVersion = 0;
   private readonly resourceRows = new Map<string, CachedRows>();
@@ -107,6 +113,8 @@ export class ReadCache {
   invalidateCatalog(): void {
     this.catalogVersion++;
     this.catalog.clear();
+    // Keys name services: a removed one's seats would stay (versions keep every kept copy right).
+    this.seats.clear();
   }
 
   /** What views of this member depend on: changes with every committed change of their rows. */
@@ -123,14 +131,16 @@ export class ReadCache {
    * Occupied spans per member overlapping `window` that occupy time at `now`, from cached rows;
    * `load(ids, floor)` fetches, for the members not cached, every time-occupying row ending after
    * `floor`, sorted by start. Null when the window reaches before what the cache holds (the
-   * caller then asks the database).
+   * caller then asks the database). `merged`: each member's spans merged (merged-busy.ts), taken
+   * whole from a list kept with the rows, shared and read-only.
    */
   async busyFor(
     staffIds: readonly string[],
     window: Interval,
     now: number,
     load: (ids: string[], floor: number) => Promise<Map<string, OccupyingRow[]>>,
-  ): Promise<Map<string, Interval[]> | null> {
+    merged = false,
+  ): Promise<Map<string, readonly Interval[]> | null> {
     if (!this.cachesBusy) return null;
     const missing = staffIds.filter((id) => !this.busy.has(id));
     if (missing.length > 0) {
@@ -144,11 +154,11 @@ export class ReadCache {
       });
       if (missing.some((id) => !this.busy.has(id))) return null; // raced a write: read the database
     }
-    const out = new Map<string, Interval[]>();
+    const out = new Map<string, readonly Interval[]>();
     for (const id of staffIds) {
       const entry = this.busy.get(id);
       if (!entry || window.start < entry.floor) return null;
-      out.set(id, overlapping(entry.rows, window, now));
+      out.set(id, merged ? spansWithin(mergedAt(entry, now), window) : overlapping(entry.rows, window, now));
     }
     return out;
   }
@@ -184,6 +194,11 @@ export class ReadCache {
       const entry = this.external.get(id);
       if (!entry || window.start < entry.floor || dates.from < entry.fromDate) return null;
       const { intervals, dates: all } = entry.rows;
+      // A member without calendars (most, in a large "any"): one shared answer, nothing built.
+      if (intervals.length === 0 && all.length === 0) {
+        out.set(id, NO_EXTERNAL);
+        continue;
+      }
       const within: Interval[] = [];
       // Merged intervals: their ends are sorted like their starts.
       for (let i = firstEndingAfter(intervals, window.start); i < intervals.length; i++) {
@@ -192,6 +207,44 @@ export class ReadCache {
         within.push(r);
       }
       out.set(id, { intervals: within, dates: all.filter((d) => d >= dates.from && d <= dates.to) });
+    }
+    return out;
+  }
+
+  /**
+   * A group service's seats per member overlapping `window` and occupying time at `now`, as
+   * listSessionSeats; `load(ids, floor)` fetches, for the members not cached (or whose bookings
+   * or held resources changed since), every seat of the service ending after `floor`. Null when
+   * the window reaches before what the cache holds, or a load raced a write.
+   */
+  async seatsFor(
+    serviceId: string,
+    staffIds: readonly string[],
+    window: Interval,
+    now: number,
+    load: (ids: string[], floor: number) => Promise<Map<string, CachedSeat[]>>,
+  ): Promise<Map<string, SeatRow[]> | null> {
+    if (!this.cachesBusy) return null;
+    // A member's seats are bookings: any change of their rows (touchStaff, addRow, invalidateStaff,
+    // clear) or of what bookings hold on resources (a session's hold) makes the kept copy stale.
+    const versionOf = (id: string) => `${this.loadVersionOf(id)}|${this.resourceVersion}`;
+    const key = (id: string) => `${serviceId}|${id}`;
+    const missing = staffIds.filter((id) => this.seats.get(key(id))?.version !== versionOf(id));
+    if (missing.length > 0) {
+      const versions = missing.map(versionOf);
+      const floor = busyFloor(now);
+      const loaded = await load(missing, floor);
+      missing.forEach((id, i) => {
+        if (versions[i] === versionOf(id)) {
+          this.seats.set(key(id), { version: versions[i] as string, floor, rows: loaded.get(id) ?? [] });
+        }
+      });
+    }
+    const out = new Map<string, SeatRow[]>();
+    for (const id of staffIds) {
+      const entry = this.seats.get(key(id));
+      if (!entry || entry.version !== versionOf(id) || window.start < entry.floor) return null;
+      out.set(id, seatsWithin(entry.rows, window, now));
     }
     return out;
   }
@@ -358,6 +411,8 @@ export class ReadCache {
   }
 }
 
+const NO_EXTERNAL: ExternalBusy = Object.freeze({ intervals: Object.freeze([]), dates: Object.freeze([]) });
+
 /**
  * A member's (or resource's) cached rows with their holds' ends sorted: a view's token asks for
  * the next hold end on every request, and scanning every row for it (10,000 in the heavy set's
@@ -367,12 +422,24 @@ interface CachedRows {
   readonly floor: number;
   readonly rows: OccupyingRow[];
   readonly holdEnds: readonly number[];
+  /** The rows merged as of the last `now` asked (merged-busy.ts), made on first use. */
+  merged: MergedRows | null;
 }
 
 function cachedRows(floor: number, rows: OccupyingRow[]): CachedRows {
   const holdEnds: number[] = [];
   for (const r of rows) if (r.holdUntil !== null) holdEnds.push(r.holdUntil);
-  return { floor, rows, holdEnds: holdEnds.sort((a, b) => a - b) };
+  return { floor, rows, holdEnds: holdEnds.sort((a, b) => a - b), merged: null };
+}
+
+/** The entry's rows merged at `now`: the kept list while no hold end lies between (merged-busy.ts). */
+function mergedAt(entry: CachedRows, now: number): MergedRows {
+  let m = entry.merged;
+  if (m === null || now < m.from || now >= m.until) {
+    m = mergeRows(entry.rows, entry.holdEnds, now);
+    entry.merged = m;
+  }
+  return m;
 }
 
 /** The first hold end after `now` (Infinity when none). */

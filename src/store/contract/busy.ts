@@ -1,6 +1,7 @@
 /** The store contract on busy time and booking counts: which bookings occupy time, and until when. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResult } from '../../app/ports.ts';
+import type { Interval } from '../../core/index.ts';
 import { at, contractFixtures, fakeHash, type GetDb, isoSpan, SETUP, span } from './fixtures.ts';
 
 export function describeBusyTime(getDb: GetDb): void {
@@ -107,6 +108,45 @@ export function describeBusyTime(getDb: GetDb): void {
         '2027-03-29T08:00:00Z/2027-03-29T09:25:00Z',
         '2027-03-29T13:30:00Z/2027-03-29T14:30:00Z',
       ]);
+    });
+
+    /** listBusy merged, each span cut to the window (what it answers for: a span may reach beyond it). */
+    const mergedOf = async (keys: readonly ('ana' | 'ben' | 'dan')[], now = NOW) => {
+      const byId = await t.store.listBusy(
+        keys.map((k) => idOf('staff', k)),
+        WINDOW,
+        at(now),
+        true,
+      );
+      const keyOf = (id: string) => Object.entries(ids.staff).find(([, v]) => v === id)?.[0];
+      const cut = (i: Interval) => ({ start: Math.max(i.start, WINDOW.start), end: Math.min(i.end, WINDOW.end) });
+      return Object.fromEntries([...byId].map(([id, spans]) => [keyOf(id), spans.map((i) => isoSpan(cut(i)))]));
+    };
+
+    it('listBusy merged joins touching spans and gives the same busy time in the window, holds lapsing alike', async () => {
+      expect(await mergedOf(['ana', 'ben', 'dan'])).toEqual({
+        ana: [
+          '2027-03-29T08:00:00Z/2027-03-29T09:25:00Z',
+          '2027-03-29T12:00:00Z/2027-03-29T13:00:00Z',
+          '2027-03-29T13:30:00Z/2027-03-29T14:00:00Z',
+        ],
+        ben: ['2027-03-29T08:00:00Z/2027-03-29T10:00:00Z'],
+        dan: [],
+      });
+      // Asked again once the payment hold has lapsed: a list kept from the first answer is not reused.
+      expect((await mergedOf(['ana'], '2027-03-29T06:15:00Z')).ana).toEqual([
+        '2027-03-29T08:00:00Z/2027-03-29T09:25:00Z',
+        '2027-03-29T13:30:00Z/2027-03-29T14:00:00Z',
+      ]);
+      expect(await t.store.listBusy([], WINDOW, at(NOW), true)).toEqual(new Map());
+    });
+
+    it('listBusy merged shows a booking written after an earlier answer, and drops a cancelled one', async () => {
+      expect((await mergedOf(['dan'])).dan).toEqual([]);
+      const id = await insertOk({ staff: 'dan', start: '2027-03-29T10:00:00Z', end: '2027-03-29T11:00:00Z' }, NOW);
+      expect((await mergedOf(['dan'])).dan).toEqual(['2027-03-29T10:00:00Z/2027-03-29T11:00:00Z']);
+      expect(await t.store.cancelBooking(id, 'test', at(NOW))).not.toBeNull();
+      expect((await mergedOf(['dan'])).dan).toEqual([]);
     });
 
     it('countBookings counts occupying bookings whose start lies in [window start, window end), per member', async () => {

@@ -1,0 +1,121 @@
+/**
+ * The read cache's merged busy lists (merged-busy.ts, decision 044): the same busy time in every
+ * window as the rows merged afresh, and never a list kept past a write or a lapsed hold.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Interval, merge } from '../core/index.ts';
+import { mergeRows, spansWithin } from './merged-busy.ts';
+import { type OccupyingRow, ReadCache } from './read-cache.ts';
+
+const H = 3_600_000;
+const NOW = Date.parse('2027-03-29T08:00:00Z');
+const rows = (...r: [number, number, number | null][]): OccupyingRow[] =>
+  r.map(([s, e, h]) => ({ start: NOW + s * H, end: NOW + e * H, holdUntil: h === null ? null : NOW + h * H }));
+const hours = (list: readonly Interval[] | undefined) =>
+  (list ?? []).map((i) => [(i.start - NOW) / H, (i.end - NOW) / H]);
+const WINDOW = { start: NOW, end: NOW + 24 * H };
+
+/** Busy time cut to a window: what a merged answer must agree on with the rows merged afresh. */
+const cut = (list: readonly Interval[], w: Interval) =>
+  list.map((i) => ({ start: Math.max(i.start, w.start), end: Math.min(i.end, w.end) })).filter((i) => i.end > i.start);
+
+describe('merged busy lists in the read cache', () => {
+  it('joins overlapping and touching rows (seats of one session share a span) and leaves lapsed holds out', async () => {
+    const cache = new ReadCache();
+    const load = async () =>
+      new Map([['1', rows([1, 2, null], [1, 2, null], [2, 3, null], [4, 5, 0.5], [6, 7, null])]]);
+    const merged = await cache.busyFor(['1'], WINDOW, NOW, load, true);
+    expect(hours(merged?.get('1'))).toEqual([
+      [1, 3],
+      [4, 5],
+      [6, 7],
+    ]);
+    // The hold lapses at 0.5 h: the kept list is not answered any more, without a reload.
+    expect(hours((await cache.busyFor(['1'], WINDOW, NOW + 0.5 * H, load, true))?.get('1'))).toEqual([
+      [1, 3],
+      [6, 7],
+    ]);
+    // A clock that goes back (a test's, a corrected one) is answered as of that instant too.
+    expect(hours((await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1'))).toEqual([
+      [1, 3],
+      [4, 5],
+      [6, 7],
+    ]);
+  });
+
+  it('answers the spans overlapping the window whole, sharing the kept objects between answers', async () => {
+    const cache = new ReadCache();
+    const load = async () => new Map([['1', rows([1, 3, null], [5, 6, null], [9, 10, null])]]);
+    const narrow = { start: NOW + 2 * H, end: NOW + 5.5 * H };
+    const a = (await cache.busyFor(['1'], narrow, NOW, load, true))?.get('1');
+    const b = (await cache.busyFor(['1'], narrow, NOW + 1, load, true))?.get('1');
+    expect(hours(a)).toEqual([
+      [1, 3],
+      [5, 6],
+    ]);
+    expect(b?.[0]).toBe(a?.[0]); // no copy of the spans per question
+    expect(
+      hours((await cache.busyFor(['1'], { start: NOW + 3 * H, end: NOW + 5 * H }, NOW, load, true))?.get('1')),
+    ).toEqual([]);
+  });
+
+  it('shows a committed booking (addRow) and a reload after invalidateStaff: a kept list is never stale', async () => {
+    const cache = new ReadCache();
+    let version = 0;
+    const load = async () => new Map([['1', version === 0 ? rows([1, 2, null]) : rows([1, 2, null], [8, 9, null])]]);
+    expect(hours((await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1'))).toEqual([[1, 2]]);
+    cache.addRow('1', { start: NOW + 2 * H, end: NOW + 3 * H, holdUntil: null });
+    expect(hours((await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1'))).toEqual([[1, 3]]);
+    version = 1; // a cancellation or move reloads the member's rows
+    cache.invalidateStaff('1');
+    expect(hours((await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1'))).toEqual([
+      [1, 2],
+      [8, 9],
+    ]);
+    cache.clear();
+    version = 0;
+    expect(hours((await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1'))).toEqual([[1, 2]]);
+  });
+
+  it('gives in every window the busy time the rows overlapping it give merged afresh (property)', () => {
+    const row = fc
+      .record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 30 }) })
+      .chain(({ start, length }) =>
+        fc.record({
+          start: fc.constant(start),
+          end: fc.constant(start + length),
+          holdUntil: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: -10, max: 240 }),
+        fc.integer({ min: 0, max: 120 }),
+        (list, now, from, width) => {
+          const sorted = [...list].sort((a, b) => a.start - b.start);
+          const holdEnds = sorted.flatMap((r) => (r.holdUntil === null ? [] : [r.holdUntil])).sort((a, b) => a - b);
+          const m = mergeRows(sorted, holdEnds, now);
+          const w = { start: from, end: from + width };
+          const fresh = merge(
+            sorted
+              .filter((r) => r.end > w.start && r.start < w.end && (r.holdUntil === null || r.holdUntil > now))
+              .map((r) => ({ start: r.start, end: r.end })),
+          );
+          expect(cut(spansWithin(m, w), w)).toEqual(cut(fresh, w));
+          // Merged: sorted, neither overlapping nor touching.
+          for (let i = 1; i < m.spans.length; i++) {
+            expect((m.spans[i] as Interval).start).toBeGreaterThan((m.spans[i - 1] as Interval).end);
+          }
+          // Right for every instant of [from, until): the same list merged there.
+          for (const t of [m.from, m.until - 1]) {
+            if (Number.isFinite(t)) expect(mergeRows(sorted, holdEnds, t).spans).toEqual(m.spans);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
