@@ -1,16 +1,17 @@
 /**
- * The door every new booking goes through, single or series: the per-email limit, then one
+ * The door every new booking goes through, single or series: the per-email limit (and the
+ * per-address one the HTTP layer hands over, in the same statement), then one
  * transaction that claims the Idempotency-Key, replays the stored answer for a repeat, refuses a
  * key reused with another request (IDEMPOTENCY_KEY_REUSED), or books and stores what a repeat
  * must get back (its manage token sealed under SLOTWISE_SECRET).
  */
 import { inTransaction } from './in-transaction.ts';
 import type { Clock, Store } from './ports.ts';
-import { type LimitDeps, overLimit } from './rate-limits.ts';
+import { type HandedHit, type LimitsDeps, overLimits } from './rate-limits.ts';
 import { type Result, refuse } from './result.ts';
 import { sealToken, unsealToken } from './tokens.ts';
 
-type OnceStore = LimitDeps['store'] & Pick<Store, 'claimIdempotencyKey' | 'saveIdempotentResponse' | 'transaction'>;
+type OnceStore = LimitsDeps['store'] & Pick<Store, 'claimIdempotencyKey' | 'saveIdempotentResponse' | 'transaction'>;
 
 export interface BookOnceSteps<S, T> {
   /**
@@ -46,15 +47,22 @@ class ReplayRollback<T> extends Error {
 }
 
 export async function bookOnce<S extends OnceStore, T extends { readonly token: string }>(
-  deps: LimitDeps & { readonly store: S; readonly clock: Clock; readonly secret: string },
+  deps: LimitsDeps & { readonly store: S; readonly clock: Clock; readonly secret: string },
   input: {
     readonly client: { readonly email: string };
     readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
+    /** The HTTP layer's `booking-ip` hit, counted here with `booking-email` unless already counted. */
+    readonly addressHit?: HandedHit | undefined;
   },
   steps: BookOnceSteps<S, T>,
 ): Promise<Result<T>> {
   const now = deps.clock.now();
-  const limited = await overLimit(deps, 'booking-email', input.client.email);
+  // Both hits in one statement (one round trip, one commit: decision 043), both counted, the
+  // address's refusal told first. Awaited before the transaction: on the embedded database a
+  // transaction must not wait for a statement outside it (decision 038's group commit answers
+  // that statement only after the transaction's own commit).
+  const address = input.addressHit?.take() ? [input.addressHit] : [];
+  const limited = await overLimits(deps, [...address, { name: 'booking-email', value: input.client.email }]);
   if (limited) return limited;
   try {
     return await inTransaction(deps.store, async (store) => {

@@ -14,7 +14,7 @@ import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
 import { type BookingRequest, candidatesInOrder, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
-import type { RateLimits } from './rate-limits.ts';
+import type { HandedHit, RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
 import { hashToken, newManageToken } from './tokens.ts';
@@ -24,6 +24,8 @@ export interface CreateBookingInput extends BookingRequest {
   /** Admins may skip notice and horizon (dashboard); never the overlap. */
   readonly skipNoticeAndHorizon?: boolean;
   readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
+  /** The HTTP layer's `booking-ip` hit, counted by bookOnce with `booking-email` (decision 043). */
+  readonly addressHit?: HandedHit | undefined;
 }
 
 export type NextAction = { action: 'verify_email' } | { action: 'pay'; url: string } | { action: 'done' };
@@ -45,7 +47,7 @@ export interface CreateBookingDeps {
     | 'findService'
     | 'getBooking'
     | 'getBusiness'
-    | 'hitRateLimit'
+    | 'hitRateLimits'
     | 'insertBooking'
     | 'insertClientIfNew'
     | 'listBusy'

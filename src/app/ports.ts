@@ -123,6 +123,12 @@ export type MoveResult =
   | { ok: false; code: 'NOT_MOVABLE' };
 
 export type RateLimitHit = { allowed: true } | { allowed: false; retryAfterMs: number };
+/** One key to hit: `max` hits per `windowMs`. */
+export interface RateLimitAsk {
+  readonly key: string;
+  readonly max: number;
+  readonly windowMs: number;
+}
 
 export type IdempotencyClaim =
   | { state: 'new' }
@@ -293,6 +299,8 @@ export interface Store
    * counts): allowed while the key has had fewer than `max` hits in the last `windowMs`.
    */
   hitRateLimit(key: string, max: number, windowMs: number, now: number): Promise<RateLimitHit>;
+  /** hitRateLimit on several distinct keys in one statement (one round trip, one commit); answers in order. */
+  hitRateLimits(asks: readonly RateLimitAsk[], now: number): Promise<RateLimitHit[]>;
 
   /** Creates or updates everything in a set-up file, all or nothing. */
   applySetup(setup: Setup, hashPassword: (password: string) => Promise<string>): Promise<SetupResult>;

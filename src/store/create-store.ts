@@ -265,6 +265,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       idempotency.saveIdempotentResponse(sql, key, status, body, sealed),
     releaseIdempotencyKey: (key) => idempotency.releaseIdempotencyKey(sql, key),
     hitRateLimit: (key, max, windowMs, now) => rateLimits.hitRateLimit(sql, key, max, windowMs, now),
+    hitRateLimits: (asks, now) => rateLimits.hitRateLimits(sql, asks, now),
     async applySetup(setup, hash) {
       const drop = () => cache?.invalidateCatalog();
       invalidate(drop);
