@@ -242,6 +242,15 @@ export interface Store
    * the database's exclusion constraint turns an overlap into SLOT_UNAVAILABLE.
    */
   insertBooking(booking: NewBooking, now: number): Promise<InsertResult>;
+  /** A new booking's id, taken before its insert (insertBookingWithId), so that what names it can go out with it. */
+  nextBookingId(): Promise<string>;
+  /**
+   * Writes a booking under a known id in one statement, expecting no conflict (decision 043): not
+   * for seats or resources (insertBooking). True when written; false when a constraint turned it
+   * away (the slot, a lapsed hold in the way, a waitlist hold, the reference): the transaction has
+   * failed then, and the caller redoes it with insertBooking. What was sent behind it fails too.
+   */
+  insertBookingWithId(booking: NewBooking, id: string, now: number): Promise<boolean>;
   getBooking(id: string): Promise<Booking | null>;
   /** The booking whose manage token has this SHA-256. */
   findBookingByToken(tokenHash: Uint8Array): Promise<Booking | null>;

@@ -161,6 +161,29 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       }
       return result;
     },
+    nextBookingId: () => bookings.nextBookingId(sql),
+    insertBookingWithId(b, id, now) {
+      // As insertBooking, without waiting for the answer: the row joins the cached rows only if the
+      // transaction commits, which it does only if the insert succeeded.
+      const touch = () => cache?.touchStaff(b.staffId);
+      invalidate(touch);
+      const written = bookings.insertBookingWithId(sql, b, id, now);
+      if (cache) {
+        const row = {
+          start: b.occupied.start,
+          end: b.occupied.end,
+          holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+        };
+        const add = () => cache.addRow(b.staffId, row);
+        if (committed) committed.push(add);
+        else
+          written.then(
+            (ok) => ok && add(),
+            () => {},
+          );
+      }
+      return written;
+    },
     async insertSeriesBookings(rows, now) {
       // As insertBooking: the member's cached rows are dropped now and after the transaction, and
       // once committed the new rows join them.
