@@ -90,7 +90,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     getBusiness: () => read('business', () => catalog.getBusiness(sql)),
     listServices: (opts) =>
       read(`services:${opts?.activeOnly ?? false}`, () => catalog.listServices(sql, opts?.activeOnly ?? false)),
-    findService: (idOrSlug) => read(`service:${idOrSlug}`, () => catalog.findService(sql, idOrSlug)),
+    async findService(idOrSlug) {
+      const service = await read(`service:${idOrSlug}`, () => catalog.findService(sql, idOrSlug));
+      // Found by slug: kept under its id too (an id always names it; a slug of digits may not), so
+      // a booking made by slug is shown by id without reading it again (decision 043).
+      if (service && cache && idOrSlug !== service.id)
+        await cache.catalogRead(`service:${service.id}`, async () => service);
+      return service;
+    },
     listStaffForService: (serviceId) =>
       read(`staff-for:${serviceId}`, () => catalog.loadStaff(sql, { serviceId, activeOnly: true })),
     listStaff: () => read('staff', () => catalog.loadStaff(sql)),
