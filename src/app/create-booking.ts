@@ -222,7 +222,8 @@ function followUp(
 /**
  * A known email must be proven (pending_verification); a new client who pays waits for the
  * gateway (awaiting_payment, no client record yet); a new client who does not pay is confirmed
- * and recorded at once. For that common case a single statement both checks and records.
+ * and recorded at once. For that common case a single statement both checks and records, and
+ * gives a known client's id as well.
  * A refusal later rolls the transaction back, the new client record included.
  */
 export async function clientStatus(
@@ -231,8 +232,9 @@ export async function clientStatus(
   payment: PaymentOption,
 ): Promise<{ status: BookingStatus; clientId: string | null }> {
   if (payment === 'none') {
-    const created = await store.insertClientIfNew(client);
-    if (created !== null) return { status: 'confirmed', clientId: created };
+    const found = await store.insertClientIfNew(client);
+    if (found?.created) return { status: 'confirmed', clientId: found.id };
+    if (found) return { status: 'pending_verification', clientId: found.id };
   }
   const known = await store.findClientId(client.email);
   if (known !== null) return { status: 'pending_verification', clientId: known };

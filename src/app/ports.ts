@@ -232,8 +232,12 @@ export interface Store
 
   /** Whether a confirmed client with this email exists (case-insensitive). */
   findClientId(email: string): Promise<string | null>;
-  /** Creates the client record unless the email (case-insensitive) is known; the new id, or null. */
-  insertClientIfNew(client: ClientDetails): Promise<string | null>;
+  /**
+   * Creates the client record unless the email (case-insensitive) is known, in one statement: the
+   * new id (`created`), or the known one. Null only when another transaction recorded the email
+   * after this statement began (its row is not in this statement's snapshot: findClientId reads it).
+   */
+  insertClientIfNew(client: ClientDetails): Promise<{ readonly id: string; readonly created: boolean } | null>;
   /** Creates or refreshes the client record of a confirmed booking; returns its id. */
   upsertClient(client: ClientDetails): Promise<string>;
 

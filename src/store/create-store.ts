@@ -132,12 +132,17 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       return row ? String(row.id) : null;
     },
     async insertClientIfNew(c) {
+      // A returning client's id comes back from the same statement (one round trip, decision 043).
       const [row] = await sql.query(
-        `INSERT INTO clients (email, name, phone, address) VALUES ($1, $2, $3, $4)
-         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+        `WITH ins AS (
+           INSERT INTO clients (email, name, phone, address) VALUES ($1, $2, $3, $4)
+           ON CONFLICT ((lower(email))) DO NOTHING RETURNING id)
+         SELECT id, true AS created FROM ins
+         UNION ALL
+         SELECT id, false AS created FROM clients WHERE lower(email) = lower($1) AND NOT EXISTS (SELECT 1 FROM ins)`,
         [c.email, c.name, c.phone, c.address],
       );
-      return row ? String(row.id) : null;
+      return row ? { id: String(row.id), created: Boolean(row.created) } : null;
     },
     async upsertClient(c) {
       const [row] = await sql.query(
