@@ -84,6 +84,39 @@ describe('booking creation', () => {
     expect((await postJson(t, '203.0.113.5', '/api/v1/bookings', booking(1, 'd@x.test'))).status).toBe(201);
   });
 
+  it('per address, a request the use case never counts (a 400) is counted too, and over the limit it is a 429', async () => {
+    // Decision 043: the booking-ip hit is counted by the use case with booking-email, or after the
+    // handler when the use case never ran.
+    const t = await start({ 'booking-ip': { max: 2, windowMs: HOUR } });
+    expect((await postJson(t, '203.0.113.7', '/api/v1/bookings', { service: 'portrait' })).status).toBe(400);
+    expect((await postJson(t, '203.0.113.7', '/api/v1/bookings', booking(29, 'a@x.test'))).status).toBe(201);
+    expectLimited(await postJson(t, '203.0.113.7', '/api/v1/bookings', { service: 'portrait' }), 1800);
+    expectLimited(await postJson(t, '203.0.113.7', '/api/v1/bookings', booking(30, 'b@x.test')), 1800);
+    expect(await bookingCount()).toBe(1);
+  });
+
+  it('per address and per email: a booking counts both in one statement, each refusal still told', async () => {
+    // One statement, so one round trip and, on the embedded database, one commit (decision 043).
+    const t = await start({ 'booking-ip': { max: 1, windowMs: HOUR }, 'booking-email': { max: 1, windowMs: HOUR } });
+    const statements: string[] = [];
+    const query = tdb.db.query.bind(tdb.db);
+    tdb.db.query = ((text: string, params?: readonly unknown[]) => {
+      if (text.includes('rate_limits')) statements.push(text);
+      return query(text, params);
+    }) as typeof tdb.db.query;
+    try {
+      expect((await postJson(t, '203.0.113.8', '/api/v1/bookings', booking(29, 'e@x.test'))).status).toBe(201);
+      expect(statements).toHaveLength(1);
+      expectLimited(await postJson(t, '203.0.113.8', '/api/v1/bookings', booking(30, 'f@x.test')), 3600);
+      expectLimited(await postJson(t, '203.0.113.9', '/api/v1/bookings', booking(30, 'e@x.test')), 3600);
+      expect((await postJson(t, '203.0.113.10', '/api/v1/bookings', booking(30, 'g@x.test'))).status).toBe(201);
+      expect(statements).toHaveLength(4);
+    } finally {
+      tdb.db.query = query;
+    }
+    expect(await bookingCount()).toBe(2);
+  });
+
   it('per address, the booking form answers a 429 page in the visitor’s language', async () => {
     const t = await start({ 'booking-ip': { max: 1, windowMs: HOUR } });
     const form = (day: number) =>

@@ -7,14 +7,24 @@
  * waits for the gateway (awaiting_payment); otherwise it is confirmed at once.
  */
 import { amountDue, noShowLimitReached, type PaymentOption, paymentOptions } from '../core/index.ts';
+import type { Attempt } from './book-once.ts';
 import { bookOnce } from './book-once.ts';
 import { checkAnswers } from './booking-answers.ts';
 import type { Booking, BookingStatus, Business, ClientDetails } from './model.ts';
 import { bookingNotices, verificationNotice } from './notices.ts';
 import { payAction } from './payment-link.ts';
-import { type BookingRequest, candidatesInOrder, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
+import {
+  asStored,
+  type BookingRequest,
+  bookingRow,
+  candidatesInOrder,
+  insertFirstFree,
+  seatsRefusal,
+  slotGone,
+  storedNames,
+} from './place-booking.ts';
 import type { Clock, Store } from './ports.ts';
-import type { RateLimits } from './rate-limits.ts';
+import type { HandedHit, RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
 import { hashToken, newManageToken } from './tokens.ts';
@@ -24,6 +34,8 @@ export interface CreateBookingInput extends BookingRequest {
   /** Admins may skip notice and horizon (dashboard); never the overlap. */
   readonly skipNoticeAndHorizon?: boolean;
   readonly idempotency?: { readonly key: string; readonly requestHash: string } | undefined;
+  /** The HTTP layer's `booking-ip` hit, counted by bookOnce with `booking-email` (decision 043). */
+  readonly addressHit?: HandedHit | undefined;
 }
 
 export type NextAction = { action: 'verify_email' } | { action: 'pay'; url: string } | { action: 'done' };
@@ -45,8 +57,9 @@ export interface CreateBookingDeps {
     | 'findService'
     | 'getBooking'
     | 'getBusiness'
-    | 'hitRateLimit'
+    | 'hitRateLimits'
     | 'insertBooking'
+    | 'insertBookingWithId'
     | 'insertClientIfNew'
     | 'listBusy'
     | 'listExternalBusy'
@@ -54,6 +67,7 @@ export interface CreateBookingDeps {
     | 'listResourceHolds'
     | 'listSessionSeats'
     | 'listStaffForService'
+    | 'nextBookingId'
     | 'saveIdempotentResponse'
     | 'startVerification'
     | 'transaction'
@@ -72,7 +86,8 @@ export async function createBooking(
   input: CreateBookingInput,
 ): Promise<Result<CreatedBooking>> {
   return bookOnce(deps, input, {
-    book: (store, now, alongside, claimed) => book({ ...deps, store }, input, now, alongside, claimed),
+    book: (store, now, alongside, claimed, attempt) =>
+      book({ ...deps, store }, input, now, alongside, claimed, attempt),
     readsBeforeClaim: true,
     replay,
     saved: (v) => ({ bookingId: v.booking.id, next: v.next }),
@@ -96,6 +111,7 @@ async function book(
   now: number,
   alongside: (write: Promise<unknown>) => void,
   claimed: Promise<boolean>,
+  attempt: Attempt,
 ): Promise<Result<CreatedBooking>> {
   const { store } = deps;
   const loaded = await loadScheduling(store, input.service, input.staff, true);
@@ -134,9 +150,13 @@ async function book(
 
   // The client's record is asked for with the busy time, in the same round trip on a pipelining
   // driver (decision 040); a refusal rolls the transaction back, a new client's record with it.
-  const [ordered, { status, clientId }] = await Promise.all([
+  // The first try takes the booking's id with them too, so that its row, its jobs, the stored
+  // answer and COMMIT go out together (decision 043); seats and resources go as before.
+  const withId = attempt.optimistic && (service.capacity ?? 1) <= 1 && service.resourceIds.length === 0;
+  const [ordered, { status, clientId }, id] = await Promise.all([
     candidatesInOrder(store, ctx, input, now),
     clientStatus(store, input.client, input.payment),
+    withId ? store.nextBookingId() : null,
   ]);
   if (!ordered.ok) return ordered;
   // The row waits for the Idempotency-Key's claim (answered with the reads above); a repeat or a
@@ -145,46 +165,65 @@ async function book(
   const token = newManageToken();
   const due = amountDue(input.payment, paymentFacts);
 
-  const inserted = await insertFirstFree(
-    store,
-    ctx,
-    ordered.value,
-    {
-      request: input,
-      clientId,
-      status,
-      payment: input.payment,
-      amountDue: due,
-      manageTokenHash: hashToken(token),
-      answers: answers.value,
-    },
-    now,
-  );
+  const terms = {
+    request: input,
+    clientId,
+    status,
+    payment: input.payment,
+    amountDue: due,
+    manageTokenHash: hashToken(token),
+    answers: answers.value,
+  };
+  const first = ordered.value[0];
+  if (id !== null && first) {
+    // Not awaited: the best member's row, then what names it; the transaction commits only if the
+    // row was written. When a constraint refuses it (taken meanwhile, a lapsed hold in the way, a
+    // clash of references) the transaction fails and bookOnce redoes it without this path.
+    const row = bookingRow(ctx, first, terms, now);
+    const booking = asStored(row, id, storedNames(ctx, first), now);
+    alongside(
+      store.insertBookingWithId(row, id, now).then((written) => {
+        if (!written) attempt.refused();
+      }),
+    );
+    alongside(followUp(store, booking, business, now));
+    return ok({ booking, token, next: nextAction(deps, booking, business) });
+  }
+  const inserted = await insertFirstFree(store, ctx, ordered.value, terms, now);
   if (!inserted.ok) return inserted;
   const booking = inserted.value;
-  alongside(followUp(store, booking, now));
+  alongside(followUp(store, booking, business, now));
   return ok({ booking, token, next: nextAction(deps, booking, business) });
 }
 
-/** Emails of a new booking, queued in its transaction: a code to prove the email, or the confirmation. */
-async function followUp(
-  store: Pick<Store, 'enqueueJobs' | 'getBusiness' | 'startVerification'>,
+/**
+ * Emails of a new booking, queued in its transaction: a code to prove the email, or the
+ * confirmation. Every statement is sent at once (none waits for another's answer): they are left
+ * in flight, and the transaction commits behind them — a statement sent after its COMMIT would
+ * not be the transaction's.
+ */
+function followUp(
+  store: Pick<Store, 'enqueueJobs' | 'startVerification'>,
   booking: Booking,
+  business: Business,
   now: number,
-): Promise<void> {
+): Promise<unknown> {
   if (booking.status === 'pending_verification') {
-    await store.startVerification(booking.id, now);
-    await store.enqueueJobs([verificationNotice(booking)], now);
-  } else if (booking.status === 'confirmed') {
-    await store.enqueueJobs(bookingNotices('confirmed', booking, await store.getBusiness()), now);
+    return Promise.all([
+      store.startVerification(booking.id, now),
+      store.enqueueJobs([verificationNotice(booking)], now),
+    ]);
   }
+  if (booking.status === 'confirmed') return store.enqueueJobs(bookingNotices('confirmed', booking, business), now);
   // awaiting_payment: the emails follow the gateway's confirmation (receive-payment.ts).
+  return Promise.resolve();
 }
 
 /**
  * A known email must be proven (pending_verification); a new client who pays waits for the
  * gateway (awaiting_payment, no client record yet); a new client who does not pay is confirmed
- * and recorded at once. For that common case a single statement both checks and records.
+ * and recorded at once. For that common case a single statement both checks and records, and
+ * gives a known client's id as well.
  * A refusal later rolls the transaction back, the new client record included.
  */
 export async function clientStatus(
@@ -193,8 +232,9 @@ export async function clientStatus(
   payment: PaymentOption,
 ): Promise<{ status: BookingStatus; clientId: string | null }> {
   if (payment === 'none') {
-    const created = await store.insertClientIfNew(client);
-    if (created !== null) return { status: 'confirmed', clientId: created };
+    const found = await store.insertClientIfNew(client);
+    if (found?.created) return { status: 'confirmed', clientId: found.id };
+    if (found) return { status: 'pending_verification', clientId: found.id };
   }
   const known = await store.findClientId(client.email);
   if (known !== null) return { status: 'pending_verification', clientId: known };

@@ -204,6 +204,62 @@ export function bookingRow(ctx: SchedulingContext, c: Candidate, t: BookingTerms
   };
 }
 
+/** What a booking's row reads back from its service and member (the names joined in). */
+export interface StoredNames {
+  readonly serviceName: string;
+  readonly serviceNameWordings: Booking['serviceNameWordings'];
+  readonly staffName: string;
+}
+
+export function storedNames(ctx: SchedulingContext, c: Candidate): StoredNames {
+  const staff = ctx.staff.find((m) => m.id === c.member.id);
+  if (!staff) throw new Error(`storedNames: member ${c.member.id} is not in the context`);
+  return {
+    serviceName: ctx.service.name,
+    serviceNameWordings: ctx.service.nameWordings ?? null,
+    staffName: staff.name,
+  };
+}
+
+/**
+ * The booking as its new row will read back (store getBooking), known before the insert is
+ * answered: what names it (its jobs, the stored answer, the 201) goes out behind the insert
+ * (decision 043). Held equal to the row read back by the store contract on both databases.
+ */
+export function asStored(row: NewBooking, id: string, names: StoredNames, now: number): Booking {
+  return {
+    id,
+    reference: row.reference,
+    status: row.status,
+    serviceId: row.serviceId,
+    ...names,
+    staffId: row.staffId,
+    start: row.start,
+    end: row.end,
+    timezone: row.timezone,
+    client: {
+      name: row.client.name,
+      email: row.client.email,
+      phone: row.client.phone ?? null,
+      address: row.client.address ?? null,
+    },
+    notes: row.notes,
+    wantsReminder: row.wantsReminder,
+    locale: row.locale,
+    holdUntil: row.holdUntil,
+    payment: { option: row.paymentOption, amountDue: row.amountDue, amountPaid: 0, currency: row.currency.trim() },
+    price: row.price,
+    rescheduleCount: 0,
+    createdAt: now,
+    seats: row.seats ?? 1,
+    answers: row.answers,
+    sealedAnswers: row.sealedAnswers,
+    outcome: null,
+    cancellation: null,
+    seriesId: row.seriesId ?? null,
+  };
+}
+
 /** A seat of a group session is written in a savepoint (store/bookings.ts insertSeat); others as before. */
 function seatFields(ctx: SchedulingContext, seats: number | undefined): { seats?: number; session?: true } {
   return (ctx.service.capacity ?? 1) > 1 ? { seats: seats ?? 1, session: true } : {};

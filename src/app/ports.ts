@@ -123,6 +123,12 @@ export type MoveResult =
   | { ok: false; code: 'NOT_MOVABLE' };
 
 export type RateLimitHit = { allowed: true } | { allowed: false; retryAfterMs: number };
+/** One key to hit: `max` hits per `windowMs`. */
+export interface RateLimitAsk {
+  readonly key: string;
+  readonly max: number;
+  readonly windowMs: number;
+}
 
 export type IdempotencyClaim =
   | { state: 'new' }
@@ -243,8 +249,12 @@ export interface Store
 
   /** Whether a confirmed client with this email exists (case-insensitive). */
   findClientId(email: string): Promise<string | null>;
-  /** Creates the client record unless the email (case-insensitive) is known; the new id, or null. */
-  insertClientIfNew(client: ClientDetails): Promise<string | null>;
+  /**
+   * Creates the client record unless the email (case-insensitive) is known, in one statement: the
+   * new id (`created`), or the known one. Null only when another transaction recorded the email
+   * after this statement began (its row is not in this statement's snapshot: findClientId reads it).
+   */
+  insertClientIfNew(client: ClientDetails): Promise<{ readonly id: string; readonly created: boolean } | null>;
   /** Creates or refreshes the client record of a confirmed booking; returns its id. */
   upsertClient(client: ClientDetails): Promise<string>;
 
@@ -253,6 +263,15 @@ export interface Store
    * the database's exclusion constraint turns an overlap into SLOT_UNAVAILABLE.
    */
   insertBooking(booking: NewBooking, now: number): Promise<InsertResult>;
+  /** A new booking's id, taken before its insert (insertBookingWithId), so that what names it can go out with it. */
+  nextBookingId(): Promise<string>;
+  /**
+   * Writes a booking under a known id in one statement, expecting no conflict (decision 043): not
+   * for seats or resources (insertBooking). True when written; false when a constraint turned it
+   * away (the slot, a lapsed hold in the way, a waitlist hold, the reference): the transaction has
+   * failed then, and the caller redoes it with insertBooking. What was sent behind it fails too.
+   */
+  insertBookingWithId(booking: NewBooking, id: string, now: number): Promise<boolean>;
   getBooking(id: string): Promise<Booking | null>;
   /** The booking whose manage token has this SHA-256. */
   findBookingByToken(tokenHash: Uint8Array): Promise<Booking | null>;
@@ -310,6 +329,8 @@ export interface Store
    * counts): allowed while the key has had fewer than `max` hits in the last `windowMs`.
    */
   hitRateLimit(key: string, max: number, windowMs: number, now: number): Promise<RateLimitHit>;
+  /** hitRateLimit on several distinct keys in one statement (one round trip, one commit); answers in order. */
+  hitRateLimits(asks: readonly RateLimitAsk[], now: number): Promise<RateLimitHit[]>;
 
   /** Creates or updates everything in a set-up file, all or nothing. */
   applySetup(setup: Setup, hashPassword: (password: string) => Promise<string>): Promise<SetupResult>;

@@ -139,8 +139,56 @@ export async function overLimit(deps: LimitDeps, name: LimitName, value: string)
   const limit = deps.rateLimits?.[name];
   if (!limit) return null;
   const hit = await deps.store.hitRateLimit(limitKey(name, value), limit.max, limit.windowMs, deps.clock.now());
-  if (hit.allowed) return null;
-  const retryAfterSeconds = Math.max(1, Math.ceil(hit.retryAfterMs / 1000));
+  return hit.allowed ? null : limited(hit.retryAfterMs);
+}
+
+/** A hit to count: `value` on the limit `name`. */
+export interface LimitHit {
+  readonly name: LimitName;
+  readonly value: string;
+}
+
+export interface LimitsDeps extends Omit<LimitDeps, 'store'> {
+  readonly store: Pick<Store, 'hitRateLimits'>;
+}
+
+/**
+ * Counts every hit (distinct limits) in one statement (one round trip, one commit: decision 043);
+ * null when all are allowed, else the refusal of the first one over its limit, in the order given.
+ */
+export async function overLimits(deps: LimitsDeps, hits: readonly LimitHit[]): Promise<Refusal | null> {
+  const on = hits.flatMap((h) => {
+    const limit = deps.rateLimits?.[h.name];
+    return limit ? [{ key: limitKey(h.name, h.value), max: limit.max, windowMs: limit.windowMs }] : [];
+  });
+  if (on.length === 0) return null;
+  const answers = await deps.store.hitRateLimits(on, deps.clock.now());
+  const refused = answers.find((a) => !a.allowed);
+  return refused && !refused.allowed ? limited(refused.retryAfterMs) : null;
+}
+
+/**
+ * A per-address hit the HTTP layer leaves to the use case (http/rate-limit.tsx): the booking's
+ * `booking-ip` goes with its `booking-email` in one statement (decision 043). Whoever takes it
+ * first counts it: the use case before it writes anything, or the HTTP layer after the handler
+ * when the use case never ran (a 400).
+ */
+export class HandedHit implements LimitHit {
+  #taken = false;
+  constructor(
+    readonly name: LimitName,
+    readonly value: string,
+  ) {}
+  /** True once, for the one who counts it. */
+  take(): boolean {
+    if (this.#taken) return false;
+    this.#taken = true;
+    return true;
+  }
+}
+
+function limited(retryAfterMs: number): Refusal {
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return refuse('RATE_LIMITED', `Too many attempts; please try again in ${wait(retryAfterSeconds)}.`, {
     retryAfterSeconds,
   });

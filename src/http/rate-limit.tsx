@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { countedInProcess, type LimitName, overLimit } from '../app/rate-limits.ts';
+import { countedInProcess, HandedHit, type LimitName, overLimit } from '../app/rate-limits.ts';
 import type { Refusal } from '../app/result.ts';
 import type { AppDeps } from './deps.ts';
 import { sendRefusal, setRetryAfter } from './errors.ts';
@@ -27,6 +27,22 @@ const ACTIONS: readonly (readonly [string, RegExp, LimitName])[] = [
   ['POST', /^\/admin\/account\/password\/?$/, 'password-ip'],
 ];
 
+/**
+ * The API's booking: its per-address hit is counted by the use case together with its own
+ * `booking-email` (one statement, decision 043): the handler passes it on (handedHit). A request
+ * the use case never counts (a 400) is counted after the handler, and over the limit answered
+ * 429 all the same. The use case waits for both verdicts before it writes anything. (The booking
+ * form keeps its hit here: its page shows a use case's refusal in the form, a 429 needs its page.)
+ */
+const HANDED_OVER = /^\/api\/v1\/bookings\/?$/;
+
+const handed = new WeakMap<Context, HandedHit>();
+
+/** This request's per-address hit left to the use case, if any (pass it as `addressHit`). */
+export function handedHit(c: Context): HandedHit | undefined {
+  return handed.get(c);
+}
+
 /** Not public traffic: the dashboard (signed in; its sign-in has its own limit), files, probes. */
 const NOT_PUBLIC = /^\/(?:admin|api\/v1\/admin|assets|api\/docs|healthz|readyz)(?:\/|$)/;
 
@@ -42,11 +58,20 @@ export function rateLimitByAddress(deps: AppDeps): MiddlewareHandler {
     const action = ACTIONS.find(([method, pattern]) => method === c.req.method && pattern.test(path));
     if (action) names.push(action[2]);
     const address = clientAddress(c, deps.trustProxy ?? 0);
+    let hit: HandedHit | undefined;
     for (const name of names) {
+      if (name === 'booking-ip' && c.req.method === 'POST' && HANDED_OVER.test(path) && limits[name]) {
+        hit = new HandedHit(name, address);
+        continue;
+      }
       const refused = await overLimit(name === 'ip' ? local : deps, name, address);
       if (refused) return tooMany(c, deps, refused);
     }
-    return next();
+    if (!hit) return next();
+    handed.set(c, hit);
+    await next();
+    const refused = hit.take() ? await overLimit(deps, hit.name, hit.value) : null;
+    if (refused) c.res = await tooMany(c, deps, refused);
   };
 }
 

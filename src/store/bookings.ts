@@ -316,6 +316,35 @@ const insertStatement = (onConflict: string) => `WITH ins AS (
      SELECT ins.*, sv.name AS service_name, sv.name_wordings AS service_name_wordings, st.name AS staff_name
      FROM ins JOIN services sv ON sv.id = ins.service_id JOIN staff st ON st.id = ins.staff_id`;
 
+/**
+ * The row under an id taken before (nextBookingId): nothing read back, since the caller knows the
+ * row already and sends what names it behind this statement, unanswered (decision 043). A
+ * conflict throws: the transaction fails, and the caller redoes it with insertBooking.
+ */
+const INSERT_WITH_ID = `INSERT INTO bookings (id, ${BOOKING_COLUMNS}) OVERRIDING SYSTEM VALUE
+     SELECT $31::bigint, ${ROW_VALUES}
+     FROM (SELECT ${staffLock(3)}) AS staff_lock`;
+
+export async function nextBookingId(sql: Sql): Promise<string> {
+  const [row] = await sql.query(`SELECT nextval('bookings_id_seq') AS id`);
+  return String(row?.id);
+}
+
+/** ports.ts insertBookingWithId: true when written, false when a constraint refused the row. */
+export async function insertBookingWithId(sql: Sql, b: NewBooking, id: string, now: number): Promise<boolean> {
+  if (b.session || (b.resources?.ids.length ?? 0) > 0)
+    throw new Error('insertBookingWithId: seats and resources go by insertBooking');
+  try {
+    await sql.query(INSERT_WITH_ID, [...rowParams(b, now), id]);
+    return true;
+  } catch (error) {
+    // The slot, a lapsed hold still in the index, a waitlist hold (its trigger says 23P01 too).
+    if (sqlState(error) === EXCLUSION_VIOLATION) return false;
+    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') return false;
+    throw error;
+  }
+}
+
 const INSERT_UNLESS_CONFLICT = insertStatement('ON CONFLICT DO NOTHING');
 const INSERT = insertStatement('');
 

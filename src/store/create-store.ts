@@ -102,7 +102,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     getBusiness: () => read('business', () => catalog.getBusiness(sql)),
     listServices: (opts) =>
       read(`services:${opts?.activeOnly ?? false}`, () => catalog.listServices(sql, opts?.activeOnly ?? false)),
-    findService: (idOrSlug) => read(`service:${idOrSlug}`, () => catalog.findService(sql, idOrSlug)),
+    async findService(idOrSlug) {
+      const service = await read(`service:${idOrSlug}`, () => catalog.findService(sql, idOrSlug));
+      // Found by slug: kept under its id too (an id always names it; a slug of digits may not), so
+      // a booking made by slug is shown by id without reading it again (decision 043).
+      if (service && cache && idOrSlug !== service.id)
+        await cache.catalogRead(`service:${service.id}`, async () => service);
+      return service;
+    },
     listStaffForService: (serviceId) =>
       read(`staff-for:${serviceId}`, () => catalog.loadStaff(sql, { serviceId, activeOnly: true })),
     listStaff: () => read('staff', () => catalog.loadStaff(sql)),
@@ -149,12 +156,17 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       return row ? String(row.id) : null;
     },
     async insertClientIfNew(c) {
+      // A returning client's id comes back from the same statement (one round trip, decision 043).
       const [row] = await sql.query(
-        `INSERT INTO clients (email, name, phone, address) VALUES ($1, $2, $3, $4)
-         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+        `WITH ins AS (
+           INSERT INTO clients (email, name, phone, address) VALUES ($1, $2, $3, $4)
+           ON CONFLICT ((lower(email))) DO NOTHING RETURNING id)
+         SELECT id, true AS created FROM ins
+         UNION ALL
+         SELECT id, false AS created FROM clients WHERE lower(email) = lower($1) AND NOT EXISTS (SELECT 1 FROM ins)`,
         [c.email, c.name, c.phone, c.address],
       );
-      return row ? String(row.id) : null;
+      return row ? { id: String(row.id), created: Boolean(row.created) } : null;
     },
     async upsertClient(c) {
       const [row] = await sql.query(
@@ -184,6 +196,29 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
         else add();
       }
       return result;
+    },
+    nextBookingId: () => bookings.nextBookingId(sql),
+    insertBookingWithId(b, id, now) {
+      // As insertBooking, without waiting for the answer: the row joins the cached rows only if the
+      // transaction commits, which it does only if the insert succeeded.
+      const touch = () => cache?.touchStaff(b.staffId);
+      invalidate(touch);
+      const written = bookings.insertBookingWithId(sql, b, id, now);
+      if (cache) {
+        const row = {
+          start: b.occupied.start,
+          end: b.occupied.end,
+          holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+        };
+        const add = () => cache.addRow(b.staffId, row);
+        if (committed) committed.push(add);
+        else
+          written.then(
+            (ok) => ok && add(),
+            () => {},
+          );
+      }
+      return written;
     },
     async insertSeriesBookings(rows, now) {
       // As insertBooking: the member's cached rows are dropped now and after the transaction, and
@@ -289,6 +324,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       idempotency.saveIdempotentResponse(sql, key, status, body, sealed),
     releaseIdempotencyKey: (key) => idempotency.releaseIdempotencyKey(sql, key),
     hitRateLimit: (key, max, windowMs, now) => rateLimits.hitRateLimit(sql, key, max, windowMs, now),
+    hitRateLimits: (asks, now) => rateLimits.hitRateLimits(sql, asks, now),
     async applySetup(setup, hash) {
       const drop = () => cache?.invalidateCatalog();
       invalidate(drop);

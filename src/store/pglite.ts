@@ -212,7 +212,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
       group.run(async (commitMode) => {
         await execText('BEGIN', true);
         const statements = inFlight((text, params) => run(text, params, true));
-        const tx = withSavepoints(statements.run, (text) => execText(text, true));
+        const tx = withSavepoints(statements.run, (text) => execText(text, true), statements);
         let result: T;
         try {
           result = await fn(tx);

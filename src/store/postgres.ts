@@ -89,7 +89,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
           const [, rows] = await Promise.all([begun, run(client, text, params)]);
           return rows;
         });
-        const tx = withSavepoints(statements.run, execText);
+        const tx = withSavepoints(statements.run, execText, statements);
         let result: T;
         try {
           result = await fn(tx);

@@ -47,10 +47,17 @@ export const EXCLUSION_VIOLATION = '23P01';
 export const UNIQUE_VIOLATION = '23505';
 export const CHECK_VIOLATION = '23514';
 
+/** What a savepoint's rollback tells the transaction's statements (inFlight): the failures since its start are undone. */
+export interface Forgiving {
+  mark(): number;
+  forgive(mark: number): void;
+}
+
 /** Wraps a transaction-scoped client so nested transaction() calls become savepoints. */
 export function withSavepoints(
   run: (text: string, params?: readonly unknown[]) => Promise<Row[]>,
   execText: (text: string) => Promise<void>,
+  failures?: Forgiving,
 ): Sql {
   let depth = 0;
   const sql: Sql = {
@@ -58,6 +65,7 @@ export function withSavepoints(
     exec: execText,
     async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
       const name = `sp_${++depth}`;
+      const mark = failures?.mark() ?? 0;
       await execText(`SAVEPOINT ${name}`);
       try {
         const result = await fn(sql);
@@ -65,6 +73,7 @@ export function withSavepoints(
         return result;
       } catch (error) {
         await execText(`ROLLBACK TO SAVEPOINT ${name}`);
+        failures?.forgive(mark);
         throw error;
       } finally {
         depth--;
@@ -79,20 +88,39 @@ export function withSavepoints(
  * writes unawaited (app/book-once.ts): they are still the transaction's, so the driver waits for
  * them — the server driver sends COMMIT behind them without waiting first, in the same round trip
  * (decision 040) — and a failure among them fails the transaction and rolls it back.
+ *
+ * A failure already answered counts too, even when its caller caught it (a store method that
+ * turns a refused row into `false`, decision 043): PostgreSQL has aborted the transaction, whose
+ * COMMIT would only roll back. Only a savepoint's rollback (withSavepoints) undoes the failures
+ * since its start.
  */
 export function inFlight(run: (text: string, params?: readonly unknown[]) => Promise<Row[]>) {
   const pending = new Set<Promise<Row[]>>();
+  let failures: { readonly at: number; readonly error: unknown }[] = [];
+  let issued = 0;
   return {
     run(text: string, params?: readonly unknown[]): Promise<Row[]> {
+      const at = issued++;
       const p = run(text, params);
       pending.add(p);
-      const done = () => pending.delete(p);
-      p.then(done, done);
+      p.then(
+        () => pending.delete(p),
+        (error: unknown) => {
+          pending.delete(p);
+          failures.push({ at, error });
+        },
+      );
       return p;
+    },
+    mark: () => issued,
+    forgive(mark: number) {
+      failures = failures.filter((f) => f.at < mark);
     },
     /** Resolves when every statement issued so far was answered; rejects with the first failure. */
     async settled(): Promise<void> {
       await Promise.all([...pending]);
+      const first = failures[0];
+      if (first) throw first.error;
     },
   };
 }

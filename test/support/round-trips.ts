@@ -31,7 +31,8 @@ export interface RoundTrips {
 export async function bookingRoundTrips(
   url: string,
   service: string,
-  picks: readonly { readonly staff: string; readonly start: string }[],
+  /** `email` set: that client (to book as a returning one); else a new one each time. */
+  picks: readonly { readonly staff: string; readonly start: string; readonly email?: string }[],
 ): Promise<RoundTrips> {
   const opened = await openDatabase({ kind: 'postgres', url });
   const sent: string[] = [];
@@ -97,7 +98,7 @@ export async function bookingRoundTrips(
           service,
           staff: pick.staff,
           start: pick.start,
-          client: { name: `Round Trip ${i}`, email: `round-trip-${i}-${Date.now()}@example.test` },
+          client: { name: `Round Trip ${i}`, email: pick.email ?? `round-trip-${i}-${Date.now()}@example.test` },
           wantsReminder: false,
           payment: 'none',
         }),

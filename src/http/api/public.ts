@@ -13,6 +13,7 @@ import { bookingBody, bookingInput, serviceRef, staffRef } from '../booking-body
 import type { AppDeps } from '../deps.ts';
 import { sendError, sendRefusal } from '../errors.ts';
 import { presentBusiness, presentService, presentSlot } from '../presenters.ts';
+import { handedHit } from '../rate-limit.tsx';
 import { check, date, month, readJson, zone } from '../validation.ts';
 import { apiLocale } from './api-locale.ts';
 import { answerSeries } from './series-answer.ts';
@@ -70,9 +71,11 @@ export function publicApi(deps: AppDeps): Hono {
     const input = check(c, bookingBody, body.value.json);
     if (!input.ok) return input.response;
     const idempotency = key === undefined ? undefined : { key, requestHash: body.value.hash };
+    // The address's limit is counted by the use case, with the email's (http/rate-limit.tsx).
+    const booked = { ...bookingInput(input.value, idempotency), addressHit: handedHit(c) };
     const { repeat } = input.value;
-    if (repeat) return answerSeries(c, deps, { ...bookingInput(input.value, idempotency), repeat });
-    const r = await createBooking(deps, bookingInput(input.value, idempotency));
+    if (repeat) return answerSeries(c, deps, { ...booked, repeat });
+    const r = await createBooking(deps, booked);
     if (!r.ok) return sendRefusal(c, r);
     const { booking, token, next } = r.value;
     return c.json({ booking: presentBooking(await viewBooking(deps, booking), deps.clock.now()), token, next }, 201);

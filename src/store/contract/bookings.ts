@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NewBooking } from '../../app/model.ts';
+import { asStored } from '../../app/place-booking.ts';
 import type { SetupResult } from '../../app/ports.ts';
 import { occupiedSpan } from '../../core/index.ts';
 import { at, CLIENT, contractFixtures, fakeHash, type GetDb, iso, MINUTE, SETUP } from './fixtures.ts';
@@ -10,7 +11,7 @@ import { holdCases } from './holds.ts';
 export function describeInsertBooking(getDb: GetDb): void {
   let ids: SetupResult;
   const fixtures = contractFixtures(getDb, () => ids);
-  const { t, idOf, insert, insertOk, bookingRows } = fixtures;
+  const { t, idOf, draft, insert, insertOk, bookingRows } = fixtures;
 
   describe('insertBooking', () => {
     const NOW = '2027-03-29T06:00:00Z';
@@ -98,6 +99,86 @@ export function describeInsertBooking(getDb: GetDb): void {
         hash: createHash('sha256').update('the manage token').digest('hex'),
       });
       expect(await t.store.getBooking(id)).toEqual(result.ok ? result.booking : null);
+    });
+
+    it('insertBookingWithId writes the row under an id taken before, reading back exactly as asStored says', async () => {
+      // Decision 043: what names a new booking (its jobs, the stored answer, the 201) is built from
+      // asStored before the insert is answered; it must be the row as the store reads it back.
+      const clientId = await t.store.upsertClient(CLIENT);
+      const base = {
+        reference: 'SW-7K3P9R',
+        serviceId: idOf('services', 'portrait'),
+        staffId: idOf('staff', 'ana'),
+        clientId,
+        timezone: 'Europe/Paris',
+        manageTokenHash: createHash('sha256').update('another token').digest(),
+        occupied: { start: at('2027-03-30T07:00:00Z'), end: at('2027-03-30T08:00:00Z') },
+        start: at('2027-03-30T07:00:00Z'),
+        end: at('2027-03-30T08:00:00Z'),
+        currency: 'EUR',
+        price: 12000,
+      };
+      const rows: NewBooking[] = [
+        {
+          ...base,
+          client: CLIENT,
+          notes: 'Window light, please',
+          wantsReminder: true,
+          locale: 'fr',
+          status: 'awaiting_payment',
+          holdUntil: at('2027-03-29T06:15:00Z'),
+          paymentOption: 'deposit',
+          amountDue: 3000,
+          remindAt: null,
+          answers: { people: 3, outdoor: true, style: 'warm', looks: ['casual', 'formal'] },
+          sealedAnswers: 'v1.aXY.Ym9keQ.dGFn',
+        },
+        {
+          ...base,
+          reference: 'SW-7K3P9S',
+          client: { name: 'Ada', email: 'ada@example.test', phone: null, address: '1 Rue X' },
+          clientId: null,
+          notes: '',
+          wantsReminder: false,
+          locale: 'en',
+          status: 'confirmed',
+          start: at('2027-03-31T07:00:00Z'),
+          end: at('2027-03-31T08:00:00Z'),
+          occupied: { start: at('2027-03-31T07:00:00Z'), end: at('2027-03-31T08:00:00Z') },
+          holdUntil: null,
+          paymentOption: 'none',
+          amountDue: 0,
+          remindAt: at('2027-03-30T07:00:00Z'),
+          answers: {},
+          sealedAnswers: null,
+          manageTokenHash: createHash('sha256').update('a third token').digest(),
+        },
+      ];
+      const names = { serviceName: 'Portrait session', serviceNameWordings: null, staffName: 'Ana' };
+      for (const row of rows) {
+        const id = await t.store.transaction(async (tx) => {
+          const id = await tx.nextBookingId();
+          expect(await tx.insertBookingWithId(row, id, at(NOW))).toBe(true);
+          return id;
+        });
+        expect(await t.store.getBooking(id)).toEqual(asStored(row, id, names, at(NOW)));
+      }
+    });
+
+    it('insertBookingWithId: a row a constraint refuses is false, its transaction fails, and nothing stays', async () => {
+      await insertOk({ staff: 'ana', start: '2027-03-29T07:00:00Z', end: '2027-03-29T08:00:00Z' }, NOW);
+      const before = await bookingRows();
+      let answer: boolean | undefined;
+      const clash = draft({ staff: 'ana', start: '2027-03-29T07:30:00Z', end: '2027-03-29T08:30:00Z' });
+      const tried = t.store.transaction(async (tx) => {
+        const id = await tx.nextBookingId();
+        await tx.upsertClient({ ...CLIENT, email: 'kept-not@example.test' });
+        answer = await tx.insertBookingWithId(clash, id, at(NOW));
+      });
+      await expect(tried).rejects.toThrow();
+      expect(answer).toBe(false);
+      expect(await bookingRows()).toEqual(before);
+      expect(await t.db.query(`SELECT 1 FROM clients WHERE email = 'kept-not@example.test'`)).toEqual([]);
     });
 
     it('getBooking of an unknown or malformed id is null', async () => {

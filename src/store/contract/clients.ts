@@ -40,17 +40,18 @@ export function describeClients(getDb: GetDb): void {
       expect(await t.store.findClientId('zoe@example.org')).toBeNull();
     });
 
-    it('insertClientIfNew records a new email and returns its id; a known one (any case) is left untouched: null', async () => {
-      const id = await t.store.insertClientIfNew({
+    it('insertClientIfNew records a new email and returns its id; a known one (any case) is left untouched, its id returned', async () => {
+      const created = await t.store.insertClientIfNew({
         name: 'Zoé',
         email: 'Zoe@Example.test',
         phone: null,
         address: null,
       });
-      expect(id).toMatch(/^\d+$/);
+      const id = String(created?.id);
+      expect(created).toEqual({ id: expect.stringMatching(/^\d+$/), created: true });
       expect(
         await t.store.insertClientIfNew({ name: 'Someone Else', email: 'ZOE@example.test', phone: '1', address: null }),
-      ).toBeNull();
+      ).toEqual({ id, created: false });
       const rows = await t.db.query('SELECT id, email, name, phone FROM clients');
       expect(rows.map((r) => ({ ...r, id: String(r.id) }))).toEqual([
         { id, email: 'Zoe@Example.test', name: 'Zoé', phone: null },

@@ -59,6 +59,40 @@ export function describeRateLimits(getDb: GetDb): void {
       expect(results.filter((r) => r.allowed).length).toBe(10);
     });
 
+    it('several keys in one statement: each counted as if alone, the answers in the order asked', async () => {
+      const hits = (at: number) =>
+        getDb().store.hitRateLimits(
+          [
+            { key: 'z-email', max: 1, windowMs: MINUTE },
+            { key: 'a-ip', max: 2, windowMs: MINUTE },
+          ],
+          at,
+        );
+      expect(await hits(T0)).toEqual([{ allowed: true }, { allowed: true }]);
+      expect(await hits(T0)).toEqual([{ allowed: false, retryAfterMs: 60_000 }, { allowed: true }]);
+      expect(await hits(T0 + 1_000)).toEqual([
+        { allowed: false, retryAfterMs: 59_000 },
+        { allowed: false, retryAfterMs: 29_000 },
+      ]);
+      // The same counters as one-key hits: a refused hit moved nothing.
+      expect(await hit('a-ip', T0 + 30_000, 2)).toEqual({ allowed: true });
+      expect(await hit('z-email', T0 + 60_000, 1)).toEqual({ allowed: true });
+    });
+
+    it('40 concurrent two-key hits (keys shared, asked in either order): exactly 10 allowed on each, no deadlock', async () => {
+      const asks = [
+        { key: 'race-a', max: 10, windowMs: MINUTE },
+        { key: 'race-b', max: 10, windowMs: MINUTE },
+      ];
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => getDb().store.hitRateLimits(i % 2 ? asks : [...asks].reverse(), T0)),
+      );
+      const allowed = (key: string) =>
+        results.filter((r, i) => r[(i % 2 ? asks : [...asks].reverse()).findIndex((a) => a.key === key)]?.allowed)
+          .length;
+      expect([allowed('race-a'), allowed('race-b')]).toEqual([10, 10]);
+    });
+
     it('hits on other keys delete rows whose time has passed, never a live one', async () => {
       for (let i = 0; i < 5; i++) await hit(`old-${i}`, T0);
       await hit('live', T0 + MINUTE - 1, 1, 10 * MINUTE);
