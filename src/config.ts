@@ -132,7 +132,8 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const dir = env.SLOTWISE_DATA_DIR?.trim() || './data';
   const threadRaw = env.PGLITE_THREAD?.trim() || 'worker';
   const pgliteThread = PGLITE_THREADS.find((t) => t === threadRaw);
-  if (!pgliteThread) problems.push(`PGLITE_THREAD must be one of ${PGLITE_THREADS.join(', ')} (got "${env.PGLITE_THREAD}")`);
+  if (!pgliteThread)
+    problems.push(`PGLITE_THREAD must be one of ${PGLITE_THREADS.join(', ')} (got "${env.PGLITE_THREAD}")`);
   const mailUrl = url(env, 'MAIL_URL', ['smtp:', 'smtps:'], problems);
   const mailFrom = env.MAIL_FROM?.trim() || 'Slotwise <bookings@localhost>';
   if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {

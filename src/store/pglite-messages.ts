@@ -26,17 +26,10 @@ export type Request =
   /** Opens transaction `tx`; answered only by its `end`. */
   | { readonly id: number; readonly op: 'begin'; readonly tx: number }
   /**
-   * Ends transaction `tx`. `unanswered`: its statements whose answers the caller had not seen when
-   * its function returned: the commit waits for them and fails with the first failure among them,
-   * as the in-thread driver's does (sql.ts inFlight); a failure the caller saw and handled does not.
+   * Ends transaction `tx`: COMMIT (answered once on the disk, or with the failure that rolled it
+   * back) or ROLLBACK. Sent once the driver has every answer it waits for (pglite-thread.ts).
    */
-  | {
-      readonly id: number;
-      readonly op: 'end';
-      readonly tx: number;
-      readonly commit: boolean;
-      readonly unanswered: readonly number[];
-    }
+  | { readonly id: number; readonly op: 'end'; readonly tx: number; readonly commit: boolean }
   | { readonly id: number; readonly op: 'snapshot' | 'close' };
 
 export type Reply =

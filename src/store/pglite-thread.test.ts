@@ -92,6 +92,26 @@ describe.each([
   });
 });
 
+it('commits a chain of writes the function left unawaited (each sent once the one before is answered) in its transaction', async () => {
+  const db = await openPgliteThread();
+  try {
+    await db.exec('CREATE TABLE chained (id int PRIMARY KEY)');
+    await db.transaction(async (tx) => {
+      // As create-booking.ts followUp: the verification row, then its job, neither awaited by the use case.
+      const chain = (async () => {
+        for (const id of [1, 2, 3]) await tx.query('INSERT INTO chained VALUES ($1)', [id]);
+      })();
+      chain.catch(() => {});
+    });
+    const rows = await db.query(
+      'SELECT count(*)::int AS n, count(DISTINCT xmin::text)::int AS transactions FROM chained',
+    );
+    expect(rows).toEqual([{ n: 3, transactions: 1 }]);
+  } finally {
+    await db.close();
+  }
+}, 60_000);
+
 it('leaves this thread free while PostgreSQL works: timers run during a long statement', async () => {
   const db = await openPgliteThread();
   try {

@@ -15,13 +15,20 @@ import { type Database, type Row, type Sql, withSavepoints } from './sql.ts';
 type Body = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
 /**
+ * The worker's young generation capped: its garbage is the short-lived messages and rows, and V8's
+ * default lets each thread's grow to tens of MB under load. 8 MB kept the worker's resident memory
+ * ~50 MB lower after the booking bench at the same CPU per booking (docs/PERFORMANCE.md).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
  * The worker's module: the bundle's own (scripts/build.mjs builds it beside the app's) when this
  * code runs from the bundle, else the TypeScript source behind a loader (pglite-worker-boot.js).
  */
 function startWorker(workerData: WorkerStart): Worker {
   const bundled = import.meta.url.endsWith('.bundle.mjs');
   const entry = bundled ? './pglite-worker.bundle.mjs' : './pglite-worker-boot.js';
-  return new Worker(new URL(entry, import.meta.url), { workerData });
+  return new Worker(new URL(entry, import.meta.url), { workerData, resourceLimits: WORKER_LIMITS });
 }
 
 async function preloadedWasm(): Promise<WebAssembly.Module | undefined> {
@@ -29,6 +36,27 @@ async function preloadedWasm(): Promise<WebAssembly.Module | undefined> {
     Symbol.for('slotwise.pglite-wasm')
   ];
   return started?.catch(() => undefined);
+}
+
+/**
+ * Statements a transaction's function left unawaited are the transaction's (sql.ts inFlight), and
+ * so are those their continuations issue once answered (a use case's chain of writes, as
+ * create-booking.ts followUp): all are answered before COMMIT is sent, and the first failure among
+ * them fails the transaction. (The in-thread driver gets the chained ones in by the order of the
+ * microtasks; here their answers cross threads, so the driver waits until no statement is left.)
+ */
+async function leftUnawaited(unanswered: ReadonlyMap<number, Promise<unknown>>): Promise<void> {
+  if (unanswered.size === 0) return; // nothing pending: no continuation can issue another
+  let failure: { error: unknown } | null = null;
+  for (;;) {
+    for (const outcome of await Promise.allSettled([...unanswered.values()])) {
+      if (outcome.status === 'rejected') failure ??= { error: outcome.reason };
+    }
+    // A turn of the event loop: every continuation of those answers has run (and sent its statement).
+    await new Promise((resolve) => setImmediate(resolve));
+    if (unanswered.size === 0) break;
+  }
+  if (failure) throw failure.error;
 }
 
 /** Same arguments as pglite.ts openPglite. */
@@ -95,12 +123,10 @@ export async function openPgliteThread(dataDir?: string, opts: { loadDataDir?: B
     async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
       const tx = nextTx++;
       post({ op: 'begin', tx });
-      // The statements whose answers fn has not seen yet, by request id: a failure among those it
-      // left unawaited must fail the commit (the end names them; pglite-messages.ts).
-      const unanswered = new Set<number>();
+      const unanswered = new Map<number, Promise<unknown>>();
       const run = (body: Body) => {
         const { id, answered } = send(body);
-        unanswered.add(id);
+        unanswered.set(id, answered);
         const seen = () => unanswered.delete(id);
         answered.then(seen, seen);
         return answered;
@@ -114,11 +140,12 @@ export async function openPgliteThread(dataDir?: string, opts: { loadDataDir?: B
       let result: T;
       try {
         result = await fn(sql);
+        await leftUnawaited(unanswered);
       } catch (error) {
-        await request({ op: 'end', tx, commit: false, unanswered: [] }).catch(() => {});
+        await request({ op: 'end', tx, commit: false }).catch(() => {});
         throw error;
       }
-      await request({ op: 'end', tx, commit: true, unanswered: [...unanswered] });
+      await request({ op: 'end', tx, commit: true });
       return result;
     },
     async close() {

@@ -24,8 +24,6 @@ class Transaction {
   private waiting: ((m: TxMessage) => void) | null = null;
   private failed: { error: unknown } | null = null;
   done: Promise<void> = Promise.resolve();
-  /** Each statement's outcome by request id, for the end's `unanswered`. */
-  readonly outcomes = new Map<number, Promise<unknown>>();
 
   constructor(private readonly refuse: (m: TxMessage, error: unknown) => void) {}
 
@@ -73,14 +71,11 @@ function serve(db: Database, port: MessagePort) {
           const m = await t.next();
           if (m.op === 'end') {
             if (!m.commit) throw ROLLED_BACK;
-            await Promise.all(m.unanswered.map((id) => t.outcomes.get(id)));
             return;
           }
-          // Not awaited: the statements queue on the connection in order; the end waits for those
-          // the caller left unanswered.
-          const outcome = run(tx, m);
-          t.outcomes.set(m.id, outcome);
-          void answer(m.id, outcome);
+          // Not awaited: the statements queue on the connection in order (the driver sends the
+          // end once it has every answer it waits for).
+          void answer(m.id, run(tx, m));
         }
       })
       .catch((error) => {
@@ -96,7 +91,8 @@ function serve(db: Database, port: MessagePort) {
       case 'query':
       case 'exec':
         if (m.tx === undefined) void answer(m.id, run(db, m));
-        else open.get(m.tx)?.push(m);
+        else if (open.has(m.tx)) open.get(m.tx)?.push(m);
+        else reply({ id: m.id, ok: false, error: toWire(new Error(`no open transaction ${m.tx}`)) });
         return;
       case 'begin':
         begin(m.tx);
