@@ -22,13 +22,13 @@ const TARGETS = {
 } as const;
 type Targets = (typeof TARGETS)[keyof typeof TARGETS];
 
-export interface Pick {
+interface Pick {
   readonly staff: string;
   readonly start: string;
 }
 
 /** Free (staff, start) pairs from the day API, never two overlapping for one member. */
-export async function freeSlots(url: string, set: SeededSet, wanted: number): Promise<Pick[]> {
+async function freeSlots(url: string, set: SeededSet, wanted: number): Promise<Pick[]> {
   const picks: Pick[] = [];
   const busyUntil = new Map<string, number>();
   let date = addDays(dateOf(Date.now(), set.zone), 2);
@@ -96,7 +96,7 @@ function cpuSeconds(pid: number): number {
 }
 
 /** Books every pick with `inFlight` requests at a time; wall time in seconds, server CPU in ms per booking. */
-export async function bookAll(url: string, service: string, picks: readonly Pick[], inFlight: number, pid?: number) {
+async function bookAll(url: string, service: string, picks: readonly Pick[], inFlight: number, pid?: number) {
   const outcomes: Outcome[] = [];
   let next = 0;
   const cpu0 = pid === undefined ? 0 : cpuSeconds(pid);

@@ -26,8 +26,6 @@ export function serverEnv(dataDir: string): NodeJS.ProcessEnv {
     HOST: '127.0.0.1',
     // One JSON line per request at "info" would be buffered by the bench and skew the figures.
     LOG_LEVEL: 'warn',
-    // PGLITE_THREAD=main|worker npm run bench: either side of decision 045 (the server's default if unset).
-    ...(process.env.PGLITE_THREAD ? { PGLITE_THREAD: process.env.PGLITE_THREAD } : {}),
   };
 }
 

@@ -1,18 +1,17 @@
 // Whether the start-up bundle (src/slotwise.bundle.mjs, built by scripts/build.mjs) may run:
-// it exists and is at least as new as every other file under src/ but the bundles (the database
-// worker's, src/pglite-worker.bundle.mjs, is built with it). Plain JavaScript, so the
+// it exists and is at least as new as every other file under src/. Plain JavaScript, so the
 // check itself needs no loader.
 import { readdirSync, statSync } from 'node:fs';
 
 export const BUNDLE_NAME = 'slotwise.bundle.mjs';
 
-/** The newest modification time under `dir` (ms), leaving out the bundles. */
-function newestUnder(dir) {
+/** The newest modification time under `dir` (ms), leaving out `skip`. */
+function newestUnder(dir, skip) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const url = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
-    if (entry.isDirectory()) newest = Math.max(newest, newestUnder(url));
-    else if (!entry.name.endsWith('.bundle.mjs')) newest = Math.max(newest, statSync(url).mtimeMs);
+    if (entry.isDirectory()) newest = Math.max(newest, newestUnder(url, skip));
+    else if (url.href !== skip.href) newest = Math.max(newest, statSync(url).mtimeMs);
   }
   return newest;
 }
@@ -22,7 +21,7 @@ export function bundleIsCurrent(src, env = process.env) {
   if (env.SLOTWISE_FROM_SOURCE === '1') return false;
   const bundle = new URL(BUNDLE_NAME, src);
   try {
-    return statSync(bundle).mtimeMs >= newestUnder(src);
+    return statSync(bundle).mtimeMs >= newestUnder(src, bundle);
   } catch {
     return false; // no bundle: not built, or removed
   }

@@ -2,8 +2,7 @@
 /**
  * `npm run build` (also run by `npm install` through `prepare`): bundles the server and CLI into
  * one file, src/slotwise.bundle.mjs, so start-up loads one module instead of transpiling ~400
- * through tsx's loader (decision 018), and the embedded database's worker thread into
- * src/pglite-worker.bundle.mjs beside it (decision 045). Packages stay external (node_modules as installed).
+ * through tsx's loader (decision 018). Packages stay external (node_modules as installed).
  * bin/slotwise.js uses the bundle only while it is newer than every source file, so an edited
  * source is never shadowed by an old bundle; without a bundle it runs the sources through tsx.
  */
@@ -20,9 +19,8 @@ try {
 const started = performance.now();
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { 'slotwise.bundle': 'src/cli/main.ts', 'pglite-worker.bundle': 'src/store/pglite-worker.ts' },
-  outdir: 'src',
-  outExtension: { '.js': '.mjs' },
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'src/slotwise.bundle.mjs',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -33,6 +31,4 @@ await esbuild.build({
   logLevel: 'warning',
   banner: { js: '// Built by scripts/build.mjs from src/ — do not edit; delete it to run the sources.' },
 });
-console.log(
-  `build: src/slotwise.bundle.mjs and src/pglite-worker.bundle.mjs in ${Math.round(performance.now() - started)} ms`,
-);
+console.log(`build: src/slotwise.bundle.mjs in ${Math.round(performance.now() - started)} ms`);

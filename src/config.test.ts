@@ -64,15 +64,6 @@ describe('loadConfig: job timing and logs', () => {
     });
   });
 
-  it('takes PGLITE_THREAD (worker by default, or main; decision 045)', () => {
-    expect(loadConfig({})).toMatchObject({ ok: true, config: { pgliteThread: 'worker' } });
-    expect(loadConfig({ PGLITE_THREAD: 'main' })).toMatchObject({ ok: true, config: { pgliteThread: 'main' } });
-    expect(loadConfig({ PGLITE_THREAD: 'both' })).toEqual({
-      ok: false,
-      problems: ['PGLITE_THREAD must be one of worker, main (got "both")'],
-    });
-  });
-
   it('takes JOB_LEASE_SECONDS, JOB_POLL_MS and LOG_LEVEL (case-insensitive; silent allowed)', () => {
     expect(loadConfig({ JOB_LEASE_SECONDS: '5', JOB_POLL_MS: '50', LOG_LEVEL: 'Silent' })).toMatchObject({
       ok: true,

@@ -13,8 +13,6 @@ export interface Config {
   /** Server mode: connections each process keeps to PostgreSQL (DATABASE_POOL_SIZE). */
   readonly databasePoolSize: number;
   readonly dataDir: string;
-  /** PGLITE_THREAD: where the embedded database runs, on a worker thread (default) or the main one (decision 045). */
-  readonly pgliteThread: PgliteThread;
   /** smtp://… ; null = the dev outbox. */
   readonly mailUrl: string | null;
   /** The From of every email (MAIL_FROM). */
@@ -53,9 +51,6 @@ export interface Config {
 
 /** The least length of SLOTWISE_SECRET or of the generated secret file (256 bits in base64url are 43). */
 export const MIN_SECRET_LENGTH = 32;
-
-export const PGLITE_THREADS = ['worker', 'main'] as const;
-export type PgliteThread = (typeof PGLITE_THREADS)[number];
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -130,10 +125,6 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const databasePoolSize = integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000, problems);
   const dir = env.SLOTWISE_DATA_DIR?.trim() || './data';
-  const threadRaw = env.PGLITE_THREAD?.trim() || 'worker';
-  const pgliteThread = PGLITE_THREADS.find((t) => t === threadRaw);
-  if (!pgliteThread)
-    problems.push(`PGLITE_THREAD must be one of ${PGLITE_THREADS.join(', ')} (got "${env.PGLITE_THREAD}")`);
   const mailUrl = url(env, 'MAIL_URL', ['smtp:', 'smtps:'], problems);
   const mailFrom = env.MAIL_FROM?.trim() || 'Slotwise <bookings@localhost>';
   if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
@@ -168,7 +159,7 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
     problems.push(`ALLOW_PRIVATE_URLS must be 0 or 1 (got "${env.ALLOW_PRIVATE_URLS}")`);
   }
   const calendarPollMinutes = integer(env, 'CALENDAR_POLL_MINUTES', 10, 0, 1440, problems);
-  if (problems.length > 0 || !logLevel || !limits.ok || !pgliteThread) return { ok: false, problems };
+  if (problems.length > 0 || !logLevel || !limits.ok) return { ok: false, problems };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     ok: true,
@@ -178,7 +169,6 @@ export function loadConfig(env: Env = process.env, overrides: { port?: number } 
       databaseUrl,
       databasePoolSize,
       dataDir: isAbsolute(dir) ? dir : resolve(dir),
-      pgliteThread,
       mailUrl,
       mailFrom,
       publicUrl: (publicRaw ?? `http://${shownHost}:${port}`).replace(/\/+$/, ''),

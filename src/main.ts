@@ -79,7 +79,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase(
     config.databaseUrl !== null
       ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
-      : { kind: 'pglite', dataDir: config.dataDir, thread: config.pgliteThread },
+      : { kind: 'pglite', dataDir: config.dataDir },
   );
   // Embedded mode: this process alone writes the database (data-dir lock), so reads may be cached.
   // Server mode: other processes write the same database: busy time is always read from it, and

@@ -4,22 +4,16 @@
  * several processes may share — migrate() takes an advisory lock, so concurrent starters migrate once.
  */
 import { join } from 'node:path';
-import type { PgliteThread } from '../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
-import { openPgliteThread } from './pglite-thread.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database } from './sql.ts';
 
 export type DatabaseTarget =
-  /** `thread`: PGlite on a worker thread (pglite-thread.ts, the default) or on this one (decision 045). */
-  | { kind: 'pglite'; dataDir: string; thread?: PgliteThread }
-  /**
-   * `from`: a tar of a data directory to start with instead of an empty one (the tests' migrated
-   * template). Tests and benches only: on this thread unless `thread` says otherwise.
-   */
-  | { kind: 'memory'; from?: Blob; thread?: PgliteThread }
+  | { kind: 'pglite'; dataDir: string }
+  /** `from`: a tar of a data directory to start with instead of an empty one (the tests' migrated template). */
+  | { kind: 'memory'; from?: Blob }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface OpenedDatabase {
@@ -28,14 +22,12 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-const openEmbedded = (thread: PgliteThread) => (thread === 'worker' ? openPgliteThread : openPglite);
-
 function openDriver(target: DatabaseTarget): Promise<Database> {
   switch (target.kind) {
     case 'pglite':
-      return openEmbedded(target.thread ?? 'worker')(join(target.dataDir, 'pg'));
+      return openPglite(join(target.dataDir, 'pg'));
     case 'memory':
-      return openEmbedded(target.thread ?? 'main')(undefined, target.from ? { loadDataDir: target.from } : {});
+      return openPglite(undefined, target.from ? { loadDataDir: target.from } : {});
     case 'postgres':
       return openPostgres(target.url, target.poolSize === undefined ? {} : { max: target.poolSize });
     default: {

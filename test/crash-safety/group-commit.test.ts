@@ -3,8 +3,7 @@
  * wait for the embedded database's one connection (commit-group.ts commits them as groups, all but
  * the last without waiting for the disk) and is SIGKILLed by itself the moment ten have been
  * answered (test/support/group-commit-crash.ts). Every answered transaction is on the disk when the
- * data directory is opened again: none was answered before the fsync that made it durable. With
- * PGlite on this thread, and on its worker thread (decision 045).
+ * data directory is opened again: none was answered before the fsync that made it durable.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,14 +18,9 @@ const dir = mkdtempSync(join(tmpdir(), 'slotwise-group-commit-'));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runChild(
-  dataDir: string,
-  thread: string,
-): Promise<{ ids: number[]; signal: NodeJS.Signals | null; stderr: string }> {
+function runChild(dataDir: string): Promise<{ ids: number[]; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, thread], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -42,23 +36,19 @@ function runChild(
   });
 }
 
-it.each(['main', 'worker'])(
-  'every transaction answered before a SIGKILL is there after a restart, and the kill cut others off (PGlite on the %s thread)',
-  async (thread) => {
-    const dataDir = join(dir, `pg-${thread}`);
-    const run = await runChild(dataDir, thread);
-    expect(run.signal, run.stderr).toBe('SIGKILL');
-    expect(run.ids.length).toBeGreaterThanOrEqual(10);
-    const db = await openPglite(dataDir);
-    try {
-      const rows = await db.query<{ id: number }>('SELECT id FROM answered ORDER BY id');
-      const found = new Set(rows.map((r) => r.id));
-      expect(run.ids.filter((id) => !found.has(id))).toEqual([]);
-      // Not every transaction got through: the kill cut the burst short.
-      expect(found.size).toBeLessThan(120);
-    } finally {
-      await db.close();
-    }
-  },
-  120_000,
-);
+it('every transaction answered before a SIGKILL is there after a restart, and the kill cut others off', async () => {
+  const dataDir = join(dir, 'pg');
+  const run = await runChild(dataDir);
+  expect(run.signal, run.stderr).toBe('SIGKILL');
+  expect(run.ids.length).toBeGreaterThanOrEqual(10);
+  const db = await openPglite(dataDir);
+  try {
+    const rows = await db.query<{ id: number }>('SELECT id FROM answered ORDER BY id');
+    const found = new Set(rows.map((r) => r.id));
+    expect(run.ids.filter((id) => !found.has(id))).toEqual([]);
+    // Not every transaction got through: the kill cut the burst short.
+    expect(found.size).toBeLessThan(120);
+  } finally {
+    await db.close();
+  }
+}, 120_000);

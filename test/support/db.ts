@@ -5,7 +5,6 @@
  * test starts from a fresh schema state.
  */
 import type { Store } from '../../src/app/ports.ts';
-import type { PgliteThread } from '../../src/config.ts';
 import { createStore } from '../../src/store/create-store.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { ReadCache } from '../../src/store/read-cache.ts';
@@ -61,17 +60,12 @@ const TABLES = [
 ];
 
 /**
- * `thread: 'worker'`: PGlite on a worker thread, as a data directory runs by default (decision 045).
  * `cache: true` gives the store the read cache production uses. Tests also write with raw SQL
  * (bypassing the store, which the cache relies on), so then every raw statement that is not a
  * plain SELECT clears the cache, as an operator's manual change would require a restart.
  */
-export async function openTestDatabase(opts: { cache?: boolean; thread?: PgliteThread } = {}): Promise<TestDatabase> {
-  const opened = await openDatabase({
-    kind: 'memory',
-    from: memoryTemplate(),
-    ...(opts.thread ? { thread: opts.thread } : {}),
-  });
+export async function openTestDatabase(opts: { cache?: boolean } = {}): Promise<TestDatabase> {
+  const opened = await openDatabase({ kind: 'memory', from: memoryTemplate() });
   const cache = opts.cache ? new ReadCache() : undefined;
   const db = cache ? clearingOnWrite(opened.db, cache) : opened.db;
   return { db, store: createStore(opened.db, cache), reset: () => resetTables(db), close: () => opened.close() };

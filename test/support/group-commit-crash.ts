@@ -2,19 +2,17 @@
  * The child process of test/crash-safety/group-commit.test.ts: on the data directory given as its
  * argument, starts `TRANSACTIONS` inserts at once (so they wait for the one connection and commit as
  * groups), writes the id of each one as it is answered to stdout, and SIGKILLs itself the moment
- * `KILL_AFTER` have been answered — no later flush, checkpoint or shutdown can help them. A second
- * argument `worker` runs PGlite on its worker thread (decision 045), where the answers cross threads.
+ * `KILL_AFTER` have been answered — no later flush, checkpoint or shutdown can help them.
  */
 import { writeSync } from 'node:fs';
 import { openPglite } from '../../src/store/pglite.ts';
-import { openPgliteThread } from '../../src/store/pglite-thread.ts';
 
 const TRANSACTIONS = 120;
 const KILL_AFTER = 10;
 
 const dir = process.argv[2];
-if (!dir) throw new Error('usage: group-commit-crash.ts <pglite data dir> [main|worker]');
-const db = await (process.argv[3] === 'worker' ? openPgliteThread : openPglite)(dir);
+if (!dir) throw new Error('usage: group-commit-crash.ts <pglite data dir>');
+const db = await openPglite(dir);
 await db.exec('CREATE TABLE IF NOT EXISTS answered (id int PRIMARY KEY, pad text)');
 let answered = 0;
 await Promise.all(
