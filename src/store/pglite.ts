@@ -215,7 +215,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
         const tx = withSavepoints(statements.run, (text) => execText(text, true), statements);
         let result: T;
         try {
-          result = await fn(tx);
+          result = await fn(tx).finally(statements.end);
           // Statements fn left unawaited are the transaction's too (sql.ts inFlight).
           await statements.settled();
         } catch (error) {

@@ -92,7 +92,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
         const tx = withSavepoints(statements.run, execText, statements);
         let result: T;
         try {
-          result = await fn(tx);
+          result = await fn(tx).finally(statements.end);
         } catch (error) {
           await execText('ROLLBACK').catch((rollbackError: unknown) => {
             broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));

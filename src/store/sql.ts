@@ -92,14 +92,19 @@ export function withSavepoints(
  * A failure already answered counts too, even when its caller caught it (a store method that
  * turns a refused row into `false`, decision 043): PostgreSQL has aborted the transaction, whose
  * COMMIT would only roll back. Only a savepoint's rollback (withSavepoints) undoes the failures
- * since its start.
+ * since its start. A statement must be issued before fn returns; one issued later is refused.
  */
 export function inFlight(run: (text: string, params?: readonly unknown[]) => Promise<Row[]>) {
   const pending = new Set<Promise<Row[]>>();
   let failures: { readonly at: number; readonly error: unknown }[] = [];
   let issued = 0;
+  let ended = false;
   return {
     run(text: string, params?: readonly unknown[]): Promise<Row[]> {
+      // A statement issued once fn has returned (a chain of unawaited writes, a transaction object
+      // kept past its end) would run after COMMIT, outside the transaction, or on a connection
+      // handed back to the pool: it is refused instead, loudly.
+      if (ended) return Promise.reject(new Error('a statement was issued after its transaction ended'));
       const at = issued++;
       const p = run(text, params);
       pending.add(p);
@@ -113,6 +118,10 @@ export function inFlight(run: (text: string, params?: readonly unknown[]) => Pro
       return p;
     },
     mark: () => issued,
+    /** fn has returned (or thrown): what it issued is all the transaction holds. */
+    end() {
+      ended = true;
+    },
     forgive(mark: number) {
       failures = failures.filter((f) => f.at < mark);
     },

@@ -64,6 +64,18 @@ export function describeTransactions(getDb: GetDb): void {
       expect(await clientEmails()).toEqual([]);
     });
 
+    it('a statement issued after fn returned is refused, never run outside the transaction', async () => {
+      let kept: { query: (text: string) => Promise<unknown> } | undefined;
+      await t.db.transaction(async (sql) => {
+        kept = sql;
+        await sql.query("INSERT INTO clients (email, name) VALUES ('inside@example.test', 'Inside')");
+      });
+      await expect(
+        kept?.query("INSERT INTO clients (email, name) VALUES ('after@example.test', 'After')"),
+      ).rejects.toThrow(/after its transaction ended/);
+      expect(await clientEmails()).toEqual(['inside@example.test']);
+    });
+
     it('a failing nested transaction rolls back only its own savepoint', async () => {
       await t.store.transaction(async (tx) => {
         await tx.upsertClient({ name: 'Outer', email: 'outer@example.test', phone: null, address: null });
