@@ -94,7 +94,11 @@ describe.skipIf(!testPostgresAvailable())('server mode: the catalogue cache and 
 
   it('keeps nothing while the listener is down, and caches again once it is back', async () => {
     const cache = new ReadCache({ busy: false, catalogLive: false });
-    const listener = listenForCatalogChanges(server.url, cache);
+    // What the listener logs is shown when a wait times out (why a reconnect did not come back).
+    const logged: string[] = [];
+    const listener = listenForCatalogChanges(server.url, cache, (message, fields) =>
+      logged.push(`${message} ${JSON.stringify(fields)}`),
+    );
     await listener.ready;
     try {
       const store = createStore(counting(opened.db), cache);
@@ -117,6 +121,8 @@ describe.skipIf(!testPostgresAvailable())('server mode: the catalogue cache and 
         await store.getBusiness();
         await store.getBusiness();
         return reads.length === 1;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; the listener logged: ${logged.join(' | ') || 'nothing'}`);
       });
     } finally {
       await listener.close();

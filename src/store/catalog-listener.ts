@@ -53,7 +53,9 @@ export function listenForCatalogChanges(
     // Loaded on first use (server mode only), not at start-up.
     const { default: pgModule } = await import('pg');
     if (closed) return firstTry(); // closed while the driver loaded: connect nothing
-    const c = new pgModule.Client({ connectionString: url });
+    // A connect that hangs (a loaded or unreachable server) fails after 5 s and is retried, instead
+    // of leaving the cache off for good; keep-alive finds a connection the network dropped silently.
+    const c = new pgModule.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
     client = c;
     c.on('error', lost);
     c.on('end', () => lost(new Error('connection ended')));
