@@ -14,6 +14,7 @@ import type { Interval } from '../core/index.ts';
 import type { OccupyingRow } from './read-cache.ts';
 import { expireLapsedResourceHolds, insertHolds, joinSessionHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
+import { SEATS_FROM, seatOf } from './session-seats.ts';
 import { CHECK_VIOLATION, constraintOf, EXCLUSION_VIOLATION, type Sql, sqlState, UNIQUE_VIOLATION } from './sql.ts';
 
 /** SQL condition: the row occupies time at $now (the parameter number given). */
@@ -55,26 +56,13 @@ export async function listSessionSeats(
   const out = new Map<string, SeatRow[]>(staffIds.map((id) => [id, []]));
   if (staffIds.length === 0) return out;
   const rows = await sql.query(
-    `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats,
-       h.ids AS held_ids, h.s AS held_s, h.e AS held_e
-     FROM bookings b
-     LEFT JOIN LATERAL (SELECT array_agg(br.resource_id ORDER BY br.resource_id) AS ids, min(lower(br.held)) AS s,
-         max(upper(br.held)) AS e
-       FROM booking_resources br WHERE br.staff_id = b.staff_id AND br.session_key = b.session_key) h ON true
+    `${SEATS_FROM}
      WHERE b.service_id = $1 AND b.staff_id = ANY($2::bigint[])
        AND b.occupied && tstzrange($3::timestamptz, $4::timestamptz) AND ${occupiesAt(5)}
      ORDER BY b.start_at`,
     [serviceId, staffIds, iso(window.start), iso(window.end), iso(now)],
   );
-  for (const r of rows) {
-    const ids = Array.isArray(r.held_ids) ? r.held_ids.map(String) : [];
-    out.get(String(r.staff_id))?.push({
-      start: ms(r.start_at),
-      span: { start: ms(r.s), end: ms(r.e) },
-      seats: Number(r.seats),
-      ...(ids.length > 0 ? { held: { span: { start: ms(r.held_s), end: ms(r.held_e) }, resourceIds: ids } } : {}),
-    });
-  }
+  for (const r of rows) out.get(String(r.staff_id))?.push(seatOf(r));
   return out;
 }
 

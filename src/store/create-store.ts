@@ -3,6 +3,7 @@
  * With a ReadCache (embedded mode), catalogue and busy-time reads are served from memory and
  * every write invalidates what it touches (read-cache.ts says why that is safe).
  */
+import type { NewBooking } from '../app/model.ts';
 import type { Store } from '../app/ports.ts';
 import { merge as mergeIntervals } from '../core/index.ts';
 import { accountStore } from './accounts.ts';
@@ -186,12 +187,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       if (b.resources && b.resources.ids.length > 0) dropHolds();
       const result = await bookings.insertBooking(sql, b, now);
       if (result.ok && cache) {
-        const row = {
-          start: b.occupied.start,
-          end: b.occupied.end,
-          holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
-        };
-        const add = () => cache.addRow(b.staffId, row);
+        const add = addToCache(cache, b);
         if (committed) committed.push(add);
         else add();
       }
@@ -205,12 +201,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       invalidate(touch);
       const written = bookings.insertBookingWithId(sql, b, id, now);
       if (cache) {
-        const row = {
-          start: b.occupied.start,
-          end: b.occupied.end,
-          holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
-        };
-        const add = () => cache.addRow(b.staffId, row);
+        const add = addToCache(cache, b);
         if (committed) committed.push(add);
         else
           written.then(
@@ -343,4 +334,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     },
   };
   return store;
+}
+
+/** A booking's row joining its member's cached busy rows: called once the row is committed. */
+function addToCache(cache: ReadCache, b: NewBooking): () => void {
+  const row = {
+    start: b.occupied.start,
+    end: b.occupied.end,
+    holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+  };
+  return () => cache.addRow(b.staffId, row);
 }

@@ -7,7 +7,31 @@
 import type { SeatRow } from '../app/ports.ts';
 import type { Interval } from '../core/index.ts';
 import { iso, ms, optMs } from './rows.ts';
-import type { Sql } from './sql.ts';
+import type { Row, Sql } from './sql.ts';
+
+/**
+ * A group service's seats with their session's room hold, and each seat's hold end (`h`, null once
+ * confirmed): the select list and joins both seat readers share (bookings.ts listSessionSeats in
+ * SQL, loadSeats for the read cache); the caller adds WHERE and ORDER BY.
+ */
+export const SEATS_FROM = `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats,
+       CASE WHEN b.status = 'confirmed' THEN NULL ELSE b.hold_until END AS h,
+       hr.ids AS held_ids, hr.s AS held_s, hr.e AS held_e
+     FROM bookings b
+     LEFT JOIN LATERAL (SELECT array_agg(br.resource_id ORDER BY br.resource_id) AS ids, min(lower(br.held)) AS s,
+         max(upper(br.held)) AS e
+       FROM booking_resources br WHERE br.staff_id = b.staff_id AND br.session_key = b.session_key) hr ON true`;
+
+/** One row of SEATS_FROM as a seat. */
+export function seatOf(r: Row): SeatRow {
+  const ids = Array.isArray(r.held_ids) ? r.held_ids.map(String) : [];
+  return {
+    start: ms(r.start_at),
+    span: { start: ms(r.s), end: ms(r.e) },
+    seats: Number(r.seats),
+    ...(ids.length > 0 ? { held: { span: { start: ms(r.held_s), end: ms(r.held_e) }, resourceIds: ids } } : {}),
+  };
+}
 
 /** A seat as cached: listSessionSeats's row and the end of its hold (null once confirmed). */
 export interface CachedSeat extends SeatRow {
@@ -24,28 +48,13 @@ export async function loadSeats(
   const out = new Map<string, CachedSeat[]>(staffIds.map((id) => [id, []]));
   if (staffIds.length === 0) return out;
   const rows = await sql.query(
-    `SELECT b.staff_id, b.start_at, lower(b.occupied) AS s, upper(b.occupied) AS e, b.seats,
-       CASE WHEN b.status = 'confirmed' THEN NULL ELSE b.hold_until END AS h,
-       hr.ids AS held_ids, hr.s AS held_s, hr.e AS held_e
-     FROM bookings b
-     LEFT JOIN LATERAL (SELECT array_agg(br.resource_id ORDER BY br.resource_id) AS ids, min(lower(br.held)) AS s,
-         max(upper(br.held)) AS e
-       FROM booking_resources br WHERE br.staff_id = b.staff_id AND br.session_key = b.session_key) hr ON true
+    `${SEATS_FROM}
      WHERE b.service_id = $1 AND b.staff_id = ANY($2::bigint[]) AND upper(b.occupied) > $3
        AND b.status IN ('pending_verification', 'awaiting_payment', 'confirmed')
      ORDER BY b.start_at`,
     [serviceId, staffIds, iso(floor)],
   );
-  for (const r of rows) {
-    const ids = Array.isArray(r.held_ids) ? r.held_ids.map(String) : [];
-    out.get(String(r.staff_id))?.push({
-      start: ms(r.start_at),
-      span: { start: ms(r.s), end: ms(r.e) },
-      seats: Number(r.seats),
-      holdUntil: optMs(r.h),
-      ...(ids.length > 0 ? { held: { span: { start: ms(r.held_s), end: ms(r.held_e) }, resourceIds: ids } } : {}),
-    });
-  }
+  for (const r of rows) out.get(String(r.staff_id))?.push({ ...seatOf(r), holdUntil: optMs(r.h) });
   return out;
 }
 
