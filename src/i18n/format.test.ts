@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatInstant, formatMoney, formatShort, formatSpan } from './format.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -32,6 +32,21 @@ describe('formatting for the reader', () => {
     ],
   ])('span %s–%s in %s reads "%s"', (start, end, zone, expected) => {
     expect(formatSpan(at(start), at(end), zone, 'en-GB')).toBe(expected);
+  });
+
+  it("writes a span once (a booking's two emails share it), anew for another zone or locale", () => {
+    const formatRange = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatRange');
+    try {
+      const [start, end] = [at('2031-05-06T09:00:00Z'), at('2031-05-06T10:00:00Z')];
+      const first = formatSpan(start, end, 'Europe/Lisbon', 'en-GB');
+      expect(formatSpan(start, end, 'Europe/Lisbon', 'en-GB')).toBe(first);
+      expect(formatRange).toHaveBeenCalledTimes(1);
+      expect(formatSpan(start, end, 'Europe/Paris', 'en-GB')).toBe('Tuesday, 6 May 2031, 11:00–12:00 (Europe/Paris)');
+      expect(formatSpan(start, end, 'Europe/Lisbon', 'fr-FR')).toMatch(/^mardi 6 mai 2031/);
+      expect(formatRange).toHaveBeenCalledTimes(3);
+    } finally {
+      formatRange.mockRestore();
+    }
   });
 
   it('names an instant with its zone, and shortly for subjects', () => {

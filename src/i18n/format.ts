@@ -10,10 +10,25 @@ import { dateTimeFormat, numberFormat } from './intl-cache.ts';
 const long = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
 const clock = { hour: '2-digit', minute: '2-digit' } as const;
 
+/**
+ * Spans already written: `formatRange` costs ~25 µs a call even with its formatter cached (ICU's
+ * interval formatting), the largest item of a booking's emails in a profile, and a booking's
+ * client and team emails write the same span (decision 046). Bounded like intl-cache.ts.
+ */
+const spans = new Map<string, string>();
+const MAX_SPANS = 1000;
+
 /** "Monday, 29 March 2027, 09:00–10:00 (Europe/Lisbon)"; a span past midnight names both days. */
 export function formatSpan(start: number, end: number, timeZone: string, locale: string): string {
-  const format = dateTimeFormat(locale, { ...long, ...clock, timeZone });
-  return `${format.formatRange(start, end)} (${timeZone})`;
+  const key = `${locale}|${timeZone}|${start}|${end}`;
+  let text = spans.get(key);
+  if (text === undefined) {
+    const format = dateTimeFormat(locale, { ...long, ...clock, timeZone });
+    text = `${format.formatRange(start, end)} (${timeZone})`;
+    if (spans.size >= MAX_SPANS) spans.clear();
+    spans.set(key, text);
+  }
+  return text;
 }
 
 /** "Monday, 29 March 2027 at 09:00 (Europe/Lisbon)". */

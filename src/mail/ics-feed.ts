@@ -3,9 +3,10 @@
  * with the UID and SEQUENCE of the booking's own calendar file (ics.ts), so a calendar that has
  * both shows one event, and a moved booking updates in place.
  */
-import ical, { ICalEventStatus } from 'ical-generator';
+import { type ICalCalendar, ICalEventStatus } from 'ical-generator';
 import type { Booking } from '../app/model.ts';
 import { bookingUid } from './ics.ts';
+import { calendarText } from './ics-text.ts';
 
 export interface FeedCalendarInput {
   readonly businessName: string;
@@ -19,11 +20,16 @@ export interface FeedCalendarInput {
 const REFRESH_SECONDS = 15 * 60;
 
 export function feedCalendar(input: FeedCalendarInput): string {
-  const calendar = ical({
+  // The library's text without its per-character folding cost (ics-text.ts): a feed has many events.
+  const data = {
     name: `${input.businessName}: ${input.memberName}`,
     prodId: { company: 'Slotwise', product: 'Slotwise', language: 'EN' },
     ttl: REFRESH_SECONDS,
-  });
+  };
+  return calendarText(data, (calendar) => addEvents(calendar, input));
+}
+
+function addEvents(calendar: ICalCalendar, input: FeedCalendarInput): void {
   for (const b of input.bookings) {
     calendar.createEvent({
       id: bookingUid(b),
@@ -44,5 +50,4 @@ export function feedCalendar(input: FeedCalendarInput): string {
       status: ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
 }

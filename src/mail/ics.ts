@@ -3,9 +3,10 @@
  * whole life, SEQUENCE raised by every reschedule (and once more on cancel), METHOD:CANCEL with
  * STATUS:CANCELLED once cancelled, so calendar apps update or remove the event they already have.
  */
-import ical, { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Booking } from '../app/model.ts';
 import { messagesFor } from '../i18n/messages.ts';
+import { calendarText } from './ics-text.ts';
 
 export interface BookingCalendarInput {
   readonly booking: Booking;
@@ -23,17 +24,18 @@ export function bookingUid(booking: Booking): string {
 export function bookingCalendar(input: BookingCalendarInput): string {
   const { booking } = input;
   const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
-  const calendar = ical({
-    name: input.businessName,
-    prodId: {
-      company: 'Slotwise',
-      product: 'Slotwise',
-      language: messagesFor(booking.locale).intlLocale.slice(0, 2).toUpperCase(),
+  return calendarText(
+    {
+      name: input.businessName,
+      prodId: {
+        company: 'Slotwise',
+        product: 'Slotwise',
+        language: messagesFor(booking.locale).intlLocale.slice(0, 2).toUpperCase(),
+      },
+      method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     },
-    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  addEvent(calendar, input);
-  return calendar.toString();
+    (calendar) => addEvent(calendar, input),
+  );
 }
 
 /**
@@ -45,13 +47,16 @@ export function bookingCalendar(input: BookingCalendarInput): string {
 export function seriesCalendar(
   input: Omit<BookingCalendarInput, 'booking'> & { bookings: readonly Booking[] },
 ): string {
-  const calendar = ical({
-    name: input.businessName,
-    prodId: { company: 'Slotwise', product: 'Slotwise', language: 'EN' },
-    method: ICalCalendarMethod.REQUEST,
-  });
-  for (const booking of input.bookings) addEvent(calendar, { ...input, booking });
-  return calendar.toString();
+  return calendarText(
+    {
+      name: input.businessName,
+      prodId: { company: 'Slotwise', product: 'Slotwise', language: 'EN' },
+      method: ICalCalendarMethod.REQUEST,
+    },
+    (calendar) => {
+      for (const booking of input.bookings) addEvent(calendar, { ...input, booking });
+    },
+  );
 }
 
 function addEvent(calendar: ICalCalendar, input: BookingCalendarInput): void {

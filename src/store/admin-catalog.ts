@@ -15,6 +15,7 @@ import { staffWrites } from './admin-staff.ts';
 import { findService } from './catalog.ts';
 import { columnsOf, conflictOf, deleteOrDeactivate, insertRow, isId, updateRow } from './catalog-writes.ts';
 import { imageStore } from './images.ts';
+import { mergeParts } from './merge-parts.ts';
 import type { ReadCache } from './read-cache.ts';
 import { linkResources, resourceStore } from './resources.ts';
 import { toBusiness, toService } from './rows.ts';
@@ -101,7 +102,9 @@ export function adminCatalogStore(
     return toBusiness(row);
   };
 
-  return {
+  type Catalog = ServiceStore & StaffStore & SettingsStore & ResourceStore & ImageStore;
+  // Parts merged with Object.assign: a transaction's store builds these too (merge-parts.ts).
+  const services = {
     async createService(fields, staffIds, resourceIds) {
       try {
         return await write(async (tx) => {
@@ -143,11 +146,8 @@ export function adminCatalogStore(
         ),
       );
     },
-
-    ...staffWrites(sql, write),
-    ...resourceStore(sql, write),
-    ...imageStore(sql, write),
-
+  } satisfies Partial<Catalog>;
+  const settings = {
     getSettings,
     async updateSettings(patch) {
       const { staffLabelWordings, ...plain } = patch;
@@ -155,5 +155,6 @@ export function adminCatalogStore(
       if (cols.length === 0) return getSettings();
       return write(async (tx) => toBusiness((await updateRow(tx, 'business', '1', cols)) as Row));
     },
-  };
+  } satisfies Partial<Catalog>;
+  return mergeParts(services, staffWrites(sql, write), resourceStore(sql, write), imageStore(sql, write), settings);
 }

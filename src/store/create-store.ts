@@ -16,6 +16,7 @@ import * as catalog from './catalog.ts';
 import { clientDataStore, eraseClientData } from './client-data.ts';
 import * as idempotency from './idempotency.ts';
 import * as jobs from './jobs.ts';
+import { mergeParts } from './merge-parts.ts';
 import * as payments from './payments.ts';
 import * as rateLimits from './rate-limits.ts';
 import type { ReadCache } from './read-cache.ts';
@@ -44,15 +45,9 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
   };
   /** A change of what bookings hold on resources: every cached hold is read again. */
   const dropHolds = () => invalidate(() => cache?.invalidateResources());
-  const store: Store = {
-    ...accountStore(sql),
-    ...calendars.calendarStore(sql, (staffId) => invalidate(() => cache?.invalidateExternal(staffId))),
-    ...adminBookingStore(sql, cache, invalidate),
-    ...adminCatalogStore(sql, cache, invalidate),
-    ...webhookStore(sql, cache, invalidate),
-    // The embedded database (one process) can afford to rewrite tables to leave no trace of erased
-    // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
-    ...clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
+  // Merged with Object.assign, not spread into a literal: every transaction builds its own store,
+  // and a literal of spreads costs ~50× more (merge-parts.ts, decision 046).
+  const own = {
     async eraseClientData(email, keys, now) {
       // Their live offers go with their entries, and what those held on rooms (migration 021).
       invalidate(() => {
@@ -61,16 +56,6 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       });
       return eraseClientData(sql, email, keys, now);
     },
-    ...seriesStore(sql),
-    // A hold changes what the member's cached views show (SPEC §9.3), and what is held on the
-    // service's resources (migration 021).
-    ...waitlistStore(sql, (staffId) =>
-      invalidate(() => {
-        cache?.touchStaff(staffId);
-        cache?.offersChanged();
-        cache?.invalidateResources();
-      }),
-    ),
     async listOfferHolds(ids, window, now, except) {
       // Embedded mode: while no offer is live (nearly always), a view reads no holds at all.
       if (cache?.noLiveOffers()) return new Map(ids.map((id) => [id, []]));
@@ -332,7 +317,28 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       const [row] = await sql.query('SELECT NOT EXISTS (SELECT 1 FROM services) AS empty');
       return Boolean(row?.empty);
     },
-  };
+  } satisfies Partial<Store>;
+  const store: Store = mergeParts(
+    accountStore(sql),
+    calendars.calendarStore(sql, (staffId) => invalidate(() => cache?.invalidateExternal(staffId))),
+    adminBookingStore(sql, cache, invalidate),
+    adminCatalogStore(sql, cache, invalidate),
+    webhookStore(sql, cache, invalidate),
+    // The embedded database (one process) can afford to rewrite tables to leave no trace of erased
+    // data; a shared server is only vacuumed (decision 022). A transaction's store cannot vacuum.
+    clientDataStore(sql, (sql as Partial<Database>).driver === 'pglite'),
+    seriesStore(sql),
+    // A hold changes what the member's cached views show (SPEC §9.3), and what is held on the
+    // service's resources (migration 021).
+    waitlistStore(sql, (staffId) =>
+      invalidate(() => {
+        cache?.touchStaff(staffId);
+        cache?.offersChanged();
+        cache?.invalidateResources();
+      }),
+    ),
+    own,
+  );
   return store;
 }
 

@@ -5,6 +5,7 @@
 import type { Webhook, WebhookDelivery, WebhookStore } from '../app/dashboard/webhooks/webhook-store.ts';
 import type { WebhookEvent } from '../app/webhook-events.ts';
 import { feedStore } from './feeds.ts';
+import { mergeParts } from './merge-parts.ts';
 import type { ReadCache } from './read-cache.ts';
 import { iso, ms } from './rows.ts';
 import type { Row, Sql } from './sql.ts';
@@ -44,8 +45,8 @@ export function webhookStore(
   _cache: ReadCache | undefined,
   _invalidate: (fn: () => void) => void,
 ): WebhookStore {
-  return {
-    ...feedStore(sql),
+  // Merged with Object.assign: a transaction's store builds this too (merge-parts.ts).
+  const hooks = {
     async listWebhooks() {
       return (await sql.query(`SELECT ${COLUMNS} FROM webhooks ORDER BY id`)).map(toWebhook);
     },
@@ -101,5 +102,6 @@ export function webhookStore(
       );
       return rows.map(toDelivery);
     },
-  };
+  } satisfies Partial<WebhookStore>;
+  return mergeParts(feedStore(sql), hooks);
 }
