@@ -132,7 +132,11 @@ function union(lists: readonly (readonly Interval[])[], extend: readonly number[
  * intervals becomes one, allocated only when it is not an input interval as it was. Null when
  * the list turns out not to be sorted by start.
  */
-function coalesce(list: readonly Interval[], by: number, floor: number): Interval[] | null {
+function coalesce(list: readonly Interval[], by: number, floor: number): readonly Interval[] | null {
+  if (by === 0) {
+    const from = alreadyMerged(list, floor);
+    if (from !== -1) return from === 0 ? list : list.slice(from);
+  }
   const out: Interval[] = [];
   let first: Interval | null = null;
   let runEnd = Number.NEGATIVE_INFINITY;
@@ -156,6 +160,23 @@ function coalesce(list: readonly Interval[], by: number, floor: number): Interva
     runEnd = i.end + by;
   }
   return out;
+}
+
+/**
+ * Where a list that needs no coalescing starts once what ends by `floor` is left out: its
+ * intervals are non-empty, sorted, and neither overlap nor touch (a stored calendar's busy time,
+ * merged when kept), so coalesce would give back the same intervals. -1 when it needs the pass.
+ */
+function alreadyMerged(list: readonly Interval[], floor: number): number {
+  let from = 0;
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k] as Interval;
+    if (i.end <= i.start || i.start <= lastEnd) return -1;
+    if (i.end <= floor) from = k + 1;
+    lastEnd = i.end;
+  }
+  return from;
 }
 
 /** The span a booking [start, end) holds on each resource its service requires (the header's rule). */

@@ -199,14 +199,16 @@ export class ReadCache {
         out.set(id, NO_EXTERNAL);
         continue;
       }
-      const within: Interval[] = [];
-      // Merged intervals: their ends are sorted like their starts.
-      for (let i = firstEndingAfter(intervals, window.start); i < intervals.length; i++) {
-        const r = intervals[i] as Interval;
-        if (r.start >= window.end) break;
-        within.push(r);
-      }
-      out.set(id, { intervals: within, dates: all.filter((d) => d >= dates.from && d <= dates.to) });
+      // Merged intervals: their ends are sorted like their starts, so the window is one slice (the
+      // cached list itself when it lies wholly inside, nothing copied).
+      const first = firstEndingAfter(intervals, window.start);
+      let end = first;
+      while (end < intervals.length && (intervals[end] as Interval).start < window.end) end++;
+      const within = first === 0 && end === intervals.length ? intervals : intervals.slice(first, end);
+      out.set(id, {
+        intervals: within,
+        dates: all.length === 0 ? all : all.filter((d) => d >= dates.from && d <= dates.to),
+      });
     }
     return out;
   }
