@@ -22,7 +22,15 @@ import {
   nextAction,
 } from './create-booking.ts';
 import type { Booking } from './model.ts';
-import { type BookingTerms, bookingRow, insertFirstFree, seatsRefusal, slotGone } from './place-booking.ts';
+import {
+  asStored,
+  type BookingTerms,
+  bookingRow,
+  insertFirstFree,
+  seatsRefusal,
+  slotGone,
+  storedNames,
+} from './place-booking.ts';
 import type { Store } from './ports.ts';
 import { invalid, ok, type Result, refuse } from './result.ts';
 import { loadScheduling, type SchedulingContext } from './scheduling.ts';
@@ -47,7 +55,10 @@ export interface CreatedSeries {
 
 export interface CreateSeriesDeps extends Omit<CreateBookingDeps, 'store'> {
   readonly store: CreateBookingDeps['store'] &
-    Pick<Store, 'createSeries' | 'insertSeriesBookings' | 'listSeriesBookings'>;
+    Pick<
+      Store,
+      'createSeries' | 'insertSeriesBookings' | 'nextBookingIds' | 'insertSeriesBookingsWithIds' | 'listSeriesBookings'
+    >;
 }
 
 export async function createSeries(deps: CreateSeriesDeps, input: CreateSeriesInput): Promise<Result<CreatedSeries>> {
@@ -135,7 +146,7 @@ type Written = { ok: true; bookings: Booking[] } | { ok: false; starts: number[]
  * with resources row by row (their trigger and holds), in the same transaction all the same.
  */
 export async function writeOccurrences(
-  store: Pick<Store, 'insertBooking' | 'insertSeriesBookings'>,
+  store: Pick<Store, 'insertBooking' | 'insertSeriesBookings' | 'nextBookingIds' | 'insertSeriesBookingsWithIds'>,
   ctx: SchedulingContext,
   member: StaffSchedule,
   slots: readonly Interval[],
@@ -152,6 +163,15 @@ export async function writeOccurrences(
       bookings.push(inserted.value);
     }
     return { ok: true, bookings };
+  }
+  // First under ids taken before, nothing read back (a single booking's way, decision 043): the
+  // bookings are what the rows say. A refusal goes the way that expires lapsed holds and finds
+  // the taken rows.
+  const ids = await store.nextBookingIds(slots.length);
+  const rows = slots.map((slot, i) => ({ ...bookingRow(ctx, { member, ...slot }, terms(i), now), seriesId }));
+  if (await store.insertSeriesBookingsWithIds(rows, ids, now)) {
+    const names = storedNames(ctx, { member, ...first });
+    return { ok: true, bookings: rows.map((row, i) => asStored(row, ids[i] as string, names, now)) };
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     const rows = slots.map((slot, i) => ({ ...bookingRow(ctx, { member, ...slot }, terms(i), now), seriesId }));

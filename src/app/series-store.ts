@@ -17,6 +17,14 @@ export interface SeriesStore {
    * Not for seats of a session nor a service with resources (insertBooking row by row).
    */
   insertSeriesBookings(rows: readonly NewBooking[], now: number): Promise<SeriesInsert>;
+  /** Ids for `count` new bookings, taken before their insert (insertSeriesBookingsWithIds). */
+  nextBookingIds(count: number): Promise<string[]>;
+  /**
+   * As insertSeriesBookings, each row under its id taken before, nothing read back: true when
+   * every row was written, false when the database refused one (then none stays, and the
+   * transaction goes on: insertSeriesBookings tells which are taken).
+   */
+  insertSeriesBookingsWithIds(rows: readonly NewBooking[], ids: readonly string[], now: number): Promise<boolean>;
   /**
    * The other bookings of `b`'s group session (SPEC §9.1: same member, service and start) that
    * occupy time at `now`, oldest first: the attendees the dashboard lists beside a seat.

@@ -448,6 +448,43 @@ function seriesParams(rows: readonly NewBooking[], now: number): unknown[] {
 }
 
 /**
+ * The occurrences of a series under ids taken before (nextBookingIds), as insertBookingWithId does
+ * for one booking: no row read back, so the use case builds the bookings it already knows (asStored).
+ */
+const SERIES_WITH_IDS = `INSERT INTO bookings (id, ${BOOKING_COLUMNS}) OVERRIDING SYSTEM VALUE
+     SELECT r.id, ${SERIES_ROW}
+     FROM (SELECT ${staffLock(31)}) AS staff_lock,
+       unnest(${SERIES_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}, $32::bigint[]) AS r(${SERIES_NAMES}, id)`;
+
+export async function nextBookingIds(sql: Sql, count: number): Promise<string[]> {
+  const rows = await sql.query(`SELECT nextval('bookings_id_seq') AS id FROM generate_series(1, $1)`, [count]);
+  return rows.map((r) => String(r.id));
+}
+
+/**
+ * series-store.ts insertSeriesBookingsWithIds: every row under its id in one statement, in a
+ * savepoint, or none: false when a constraint refused one (the caller then goes the way that
+ * expires lapsed holds and finds the taken rows).
+ */
+export async function insertSeriesRowsWithIds(
+  sql: Sql,
+  rows: readonly NewBooking[],
+  ids: readonly string[],
+  now: number,
+): Promise<boolean> {
+  if (rows.length === 0) return true;
+  if (ids.length !== rows.length) throw new Error('insertSeriesRowsWithIds: one id per row');
+  try {
+    await sql.transaction((tx) => tx.query(SERIES_WITH_IDS, [...seriesParams(rows, now), ids]));
+    return true;
+  } catch (error) {
+    if (sqlState(error) === EXCLUSION_VIOLATION) return false;
+    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') return false;
+    throw error;
+  }
+}
+
+/**
  * The occurrences of a series (SPEC §9.2), all of one member, in ONE statement under the member's
  * lock (a series of 12 costs about one insert, not twelve). A constraint's refusal of any row throws
  * in a savepoint, so no row stays; the lapsed holds in the way are then expired and it is tried

@@ -196,6 +196,19 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       }
       return written;
     },
+    nextBookingIds: (count) => bookings.nextBookingIds(sql, count),
+    async insertSeriesBookingsWithIds(rows, ids, now) {
+      // As insertSeriesBookings below.
+      const staffIds = [...new Set(rows.map((b) => b.staffId))];
+      for (const id of staffIds) invalidate(() => cache?.touchStaff(id));
+      const written = await bookings.insertSeriesRowsWithIds(sql, rows, ids, now);
+      if (written && cache) {
+        const add = addSeriesToCache(cache, rows, staffIds);
+        if (committed) committed.push(add);
+        else add();
+      }
+      return written;
+    },
     async insertSeriesBookings(rows, now) {
       // As insertBooking: the member's cached rows are dropped now and after the transaction, and
       // once committed the new rows join them.
@@ -203,19 +216,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       for (const id of staffIds) invalidate(() => cache?.touchStaff(id));
       const result = await bookings.insertSeriesRows(sql, rows, now);
       if (result.ok && cache) {
-        const add = () => {
-          for (const id of staffIds) {
-            const mine = rows.filter((b) => b.staffId === id);
-            cache.addRows(
-              id,
-              mine.map((b) => ({
-                start: b.occupied.start,
-                end: b.occupied.end,
-                holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
-              })),
-            );
-          }
-        };
+        const add = addSeriesToCache(cache, rows, staffIds);
         if (committed) committed.push(add);
         else add();
       }
@@ -350,4 +351,21 @@ function addToCache(cache: ReadCache, b: NewBooking): () => void {
     holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
   };
   return () => cache.addRow(b.staffId, row);
+}
+
+/** A series' rows joining their members' cached busy rows, one copy per member: called once committed. */
+function addSeriesToCache(cache: ReadCache, rows: readonly NewBooking[], staffIds: readonly string[]): () => void {
+  return () => {
+    for (const id of staffIds) {
+      const mine = rows.filter((b) => b.staffId === id);
+      cache.addRows(
+        id,
+        mine.map((b) => ({
+          start: b.occupied.start,
+          end: b.occupied.end,
+          holdUntil: b.status === 'confirmed' ? null : b.holdUntil,
+        })),
+      );
+    }
+  };
 }

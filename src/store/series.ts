@@ -5,7 +5,9 @@ import { iso, toBooking } from './rows.ts';
 import type { Sql } from './sql.ts';
 
 /** The series' own reads and writes (the occurrences' insert is create-store.ts', beside insertBooking's cache upkeep). */
-export function seriesStore(sql: Sql): Omit<SeriesStore, 'insertSeriesBookings'> {
+export function seriesStore(
+  sql: Sql,
+): Omit<SeriesStore, 'insertSeriesBookings' | 'nextBookingIds' | 'insertSeriesBookingsWithIds'> {
   return {
     async createSeries(repeat, now) {
       const [row] = await sql.query(

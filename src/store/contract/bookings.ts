@@ -181,6 +181,57 @@ export function describeInsertBooking(getDb: GetDb): void {
       expect(await t.db.query(`SELECT 1 FROM clients WHERE email = 'kept-not@example.test'`)).toEqual([]);
     });
 
+    it('insertSeriesBookingsWithIds writes every occurrence under its id, reading back as asStored says', async () => {
+      const seriesId = await t.store.createSeries({ frequency: 'weekly', count: 3 }, at(NOW));
+      const rows = [0, 1, 2].map((week) => {
+        const start = at('2027-04-05T07:00:00Z') + week * 7 * 86_400_000;
+        return {
+          ...draft({
+            staff: 'ana',
+            start: new Date(start).toISOString(),
+            end: new Date(start + 3_600_000).toISOString(),
+          }),
+          reference: `SW-SER${week}AB`,
+          manageTokenHash: createHash('sha256').update(`occurrence ${week}`).digest(),
+          seriesId,
+        };
+      });
+      const names = { serviceName: 'Consultation', serviceNameWordings: null, staffName: 'Ana' };
+      const ids = await t.store.transaction(async (tx) => {
+        const ids = await tx.nextBookingIds(rows.length);
+        expect(new Set(ids).size).toBe(rows.length);
+        expect(await tx.insertSeriesBookingsWithIds(rows, ids, at(NOW))).toBe(true);
+        return ids;
+      });
+      expect(await t.store.listSeriesBookings(seriesId)).toEqual(
+        rows.map((row, i) => asStored(row, ids[i] as string, names, at(NOW))),
+      );
+    });
+
+    it('insertSeriesBookingsWithIds: one occurrence refused is false, none stays, and the transaction goes on', async () => {
+      await insertOk({ staff: 'ana', start: '2027-04-12T07:30:00Z', end: '2027-04-12T08:30:00Z' }, NOW);
+      const before = await bookingRows();
+      const rows = [0, 1].map((week) => {
+        const start = at('2027-04-05T07:00:00Z') + week * 7 * 86_400_000;
+        return {
+          ...draft({
+            staff: 'ana',
+            start: new Date(start).toISOString(),
+            end: new Date(start + 3_600_000).toISOString(),
+          }),
+          reference: `SW-REF${week}AB`,
+          manageTokenHash: createHash('sha256').update(`refused ${week}`).digest(),
+        };
+      });
+      await t.store.transaction(async (tx) => {
+        const ids = await tx.nextBookingIds(rows.length);
+        expect(await tx.insertSeriesBookingsWithIds(rows, ids, at(NOW))).toBe(false);
+        await tx.upsertClient({ ...CLIENT, email: 'after-refusal@example.test' });
+      });
+      expect(await bookingRows()).toEqual(before);
+      expect(await t.db.query(`SELECT 1 FROM clients WHERE email = 'after-refusal@example.test'`)).toHaveLength(1);
+    });
+
     it('getBooking of an unknown or malformed id is null', async () => {
       expect(await t.store.getBooking('123456')).toBeNull();
       expect(await t.store.getBooking('SW-7K3P9Q')).toBeNull();

@@ -35,6 +35,8 @@ export async function createSeriesByStaff(
       | 'getBusiness'
       | 'insertBooking'
       | 'insertSeriesBookings'
+      | 'nextBookingIds'
+      | 'insertSeriesBookingsWithIds'
       | 'listBusy'
       | 'listExternalBusy'
       | 'listOfferHolds'
