@@ -68,6 +68,8 @@ export function listenForCatalogChanges(
       if (closed) return;
       // Anything cached before now may predate a change we did not hear: start clean.
       cache.setCatalogLive(true);
+      // A loss was logged: its end is too, so the two read as one episode.
+      if (delay > 500) log('catalogue listener back; the catalogue is cached again', {});
       delay = 500;
     } catch (error) {
       if (client === c) lost(error);
