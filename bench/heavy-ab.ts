@@ -8,10 +8,9 @@
  * BENCH_CPU_PROF=<dir> profiles the servers.
  */
 import { cpSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { addDays, dateOf, weekdayOf } from '../src/core/index.ts';
-import { median, p99 } from './figures.ts';
+import { AbRuns } from './ab-runs.ts';
 import { load } from './http-load.ts';
 import { BIN, killChildrenOnExit, progress, startServer } from './proc.ts';
 import { getSeeds, removeSeeds } from './seed.ts';
@@ -31,7 +30,7 @@ for (let d = addDays(dateOf(Date.now(), heavy.zone), 1); days.length < 20; d = a
 const service = process.env.SERVICE ?? heavy.service;
 const paths = days.map((d) => `/api/v1/availability/day?service=${service}&staff=any&date=${d}`);
 
-const runs = new Map<string, { rate: number; p99: number; app50: number; app99: number }[]>();
+const runs = new AbRuns();
 for (let round = 0; round < ROUNDS; round++) {
   for (const bin of bins) {
     const dir = join(seeds.root, `ab-${round}-${bins.indexOf(bin)}`);
@@ -45,24 +44,13 @@ for (let round = 0; round < ROUNDS; round++) {
         if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
         await res.arrayBuffer();
       }
-      const { result, server: app } = await load(server.url, paths);
-      const r = { rate: result.requests.average, p99: result.latency.p99, app50: median(app), app99: p99(app) };
-      runs.set(bin, [...(runs.get(bin) ?? []), r]);
-      const bad = result.non2xx + result.errors + result.timeouts;
-      console.log(
-        `${bin}  load ${loadavg()[0]?.toFixed(1)}  ${r.rate.toFixed(0)} req/s  p50/p99 ${result.latency.p50}/${r.p99} ms  app ${r.app50.toFixed(2)}/${r.app99.toFixed(2)} ms${bad ? `  BAD ${bad}` : ''}`,
-      );
+      runs.record(bin, await load(server.url, paths));
     } finally {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   }
 }
-for (const [bin, rs] of runs) {
-  const m = (f: (r: (typeof rs)[number]) => number) => median(rs.map(f)).toFixed(2);
-  console.log(
-    `median ${bin}: ${m((r) => r.rate)} req/s, client p99 ${m((r) => r.p99)} ms, app ${m((r) => r.app50)}/${m((r) => r.app99)} ms`,
-  );
-}
+runs.printMedians();
 progress('done');
 process.exit(0);
