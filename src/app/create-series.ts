@@ -167,15 +167,17 @@ export async function writeOccurrences(
   // First under ids taken before, nothing read back (a single booking's way, decision 043): the
   // bookings are what the rows say. A refusal goes the way that expires lapsed holds and finds
   // the taken rows.
+  // Rows made afresh for each try: a clash of references is tried again with new ones.
+  const occurrences = () =>
+    slots.map((slot, i) => ({ ...bookingRow(ctx, { member, ...slot }, terms(i), now), seriesId }));
   const ids = await store.nextBookingIds(slots.length);
-  const rows = slots.map((slot, i) => ({ ...bookingRow(ctx, { member, ...slot }, terms(i), now), seriesId }));
+  const rows = occurrences();
   if (await store.insertSeriesBookingsWithIds(rows, ids, now)) {
     const names = storedNames(ctx, { member, ...first });
     return { ok: true, bookings: rows.map((row, i) => asStored(row, ids[i] as string, names, now)) };
   }
   for (let attempt = 0; attempt < 3; attempt++) {
-    const rows = slots.map((slot, i) => ({ ...bookingRow(ctx, { member, ...slot }, terms(i), now), seriesId }));
-    const inserted = await store.insertSeriesBookings(rows, now);
+    const inserted = await store.insertSeriesBookings(occurrences(), now);
     if (inserted.ok) return inserted;
     if (inserted.code === 'SLOT_UNAVAILABLE') {
       const starts = inserted.taken.map((i) => slots[i]?.start ?? first.start);
