@@ -326,11 +326,18 @@ export async function insertBookingWithId(sql: Sql, b: NewBooking, id: string, n
     await sql.query(INSERT_WITH_ID, [...rowParams(b, now), id]);
     return true;
   } catch (error) {
-    // The slot, a lapsed hold still in the index, a waitlist hold (its trigger says 23P01 too).
-    if (sqlState(error) === EXCLUSION_VIOLATION) return false;
-    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') return false;
+    if (refusedRow(error)) return false;
     throw error;
   }
+}
+
+/**
+ * A refusal the writers under ids taken before answer with false: the slot, a lapsed hold still in
+ * the index, a waitlist hold (its trigger says 23P01 too), or a clash of references.
+ */
+function refusedRow(error: unknown): boolean {
+  if (sqlState(error) === EXCLUSION_VIOLATION) return true;
+  return sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key';
 }
 
 const INSERT_UNLESS_CONFLICT = insertStatement('ON CONFLICT DO NOTHING');
@@ -478,8 +485,7 @@ export async function insertSeriesRowsWithIds(
     await sql.transaction((tx) => tx.query(SERIES_WITH_IDS, [...seriesParams(rows, now), ids]));
     return true;
   } catch (error) {
-    if (sqlState(error) === EXCLUSION_VIOLATION) return false;
-    if (sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'bookings_reference_key') return false;
+    if (refusedRow(error)) return false;
     throw error;
   }
 }
