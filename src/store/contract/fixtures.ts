@@ -240,5 +240,34 @@ export function contractFixtures(getDb: GetDb, getIds: () => SetupResult) {
       [reference, idOf('services', 'consult'), staffId, start, end],
     );
 
-  return { t, idOf, draft, insert, insertOk, bookingRows, setStatus, rawInsert };
+  /**
+   * A waiting client's entry for the service on Monday 2027-03-29 (Paris), any member, made at
+   * `now`; its leave token is `o.leaveToken` (stored hashed), a new one when not given.
+   */
+  const waitlistEntry = (
+    name: string,
+    now: string,
+    o: { service?: string; seats?: number; leaveToken?: string } = {},
+  ) => {
+    tokenSeq += 1;
+    return t.store.insertWaitlistEntry(
+      {
+        serviceId: idOf('services', o.service ?? 'consult'),
+        staffId: null,
+        date: '2027-03-29',
+        timezone: 'Europe/Paris',
+        from: null,
+        to: null,
+        seats: o.seats ?? 1,
+        client: { name, email: `${name.toLowerCase()}@example.test`, phone: null },
+        locale: 'en',
+        leaveTokenHash: createHash('sha256')
+          .update(o.leaveToken ?? `contract-leave-${tokenSeq}`)
+          .digest(),
+      },
+      at(now),
+    );
+  };
+
+  return { t, idOf, draft, insert, insertOk, bookingRows, setStatus, rawInsert, waitlistEntry };
 }

@@ -31,29 +31,12 @@ const DAY = { start: at('2027-03-29T00:00:00Z'), end: at('2027-03-30T00:00:00Z')
 
 export function describeOfferHolds(getDb: GetDb): void {
   let ids: SetupResult;
-  const { t, idOf, draft } = contractFixtures(getDb, () => ids);
+  const { t, idOf, draft, waitlistEntry } = contractFixtures(getDb, () => ids);
   let room: string;
   let seq = 0;
   const hash = (s: string) => createHash('sha256').update(s).digest();
 
-  const entry = async (name: string) => {
-    seq += 1;
-    return t.store.insertWaitlistEntry(
-      {
-        serviceId: idOf('services', 'consult'),
-        staffId: null,
-        date: '2027-03-29',
-        timezone: 'Europe/Paris',
-        from: null,
-        to: null,
-        seats: 1,
-        client: { name, email: `${name.toLowerCase()}@example.test`, phone: null },
-        locale: 'en',
-        leaveTokenHash: hash(`room-leave-${seq}`),
-      },
-      at(NOW),
-    );
-  };
+  const entry = async (name: string) => waitlistEntry(name, NOW);
   /** An offer of Ana's (or Dan's) consultation at 10:00, holding the room over 10:00–10:30. */
   const offer = async (name = 'Wanda', staff: 'ana' | 'dan' = 'ana'): Promise<NewOffer> => {
     const e = await entry(name);

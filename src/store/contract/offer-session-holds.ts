@@ -40,28 +40,14 @@ const SPAN = { start: at(START), end: at(END) };
 
 export function describeOfferSessionHolds(getDb: GetDb): void {
   let ids: SetupResult;
-  const { t, idOf, draft } = contractFixtures(getDb, () => ids);
+  const { t, idOf, draft, waitlistEntry } = contractFixtures(getDb, () => ids);
   let room: string;
   let seq = 0;
   const hash = (s: string) => createHash('sha256').update(s).digest();
 
   const offer = async (name: string): Promise<NewOffer> => {
     seq += 1;
-    const e = await t.store.insertWaitlistEntry(
-      {
-        serviceId: idOf('services', 'workshop'),
-        staffId: null,
-        date: '2027-03-29',
-        timezone: 'Europe/Paris',
-        from: null,
-        to: null,
-        seats: 2,
-        client: { name, email: `${name.toLowerCase()}@example.test`, phone: null },
-        locale: 'en',
-        leaveTokenHash: hash(`session-leave-${seq}`),
-      },
-      at(NOW),
-    );
+    const e = await waitlistEntry(name, NOW, { service: 'workshop', seats: 2 });
     return {
       entryId: e.id,
       serviceId: idOf('services', 'workshop'),

@@ -16,28 +16,11 @@ const END = '2027-03-29T10:30:00Z';
 
 export function describeWaitlist(getDb: GetDb): void {
   let ids: SetupResult;
-  const { t, idOf, draft } = contractFixtures(getDb, () => ids);
+  const { t, idOf, draft, waitlistEntry } = contractFixtures(getDb, () => ids);
   let seq = 0;
   const hash = (s: string) => createHash('sha256').update(s).digest();
 
-  const entry = async (name = 'Wanda') => {
-    seq += 1;
-    return t.store.insertWaitlistEntry(
-      {
-        serviceId: idOf('services', 'consult'),
-        staffId: null,
-        date: '2027-03-29',
-        timezone: 'Europe/Paris',
-        from: null,
-        to: null,
-        seats: 1,
-        client: { name, email: `${name.toLowerCase()}@example.test`, phone: null },
-        locale: 'en',
-        leaveTokenHash: hash(`leave-${seq}`),
-      },
-      at(NOW),
-    );
-  };
+  const entry = async (name = 'Wanda', leaveToken?: string) => waitlistEntry(name, NOW, { leaveToken });
   const offer = (entryId: string, o: Partial<NewOffer> = {}): NewOffer => {
     seq += 1;
     return {
@@ -68,14 +51,14 @@ export function describeWaitlist(getDb: GetDb): void {
     });
 
     it('an entry is stored as asked and listed with the waiting entries of its service and date', async () => {
-      const e = await entry();
+      const e = await entry('Wanda', 'the leave token');
       expect(e).toMatchObject({ status: 'waiting', date: '2027-03-29', staffId: null, seats: 1, from: null });
       const listed = await t.store.listWaitingEntries(idOf('services', 'consult'), {
         from: '2027-03-28',
         to: '2027-03-30',
       });
       expect(listed.map((x) => x.id)).toEqual([e.id]);
-      expect(await t.store.findEntryByLeaveToken(hash(`leave-${seq}`))).toMatchObject({ id: e.id });
+      expect(await t.store.findEntryByLeaveToken(hash('the leave token'))).toMatchObject({ id: e.id });
       expect(await t.store.closeWaitlistEntry(e.id, 'left')).toBe(true);
       expect(await t.store.closeWaitlistEntry(e.id, 'left')).toBe(false);
     });
