@@ -11,7 +11,7 @@ import type { Booking, NewBooking } from '../app/model.ts';
 import type { InsertResult, SeatRow } from '../app/ports.ts';
 import type { SeriesInsert } from '../app/series-store.ts';
 import type { Interval } from '../core/index.ts';
-import type { OccupyingRow } from './read-cache.ts';
+import type { OccupyingRow } from './merged-busy.ts';
 import { expireLapsedResourceHolds, insertHolds, joinSessionHolds, lockResources } from './resources.ts';
 import { iso, ms, optIso, optMs, toBooking } from './rows.ts';
 import { SEATS_FROM, seatOf } from './session-seats.ts';

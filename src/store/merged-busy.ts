@@ -9,7 +9,14 @@
  * end at or before `now` to the next one after it: no other change of `now` alters it.
  */
 import type { Interval } from '../core/index.ts';
-import type { OccupyingRow } from './read-cache.ts';
+
+/** A member's time-occupying booking row as the read cache keeps it. */
+export interface OccupyingRow {
+  readonly start: number;
+  readonly end: number;
+  /** null for confirmed bookings; the hold's end otherwise. */
+  readonly holdUntil: number | null;
+}
 
 export interface MergedRows {
   /** The instants [from, until) at which `spans` is the rows' merged busy time. */

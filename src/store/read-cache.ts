@@ -25,15 +25,12 @@ import {
   type LocalDate,
   MAX_SPAN_SETTING_MINUTES,
 } from '../core/index.ts';
-import { type MergedRows, mergeRows, spansWithin } from './merged-busy.ts';
-import { type CachedSeat, seatsWithin } from './session-seats.ts';
+import { type MergedRows, mergeRows, type OccupyingRow, spansWithin } from './merged-busy.ts';
 
-export interface OccupyingRow {
-  readonly start: number;
-  readonly end: number;
-  /** null for confirmed bookings; the hold's end otherwise. */
-  readonly holdUntil: number | null;
-}
+/** Kept where the merged lists are made (merged-busy.ts); its readers import it from here. */
+export type { OccupyingRow };
+
+import { type CachedSeat, seatsWithin } from './session-seats.ts';
 
 /** A member's calendars' busy time as loaded: intervals merged and sorted, dates sorted. */
 export interface ExternalRows {
