@@ -35,7 +35,10 @@ for (const side of ['A', 'B'] as const) {
   if (!warm.outcomes.every((o) => o.status === 201)) throw new Error(`${side}: warm-up failed`);
   servers.set(side, { server, picks });
 }
-const rows: Record<string, { side: Side; mode: string; rate: number; p50: number; p99: number; cpu: number }[]> = {};
+const rows: Record<
+  string,
+  { side: Side; mode: string; rate: number; p50: number; p99: number; cpu: number; all: number }[]
+> = {};
 const load0 = loadavg()[0] ?? 0;
 for (let r = 0; r < ROUNDS; r++) {
   const order: Side[] = r % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
@@ -56,11 +59,12 @@ for (let r = 0; r < ROUNDS; r++) {
         p50: median(ms),
         p99: p99(ms),
         cpu: run.cpuMs ?? Number.NaN,
+        all: run.cpuAllMs ?? Number.NaN,
       };
       const key = `${side} ${mode}`;
       rows[key] = [...(rows[key] ?? []), row];
       progress(
-        `round ${r + 1} ${side} ${mode}: ${row.rate.toFixed(0)}/s p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)} ms, CPU ${row.cpu.toFixed(2)} ms/booking`,
+        `round ${r + 1} ${side} ${mode}: ${row.rate.toFixed(0)}/s p50 ${row.p50.toFixed(1)} p99 ${row.p99.toFixed(1)} ms, CPU ${row.cpu.toFixed(2)} ms/booking, ${row.all.toFixed(2)} with its emails`,
       );
     }
   }
@@ -69,7 +73,9 @@ const load1 = loadavg()[0] ?? 0;
 console.log(
   `booking A/B, ${ROUNDS} rounds × ${N} each, ${cpus().length} cores, load ${load0.toFixed(1)} → ${load1.toFixed(1)}`,
 );
-console.log('side mode         rate/s (rounds)                 p50 ms  p99 ms  CPU ms/booking (rounds)');
+console.log(
+  'side mode         rate/s (rounds)                 p50 ms  p99 ms  CPU ms/booking (rounds)   with its emails (rounds)',
+);
 for (const [key, list] of Object.entries(rows)) {
   const m = (f: (x: (typeof list)[number]) => number) => median(list.map(f));
   console.log(
@@ -80,7 +86,8 @@ for (const [key, list] of Object.entries(rows)) {
         .toFixed(1)
         .padStart(6)}  ${m((x) => x.p99)
         .toFixed(1)
-        .padStart(6)}  ${m((x) => x.cpu).toFixed(2)} (${list.map((x) => x.cpu.toFixed(2)).join('/')})`,
+        .padStart(6)}  ${m((x) => x.cpu).toFixed(2)} (${list.map((x) => x.cpu.toFixed(2)).join('/')})`.padEnd(98) +
+      `${m((x) => x.all).toFixed(2)} (${list.map((x) => x.all.toFixed(2)).join('/')})`,
   );
 }
 for (const { server } of servers.values()) await server.stop();

@@ -149,12 +149,27 @@ describe('booking emails', () => {
   });
 
   it('only hashes of the links are stored', async () => {
-    await book();
-    await t.deliver();
-    const link = tokenIn((t.mail.to('ada@example.com')[0] as MailMessage).text);
-    const rows = await tdb.db.query('SELECT encode(token_hash, $1) AS h FROM manage_tokens', ['hex']);
     const { createHash } = await import('node:crypto');
-    expect(rows.map((r) => r.h)).toEqual([createHash('sha256').update(link).digest('hex')]);
+    const hex = (token: string) => createHash('sha256').update(token).digest('hex');
+    const booked = await book();
+    await t.deliver();
+    // The confirmation links with the token the booking request returned (decision 047): its hash
+    // is on the booking's row, and the job carried it sealed, never in clear.
+    const link = tokenIn((t.mail.to('ada@example.com')[0] as MailMessage).text);
+    expect(link).toBe(booked.token);
+    const [own] = await tdb.db.query('SELECT encode(manage_token_hash, $1) AS h FROM bookings', ['hex']);
+    expect(own?.h).toBe(hex(link));
+    const payloads = await tdb.db.query('SELECT payload::text AS p FROM jobs');
+    expect(payloads.some((r) => String(r.p).includes('tokenSealed'))).toBe(true);
+    expect(payloads.filter((r) => String(r.p).includes(link))).toEqual([]);
+    expect(await tdb.db.query('SELECT token_hash FROM manage_tokens')).toEqual([]);
+    // A later email gets a fresh link, of which only the hash is stored.
+    await t.post(`/manage/${link}/reschedule`, { start: '2027-03-30T14:00:00+02:00', reason: 'later' });
+    await t.deliver();
+    const later = tokenIn((t.mail.to('ada@example.com')[1] as MailMessage).text);
+    expect(later).not.toBe(link);
+    const rows = await tdb.db.query('SELECT encode(token_hash, $1) AS h FROM manage_tokens', ['hex']);
+    expect(rows.map((r) => r.h)).toEqual([hex(later)]);
   });
 
   it('a send that fails is retried after 30 s and delivered once', async () => {

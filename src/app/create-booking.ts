@@ -27,7 +27,7 @@ import type { Clock, Store } from './ports.ts';
 import type { HandedHit, RateLimits } from './rate-limits.ts';
 import { ok, type Result, refuse } from './result.ts';
 import { loadScheduling } from './scheduling.ts';
-import { hashToken, newManageToken } from './tokens.ts';
+import { hashToken, newManageToken, sealToken } from './tokens.ts';
 
 export interface CreateBookingInput extends BookingRequest {
   readonly payment: PaymentOption;
@@ -186,13 +186,13 @@ async function book(
         if (!written) attempt.refused();
       }),
     );
-    alongside(followUp(store, booking, business, now));
+    alongside(followUp(store, booking, business, now, sealToken(token, deps.secret)));
     return ok({ booking, token, next: nextAction(deps, booking, business) });
   }
   const inserted = await insertFirstFree(store, ctx, ordered.value, terms, now);
   if (!inserted.ok) return inserted;
   const booking = inserted.value;
-  alongside(followUp(store, booking, business, now));
+  alongside(followUp(store, booking, business, now, sealToken(token, deps.secret)));
   return ok({ booking, token, next: nextAction(deps, booking, business) });
 }
 
@@ -200,13 +200,15 @@ async function book(
  * Emails of a new booking, queued in its transaction: a code to prove the email, or the
  * confirmation. Every statement is sent at once (none waits for another's answer): they are left
  * in flight, and the transaction commits behind them — a statement sent after its COMMIT would
- * not be the transaction's.
+ * not be the transaction's. The confirmation carries the token this request returns, sealed: the
+ * client's email links with it, so sending it writes no token of its own (decision 047).
  */
 function followUp(
   store: Pick<Store, 'enqueueJobs' | 'startVerification'>,
   booking: Booking,
   business: Business,
   now: number,
+  tokenSealed: string,
 ): Promise<unknown> {
   if (booking.status === 'pending_verification') {
     return Promise.all([
@@ -214,7 +216,9 @@ function followUp(
       store.enqueueJobs([verificationNotice(booking)], now),
     ]);
   }
-  if (booking.status === 'confirmed') return store.enqueueJobs(bookingNotices('confirmed', booking, business), now);
+  if (booking.status === 'confirmed') {
+    return store.enqueueJobs(bookingNotices('confirmed', booking, business, { tokenSealed }), now);
+  }
   // awaiting_payment: the emails follow the gateway's confirmation (receive-payment.ts).
   return Promise.resolve();
 }

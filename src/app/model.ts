@@ -308,6 +308,12 @@ export interface BookingNotice {
   readonly cancelReason: string;
   /** The first occurrence of a new series: the email lists every occurrence (SPEC §9.2); absent = no. */
   readonly series?: boolean;
+  /**
+   * The client's email of a new booking: the manage token its request made and returned, sealed
+   * under SLOTWISE_SECRET (tokens.ts). The email links with it rather than writing a fresh token
+   * (decision 047); absent, or not opened (another secret) = a fresh one, as for every later email.
+   */
+  readonly tokenSealed?: string;
 }
 
 /** A dashboard account email: a password reset link or a staff invitation (made when sent). */

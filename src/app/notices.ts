@@ -10,6 +10,8 @@ import { bookingEvent } from './webhook-events.ts';
 export interface NoticeExtras {
   readonly previous?: { readonly start: number; readonly end: number; readonly staffName: string };
   readonly cancelReason?: string;
+  /** A new booking's manage token, sealed: for the client's email only (model.ts BookingNotice). */
+  readonly tokenSealed?: string;
 }
 
 export function bookingNotices(
@@ -32,6 +34,7 @@ export function bookingNotices(
       audience,
       previous: extras.previous ?? null,
       cancelReason: extras.cancelReason ?? '',
+      ...(audience === 'client' && extras.tokenSealed ? { tokenSealed: extras.tokenSealed } : {}),
     },
   }));
   return event === 'reminder' ? emails : [...emails, bookingEvent(event, booking)];

@@ -30,6 +30,7 @@ const bookingNotice = z.object({
   cancelReason: z.string(),
   // SPEC §9.2: the first occurrence of a new series announces every occurrence.
   series: z.boolean().optional(),
+  tokenSealed: z.string().min(1).max(500).optional(),
 });
 const ofBooking = z.object({ bookingId: id });
 const account = z.object({ userId: id, purpose: z.enum(['reset', 'invite']) });
@@ -72,7 +73,7 @@ export function jobHandlers<
   const deps = { ...given, mailer: fromBusiness(given) };
   const feeds = given.calendarFeeds ?? calendarFeeds(given.outbound);
   return {
-    'email.booking': (payload) => sendBookingEmail(deps, bookingNotice.parse(payload)),
+    'email.booking': (payload, _job, round) => sendBookingEmail(deps, bookingNotice.parse(payload), round),
     'email.account': (payload) => sendAccountEmail(deps, account.parse(payload)),
     'email.verification': (payload) => sendVerificationEmail(deps, ofBooking.parse(payload)),
     'email.payment': (payload) => sendUnappliedPaymentEmail(deps, payment.parse(payload)),

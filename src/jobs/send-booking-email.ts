@@ -1,18 +1,21 @@
 /**
  * Sends one booking email (a BookingNotice job): rendered now, from the booking as it is now, in
  * its locale, with the calendar file attached. A client email that concerns a booking still open
- * to change carries a fresh manage link (only its hash is stored, store/verification.ts).
+ * to change carries a manage link: a new booking's own token when its request sealed it into the
+ * job (decision 047), else a fresh one (only its hash is stored, store/verification.ts). The
+ * booking is read once for all the emails of a round (worker.ts JobRound).
  */
 import { allowances } from '../app/allowances.ts';
 import { bookingIn } from '../app/content-language.ts';
 import type { Booking, BookingNotice, Business, Service } from '../app/model.ts';
 import type { Clock, Mailer, Store } from '../app/ports.ts';
 import { openAnswers } from '../app/presenters/booking.ts';
-import { hashToken, newManageToken } from '../app/tokens.ts';
+import { hashToken, newManageToken, unsealToken } from '../app/tokens.ts';
 import { answerLines } from '../i18n/answers.ts';
 import { messagesFor } from '../i18n/messages.ts';
 import { bookingCalendar, seriesCalendar } from '../mail/ics.ts';
 import { bookingEmail } from '../mail/templates/booking-email.ts';
+import type { JobRound } from './worker.ts';
 
 export interface EmailDeps {
   readonly store: Store;
@@ -22,8 +25,13 @@ export interface EmailDeps {
   readonly publicUrl: string;
 }
 
-export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): Promise<void> {
-  const stored = await deps.store.getBooking(notice.bookingId);
+export async function sendBookingEmail(
+  deps: EmailDeps & { readonly secret: string },
+  notice: BookingNotice,
+  round?: JobRound,
+): Promise<void> {
+  const read = () => deps.store.getBooking(notice.bookingId);
+  const stored = await (round ? round.once(`booking:${notice.bookingId}`, read) : read());
   if (!stored) return; // gone: nothing to tell
   if (notice.event === 'reminder' && stored.status !== 'confirmed') return;
   const [business, service] = await Promise.all([deps.store.getBusiness(), deps.store.findService(stored.serviceId)]);
@@ -32,7 +40,8 @@ export async function sendBookingEmail(deps: EmailDeps, notice: BookingNotice): 
   const to = await recipient(deps.store, notice, booking, business);
   if (!to) return;
   const now = deps.clock.now();
-  const links = notice.audience === 'client' ? await clientLinks(deps, booking, service, business, now) : null;
+  const links =
+    notice.audience === 'client' ? await clientLinks(deps, booking, service, business, now, notice.tokenSealed) : null;
   const cancelled = booking.status === 'cancelled' || booking.status === 'expired';
   const m = messagesFor(booking.locale);
   // Open answers only, and only to the team: a sensitive answer never goes into an email (SPEC §10.1).
@@ -111,19 +120,23 @@ async function recipient(store: Store, notice: BookingNotice, booking: Booking, 
   }
 }
 
-/** What the client may still do, and a new manage link when there is anything to do. */
+/** What the client may still do, and a manage link when there is anything to do. */
 async function clientLinks(
-  deps: EmailDeps,
+  deps: EmailDeps & { readonly secret: string },
   booking: Booking,
   service: Service | null,
   business: Business,
   now: number,
+  tokenSealed: string | undefined,
 ) {
   const a = allowances(booking, service, business, now);
   const rescheduleLeft = a.reschedule.block === null ? a.reschedule.limit - a.reschedule.count : null;
   if (rescheduleLeft === null && !a.cancelAllowed) return { manageUrl: null, rescheduleLeft, canCancel: false };
-  const token = newManageToken();
-  await deps.store.addManageToken(booking.id, hashToken(token), now);
+  // The booking's own token, on its row since it was made: nothing to write. Sealed under another
+  // secret (SLOTWISE_SECRET changed meanwhile) it does not open, and a fresh one is written.
+  const own = tokenSealed ? unsealToken(tokenSealed, deps.secret) : null;
+  const token = own ?? newManageToken();
+  if (own === null) await deps.store.addManageToken(booking.id, hashToken(token), now);
   return { manageUrl: `${deps.publicUrl}/manage/${token}`, rescheduleLeft, canCancel: a.cancelAllowed };
 }
 

@@ -13,7 +13,34 @@ import type { ClaimedJob } from '../app/model.ts';
 import type { Clock, JobQueue } from '../app/ports.ts';
 import { retryDelayMs } from './backoff.ts';
 
-export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
+/** `round`: absent when a handler is called outside a worker round (tests). */
+export type JobHandler = (payload: unknown, job: ClaimedJob, round?: JobRound) => Promise<void>;
+
+/**
+ * What the jobs of one round share: a read made once for all of them (the two or three emails of
+ * one booking change read the booking once). Kept only for the round, which claimed its jobs after
+ * the changes that queued them had committed; a change committed during the round queues jobs of
+ * its own, which a later round runs with a fresh read.
+ */
+export interface JobRound {
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+function newRound(): JobRound {
+  const reads = new Map<string, Promise<unknown>>();
+  return {
+    once<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let read = reads.get(key) as Promise<T> | undefined;
+      if (!read) {
+        read = load();
+        reads.set(key, read);
+        // A failed read is not kept: the next job of the round tries again.
+        read.catch(() => reads.delete(key));
+      }
+      return read;
+    },
+  };
+}
 
 export interface WorkerDeps {
   readonly queue: JobQueue;
@@ -89,11 +116,11 @@ export function createWorker(deps: WorkerDeps): Worker {
   const nudgeDelay = deps.nudgeDelayMs ?? 20;
 
   /** Runs one job; true when it succeeded (its completion is written with the round's). */
-  async function runJob(job: ClaimedJob): Promise<boolean> {
+  async function runJob(job: ClaimedJob, round: JobRound): Promise<boolean> {
     const handler = deps.handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job.payload, job);
+      await handler(job.payload, job, round);
       return true;
     } catch (error) {
       const now = deps.clock.now();
@@ -138,6 +165,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     }
     const jobs = await deps.queue.claimJobs(deps.workerId, now, lease, batch);
     const done: ClaimedJob[] = [];
+    const round = newRound();
     let ran = 0;
     try {
       for (const job of jobs) {
@@ -149,7 +177,7 @@ export function createWorker(deps: WorkerDeps): Worker {
           await deps.queue.releaseJobs(deps.workerId);
           break;
         }
-        if (await runJob(job)) done.push(job);
+        if (await runJob(job, round)) done.push(job);
         ran++;
       }
     } finally {
