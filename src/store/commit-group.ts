@@ -7,6 +7,12 @@
  * one sequence — and then all of them are answered. So a burst of N bookings costs one fsync, not
  * N, and no caller hears "committed" before its commit is on the disk.
  *
+ * Only a transaction waiting behind a piece is a reason to defer its commit. A single statement
+ * waiting (a job's bookkeeping or an email kept by the dev outbox, which commit without waiting for
+ * the disk anyway, a rate-limit hit, a read) would leave the deferred commit to a flush of its own
+ * after it: one more statement on the connection than committing synchronously at once (which is
+ * what a booking made while the job worker sends the previous one's emails now does).
+ *
  * A piece's answer waits for that flush even when it only read: it may have read an earlier
  * piece's rows that are not on the disk yet (an Idempotency-Key replay of a booking just made),
  * and must not report them before they are. A failed piece waits alike.
@@ -42,29 +48,37 @@ export interface CommitGroup {
    * before it runs: true = others wait, so it runs without waiting for the disk and its caller
    * waits for the group. `flushWal` runs after a piece that did not flush (a single statement, a
    * read, a rollback) when earlier commits wait for the disk. `flushes`: the piece flushes the
-   * WAL itself (a checkpoint, a shutdown).
+   * WAL itself (a checkpoint, a shutdown). `transaction`: the piece is a transaction, whose commit
+   * the pieces before it may wait for (see above).
    */
   run<T>(
     piece: (commitMode: () => CommitMode, deferred: () => boolean) => Promise<T>,
-    opts?: { readonly flushes?: boolean },
+    opts?: { readonly flushes?: boolean; readonly transaction?: boolean },
   ): Promise<T>;
 }
 
+interface Waiting {
+  readonly go: () => void;
+  readonly transaction: boolean;
+}
+
 export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
-  const queue: (() => void)[] = [];
+  const queue: Waiting[] = [];
   let held = false;
   const unanswered: Unanswered[] = [];
 
-  const acquire = (): Promise<void> => {
-    if (held) return new Promise<void>((resolve) => queue.push(resolve));
+  const acquire = (transaction: boolean): Promise<void> => {
+    if (held) return new Promise<void>((go) => queue.push({ go, transaction }));
     held = true;
     return Promise.resolve();
   };
   const release = () => {
     const next = queue.shift();
-    if (next) next();
+    if (next) next.go();
     else held = false;
   };
+  /** A transaction waits: its commit can take a deferred one along. */
+  const transactionWaits = () => queue.some((w) => w.transaction);
   const answer = (group: readonly Unanswered[]) => {
     for (const u of group) u.resolve();
   };
@@ -72,18 +86,18 @@ export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
 
   async function run<T>(
     piece: (commitMode: () => CommitMode, deferred: () => boolean) => Promise<T>,
-    opts: { readonly flushes?: boolean } = {},
+    opts: { readonly flushes?: boolean; readonly transaction?: boolean } = {},
   ): Promise<T> {
-    await acquire();
+    await acquire(opts.transaction === true);
     // Set by the piece's commitMode() call, which TypeScript's narrowing does not see.
     let mode = (opts.flushes ? 'flush' : null) as CommitMode | null;
     const commitMode = (): CommitMode => {
-      if (queue.length > 0 && !groupFull()) mode = 'deferred';
+      if (transactionWaits() && !groupFull()) mode = 'deferred';
       else mode = unanswered.length === 0 ? 'plain' : 'flush';
       return mode;
     };
     const deferred = (): boolean => {
-      if (queue.length === 0 || groupFull()) return false;
+      if (!transactionWaits() || groupFull()) return false;
       mode = 'deferred';
       return true;
     };
@@ -100,7 +114,7 @@ export function createCommitGroup(flushWal: () => Promise<void>): CommitGroup {
       const flushed = mode === 'flush' && outcome.ok;
       const mustWait = mode === 'deferred' || (!flushed && unanswered.length > 0);
       if (flushed) answer(unanswered.splice(0));
-      else if (mustWait && queue.length > 0 && !groupFull()) {
+      else if (mustWait && transactionWaits() && !groupFull()) {
         answered = new Promise<void>((resolve, reject) => unanswered.push({ resolve, reject }));
       } else if (mustWait) {
         const group = unanswered.splice(0);

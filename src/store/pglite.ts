@@ -209,22 +209,25 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
       }) as Promise<T[]>,
     exec: (text: string) => group.run(() => execText(text, false)),
     transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
-      group.run(async (commitMode) => {
-        await execText('BEGIN', true);
-        const statements = inFlight((text, params) => run(text, params, true));
-        const tx = withSavepoints(statements.run, (text) => execText(text, true), statements);
-        let result: T;
-        try {
-          result = await fn(tx).finally(statements.end);
-          // Statements fn left unawaited are the transaction's too (sql.ts inFlight).
-          await statements.settled();
-        } catch (error) {
-          await execText('ROLLBACK', false);
-          throw error;
-        }
-        await execText(COMMIT[commitMode()], false);
-        return result;
-      }),
+      group.run(
+        async (commitMode) => {
+          await execText('BEGIN', true);
+          const statements = inFlight((text, params) => run(text, params, true));
+          const tx = withSavepoints(statements.run, (text) => execText(text, true), statements);
+          let result: T;
+          try {
+            result = await fn(tx).finally(statements.end);
+            // Statements fn left unawaited are the transaction's too (sql.ts inFlight).
+            await statements.settled();
+          } catch (error) {
+            await execText('ROLLBACK', false);
+            throw error;
+          }
+          await execText(COMMIT[commitMode()], false);
+          return result;
+        },
+        { transaction: true },
+      ),
     close: () =>
       group.run(
         async () => {
