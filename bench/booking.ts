@@ -12,6 +12,7 @@ import { getSeeds, type SeededSet } from './seed.ts';
 const SEQUENTIAL = 300;
 const CONCURRENT = 300;
 const CONFLICTING = 200;
+const REFUSED = 500;
 const IN_FLIGHT = 10;
 const WARMUP = 20;
 const TIMEOUT_MS = 10_000;
@@ -179,6 +180,28 @@ function allCreated(run: Awaited<ReturnType<typeof bookAll>>): string {
   return run.outcomes.every((o) => o.status === 201) ? `all 201` : `FAILED: ${counts}`;
 }
 
+/**
+ * The HTTP floor under a booking: the same POST, refused by validation (400) before any database
+ * work, one at a time: what this client and the server's HTTP layer cost per request.
+ */
+async function refusedPosts(url: string, n: number): Promise<number[]> {
+  const times: number[] = [];
+  const body = JSON.stringify({ service: 'session', staff: 'any', start: 'not a time' });
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${url}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 400) throw new Error(`refused POST answered ${res.status}`);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return times;
+}
+
 export async function runBooking(): Promise<Figure[]> {
   const seeds = await getSeeds();
   const dir = seeds.copyHeavy('heavy-booking');
@@ -204,10 +227,22 @@ export async function runBooking(): Promise<Figure[]> {
     const clashOk = created === 1 && refused === CONFLICTING - 1;
     if (!clashOk) process.exitCode = 1;
     const clashNote = `${clashOk ? '' : 'FAILED (want 1×201, rest 409): '}${statusCounts(clash.outcomes)}`;
+    progress(`booking: ${REFUSED} POSTs refused by validation, one at a time (the HTTP floor)…`);
+    const floor = (await refusedPosts(url, REFUSED + WARMUP)).slice(WARMUP);
     return [
       ...figures('sequential distinct', seq, TARGETS.sequential, allCreated(seq)),
       ...figures(`${IN_FLIGHT}-way concurrent distinct`, conc, TARGETS.concurrent, allCreated(conc)),
       ...figures(`${IN_FLIGHT}-way conflicting (1 slot)`, clash, null, clashNote),
+      {
+        group: 'booking',
+        name: '  floor: a POST refused by validation',
+        unit: 'ms',
+        median: median(floor),
+        p99: p99(floor),
+        target: null,
+        met: null,
+        note: `${REFUSED} sequential, 400 before any database work: this client and the server's HTTP layer`,
+      },
     ];
   } finally {
     await server?.stop();

@@ -9,6 +9,7 @@
 import ICAL from 'ical.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MailMessage } from '../src/app/ports.ts';
+import { sealToken } from '../src/app/tokens.ts';
 import { openTestDatabase, type TestDatabase } from './support/db.ts';
 import { type Lifecycle, startLifecycle, tokenIn } from './support/lifecycle.ts';
 import { STUDIO } from './support/studio.ts';
@@ -110,7 +111,8 @@ describe('booking emails', () => {
     const { reference, token } = await book();
     await t.deliver();
     const link = tokenIn((t.mail.to('ada@example.com')[0] as MailMessage).text);
-    expect(link).not.toBe(token); // a link of its own, not the token the API returned
+    // The confirmation links with the token the API returned (decision 047); later emails get fresh ones.
+    expect(link).toBe(token);
 
     const page = await t.app.request(`/manage/${link}`);
     expect(page.status).toBe(200);
@@ -135,6 +137,7 @@ describe('booking emails', () => {
     expect(subjects('owner@studio.test')).toHaveLength(2);
 
     const link2 = tokenIn(changed.text);
+    expect(link2).not.toBe(link);
     const cancelled = await t.post(`/manage/${link2}/cancel`, { reason: 'ill' });
     expect(cancelled.body.status).toBe('cancelled');
     await t.deliver();
@@ -152,16 +155,17 @@ describe('booking emails', () => {
     const { createHash } = await import('node:crypto');
     const hex = (token: string) => createHash('sha256').update(token).digest('hex');
     const booked = await book();
+    const payloads = async () => (await tdb.db.query('SELECT payload::text AS p FROM jobs')).map((r) => String(r.p));
+    // The confirmation links with the token the booking request returned (decision 047): the job
+    // carries it sealed, never in clear, and drops it once sent; its hash is on the booking's row.
+    expect((await payloads()).filter((p) => p.includes('tokenSealed'))).toHaveLength(1);
+    expect((await payloads()).filter((p) => p.includes(booked.token))).toEqual([]);
     await t.deliver();
-    // The confirmation links with the token the booking request returned (decision 047): its hash
-    // is on the booking's row, and the job carried it sealed, never in clear.
     const link = tokenIn((t.mail.to('ada@example.com')[0] as MailMessage).text);
     expect(link).toBe(booked.token);
+    expect((await payloads()).filter((p) => p.includes('tokenSealed'))).toEqual([]);
     const [own] = await tdb.db.query('SELECT encode(manage_token_hash, $1) AS h FROM bookings', ['hex']);
     expect(own?.h).toBe(hex(link));
-    const payloads = await tdb.db.query('SELECT payload::text AS p FROM jobs');
-    expect(payloads.some((r) => String(r.p).includes('tokenSealed'))).toBe(true);
-    expect(payloads.filter((r) => String(r.p).includes(link))).toEqual([]);
     expect(await tdb.db.query('SELECT token_hash FROM manage_tokens')).toEqual([]);
     // A later email gets a fresh link, of which only the hash is stored.
     await t.post(`/manage/${link}/reschedule`, { start: '2027-03-30T14:00:00+02:00', reason: 'later' });
@@ -170,6 +174,28 @@ describe('booking emails', () => {
     expect(later).not.toBe(link);
     const rows = await tdb.db.query('SELECT encode(token_hash, $1) AS h FROM manage_tokens', ['hex']);
     expect(rows.map((r) => r.h)).toEqual([hex(later)]);
+  });
+
+  it('a sealed token that does not open (SLOTWISE_SECRET changed) gives the email a fresh link, stored as a hash', async () => {
+    const { createHash } = await import('node:crypto');
+    const { reference, token } = await book();
+    await t.deliver();
+    const [row] = await tdb.db.query('SELECT id FROM bookings');
+    const payload = {
+      bookingId: String(row?.id),
+      event: 'confirmed' as const,
+      audience: 'client' as const,
+      previous: null,
+      cancelReason: '',
+      tokenSealed: sealToken(token, 'a secret this server does not have, 32+ chars'),
+    };
+    await tdb.store.enqueueJobs([{ kind: 'email.booking', payload }], t.clock.now());
+    await t.deliver();
+    const link = tokenIn((t.mail.to('ada@example.com')[1] as MailMessage).text);
+    expect(link).not.toBe(token);
+    const rows = await tdb.db.query('SELECT encode(token_hash, $1) AS h FROM manage_tokens', ['hex']);
+    expect(rows.map((r) => r.h)).toEqual([createHash('sha256').update(link).digest('hex')]);
+    expect((await t.call(`/manage/${link}`)).body).toMatchObject({ reference, status: 'confirmed' });
   });
 
   it('a send that fails is retried after 30 s and delivered once', async () => {

@@ -244,6 +244,34 @@ describe('job worker', () => {
     expect(await tdb.db.query("SELECT payload->>'n' AS n FROM jobs WHERE done_at IS NULL")).toEqual([{ n: '3' }]);
   });
 
+  it('the jobs of one round share a read made once (JobRound); the next round reads afresh; a failed read is not kept', async () => {
+    const loads: string[] = [];
+    let failNext = false;
+    const w = worker('w', {
+      'test.count': async (p, _job, round) => {
+        const n = (p as { n: number }).n;
+        const key = n % 2 === 0 ? 'even' : 'odd';
+        await round?.once(key, async () => {
+          loads.push(key);
+          if (failNext) {
+            failNext = false;
+            throw new Error('read failed');
+          }
+          return key;
+        });
+      },
+    });
+    await insertJobs(6); // one round: batch of 7
+    expect(await w.runOnce()).toBe(6);
+    expect(loads).toEqual(['odd', 'even']);
+    await insertJobs(3);
+    failNext = true;
+    expect(await w.runOnce()).toBe(3);
+    // The round's first read failed (its job will retry); the next job wanting it read again.
+    expect(loads).toEqual(['odd', 'even', 'odd', 'even', 'odd']);
+    expect(await tdb.db.query("SELECT payload->>'n' AS n FROM jobs WHERE done_at IS NULL")).toEqual([{ n: '1' }]);
+  });
+
   it('nudges close together wake the worker once: the jobs of several changes run in one round', async () => {
     const ran: number[] = [];
     const queue = createJobQueue(tdb.db);

@@ -52,7 +52,7 @@ export async function claimJobs(
   const rows = await sql.query(
     `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value),
      abandoned AS (
-       UPDATE jobs SET failed_at = $2, locked_by = NULL, locked_until = NULL,
+       UPDATE jobs SET failed_at = $2, locked_by = NULL, locked_until = NULL, payload = payload - 'tokenSealed',
          last_error = 'the worker stopped during the last attempt (lease expired)'
        WHERE done_at IS NULL AND failed_at IS NULL AND attempts >= max_attempts AND locked_until <= $2
      )
@@ -77,7 +77,11 @@ export async function claimJobs(
     }));
 }
 
-/** Marks claimed jobs done in one statement (a worker's round); the ids this worker still held. */
+/**
+ * Marks claimed jobs done in one statement (a worker's round); the ids this worker still held. A
+ * token sealed into a payload for its email (`tokenSealed`: a new booking's, a waitlist offer's)
+ * is dropped with it: once sent it is needed no more (decision 047).
+ */
 export async function completeJobs(
   sql: Sql,
   jobIds: readonly string[],
@@ -87,7 +91,7 @@ export async function completeJobs(
   if (jobIds.length === 0) return [];
   const rows = await sql.query(
     `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
-     UPDATE jobs SET done_at = $3, done_by = $2, locked_by = NULL, locked_until = NULL
+     UPDATE jobs SET done_at = $3, done_by = $2, locked_by = NULL, locked_until = NULL, payload = payload - 'tokenSealed'
      WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND done_at IS NULL AND (SELECT value FROM durability) IS NOT NULL
      RETURNING id`,
     [jobIds, workerId, iso(now)],
@@ -106,7 +110,8 @@ export async function failJob(
   await sql.query(
     `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
      UPDATE jobs SET locked_by = NULL, locked_until = NULL, last_error = $3,
-       run_at = COALESCE($4, run_at), failed_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz END
+       run_at = COALESCE($4, run_at), failed_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz END,
+       payload = CASE WHEN $4::timestamptz IS NULL THEN payload - 'tokenSealed' ELSE payload END
      WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND (SELECT value FROM durability) IS NOT NULL`,
     // PostgreSQL text cannot hold NUL; an error message may.
     [jobId, workerId, error.replaceAll('\u0000', '\uFFFD').slice(0, 2000), optIso(retryAt), iso(now)],

@@ -47,7 +47,10 @@ export interface BookingFacts extends Booking {
     readonly attempts: number;
     readonly requestedAt: number;
   } | null;
-  /** Manage links emailed for the booking (only their hashes are stored). */
+  /**
+   * Manage links emailed for the booking besides the token its request returned, which the
+   * confirmation carries (decision 047); only their hashes are stored.
+   */
   readonly manageLinks: number;
   /**
    * The sensitive answers, opened by the export use case (the store only has them sealed): {} when

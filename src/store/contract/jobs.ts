@@ -111,6 +111,29 @@ export function describeJobs(getDb: GetDb): void {
       expect(await claim('w2', at(T0) + 10 * LEASE)).toEqual([]);
     });
 
+    it('a token sealed into a payload stays for a retry and is dropped once the job is done or failed for good', async () => {
+      const sealedJob = (name: string): JobSpec => ({
+        kind: 'email.booking',
+        payload: { ...(job(name).payload as BookingNotice), tokenSealed: `sealed-${name}` },
+      });
+      await enqueue(['a', 'b'].map(sealedJob));
+      const [a, b] = await queue().claimJobs('w1', at(T0), LEASE, 2);
+      if (!a || !b) throw new Error('fixture jobs not claimed');
+      const sealed = async () =>
+        (await t.db.query("SELECT payload->>'tokenSealed' AS s FROM jobs ORDER BY id")).map((r) => r.s);
+      await queue().failJob(a.id, 'w1', 'smtp 421 try later', at(T0) + LEASE, at(T0) + 1000);
+      expect(await sealed()).toEqual(['sealed-a', 'sealed-b']);
+      await queue().completeJobs([b.id], 'w1', at(T0) + 2000);
+      expect(await sealed()).toEqual(['sealed-a', null]);
+      const [again] = await queue().claimJobs('w1', at(T0) + LEASE, LEASE, 1);
+      expect((again?.payload as BookingNotice | undefined)?.tokenSealed).toBe('sealed-a');
+      await queue().failJob(a.id, 'w1', 'no such mailbox', null, at(T0) + LEASE + 1000);
+      expect(await sealed()).toEqual([null, null]);
+      // The rest of the payload is kept.
+      const [kept] = await t.db.query("SELECT payload->>'bookingId' AS id FROM jobs WHERE id = $1", [a.id]);
+      expect(kept?.id).toBe('a');
+    });
+
     it('failJob with a retry time: claimable again at that time, not before, with the error kept', async () => {
       const id = await claimedByW1();
       await queue().failJob(id, 'w2', 'not mine', null, at(T0) + 500);
