@@ -144,6 +144,9 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     return parse.parseResults(r.messages, db.parsers);
   }
 
+  // Describe, Execute and Sync never change: serialized once, not per statement.
+  const tail = concat([serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
+
   /** One statement: Parse (first time only), Bind, Describe, Execute, Sync in one message. */
   async function run(text: string, params: readonly unknown[] | undefined, inTransaction: boolean): Promise<Row[]> {
     let name = prepared.get(text);
@@ -154,12 +157,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
       parts.push(serialize.parse({ name, text }));
       if (name) parsedNow = name;
     }
-    parts.push(
-      serialize.bind({ statement: name, values: (params ?? []).map(toText) }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute({}),
-      serialize.sync(),
-    );
+    parts.push(serialize.bind({ statement: name, values: (params ?? []).map(toText) }), tail);
     try {
       const results = await send(concat(parts), inTransaction);
       if (parsedNow) prepared.set(text, parsedNow);
