@@ -22,21 +22,31 @@ import type { Sql } from './sql.ts';
  * webhook is subscribed to its event type as the change commits: with no webhooks (most
  * businesses) a booking costs no webhook job at all, and no extra statement decides it.
  */
+/** Up to this many jobs are sent as a VALUES list (see enqueueJobs). */
+const VALUES_UP_TO = 8;
+
 export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: number): Promise<void> {
   if (jobs.length === 0) return;
+  const rows = jobs.map((j) => [
+    j.kind,
+    JSON.stringify(j.payload),
+    iso(j.runAt ?? now),
+    j.kind === 'webhook.event' || j.kind === 'webhook.waitlist' ? j.payload.type : null,
+  ]);
+  // A few jobs (a booking's emails and its event) as a VALUES list, one statement text per count:
+  // ~40 % cheaper on PGlite than parsing four arrays. More (a series) as arrays, one text for all.
+  const source =
+    jobs.length <= VALUES_UP_TO
+      ? `(VALUES ${rows.map((_, i) => `($${4 * i + 2}::text, $${4 * i + 3}::text, $${4 * i + 4}::timestamptz, $${4 * i + 5}::text)`).join(', ')})`
+      : 'unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[])';
+  const params = jobs.length <= VALUES_UP_TO ? rows.flat() : [0, 1, 2, 3].map((c) => rows.map((r) => r[c]));
   await sql.query(
     // Payloads go as text and become jsonb only for the rows kept: a series queues an event per
     // occurrence, most often with no webhook subscribed, and parsing those was half the statement.
     `INSERT INTO jobs (kind, payload, run_at, created_at)
-     SELECT k, p::jsonb, r, $4 FROM unnest($1::text[], $2::text[], $3::timestamptz[], $5::text[]) AS j(k, p, r, t)
+     SELECT k, p::jsonb, r, $1 FROM ${source} AS j(k, p, r, t)
      WHERE t IS NULL OR EXISTS (SELECT 1 FROM webhooks w WHERE w.active AND t = ANY(w.events))`,
-    [
-      jobs.map((j) => j.kind),
-      jobs.map((j) => JSON.stringify(j.payload)),
-      jobs.map((j) => iso(j.runAt ?? now)),
-      iso(now),
-      jobs.map((j) => (j.kind === 'webhook.event' || j.kind === 'webhook.waitlist' ? j.payload.type : null)),
-    ],
+    [iso(now), ...params],
   );
 }
 

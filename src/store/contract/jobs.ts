@@ -192,6 +192,34 @@ export function describeJobs(getDb: GetDb): void {
       await enqueue([event('booking.confirmed'), event('booking.cancelled'), event('booking.paid')]);
       expect(await queued()).toEqual(['booking.confirmed', 'booking.paid']);
     });
+
+    it('a few jobs and many (a series: sent as arrays) are queued alike, in order, webhook events filtered', async () => {
+      const event = (type: string, n: number): JobSpec =>
+        ({ kind: 'webhook.event', payload: { eventId: `evt_${n}`, type, booking: { n } } }) as unknown as JobSpec;
+      const hook = { url: 'https://hooks.example/in', secret: 'whsec_x', description: '' };
+      await t.store.createWebhook({ ...hook, events: ['booking.confirmed'], active: true }, at(T0));
+      const batch = (n: number, from: number) =>
+        Array.from({ length: n }, (_, i) => [
+          job(`m${from + i}`, `0${i % 10}:00:00`),
+          event(i % 2 ? 'booking.confirmed' : 'booking.cancelled', from + i),
+        ]).flat();
+      const rows = async () =>
+        (
+          await t.db.query(
+            "SELECT kind, payload->>'bookingId' AS b, payload->'booking'->>'n' AS n, run_at FROM jobs ORDER BY id",
+          )
+        ).map((r) => `${String(r.kind)} ${String(r.b ?? r.n)} ${iso(r.run_at)}`);
+      await enqueue(batch(2, 0)); // 4 jobs
+      await enqueue(batch(6, 2)); // 12 jobs
+      const expected = [...batch(2, 0), ...batch(6, 2)]
+        .filter((j) => j.kind !== 'webhook.event' || (j.payload as { type: string }).type === 'booking.confirmed')
+        .map((j) =>
+          j.kind === 'webhook.event'
+            ? `webhook.event ${(j.payload as unknown as { booking: { n: number } }).booking.n} ${T0.replace('Z', '')}Z`
+            : `email.booking ${(j.payload as BookingNotice).bookingId} ${iso(j.runAt ?? at(T0))}`,
+        );
+      expect(await rows()).toEqual(expected);
+    });
   });
 
   describe('jobs: the reminder sweep', () => {
