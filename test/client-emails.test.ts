@@ -111,7 +111,7 @@ describe('booking emails', () => {
     const { reference, token } = await book();
     await t.deliver();
     const link = tokenIn((t.mail.to('ada@example.com')[0] as MailMessage).text);
-    // The confirmation links with the token the API returned (decision 047); later emails get fresh ones.
+    // The confirmation links with the token the API returned (decision 048); later emails get fresh ones.
     expect(link).toBe(token);
 
     const page = await t.app.request(`/manage/${link}`);
@@ -156,7 +156,7 @@ describe('booking emails', () => {
     const hex = (token: string) => createHash('sha256').update(token).digest('hex');
     const booked = await book();
     const payloads = async () => (await tdb.db.query('SELECT payload::text AS p FROM jobs')).map((r) => String(r.p));
-    // The confirmation links with the token the booking request returned (decision 047): the job
+    // The confirmation links with the token the booking request returned (decision 048): the job
     // carries it sealed, never in clear, and drops it once sent; its hash is on the booking's row.
     expect((await payloads()).filter((p) => p.includes('tokenSealed'))).toHaveLength(1);
     expect((await payloads()).filter((p) => p.includes(booked.token))).toEqual([]);

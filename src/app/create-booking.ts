@@ -201,7 +201,7 @@ async function book(
  * confirmation. Every statement is sent at once (none waits for another's answer): they are left
  * in flight, and the transaction commits behind them — a statement sent after its COMMIT would
  * not be the transaction's. The confirmation carries the token this request returns, sealed: the
- * client's email links with it, so sending it writes no token of its own (decision 047).
+ * client's email links with it, so sending it writes no token of its own (decision 048).
  */
 function followUp(
   store: Pick<Store, 'enqueueJobs' | 'startVerification'>,

@@ -311,7 +311,7 @@ export interface BookingNotice {
   /**
    * The client's email of a new booking: the manage token its request made and returned, sealed
    * under SLOTWISE_SECRET (tokens.ts). The email links with it rather than writing a fresh token
-   * (decision 047); absent, or not opened (another secret) = a fresh one, as for every later email.
+   * (decision 048); absent, or not opened (another secret) = a fresh one, as for every later email.
    */
   readonly tokenSealed?: string;
 }

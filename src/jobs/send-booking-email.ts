@@ -2,7 +2,7 @@
  * Sends one booking email (a BookingNotice job): rendered now, from the booking as it is now, in
  * its locale, with the calendar file attached. A client email that concerns a booking still open
  * to change carries a manage link: a new booking's own token when its request sealed it into the
- * job (decision 047), else a fresh one (only its hash is stored, store/verification.ts). The
+ * job (decision 048), else a fresh one (only its hash is stored, store/verification.ts). The
  * booking is read once for all the emails of a round (worker.ts JobRound).
  */
 import { allowances } from '../app/allowances.ts';

@@ -90,7 +90,7 @@ export async function claimJobs(
 /**
  * Marks claimed jobs done in one statement (a worker's round); the ids this worker still held. A
  * token sealed into a payload for its email (`tokenSealed`: a new booking's, a waitlist offer's)
- * is dropped with it: once sent it is needed no more (decision 047).
+ * is dropped with it: once sent it is needed no more (decision 048).
  */
 export async function completeJobs(
   sql: Sql,

@@ -49,7 +49,7 @@ export interface BookingFacts extends Booking {
   } | null;
   /**
    * Manage links emailed for the booking besides the token its request returned, which the
-   * confirmation carries (decision 047); only their hashes are stored.
+   * confirmation carries (decision 048); only their hashes are stored.
    */
   readonly manageLinks: number;
   /**
