@@ -60,13 +60,24 @@ export function mergeRows(rows: readonly OccupyingRow[], holdEnds: readonly numb
     end = r.end;
   }
   if (end > Number.NEGATIVE_INFINITY) spans.push({ start, end });
-  return {
-    from,
-    until,
-    spans,
-    starts: Float64Array.from(spans, (i) => i.start),
-    ends: Float64Array.from(spans, (i) => i.end),
-  };
+  const { starts, ends } = sides(spans);
+  return { from, until, spans, starts, ends };
+}
+
+/**
+ * The spans' starts and ends side by side, filled by a loop: `Float64Array.from` with a map
+ * function goes through the iterator protocol, ~8× slower (220 spans: 30 µs against 4), and a
+ * member's list is merged again after each of their bookings.
+ */
+function sides(spans: readonly Interval[]): { starts: Float64Array; ends: Float64Array } {
+  const starts = new Float64Array(spans.length);
+  const ends = new Float64Array(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] as Interval;
+    starts[i] = s.start;
+    ends[i] = s.end;
+  }
+  return { starts, ends };
 }
 
 /**
