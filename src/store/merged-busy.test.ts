@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Interval, merge } from '../core/index.ts';
-import { mergeRows, spansWithin } from './merged-busy.ts';
+import { mergeRows, spansWithin, withRows } from './merged-busy.ts';
 import { type OccupyingRow, ReadCache } from './read-cache.ts';
 
 const H = 3_600_000;
@@ -78,6 +78,29 @@ describe('merged busy lists in the read cache', () => {
     expect(hours((await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1'))).toEqual([[1, 2]]);
   });
 
+  it("keeps a member's merged list across their bookings (addRow adds the span), and merges afresh when a hold is dropped", async () => {
+    const cache = new ReadCache();
+    // A hold on 10–11 h until 0.5 h from now: busy in the list merged now.
+    const load = async () => new Map([['1', rows([1, 2, null], [5, 6, null], [10, 11, 0.5])]]);
+    const before = (await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1');
+    cache.addRow('1', { start: NOW + 6 * H, end: NOW + 7 * H, holdUntil: null });
+    const after = (await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1');
+    expect(hours(after)).toEqual([
+      [1, 2],
+      [5, 7],
+      [10, 11],
+    ]);
+    expect(after?.[0]).toBe(before?.[0]); // the kept list went on: an untouched span is the same object
+    // A booking over the hold (its insert expired it, a clock later): the hold's row is dropped, and
+    // its time is no longer busy, even asked as of before the hold's end (a clock set back).
+    cache.addRow('1', { start: NOW + 10.5 * H, end: NOW + 12 * H, holdUntil: null });
+    expect(hours((await cache.busyFor(['1'], WINDOW, NOW, load, true))?.get('1'))).toEqual([
+      [1, 2],
+      [5, 7],
+      [10.5, 12],
+    ]);
+  });
+
   it('gives in every window the busy time the rows overlapping it give merged afresh (property)', () => {
     const row = fc
       .record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 30 }) })
@@ -116,6 +139,45 @@ describe('merged busy lists in the read cache', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+  it('adds committed rows to a merged list as a full merge of all the rows would, at every instant it claims (property)', () => {
+    const row = fc
+      .record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 30 }) })
+      .chain(({ start, length }) =>
+        fc.record({
+          start: fc.constant(start),
+          end: fc.constant(start + length),
+          holdUntil: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+        }),
+      );
+    const byStart = (list: readonly OccupyingRow[]) => [...list].sort((a, b) => a.start - b.start);
+    const endsOf = (list: readonly OccupyingRow[]) =>
+      list.flatMap((r) => (r.holdUntil === null ? [] : [r.holdUntil])).sort((a, b) => a - b);
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.array(row, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(fc.integer({ min: -5, max: 70 }), { minLength: 1, maxLength: 6 }),
+        (list, added, now, instants) => {
+          const before = byStart(list);
+          const m = withRows(mergeRows(before, endsOf(before), now), added);
+          const all = byStart([...list, ...added]);
+          // The instants it claims, probed at both ends and at random: the full merge's spans there.
+          const probes = [m.from, m.until - 1, ...instants].filter(
+            (t) => Number.isFinite(t) && t >= m.from && t < m.until,
+          );
+          for (const t of probes) expect(m.spans).toEqual(mergeRows(all, endsOf(all), t).spans);
+          expect([...m.starts]).toEqual(m.spans.map((i) => i.start));
+          expect([...m.ends]).toEqual(m.spans.map((i) => i.end));
+          // Still the list of the instant it was merged at, unless a new hold ends at or before it.
+          if (added.every((r) => r.holdUntil === null || r.holdUntil > now || r.end <= r.start)) {
+            expect(now >= m.from && now < m.until).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

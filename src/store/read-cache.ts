@@ -25,7 +25,7 @@ import {
   type LocalDate,
   MAX_SPAN_SETTING_MINUTES,
 } from '../core/index.ts';
-import { type MergedRows, mergeRows, type OccupyingRow, spansWithin } from './merged-busy.ts';
+import { type MergedRows, mergeRows, type OccupyingRow, spansWithin, withRows } from './merged-busy.ts';
 
 /** Kept where the merged lists are made (merged-busy.ts); its readers import it from here. */
 export type { OccupyingRow };
@@ -367,7 +367,11 @@ export class ReadCache {
     // Stable: a new row goes after a kept one with the same start, as addRow always placed it.
     const rows = [...kept, ...fresh].sort((a, b) => a.start - b.start);
     // A new array: readers may still hold the old one, which they treat as read-only.
-    this.busy.set(staffId, cachedRows(entry.floor, rows));
+    const next = cachedRows(entry.floor, rows);
+    // The merged list goes on with the new spans (merged-busy.ts withRows), unless a dropped row
+    // took busy time away from it: then it is merged afresh at the next question.
+    if (entry.merged !== null && kept.length === entry.rows.length) next.merged = withRows(entry.merged, fresh);
+    this.busy.set(staffId, next);
   }
 
   invalidateStaff(staffId: string): void {
