@@ -181,3 +181,69 @@ describe('merged busy lists in the read cache', () => {
     );
   });
 });
+
+describe('a committed booking joining its member cached rows (addRow)', () => {
+  it('gives the rows, busy time, merged lists and hold ends of the rows as loaded afresh (property)', async () => {
+    // A member's rows never overlap: gaps and lengths in turn, some of them holds.
+    const member = fc.array(
+      fc.record({
+        gap: fc.integer({ min: 0, max: 12 }),
+        length: fc.integer({ min: 1, max: 12 }),
+        holdUntil: fc.option(fc.integer({ min: -10, max: 60 }), { nil: null }),
+      }),
+      { maxLength: 25 },
+    );
+    const booking = fc.record({
+      start: fc.integer({ min: -5, max: 250 }),
+      length: fc.integer({ min: 0, max: 20 }),
+      holdUntil: fc.option(fc.integer({ min: -10, max: 60 }), { nil: null }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        member,
+        booking,
+        fc.array(fc.integer({ min: -10, max: 70 }), { minLength: 1, maxLength: 4 }),
+        async (parts, b, instants) => {
+          let at = 0;
+          const loaded: OccupyingRow[] = parts.map((p) => {
+            at += p.gap;
+            const row = {
+              start: NOW + at * H,
+              end: NOW + (at + p.length) * H,
+              holdUntil: p.holdUntil === null ? null : NOW + p.holdUntil * H,
+            };
+            at += p.length;
+            return row;
+          });
+          const row = {
+            start: NOW + b.start * H,
+            end: NOW + (b.start + b.length) * H,
+            holdUntil: b.holdUntil === null ? null : NOW + b.holdUntil * H,
+          };
+          // The oracle: the rows it overlaps dropped, placed after kept rows of the same start.
+          const kept = loaded.filter((r) => !(r.start < row.end && row.start < r.end));
+          const expected = [...kept, row].sort((x, y) => x.start - y.start);
+          const wide = { start: NOW - 20 * H, end: NOW + 300 * H };
+          const cache = new ReadCache();
+          const fresh = new ReadCache();
+          await cache.busyFor(['1'], wide, NOW, async () => new Map([['1', loaded]]), true); // merged before the write
+          cache.addRow('1', row);
+          await fresh.busyFor(['1'], wide, NOW, async () => new Map([['1', expected]]), true); // the same floor
+          for (const t of instants.map((h) => NOW + h * H)) {
+            for (const merged of [false, true]) {
+              const got = await cache.busyFor(['1'], wide, t, async () => new Map(), merged);
+              const want = await fresh.busyFor(['1'], wide, t, async () => new Map(), merged);
+              expect(got?.get('1')).toEqual(want?.get('1'));
+            }
+            expect(cache.viewToken(['1'], t)?.validUntil).toBe(fresh.viewToken(['1'], t)?.validUntil);
+          }
+        },
+      ),
+      {
+        numRuns: 1500,
+        // An empty row where a kept one starts: placed after it, as the general way sorts them.
+        examples: [[[{ gap: 2, length: 2, holdUntil: null }], { start: 2, length: 0, holdUntil: null }, [0]]],
+      },
+    );
+  });
+});
