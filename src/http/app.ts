@@ -62,7 +62,7 @@ export function createApp(given: AppDeps): Hono {
   app.route('/', healthRoutes(deps));
   app.use('*', rateLimitByAddress(deps));
 
-  // Streams the body and stops reading past the limit, whatever Content-Length claims.
+  // Past the limit is 413: from a declared Content-Length before reading, else while streaming (body-limit.ts).
   app.use(
     '/api/*',
     limitBody(

@@ -3,7 +3,7 @@
  * for the exclusion constraints. One process owns a data directory (data-dir-lock.ts).
  *
  * Statements go to PGlite as one wire-protocol message each (Parse once per distinct SQL text as
- * a named prepared statement, then Bind/Describe/Execute/Sync), so PostgreSQL plans each query
+ * a named prepared statement, described once, then Bind/Execute/Sync), so PostgreSQL plans each query
  * once: about 2.4× faster than PGlite's query(), which re-parses and describes every time (see
  * docs/PERFORMANCE.md). Parameters travel as text with types inferred by the server, as
  * node-postgres sends them, so the same SQL serves both drivers. This driver is the only user of
@@ -33,6 +33,8 @@ const { serialize } = protocol;
 const SHARED_BUFFERS = '8MB';
 /** Distinct statement texts kept prepared; beyond this (never reached by our fixed SQL) statements run unnamed. */
 const MAX_PREPARED = 500;
+
+type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
 
 /** A query parameter as PostgreSQL text input. */
 export function toText(value: unknown): string | null {
@@ -132,7 +134,8 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
           postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`, 'wal_sync_method = fsync'],
         });
   await durable?.walSync?.settle(); // start-up's own syncs (recovery, the first checkpoint)
-  const prepared = new Map<string, string>();
+  /** Prepared statements by text: their name, and their rows' description (null: no rows). */
+  const prepared = new Map<string, { name: string; columns: BackendMessage | null }>();
   let nextName = 0;
 
   async function send(message: Uint8Array, inTransaction: boolean) {
@@ -141,26 +144,39 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     // the disk (wal-sync.ts).
     const settle = async () => durable?.walSync?.settle();
     const r = await db.runExclusive(() => db.execProtocol(message, { syncToFs: !inTransaction })).finally(settle);
-    return parse.parseResults(r.messages, db.parsers);
+    return r.messages;
   }
 
-  // Describe, Execute and Sync never change: serialized once, not per statement.
-  const tail = concat([serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
+  // Execute and Sync never change: serialized once, not per statement.
+  const tail = concat([serialize.execute({}), serialize.sync()]);
 
-  /** One statement: Parse (first time only), Bind, Describe, Execute, Sync in one message. */
+  /**
+   * One statement: Parse and Describe the first time, then Bind, Execute, Sync in one message.
+   * The rows' description (column names and types) is the prepared statement's, so it is kept from
+   * the first answer and handed to the parser with the later ones: PGlite's parser copies and
+   * decodes every column name of every answer (~1.5 % of a booking's CPU went there). Should the
+   * result's shape change (a migration), PostgreSQL refuses to run the statement as prepared, and
+   * the failure drops it and its description below.
+   */
   async function run(text: string, params: readonly unknown[] | undefined, inTransaction: boolean): Promise<Row[]> {
-    let name = prepared.get(text);
+    const known = prepared.get(text);
     const parts: Uint8Array[] = [];
-    let parsedNow: string | null = null;
+    let name = known?.name;
     if (name === undefined) {
       name = prepared.size < MAX_PREPARED ? `sw${nextName++}` : '';
       parts.push(serialize.parse({ name, text }));
-      if (name) parsedNow = name;
     }
-    parts.push(serialize.bind({ statement: name, values: (params ?? []).map(toText) }), tail);
+    parts.push(serialize.bind({ statement: name, values: (params ?? []).map(toText) }));
+    if (!known) parts.push(serialize.describe({ type: 'P' }));
+    parts.push(tail);
     try {
-      const results = await send(concat(parts), inTransaction);
-      if (parsedNow) prepared.set(text, parsedNow);
+      const messages = await send(concat(parts), inTransaction);
+      let columns = known?.columns ?? null;
+      if (!known) {
+        columns = messages.find((m) => m.name === 'rowDescription') ?? null;
+        if (name) prepared.set(text, { name, columns });
+      }
+      const results = parse.parseResults(columns && known ? [columns, ...messages] : messages, db.parsers);
       return (results[0]?.rows ?? []) as Row[];
     } catch (error) {
       // A failed message may or may not have created the statement: the next call parses it

@@ -25,7 +25,7 @@ import {
   type LocalDate,
   MAX_SPAN_SETTING_MINUTES,
 } from '../core/index.ts';
-import { type MergedRows, mergeRows, type OccupyingRow, spansWithin } from './merged-busy.ts';
+import { type MergedRows, mergeRows, type OccupyingRow, spansWithin, withRows } from './merged-busy.ts';
 
 /** Kept where the merged lists are made (merged-busy.ts); its readers import it from here. */
 export type { OccupyingRow };
@@ -363,11 +363,19 @@ export class ReadCache {
     if (!entry) return;
     const fresh = added.filter((row) => row.end > entry.floor);
     if (fresh.length === 0) return;
+    if (fresh.length === 1) {
+      this.busy.set(staffId, withRow(entry, fresh[0] as OccupyingRow));
+      return;
+    }
     const kept = entry.rows.filter((r) => !fresh.some((row) => r.start < row.end && row.start < r.end));
     // Stable: a new row goes after a kept one with the same start, as addRow always placed it.
     const rows = [...kept, ...fresh].sort((a, b) => a.start - b.start);
     // A new array: readers may still hold the old one, which they treat as read-only.
-    this.busy.set(staffId, cachedRows(entry.floor, rows));
+    const next = cachedRows(entry.floor, rows);
+    // The merged list goes on with the new spans (merged-busy.ts withRows), unless a dropped row
+    // took busy time away from it: then it is merged afresh at the next question.
+    if (entry.merged !== null && kept.length === entry.rows.length) next.merged = withRows(entry.merged, fresh);
+    this.busy.set(staffId, next);
   }
 
   invalidateStaff(staffId: string): void {
@@ -429,6 +437,34 @@ function cachedRows(floor: number, rows: OccupyingRow[]): CachedRows {
   const holdEnds: number[] = [];
   for (const r of rows) if (r.holdUntil !== null) holdEnds.push(r.holdUntil);
   return { floor, rows, holdEnds: holdEnds.sort((a, b) => a - b), merged: null };
+}
+
+/**
+ * The entry with one committed new row, as addRows' general way makes it (the rows it overlaps
+ * dropped, placed after kept rows with the same start) without visiting every row: a member's
+ * rows never overlap (see `overlapping`), so their ends are sorted like their starts and the rows
+ * it overlaps are one run found by binary search. Every booking pays this; arrays are copied by
+ * builtins (one call runs too rarely for V8 to optimise a loop over a member's rows).
+ */
+function withRow(entry: CachedRows, row: OccupyingRow): CachedRows {
+  const { rows } = entry;
+  const first = firstEndingAfter(rows, row.start);
+  let last = first;
+  while (last < rows.length && (rows[last] as OccupyingRow).start < row.end) last++;
+  let at = last;
+  while (at < rows.length && (rows[at] as OccupyingRow).start <= row.start) at++;
+  const next = rows.slice(0, first).concat(rows.slice(last, at), [row], rows.slice(at));
+  // A dropped row may have held: its hold end goes with it (rare: rebuilt from the rows).
+  if (first !== last) return cachedRows(entry.floor, next);
+  const holdEnds = row.holdUntil === null ? entry.holdEnds : withSorted(entry.holdEnds, row.holdUntil);
+  return { floor: entry.floor, rows: next, holdEnds, merged: entry.merged && withRows(entry.merged, [row]) };
+}
+
+/** A sorted list with one more number, as a new array. */
+function withSorted(list: readonly number[], n: number): number[] {
+  let at = 0;
+  while (at < list.length && (list[at] as number) <= n) at++;
+  return list.slice(0, at).concat([n], list.slice(at));
 }
 
 /** The entry's rows merged at `now`: the kept list while no hold end lies between (merged-busy.ts). */
