@@ -86,7 +86,7 @@ for (const [key, list] of Object.entries(rows)) {
         .toFixed(1)
         .padStart(6)}  ${m((x) => x.p99)
         .toFixed(1)
-        .padStart(6)}  ${m((x) => x.cpu).toFixed(2)} (${list.map((x) => x.cpu.toFixed(2)).join('/')})`.padEnd(98) +
+        .padStart(6)}  ${m((x) => x.cpu).toFixed(2)} (${list.map((x) => x.cpu.toFixed(2)).join('/')})`.padEnd(84) +
       `${m((x) => x.all).toFixed(2)} (${list.map((x) => x.all.toFixed(2)).join('/')})`,
   );
 }
