@@ -20,6 +20,17 @@ const WINDOW = { start: NOW, end: NOW + 24 * H };
 const cut = (list: readonly Interval[], w: Interval) =>
   list.map((i) => ({ start: Math.max(i.start, w.start), end: Math.min(i.end, w.end) })).filter((i) => i.end > i.start);
 
+/** A random row of the property tests: a span of 0–30 on 0–230, held until 0–60 or not held. */
+const row = fc
+  .record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 30 }) })
+  .chain(({ start, length }) =>
+    fc.record({
+      start: fc.constant(start),
+      end: fc.constant(start + length),
+      holdUntil: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+    }),
+  );
+
 describe('merged busy lists in the read cache', () => {
   it('joins overlapping and touching rows (seats of one session share a span) and leaves lapsed holds out', async () => {
     const cache = new ReadCache();
@@ -102,15 +113,6 @@ describe('merged busy lists in the read cache', () => {
   });
 
   it('gives in every window the busy time the rows overlapping it give merged afresh (property)', () => {
-    const row = fc
-      .record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 30 }) })
-      .chain(({ start, length }) =>
-        fc.record({
-          start: fc.constant(start),
-          end: fc.constant(start + length),
-          holdUntil: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
-        }),
-      );
     fc.assert(
       fc.property(
         fc.array(row, { maxLength: 30 }),
@@ -142,15 +144,6 @@ describe('merged busy lists in the read cache', () => {
     );
   });
   it('adds committed rows to a merged list as a full merge of all the rows would, at every instant it claims (property)', () => {
-    const row = fc
-      .record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 30 }) })
-      .chain(({ start, length }) =>
-        fc.record({
-          start: fc.constant(start),
-          end: fc.constant(start + length),
-          holdUntil: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
-        }),
-      );
     const byStart = (list: readonly OccupyingRow[]) => [...list].sort((a, b) => a.start - b.start);
     const endsOf = (list: readonly OccupyingRow[]) =>
       list.flatMap((r) => (r.holdUntil === null ? [] : [r.holdUntil])).sort((a, b) => a - b);
