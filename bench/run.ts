@@ -4,9 +4,11 @@
  * the same numbers.
  * Every child process is killed on exit, also on error or Ctrl+C; the seeded dirs are removed.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { bundleIsCurrent } from '../bin/bundle-check.js';
 import { runBooking } from './booking.ts';
 import { runBookingFloor } from './booking-floor.ts';
 import { runCore } from './core.ts';
@@ -60,7 +62,26 @@ const WATCHDOG_MS = 12 * 60_000;
 
 const load1 = () => Number((loadavg()[0] ?? 0).toFixed(2));
 
+/**
+ * The servers the bench starts run bin/slotwise.js, which falls back to the TypeScript sources when
+ * a source is newer than the bundle (a checkout, an edit): slower to start and to serve, so the
+ * figures would not be the product's. Built first when so (BENCH_BIN's build is its own affair).
+ */
+function bundleBuilt(): boolean {
+  if (process.env.BENCH_BIN || bundleIsCurrent(new URL('../src/', import.meta.url))) return true;
+  progress('the start-up bundle is older than the sources: building it first (npm run build)…');
+  const build = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url))], {
+    stdio: 'inherit',
+  });
+  return build.status === 0 && bundleIsCurrent(new URL('../src/', import.meta.url));
+}
+
 async function main(): Promise<void> {
+  if (!bundleBuilt()) {
+    process.exitCode = 1;
+    progress('FAILED: the bundle could not be built; the servers would run from the sources.');
+    return;
+  }
   killChildrenOnExit(removeSeeds);
   setTimeout(() => {
     progress(`gave up after ${WATCHDOG_MS / 60_000} minutes`);

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain JavaScript (bin/ runs before any loader), no types
 import { BUNDLE_NAME, bundleIsCurrent } from '../bin/bundle-check.js';
 import { startCli } from './support/cli.ts';
 
