@@ -218,6 +218,37 @@ describe('job worker', () => {
     expect(await jobState()).toEqual({ done: 2, total: 2 });
     expect(logged).toEqual([]);
   });
+  it('in the background: sweeps for reminders once per poll interval, not in every round of a backlog', async () => {
+    const queue = createJobQueue(tdb.db);
+    let sweeps = 0;
+    let ran = 0;
+    const w = createWorker({
+      queue: {
+        ...queue,
+        queueDueReminders: (...args) => {
+          sweeps++;
+          return queue.queueDueReminders(...args);
+        },
+      },
+      handlers: {
+        'test.count': async () => {
+          ran++;
+        },
+      },
+      clock,
+      workerId: 'bg',
+      batchSize: 2,
+      pollMs: 60_000,
+      log: (_level, m) => logged.push(m),
+    });
+    await insertJobs(12); // six full rounds, back to back
+    w.start();
+    for (let i = 0; i < 200 && ran < 12; i++) await new Promise((r) => setTimeout(r, 10));
+    await w.stop();
+    expect(ran).toBe(12);
+    expect(sweeps).toBe(1);
+  });
+
   it("writes a round's completions in one statement at its end; a failed job is not among them", async () => {
     await insertJobs(4);
     const queue = createJobQueue(tdb.db);

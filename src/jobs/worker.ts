@@ -102,8 +102,6 @@ export function createWorker(deps: WorkerDeps): Worker {
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let nudged: NodeJS.Timeout | null = null;
-  /** The current pause was ended by a nudge (jobs were queued), not by the poll timer. */
-  let wokenByNudge = false;
   /**
    * A nudge came while a round was running: its jobs may have been committed after that round
    * claimed, so another round follows at once instead of a pause (a nudge is never lost).
@@ -211,9 +209,9 @@ export function createWorker(deps: WorkerDeps): Worker {
         while (running) {
           let n = 0;
           // Reminders are due by the minute: a sweep per poll interval finds them in time, and the
-          // rounds that nudges cause (one per burst of changes) do not each pay for one.
-          const sweep = !wokenByNudge || performance.now() - sweptAt >= poll;
-          wokenByNudge = false;
+          // rounds between (woken by a nudge, or following a full batch under load) do not each
+          // pay for one.
+          const sweep = performance.now() - sweptAt >= poll;
           if (sweep) sweptAt = performance.now();
           nudgedWhileBusy = false;
           try {
@@ -221,10 +219,7 @@ export function createWorker(deps: WorkerDeps): Worker {
           } catch (error) {
             deps.log('error', 'job round failed', { error: error instanceof Error ? error.message : String(error) });
           }
-          if (running && n < batch) {
-            if (nudgedWhileBusy) wokenByNudge = true;
-            else await pause();
-          }
+          if (running && n < batch && !nudgedWhileBusy) await pause();
         }
       })();
     },
@@ -236,7 +231,6 @@ export function createWorker(deps: WorkerDeps): Worker {
       if (nudged) return; // a wake-up is already on its way
       nudged = setTimeout(() => {
         nudged = null;
-        if (wake) wokenByNudge = true;
         wake?.();
       }, nudgeDelay);
     },
