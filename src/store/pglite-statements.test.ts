@@ -11,11 +11,16 @@ import type { Database } from './sql.ts';
 
 let db: Database;
 const described: number[] = [];
+/** The simple-query texts sent (BEGIN, COMMIT, SET …), in order. */
+const sentTexts: string[] = [];
 
 beforeAll(async () => {
   // Counts the rows' descriptions PostgreSQL sends back (one per Describe).
   const execProtocol = PGlite.prototype.execProtocol;
   vi.spyOn(PGlite.prototype, 'execProtocol').mockImplementation(async function (this: PGlite, ...args) {
+    // A simple Query message: 'Q', a 4-byte length, the text, NUL.
+    const message = args[0] as Uint8Array;
+    if (message[0] === 0x51) sentTexts.push(Buffer.from(message.subarray(5, message.indexOf(0, 5))).toString('utf8'));
     const r = await execProtocol.apply(this, args);
     described.push(r.messages.filter((m) => m.name === 'rowDescription').length);
     return r;
@@ -51,5 +56,39 @@ describe('PGlite statements', () => {
     await expect(db.query(text, [2])).rejects.toThrow(/cached plan must not change result type/);
     expect(await db.query(text, [2])).toEqual([{ id: 2, name: 'two', colour: 'red' }]);
     expect(await db.query(text, [2])).toEqual([{ id: 2, name: 'two', colour: 'red' }]);
+  });
+
+  it('wraps a statement that waits for a transaction in SET synchronous_commit only when it writes on its own terms', async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    sentTexts.length = 0;
+    const first = db.transaction(async (tx) => {
+      await held;
+      await tx.query('INSERT INTO shapes (id, name) VALUES ($1, $2)', [10, 'ten']);
+    });
+    const behind = [
+      db.query('SELECT count(*)::int AS n FROM shapes'),
+      db.query(
+        `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+         UPDATE shapes SET name = 'eleven' WHERE id = 11 AND (SELECT value FROM durability) IS NOT NULL`,
+      ),
+      db.query('INSERT INTO shapes (id, name) VALUES ($1, $2)', [12, 'twelve']),
+      db.transaction((tx) => tx.query('INSERT INTO shapes (id, name) VALUES ($1, $2)', [13, 'thirteen'])),
+    ];
+    release();
+    await Promise.all([first, ...behind]);
+    // Only the plain INSERT, which would otherwise wait for the disk inside the group, is wrapped.
+    expect(sentTexts.filter((t) => t.startsWith('SET synchronous_commit'))).toEqual([
+      'SET synchronous_commit TO off',
+      'SET synchronous_commit TO on',
+    ]);
+    expect(await db.query("SELECT current_setting('synchronous_commit') AS v")).toEqual([{ v: 'on' }]);
+    expect(await db.query('SELECT id FROM shapes WHERE id >= 10 ORDER BY id')).toEqual([
+      { id: 10 },
+      { id: 12 },
+      { id: 13 },
+    ]);
   });
 });
