@@ -181,9 +181,9 @@ export function describeInsertBooking(getDb: GetDb): void {
       expect(await t.db.query(`SELECT 1 FROM clients WHERE email = 'kept-not@example.test'`)).toEqual([]);
     });
 
-    it('insertSeriesBookingsWithIds writes every occurrence under its id, reading back as asStored says', async () => {
-      const seriesId = await t.store.createSeries({ frequency: 'weekly', count: 3 }, at(NOW));
-      const rows = [0, 1, 2].map((week) => {
+    /** `count` weekly hour-long occurrences for Ana from Monday 5 April 2027, 07:00Z, named by `tag`. */
+    const weekly = (count: number, tag: string, token: string) =>
+      Array.from({ length: count }, (_, week) => {
         const start = at('2027-04-05T07:00:00Z') + week * 7 * 86_400_000;
         return {
           ...draft({
@@ -191,11 +191,14 @@ export function describeInsertBooking(getDb: GetDb): void {
             start: new Date(start).toISOString(),
             end: new Date(start + 3_600_000).toISOString(),
           }),
-          reference: `SW-SER${week}AB`,
-          manageTokenHash: createHash('sha256').update(`occurrence ${week}`).digest(),
-          seriesId,
+          reference: `SW-${tag}${week}AB`,
+          manageTokenHash: createHash('sha256').update(`${token} ${week}`).digest(),
         };
       });
+
+    it('insertSeriesBookingsWithIds writes every occurrence under its id, reading back as asStored says', async () => {
+      const seriesId = await t.store.createSeries({ frequency: 'weekly', count: 3 }, at(NOW));
+      const rows = weekly(3, 'SER', 'occurrence').map((row) => ({ ...row, seriesId }));
       const names = { serviceName: 'Consultation', serviceNameWordings: null, staffName: 'Ana' };
       const ids = await t.store.transaction(async (tx) => {
         const ids = await tx.nextBookingIds(rows.length);
@@ -211,18 +214,7 @@ export function describeInsertBooking(getDb: GetDb): void {
     it('insertSeriesBookingsWithIds: one occurrence refused is false, none stays, and the transaction goes on', async () => {
       await insertOk({ staff: 'ana', start: '2027-04-12T07:30:00Z', end: '2027-04-12T08:30:00Z' }, NOW);
       const before = await bookingRows();
-      const rows = [0, 1].map((week) => {
-        const start = at('2027-04-05T07:00:00Z') + week * 7 * 86_400_000;
-        return {
-          ...draft({
-            staff: 'ana',
-            start: new Date(start).toISOString(),
-            end: new Date(start + 3_600_000).toISOString(),
-          }),
-          reference: `SW-REF${week}AB`,
-          manageTokenHash: createHash('sha256').update(`refused ${week}`).digest(),
-        };
-      });
+      const rows = weekly(2, 'REF', 'refused');
       await t.store.transaction(async (tx) => {
         const ids = await tx.nextBookingIds(rows.length);
         expect(await tx.insertSeriesBookingsWithIds(rows, ids, at(NOW))).toBe(false);
