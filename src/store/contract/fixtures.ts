@@ -271,3 +271,28 @@ export function contractFixtures(getDb: GetDb, getIds: () => SetupResult) {
 
   return { t, idOf, draft, insert, insertOk, bookingRows, setStatus, rawInsert, waitlistEntry };
 }
+
+/** Ana gives a 10-seat workshop, Ben a 10-seat class; both need the studio room, as does the portrait. */
+export const WITH_ROOM_SESSIONS: Setup = {
+  ...SETUP,
+  resources: [{ key: 'room', name: 'Studio room' }],
+  services: [
+    ...(SETUP.services ?? []).map((s) => (s.key === 'portrait' ? { ...s, resources: ['room'] } : s)),
+    {
+      key: 'workshop',
+      name: 'Workshop',
+      durationMinutes: 120,
+      capacity: 10,
+      maxSeatsPerBooking: 4,
+      resources: ['room'],
+    },
+    { key: 'class', name: 'Class', durationMinutes: 60, capacity: 10, maxSeatsPerBooking: 2, resources: ['room'] },
+  ],
+  staff: (SETUP.staff ?? []).map((m) =>
+    m.key === 'ana'
+      ? { ...m, services: [...(m.services ?? []), 'workshop'] }
+      : m.key === 'ben'
+        ? { ...m, services: [...(m.services ?? []), 'class'] }
+        : m,
+  ),
+};

@@ -9,29 +9,8 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NewBooking } from '../../app/model.ts';
 import type { SetupResult } from '../../app/ports.ts';
-import type { Setup } from '../../app/setup-schema.ts';
 import type { NewOffer } from '../../app/waitlist/waitlist-store.ts';
-import { at, contractFixtures, fakeHash, type GetDb, iso, SETUP } from './fixtures.ts';
-
-/** Ana's 10-seat workshop and Ben's portrait both need the room. */
-const WORKSHOP_ROOM: Setup = {
-  ...SETUP,
-  resources: [{ key: 'room', name: 'Studio room' }],
-  services: [
-    ...(SETUP.services ?? []).map((s) => (s.key === 'portrait' ? { ...s, resources: ['room'] } : s)),
-    {
-      key: 'workshop',
-      name: 'Workshop',
-      durationMinutes: 120,
-      capacity: 10,
-      maxSeatsPerBooking: 4,
-      resources: ['room'],
-    },
-  ],
-  staff: (SETUP.staff ?? []).map((m) =>
-    m.key === 'ana' ? { ...m, services: [...(m.services ?? []), 'workshop'] } : m,
-  ),
-};
+import { at, contractFixtures, fakeHash, type GetDb, iso, WITH_ROOM_SESSIONS } from './fixtures.ts';
 
 const NOW = '2027-03-29T06:00:00Z';
 const START = '2027-03-29T10:00:00Z';
@@ -80,7 +59,7 @@ export function describeOfferSessionHolds(getDb: GetDb): void {
 
   describe('waitlist offers of a group session that needs a room (SPEC §9.1, §9.3)', () => {
     beforeEach(async () => {
-      ids = await t.store.applySetup(WORKSHOP_ROOM, fakeHash);
+      ids = await t.store.applySetup(WITH_ROOM_SESSIONS, fakeHash);
       room = (await t.store.listResources()).find((r) => r.key === 'room')?.id as string;
     });
 

@@ -8,33 +8,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookingStatus, NewBooking } from '../../app/model.ts';
 import type { SetupResult } from '../../app/ports.ts';
-import type { Setup } from '../../app/setup-schema.ts';
-import { at, contractFixtures, fakeHash, type GetDb, iso, isoSpan, SETUP } from './fixtures.ts';
-
-/** Ana gives a 10-seat workshop, Ben a 10-seat class; both need the studio room, as does the portrait. */
-const WITH_ROOM_SESSIONS: Setup = {
-  ...SETUP,
-  resources: [{ key: 'room', name: 'Studio room' }],
-  services: [
-    ...(SETUP.services ?? []).map((s) => (s.key === 'portrait' ? { ...s, resources: ['room'] } : s)),
-    {
-      key: 'workshop',
-      name: 'Workshop',
-      durationMinutes: 120,
-      capacity: 10,
-      maxSeatsPerBooking: 4,
-      resources: ['room'],
-    },
-    { key: 'class', name: 'Class', durationMinutes: 60, capacity: 10, maxSeatsPerBooking: 2, resources: ['room'] },
-  ],
-  staff: (SETUP.staff ?? []).map((m) =>
-    m.key === 'ana'
-      ? { ...m, services: [...(m.services ?? []), 'workshop'] }
-      : m.key === 'ben'
-        ? { ...m, services: [...(m.services ?? []), 'class'] }
-        : m,
-  ),
-};
+import { at, contractFixtures, fakeHash, type GetDb, iso, isoSpan, WITH_ROOM_SESSIONS } from './fixtures.ts';
 
 const NOW = '2027-03-29T06:00:00Z';
 const DAY = { start: at('2027-03-29T00:00:00Z'), end: at('2027-03-30T00:00:00Z') };
