@@ -1,7 +1,7 @@
 /** The dev outbox's table: messages kept instead of sent, listed newest first. */
 import type { DevMailbox, MailAttachment, MailMessage, StoredMail } from '../app/ports.ts';
 import { iso, ms } from './rows.ts';
-import type { Sql } from './sql.ts';
+import { NO_DISK_WAIT, type Sql } from './sql.ts';
 
 export function createDevMailbox(sql: Sql): DevMailbox {
   return {
@@ -10,7 +10,7 @@ export function createDevMailbox(sql: Sql): DevMailbox {
       // after this one, takes it to the disk too; lost with it in a crash, the job runs again.
       // synchronous_commit is set for this statement's own transaction and read at its commit.
       await sql.query(
-        `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+        `WITH ${NO_DISK_WAIT}
          INSERT INTO dev_mailbox (recipients, subject, text_body, html_body, attachments, sent_at)
          SELECT $1, $2, $3, $4, $5, $6 FROM durability`,
         [m.to, m.subject, m.text, m.html, JSON.stringify(m.attachments), iso(now)],

@@ -15,16 +15,16 @@ import type { ClaimedJob, JobSpec } from '../app/model.ts';
 import type { JobQueue } from '../app/ports.ts';
 import { queueDueCalendars } from './calendars.ts';
 import { iso, ms, optIso } from './rows.ts';
-import type { Sql } from './sql.ts';
+import { NO_DISK_WAIT, type Sql } from './sql.ts';
+
+/** Up to this many jobs are sent as a VALUES list (see enqueueJobs). */
+const VALUES_UP_TO = 8;
 
 /**
  * Queues jobs in the caller's transaction. A `webhook.event` job is queued only when an active
  * webhook is subscribed to its event type as the change commits: with no webhooks (most
  * businesses) a booking costs no webhook job at all, and no extra statement decides it.
  */
-/** Up to this many jobs are sent as a VALUES list (see enqueueJobs). */
-const VALUES_UP_TO = 8;
-
 export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: number): Promise<void> {
   if (jobs.length === 0) return;
   const rows = jobs.map((j) => [
@@ -35,11 +35,11 @@ export async function enqueueJobs(sql: Sql, jobs: readonly JobSpec[], now: numbe
   ]);
   // A few jobs (a booking's emails and its event) as a VALUES list, one statement text per count:
   // ~40 % cheaper on PGlite than parsing four arrays. More (a series) as arrays, one text for all.
-  const source =
-    jobs.length <= VALUES_UP_TO
-      ? `(VALUES ${rows.map((_, i) => `($${4 * i + 2}::text, $${4 * i + 3}::text, $${4 * i + 4}::timestamptz, $${4 * i + 5}::text)`).join(', ')})`
-      : 'unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[])';
-  const params = jobs.length <= VALUES_UP_TO ? rows.flat() : [0, 1, 2, 3].map((c) => rows.map((r) => r[c]));
+  const asValues = jobs.length <= VALUES_UP_TO;
+  const source = asValues
+    ? `(VALUES ${rows.map((_, i) => `($${4 * i + 2}::text, $${4 * i + 3}::text, $${4 * i + 4}::timestamptz, $${4 * i + 5}::text)`).join(', ')})`
+    : 'unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[])';
+  const params = asValues ? rows.flat() : [0, 1, 2, 3].map((c) => rows.map((r) => r[c]));
   await sql.query(
     // Payloads go as text and become jsonb only for the rows kept: a series queues an event per
     // occurrence, most often with no webhook subscribed, and parsing those was half the statement.
@@ -60,7 +60,7 @@ export async function claimJobs(
   // One statement, two disjoint sets of rows: a job whose worker died during its last allowed try
   // is not tried again (it failed for good), and the due jobs are claimed.
   const rows = await sql.query(
-    `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value),
+    `WITH ${NO_DISK_WAIT},
      abandoned AS (
        UPDATE jobs SET failed_at = $2, locked_by = NULL, locked_until = NULL, payload = payload - 'tokenSealed',
          last_error = 'the worker stopped during the last attempt (lease expired)'
@@ -100,7 +100,7 @@ export async function completeJobs(
 ): Promise<string[]> {
   if (jobIds.length === 0) return [];
   const rows = await sql.query(
-    `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+    `WITH ${NO_DISK_WAIT}
      UPDATE jobs SET done_at = $3, done_by = $2, locked_by = NULL, locked_until = NULL, payload = payload - 'tokenSealed'
      WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND done_at IS NULL AND (SELECT value FROM durability) IS NOT NULL
      RETURNING id`,
@@ -118,7 +118,7 @@ export async function failJob(
   now: number,
 ): Promise<void> {
   await sql.query(
-    `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+    `WITH ${NO_DISK_WAIT}
      UPDATE jobs SET locked_by = NULL, locked_until = NULL, last_error = $3,
        run_at = COALESCE($4, run_at), failed_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz END,
        payload = CASE WHEN $4::timestamptz IS NULL THEN payload - 'tokenSealed' ELSE payload END

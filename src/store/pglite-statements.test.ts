@@ -7,7 +7,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPglite } from './pglite.ts';
-import type { Database } from './sql.ts';
+import { type Database, NO_DISK_WAIT } from './sql.ts';
 
 let db: Database;
 const described: number[] = [];
@@ -71,7 +71,7 @@ describe('PGlite statements', () => {
     const behind = [
       db.query('SELECT count(*)::int AS n FROM shapes'),
       db.query(
-        `WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)
+        `WITH ${NO_DISK_WAIT}
          UPDATE shapes SET name = 'eleven' WHERE id = 11 AND (SELECT value FROM durability) IS NOT NULL`,
       ),
       db.query('INSERT INTO shapes (id, name) VALUES ($1, $2)', [12, 'twelve']),

@@ -20,7 +20,7 @@ import { PGlite, type PGliteOptions, parse, protocol } from '@electric-sql/pglit
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { type CommitMode, createCommitGroup } from './commit-group.ts';
-import { type Database, inFlight, type Row, type Sql, withSavepoints } from './sql.ts';
+import { type Database, inFlight, NO_DISK_WAIT, type Row, type Sql, withSavepoints } from './sql.ts';
 import { installWalSync, type NodeFsOps, type WalSync } from './wal-sync.ts';
 
 const { serialize } = protocol;
@@ -196,8 +196,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
    * statement that sets synchronous_commit for its own transaction (the job queue's, the dev
    * outbox's, the rate limits') does so itself. Two statements fewer on the connection for each.
    */
-  const commitsAsItIs = (text: string) =>
-    /^\s*SELECT\b/i.test(text) || text.includes("set_config('synchronous_commit', 'off', true)");
+  const commitsAsItIs = (text: string) => /^\s*SELECT\b/i.test(text) || text.includes(NO_DISK_WAIT);
 
   // WAL written but not yet flushed (earlier commits of the group, or this one): only then is a
   // flush worth an fsync; a group of reads needs none.

@@ -17,7 +17,7 @@
  * kept small by its own traffic, with no timer. SKIP LOCKED keeps that from ever waiting.
  */
 import type { RateLimitAsk, RateLimitHit } from '../app/ports.ts';
-import type { Sql } from './sql.ts';
+import { NO_DISK_WAIT, type Sql } from './sql.ts';
 
 /**
  * The statement for `n` keys: $1 is now, then each key's ($k, its step, its window). Each key has
@@ -44,7 +44,7 @@ function hitStatement(n: number): string {
       `(SELECT tat FROM hit${i}) AS granted${i}, (SELECT tat FROM rate_limits WHERE key = ${key}) AS held${i}`,
   );
   return `
-WITH durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value),
+WITH ${NO_DISK_WAIT},
 stale AS (
   DELETE FROM rate_limits WHERE key IN (
     SELECT key FROM rate_limits WHERE tat < $1::bigint AND key NOT IN (${keys.map((k) => k.key).join(', ')})
