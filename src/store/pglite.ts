@@ -20,6 +20,7 @@ import { PGlite, type PGliteOptions, parse, protocol } from '@electric-sql/pglit
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { type CommitMode, createCommitGroup } from './commit-group.ts';
+import { CHECK_EVERY_WRITES, createAutovacuum, DUE_TABLES, FLUSH_STATISTICS } from './pglite-autovacuum.ts';
 import { type Database, inFlight, NO_DISK_WAIT, type Row, type Sql, withSavepoints } from './sql.ts';
 import { installWalSync, type NodeFsOps, type WalSync } from './wal-sync.ts';
 
@@ -114,7 +115,10 @@ async function preloadedWasm(): Promise<{ pgliteWasmModule?: WebAssembly.Module 
  * fills an empty directory (or the memory one) from a tar of a data directory first: a backup
  * (backup.ts), or the tests' migrated template (test/support/templates.ts), which skips initdb.
  */
-export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(
+  dataDir?: string,
+  opts: { loadDataDir?: Blob; vacuumCheckEvery?: number } = {},
+): Promise<Database> {
   const options: PGliteOptions = {
     extensions: { btree_gist },
     postgresqlconf: [`shared_buffers = ${SHARED_BUFFERS}`],
@@ -159,6 +163,10 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
    * the failure drops it and its description below.
    */
   async function run(text: string, params: readonly unknown[] | undefined, inTransaction: boolean): Promise<Row[]> {
+    if (autovacuum.wrote(text)) {
+      // Queued behind the work running now; a failed vacuum is left for the next check.
+      group.run(vacuumDue).catch(() => undefined);
+    }
     const known = prepared.get(text);
     const parts: Uint8Array[] = [];
     let name = known?.name;
@@ -216,6 +224,23 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     ),
   );
 
+  const autovacuum = createAutovacuum(opts.vacuumCheckEvery ?? CHECK_EVERY_WRITES);
+  let closed = false;
+  /** Vacuums the tables PostgreSQL's autovacuum would (pglite-autovacuum.ts); alone on the connection. */
+  async function vacuumDue(): Promise<void> {
+    if (closed) return;
+    await execText(FLUSH_STATISTICS, false);
+    const due = await run(DUE_TABLES, [], false);
+    if (due.length === 0) return;
+    // Nothing a vacuum writes needs to reach the disk before anyone is answered.
+    await execText('SET synchronous_commit TO off', false);
+    try {
+      await execText(`VACUUM ${due.map((table) => String(table.name)).join(', ')}`, false);
+    } finally {
+      await execText('SET synchronous_commit TO on', false);
+    }
+  }
+
   return {
     driver: 'pglite',
     query: <T extends Row>(text: string, params?: readonly unknown[]) =>
@@ -253,6 +278,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
     close: () =>
       group.run(
         async () => {
+          closed = true;
           // Commits still unflushed are written first (a shutdown checkpoint would too; this does not rely on it).
           await execText(`SELECT pg_logical_emit_message(false, 'slotwise', 'close', true)`, false);
           await db.close();
