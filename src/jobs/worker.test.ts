@@ -275,6 +275,22 @@ describe('job worker', () => {
     expect(await tdb.db.query("SELECT payload->>'n' AS n FROM jobs WHERE done_at IS NULL")).toEqual([{ n: '3' }]);
   });
 
+  it('a round gives the event loop a turn before each of its jobs after the first: what arrived meanwhile is not held up by the whole round', async () => {
+    await insertJobs(3);
+    const events: string[] = [];
+    const w = worker('w', {
+      'test.count': async (p) => {
+        const n = (p as { n: number }).n;
+        events.push(`job ${n}`);
+        // Stands for a request that arrived while job n ran: its callback waits for the event loop.
+        setImmediate(() => events.push(`after job ${n}`));
+      },
+    });
+    expect(await w.runOnce()).toBe(3);
+    await new Promise((r) => setImmediate(r));
+    expect(events).toEqual(['job 1', 'after job 1', 'job 2', 'after job 2', 'job 3', 'after job 3']);
+  });
+
   it('the jobs of one round share a read made once (JobRound); the next round reads afresh; a failed read is not kept', async () => {
     const loads: string[] = [];
     let failNext = false;

@@ -175,6 +175,9 @@ export function createWorker(deps: WorkerDeps): Worker {
           await deps.queue.releaseJobs(deps.workerId);
           break;
         }
+        // Let requests that arrived meanwhile in before each job: a round's statements are
+        // promises that never wait for I/O, so a whole round would otherwise hold the event loop.
+        if (ran > 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (await runJob(job, round)) done.push(job);
         ran++;
       }
