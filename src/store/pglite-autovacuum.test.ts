@@ -21,6 +21,17 @@ async function due(d: Database): Promise<string[]> {
   return (await d.query(DUE_TABLES)).map((r) => String(r.name));
 }
 
+/**
+ * Tables (id, n) of `rows` rows each, with their storage parameters; by exec, which the driver
+ * does not count as writes.
+ */
+async function createTables(d: Database, rows: number, tables: Record<string, string>): Promise<void> {
+  for (const [name, options] of Object.entries(tables)) {
+    await d.exec(`CREATE TABLE ${name} (id int PRIMARY KEY, n int)${options ? ` WITH (${options})` : ''}`);
+    await d.exec(`INSERT INTO ${name} SELECT g, 0 FROM generate_series(1, ${rows}) g`);
+  }
+}
+
 /** A VACUUM that counts what was written before it, as the driver's does: statistics flushed first. */
 async function vacuum(d: Database, tables: string): Promise<void> {
   await d.query(FLUSH_STATISTICS);
@@ -60,13 +71,11 @@ describe('createAutovacuum', () => {
 describe('DUE_TABLES', () => {
   it("picks a table by PostgreSQL's rule, with the table's own settings", async () => {
     db = await openPglite(undefined, { vacuumCheckEvery: 0 });
-    await db.exec(`
-      CREATE TABLE queue (id int PRIMARY KEY, n int) WITH (autovacuum_vacuum_threshold = 10, autovacuum_vacuum_scale_factor = 0);
-      CREATE TABLE plain (id int PRIMARY KEY, n int);
-      CREATE TABLE off (id int PRIMARY KEY, n int) WITH (autovacuum_enabled = false, autovacuum_vacuum_threshold = 0);
-      INSERT INTO queue SELECT g, 0 FROM generate_series(1, 100) g;
-      INSERT INTO plain SELECT g, 0 FROM generate_series(1, 100) g;
-      INSERT INTO off SELECT g, 0 FROM generate_series(1, 100) g;`);
+    await createTables(db, 100, {
+      queue: 'autovacuum_vacuum_threshold = 10, autovacuum_vacuum_scale_factor = 0',
+      plain: '',
+      off: 'autovacuum_enabled = false, autovacuum_vacuum_threshold = 0',
+    });
     await vacuum(db, 'queue, plain, off');
     expect(await due(db)).toEqual([]);
     // 10 dead rows: at queue's threshold, not above it.
@@ -115,11 +124,10 @@ function loadTemplate(): { loadDataDir?: Blob } {
 describe('the PGlite driver', () => {
   it('vacuums the due tables after every so many writes, and only those', async () => {
     db = await openPglite(undefined, { vacuumCheckEvery: 25 });
-    await db.exec(`
-      CREATE TABLE queue (id int PRIMARY KEY, n int) WITH (autovacuum_vacuum_threshold = 5, autovacuum_vacuum_scale_factor = 0);
-      CREATE TABLE calm (id int PRIMARY KEY, n int);
-      INSERT INTO queue SELECT g, 0 FROM generate_series(1, 10) g;
-      INSERT INTO calm SELECT g, 0 FROM generate_series(1, 10) g;`);
+    await createTables(db, 10, {
+      queue: 'autovacuum_vacuum_threshold = 5, autovacuum_vacuum_scale_factor = 0',
+      calm: '',
+    });
     for (let i = 0; i < 24; i++) await db.query('UPDATE queue SET n = n + 1 WHERE id = $1', [1 + (i % 10)]);
     expect(await vacuumCount(db, 'queue')).toBe(0);
     await db.query('UPDATE calm SET n = 1 WHERE id = $1', [1]); // the 25th write
@@ -132,9 +140,7 @@ describe('the PGlite driver', () => {
 
   it('vacuums nothing when the check is off', async () => {
     db = await openPglite(undefined, { vacuumCheckEvery: 0 });
-    await db.exec(
-      'CREATE TABLE queue (id int PRIMARY KEY, n int) WITH (autovacuum_vacuum_threshold = 1, autovacuum_vacuum_scale_factor = 0); INSERT INTO queue VALUES (1, 0)',
-    );
+    await createTables(db, 1, { queue: 'autovacuum_vacuum_threshold = 1, autovacuum_vacuum_scale_factor = 0' });
     for (let i = 0; i < 30; i++) await db.query('UPDATE queue SET n = n + 1');
     expect(await vacuumCount(db, 'queue')).toBe(0);
   });
