@@ -42,7 +42,6 @@ export function constraintOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** exclusion_violation: the no-overlap constraint refused a row. */
 /**
  * The first CTE of a statement whose own transaction commits without waiting for the disk:
  * synchronous_commit is set for it alone and read at its commit (decisions 017, 038). The
@@ -51,6 +50,7 @@ export function constraintOf(error: unknown): string | undefined {
  */
 export const NO_DISK_WAIT = `durability AS (SELECT set_config('synchronous_commit', 'off', true) AS value)`;
 
+/** exclusion_violation: the no-overlap constraint refused a row. */
 export const EXCLUSION_VIOLATION = '23P01';
 export const UNIQUE_VIOLATION = '23505';
 export const CHECK_VIOLATION = '23514';
