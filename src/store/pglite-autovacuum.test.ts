@@ -70,7 +70,7 @@ describe('createAutovacuum', () => {
 
 describe('DUE_TABLES', () => {
   it("picks a table by PostgreSQL's rule, with the table's own settings", async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 0 });
+    db = await openPglite(undefined, { vacuumCheckEvery: 0, ...loadTemplate() });
     await createTables(db, 100, {
       queue: 'autovacuum_vacuum_threshold = 10, autovacuum_vacuum_scale_factor = 0',
       plain: '',
@@ -91,7 +91,7 @@ describe('DUE_TABLES', () => {
   });
 
   it('picks a table that only grew, past the insert threshold', async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 0 });
+    db = await openPglite(undefined, { vacuumCheckEvery: 0, ...loadTemplate() });
     await db.exec('CREATE TABLE log (id int)');
     await vacuum(db, 'log');
     await db.query('INSERT INTO log SELECT generate_series(1, 1000)');
@@ -123,7 +123,7 @@ function loadTemplate(): { loadDataDir?: Blob } {
 
 describe('the PGlite driver', () => {
   it('vacuums the due tables after every so many writes, and only those', async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 25 });
+    db = await openPglite(undefined, { vacuumCheckEvery: 25, ...loadTemplate() });
     await createTables(db, 10, {
       queue: 'autovacuum_vacuum_threshold = 5, autovacuum_vacuum_scale_factor = 0',
       calm: '',
@@ -139,7 +139,7 @@ describe('the PGlite driver', () => {
   });
 
   it('vacuums nothing when the check is off', async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 0 });
+    db = await openPglite(undefined, { vacuumCheckEvery: 0, ...loadTemplate() });
     await createTables(db, 1, { queue: 'autovacuum_vacuum_threshold = 1, autovacuum_vacuum_scale_factor = 0' });
     for (let i = 0; i < 30; i++) await db.query('UPDATE queue SET n = n + 1');
     expect(await vacuumCount(db, 'queue')).toBe(0);

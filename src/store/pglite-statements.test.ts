@@ -6,6 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { memoryTemplate } from '../../test/support/templates.ts';
 import { openPglite } from './pglite.ts';
 import { type Database, NO_DISK_WAIT } from './sql.ts';
 
@@ -25,7 +26,8 @@ beforeAll(async () => {
     described.push(r.messages.filter((m) => m.name === 'rowDescription').length);
     return r;
   });
-  db = await openPglite();
+  const template = memoryTemplate(); // a migrated data directory: no initdb
+  db = await openPglite(undefined, template ? { loadDataDir: template } : {});
   await db.exec('CREATE TABLE shapes (id int PRIMARY KEY, name text)');
   await db.query("INSERT INTO shapes VALUES (1, 'one'), (2, 'two')");
 });
