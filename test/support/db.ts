@@ -68,7 +68,8 @@ export async function openTestDatabase(opts: { cache?: boolean } = {}): Promise<
   const opened = await openDatabase({ kind: 'memory', from: memoryTemplate() });
   const cache = opts.cache ? new ReadCache() : undefined;
   const db = cache ? clearingOnWrite(opened.db, cache) : opened.db;
-  return { db, store: createStore(opened.db, cache), reset: () => resetTables(db), close: () => opened.close() };
+  const empty = await emptyingStatement(opened.db);
+  return { db, store: createStore(opened.db, cache), reset: () => db.exec(empty), close: () => opened.close() };
 }
 
 /** The same over a PostgreSQL server's database (migrated on open), without the read cache, as in server mode. */
@@ -82,6 +83,31 @@ export async function openPostgresTestDatabase(url: string): Promise<TestDatabas
   };
 }
 
+/**
+ * The embedded database's reset, as one statement: DELETE from every table with triggers and
+ * foreign keys off for the transaction (`session_replication_role = replica`), then the tables'
+ * own sequences back to their start, as TRUNCATE … RESTART IDENTITY does. TRUNCATE gives every
+ * table and index a new file: 30–45 ms a reset on PGlite, 87 s of the suite's test time over its
+ * ~1,900 resets, where deleting a test's few rows takes a few ms. The dead rows left behind are
+ * the driver's autovacuum's to clear, as in production.
+ */
+async function emptyingStatement(db: Sql): Promise<string> {
+  const sequences = await db.query(
+    `SELECT s.seqrelid::regclass::text AS name, s.seqstart AS start
+     FROM pg_sequence s
+     JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.seqrelid AND d.deptype IN ('a', 'i')
+     JOIN pg_class t ON t.oid = d.refobjid
+     WHERE t.relname = ANY($1::text[])`,
+    [TABLES],
+  );
+  const restart = sequences.map((q) => `setval('${String(q.name)}', ${Number(q.start)}, false)`);
+  return `SET LOCAL session_replication_role = replica;
+    ${TABLES.map((table) => `DELETE FROM ${table};`).join(' ')}
+    SELECT ${restart.join(', ')};
+    INSERT INTO business (id) VALUES (1);`;
+}
+
+/** A PostgreSQL server's reset: TRUNCATE, which needs no superuser (TEST_DATABASE_URL may not be one). */
 async function resetTables(db: Sql): Promise<void> {
   await db.exec(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE; INSERT INTO business (id) VALUES (1);`);
 }
