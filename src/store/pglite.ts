@@ -224,6 +224,16 @@ export async function openPglite(
     ),
   );
 
+  /** `work` with the session's commits not waiting for the disk, on again after it whatever happens. */
+  async function withoutDiskWait<T>(work: () => Promise<T>): Promise<T> {
+    await execText('SET synchronous_commit TO off', false);
+    try {
+      return await work();
+    } finally {
+      await execText('SET synchronous_commit TO on', false);
+    }
+  }
+
   const autovacuum = createAutovacuum(opts.vacuumCheckEvery ?? CHECK_EVERY_WRITES);
   let closed = false;
   /** Vacuums the tables PostgreSQL's autovacuum would (pglite-autovacuum.ts); alone on the connection. */
@@ -233,12 +243,7 @@ export async function openPglite(
     const due = await run(DUE_TABLES, [], false);
     if (due.length === 0) return;
     // Nothing a vacuum writes needs to reach the disk before anyone is answered.
-    await execText('SET synchronous_commit TO off', false);
-    try {
-      await execText(`VACUUM ${due.map((table) => String(table.name)).join(', ')}`, false);
-    } finally {
-      await execText('SET synchronous_commit TO on', false);
-    }
+    await withoutDiskWait(() => execText(`VACUUM ${due.map((table) => String(table.name)).join(', ')}`, false));
   }
 
   return {
@@ -247,12 +252,7 @@ export async function openPglite(
       group.run(async (_, deferred) => {
         if (!deferred() || commitsAsItIs(text)) return run(text, params, false);
         // Others wait: this statement's own commit need not wait for the disk; the group's last does.
-        await execText('SET synchronous_commit TO off', false);
-        try {
-          return await run(text, params, false);
-        } finally {
-          await execText('SET synchronous_commit TO on', false);
-        }
+        return withoutDiskWait(() => run(text, params, false));
       }) as Promise<T[]>,
     exec: (text: string) => group.run(() => execText(text, false)),
     transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
