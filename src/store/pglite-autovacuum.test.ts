@@ -4,13 +4,16 @@
  * them after enough writes, with no fsync of its own.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryTemplate } from '../../test/support/templates.ts';
+import { fromMemoryTemplate } from '../../test/support/templates.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
 import { createAutovacuum, DUE_TABLES, FLUSH_STATISTICS } from './pglite-autovacuum.ts';
 import type { Database } from './sql.ts';
 
 let db: Database | undefined;
+/** A PGlite from the migrated template, checking for due tables every `vacuumCheckEvery` writes (0: never). */
+const openFromTemplate = (vacuumCheckEvery: number) =>
+  openPglite(undefined, { vacuumCheckEvery, ...fromMemoryTemplate() });
 afterEach(async () => {
   await db?.close();
   db = undefined;
@@ -70,7 +73,7 @@ describe('createAutovacuum', () => {
 
 describe('DUE_TABLES', () => {
   it("picks a table by PostgreSQL's rule, with the table's own settings", async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 0, ...loadTemplate() });
+    db = await openFromTemplate(0);
     await createTables(db, 100, {
       queue: 'autovacuum_vacuum_threshold = 10, autovacuum_vacuum_scale_factor = 0',
       plain: '',
@@ -91,7 +94,7 @@ describe('DUE_TABLES', () => {
   });
 
   it('picks a table that only grew, past the insert threshold', async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 0, ...loadTemplate() });
+    db = await openFromTemplate(0);
     await db.exec('CREATE TABLE log (id int)');
     await vacuum(db, 'log');
     await db.query('INSERT INTO log SELECT generate_series(1, 1000)');
@@ -101,7 +104,7 @@ describe('DUE_TABLES', () => {
   });
 
   it('the job queue and the rate-limit counters are due after 200 dead rows, whatever their size', async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 0, ...loadTemplate() });
+    db = await openFromTemplate(0);
     await migrate(db);
     await db.query(
       `INSERT INTO jobs (kind, payload, run_at, created_at) SELECT 'x', '{}', now(), now() FROM generate_series(1, 5000)`,
@@ -116,14 +119,9 @@ describe('DUE_TABLES', () => {
   });
 });
 
-function loadTemplate(): { loadDataDir?: Blob } {
-  const template = memoryTemplate();
-  return template ? { loadDataDir: template } : {};
-}
-
 describe('the PGlite driver', () => {
   it('vacuums the due tables after every so many writes, and only those', async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 25, ...loadTemplate() });
+    db = await openFromTemplate(25);
     await createTables(db, 10, {
       queue: 'autovacuum_vacuum_threshold = 5, autovacuum_vacuum_scale_factor = 0',
       calm: '',
@@ -139,7 +137,7 @@ describe('the PGlite driver', () => {
   });
 
   it('vacuums nothing when the check is off', async () => {
-    db = await openPglite(undefined, { vacuumCheckEvery: 0, ...loadTemplate() });
+    db = await openFromTemplate(0);
     await createTables(db, 1, { queue: 'autovacuum_vacuum_threshold = 1, autovacuum_vacuum_scale_factor = 0' });
     for (let i = 0; i < 30; i++) await db.query('UPDATE queue SET n = n + 1');
     expect(await vacuumCount(db, 'queue')).toBe(0);

@@ -6,7 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { memoryTemplate } from '../../test/support/templates.ts';
+import { fromMemoryTemplate } from '../../test/support/templates.ts';
 import { openPglite } from './pglite.ts';
 import { type Database, NO_DISK_WAIT } from './sql.ts';
 
@@ -26,8 +26,7 @@ beforeAll(async () => {
     described.push(r.messages.filter((m) => m.name === 'rowDescription').length);
     return r;
   });
-  const template = memoryTemplate(); // a migrated data directory: no initdb
-  db = await openPglite(undefined, template ? { loadDataDir: template } : {});
+  db = await openPglite(undefined, fromMemoryTemplate()); // a migrated data directory: no initdb
   await db.exec('CREATE TABLE shapes (id int PRIMARY KEY, name text)');
   await db.query("INSERT INTO shapes VALUES (1, 'one'), (2, 'two')");
 });

@@ -45,6 +45,12 @@ export function memoryTemplate(): Blob | undefined {
   return memoryTar ?? undefined;
 }
 
+/** openPglite's options to start from the migrated template, when there is one (else initdb). */
+export function fromMemoryTemplate(): { loadDataDir?: Blob } {
+  const template = memoryTemplate();
+  return template ? { loadDataDir: template } : {};
+}
+
 /**
  * Fills the data directory `dataDir` (which must not hold a database yet) with the migrated
  * template, as the product's first start would leave it; without a template, leaves it for the
