@@ -35,14 +35,32 @@ import { webhookStore } from './webhooks.ts';
  * `pending` collects, inside a transaction, the invalidations to repeat once it has ended: with
  * several connections a reader could otherwise cache rows read before the commit. `committed`
  * collects what to apply to the cache only if the transaction commits (a nested transaction
- * hands its list up only when it succeeds).
+ * hands its list up only when it succeeds). `staffWritten`: the members whose bookings the
+ * transaction (nested ones included) has written so far.
  */
-export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[], committed?: (() => void)[]): Store {
+export function createStore(
+  sql: Sql,
+  cache?: ReadCache,
+  pending?: (() => void)[],
+  committed?: (() => void)[],
+  staffWritten?: Set<string>,
+): Store {
   const read = <T>(key: string, load: () => Promise<T>) => (cache ? cache.catalogRead(key, load) : load());
   const invalidate = (fn: () => void) => {
     fn();
     pending?.push(fn);
   };
+  /**
+   * A member's bookings are being written: loads in flight are not kept, while the cached rows stay
+   * the committed state for views until the commit adds to them. They lack this transaction's own
+   * rows, so its reads of the member go to the database (`cachedFor`).
+   */
+  const writing = (staffId: string) => {
+    staffWritten?.add(staffId);
+    invalidate(() => cache?.touchStaff(staffId));
+  };
+  /** The cached rows can answer for these members: none has bookings this transaction wrote. */
+  const cachedFor = (ids: readonly string[]) => (staffWritten?.size ? !ids.some((id) => staffWritten.has(id)) : true);
   /** A change of what bookings hold on resources: every cached hold is read again. */
   const dropHolds = () => invalidate(() => cache?.invalidateResources());
   // Merged with Object.assign, not spread into a literal: every transaction builds its own store,
@@ -71,14 +89,14 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     async transaction(fn) {
       if (pending) {
         const mine: (() => void)[] = [];
-        const result = await sql.transaction((tx) => fn(createStore(tx, cache, pending, mine)));
+        const result = await sql.transaction((tx) => fn(createStore(tx, cache, pending, mine, staffWritten)));
         (committed ?? pending).push(...mine);
         return result;
       }
       const after: (() => void)[] = [];
       const done: (() => void)[] = [];
       try {
-        const result = await sql.transaction((tx) => fn(createStore(tx, cache, after, done)));
+        const result = await sql.transaction((tx) => fn(createStore(tx, cache, after, done, new Set())));
         for (const f of done) f();
         return result;
       } finally {
@@ -100,9 +118,16 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       read(`staff-for:${serviceId}`, () => catalog.loadStaff(sql, { serviceId, activeOnly: true })),
     listStaff: () => read('staff', () => catalog.loadStaff(sql)),
     async listBusy(ids, window, now, merged = false) {
-      const cached = cache
-        ? await cache.busyFor(ids, window, now, (missing, floor) => bookings.loadOccupying(sql, missing, floor), merged)
-        : null;
+      const cached =
+        cache && cachedFor(ids)
+          ? await cache.busyFor(
+              ids,
+              window,
+              now,
+              (missing, floor) => bookings.loadOccupying(sql, missing, floor),
+              merged,
+            )
+          : null;
       if (cached) return cached;
       const rows = await bookings.listBusy(sql, ids, window, now);
       if (merged) for (const [id, list] of rows) rows.set(id, mergeIntervals(list));
@@ -129,11 +154,12 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     },
     viewToken: (ids, now, resourceIds) => cache?.viewToken(ids, now, resourceIds) ?? null,
     async listSessionSeats(serviceId, ids, window, now) {
-      const cached = cache
-        ? await cache.seatsFor(serviceId, ids, window, now, (missing, floor) =>
-            sessionSeats.loadSeats(sql, serviceId, missing, floor),
-          )
-        : null;
+      const cached =
+        cache && cachedFor(ids)
+          ? await cache.seatsFor(serviceId, ids, window, now, (missing, floor) =>
+              sessionSeats.loadSeats(sql, serviceId, missing, floor),
+            )
+          : null;
       return cached ?? bookings.listSessionSeats(sql, serviceId, ids, window, now);
     },
     countBookings: (ids, window, now) => bookings.countBookings(sql, ids, window, now),
@@ -167,8 +193,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     },
     async insertBooking(b, now) {
       // Loads in flight are not stored, and once committed the row joins the cached rows.
-      const touch = () => cache?.touchStaff(b.staffId);
-      invalidate(touch);
+      writing(b.staffId);
       if (b.resources && b.resources.ids.length > 0) dropHolds();
       const result = await bookings.insertBooking(sql, b, now);
       if (result.ok && cache) {
@@ -182,8 +207,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     insertBookingWithId(b, id, now) {
       // As insertBooking, without waiting for the answer: the row joins the cached rows only if the
       // transaction commits, which it does only if the insert succeeded.
-      const touch = () => cache?.touchStaff(b.staffId);
-      invalidate(touch);
+      writing(b.staffId);
       const written = bookings.insertBookingWithId(sql, b, id, now);
       if (cache) {
         const add = addToCache(cache, b);
@@ -200,7 +224,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
     async insertSeriesBookingsWithIds(rows, ids, now) {
       // As insertSeriesBookings below.
       const staffIds = [...new Set(rows.map((b) => b.staffId))];
-      for (const id of staffIds) invalidate(() => cache?.touchStaff(id));
+      for (const id of staffIds) writing(id);
       const written = await bookings.insertSeriesRowsWithIds(sql, rows, ids, now);
       if (written && cache) {
         const add = addSeriesToCache(cache, rows, staffIds);
@@ -213,7 +237,7 @@ export function createStore(sql: Sql, cache?: ReadCache, pending?: (() => void)[
       // As insertBooking: the member's cached rows are dropped now and after the transaction, and
       // once committed the new rows join them.
       const staffIds = [...new Set(rows.map((b) => b.staffId))];
-      for (const id of staffIds) invalidate(() => cache?.touchStaff(id));
+      for (const id of staffIds) writing(id);
       const result = await bookings.insertSeriesRows(sql, rows, now);
       if (result.ok && cache) {
         const add = addSeriesToCache(cache, rows, staffIds);

@@ -6,7 +6,7 @@ import { at, contractFixtures, fakeHash, type GetDb, isoSpan, SETUP, span } from
 
 export function describeBusyTime(getDb: GetDb): void {
   let ids: SetupResult;
-  const { t, idOf, insertOk, setStatus } = contractFixtures(getDb, () => ids);
+  const { t, idOf, draft, insertOk, setStatus } = contractFixtures(getDb, () => ids);
 
   describe('busy time and booking counts', () => {
     // Monday 2027-03-29, now 06:00Z, window [08:00Z, 14:00Z).
@@ -147,6 +147,25 @@ export function describeBusyTime(getDb: GetDb): void {
       expect((await mergedOf(['dan'])).dan).toEqual(['2027-03-29T10:00:00Z/2027-03-29T11:00:00Z']);
       expect(await t.store.cancelBooking(id, 'test', at(NOW))).not.toBeNull();
       expect((await mergedOf(['dan'])).dan).toEqual([]);
+    });
+
+    it('listBusy inside a transaction shows the bookings that transaction wrote, merged or not', async () => {
+      // Dan's rows are read (and kept, with a read cache) before the transaction books him; the demo
+      // loader books several appointments in one transaction, each after asking what is free.
+      expect((await mergedOf(['dan'])).dan).toEqual([]);
+      const dan = idOf('staff', 'dan');
+      await t.store.transaction(async (tx) => {
+        const booked = await tx.insertBooking(
+          draft({ staff: 'dan', start: '2027-03-29T10:00:00Z', end: '2027-03-29T11:00:00Z' }),
+          at(NOW),
+        );
+        expect(booked.ok).toBe(true);
+        for (const merged of [true, false]) {
+          const spans = (await tx.listBusy([dan], WINDOW, at(NOW), merged)).get(dan) ?? [];
+          expect(spans.map(isoSpan)).toEqual(['2027-03-29T10:00:00Z/2027-03-29T11:00:00Z']);
+        }
+      });
+      expect((await mergedOf(['dan'])).dan).toEqual(['2027-03-29T10:00:00Z/2027-03-29T11:00:00Z']);
     });
 
     it('countBookings counts occupying bookings whose start lies in [window start, window end), per member', async () => {
